@@ -1,0 +1,60 @@
+/**
+ * Faults switched on at run time through the control API: latency, throttling (429 + Retry-After), 503, and
+ * token expiry. A rule matches on host, method and a path regular expression; `times` bounds how often it fires.
+ */
+export interface FaultRule {
+  host?: string;
+  method?: string;
+  path?: string;
+  latencyMs?: number;
+  status?: 429 | 503 | 504;
+  retryAfterSeconds?: number;
+  times?: number;
+}
+
+export interface FaultOutcome {
+  latencyMs: number;
+  failure?: { status: number; retryAfterSeconds?: number };
+}
+
+export class Faults {
+  private rules: FaultRule[] = [];
+  /** Access tokens issued (iat, seconds) before this instant are treated as expired. */
+  tokensExpireBefore = 0;
+  hits: { host: string; method: string; path: string; status: number }[] = [];
+
+  add(rule: FaultRule): void {
+    this.rules.push({ ...rule });
+  }
+
+  clear(): void {
+    this.rules = [];
+    this.hits = [];
+    this.tokensExpireBefore = 0;
+  }
+
+  expireTokens(): void {
+    this.tokensExpireBefore = Math.floor(Date.now() / 1000) + 1;
+  }
+
+  private matches(rule: FaultRule, host: string, method: string, path: string): boolean {
+    if (rule.host && rule.host !== host) return false;
+    if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
+    if (rule.path && !new RegExp(rule.path).test(path)) return false;
+    return rule.times === undefined || rule.times > 0;
+  }
+
+  check(host: string, method: string, path: string): FaultOutcome {
+    const outcome: FaultOutcome = { latencyMs: 0 };
+    for (const rule of this.rules) {
+      if (!this.matches(rule, host, method, path)) continue;
+      outcome.latencyMs += rule.latencyMs ?? 0;
+      if (rule.status && !outcome.failure) {
+        outcome.failure = { status: rule.status, retryAfterSeconds: rule.retryAfterSeconds };
+        if (rule.times !== undefined) rule.times -= 1;
+        this.hits.push({ host, method, path, status: rule.status });
+      }
+    }
+    return outcome;
+  }
+}

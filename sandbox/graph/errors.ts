@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiResponse } from '../api.ts';
+
+/** Graph's ODataError body: `{ error: { code, message, innerError: { date, request-id, client-request-id } } }`. */
+export function graphError(status: number, code: string, message: string, headers?: Record<string, string>): ApiResponse {
+  const requestId = randomUUID();
+  return {
+    status,
+    headers: { 'request-id': requestId, ...headers },
+    body: {
+      error: {
+        code,
+        message,
+        innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': requestId, 'client-request-id': requestId },
+      },
+    },
+  };
+}
+
+export const insufficientPrivileges = () =>
+  graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+
+export const notFound = (id: string) =>
+  graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+
+export const badRequest = (message: string) => graphError(400, 'Request_BadRequest', message);

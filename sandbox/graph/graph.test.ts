@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { control } from '../../test/e2e/control.ts';
+import { sandboxRequest } from '../../test/support/https.ts';
+import { type RunningSandbox, startSandbox } from '../server.ts';
+
+const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
+const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
+const LEE = 'e3c2a6d4-9f5b-4c73-9d84-2a0b3f4e5d6c';
+const G = 'https://graph.microsoft.com/';
+const ALL = [`${G}User.Read`, `${G}User.ReadBasic.All`, `${G}User.Invite.All`];
+
+let sandbox: RunningSandbox;
+const token = async (user: string, scopes = ALL) => {
+  const res = await fetch(`http://127.0.0.1:${sandbox.controlPort}/tokens`, {
+    method: 'POST', body: JSON.stringify({ tenant: CONTOSO, user, scopes }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+};
+const graph = (method: string, path: string, opts: { token?: string; body?: unknown } = {}) =>
+  sandboxRequest(sandbox, 'graph.microsoft.com', method, path, opts);
+const invite = (t: string, email: string) =>
+  graph('POST', '/v1.0/invitations', { token: t, body: { invitedUserEmailAddress: email, inviteRedirectUrl: 'https://app.powerbi.com/' } });
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'sbx-graph-')), reset: true });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => control(sandbox.controlPort).reset());
+
+describe('sandbox Graph', () => {
+  it('creates a pending guest with an #EXT# user principal name on invitation', async () => {
+    const res = await invite(await token(MEGAN), 'ana@partner.example');
+    expect(res.status).toBe(201);
+    const body = res.body as { status: string; inviteRedeemUrl: string; invitedUser: { id: string } };
+    expect(body.status).toBe('PendingAcceptance');
+    expect(body.inviteRedeemUrl).toMatch(/^https:\/\/login\.microsoftonline\.com\/redeem\?rd=/);
+    const user = await graph('GET', `/v1.0/users/${body.invitedUser.id}?$select=userType,externalUserState,userPrincipalName`, { token: await token(MEGAN) });
+    expect(user.body).toMatchObject({ userType: 'Guest', externalUserState: 'PendingAcceptance', userPrincipalName: 'ana_partner.example#EXT#@contoso.onmicrosoft.com' });
+  });
+
+  it('returns the same user when an existing guest is invited again', async () => {
+    const t = await token(MEGAN);
+    const first = (await invite(t, 'Pat@Partner.example')).body as { invitedUser: { id: string } };
+    expect(first.invitedUser.id).toBe('f4d3b7e5-0a6c-4d84-8e95-3b1c4a5f6e7d');
+    const state = await control(sandbox.controlPort).state();
+    expect(state.tenants[0]?.users.filter((u) => u.mail === 'pat@partner.example')).toHaveLength(1);
+  });
+
+  it('refuses a token without User.Invite.All with Authorization_RequestDenied', async () => {
+    const res = await invite(await token(MEGAN, [`${G}User.Read`]), 'bo@partner.example');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'Authorization_RequestDenied' } });
+  });
+
+  it('refuses a member the tenant setting does not allow to invite', async () => {
+    const res = await invite(await token(LEE), 'bo@partner.example');
+    expect(res.status).toBe(403);
+    expect((res.body as { error: { message: string } }).error.message).toMatch(/Guest invitations not allowed/);
+  });
+
+  it('rejects an address with a character Graph forbids', async () => {
+    const res = await invite(await token(MEGAN), 'bo#x@partner.example');
+    expect(res.status).toBe(400);
+  });
+
+  it('filters users on mail and otherMails and projects $select', async () => {
+    const res = await graph('GET', `/v1.0/users?$filter=${encodeURIComponent("mail eq 'kim@fabrikam.example' or otherMails/any(m:m eq 'pat@partner.example')")}&$select=displayName,userType`, { token: await token(MEGAN) });
+    const rows = (res.body as { value: Record<string, unknown>[] }).value;
+    expect(rows.map((r) => r.displayName).sort()).toEqual(['Kim Akers', 'Pat Ortiz']);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['displayName', 'id', 'userType']);
+  });
+
+  it('answers each batch item on its own and fails dependants of a failed item with 424', async () => {
+    const res = await graph('POST', '/v1.0/$batch', {
+      token: await token(MEGAN),
+      body: { requests: [
+        { id: '1', method: 'GET', url: '/users/00000000-0000-0000-0000-000000000000' },
+        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+        { id: '3', method: 'GET', url: '/me' },
+      ] },
+    });
+    const statuses = Object.fromEntries((res.body as { responses: { id: string; status: number }[] }).responses.map((r) => [r.id, r.status]));
+    expect(statuses).toEqual({ 1: 404, 2: 424, 3: 200 });
+  });
+
+  it('throttles with 429 and Retry-After while a fault is on', async () => {
+    await control(sandbox.controlPort).addFault({ host: 'graph.microsoft.com', path: '^/v1.0/me$', status: 429, retryAfterSeconds: 2, times: 1 });
+    const t = await token(MEGAN);
+    const first = await graph('GET', '/v1.0/me', { token: t });
+    expect(first.status).toBe(429);
+    expect(first.headers['retry-after']).toBe('2');
+    expect((await graph('GET', '/v1.0/me', { token: t })).status).toBe(200);
+  });
+
+  it('treats tokens issued before an expiry fault as expired', async () => {
+    const t = await token(MEGAN);
+    await control(sandbox.controlPort).expireTokens();
+    const res = await graph('GET', '/v1.0/me', { token: t });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
+  });
+});

@@ -1,0 +1,135 @@
+import type { ApiRequest, ApiResponse } from '../api.ts';
+import type { Faults } from '../faults.ts';
+import type { Login, TokenInfo } from '../login.ts';
+import type { SandboxUser, Store } from '../store.ts';
+import { batch } from './batch.ts';
+import { directoryRoleResource } from './directory-roles.ts';
+import { badRequest, graphError, insufficientPrivileges, notFound } from './errors.ts';
+import { invite } from './invitations.ts';
+import { compileFilter, project, UnsupportedQuery } from './odata.ts';
+import { scopeAllows } from './permissions.ts';
+import { DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
+
+const CONTEXT = 'https://graph.microsoft.com/v1.0/$metadata';
+
+export interface GraphDeps {
+  store: Store;
+  login: Login;
+  faults: Faults;
+  /** Runs one batch item the way a top-level request runs: faults, logging, routing. */
+  runItem: (req: ApiRequest) => Promise<ApiResponse>;
+}
+
+interface Caller {
+  token: TokenInfo;
+  user: SandboxUser;
+}
+
+async function authenticate(req: ApiRequest, deps: GraphDeps): Promise<Caller | ApiResponse> {
+  const header = req.headers.authorization ?? '';
+  const value = /^Bearer (.+)$/i.exec(header)?.[1];
+  if (!value) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+  const token = await deps.login.findAccessToken(value);
+  if (!token || token.issuedAt < deps.faults.tokensExpireBefore) {
+    return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.',
+      { 'www-authenticate': 'Bearer realm="", error="invalid_token", error_description="The access token expired"' });
+  }
+  if (token.audience !== 'https://graph.microsoft.com') {
+    return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+  }
+  const user = token.tenant.users.find((u) => u.id === token.userId);
+  if (!user) return graphError(401, 'InvalidAuthenticationToken', 'The user of this token no longer exists.');
+  return { token, user };
+}
+
+function listUsers(req: ApiRequest, caller: Caller): ApiResponse {
+  try {
+    const filter = compileFilter(req.query.get('$filter'));
+    const top = Math.min(Number(req.query.get('$top') ?? 100), 999);
+    const rows = caller.token.tenant.users.map(userResource).filter(filter).slice(0, top);
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${CONTEXT}#users`,
+        value: rows.map((r) => project(r, req.query.get('$select'), DEFAULT_USER_PROPERTIES)),
+      },
+    };
+  } catch (e) {
+    if (e instanceof UnsupportedQuery) return graphError(400, 'Request_UnsupportedQuery', e.message);
+    throw e;
+  }
+}
+
+function oneUser(req: ApiRequest, user: SandboxUser): ApiResponse {
+  return {
+    status: 200,
+    body: { '@odata.context': `${CONTEXT}#users/$entity`, ...project(userResource(user), req.query.get('$select'), DEFAULT_USER_PROPERTIES) },
+  };
+}
+
+function memberOf(caller: Caller): ApiResponse {
+  const tenant = caller.token.tenant;
+  const roles = caller.user.directoryRoles.map((t) => directoryRoleResource(tenant, t));
+  const groups = tenant.groups
+    .filter((g) => g.members.includes(caller.user.id))
+    .map((g) => ({
+      '@odata.type': '#microsoft.graph.group',
+      id: g.id,
+      displayName: g.displayName,
+      mailNickname: g.mailNickname,
+      mailEnabled: g.mailEnabled,
+      securityEnabled: g.securityEnabled,
+      groupTypes: [],
+    }));
+  return { status: 200, body: { '@odata.context': `${CONTEXT}#directoryObjects`, value: [...roles, ...groups] } };
+}
+
+function organization(req: ApiRequest, caller: Caller): ApiResponse {
+  const t = caller.token.tenant;
+  const org = {
+    id: t.id,
+    displayName: t.displayName,
+    tenantType: 'AAD',
+    verifiedDomains: t.verifiedDomains.map((name) => ({
+      name, capabilities: 'Email, OfficeCommunicationsOnline', isDefault: name === t.verifiedDomains[1], isInitial: name === t.initialDomain, type: 'Managed',
+    })),
+  };
+  return { status: 200, body: { '@odata.context': `${CONTEXT}#organization`, value: [project(org, req.query.get('$select'), Object.keys(org))] } };
+}
+
+/** Routes one Graph v1.0 request (a top-level one or an item of a JSON batch). */
+export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<ApiResponse> {
+  const path = req.path.replace(/^\/v1\.0/, '');
+  const method = req.method.toUpperCase();
+  if (!req.path.startsWith('/v1.0/')) return badRequest(`Invalid version: ${req.path.split('/')[1] ?? ''}`);
+  if (method === 'POST' && path === '/$batch') return batch(req, deps.runItem);
+
+  const caller = await authenticate(req, deps);
+  if ('status' in caller) return caller;
+  const allowed = (operation: string) => scopeAllows(operation, caller.token.scopes);
+  const tenant = caller.token.tenant;
+
+  if (method === 'POST' && path === '/invitations') {
+    if (!allowed('POST /invitations')) return insufficientPrivileges();
+    return invite(tenant, caller.user, (req.body ?? {}) as object, () => deps.store.save());
+  }
+  if (method === 'GET' && path === '/me') {
+    return allowed('GET /me') ? oneUser(req, caller.user) : insufficientPrivileges();
+  }
+  if (method === 'GET' && path === '/me/memberOf') {
+    return allowed('GET /me/memberOf') ? memberOf(caller) : insufficientPrivileges();
+  }
+  if (method === 'GET' && path === '/organization') {
+    return allowed('GET /organization') ? organization(req, caller) : insufficientPrivileges();
+  }
+  if (method === 'GET' && path === '/users') {
+    return allowed('GET /users') ? listUsers(req, caller) : insufficientPrivileges();
+  }
+  const userPath = /^\/users\/([^/]+)$/.exec(path);
+  if (method === 'GET' && userPath?.[1]) {
+    if (!allowed('GET /users/{user-id}')) return insufficientPrivileges();
+    const user = findUser(tenant, userPath[1]);
+    return user ? oneUser(req, user) : notFound(userPath[1]);
+  }
+  return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
+}

@@ -1,0 +1,47 @@
+import type { SandboxTenant, SandboxUser } from '../store.ts';
+
+/** Properties Graph returns for a user when no `$select` is given. */
+export const DEFAULT_USER_PROPERTIES = [
+  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation',
+  'preferredLanguage', 'surname', 'userPrincipalName', 'id',
+];
+
+/** The user as Graph v1.0 would show it (sandbox-only fields such as the password left out). */
+export function userResource(user: SandboxUser): Record<string, unknown> {
+  const [givenName = null, ...rest] = user.userType === 'Member' ? user.displayName.split(' ') : [];
+  return {
+    id: user.id,
+    accountEnabled: true,
+    businessPhones: [],
+    displayName: user.displayName,
+    givenName,
+    surname: rest.length ? rest.join(' ') : null,
+    jobTitle: null,
+    mail: user.mail ?? null,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: null,
+    userPrincipalName: user.userPrincipalName,
+    otherMails: user.otherMails ?? [],
+    userType: user.userType,
+    externalUserState: user.externalUserState ?? null,
+    externalUserStateChangeDateTime: user.externalUserStateChangeDateTime ?? null,
+    creationType: user.creationType ?? null,
+    createdDateTime: user.createdDateTime ?? null,
+    usageLocation: user.usageLocation ?? null,
+  };
+}
+
+/** `/users/{id | userPrincipalName}`. */
+export function findUser(tenant: SandboxTenant, key: string): SandboxUser | undefined {
+  const k = decodeURIComponent(key).toLowerCase();
+  return tenant.users.find((u) => u.id === k || u.userPrincipalName.toLowerCase() === k);
+}
+
+/** A user whose mail or otherMails is this address. */
+export function findUserByEmail(tenant: SandboxTenant, email: string): SandboxUser | undefined {
+  const e = email.toLowerCase();
+  return tenant.users.find(
+    (u) => u.mail?.toLowerCase() === e || (u.otherMails ?? []).some((m) => m.toLowerCase() === e),
+  );
+}

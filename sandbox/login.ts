@@ -1,0 +1,231 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import Provider from 'oidc-provider';
+import { LOGIN_HOST } from './hosts.ts';
+import { consentPage, signInPage } from './login-pages.ts';
+import { fileAdapterFactory } from './oidc-adapter.ts';
+import type { SandboxTenant, Store } from './store.ts';
+
+/** What a resource server (Graph, ARM, Power BI) learns from a bearer token. */
+export interface TokenInfo {
+  tenant: SandboxTenant;
+  userId: string;
+  clientId: string;
+  scopes: string[];
+  audience: string;
+  issuedAt: number;
+}
+
+type Req = IncomingMessage & { originalUrl?: string };
+
+/** One RSA signing key per tenant, kept with the state so tokens stay verifiable across restarts. */
+function signingKey(file: string): JsonWebKey {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey;
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'RS256' };
+  writeFileSync(file, JSON.stringify(jwk));
+  return jwk;
+}
+
+const base64url = (s: string) => Buffer.from(s).toString('base64url');
+
+/** The resource a scope such as `https://graph.microsoft.com/User.Read` belongs to. */
+function resourceOf(scope: string): string | undefined {
+  const m = /^(https:\/\/[^/]+)\//.exec(scope);
+  return m?.[1];
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function html(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** Entra's login at login.microsoftonline.com: one OpenID provider per tenant, issuer `/<tenant>/v2.0`. */
+export class Login {
+  private readonly providers = new Map<string, Provider>();
+
+  constructor(private readonly store: Store, private readonly stateDir: string) {
+    for (const tenant of store.state.tenants) this.providers.set(tenant.id, this.createProvider(tenant));
+  }
+
+  private createProvider(seedTenant: SandboxTenant): Provider {
+    const tid = seedTenant.id;
+    const tenant = () => this.store.tenant(tid) as SandboxTenant;
+    const provider = new Provider(`https://${LOGIN_HOST}/${tid}/v2.0`, {
+      adapter: fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`)),
+      jwks: { keys: [signingKey(join(this.stateDir, `jwks-${tid}.json`))] },
+      clients: seedTenant.applications.map((app) => ({
+        client_id: app.appId,
+        client_name: app.displayName,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: app.spaRedirectUris,
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+      })),
+      cookies: { keys: [`sandbox-cookie-key-${tid}`] },
+      claims: { openid: ['sub', 'oid', 'tid', 'name', 'preferred_username'], email: ['email'], profile: ['name'] },
+      conformIdTokenClaims: false,
+      scopes: ['openid', 'offline_access', 'profile', 'email'],
+      responseModes: ['fragment', 'query', 'form_post'],
+      pkce: { required: () => true },
+      clientBasedCORS: () => true,
+      routes: {
+        authorization: '/oauth2/v2.0/authorize',
+        token: '/oauth2/v2.0/token',
+        jwks: '/discovery/v2.0/keys',
+        end_session: '/oauth2/v2.0/logout',
+        userinfo: '/openid/userinfo',
+      },
+      interactions: { url: (_ctx, interaction) => `/${tid}/login/${interaction.uid}` },
+      ttl: { AccessToken: 3600, AuthorizationCode: 600, IdToken: 3600, RefreshToken: 90 * 24 * 3600, Grant: 90 * 24 * 3600, Session: 14 * 24 * 3600, Interaction: 3600 },
+      features: {
+        devInteractions: { enabled: false },
+        rpInitiatedLogout: { enabled: true },
+        resourceIndicators: {
+          enabled: true,
+          // MSAL sends no `resource`; like Entra, the resource is the prefix of the requested scopes.
+          defaultResource: (ctx) => {
+            const scopes = String(ctx.oidc.params?.scope ?? '').split(' ');
+            return scopes.map(resourceOf).find(Boolean) ?? undefined;
+          },
+          useGrantedResource: () => true,
+          getResourceServerInfo: (_ctx, resource, client) => {
+            const app = tenant().applications.find((a) => a.appId === client.clientId);
+            // Only what an admin consented to for this app is ever in a token.
+            const scope = (app?.consentedScopes ?? []).filter((s) => resourceOf(s) === resource).join(' ');
+            return { scope, audience: resource, accessTokenFormat: 'opaque', accessTokenTTL: 3600 };
+          },
+        },
+      },
+      findAccount: async (_ctx, sub) => {
+        const user = tenant().users.find((u) => u.id === sub);
+        if (!user) return undefined;
+        return {
+          accountId: sub,
+          claims: async () => ({
+            sub, oid: user.id, tid, name: user.displayName, preferred_username: user.userPrincipalName,
+            email: user.mail ?? undefined,
+          }),
+        };
+      },
+    });
+    provider.proxy = true;
+    // MSAL in AAD mode builds the account from client_info (uid.utid), which Entra adds to token responses.
+    provider.use(async (ctx, next) => {
+      await next();
+      const body = ctx.body as Record<string, unknown> | undefined;
+      if (ctx.oidc?.route === 'token' && ctx.status === 200 && body && typeof body.id_token === 'string') {
+        const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        body.client_info = base64url(JSON.stringify({ uid: claims.oid, utid: claims.tid }));
+      }
+    });
+    return provider;
+  }
+
+  async handle(req: Req, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `https://${LOGIN_HOST}`);
+    const [, tenantKey = '', ...rest] = url.pathname.split('/');
+    const tenant = this.store.tenant(tenantKey);
+    const provider = tenant && this.providers.get(tenant.id);
+    if (!tenant || !provider) {
+      html(res, 400, signInPage({ action: '#', tenantName: 'Unknown tenant', error: `AADSTS90002: Tenant '${tenantKey}' not found.` }));
+      return;
+    }
+    let path = `/${rest.join('/')}`;
+    if (path === '/v2.0/.well-known/openid-configuration') path = '/.well-known/openid-configuration';
+    if (rest[0] === 'login' && rest[1]) {
+      await this.interaction(provider, tenant, req, res);
+      return;
+    }
+    req.originalUrl = `/${tenant.id}${path}${url.search}`;
+    req.url = `${path}${url.search}`;
+    await provider.callback()(req, res);
+  }
+
+  private async interaction(provider: Provider, tenant: SandboxTenant, req: Req, res: ServerResponse): Promise<void> {
+    const details = await provider.interactionDetails(req, res);
+    const action = `/${tenant.id}/login/${details.uid}`;
+    const appName = tenant.applications.find((a) => a.appId === details.params.client_id)?.displayName ?? 'An application';
+    if (details.prompt.name === 'login') {
+      if (req.method !== 'POST') {
+        html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: String(details.params.login_hint ?? '') }));
+        return;
+      }
+      const form = await readForm(req);
+      const login = form.get('login') ?? '';
+      const user = this.store.userBySignInName(tenant, login);
+      if (!user || user.password !== form.get('passwd')) {
+        const error = user
+          ? 'Your account or password is incorrect.'
+          : `We couldn't find an account with that username in ${tenant.displayName}.`;
+        html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: login, error }));
+        return;
+      }
+      await provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+      return;
+    }
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+    if (req.method !== 'POST') {
+      const scopes = [...(missing.missingOIDCScope ?? []), ...Object.values(missing.missingResourceScopes ?? {}).flat()];
+      const user = tenant.users.find((u) => u.id === details.session?.accountId);
+      html(res, 200, consentPage({ action, appName, account: user?.userPrincipalName ?? '', scopes }));
+      return;
+    }
+    const form = await readForm(req);
+    if (form.get('decision') !== 'accept') {
+      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' });
+      return;
+    }
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
+    if (!grant) throw new Error('grant vanished during consent');
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+      grant.addResourceScope(resource, scopes.join(' '));
+    }
+    await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  }
+
+  /**
+   * Issues an access token without a browser, for the sandbox's own Node-side tests (control API only; the
+   * Microsoft host names never offer this).
+   */
+  async mintAccessToken(tenantId: string, userId: string, scopes: string[]): Promise<string> {
+    const provider = this.providers.get(tenantId);
+    const tenant = this.store.tenant(tenantId);
+    const app = tenant?.applications[0];
+    if (!provider || !app) throw new Error(`no tenant or application for ${tenantId}`);
+    const client = await provider.Client.find(app.appId);
+    const audience = resourceOf(scopes[0] ?? '') ?? 'https://graph.microsoft.com';
+    const token = new provider.AccessToken({ accountId: userId, client, scope: scopes.join(' '), gty: 'authorization_code' });
+    token.setAudience(audience);
+    return token.save();
+  }
+
+  /** Looks a bearer token up in every tenant's store, as a resource server validating Entra tokens would. */
+  async findAccessToken(value: string): Promise<TokenInfo | undefined> {
+    for (const [tid, provider] of this.providers) {
+      const token = await provider.AccessToken.find(value);
+      const tenant = this.store.tenant(tid);
+      if (!token || !tenant || !token.accountId) continue;
+      return {
+        tenant,
+        userId: token.accountId,
+        clientId: token.clientId ?? '',
+        scopes: (token.scope ?? '').split(' ').filter(Boolean),
+        audience: String(token.aud ?? ''),
+        issuedAt: token.iat ?? 0,
+      };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,166 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ApiHandler, ApiRequest, ApiResponse } from './api.ts';
+import { ensureCerts } from './certs.ts';
+import { controlApi } from './control.ts';
+import { Faults } from './faults.ts';
+import { graphError } from './graph/errors.ts';
+import { handleGraph } from './graph/router.ts';
+import { GRAPH_HOST, LOGIN_HOST, PORTAL_HOST, POWERBI_HOSTS } from './hosts.ts';
+import { Login } from './login.ts';
+import { portalPage, powerBiPage } from './pages.ts';
+import { Store } from './store.ts';
+import { Traffic } from './traffic.ts';
+
+export interface SandboxOptions {
+  /** HTTPS port the browser's host rules point at; 0 picks a free one. */
+  port?: number;
+  /** Plain-HTTP control port on 127.0.0.1 (reset, faults, state); 0 picks a free one. */
+  controlPort?: number;
+  /** Where state, oidc sessions and certificates are kept. */
+  stateDir: string;
+  /** JSON-lines file receiving every API exchange, for the contract test. */
+  trafficFile?: string;
+  reset?: boolean;
+}
+
+export interface RunningSandbox {
+  port: number;
+  controlPort: number;
+  spkiHashes: string[];
+  ca: string;
+  store: Store;
+  faults: Faults;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function hostOf(req: IncomingMessage): string {
+  return (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+}
+
+/** Microsoft's APIs answer CORS for browser callers; so does the sandbox. */
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': 'retry-after, request-id, client-request-id, location, www-authenticate',
+  };
+}
+
+function send(res: ServerResponse, req: IncomingMessage, r: ApiResponse): void {
+  const body = r.body === undefined ? '' : JSON.stringify(r.body);
+  res.writeHead(r.status, {
+    ...(r.body === undefined ? {} : { 'content-type': 'application/json; odata.metadata=minimal; charset=utf-8' }),
+    'cache-control': 'no-cache',
+    ...corsHeaders(req),
+    ...r.headers,
+  });
+  res.end(body);
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const store = new Store(join(options.stateDir, 'state.json'));
+  if (options.reset) store.reset();
+  const faults = new Faults();
+  const traffic = new Traffic(options.trafficFile);
+  const login = new Login(store, options.stateDir);
+  const certs = ensureCerts(join(options.stateDir, 'certs'));
+
+  /** Faults first (latency, then 429/503), then the API, then the record for the contract test. */
+  const pipeline = (handler: ApiHandler, viaBatch = false) => async (req: ApiRequest): Promise<ApiResponse> => {
+    const fault = faults.check(req.host, req.method, req.path);
+    if (fault.latencyMs) await delay(fault.latencyMs);
+    let response: ApiResponse;
+    if (fault.failure?.status === 429) {
+      const seconds = String(fault.failure.retryAfterSeconds ?? 1);
+      response = graphError(429, 'TooManyRequests', 'Too many requests.', { 'retry-after': seconds, 'x-ms-throttle-scope': 'Tenant/ApplicationAndUser' });
+    } else if (fault.failure) {
+      const retry: Record<string, string> = fault.failure.retryAfterSeconds ? { 'retry-after': String(fault.failure.retryAfterSeconds) } : {};
+      response = graphError(fault.failure.status, 'ServiceUnavailable', 'The service is temporarily unavailable.', retry);
+    } else {
+      response = await handler(req);
+    }
+    traffic.record({
+      host: req.host, method: req.method, path: req.path, query: req.query.toString(),
+      requestContentType: req.headers['content-type'], requestBody: req.body,
+      status: response.status, responseBody: response.body, viaBatch,
+    });
+    return response;
+  };
+  const graphItem = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }), true);
+  const graph = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }));
+
+  async function serveApi(handler: (req: ApiRequest) => Promise<ApiResponse>, req: IncomingMessage, res: ServerResponse) {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...corsHeaders(req),
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '3600',
+      });
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', `https://${hostOf(req)}`);
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+    } catch {
+      send(res, req, graphError(400, 'BadRequest', 'Unable to read JSON request payload.'));
+      return;
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
+    send(res, req, await handler({ method: req.method ?? 'GET', host: hostOf(req), path: url.pathname, query: url.searchParams, headers, body }));
+  }
+
+  const server = createHttpsServer({ key: certs.key, cert: `${certs.cert}${certs.ca}` }, (req, res) => {
+    const host = hostOf(req);
+    const done = (p: Promise<void>) => p.catch((e: unknown) => {
+      console.error(`sandbox: ${req.method} ${host}${req.url}:`, e);
+      if (!res.headersSent) send(res, req, graphError(500, 'InternalServerError', 'The sandbox failed on this request.'));
+    });
+    if (host === LOGIN_HOST) return done(login.handle(req, res));
+    if (host === GRAPH_HOST) return done(serveApi(graph, req, res));
+    const html = (page: string) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+    };
+    if (POWERBI_HOSTS.includes(host)) return html(powerBiPage(new URL(req.url ?? '/', 'https://x').pathname, store.state));
+    if (host === PORTAL_HOST) return html(portalPage());
+    send(res, req, { status: 404, body: { error: { code: 'NotFound', message: `The sandbox does not serve ${host} yet.` } } });
+  });
+  const control = createHttpServer((req, res) => {
+    controlApi(req, res, { store, faults, login }).catch((e: unknown) => {
+      res.writeHead(500);
+      res.end(String(e));
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => control.listen(options.controlPort ?? 0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    controlPort: (control.address() as AddressInfo).port,
+    spkiHashes: certs.spkiHashes,
+    ca: certs.ca,
+    store,
+    faults,
+    close: async () => {
+      server.closeAllConnections();
+      control.closeAllConnections();
+      await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => control.close(r))]);
+    },
+  };
+}
