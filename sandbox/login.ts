@@ -74,7 +74,6 @@ export class Login {
       claims: { openid: ['sub', 'oid', 'tid', 'name', 'preferred_username'], email: ['email'], profile: ['name'] },
       conformIdTokenClaims: false,
       scopes: ['openid', 'offline_access', 'profile', 'email'],
-      responseModes: ['fragment', 'query', 'form_post'],
       pkce: { required: () => true },
       clientBasedCORS: () => true,
       routes: {
@@ -205,8 +204,9 @@ export class Login {
     const app = tenant?.applications[0];
     if (!provider || !app) throw new Error(`no tenant or application for ${tenantId}`);
     const client = await provider.Client.find(app.appId);
+    if (!client) throw new Error(`no client ${app.appId}`);
     const audience = resourceOf(scopes[0] ?? '') ?? 'https://graph.microsoft.com';
-    const token = new provider.AccessToken({ accountId: userId, client, scope: scopes.join(' '), gty: 'authorization_code' });
+    const token = new provider.AccessToken({ accountId: userId, client, grantId: randomUUID(), scope: scopes.join(' '), gty: 'authorization_code' });
     token.setAudience(audience);
     return token.save();
   }

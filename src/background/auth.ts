@@ -1,0 +1,39 @@
+import { GRAPH_SCOPES, type Settings } from '../shared/config.ts';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
+import type { SignedInAccount } from '../shared/model.ts';
+import { callOffscreen } from './offscreen.ts';
+
+/**
+ * Interactive sign-in. MSAL cannot run in a service worker (msal-browser#3923), so the offscreen document builds
+ * the authorize request, this worker shows it with launchWebAuthFlow, and the offscreen document redeems the code.
+ */
+export async function signIn(settings: Settings): Promise<SignedInAccount> {
+  const { url } = await callOffscreen('beginSignIn', { settings, scopes: GRAPH_SCOPES });
+  let responseUrl: string | undefined;
+  try {
+    responseUrl = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
+  } catch (e) {
+    await callOffscreen('abandonSignIn', { settings });
+    throw new AppError(ErrorCodes.signInCancelled, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+  if (!responseUrl) throw new AppError(ErrorCodes.signInCancelled);
+  const error = new URLSearchParams(new URL(responseUrl).hash.slice(1)).get('error_description');
+  if (error) {
+    await callOffscreen('abandonSignIn', { settings });
+    throw new AppError(error.includes('AADSTS65004') ? ErrorCodes.signInCancelled : ErrorCodes.signInFailed, error);
+  }
+  return (await callOffscreen('completeSignIn', { settings, responseUrl })).account;
+}
+
+export async function currentAccount(settings: Settings): Promise<SignedInAccount | null> {
+  return (await callOffscreen('getAccount', { settings })).account;
+}
+
+export async function signOut(settings: Settings): Promise<void> {
+  await callOffscreen('signOut', { settings });
+}
+
+/** A Graph token from the MSAL cache, renewed through the refresh token when needed. */
+export function graphToken(settings: Settings, forceRefresh: boolean) {
+  return callOffscreen('acquireToken', { settings, scopes: GRAPH_SCOPES, forceRefresh });
+}

@@ -1,0 +1,88 @@
+import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { graphToken } from '../auth.ts';
+
+export interface GraphSession {
+  client: Client;
+  /** Scopes the current token actually carries (an admin may not have consented to all of them). */
+  grantedScopes(): Promise<string[]>;
+}
+
+/**
+ * One Graph client per request. The SDK's RetryHandler rides out 429/503/504 with Retry-After; a 401 (token
+ * expired or revoked early) is retried once here with a token renewed through the refresh token.
+ */
+export function graphSession(settings: Settings): GraphSession {
+  let forceRefresh = false;
+  let scopes: string[] = [];
+  const client = Client.initWithMiddleware({
+    authProvider: {
+      getAccessToken: async () => {
+        const token = await graphToken(settings, forceRefresh);
+        forceRefresh = false;
+        scopes = token.scopes;
+        return token.accessToken;
+      },
+    },
+  });
+  const session: GraphSession = {
+    client,
+    grantedScopes: async () => {
+      if (scopes.length === 0) scopes = (await graphToken(settings, false)).scopes;
+      return scopes;
+    },
+  };
+  const api = client.api.bind(client);
+  // Every request goes through the same 401-retry wrapper.
+  client.api = (path: string) => {
+    const request = api(path);
+    for (const verb of ['get', 'post', 'patch', 'put', 'delete'] as const) {
+      const call = request[verb].bind(request) as (...a: unknown[]) => Promise<unknown>;
+      (request as unknown as Record<string, unknown>)[verb] = async (...args: unknown[]) => {
+        try {
+          return await call(...args);
+        } catch (e) {
+          if (!(e instanceof GraphError) || e.statusCode !== 401) throw toAppError(e);
+          forceRefresh = true;
+          return call(...args).catch((again: unknown) => {
+            throw toAppError(again);
+          });
+        }
+      };
+    }
+    return request;
+  };
+  return session;
+}
+
+/** Graph's errors mapped to codes once, at the client boundary. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (!(e instanceof GraphError)) return new AppError(ErrorCodes.network, e instanceof Error ? e.message : String(e), { cause: e });
+  const detail = e.message;
+  switch (true) {
+    case e.statusCode === 401:
+      return new AppError(ErrorCodes.authExpired, detail, { cause: e });
+    case e.statusCode === 403 && /guest invitations not allowed/i.test(detail):
+      return new AppError(ErrorCodes.invitesNotAllowed, detail, { cause: e });
+    case e.statusCode === 403 && /company administrators/i.test(detail):
+      return new AppError(ErrorCodes.memberInviteNotAllowed, detail, { cause: e });
+    case e.statusCode === 403:
+      return new AppError(ErrorCodes.forbidden, detail, { cause: e });
+    case e.statusCode === 404:
+      return new AppError(ErrorCodes.notFound, detail, { cause: e });
+    case e.statusCode === 429:
+      return new AppError(ErrorCodes.throttled, detail, { cause: e });
+    case e.statusCode === 503 || e.statusCode === 504:
+      return new AppError(ErrorCodes.serviceUnavailable, detail, { cause: e });
+    case e.statusCode === 400 && /verified domain/i.test(detail):
+      return new AppError(ErrorCodes.domainIsInternal, detail, { cause: e });
+    case e.statusCode === 400 && /email address/i.test(detail) && /invalid/i.test(detail):
+      return new AppError(ErrorCodes.invalidEmail, detail, { cause: e });
+    case e.statusCode >= 400 && e.statusCode < 500:
+      return new AppError(ErrorCodes.badRequest, detail, { cause: e });
+    default:
+      return new AppError(ErrorCodes.network, detail, { cause: e });
+  }
+}

@@ -1,0 +1,72 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Invitation, User } from '@microsoft/microsoft-graph-types';
+import { GRAPH_ORIGIN } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import type { InvitationRequest, InvitationResult } from '../../shared/model.ts';
+import type { GraphSession } from './client.ts';
+
+const INVITE_SCOPES = ['User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
+const quote = (s: string) => s.replace(/'/g, "''");
+
+/** The user of this tenant who already has this address, if any. */
+export async function findUserByEmail(client: Client, email: string): Promise<User | undefined> {
+  const found = (await client
+    .api('/users')
+    .filter(`mail eq '${quote(email)}'`)
+    .select('id,displayName,mail,userPrincipalName,userType')
+    .get()) as { value: User[] };
+  return found.value[0];
+}
+
+/**
+ * Invites a guest (`POST /invitations`). Checked before anything is written: the token may invite, and the
+ * address is not already a member of this tenant. Inviting an existing guest returns that same guest.
+ */
+async function assertMayInvite(session: GraphSession): Promise<void> {
+  const granted = (await session.grantedScopes()).map((s) => s.replace(`${GRAPH_ORIGIN}/`, ''));
+  if (!granted.some((s) => INVITE_SCOPES.includes(s))) throw new AppError(ErrorCodes.missingScope, granted.join(' '));
+}
+
+export async function inviteGuest(session: GraphSession, input: InvitationRequest): Promise<InvitationResult> {
+  await assertMayInvite(session);
+
+  const email = input.email.trim();
+  const existing = await findUserByEmail(session.client, email);
+  if (existing?.userType === 'Member' && !existing.userPrincipalName?.includes('#EXT#')) {
+    throw new AppError(ErrorCodes.userExistsAsMember, existing.userPrincipalName ?? email);
+  }
+  const body: Invitation = {
+    invitedUserEmailAddress: email,
+    inviteRedirectUrl: input.redirectUrl,
+    sendInvitationMessage: input.sendEmail,
+    invitedUserType: input.userType,
+    ...(input.displayName?.trim() ? { invitedUserDisplayName: input.displayName.trim() } : {}),
+    ...(input.message?.trim() ? { invitedUserMessageInfo: { customizedMessageBody: input.message.trim() } } : {}),
+  };
+  const invitation = (await session.client
+    .api('/invitations')
+    .post(body)
+    .catch(async (e: unknown) => {
+      // A token renewed mid-flow may have lost the scope (consent withdrawn): say that, not a bare "forbidden".
+      if (e instanceof AppError && e.code === ErrorCodes.forbidden) await assertMayInvite(session);
+      throw e;
+    })) as Invitation;
+  const userId = invitation.invitedUser?.id ?? '';
+  const guest = (await session.client
+    .api(`/users/${userId}`)
+    .select('id,displayName,mail,userPrincipalName,userType')
+    .get()) as User;
+  return {
+    guest: {
+      id: userId,
+      displayName: guest.displayName ?? email,
+      email: guest.mail ?? email,
+      userPrincipalName: guest.userPrincipalName ?? '',
+      userType: guest.userType ?? input.userType,
+      state: invitation.status === 'Completed' ? 'Accepted' : 'PendingAcceptance',
+    },
+    status: invitation.status ?? 'PendingAcceptance',
+    redeemUrl: invitation.inviteRedeemUrl ?? '',
+    existing: !!existing,
+  };
+}

@@ -1,0 +1,81 @@
+import { type Settings, settingsProblem } from '../shared/config.ts';
+import { emailProblem, describeEmailProblem } from '../shared/email.ts';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
+import type { SessionState } from '../shared/model.ts';
+import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
+import { local, session } from '../shared/storage.ts';
+import * as auth from './auth.ts';
+import { graphSession } from './graph/client.ts';
+import { inviteGuest } from './graph/invitations.ts';
+import { tenantName } from './graph/organization.ts';
+import { pageInfo, rememberPage } from './page-context.ts';
+import type { SenderKind } from './sender.ts';
+import { loadSettings, usableSettings } from './settings.ts';
+
+async function sessionState(settings: Settings): Promise<SessionState> {
+  const account = await auth.currentAccount(settings);
+  if (!account) return { account: null, interactionRequired: false, cloud: settings.cloud };
+  try {
+    await auth.graphToken(settings, false);
+  } catch (e) {
+    if (e instanceof AppError && e.code === ErrorCodes.interactionRequired) {
+      return { account, interactionRequired: true, cloud: settings.cloud };
+    }
+    throw e;
+  }
+  const name = await tenantName(graphSession(settings).client).catch(() => undefined);
+  return { account: { ...account, tenantName: name }, interactionRequired: false, cloud: settings.cloud };
+}
+
+function httpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Popup and options requests. Content scripts may only report their page. */
+export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
+  getSession: async () => sessionState(await usableSettings()),
+  signIn: async () => {
+    const settings = await usableSettings();
+    await auth.signIn(settings);
+    return sessionState(settings);
+  },
+  signOut: async () => {
+    const settings = await usableSettings();
+    await auth.signOut(settings);
+    return { account: null, interactionRequired: false, cloud: settings.cloud };
+  },
+  getPageInfo: ({ tabId }) => pageInfo(tabId),
+  pageChanged: async ({ url }, sender) => {
+    if (sender.kind !== 'content' || new URL(url).origin !== new URL(sender.url).origin) {
+      throw new AppError(ErrorCodes.badMessage, 'pageChanged comes from a content script about its own page');
+    }
+    return rememberPage(sender.tabId, url);
+  },
+  inviteGuest: async (request) => {
+    const problem = emailProblem(request.email);
+    if (problem) throw new AppError(ErrorCodes.invalidEmail, describeEmailProblem(problem));
+    if (!httpsUrl(request.redirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, request.redirectUrl);
+    return inviteGuest(graphSession(await usableSettings()), request);
+  },
+  getSettings: () => loadSettings(),
+  saveSettings: async (settings) => {
+    const problem = settingsProblem(settings);
+    if (problem) throw new AppError(ErrorCodes.notConfigured, problem);
+    const clean: Settings = { cloud: settings.cloud, tenant: settings.tenant.trim(), clientId: settings.clientId.trim() };
+    await local.set('settings', clean);
+    return clean;
+  },
+};
+
+/** The offscreen document keeps MSAL's cookie jar here, in memory-only session storage. */
+export const offscreenHandlers: Handlers<OffscreenToBackgroundProtocol, SenderKind> = {
+  readCookieJar: async () => ({ jar: (await session.get('msalCookie')) ?? '' }),
+  writeCookieJar: async ({ jar }) => {
+    await session.set('msalCookie', jar);
+    return {};
+  },
+};

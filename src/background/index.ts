@@ -1,0 +1,26 @@
+import { browser, type Runtime } from '../shared/browser.ts';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { dispatch, isEnvelope } from '../shared/messaging.ts';
+import { handlers, offscreenHandlers } from './handlers.ts';
+import { forgetTab } from './page-context.ts';
+import { classifySender } from './sender.ts';
+import { backgroundShapes, offscreenShapes } from './shapes.ts';
+
+/** Listeners are registered synchronously at top level, so a message that wakes the worker is not missed. */
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isEnvelope(message, 'background')) return undefined;
+  const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
+  if (from.kind === 'offscreen') {
+    const fits = offscreenShapes[message.name as keyof typeof offscreenShapes]?.(message.payload);
+    return dispatch('background', message, offscreenHandlers, () => (fits ? from : new AppError(ErrorCodes.badMessage, message.name)));
+  }
+  const fits = backgroundShapes[message.name as keyof typeof backgroundShapes]?.(message.payload);
+  const allowed =
+    (from.kind === 'content' && message.name === 'pageChanged') ||
+    (from.kind === 'extension-page' && message.name !== 'pageChanged');
+  return dispatch('background', message, handlers, () =>
+    fits && allowed ? from : new AppError(ErrorCodes.badMessage, `${message.name} refused from ${from.kind}`),
+  );
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

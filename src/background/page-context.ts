@@ -1,0 +1,27 @@
+import { describePageContext, detectPageContext } from '../content/detect.ts';
+import type { PageInfo } from '../shared/model.ts';
+import { session } from '../shared/storage.ts';
+
+/** Remembers what each tab shows, so the popup can say it and default the redirect URL to it. */
+export async function rememberPage(tabId: number, url: string): Promise<PageInfo> {
+  const context = detectPageContext(url);
+  const contexts = (await session.get('pageContexts')) ?? {};
+  contexts[String(tabId)] = { context, url, at: Date.now() };
+  await session.set('pageContexts', contexts);
+  await session.set('lastPageTabId', tabId);
+  return { context, url, description: context ? describePageContext(context) : null };
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  const contexts = (await session.get('pageContexts')) ?? {};
+  delete contexts[String(tabId)];
+  await session.set('pageContexts', contexts);
+}
+
+/** The page shown in `tabId`; without one (the popup opened in a tab of its own), the last page reported. */
+export async function pageInfo(tabId: number | undefined): Promise<PageInfo> {
+  const id = tabId ?? (await session.get('lastPageTabId'));
+  const entry = id === undefined ? undefined : ((await session.get('pageContexts')) ?? {})[String(id)];
+  if (!entry) return { context: null, url: null, description: null };
+  return { context: entry.context, url: entry.url, description: entry.context ? describePageContext(entry.context) : null };
+}

@@ -1,0 +1,29 @@
+import type { Runtime } from '../shared/browser.ts';
+import { OFFSCREEN_PATH } from './offscreen.ts';
+
+/** Where a message came from, judged only on fields the browser sets (sender.id, sender.url, sender.tab). */
+export type SenderKind =
+  | { kind: 'extension-page' }
+  | { kind: 'offscreen' }
+  | { kind: 'content'; tabId: number; url: string }
+  | { kind: 'untrusted' };
+
+const CONTENT_ORIGINS = [
+  'https://app.powerbi.com',
+  'https://app.fabric.microsoft.com',
+  'https://portal.azure.com',
+  'https://ms.portal.azure.com',
+  'https://preview.portal.azure.com',
+];
+
+export function classifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId || !sender.url) return { kind: 'untrusted' };
+  const url = new URL(sender.url);
+  if (`${url.origin}/` === extensionOrigin) {
+    return url.pathname === `/${OFFSCREEN_PATH}` ? { kind: 'offscreen' } : { kind: 'extension-page' };
+  }
+  if (sender.tab?.id !== undefined && CONTENT_ORIGINS.includes(url.origin)) {
+    return { kind: 'content', tabId: sender.tab.id, url: sender.url };
+  }
+  return { kind: 'untrusted' };
+}

@@ -1,0 +1,56 @@
+import { isEnvelope, MARK, sendTo } from '../shared/messaging.ts';
+import { dispatch } from '../shared/messaging.ts';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
+import type { Handlers, OffscreenProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
+import { installCookieJar } from './cookie-jar.ts';
+import * as msal from './msal.ts';
+
+/** The offscreen document: the only context that runs MSAL. It answers the background and no one else. */
+const toBackground = <N extends keyof OffscreenToBackgroundProtocol & string>(name: N, payload: OffscreenToBackgroundProtocol[N]['request']) =>
+  sendTo<OffscreenToBackgroundProtocol, N>('background', name, payload);
+
+const ready = installCookieJar(
+  async () => (await toBackground('readCookieJar', {})).jar,
+  (jar) => void toBackground('writeCookieJar', { jar }),
+);
+
+const handlers: Handlers<OffscreenProtocol, null> = {
+  beginSignIn: async ({ settings, scopes }) => ({ url: await msal.beginSignIn(settings, scopes) }),
+  completeSignIn: async ({ settings, responseUrl }) => ({ account: await msal.completeSignIn(settings, responseUrl) }),
+  abandonSignIn: async ({ settings }) => {
+    await msal.abandonSignIn(settings);
+    return {};
+  },
+  getAccount: async ({ settings }) => ({ account: await msal.getAccount(settings) }),
+  acquireToken: ({ settings, scopes, forceRefresh }) => msal.acquireToken(settings, scopes, forceRefresh),
+  signOut: async ({ settings }) => {
+    await msal.signOut(settings);
+    return {};
+  },
+};
+
+// Offscreen documents have no chrome.runtime.getManifest(); read the packaged manifest to know the worker's URL.
+const backgroundUrl = fetch(chrome.runtime.getURL('manifest.json'))
+  .then((r) => r.json() as Promise<{ background?: { service_worker?: string } }>)
+  .then((m) => chrome.runtime.getURL(m.background?.service_worker ?? 'missing'));
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (!isEnvelope(message, 'offscreen') || message.mark !== MARK) return undefined;
+  backgroundUrl
+    .then((url) =>
+      dispatch<null>('offscreen', message, withReady(handlers), () =>
+        sender.id === chrome.runtime.id && sender.url === url ? null : new AppError(ErrorCodes.badMessage, 'offscreen answers the background only'),
+      ),
+    )
+    .then(sendResponse);
+  return true;
+});
+
+function withReady(h: Handlers<OffscreenProtocol, null>): Handlers<OffscreenProtocol, null> {
+  return Object.fromEntries(
+    Object.entries(h).map(([name, fn]) => [name, async (req: never, ctx: null) => {
+      await ready;
+      return (fn as (r: never, c: null) => Promise<unknown>)(req, ctx);
+    }]),
+  ) as unknown as Handlers<OffscreenProtocol, null>;
+}

@@ -1,0 +1,98 @@
+import {
+  type AccountInfo,
+  BrowserAuthError,
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+} from '@azure/msal-browser';
+import { authorityFor, type Settings } from '../shared/config.ts';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
+import type { SignedInAccount } from '../shared/model.ts';
+
+let app: PublicClientApplication | undefined;
+let appKey = '';
+/** Receives the authorize URL MSAL would navigate to; the background opens it with launchWebAuthFlow. */
+let captureNavigation: ((url: string) => void) | undefined;
+
+/** One MSAL instance per tenant + client id; rebuilt when the options change. */
+async function msal(settings: Settings): Promise<PublicClientApplication> {
+  const key = `${settings.tenant}|${settings.clientId}`;
+  if (app && appKey === key) return app;
+  const next = new PublicClientApplication({
+    auth: {
+      clientId: settings.clientId,
+      authority: authorityFor(settings),
+      redirectUri: `https://${chrome.runtime.id}.chromiumapp.org/`,
+      // MSAL v5 reads onRedirectNavigate only from here. Returning false keeps this document where it is.
+      onRedirectNavigate: (url: string) => {
+        captureNavigation?.(url);
+        return false;
+      },
+    },
+    cache: { cacheLocation: 'localStorage' },
+  });
+  await next.initialize();
+  app = next;
+  appKey = key;
+  return next;
+}
+
+function toAccount(a: AccountInfo): SignedInAccount {
+  return { username: a.username, name: a.name ?? a.username, tenantId: a.tenantId };
+}
+
+async function currentAccount(settings: Settings): Promise<AccountInfo | null> {
+  const pca = await msal(settings);
+  const accounts = pca.getAllAccounts();
+  const tenant = settings.tenant.toLowerCase();
+  return pca.getActiveAccount() ?? accounts.find((a) => a.tenantId === tenant) ?? accounts[0] ?? null;
+}
+
+export async function beginSignIn(settings: Settings, scopes: string[]): Promise<string> {
+  const pca = await msal(settings);
+  // Clears an interaction left open by an auth window the person closed.
+  await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
+  return new Promise<string>((resolve, reject) => {
+    captureNavigation = resolve;
+    pca.acquireTokenRedirect({ scopes }).catch(reject);
+  }).finally(() => {
+    captureNavigation = undefined;
+  });
+}
+
+export async function completeSignIn(settings: Settings, responseUrl: string): Promise<SignedInAccount> {
+  const pca = await msal(settings);
+  const hash = new URL(responseUrl).hash;
+  const result = await pca.handleRedirectPromise({ hash, navigateToLoginRequestUrl: false });
+  if (!result?.account) throw new AppError(ErrorCodes.signInFailed, 'The sign-in response was not recognised.');
+  pca.setActiveAccount(result.account);
+  return toAccount(result.account);
+}
+
+export async function abandonSignIn(settings: Settings): Promise<void> {
+  await (await msal(settings)).handleRedirectPromise({ navigateToLoginRequestUrl: false });
+}
+
+export async function getAccount(settings: Settings): Promise<SignedInAccount | null> {
+  const account = await currentAccount(settings);
+  return account ? toAccount(account) : null;
+}
+
+export async function acquireToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
+  const account = await currentAccount(settings);
+  if (!account) throw new AppError(ErrorCodes.notSignedIn);
+  try {
+    const result = await (await msal(settings)).acquireTokenSilent({ scopes, account, forceRefresh });
+    return { accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? 0, scopes: result.scopes };
+  } catch (e) {
+    if (e instanceof InteractionRequiredAuthError) throw new AppError(ErrorCodes.interactionRequired, e.errorCode, { cause: e });
+    if (e instanceof BrowserAuthError && e.errorCode === 'no_network_connectivity') throw new AppError(ErrorCodes.network, e.message, { cause: e });
+    throw new AppError(ErrorCodes.signInFailed, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+}
+
+export async function signOut(settings: Settings): Promise<void> {
+  const pca = await msal(settings);
+  const account = await currentAccount(settings);
+  if (account) await pca.clearCache({ account });
+  pca.setActiveAccount(null);
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../shared/browser.ts';
+import type { PageInfo, SessionState } from '../shared/model.ts';
+import { send } from '../shared/send.ts';
+import { AccountBar } from './AccountBar.tsx';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { InviteForm } from './InviteForm.tsx';
+import { SignIn } from './SignIn.tsx';
+
+/** The tab the person is looking at; none when this page runs in a tab of its own (then the last page reported). */
+async function activeTabId(): Promise<number | undefined> {
+  if (await browser.tabs.getCurrent()) return undefined;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function App() {
+  const [session, setSession] = useState<SessionState | null>(null);
+  const [page, setPage] = useState<PageInfo>({ context: null, url: null, description: null });
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    activeTabId()
+      .then((tabId) => send('getPageInfo', tabId === undefined ? {} : { tabId }))
+      .then(setPage)
+      .catch(() => undefined);
+    send('getSession', {}).then(setSession, setError);
+  }, []);
+
+  if (error && !session) {
+    return (
+      <main>
+        <h1>Invite Here</h1>
+        <ErrorNote error={error} />
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>Open options</button>
+      </main>
+    );
+  }
+  if (!session) return <main aria-busy="true"><p class="muted">Loading…</p></main>;
+  return (
+    <main>
+      {session.account && !session.interactionRequired ? (
+        <>
+          <AccountBar session={session} onSignedOut={setSession} />
+          <p class="context" data-testid="page-context">
+            {page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
+          </p>
+          <InviteForm page={page} />
+        </>
+      ) : (
+        <SignIn session={session} onSignedIn={setSession} />
+      )}
+    </main>
+  );
+}

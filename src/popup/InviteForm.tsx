@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'preact/hooks';
+import { describeEmailProblem, emailProblem } from '../shared/email.ts';
+import type { InvitationResult, InviteDraft, PageInfo } from '../shared/model.ts';
+import { send } from '../shared/send.ts';
+import { session } from '../shared/storage.ts';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { InviteResult } from './InviteResult.tsx';
+
+const FALLBACK_REDIRECT = 'https://myapps.microsoft.com';
+
+const blank = (redirectUrl: string): InviteDraft => ({
+  email: '', displayName: '', message: '', redirectUrl, sendEmail: true, userType: 'Guest',
+});
+
+export function InviteForm({ page }: { page: PageInfo }) {
+  const [draft, setDraft] = useState<InviteDraft>(blank(page.url ?? FALLBACK_REDIRECT));
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<InvitationResult | null>(null);
+
+  // A draft survives the popup closing; a fresh one follows the page the tab is on.
+  useEffect(() => {
+    session.get('inviteDraft').then((saved) => {
+      setDraft(saved?.email ? saved : blank(page.url ?? FALLBACK_REDIRECT));
+    });
+  }, [page.url]);
+
+  const update = (patch: Partial<InviteDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    void session.set('inviteDraft', next);
+  };
+
+  const problem = emailProblem(draft.email);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setTouched(true);
+    if (problem) return;
+    setBusy(true);
+    setError(null);
+    send('inviteGuest', { ...draft, displayName: draft.displayName || undefined, message: draft.message || undefined })
+      .then((r) => {
+        setResult(r);
+        void session.remove('inviteDraft');
+      }, setError)
+      .finally(() => setBusy(false));
+  };
+
+  if (result) {
+    return <InviteResult result={result} onAnother={() => { setResult(null); setTouched(false); setDraft(blank(page.url ?? FALLBACK_REDIRECT)); }} />;
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label="Invite a guest">
+      <h2>Invite a guest</h2>
+      <label for="email">E-mail address</label>
+      <input id="email" type="email" autocomplete="off" value={draft.email} aria-invalid={touched && !!problem}
+        onInput={(e) => update({ email: e.currentTarget.value })} onBlur={() => setTouched(!!draft.email)} />
+      {touched && problem ? <div class="field-error" role="alert">{describeEmailProblem(problem)}</div> : null}
+      <label for="displayName">Display name <span class="muted">(optional)</span></label>
+      <input id="displayName" value={draft.displayName} onInput={(e) => update({ displayName: e.currentTarget.value })} />
+      <label for="message">Personal message <span class="muted">(optional)</span></label>
+      <textarea id="message" rows={2} value={draft.message} onInput={(e) => update({ message: e.currentTarget.value })} />
+      <label for="redirectUrl">After accepting, open</label>
+      <input id="redirectUrl" type="url" value={draft.redirectUrl} onInput={(e) => update({ redirectUrl: e.currentTarget.value })} />
+      <label class="check">
+        <input type="checkbox" checked={draft.sendEmail} onChange={(e) => update({ sendEmail: e.currentTarget.checked })} />
+        Send the invitation e-mail
+      </label>
+      <fieldset>
+        <legend>Invite as</legend>
+        {(['Guest', 'Member'] as const).map((t) => (
+          <label class="check" key={t}>
+            <input type="radio" name="userType" value={t} checked={draft.userType === t} onChange={() => update({ userType: t })} />
+            {t}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={busy}>{busy ? 'Inviting…' : 'Invite'}</button>
+      {error ? <ErrorNote error={error} /> : null}
+    </form>
+  );
+}

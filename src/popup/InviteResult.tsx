@@ -1,0 +1,30 @@
+import { useState } from 'preact/hooks';
+import type { InvitationResult } from '../shared/model.ts';
+
+const STATE_WORDS: Record<string, string> = { PendingAcceptance: 'Pending acceptance', Accepted: 'Accepted' };
+
+export function InviteResult({ result, onAnother }: { result: InvitationResult; onAnother: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const { guest } = result;
+  const copy = () => navigator.clipboard.writeText(result.redeemUrl).then(() => setCopied(true));
+  return (
+    <section class="result" aria-label="Invitation result">
+      <h2>{result.existing ? `${guest.email} is already a guest here` : `Invited ${guest.email}`}</h2>
+      {result.existing ? <p class="muted">No new user was created; the existing guest was invited again.</p> : null}
+      <dl>
+        <dt>Guest</dt>
+        <dd data-testid="guest-name">{guest.displayName}</dd>
+        <dt>Sign-in name</dt>
+        <dd class="mono">{guest.userPrincipalName}</dd>
+        <dt>State</dt>
+        <dd data-testid="guest-state">{STATE_WORDS[guest.state ?? ''] ?? result.status}</dd>
+      </dl>
+      <label for="redeemUrl">Redeem link</label>
+      <div class="row">
+        <input id="redeemUrl" readOnly value={result.redeemUrl} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
+      </div>
+      <button type="button" class="link" onClick={onAnother}>Invite someone else</button>
+    </section>
+  );
+}

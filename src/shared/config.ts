@@ -1,0 +1,43 @@
+/** Which cloud the extension signs in to. Both use Microsoft's own host names; only tenant and client id differ. */
+export type Cloud = 'sandbox' | 'microsoft';
+
+export interface Settings {
+  cloud: Cloud;
+  /** Tenant id (GUID) or verified domain of the resource tenant. */
+  tenant: string;
+  /** Application (client) id of the user's own app registration. */
+  clientId: string;
+}
+
+/** The sandbox cloud's seeded tenant (Contoso) and app registration; see sandbox/seed.json. */
+export const SANDBOX_SETTINGS: Settings = {
+  cloud: 'sandbox',
+  tenant: '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c',
+  clientId: '6b1f9f0e-2c4d-4f6a-8e1b-3a5c7d9e0f21',
+};
+
+export const DEFAULT_SETTINGS = SANDBOX_SETTINGS;
+
+export const LOGIN_ORIGIN = 'https://login.microsoftonline.com';
+export const GRAPH_ORIGIN = 'https://graph.microsoft.com';
+
+/** Least privilege for what the extension does today: read the signed-in user, look up users, invite guests. */
+export const GRAPH_SCOPES = [
+  `${GRAPH_ORIGIN}/User.Read`,
+  `${GRAPH_ORIGIN}/User.ReadBasic.All`,
+  `${GRAPH_ORIGIN}/User.Invite.All`,
+];
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^([a-z0-9-]+\.)+[a-z]{2,}$/i;
+
+/** What is wrong with these settings, in words, or null when they can be used. */
+export function settingsProblem(s: Settings): string | null {
+  if (!GUID.test(s.clientId)) return 'The client id must be the GUID shown as "Application (client) ID" in Entra.';
+  if (!GUID.test(s.tenant) && !DOMAIN.test(s.tenant)) {
+    return 'The tenant must be a tenant id (GUID) or a domain such as contoso.onmicrosoft.com.';
+  }
+  return null;
+}
+
+export const authorityFor = (s: Settings) => `${LOGIN_ORIGIN}/${s.tenant}`;

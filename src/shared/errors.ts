@@ -1,0 +1,80 @@
+/** Error codes every context understands. The UI switches on `code`, never on message text. */
+export const ErrorCodes = {
+  notSignedIn: 'not_signed_in',
+  interactionRequired: 'interaction_required',
+  signInCancelled: 'sign_in_cancelled',
+  signInFailed: 'sign_in_failed',
+  authExpired: 'auth_expired',
+  forbidden: 'forbidden',
+  missingScope: 'missing_scope',
+  invitesNotAllowed: 'invites_not_allowed',
+  memberInviteNotAllowed: 'member_invite_not_allowed',
+  invalidEmail: 'invalid_email',
+  invalidRedirectUrl: 'invalid_redirect_url',
+  domainIsInternal: 'domain_is_internal',
+  userExistsAsMember: 'user_exists_as_member',
+  badRequest: 'bad_request',
+  notFound: 'not_found',
+  throttled: 'throttled',
+  serviceUnavailable: 'service_unavailable',
+  network: 'network',
+  notConfigured: 'not_configured',
+  badMessage: 'bad_message',
+  unknown: 'unknown',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** A sentence a person can act on, per code. */
+export const errorMessages: Record<ErrorCode, string> = {
+  not_signed_in: 'You are not signed in. Sign in to continue.',
+  interaction_required: 'Your sign-in has expired. Sign in again to continue.',
+  sign_in_cancelled: 'Sign-in was cancelled. Nothing was changed.',
+  sign_in_failed: 'Sign-in did not complete. Check the tenant and client id in Options, then try again.',
+  auth_expired: 'Your session expired. Sign in again to continue.',
+  forbidden: 'Your account is not allowed to do this in this tenant.',
+  missing_scope:
+    'This app registration has not been granted User.Invite.All, so it cannot invite guests. Ask an admin to grant consent for it in Entra ID (App registrations › API permissions), then sign in again.',
+  invites_not_allowed:
+    "Your tenant's external collaboration settings do not let you invite guests. An admin can allow it in Entra ID › External Identities › External collaboration settings, or give you the Guest Inviter role.",
+  member_invite_not_allowed: 'Only an administrator can invite someone as a Member. Invite them as a Guest instead.',
+  invalid_email: 'That e-mail address is not valid.',
+  invalid_redirect_url: 'The redirect URL must be an https:// address.',
+  domain_is_internal: 'That address belongs to this organization, so there is no one to invite as a guest.',
+  user_exists_as_member: 'Someone with that address is already a member of this organization.',
+  bad_request: 'Microsoft Graph rejected the request.',
+  not_found: 'That item no longer exists.',
+  throttled: 'Microsoft is busy right now (too many requests). Wait a minute and try again.',
+  service_unavailable: 'The Microsoft service is unavailable right now. Try again in a moment.',
+  network: 'Could not reach Microsoft. Check your connection and try again.',
+  not_configured: 'Set your tenant and client id in Options first.',
+  bad_message: 'The extension received a message it does not understand.',
+  unknown: 'Something went wrong.',
+};
+
+/** The one error class that crosses contexts: serialized as `{ code, message, detail }`, rethrown with the same code. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(errorMessages[code], options);
+    this.name = 'AppError';
+  }
+}
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+}
+
+export function serializeError(e: unknown): SerializedError {
+  const err = e instanceof AppError ? e : new AppError(ErrorCodes.unknown, e instanceof Error ? e.message : String(e));
+  return { code: err.code, message: err.message, detail: err.detail };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in errorMessages;
+}

@@ -1,0 +1,52 @@
+/** Model types shared by the popup and the background, in the user's words. */
+import type { PageContext } from '../content/detect.ts';
+
+export type { PageContext };
+
+export interface SignedInAccount {
+  username: string;
+  name: string;
+  tenantId: string;
+  tenantName?: string;
+}
+
+export interface SessionState {
+  account: SignedInAccount | null;
+  /** True when a session existed but a silent renewal needs the person to sign in again. */
+  interactionRequired: boolean;
+  cloud: 'sandbox' | 'microsoft';
+}
+
+export interface PageInfo {
+  context: PageContext | null;
+  url: string | null;
+  description: string | null;
+}
+
+export type GuestState = 'PendingAcceptance' | 'Accepted' | null;
+
+export interface InvitationRequest {
+  email: string;
+  displayName?: string;
+  message?: string;
+  redirectUrl: string;
+  sendEmail: boolean;
+  userType: 'Guest' | 'Member';
+}
+
+export interface InvitationResult {
+  guest: { id: string; displayName: string; email: string; userPrincipalName: string; userType: string; state: GuestState };
+  status: string;
+  redeemUrl: string;
+  /** True when the address already belonged to a guest of this tenant: no new user was created. */
+  existing: boolean;
+}
+
+export interface InviteDraft {
+  email: string;
+  displayName: string;
+  message: string;
+  redirectUrl: string;
+  sendEmail: boolean;
+  userType: 'Guest' | 'Member';
+}

@@ -1,0 +1,45 @@
+import type { Settings } from './config.ts';
+import type { InvitationRequest, InvitationResult, PageInfo, SessionState, SignedInAccount } from './model.ts';
+
+/** Messages the popup, options page and content script send to the background: name -> request -> response. */
+export type BackgroundProtocol = {
+  getSession: { request: Record<string, never>; response: SessionState };
+  signIn: { request: Record<string, never>; response: SessionState };
+  signOut: { request: Record<string, never>; response: SessionState };
+  getPageInfo: { request: { tabId?: number }; response: PageInfo };
+  /** From the content script: the page it runs in changed (load, hash change, tab shown). */
+  pageChanged: { request: { url: string }; response: PageInfo };
+  inviteGuest: { request: InvitationRequest; response: InvitationResult };
+  getSettings: { request: Record<string, never>; response: Settings };
+  saveSettings: { request: Settings; response: Settings };
+};
+
+/** Messages between the background and the offscreen document, which alone runs MSAL. */
+export type OffscreenProtocol = {
+  beginSignIn: { request: { settings: Settings; scopes: string[] }; response: { url: string } };
+  completeSignIn: { request: { settings: Settings; responseUrl: string }; response: { account: SignedInAccount } };
+  abandonSignIn: { request: { settings: Settings }; response: Record<string, never> };
+  getAccount: { request: { settings: Settings }; response: { account: SignedInAccount | null } };
+  acquireToken: {
+    request: { settings: Settings; scopes: string[]; forceRefresh: boolean };
+    response: { accessToken: string; expiresOn: number; scopes: string[] };
+  };
+  signOut: { request: { settings: Settings }; response: Record<string, never> };
+};
+
+/** Messages the offscreen document sends to the background. */
+export type OffscreenToBackgroundProtocol = {
+  readCookieJar: { request: Record<string, never>; response: { jar: string } };
+  writeCookieJar: { request: { jar: string }; response: Record<string, never> };
+};
+
+export type Endpoint = 'background' | 'offscreen';
+
+type AnyProtocol = Record<string, { request: unknown; response: unknown }>;
+export type Request<P extends AnyProtocol, N extends keyof P> = P[N]['request'];
+export type Response<P extends AnyProtocol, N extends keyof P> = P[N]['response'];
+
+/** A handler for every message of a protocol: a missing one is a compile error. */
+export type Handlers<P extends AnyProtocol, Ctx> = {
+  [N in keyof P]: (request: P[N]['request'], ctx: Ctx) => Promise<P[N]['response']>;
+};

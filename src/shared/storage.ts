@@ -1,0 +1,34 @@
+import type { PageContext } from '../content/detect.ts';
+import { browser } from './browser.ts';
+import type { Settings } from './config.ts';
+import type { InviteDraft } from './model.ts';
+
+/** Every storage key, declared once. `local` is durable; `session` is memory-only and gone with the browser. */
+interface LocalKeys {
+  settings: Settings;
+}
+
+interface SessionKeys {
+  /** MSAL's cache-encryption cookie, held here because Chrome drops Secure cookies on extension pages. */
+  msalCookie: string;
+  pageContexts: Record<string, { context: PageContext | null; url: string; at: number }>;
+  lastPageTabId: number;
+  /** The invitation being typed, kept while the popup closes (e.g. when the sign-in window opens). */
+  inviteDraft: InviteDraft;
+}
+
+async function read<K extends string, T>(area: 'local' | 'session', key: K): Promise<T | undefined> {
+  const got = await browser.storage[area].get(key);
+  return got[key] as T | undefined;
+}
+
+export const local = {
+  get: <K extends keyof LocalKeys>(key: K) => read<K, LocalKeys[K]>('local', key),
+  set: <K extends keyof LocalKeys>(key: K, value: LocalKeys[K]) => browser.storage.local.set({ [key]: value }),
+};
+
+export const session = {
+  get: <K extends keyof SessionKeys>(key: K) => read<K, SessionKeys[K]>('session', key),
+  set: <K extends keyof SessionKeys>(key: K, value: SessionKeys[K]) => browser.storage.session.set({ [key]: value }),
+  remove: (key: keyof SessionKeys) => browser.storage.session.remove(key),
+};

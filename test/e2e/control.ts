@@ -1,0 +1,25 @@
+import type { FaultRule } from '../../sandbox/faults.ts';
+import type { SandboxState } from '../../sandbox/store.ts';
+
+/** The sandbox's control API, as the tests use it. */
+export function control(port: number) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? undefined : res.json();
+  };
+  return {
+    reset: () => call('POST', '/reset'),
+    state: () => call('GET', '/state') as Promise<SandboxState>,
+    addFault: (rule: FaultRule) => call('POST', '/faults', rule),
+    clearFaults: () => call('DELETE', '/faults'),
+    faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
+    expireTokens: () => call('POST', '/faults/expire-tokens'),
+    patchApplication: (tenant: string, appId: string, patch: object) => call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
+    patchAuthorizationPolicy: (tenant: string, patch: object) => call('PATCH', `/tenants/${tenant}/authorizationPolicy`, patch),
+  };
+}

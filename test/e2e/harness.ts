@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { hostResolverRules } from '../../sandbox/hosts.ts';
+import type { RunningSandbox } from '../../sandbox/server.ts';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface TestBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  openPopup(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Chromium flags that point Microsoft's host names at the sandbox and trust its certificate. */
+export function sandboxFlags(sandbox: Pick<RunningSandbox, 'port' | 'spkiHashes'>): string[] {
+  return [
+    `--host-resolver-rules=${hostResolverRules(sandbox.port)}`,
+    `--ignore-certificate-errors-spki-list=${sandbox.spkiHashes.join(',')}`,
+  ];
+}
+
+/** Real Chromium with the production build of the extension, a fresh profile, and the sandbox cloud. */
+export async function launchBrowser(sandbox: RunningSandbox, options: { headless?: boolean } = {}): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'invite-here-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...sandboxFlags(sandbox),
+    ],
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    openPopup: async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the real sandbox login page in the launchWebAuthFlow window, as a person would. */
+export async function signInThroughPopup(browser: TestBrowser, popup: Page, user: string, password: string): Promise<void> {
+  const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  const auth = await authWindow;
+  await auth.getByLabel('Email or phone').fill(user);
+  await auth.getByLabel('Password').fill(password);
+  await auth.getByRole('button', { name: 'Sign in' }).click();
+  const accept = auth.getByRole('button', { name: 'Accept' });
+  // Consent is asked once per user and app; the window closes by itself after that.
+  await Promise.race([accept.click().catch(() => undefined), auth.waitForEvent('close')]);
+}
+
+/** Stops the extension's service worker the way Chrome does when it is idle (CDP Target.closeTarget). */
+export async function stopServiceWorker(browser: TestBrowser, anyPage: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(anyPage);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
+  for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+  await cdp.detach();
+}

@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type RunningSandbox, startSandbox } from '../../sandbox/server.ts';
+import { control } from './control.ts';
+
+export const RESULTS_DIR = resolve(import.meta.dirname, '..', '..', 'test-results');
+/** Every API exchange of the e2e run, checked afterwards by test/contract. */
+export const TRAFFIC_FILE = join(RESULTS_DIR, 'traffic.jsonl');
+
+export const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
+export const INVITE_HERE_APP = '6b1f9f0e-2c4d-4f6a-8e1b-3a5c7d9e0f21';
+export const SALES_APP = '5e7c1a3b-8d2f-4c6e-9a1b-2c3d4e5f6a7b';
+export const PASSWORD = 'Sandbox-Pass-1';
+
+/** A fresh sandbox cloud (seeded state in a temporary folder) that records its traffic for the contract test. */
+export async function freshSandbox(): Promise<RunningSandbox & { control: ReturnType<typeof control>; dispose(): Promise<void> }> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'invite-here-sandbox-'));
+  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile: TRAFFIC_FILE });
+  return {
+    ...sandbox,
+    control: control(sandbox.controlPort),
+    dispose: async () => {
+      await sandbox.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signInThroughPopup, stopServiceWorker, type TestBrowser } from './harness.ts';
+import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, SALES_APP } from './sandbox.ts';
+
+const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;
+
+let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
+let browser: TestBrowser;
+let appPage: Page;
+
+async function guests(email: string) {
+  const state = await sandbox.control.state();
+  return state.tenants.find((t) => t.id === CONTOSO)?.users.filter((u) => u.mail === email) ?? [];
+}
+
+async function invite(popup: Page, email: string) {
+  await popup.getByLabel('E-mail address').fill(email);
+  await popup.getByRole('button', { name: 'Invite' }).click();
+}
+
+beforeAll(async () => {
+  sandbox = await freshSandbox();
+  browser = await launchBrowser(sandbox);
+  appPage = await browser.context.newPage();
+  await appPage.goto(APP_PAGE);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.dispose();
+});
+
+describe('sign in and invite a guest', () => {
+  it('signs in on the sandbox login page and shows the account and tenant', async () => {
+    const popup = await browser.openPopup();
+    await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
+    // The real popup closes when the auth window takes focus; the person opens it again.
+    await popup.reload();
+    await expect.poll(() => popup.getByTestId('account-username').textContent()).toBe('megan@contoso.example');
+    expect(await popup.getByTestId('tenant').textContent()).toContain('Contoso');
+    await popup.close();
+  });
+
+  it('invites from a Power BI app page, redirecting to that page, and shows the redeem link', async () => {
+    await appPage.bringToFront();
+    const popup = await browser.openPopup();
+    await expect.poll(() => popup.getByTestId('page-context').textContent()).toContain('Power BI app');
+    expect(await popup.getByLabel('After accepting, open').inputValue()).toBe(APP_PAGE);
+    await invite(popup, 'someone@partner.example');
+    const redeem = popup.getByLabel('Redeem link');
+    await expect.poll(() => redeem.inputValue()).toMatch(/^https:\/\/login\.microsoftonline\.com\/redeem\?rd=/);
+    expect(await popup.getByTestId('guest-state').textContent()).toBe('Pending acceptance');
+    await popup.screenshot({ path: join(RESULTS_DIR, 'popup-invited.png') });
+    const [guest] = await guests('someone@partner.example');
+    expect(guest).toMatchObject({ userType: 'Guest', externalUserState: 'PendingAcceptance' });
+    await popup.close();
+  });
+
+  it('stays signed in after the service worker stops and the offscreen document closes', async () => {
+    const worker = await browser.worker();
+    await worker.evaluate(() => chrome.offscreen.closeDocument());
+    await stopServiceWorker(browser, appPage);
+    const popup = await browser.openPopup();
+    await expect.poll(() => popup.getByTestId('account-username').textContent()).toBe('megan@contoso.example');
+    await invite(popup, 'second@partner.example');
+    await expect.poll(() => popup.getByTestId('guest-state').textContent()).toBe('Pending acceptance');
+    expect(await guests('second@partner.example')).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('refuses an e-mail with a forbidden character before sending anything', async () => {
+    const popup = await browser.openPopup();
+    await invite(popup, 'bad#name@partner.example');
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('does not accept "#"');
+    expect(await popup.getByLabel('E-mail address').inputValue()).toBe('bad#name@partner.example');
+    expect(await guests('bad#name@partner.example')).toHaveLength(0);
+    await popup.close();
+  });
+
+  it('rides out throttling on the invitation without showing an error', async () => {
+    await sandbox.control.addFault({ host: 'graph.microsoft.com', method: 'POST', path: '^/v1.0/invitations$', status: 429, retryAfterSeconds: 1, times: 1 });
+    const popup = await browser.openPopup();
+    await invite(popup, 'patient@partner.example');
+    await expect.poll(() => popup.getByTestId('guest-state').textContent(), { timeout: 20_000 }).toBe('Pending acceptance');
+    expect(await sandbox.control.faultHits()).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('explains a sign-in that lacks User.Invite.All and sends no invitation', async () => {
+    await sandbox.control.patchApplication(CONTOSO, INVITE_HERE_APP, {
+      consentedScopes: ['https://graph.microsoft.com/User.Read', 'https://graph.microsoft.com/User.ReadBasic.All'],
+    });
+    // Tokens issued before the admin withdrew consent stop working, so the next one comes without the scope.
+    await sandbox.control.expireTokens();
+    const popup = await browser.openPopup();
+    await invite(popup, 'nobody@partner.example');
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('has not been granted User.Invite.All');
+    expect(await guests('nobody@partner.example')).toHaveLength(0);
+    await popup.close();
+  });
+});
