@@ -19,7 +19,7 @@ export interface FaultOutcome {
 
 export class Faults {
   private rules: FaultRule[] = [];
-  /** Access tokens issued (iat, seconds) before this instant are treated as expired. */
+  /** Access tokens issued before this instant (ms) are treated as expired. */
   tokensExpireBefore = 0;
   hits: { host: string; method: string; path: string; status: number }[] = [];
 
@@ -34,7 +34,7 @@ export class Faults {
   }
 
   expireTokens(): void {
-    this.tokensExpireBefore = Math.floor(Date.now() / 1000) + 1;
+    this.tokensExpireBefore = Date.now();
   }
 
   private matches(rule: FaultRule, host: string, method: string, path: string): boolean {

@@ -15,6 +15,7 @@ export interface TokenInfo {
   clientId: string;
   scopes: string[];
   audience: string;
+  /** Milliseconds since the epoch. */
   issuedAt: number;
 }
 
@@ -48,19 +49,42 @@ function html(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+/** Scopes Entra grants without showing them on the consent page. */
+const SILENT_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+/**
+ * oidc-provider drops `offline_access` (so: no refresh token) unless the request prompts for consent, where Entra
+ * always honours it. Asking for consent here, and skipping the page when nothing new is asked, gives Entra's
+ * behaviour: MSAL gets its refresh token and the person sees consent once.
+ */
+function askForConsentWithOfflineAccess(query: URLSearchParams): void {
+  if (!(query.get('scope') ?? '').split(' ').includes('offline_access')) return;
+  const prompts = new Set((query.get('prompt') ?? '').split(' ').filter(Boolean));
+  if (prompts.has('none')) return;
+  prompts.add('consent');
+  query.set('prompt', [...prompts].join(' '));
+}
+
 /** Entra's login at login.microsoftonline.com: one OpenID provider per tenant, issuer `/<tenant>/v2.0`. */
 export class Login {
   private readonly providers = new Map<string, Provider>();
+  private readonly adapters = new Map<string, ReturnType<typeof fileAdapterFactory>>();
 
   constructor(private readonly store: Store, private readonly stateDir: string) {
     for (const tenant of store.state.tenants) this.providers.set(tenant.id, this.createProvider(tenant));
+  }
+
+  private adapterFor(tid: string) {
+    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`));
+    this.adapters.set(tid, adapter);
+    return adapter;
   }
 
   private createProvider(seedTenant: SandboxTenant): Provider {
     const tid = seedTenant.id;
     const tenant = () => this.store.tenant(tid) as SandboxTenant;
     const provider = new Provider(`https://${LOGIN_HOST}/${tid}/v2.0`, {
-      adapter: fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`)),
+      adapter: this.adapterFor(tid),
       jwks: { keys: [signingKey(join(this.stateDir, `jwks-${tid}.json`))] },
       clients: seedTenant.applications.map((app) => ({
         client_id: app.appId,
@@ -117,10 +141,13 @@ export class Login {
       },
     });
     provider.proxy = true;
+    // A refused token request is the first thing to look at when a sign-in in the sandbox goes wrong.
+    provider.on('grant.error', (_ctx, err) => console.warn(`sandbox login (${tenant().displayName}): token request refused: ${err.message} ${(err as { error_description?: string }).error_description ?? ''}`));
     // MSAL in AAD mode builds the account from client_info (uid.utid), which Entra adds to token responses.
     provider.use(async (ctx, next) => {
       await next();
       const body = ctx.body as Record<string, unknown> | undefined;
+      if (process.env.SANDBOX_DEBUG && ctx.oidc?.route === 'token') console.log('TOKEN', ctx.status, Object.keys(body ?? {}).join(','), String(body?.scope), String(ctx.oidc?.params?.scope));
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body && typeof body.id_token === 'string') {
         const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1] ?? '', 'base64url').toString('utf8'));
         body.client_info = base64url(JSON.stringify({ uid: claims.oid, utid: claims.tid }));
@@ -144,6 +171,7 @@ export class Login {
       await this.interaction(provider, tenant, req, res);
       return;
     }
+    if (path === '/oauth2/v2.0/authorize') askForConsentWithOfflineAccess(url.searchParams);
     req.originalUrl = `/${tenant.id}${path}${url.search}`;
     req.url = `${path}${url.search}`;
     await provider.callback()(req, res);
@@ -172,13 +200,17 @@ export class Login {
       return;
     }
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
-    if (req.method !== 'POST') {
-      const scopes = [...(missing.missingOIDCScope ?? []), ...Object.values(missing.missingResourceScopes ?? {}).flat()];
+    const scopes = [
+      ...(missing.missingOIDCScope ?? []).filter((s) => !SILENT_SCOPES.has(s)),
+      ...Object.values(missing.missingResourceScopes ?? {}).flat(),
+    ];
+    // Entra asks for consent once per user and app; with nothing new to consent to, the grant is simply extended.
+    if (req.method !== 'POST' && scopes.length > 0) {
       const user = tenant.users.find((u) => u.id === details.session?.accountId);
       html(res, 200, consentPage({ action, appName, account: user?.userPrincipalName ?? '', scopes }));
       return;
     }
-    const form = await readForm(req);
+    const form = req.method === 'POST' ? await readForm(req) : new URLSearchParams({ decision: 'accept' });
     if (form.get('decision') !== 'accept') {
       await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' });
       return;
@@ -223,7 +255,7 @@ export class Login {
         clientId: token.clientId ?? '',
         scopes: (token.scope ?? '').split(' ').filter(Boolean),
         audience: String(token.aud ?? ''),
-        issuedAt: token.iat ?? 0,
+        issuedAt: this.adapters.get(tid)?.savedAt('AccessToken', token.jti) ?? (token.iat ?? 0) * 1000,
       };
     }
     return undefined;

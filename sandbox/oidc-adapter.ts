@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
-interface Entry { payload: Payload; expiresAt: number | null }
+interface Entry { payload: Payload; expiresAt: number | null; savedAt?: number }
 
 /**
  * oidc-provider's storage, one JSON file per tenant, so sign-in sessions, grants and refresh tokens survive a
@@ -24,6 +24,11 @@ export function fileAdapterFactory(file: string) {
   };
 
   return class FileAdapter {
+    /** When a stored item was written, in milliseconds (token `iat` has whole seconds only). */
+    static savedAt(model: string, id: string): number | undefined {
+      return entries.get(`${model}:${id}`)?.savedAt;
+    }
+
     constructor(readonly model: string) {}
 
     key(id: string): string {
@@ -31,7 +36,7 @@ export function fileAdapterFactory(file: string) {
     }
 
     async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
-      entries.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null });
+      entries.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null, savedAt: Date.now() });
       save();
     }
 

@@ -91,6 +91,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     } else {
       response = await handler(req);
     }
+    if (process.env.SANDBOX_DEBUG) console.log('API', req.method, req.host, req.path, response.status);
     traffic.record({
       host: req.host, method: req.method, path: req.path, query: req.query.toString(),
       requestContentType: req.headers['content-type'], requestBody: req.body,

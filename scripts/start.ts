@@ -25,9 +25,7 @@ const popup = await browser.openPopup();
 const signedIn = await popup.getByTestId('account-username').waitFor({ timeout: 3000 }).then(() => true, () => false);
 if (!signedIn) {
   await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
-  await popup.reload();
 }
-await popup.getByTestId('account-username').waitFor();
 console.log(`Signed in as megan@contoso.example on tenant Contoso (${CONTOSO}).`);
 
 if (headless) {

@@ -13,7 +13,7 @@ const blank = (redirectUrl: string): InviteDraft => ({
 });
 
 export function InviteForm({ page }: { page: PageInfo }) {
-  const [draft, setDraft] = useState<InviteDraft>(blank(page.url ?? FALLBACK_REDIRECT));
+  const [draft, setDraft] = useState<InviteDraft | null>(null);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -26,6 +26,7 @@ export function InviteForm({ page }: { page: PageInfo }) {
     });
   }, [page.url]);
 
+  if (!draft) return null;
   const update = (patch: Partial<InviteDraft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);

@@ -69,9 +69,27 @@ export async function signInThroughPopup(browser: TestBrowser, popup: Page, user
   await auth.getByLabel('Email or phone').fill(user);
   await auth.getByLabel('Password').fill(password);
   await auth.getByRole('button', { name: 'Sign in' }).click();
+  const closed = auth.waitForEvent('close', { timeout: 30_000 });
   const accept = auth.getByRole('button', { name: 'Accept' });
   // Consent is asked once per user and app; the window closes by itself after that.
-  await Promise.race([accept.click().catch(() => undefined), auth.waitForEvent('close')]);
+  await Promise.race([accept.click().catch(() => undefined), closed]);
+  await closed;
+  await waitForSignedIn(popup);
+}
+
+/**
+ * The real popup closes when the auth window takes focus and the person opens it again; the background finishes
+ * the sign-in a moment after the window closes, so reopen until the account shows.
+ */
+export async function waitForSignedIn(popup: Page, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const account = popup.getByTestId('account-username');
+  for (;;) {
+    await popup.reload();
+    const shown = await account.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    if (shown) return;
+    if (Date.now() > deadline) throw new Error(`not signed in: the popup shows ${await popup.locator('main').textContent()}`);
+  }
 }
 
 /** Stops the extension's service worker the way Chrome does when it is idle (CDP Target.closeTarget). */

@@ -16,10 +16,16 @@ export interface GraphSession {
 export function graphSession(settings: Settings): GraphSession {
   let forceRefresh = false;
   let scopes: string[] = [];
+  // The SDK wraps errors thrown by the auth provider; keep ours so the caller sees its code.
+  let authFailure: AppError | undefined;
   const client = Client.initWithMiddleware({
     authProvider: {
       getAccessToken: async () => {
-        const token = await graphToken(settings, forceRefresh);
+        authFailure = undefined;
+        const token = await graphToken(settings, forceRefresh).catch((e: unknown) => {
+          authFailure = e instanceof AppError ? e : undefined;
+          throw e;
+        });
         forceRefresh = false;
         scopes = token.scopes;
         return token.accessToken;
@@ -43,10 +49,10 @@ export function graphSession(settings: Settings): GraphSession {
         try {
           return await call(...args);
         } catch (e) {
-          if (!(e instanceof GraphError) || e.statusCode !== 401) throw toAppError(e);
+          if (!(e instanceof GraphError) || e.statusCode !== 401) throw authFailure ?? toAppError(e);
           forceRefresh = true;
           return call(...args).catch((again: unknown) => {
-            throw toAppError(again);
+            throw authFailure ?? toAppError(again);
           });
         }
       };
