@@ -49,11 +49,11 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return { account: null, interactionRequired: false, cloud: settings.cloud };
   },
   getPageInfo: ({ tabId }) => pageInfo(tabId),
-  pageChanged: async ({ url }, sender) => {
+  pageChanged: async ({ url, context }, sender) => {
     if (sender.kind !== 'content' || new URL(url).origin !== new URL(sender.url).origin) {
       throw new AppError(ErrorCodes.badMessage, 'pageChanged comes from a content script about its own page');
     }
-    return rememberPage(sender.tabId, url);
+    return rememberPage(sender.tabId, url, context);
   },
   inviteGuest: async (request) => {
     const problem = emailProblem(request.email);

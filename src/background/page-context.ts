@@ -1,10 +1,9 @@
-import { describePageContext, detectPageContext } from '../content/detect.ts';
+import { describePageContext, type PageContext } from '../shared/page-context.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { session } from '../shared/storage.ts';
 
 /** Remembers what each tab shows, so the popup can say it and default the redirect URL to it. */
-export async function rememberPage(tabId: number, url: string): Promise<PageInfo> {
-  const context = detectPageContext(url);
+export async function rememberPage(tabId: number, url: string, context: PageContext | null): Promise<PageInfo> {
   const contexts = (await session.get('pageContexts')) ?? {};
   contexts[String(tabId)] = { context, url, at: Date.now() };
   await session.set('pageContexts', contexts);

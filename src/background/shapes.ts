@@ -8,13 +8,32 @@ const obj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Ar
 const str = (v: unknown) => typeof v === 'string';
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const empty = (v: unknown) => obj(v);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const optGuid = (v: unknown) => v === undefined || (typeof v === 'string' && GUID.test(v));
+const optItem = (p: Obj) => (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
+
+/** A page context as the content script reports it: only the known kinds, with well-formed ids. */
+function pageContext(v: unknown): boolean {
+  if (!obj(v)) return false;
+  switch (v.kind) {
+    case 'powerbi-app':
+      return typeof v.appId === 'string' && GUID.test(v.appId) && optGuid(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
+    case 'powerbi-workspace':
+      return typeof v.workspaceId === 'string' && GUID.test(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
+    case 'azure-resource':
+      return typeof v.scope === 'string' && v.scope.startsWith('/subscriptions/') && v.scope.length < 2048 &&
+        typeof v.subscriptionId === 'string' && GUID.test(v.subscriptionId) && optStr(v.resourceGroup) && optStr(v.tenant);
+    default:
+      return false;
+  }
+}
 
 export const backgroundShapes: Guards<BackgroundProtocol> = {
   getSession: empty,
   signIn: empty,
   signOut: empty,
   getPageInfo: (p) => obj(p) && (p.tabId === undefined || Number.isInteger(p.tabId)),
-  pageChanged: (p) => obj(p) && str(p.url) && (p.url as string).length < 8192,
+  pageChanged: (p) => obj(p) && str(p.url) && (p.url as string).length < 8192 && (p.context === null || pageContext(p.context)),
   inviteGuest: (p) =>
     obj(p) && str(p.email) && str(p.redirectUrl) && typeof p.sendEmail === 'boolean' &&
     (p.userType === 'Guest' || p.userType === 'Member') && optStr(p.displayName) && optStr(p.message),

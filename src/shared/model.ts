@@ -1,5 +1,5 @@
 /** Model types shared by the popup and the background, in the user's words. */
-import type { PageContext } from '../content/detect.ts';
+import type { PageContext } from './page-context.ts';
 
 export type { PageContext };
 

@@ -1,4 +1,5 @@
 import type { Settings } from './config.ts';
+import type { PageContext } from './page-context.ts';
 import type { InvitationRequest, InvitationResult, PageInfo, SessionState, SignedInAccount } from './model.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
@@ -8,7 +9,7 @@ export type BackgroundProtocol = {
   signOut: { request: Record<string, never>; response: SessionState };
   getPageInfo: { request: { tabId?: number }; response: PageInfo };
   /** From the content script: the page it runs in changed (load, hash change, tab shown). */
-  pageChanged: { request: { url: string }; response: PageInfo };
+  pageChanged: { request: { url: string; context: PageContext | null }; response: PageInfo };
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: Settings; response: Settings };

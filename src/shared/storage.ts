@@ -1,4 +1,4 @@
-import type { PageContext } from '../content/detect.ts';
+import type { PageContext } from './page-context.ts';
 import { browser } from './browser.ts';
 import type { Settings } from './config.ts';
 import type { InviteDraft } from './model.ts';

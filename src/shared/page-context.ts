@@ -1,0 +1,63 @@
+/** What the page in a tab is about, as far as inviting goes. Detected in src/content/detect.ts. */
+export type PageContext =
+  | { kind: 'powerbi-app'; appId: string; workspaceId?: string; itemType?: 'report' | 'dashboard'; itemId?: string; tenantId?: string }
+  | { kind: 'powerbi-workspace'; workspaceId: string; itemType?: 'report' | 'dashboard'; itemId?: string; tenantId?: string }
+  | { kind: 'azure-resource'; scope: string; subscriptionId: string; resourceGroup?: string; tenant?: string };
+
+export interface ScopeParts {
+  subscriptionId: string;
+  resourceGroup?: string;
+  /** e.g. `Microsoft.Storage/storageAccounts`, or `Microsoft.Sql/servers/databases` for nested resources. */
+  resourceType?: string;
+  name?: string;
+}
+
+/** Splits a canonical ARM scope into its parts. */
+export function scopeParts(scope: string): ScopeParts {
+  const s = scope.split('/').filter(Boolean);
+  const parts: ScopeParts = { subscriptionId: s[1] ?? '' };
+  if (s[2] === 'resourceGroups' && s[3]) parts.resourceGroup = s[3];
+  const p = s.indexOf('providers');
+  if (p > 0 && s[p + 1]) {
+    const pairs = s.slice(p + 2);
+    const types = pairs.filter((_, i) => i % 2 === 0);
+    parts.resourceType = [s[p + 1], ...types].join('/');
+    parts.name = pairs[pairs.length - 1];
+  }
+  return parts;
+}
+
+const RESOURCE_WORDS: Record<string, string> = {
+  'microsoft.storage/storageaccounts': 'Storage account',
+  'microsoft.keyvault/vaults': 'Key vault',
+  'microsoft.web/sites': 'App Service',
+  'microsoft.web/serverfarms': 'App Service plan',
+  'microsoft.sql/servers': 'SQL server',
+  'microsoft.sql/servers/databases': 'SQL database',
+  'microsoft.compute/virtualmachines': 'Virtual machine',
+  'microsoft.network/virtualnetworks': 'Virtual network',
+  'microsoft.containerservice/managedclusters': 'Kubernetes cluster',
+  'microsoft.documentdb/databaseaccounts': 'Cosmos DB account',
+};
+
+/** A resource type in words: "Storage account", or the last type segment when it is not a common one. */
+export function resourceTypeWords(type: string): string {
+  return RESOURCE_WORDS[type.toLowerCase()] ?? type.split('/').pop() ?? type;
+}
+
+/** One line for the popup: "Storage account stdata01 in rg-data", "Power BI app …". */
+export function describePageContext(ctx: PageContext): string {
+  switch (ctx.kind) {
+    case 'powerbi-app':
+      return `Power BI app ${ctx.appId}`;
+    case 'powerbi-workspace':
+      return `Power BI workspace ${ctx.workspaceId}`;
+    case 'azure-resource': {
+      const p = scopeParts(ctx.scope);
+      if (p.resourceType && p.name) {
+        return `${resourceTypeWords(p.resourceType)} ${p.name}${p.resourceGroup ? ` in ${p.resourceGroup}` : ''}`;
+      }
+      return p.resourceGroup ? `Resource group ${p.resourceGroup}` : `Subscription ${p.subscriptionId}`;
+    }
+  }
+}
