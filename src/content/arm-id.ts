@@ -50,7 +50,13 @@ export function parseArmId(path: string): ArmId | null {
   let i = 2;
   const group = segments[3];
   if (is(segments[2], 'resourceGroups') && group) {
-    id = { ...id, scope: `${id.scope}/resourceGroups/${group}`, resourceGroup: group, resourceType: 'Microsoft.Resources/resourceGroups', name: group };
+    id = {
+      ...id,
+      scope: `${id.scope}/resourceGroups/${group}`,
+      resourceGroup: group,
+      resourceType: 'Microsoft.Resources/resourceGroups',
+      name: group,
+    };
     i = 4;
   }
   // A loop, because extension resources nest a second `providers/<Namespace>` inside the first resource's id.
@@ -67,12 +73,4 @@ export function parseArmId(path: string): ArmId | null {
     }
   }
   return id;
-}
-
-/** The parts of an ARM scope a sentence needs; an unparseable scope is named by its last segment. */
-export function describeScope(scope: string): { resourceType?: string; name: string; resourceGroup?: string; subscriptionId: string } {
-  const id = parseArmId(scope);
-  if (!id) return { name: scope.split('/').filter(Boolean).at(-1) ?? scope, subscriptionId: '' };
-  const { resourceType, name, resourceGroup, subscriptionId } = id;
-  return resourceGroup === undefined ? { resourceType, name, subscriptionId } : { resourceType, name, resourceGroup, subscriptionId };
 }

@@ -1,110 +1,128 @@
 import type { PageContext } from '../shared/page-context.ts';
+import { type ArmId, decodeFully, isGuid, parseArmId } from './arm-id.ts';
 
+// The popup's wording lives with the type, in shared; re-exported so callers of the detector find it here too.
+export { describePageContext } from '../shared/page-context.ts';
 export type { PageContext };
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const POWERBI_HOSTS = new Set(['app.powerbi.com', 'app.fabric.microsoft.com']);
 const PORTAL_HOSTS = new Set(['portal.azure.com', 'ms.portal.azure.com', 'preview.portal.azure.com']);
 
-const guid = (s: string | undefined | null) => (s && GUID.test(s) ? s.toLowerCase() : undefined);
+type Item = { itemType?: 'report' | 'dashboard'; itemId?: string };
+const ITEM_TYPES: Record<string, 'report' | 'dashboard'> = { reports: 'report', rdlreports: 'report', dashboards: 'dashboard' };
 
-function param(url: URL, name: string): string | null {
-  for (const [k, v] of url.searchParams) if (k.toLowerCase() === name.toLowerCase()) return v;
-  return null;
-}
-
-/** `/reports/<id>` or `/dashboards/<id>` after a workspace or app segment. */
-function item(rest: string[]): { itemType?: 'report' | 'dashboard'; itemId?: string } {
-  const kind = rest[0]?.toLowerCase();
-  const id = guid(rest[1]);
-  if (!id || (kind !== 'reports' && kind !== 'dashboards')) return {};
-  return { itemType: kind === 'reports' ? 'report' : 'dashboard', itemId: id };
-}
-
-function withTenant<T extends object>(ctx: T, tenantId: string | undefined): T {
-  return tenantId ? { ...ctx, tenantId } : ctx;
-}
-
-function detectPowerBi(url: URL): PageContext | null {
-  const segments = url.pathname.split('/').filter(Boolean);
-  const tenantId = guid(param(url, 'ctid'));
-  if (segments[0]?.toLowerCase() === 'redirect' && param(url, 'action')?.toLowerCase() === 'openapp') {
-    const appId = guid(param(url, 'appId'));
-    return appId ? withTenant({ kind: 'powerbi-app' as const, appId }, tenantId) : null;
-  }
-  if (segments[0]?.toLowerCase() !== 'groups' || !segments[1]) return null;
-  if (segments[1].toLowerCase() === 'me') {
-    if (segments[2]?.toLowerCase() !== 'apps') return null; // "My workspace"
-    const appId = guid(segments[3]);
-    return appId ? withTenant({ kind: 'powerbi-app' as const, appId, ...item(segments.slice(4)) }, tenantId) : null;
-  }
-  const workspaceId = guid(segments[1]);
-  return workspaceId ? withTenant({ kind: 'powerbi-workspace' as const, workspaceId, ...item(segments.slice(2)) }, tenantId) : null;
-}
-
-/**
- * The canonical ARM id inside a run of path segments starting at `subscriptions`: `resourceGroups` spelled so,
- * provider type/name pairs kept (nested resources too), a trailing blade name dropped.
- */
-export function canonicalScope(segments: string[]): { scope: string; subscriptionId: string; resourceGroup?: string } | null {
-  if (segments[0]?.toLowerCase() !== 'subscriptions') return null;
-  const subscriptionId = guid(segments[1]);
-  if (!subscriptionId) return null;
-  const out = ['subscriptions', subscriptionId];
-  let resourceGroup: string | undefined;
-  if (segments[2]?.toLowerCase() === 'resourcegroups' && segments[3]) {
-    resourceGroup = segments[3];
-    out.push('resourceGroups', resourceGroup);
-    if (segments[4]?.toLowerCase() === 'providers' && segments[5] && segments[6] && segments[7]) {
-      out.push('providers', segments[5]);
-      const pairs = segments.slice(6);
-      for (let i = 0; i + 1 < pairs.length; i += 2) out.push(pairs[i] as string, pairs[i + 1] as string);
-    }
-  }
-  return { scope: `/${out.join('/')}`, subscriptionId, ...(resourceGroup ? { resourceGroup } : {}) };
-}
-
-function decode(s: string): string {
+/** Reads what a Power BI or Azure portal page shows from its URL alone: no chrome.* or DOM, so it runs anywhere. */
+export function detectPageContext(url: string): PageContext | null {
+  let parsed: URL;
   try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function detectPortal(url: URL): PageContext | null {
-  const hash = decode(url.hash.replace(/^#/, '')).split('?')[0] ?? '';
-  const tenant = /^@([^/]+)/.exec(hash)?.[1];
-  const body = tenant ? hash.slice(tenant.length + 1) : hash;
-  const segments = body.split('/').filter(Boolean);
-  let found: ReturnType<typeof canonicalScope> = null;
-  if (segments[0]?.toLowerCase() === 'resource') {
-    found = canonicalScope(segments.slice(1));
-  } else {
-    // #view/... and #blade/... links carry the id as an encoded parameter value: resourceId/…, id/…, storageAccountId/…
-    const raw = url.hash.replace(/^#/, '').split('/');
-    for (let i = 0; i + 1 < raw.length && !found; i++) {
-      const value = decode(raw[i + 1] as string);
-      if (/id$/i.test(raw[i] as string) && value.toLowerCase().startsWith('/subscriptions/')) {
-        found = canonicalScope(value.split('/').filter(Boolean));
-      }
-    }
-  }
-  if (!found) return null;
-  return { kind: 'azure-resource', ...found, ...(tenant ? { tenant } : {}) };
-}
-
-/** What an app.powerbi.com / Azure portal URL is about, or null when it is no place to invite from. */
-export function detectPageContext(href: string): PageContext | null {
-  let url: URL;
-  try {
-    url = new URL(href);
+    parsed = new URL(url);
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:') return null;
-  const host = url.hostname.toLowerCase();
-  if (POWERBI_HOSTS.has(host)) return detectPowerBi(url);
-  if (PORTAL_HOSTS.has(host)) return detectPortal(url);
+  if (parsed.protocol !== 'https:') return null;
+  if (POWERBI_HOSTS.has(parsed.host)) return detectPowerBi(parsed);
+  if (PORTAL_HOSTS.has(parsed.host)) return detectPortal(parsed);
+  return null;
+}
+
+/** Drops the keys whose value is undefined, so stored contexts and test expectations stay tidy. */
+function defined<T extends PageContext>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+// ---- Power BI ----
+
+function detectPowerBi(url: URL): PageContext | null {
+  // Power BI matches query parameter names without regard to case (`ctid`, `appId`, `groupObjectId`).
+  const params = new Map([...url.searchParams].map(([key, value]) => [key.toLowerCase(), value]));
+  // A malformed ctid or groupObjectId only loses that detail; the page itself is still recognised.
+  const optionalGuid = (key: string) => lowerGuid(params.get(key));
+  const tenantId = optionalGuid('ctid');
+  const segments = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.toLowerCase());
+  const workspaceId = optionalGuid('groupobjectid');
+  if (segments.length === 1 && segments[0] === 'redirect') return redirectContext(params, workspaceId, tenantId);
+  if (segments[0] !== 'groups' || !segments[1]) return null;
+  if (segments[1] === 'me') {
+    if (segments[2] !== 'apps' || !isGuid(segments[3])) return null;
+    const item = itemFromPath(segments.slice(4));
+    return item && defined({ kind: 'powerbi-app', appId: segments[3], ...item, tenantId });
+  }
+  if (!isGuid(segments[1])) return null;
+  const item = itemFromPath(segments.slice(2));
+  return item && defined({ kind: 'powerbi-workspace', workspaceId: segments[1], ...item, tenantId });
+}
+
+function lowerGuid(value: string | undefined): string | undefined {
+  return isGuid(value) ? value.toLowerCase() : undefined;
+}
+
+/** `reports/<id>/...` or `dashboards/<id>/...`; any other path is a workspace or app page with no item. Null: a bad id. */
+function itemFromPath(rest: string[]): Item | null {
+  const [collection, id] = rest;
+  const itemType = collection === undefined ? undefined : ITEM_TYPES[collection];
+  if (!itemType || id === undefined) return {};
+  return isGuid(id) ? { itemType, itemId: id } : null;
+}
+
+/** `/Redirect?action=OpenApp&appId=...`, and the OpenReport/OpenDashboard links Power BI shares from apps and workspaces. */
+function redirectContext(params: Map<string, string>, workspaceId?: string, tenantId?: string): PageContext | null {
+  const action = params.get('action')?.toLowerCase();
+  const appId = params.get('appid');
+  if (appId !== undefined && !isGuid(appId)) return null;
+  const item = redirectItem(action, params);
+  if (!item) return null;
+  if (appId) return defined({ kind: 'powerbi-app', appId: appId.toLowerCase(), workspaceId, ...item, tenantId });
+  return workspaceId && item.itemId ? defined({ kind: 'powerbi-workspace', workspaceId, ...item, tenantId }) : null;
+}
+
+function redirectItem(action: string | undefined, params: Map<string, string>): Item | null {
+  if (action === 'openapp') return {};
+  const itemType = action === 'openreport' ? 'report' : action === 'opendashboard' ? 'dashboard' : undefined;
+  const itemId = params.get(`${itemType}objectid`);
+  return itemType && isGuid(itemId) ? { itemType, itemId: itemId.toLowerCase() } : null;
+}
+
+// ---- Azure portal ----
+
+function detectPortal(url: URL): PageContext | null {
+  // The portal routes in the hash, which may carry a query string of its own.
+  let route = url.hash.slice(1).split('?')[0] ?? '';
+  let tenant: string | undefined;
+  if (route.startsWith('@')) {
+    const slash = route.indexOf('/');
+    tenant = tenantName(route.slice(1, slash < 0 ? undefined : slash));
+    route = slash < 0 ? '' : route.slice(slash + 1);
+  }
+  const raw = route.split('/').filter(Boolean);
+  const id = raw[0]?.toLowerCase() === 'resource' ? armFromResourceRoute(raw.slice(1)) : armFromLinkParameters(raw);
+  if (!id) return null;
+  const { scope, subscriptionId, resourceGroup } = id;
+  return defined({ kind: 'azure-resource', scope, subscriptionId, resourceGroup, tenant });
+}
+
+function tenantName(raw: string): string | undefined {
+  const name = decodeFully(raw)?.toLowerCase();
+  return name && /^[a-z0-9][a-z0-9.-]*$/.test(name) ? name : undefined;
+}
+
+/** `resource/subscriptions/.../<blade>`: the segments are the ARM id itself, possibly percent-encoded. */
+function armFromResourceRoute(raw: string[]): ArmId | null {
+  const decoded = raw.map(decodeFully);
+  return decoded.every((s) => s !== null) ? parseArmId(decoded.join('/')) : null;
+}
+
+/** `view/...` and `blade/...` links pass the resource as an encoded `resourceId`, `id` or `<something>Id` parameter. */
+function armFromLinkParameters(raw: string[]): ArmId | null {
+  const route = raw[0]?.toLowerCase();
+  if (route !== 'view' && route !== 'blade') return null;
+  for (let i = 1; i < raw.length - 1; i++) {
+    if (!/id$/i.test(raw[i] ?? '')) continue;
+    const value = decodeFully(raw[i + 1] ?? '');
+    const id = value?.toLowerCase().startsWith('/subscriptions/') ? parseArmId(value) : null;
+    if (id) return id;
+  }
   return null;
 }

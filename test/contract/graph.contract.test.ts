@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '../../sandbox/traffic.ts';
+import { TRAFFIC_FILE } from '../e2e/sandbox.ts';
+import { type ContractCheck, graphContract } from './graph-contract.ts';
+
+/** Everything the extension and the sandbox said to each other during the end-to-end run. */
+function recordedTraffic(): Exchange[] {
+  if (!existsSync(TRAFFIC_FILE)) return [];
+  return readFileSync(TRAFFIC_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Exchange);
+}
+
+const traffic = recordedTraffic().filter((e) => e.host === 'graph.microsoft.com');
+const label = (e: Exchange) => `${e.method} ${e.path}${e.query ? `?${e.query}` : ''} -> ${e.status}`;
+let contract: ContractCheck;
+
+beforeAll(async () => {
+  contract = await graphContract();
+});
+
+describe('Graph traffic of the end-to-end run against ../shared/contracts', () => {
+  it('has traffic to check (run the e2e suite first)', () => {
+    expect(traffic.length).toBeGreaterThan(0);
+    expect(traffic.some((e) => e.method === 'POST' && e.path === '/v1.0/invitations' && e.status === 201)).toBe(true);
+  });
+
+  it('sends only requests the contract describes', () => {
+    const problems = traffic.flatMap((e) => contract.request(e.method, e.path, e.query, e.requestContentType, e.requestBody).map((p) => `${label(e)}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('gets only responses the contract describes', () => {
+    const problems = traffic.flatMap((e) => contract.response(e.method, e.path, e.status, e.responseBody).map((p) => `${label(e)}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the contract check itself', () => {
+  it('rejects an invitation without its required redirect URL', () => {
+    expect(contract.request('POST', '/v1.0/invitations', '', 'application/json', { invitedUserEmailAddress: 'a@b.example' })).not.toEqual([]);
+  });
+
+  it('rejects a user collection whose userType is not a string', () => {
+    expect(contract.response('GET', '/v1.0/users', 200, { value: [{ id: '1', userType: 7 }] })).not.toEqual([]);
+  });
+
+  it('rejects an error body that is not an ODataError', () => {
+    expect(contract.response('POST', '/v1.0/invitations', 403, { message: 'nope' })).not.toEqual([]);
+  });
+});
