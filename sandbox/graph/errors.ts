@@ -11,7 +11,7 @@ export function graphError(status: number, code: string, message: string, header
       error: {
         code,
         message,
-        innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': requestId, 'client-request-id': requestId },
+        innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), 'request-id': requestId, 'client-request-id': requestId },
       },
     },
   };
