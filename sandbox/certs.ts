@@ -25,15 +25,64 @@ function spkiHash(pem: string): string {
 export function ensureCerts(dir: string): SandboxCerts {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'server.crt'))) {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '825',
-      '-subj', '/CN=Invite Here sandbox CA'], dir);
-    openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr',
-      '-subj', '/CN=Invite Here sandbox cloud'], dir);
-    writeFileSync(join(dir, 'server.ext'),
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.crt',
+        '-days',
+        '825',
+        '-subj',
+        '/CN=Invite Here sandbox CA',
+      ],
+      dir,
+    );
+    openssl(
+      [
+        'req',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'server.key',
+        '-out',
+        'server.csr',
+        '-subj',
+        '/CN=Invite Here sandbox cloud',
+      ],
+      dir,
+    );
+    writeFileSync(
+      join(dir, 'server.ext'),
       `subjectAltName=${SANDBOX_HOSTS.map((h) => `DNS:${h}`).join(',')},DNS:localhost,IP:127.0.0.1\n` +
-      'extendedKeyUsage=serverAuth\n');
-    openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-out', 'server.crt', '-days', '825', '-extfile', 'server.ext'], dir);
+        'extendedKeyUsage=serverAuth\n',
+    );
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        'server.csr',
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        'server.crt',
+        '-days',
+        '825',
+        '-extfile',
+        'server.ext',
+      ],
+      dir,
+    );
   }
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   const cert = read('server.crt');

@@ -20,7 +20,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
  * The sandbox's own control API on 127.0.0.1 (never at a Microsoft host name): reset to the seed, read state,
  * switch faults, change tenant settings the way an admin would in the Entra admin center.
  */
-export async function controlApi(req: IncomingMessage, res: ServerResponse, { store, faults, login }: ControlDeps): Promise<void> {
+export async function controlApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { store, faults, login }: ControlDeps,
+): Promise<void> {
   const reply = (status: number, body?: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(body === undefined ? '' : JSON.stringify(body));

@@ -7,37 +7,45 @@ input[type=email],input[type=password],input[type=text]{width:100%;box-sizing:bo
 button{background:#0067b8;color:#fff;border:0;padding:8px 24px;font-size:15px;margin-top:24px;cursor:pointer}
 button.secondary{background:#ccc;color:#000}.error{color:#e81123}.tenant{color:#555}ul{padding-left:20px}`;
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>` +
-    `<style>${style}</style></head><body><main>${body}</main></body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+    `<style>${style}</style></head><body><main>${body}</main></body></html>`
+  );
 }
 
 export function signInPage(opts: { action: string; tenantName: string; loginHint?: string; error?: string }): string {
-  return page('Sign in to your account', `
-    <div class="tenant">Microsoft · ${escape(opts.tenantName)} (sandbox)</div>
+  return page(
+    'Sign in to your account',
+    `
+    <div class="tenant">Microsoft · ${escapeHtml(opts.tenantName)} (sandbox)</div>
     <h1>Sign in</h1>
-    ${opts.error ? `<p class="error" role="alert">${escape(opts.error)}</p>` : ''}
-    <form method="post" action="${escape(opts.action)}">
+    ${opts.error ? `<p class="error" role="alert">${escapeHtml(opts.error)}</p>` : ''}
+    <form method="post" action="${escapeHtml(opts.action)}">
       <label for="login">Email or phone</label>
-      <input id="login" name="login" type="email" autocomplete="username" value="${escape(opts.loginHint ?? '')}" required>
+      <input id="login" name="login" type="email" autocomplete="username" value="${escapeHtml(opts.loginHint ?? '')}" required>
       <label for="passwd">Password</label>
       <input id="passwd" name="passwd" type="password" autocomplete="current-password" required>
       <button type="submit">Sign in</button>
-    </form>`);
+    </form>`,
+  );
 }
 
 export function consentPage(opts: { action: string; appName: string; account: string; scopes: string[] }): string {
-  const items = opts.scopes.map((s) => `<li>${escape(s)}</li>`).join('');
-  return page('Permissions requested', `
-    <div class="tenant">${escape(opts.account)}</div>
+  const items = opts.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
+  return page(
+    'Permissions requested',
+    `
+    <div class="tenant">${escapeHtml(opts.account)}</div>
     <h1>Permissions requested</h1>
-    <p><strong>${escape(opts.appName)}</strong> would like to:</p>
+    <p><strong>${escapeHtml(opts.appName)}</strong> would like to:</p>
     <ul>${items}</ul>
-    <form method="post" action="${escape(opts.action)}">
+    <form method="post" action="${escapeHtml(opts.action)}">
       <button type="submit" name="decision" value="accept">Accept</button>
       <button type="submit" name="decision" value="cancel" class="secondary">Cancel</button>
-    </form>`);
+    </form>`,
+  );
 }

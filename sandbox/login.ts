@@ -70,7 +70,10 @@ export class Login {
   private readonly providers = new Map<string, Provider>();
   private readonly adapters = new Map<string, ReturnType<typeof fileAdapterFactory>>();
 
-  constructor(private readonly store: Store, private readonly stateDir: string) {
+  constructor(
+    private readonly store: Store,
+    private readonly stateDir: string,
+  ) {
     for (const tenant of store.state.tenants) this.providers.set(tenant.id, this.createProvider(tenant));
   }
 
@@ -108,7 +111,15 @@ export class Login {
         userinfo: '/openid/userinfo',
       },
       interactions: { url: (_ctx, interaction) => `/${tid}/login/${interaction.uid}` },
-      ttl: { AccessToken: 3600, AuthorizationCode: 600, IdToken: 3600, RefreshToken: 90 * 24 * 3600, Grant: 90 * 24 * 3600, Session: 14 * 24 * 3600, Interaction: 3600 },
+      ttl: {
+        AccessToken: 3600,
+        AuthorizationCode: 600,
+        IdToken: 3600,
+        RefreshToken: 90 * 24 * 3600,
+        Grant: 90 * 24 * 3600,
+        Session: 14 * 24 * 3600,
+        Interaction: 3600,
+      },
       features: {
         devInteractions: { enabled: false },
         rpInitiatedLogout: { enabled: true },
@@ -134,7 +145,11 @@ export class Login {
         return {
           accountId: sub,
           claims: async () => ({
-            sub, oid: user.id, tid, name: user.displayName, preferred_username: user.userPrincipalName,
+            sub,
+            oid: user.id,
+            tid,
+            name: user.displayName,
+            preferred_username: user.userPrincipalName,
             email: user.mail ?? undefined,
           }),
         };
@@ -142,12 +157,17 @@ export class Login {
     });
     provider.proxy = true;
     // A refused token request is the first thing to look at when a sign-in in the sandbox goes wrong.
-    provider.on('grant.error', (_ctx, err) => console.warn(`sandbox login (${tenant().displayName}): token request refused: ${err.message} ${(err as { error_description?: string }).error_description ?? ''}`));
+    provider.on('grant.error', (_ctx, err) =>
+      console.warn(
+        `sandbox login (${tenant().displayName}): token request refused: ${err.message} ${(err as { error_description?: string }).error_description ?? ''}`,
+      ),
+    );
     // MSAL in AAD mode builds the account from client_info (uid.utid), which Entra adds to token responses.
     provider.use(async (ctx, next) => {
       await next();
       const body = ctx.body as Record<string, unknown> | undefined;
-      if (process.env.SANDBOX_DEBUG && ctx.oidc?.route === 'token') console.log('TOKEN', ctx.status, Object.keys(body ?? {}).join(','), String(body?.scope), String(ctx.oidc?.params?.scope));
+      if (process.env.SANDBOX_DEBUG && ctx.oidc?.route === 'token')
+        console.log('TOKEN', ctx.status, Object.keys(body ?? {}).join(','), String(body?.scope), String(ctx.oidc?.params?.scope));
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body && typeof body.id_token === 'string') {
         const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1] ?? '', 'base64url').toString('utf8'));
         body.client_info = base64url(JSON.stringify({ uid: claims.oid, utid: claims.tid }));
@@ -162,7 +182,11 @@ export class Login {
     const tenant = this.store.tenant(tenantKey);
     const provider = tenant && this.providers.get(tenant.id);
     if (!tenant || !provider) {
-      html(res, 400, signInPage({ action: '#', tenantName: 'Unknown tenant', error: `AADSTS90002: Tenant '${tenantKey}' not found.` }));
+      html(
+        res,
+        400,
+        signInPage({ action: '#', tenantName: 'Unknown tenant', error: `AADSTS90002: Tenant '${tenantKey}' not found.` }),
+      );
       return;
     }
     let path = `/${rest.join('/')}`;
@@ -183,7 +207,11 @@ export class Login {
     const appName = tenant.applications.find((a) => a.appId === details.params.client_id)?.displayName ?? 'An application';
     if (details.prompt.name === 'login') {
       if (req.method !== 'POST') {
-        html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: String(details.params.login_hint ?? '') }));
+        html(
+          res,
+          200,
+          signInPage({ action, tenantName: tenant.displayName, loginHint: String(details.params.login_hint ?? '') }),
+        );
         return;
       }
       const form = await readForm(req);
@@ -212,7 +240,10 @@ export class Login {
     }
     const form = req.method === 'POST' ? await readForm(req) : new URLSearchParams({ decision: 'accept' });
     if (form.get('decision') !== 'accept') {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' });
+      await provider.interactionFinished(req, res, {
+        error: 'access_denied',
+        error_description: 'AADSTS65004: User declined to consent to access the app.',
+      });
       return;
     }
     const grant = details.grantId
@@ -238,7 +269,13 @@ export class Login {
     const client = await provider.Client.find(app.appId);
     if (!client) throw new Error(`no client ${app.appId}`);
     const audience = resourceOf(scopes[0] ?? '') ?? 'https://graph.microsoft.com';
-    const token = new provider.AccessToken({ accountId: userId, client, grantId: randomUUID(), scope: scopes.join(' '), gty: 'authorization_code' });
+    const token = new provider.AccessToken({
+      accountId: userId,
+      client,
+      grantId: randomUUID(),
+      scope: scopes.join(' '),
+      gty: 'authorization_code',
+    });
     token.setAudience(audience);
     return token.save();
   }

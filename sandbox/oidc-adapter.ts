@@ -1,7 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
-interface Entry { payload: Payload; expiresAt: number | null; savedAt?: number }
+interface Entry {
+  payload: Payload;
+  expiresAt: number | null;
+  savedAt?: number;
+}
 
 /**
  * oidc-provider's storage, one JSON file per tenant, so sign-in sessions, grants and refresh tokens survive a
@@ -9,9 +13,7 @@ interface Entry { payload: Payload; expiresAt: number | null; savedAt?: number }
  * everything on exit.
  */
 export function fileAdapterFactory(file: string) {
-  const entries = new Map<string, Entry>(
-    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as [string, Entry][]) : [],
-  );
+  const entries = new Map<string, Entry>(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as [string, Entry][]) : []);
   const save = () => {
     const now = Date.now();
     for (const [key, entry] of entries) if (entry.expiresAt !== null && entry.expiresAt < now) entries.delete(key);

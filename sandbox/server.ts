@@ -78,27 +78,40 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const certs = ensureCerts(join(options.stateDir, 'certs'));
 
   /** Faults first (latency, then 429/503), then the API, then the record for the contract test. */
-  const pipeline = (handler: ApiHandler, viaBatch = false) => async (req: ApiRequest): Promise<ApiResponse> => {
-    const fault = faults.check(req.host, req.method, req.path);
-    if (fault.latencyMs) await delay(fault.latencyMs);
-    let response: ApiResponse;
-    if (fault.failure?.status === 429) {
-      const seconds = String(fault.failure.retryAfterSeconds ?? 1);
-      response = graphError(429, 'TooManyRequests', 'Too many requests.', { 'retry-after': seconds, 'x-ms-throttle-scope': 'Tenant/ApplicationAndUser' });
-    } else if (fault.failure) {
-      const retry: Record<string, string> = fault.failure.retryAfterSeconds ? { 'retry-after': String(fault.failure.retryAfterSeconds) } : {};
-      response = graphError(fault.failure.status, 'ServiceUnavailable', 'The service is temporarily unavailable.', retry);
-    } else {
-      response = await handler(req);
-    }
-    if (process.env.SANDBOX_DEBUG) console.log('API', req.method, req.host, req.path, response.status);
-    traffic.record({
-      host: req.host, method: req.method, path: req.path, query: req.query.toString(),
-      requestContentType: req.headers['content-type'], requestBody: req.body,
-      status: response.status, responseBody: response.body, viaBatch,
-    });
-    return response;
-  };
+  const pipeline =
+    (handler: ApiHandler, viaBatch = false) =>
+    async (req: ApiRequest): Promise<ApiResponse> => {
+      const fault = faults.check(req.host, req.method, req.path);
+      if (fault.latencyMs) await delay(fault.latencyMs);
+      let response: ApiResponse;
+      if (fault.failure?.status === 429) {
+        const seconds = String(fault.failure.retryAfterSeconds ?? 1);
+        response = graphError(429, 'TooManyRequests', 'Too many requests.', {
+          'retry-after': seconds,
+          'x-ms-throttle-scope': 'Tenant/ApplicationAndUser',
+        });
+      } else if (fault.failure) {
+        const retry: Record<string, string> = fault.failure.retryAfterSeconds
+          ? { 'retry-after': String(fault.failure.retryAfterSeconds) }
+          : {};
+        response = graphError(fault.failure.status, 'ServiceUnavailable', 'The service is temporarily unavailable.', retry);
+      } else {
+        response = await handler(req);
+      }
+      if (process.env.SANDBOX_DEBUG) console.log('API', req.method, req.host, req.path, response.status);
+      traffic.record({
+        host: req.host,
+        method: req.method,
+        path: req.path,
+        query: req.query.toString(),
+        requestContentType: req.headers['content-type'],
+        requestBody: req.body,
+        status: response.status,
+        responseBody: response.body,
+        viaBatch,
+      });
+      return response;
+    };
   const graphItem = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }), true);
   const graph = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }));
 
@@ -123,15 +136,27 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
-    send(res, req, await handler({ method: req.method ?? 'GET', host: hostOf(req), path: url.pathname, query: url.searchParams, headers, body }));
+    send(
+      res,
+      req,
+      await handler({
+        method: req.method ?? 'GET',
+        host: hostOf(req),
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body,
+      }),
+    );
   }
 
   const server = createHttpsServer({ key: certs.key, cert: `${certs.cert}${certs.ca}` }, (req, res) => {
     const host = hostOf(req);
-    const done = (p: Promise<void>) => p.catch((e: unknown) => {
-      console.error(`sandbox: ${req.method} ${host}${req.url}:`, e);
-      if (!res.headersSent) send(res, req, graphError(500, 'InternalServerError', 'The sandbox failed on this request.'));
-    });
+    const done = (p: Promise<void>) =>
+      p.catch((e: unknown) => {
+        console.error(`sandbox: ${req.method} ${host}${req.url}:`, e);
+        if (!res.headersSent) send(res, req, graphError(500, 'InternalServerError', 'The sandbox failed on this request.'));
+      });
     if (host === LOGIN_HOST) return done(login.handle(req, res));
     if (host === GRAPH_HOST) return done(serveApi(graph, req, res));
     const html = (page: string) => {

@@ -60,7 +60,6 @@ export interface SandboxState {
 const here = dirname(fileURLToPath(import.meta.url));
 export const seedFile = join(here, 'seed.json');
 
-
 function readSeed(): SandboxState {
   const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as SandboxState & { about?: string };
   return { tenants: seed.tenants };
@@ -87,9 +86,7 @@ export class Store {
 
   tenant(id: string): SandboxTenant | undefined {
     const key = id.toLowerCase();
-    return this.state.tenants.find(
-      (t) => t.id === key || t.verifiedDomains.some((d) => d.toLowerCase() === key),
-    );
+    return this.state.tenants.find((t) => t.id === key || t.verifiedDomains.some((d) => d.toLowerCase() === key));
   }
 
   userBySignInName(tenant: SandboxTenant, name: string): SandboxUser | undefined {

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
 import { launchBrowser, signInThroughPopup } from '../test/e2e/harness.ts';
-import { PASSWORD, SALES_APP, CONTOSO } from '../test/e2e/sandbox.ts';
+import { CONTOSO, PASSWORD, SALES_APP } from '../test/e2e/sandbox.ts';
 
 /**
  * `npm start`: build, start the sandbox cloud, open Chromium with the extension signed in on a sandbox Power BI
@@ -22,7 +22,13 @@ const appPage = await browser.context.newPage();
 await appPage.goto(appUrl);
 
 const popup = await browser.openPopup();
-const signedIn = await popup.getByTestId('account-username').waitFor({ timeout: 3000 }).then(() => true, () => false);
+const signedIn = await popup
+  .getByTestId('account-username')
+  .waitFor({ timeout: 3000 })
+  .then(
+    () => true,
+    () => false,
+  );
 if (!signedIn) {
   await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
 }
@@ -44,5 +50,12 @@ if (headless) {
   await sandbox.close();
 } else {
   console.log('Chromium is open with the extension; the popup is in a tab beside the app page. Ctrl+C to stop.');
-  process.on('SIGINT', () => void browser.close().then(() => sandbox.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGINT',
+    () =>
+      void browser
+        .close()
+        .then(() => sandbox.close())
+        .then(() => process.exit(0)),
+  );
 }

@@ -18,7 +18,8 @@ function validate(body: unknown): BatchItem[] | string {
   if (requests.length > 20) return 'The number of batch requests exceeds the limit of 20.';
   const ids = new Set<string>();
   for (const r of requests as BatchItem[]) {
-    if (typeof r?.id !== 'string' || typeof r.method !== 'string' || typeof r.url !== 'string') return 'Invalid batch payload format.';
+    if (typeof r?.id !== 'string' || typeof r.method !== 'string' || typeof r.url !== 'string')
+      return 'Invalid batch payload format.';
     if (ids.has(r.id.toLowerCase())) return `Batch request contains duplicate id '${r.id}'.`;
     if (r.body !== undefined && !Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'content-type')) {
       return `Batch request '${r.id}' has a body but no Content-Type header.`;
@@ -54,20 +55,28 @@ export async function batch(req: ApiRequest, runItem: ItemRunner): Promise<ApiRe
   if (sequential) {
     for (const item of items) {
       const failed = (item.dependsOn ?? []).some((d) => (results.get(d.toLowerCase())?.status ?? 424) >= 400);
-      results.set(item.id.toLowerCase(), failed
-        ? { status: 424, body: { error: { code: 'FailedDependency', message: 'A dependency of this request failed.' } } }
-        : await run(item));
+      results.set(
+        item.id.toLowerCase(),
+        failed
+          ? { status: 424, body: { error: { code: 'FailedDependency', message: 'A dependency of this request failed.' } } }
+          : await run(item),
+      );
     }
   } else {
     const answers = await Promise.all(items.map(run));
-    items.forEach((item, i) => results.set(item.id.toLowerCase(), answers[i] as ApiResponse));
+    for (const [i, item] of items.entries()) results.set(item.id.toLowerCase(), answers[i] as ApiResponse);
   }
   return {
     status: 200,
     body: {
       responses: items.map((item) => {
         const r = results.get(item.id.toLowerCase()) as ApiResponse;
-        return { id: item.id, status: r.status, headers: { 'content-type': 'application/json', ...r.headers }, body: r.body ?? null };
+        return {
+          id: item.id,
+          status: r.status,
+          headers: { 'content-type': 'application/json', ...r.headers },
+          body: r.body ?? null,
+        };
       }),
     },
   };

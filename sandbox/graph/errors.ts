@@ -11,7 +11,11 @@ export function graphError(status: number, code: string, message: string, header
       error: {
         code,
         message,
-        innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), 'request-id': requestId, 'client-request-id': requestId },
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          'request-id': requestId,
+          'client-request-id': requestId,
+        },
       },
     },
   };
@@ -21,6 +25,10 @@ export const insufficientPrivileges = () =>
   graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
 export const notFound = (id: string) =>
-  graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  graphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 
 export const badRequest = (message: string) => graphError(400, 'Request_BadRequest', message);

@@ -15,14 +15,18 @@ const ALL = [`${G}User.Read`, `${G}User.ReadBasic.All`, `${G}User.Invite.All`];
 let sandbox: RunningSandbox;
 const token = async (user: string, scopes = ALL) => {
   const res = await fetch(`http://127.0.0.1:${sandbox.controlPort}/tokens`, {
-    method: 'POST', body: JSON.stringify({ tenant: CONTOSO, user, scopes }),
+    method: 'POST',
+    body: JSON.stringify({ tenant: CONTOSO, user, scopes }),
   });
   return ((await res.json()) as { accessToken: string }).accessToken;
 };
 const graph = (method: string, path: string, opts: { token?: string; body?: unknown } = {}) =>
   sandboxRequest(sandbox, 'graph.microsoft.com', method, path, opts);
 const invite = (t: string, email: string) =>
-  graph('POST', '/v1.0/invitations', { token: t, body: { invitedUserEmailAddress: email, inviteRedirectUrl: 'https://app.powerbi.com/' } });
+  graph('POST', '/v1.0/invitations', {
+    token: t,
+    body: { invitedUserEmailAddress: email, inviteRedirectUrl: 'https://app.powerbi.com/' },
+  });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'sbx-graph-')), reset: true });
@@ -37,8 +41,14 @@ describe('sandbox Graph', () => {
     const body = res.body as { status: string; inviteRedeemUrl: string; invitedUser: { id: string } };
     expect(body.status).toBe('PendingAcceptance');
     expect(body.inviteRedeemUrl).toMatch(/^https:\/\/login\.microsoftonline\.com\/redeem\?rd=/);
-    const user = await graph('GET', `/v1.0/users/${body.invitedUser.id}?$select=userType,externalUserState,userPrincipalName`, { token: await token(MEGAN) });
-    expect(user.body).toMatchObject({ userType: 'Guest', externalUserState: 'PendingAcceptance', userPrincipalName: 'ana_partner.example#EXT#@contoso.onmicrosoft.com' });
+    const user = await graph('GET', `/v1.0/users/${body.invitedUser.id}?$select=userType,externalUserState,userPrincipalName`, {
+      token: await token(MEGAN),
+    });
+    expect(user.body).toMatchObject({
+      userType: 'Guest',
+      externalUserState: 'PendingAcceptance',
+      userPrincipalName: 'ana_partner.example#EXT#@contoso.onmicrosoft.com',
+    });
   });
 
   it('returns the same user when an existing guest is invited again', async () => {
@@ -67,7 +77,11 @@ describe('sandbox Graph', () => {
   });
 
   it('filters users on mail and otherMails and projects $select', async () => {
-    const res = await graph('GET', `/v1.0/users?$filter=${encodeURIComponent("mail eq 'kim@fabrikam.example' or otherMails/any(m:m eq 'pat@partner.example')")}&$select=displayName,userType`, { token: await token(MEGAN) });
+    const res = await graph(
+      'GET',
+      `/v1.0/users?$filter=${encodeURIComponent("mail eq 'kim@fabrikam.example' or otherMails/any(m:m eq 'pat@partner.example')")}&$select=displayName,userType`,
+      { token: await token(MEGAN) },
+    );
     const rows = (res.body as { value: Record<string, unknown>[] }).value;
     expect(rows.map((r) => r.displayName).sort()).toEqual(['Kim Akers', 'Pat Ortiz']);
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['displayName', 'id', 'userType']);
@@ -76,18 +90,28 @@ describe('sandbox Graph', () => {
   it('answers each batch item on its own and fails dependants of a failed item with 424', async () => {
     const res = await graph('POST', '/v1.0/$batch', {
       token: await token(MEGAN),
-      body: { requests: [
-        { id: '1', method: 'GET', url: '/users/00000000-0000-0000-0000-000000000000' },
-        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
-        { id: '3', method: 'GET', url: '/me' },
-      ] },
+      body: {
+        requests: [
+          { id: '1', method: 'GET', url: '/users/00000000-0000-0000-0000-000000000000' },
+          { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+          { id: '3', method: 'GET', url: '/me' },
+        ],
+      },
     });
-    const statuses = Object.fromEntries((res.body as { responses: { id: string; status: number }[] }).responses.map((r) => [r.id, r.status]));
+    const statuses = Object.fromEntries(
+      (res.body as { responses: { id: string; status: number }[] }).responses.map((r) => [r.id, r.status]),
+    );
     expect(statuses).toEqual({ 1: 404, 2: 424, 3: 200 });
   });
 
   it('throttles with 429 and Retry-After while a fault is on', async () => {
-    await control(sandbox.controlPort).addFault({ host: 'graph.microsoft.com', path: '^/v1.0/me$', status: 429, retryAfterSeconds: 2, times: 1 });
+    await control(sandbox.controlPort).addFault({
+      host: 'graph.microsoft.com',
+      path: '^/v1.0/me$',
+      status: 429,
+      retryAfterSeconds: 2,
+      times: 1,
+    });
     const t = await token(MEGAN);
     const first = await graph('GET', '/v1.0/me', { token: t });
     expect(first.status).toBe(429);

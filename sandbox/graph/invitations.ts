@@ -19,12 +19,18 @@ const FORBIDDEN = /[~!#$%^&*()+=[\]{}\\/|;:"<>?,]/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 function redeemUrl(tenantId: string, userId: string): string {
-  const inner = `https://invitations.microsoft.com/redeem/?tenant=${tenantId}&user=${userId}` +
+  const inner =
+    `https://invitations.microsoft.com/redeem/?tenant=${tenantId}&user=${userId}` +
     `&ticket=${randomBytes(24).toString('base64url')}&ver=2.0`;
   return `https://login.microsoftonline.com/redeem?rd=${encodeURIComponent(inner)}`;
 }
 
-function createGuest(tenant: SandboxTenant, email: string, displayName: string | undefined, userType: 'Guest' | 'Member'): SandboxUser {
+function createGuest(
+  tenant: SandboxTenant,
+  email: string,
+  displayName: string | undefined,
+  userType: 'Guest' | 'Member',
+): SandboxUser {
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const user: SandboxUser = {
     id: randomUUID(),
@@ -54,8 +60,11 @@ export function invite(tenant: SandboxTenant, caller: SandboxUser, input: Invita
     return graphError(400, 'BadRequest', `The email address '${email}' is invalid.`);
   }
   if (!mayInvite(tenant, caller)) {
-    return graphError(403, 'Authorization_RequestDenied',
-      'Guest invitations not allowed for your company. Contact your company administrator for more details.');
+    return graphError(
+      403,
+      'Authorization_RequestDenied',
+      'Guest invitations not allowed for your company. Contact your company administrator for more details.',
+    );
   }
   const userType = input.invitedUserType === 'Member' ? 'Member' : 'Guest';
   if (userType === 'Member' && !mayInviteMembers(caller)) {

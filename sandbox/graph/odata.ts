@@ -127,6 +127,14 @@ export function compileFilter(text: string | null): Predicate {
 
 /** `$select`: keep the named properties (and `id`), or the default set when none are named. */
 export function project(row: Row, select: string | null, defaults: string[]): Row {
-  const names = select ? ['id', ...select.split(',').map((s) => s.trim()).filter(Boolean)] : defaults;
+  const names = select
+    ? [
+        'id',
+        ...select
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ]
+    : defaults;
   return Object.fromEntries(names.map((n) => [n, row[n] ?? null]));
 }

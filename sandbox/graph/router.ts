@@ -31,8 +31,9 @@ async function authenticate(req: ApiRequest, deps: GraphDeps): Promise<Caller | 
   if (!value) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
   const token = await deps.login.findAccessToken(value);
   if (!token || token.issuedAt < deps.faults.tokensExpireBefore) {
-    return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.',
-      { 'www-authenticate': 'Bearer realm="", error="invalid_token", error_description="The access token expired"' });
+    return graphError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.', {
+      'www-authenticate': 'Bearer realm="", error="invalid_token", error_description="The access token expired"',
+    });
   }
   if (token.audience !== 'https://graph.microsoft.com') {
     return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
@@ -63,7 +64,10 @@ function listUsers(req: ApiRequest, caller: Caller): ApiResponse {
 function oneUser(req: ApiRequest, user: SandboxUser): ApiResponse {
   return {
     status: 200,
-    body: { '@odata.context': `${CONTEXT}#users/$entity`, ...project(userResource(user), req.query.get('$select'), DEFAULT_USER_PROPERTIES) },
+    body: {
+      '@odata.context': `${CONTEXT}#users/$entity`,
+      ...project(userResource(user), req.query.get('$select'), DEFAULT_USER_PROPERTIES),
+    },
   };
 }
 
@@ -91,10 +95,17 @@ function organization(req: ApiRequest, caller: Caller): ApiResponse {
     displayName: t.displayName,
     tenantType: 'AAD',
     verifiedDomains: t.verifiedDomains.map((name) => ({
-      name, capabilities: 'Email, OfficeCommunicationsOnline', isDefault: name === t.verifiedDomains[1], isInitial: name === t.initialDomain, type: 'Managed',
+      name,
+      capabilities: 'Email, OfficeCommunicationsOnline',
+      isDefault: name === t.verifiedDomains[1],
+      isInitial: name === t.initialDomain,
+      type: 'Managed',
     })),
   };
-  return { status: 200, body: { '@odata.context': `${CONTEXT}#organization`, value: [project(org, req.query.get('$select'), Object.keys(org))] } };
+  return {
+    status: 200,
+    body: { '@odata.context': `${CONTEXT}#organization`, value: [project(org, req.query.get('$select'), Object.keys(org))] },
+  };
 }
 
 /** Routes one Graph v1.0 request (a top-level one or an item of a JSON batch). */

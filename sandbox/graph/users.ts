@@ -2,8 +2,17 @@ import type { SandboxTenant, SandboxUser } from '../store.ts';
 
 /** Properties Graph returns for a user when no `$select` is given. */
 export const DEFAULT_USER_PROPERTIES = [
-  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation',
-  'preferredLanguage', 'surname', 'userPrincipalName', 'id',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
 ];
 
 /** The user as Graph v1.0 would show it (sandbox-only fields such as the password left out). */
@@ -41,7 +50,5 @@ export function findUser(tenant: SandboxTenant, key: string): SandboxUser | unde
 /** A user whose mail or otherMails is this address. */
 export function findUserByEmail(tenant: SandboxTenant, email: string): SandboxUser | undefined {
   const e = email.toLowerCase();
-  return tenant.users.find(
-    (u) => u.mail?.toLowerCase() === e || (u.otherMails ?? []).some((m) => m.toLowerCase() === e),
-  );
+  return tenant.users.find((u) => u.mail?.toLowerCase() === e || (u.otherMails ?? []).some((m) => m.toLowerCase() === e));
 }

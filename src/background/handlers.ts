@@ -1,5 +1,5 @@
 import { type Settings, settingsProblem } from '../shared/config.ts';
-import { emailProblem, describeEmailProblem } from '../shared/email.ts';
+import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SessionState } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';

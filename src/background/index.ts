@@ -12,7 +12,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'offscreen') {
     const fits = offscreenShapes[message.name as keyof typeof offscreenShapes]?.(message.payload);
-    return dispatch('background', message, offscreenHandlers, () => (fits ? from : new AppError(ErrorCodes.badMessage, message.name)));
+    return dispatch('background', message, offscreenHandlers, () =>
+      fits ? from : new AppError(ErrorCodes.badMessage, message.name),
+    );
   }
   const fits = backgroundShapes[message.name as keyof typeof backgroundShapes]?.(message.payload);
   const allowed =

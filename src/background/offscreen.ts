@@ -7,7 +7,10 @@ let creating: Promise<void> | undefined;
 /** The offscreen document may have been closed (by Chrome or by hand); make sure it is there before talking to it. */
 async function ensureOffscreen(): Promise<void> {
   const url = chrome.runtime.getURL(OFFSCREEN_PATH);
-  const existing = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
+  const existing = await chrome.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+    documentUrls: [url],
+  });
   if (existing.length > 0) return;
   creating ??= chrome.offscreen
     .createDocument({
@@ -21,7 +24,10 @@ async function ensureOffscreen(): Promise<void> {
   await creating;
 }
 
-export async function callOffscreen<N extends keyof OffscreenProtocol & string>(name: N, payload: OffscreenProtocol[N]['request']) {
+export async function callOffscreen<N extends keyof OffscreenProtocol & string>(
+  name: N,
+  payload: OffscreenProtocol[N]['request'],
+) {
   await ensureOffscreen();
   return sendTo<OffscreenProtocol, N>('offscreen', name, payload);
 }

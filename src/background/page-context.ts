@@ -1,5 +1,5 @@
-import { describePageContext, type PageContext } from '../shared/page-context.ts';
 import type { PageInfo } from '../shared/model.ts';
+import { describePageContext, type PageContext } from '../shared/page-context.ts';
 import { session } from '../shared/storage.ts';
 
 /** Remembers what each tab shows, so the popup can say it and default the redirect URL to it. */
@@ -20,7 +20,8 @@ export async function forgetTab(tabId: number): Promise<void> {
 /** The page shown in `tabId`; without one (the popup opened in a tab of its own), the last page reported. */
 export async function pageInfo(tabId: number | undefined): Promise<PageInfo> {
   const id = tabId ?? (await session.get('lastPageTabId'));
-  const entry = id === undefined ? undefined : ((await session.get('pageContexts')) ?? {})[String(id)];
+  const contexts = (await session.get('pageContexts')) ?? {};
+  const entry = id === undefined ? undefined : contexts[String(id)];
   if (!entry) return { context: null, url: null, description: null };
   return { context: entry.context, url: entry.url, description: entry.context ? describePageContext(entry.context) : null };
 }

@@ -10,7 +10,8 @@ const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const empty = (v: unknown) => obj(v);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const optGuid = (v: unknown) => v === undefined || (typeof v === 'string' && GUID.test(v));
-const optItem = (p: Obj) => (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
+const optItem = (p: Obj) =>
+  (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
 
 /** A page context as the content script reports it: only the known kinds, with well-formed ids. */
 function pageContext(v: unknown): boolean {
@@ -21,8 +22,15 @@ function pageContext(v: unknown): boolean {
     case 'powerbi-workspace':
       return typeof v.workspaceId === 'string' && GUID.test(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
     case 'azure-resource':
-      return typeof v.scope === 'string' && v.scope.startsWith('/subscriptions/') && v.scope.length < 2048 &&
-        typeof v.subscriptionId === 'string' && GUID.test(v.subscriptionId) && optStr(v.resourceGroup) && optStr(v.tenant);
+      return (
+        typeof v.scope === 'string' &&
+        v.scope.startsWith('/subscriptions/') &&
+        v.scope.length < 2048 &&
+        typeof v.subscriptionId === 'string' &&
+        GUID.test(v.subscriptionId) &&
+        optStr(v.resourceGroup) &&
+        optStr(v.tenant)
+      );
     default:
       return false;
   }
@@ -35,8 +43,13 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   getPageInfo: (p) => obj(p) && (p.tabId === undefined || Number.isInteger(p.tabId)),
   pageChanged: (p) => obj(p) && str(p.url) && (p.url as string).length < 8192 && (p.context === null || pageContext(p.context)),
   inviteGuest: (p) =>
-    obj(p) && str(p.email) && str(p.redirectUrl) && typeof p.sendEmail === 'boolean' &&
-    (p.userType === 'Guest' || p.userType === 'Member') && optStr(p.displayName) && optStr(p.message),
+    obj(p) &&
+    str(p.email) &&
+    str(p.redirectUrl) &&
+    typeof p.sendEmail === 'boolean' &&
+    (p.userType === 'Guest' || p.userType === 'Member') &&
+    optStr(p.displayName) &&
+    optStr(p.message),
   getSettings: empty,
   saveSettings: (p) => obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && str(p.tenant) && str(p.clientId),
 };

@@ -1,13 +1,14 @@
-import { isEnvelope, MARK, sendTo } from '../shared/messaging.ts';
-import { dispatch } from '../shared/messaging.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { dispatch, isEnvelope, MARK, sendTo } from '../shared/messaging.ts';
 import type { Handlers, OffscreenProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { installCookieJar } from './cookie-jar.ts';
 import * as msal from './msal.ts';
 
 /** The offscreen document: the only context that runs MSAL. It answers the background and no one else. */
-const toBackground = <N extends keyof OffscreenToBackgroundProtocol & string>(name: N, payload: OffscreenToBackgroundProtocol[N]['request']) =>
-  sendTo<OffscreenToBackgroundProtocol, N>('background', name, payload);
+const toBackground = <N extends keyof OffscreenToBackgroundProtocol & string>(
+  name: N,
+  payload: OffscreenToBackgroundProtocol[N]['request'],
+) => sendTo<OffscreenToBackgroundProtocol, N>('background', name, payload);
 
 const ready = installCookieJar(
   async () => (await toBackground('readCookieJar', {})).jar,
@@ -39,7 +40,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   backgroundUrl
     .then((url) =>
       dispatch<null>('offscreen', message, withReady(handlers), () =>
-        sender.id === chrome.runtime.id && sender.url === url ? null : new AppError(ErrorCodes.badMessage, 'offscreen answers the background only'),
+        sender.id === chrome.runtime.id && sender.url === url
+          ? null
+          : new AppError(ErrorCodes.badMessage, 'offscreen answers the background only'),
       ),
     )
     .then(sendResponse);
@@ -48,9 +51,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 function withReady(h: Handlers<OffscreenProtocol, null>): Handlers<OffscreenProtocol, null> {
   return Object.fromEntries(
-    Object.entries(h).map(([name, fn]) => [name, async (req: never, ctx: null) => {
-      await ready;
-      return (fn as (r: never, c: null) => Promise<unknown>)(req, ctx);
-    }]),
+    Object.entries(h).map(([name, fn]) => [
+      name,
+      async (req: never, ctx: null) => {
+        await ready;
+        return (fn as (r: never, c: null) => Promise<unknown>)(req, ctx);
+      },
+    ]),
   ) as unknown as Handlers<OffscreenProtocol, null>;
 }

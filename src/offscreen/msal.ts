@@ -1,9 +1,4 @@
-import {
-  type AccountInfo,
-  BrowserAuthError,
-  InteractionRequiredAuthError,
-  PublicClientApplication,
-} from '@azure/msal-browser';
+import { type AccountInfo, BrowserAuthError, InteractionRequiredAuthError, PublicClientApplication } from '@azure/msal-browser';
 import { authorityFor, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
@@ -85,7 +80,8 @@ export async function acquireToken(settings: Settings, scopes: string[], forceRe
     return { accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? 0, scopes: result.scopes };
   } catch (e) {
     if (e instanceof InteractionRequiredAuthError) throw new AppError(ErrorCodes.interactionRequired, e.errorCode, { cause: e });
-    if (e instanceof BrowserAuthError && e.errorCode === 'no_network_connectivity') throw new AppError(ErrorCodes.network, e.message, { cause: e });
+    if (e instanceof BrowserAuthError && e.errorCode === 'no_network_connectivity')
+      throw new AppError(ErrorCodes.network, e.message, { cause: e });
     throw new AppError(ErrorCodes.signInFailed, e instanceof Error ? e.message : String(e), { cause: e });
   }
 }

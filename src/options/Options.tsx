@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Cloud, SANDBOX_SETTINGS, type Settings, settingsProblem } from '../shared/config.ts';
-import { send } from '../shared/send.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { send } from '../shared/send.ts';
 
 /** Cloud, tenant and client id. The sandbox choice fills in the sandbox's seeded tenant and app registration. */
 export function Options() {
@@ -15,13 +15,16 @@ export function Options() {
     setSaved(false);
     setSettings({ ...settings, ...patch });
   };
-  const chooseCloud = (cloud: Cloud) =>
-    update(cloud === 'sandbox' ? SANDBOX_SETTINGS : { cloud, tenant: '', clientId: '' });
+  const chooseCloud = (cloud: Cloud) => update(cloud === 'sandbox' ? SANDBOX_SETTINGS : { cloud, tenant: '', clientId: '' });
   const problem = settingsProblem(settings);
   const save = (e: Event) => {
     e.preventDefault();
     if (problem) return;
-    send('saveSettings', settings).then((s) => { setSettings(s); setSaved(true); setError(null); }, setError);
+    send('saveSettings', settings).then((s) => {
+      setSettings(s);
+      setSaved(true);
+      setError(null);
+    }, setError);
   };
   return (
     <main style={{ maxWidth: '520px' }}>
@@ -37,17 +40,31 @@ export function Options() {
           ))}
         </fieldset>
         <label for="tenant">Tenant id or domain</label>
-        <input id="tenant" value={settings.tenant} disabled={settings.cloud === 'sandbox'}
-          onInput={(e) => update({ tenant: e.currentTarget.value })} placeholder="contoso.onmicrosoft.com" />
+        <input
+          id="tenant"
+          value={settings.tenant}
+          disabled={settings.cloud === 'sandbox'}
+          onInput={(e) => update({ tenant: e.currentTarget.value })}
+          placeholder="contoso.onmicrosoft.com"
+        />
         <label for="clientId">Application (client) id</label>
-        <input id="clientId" value={settings.clientId} disabled={settings.cloud === 'sandbox'}
-          onInput={(e) => update({ clientId: e.currentTarget.value })} placeholder="00000000-0000-0000-0000-000000000000" />
+        <input
+          id="clientId"
+          value={settings.clientId}
+          disabled={settings.cloud === 'sandbox'}
+          onInput={(e) => update({ clientId: e.currentTarget.value })}
+          placeholder="00000000-0000-0000-0000-000000000000"
+        />
         <p class="muted">
-          Register a single-page application redirect URI of <code>https://{chrome.runtime.id}.chromiumapp.org/</code> in
-          your app registration. The README lists the delegated permissions to grant.
+          Register a single-page application redirect URI of <code>https://{chrome.runtime.id}.chromiumapp.org/</code> in your app
+          registration. The README lists the delegated permissions to grant.
         </p>
-        {problem && settings.cloud === 'microsoft' && (settings.tenant || settings.clientId) ? <div class="field-error">{problem}</div> : null}
-        <button type="submit" disabled={!!problem}>Save</button>
+        {problem && settings.cloud === 'microsoft' && (settings.tenant || settings.clientId) ? (
+          <div class="field-error">{problem}</div>
+        ) : null}
+        <button type="submit" disabled={!!problem}>
+          Save
+        </button>
         {saved ? <span role="status"> Saved. Sign in again from the toolbar button.</span> : null}
         {error ? <ErrorNote error={error} /> : null}
       </form>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { SessionState } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
-import { ErrorNote } from '../shared/ErrorNote.tsx';
 
 export function AccountBar({ session, onSignedOut }: { session: SessionState; onSignedOut: (s: SessionState) => void }) {
   const [error, setError] = useState<unknown>(null);
@@ -11,7 +11,9 @@ export function AccountBar({ session, onSignedOut }: { session: SessionState; on
     <header class="account">
       <div>
         <strong data-testid="account-name">{account.name}</strong>
-        <div class="muted" data-testid="account-username">{account.username}</div>
+        <div class="muted" data-testid="account-username">
+          {account.username}
+        </div>
         <div class="muted" data-testid="tenant">
           {account.tenantName ? `${account.tenantName} · ` : ''}tenant {account.tenantId}
           {session.cloud === 'sandbox' ? ' (sandbox)' : ''}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { PageInfo, SessionState } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
-import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -32,11 +32,18 @@ export function App() {
       <main>
         <h1>Invite Here</h1>
         <ErrorNote error={error} />
-        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>Open options</button>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+          Open options
+        </button>
       </main>
     );
   }
-  if (!session) return <main aria-busy="true"><p class="muted">Loading…</p></main>;
+  if (!session)
+    return (
+      <main aria-busy="true">
+        <p class="muted">Loading…</p>
+      </main>
+    );
   return (
     <main>
       {session.account && !session.interactionRequired ? (

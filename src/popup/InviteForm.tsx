@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { InvitationResult, InviteDraft, PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
-import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { InviteResult } from './InviteResult.tsx';
 
 const FALLBACK_REDIRECT = 'https://myapps.microsoft.com';
 
 const blank = (redirectUrl: string): InviteDraft => ({
-  email: '', displayName: '', message: '', redirectUrl, sendEmail: true, userType: 'Guest',
+  email: '',
+  displayName: '',
+  message: '',
+  redirectUrl,
+  sendEmail: true,
+  userType: 'Guest',
 });
 
 export function InviteForm({ page }: { page: PageInfo }) {
@@ -49,21 +54,50 @@ export function InviteForm({ page }: { page: PageInfo }) {
   };
 
   if (result) {
-    return <InviteResult result={result} onAnother={() => { setResult(null); setTouched(false); setDraft(blank(page.url ?? FALLBACK_REDIRECT)); }} />;
+    return (
+      <InviteResult
+        result={result}
+        onAnother={() => {
+          setResult(null);
+          setTouched(false);
+          setDraft(blank(page.url ?? FALLBACK_REDIRECT));
+        }}
+      />
+    );
   }
   return (
     <form onSubmit={submit} noValidate aria-label="Invite a guest">
       <h2>Invite a guest</h2>
       <label for="email">E-mail address</label>
-      <input id="email" type="email" autocomplete="off" value={draft.email} aria-invalid={touched && !!problem}
-        onInput={(e) => update({ email: e.currentTarget.value })} onBlur={() => setTouched(!!draft.email)} />
-      {touched && problem ? <div class="field-error" role="alert">{describeEmailProblem(problem)}</div> : null}
-      <label for="displayName">Display name <span class="muted">(optional)</span></label>
+      <input
+        id="email"
+        type="email"
+        autocomplete="off"
+        value={draft.email}
+        aria-invalid={touched && !!problem}
+        onInput={(e) => update({ email: e.currentTarget.value })}
+        onBlur={() => setTouched(!!draft.email)}
+      />
+      {touched && problem ? (
+        <div class="field-error" role="alert">
+          {describeEmailProblem(problem)}
+        </div>
+      ) : null}
+      <label for="displayName">
+        Display name <span class="muted">(optional)</span>
+      </label>
       <input id="displayName" value={draft.displayName} onInput={(e) => update({ displayName: e.currentTarget.value })} />
-      <label for="message">Personal message <span class="muted">(optional)</span></label>
+      <label for="message">
+        Personal message <span class="muted">(optional)</span>
+      </label>
       <textarea id="message" rows={2} value={draft.message} onInput={(e) => update({ message: e.currentTarget.value })} />
       <label for="redirectUrl">After accepting, open</label>
-      <input id="redirectUrl" type="url" value={draft.redirectUrl} onInput={(e) => update({ redirectUrl: e.currentTarget.value })} />
+      <input
+        id="redirectUrl"
+        type="url"
+        value={draft.redirectUrl}
+        onInput={(e) => update({ redirectUrl: e.currentTarget.value })}
+      />
       <label class="check">
         <input type="checkbox" checked={draft.sendEmail} onChange={(e) => update({ sendEmail: e.currentTarget.checked })} />
         Send the invitation e-mail
@@ -72,12 +106,20 @@ export function InviteForm({ page }: { page: PageInfo }) {
         <legend>Invite as</legend>
         {(['Guest', 'Member'] as const).map((t) => (
           <label class="check" key={t}>
-            <input type="radio" name="userType" value={t} checked={draft.userType === t} onChange={() => update({ userType: t })} />
+            <input
+              type="radio"
+              name="userType"
+              value={t}
+              checked={draft.userType === t}
+              onChange={() => update({ userType: t })}
+            />
             {t}
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={busy}>{busy ? 'Inviting…' : 'Invite'}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Inviting…' : 'Invite'}
+      </button>
       {error ? <ErrorNote error={error} /> : null}
     </form>
   );

@@ -22,9 +22,13 @@ export function InviteResult({ result, onAnother }: { result: InvitationResult; 
       <label for="redeemUrl">Redeem link</label>
       <div class="row">
         <input id="redeemUrl" readOnly value={result.redeemUrl} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
+        <button type="button" onClick={copy}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
       </div>
-      <button type="button" class="link" onClick={onAnother}>Invite someone else</button>
+      <button type="button" class="link" onClick={onAnother}>
+        Invite someone else
+      </button>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { SessionState } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
-import { ErrorNote } from '../shared/ErrorNote.tsx';
 
 /**
  * Sign-in runs in the background (a launchWebAuthFlow window); this popup usually closes when that window takes
@@ -25,8 +25,14 @@ export function SignIn({ session, onSignedIn }: { session: SessionState; onSigne
       ) : (
         <p>Sign in with your work account to invite guests from the page you are on.</p>
       )}
-      <button type="button" onClick={start} disabled={waiting}>Sign in</button>
-      {waiting ? <p class="muted" role="status">Finish signing in in the window that opened.</p> : null}
+      <button type="button" onClick={start} disabled={waiting}>
+        Sign in
+      </button>
+      {waiting ? (
+        <p class="muted" role="status">
+          Finish signing in in the window that opened.
+        </p>
+      ) : null}
       {error ? <ErrorNote error={error} /> : null}
     </section>
   );

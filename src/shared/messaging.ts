@@ -16,7 +16,9 @@ export type Reply = { ok: true; value: unknown } | { ok: false; error: Serialize
 
 export function isEnvelope(message: unknown, to: Endpoint): message is Envelope {
   const m = message as Partial<Envelope> | null;
-  return !!m && m.mark === MARK && m.to === to && typeof m.name === 'string' && typeof m.payload === 'object' && m.payload !== null;
+  return (
+    !!m && m.mark === MARK && m.to === to && typeof m.name === 'string' && typeof m.payload === 'object' && m.payload !== null
+  );
 }
 
 /** Sends a typed message and returns the typed response, rethrowing the receiver's error with its code. */

@@ -1,6 +1,13 @@
 /** What the page in a tab is about, as far as inviting goes. Detected in src/content/detect.ts. */
 export type PageContext =
-  | { kind: 'powerbi-app'; appId: string; workspaceId?: string; itemType?: 'report' | 'dashboard'; itemId?: string; tenantId?: string }
+  | {
+      kind: 'powerbi-app';
+      appId: string;
+      workspaceId?: string;
+      itemType?: 'report' | 'dashboard';
+      itemId?: string;
+      tenantId?: string;
+    }
   | { kind: 'powerbi-workspace'; workspaceId: string; itemType?: 'report' | 'dashboard'; itemId?: string; tenantId?: string }
   | { kind: 'azure-resource'; scope: string; subscriptionId: string; resourceGroup?: string; tenant?: string };
 

@@ -1,6 +1,6 @@
 import type { Settings } from './config.ts';
-import type { PageContext } from './page-context.ts';
 import type { InvitationRequest, InvitationResult, PageInfo, SessionState, SignedInAccount } from './model.ts';
+import type { PageContext } from './page-context.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {

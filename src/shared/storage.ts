@@ -1,7 +1,7 @@
-import type { PageContext } from './page-context.ts';
 import { browser } from './browser.ts';
 import type { Settings } from './config.ts';
 import type { InviteDraft } from './model.ts';
+import type { PageContext } from './page-context.ts';
 
 /** Every storage key, declared once. `local` is durable; `session` is memory-only and gone with the browser. */
 interface LocalKeys {

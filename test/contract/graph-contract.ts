@@ -4,7 +4,20 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 export const CONTRACTS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'contracts');
-const LOOSE_FORMATS = ['base64url', 'decimal', 'uint8', 'int8', 'int16', 'int32', 'int64', 'uuid', 'duration', 'double', 'float', 'time'];
+const LOOSE_FORMATS = [
+  'base64url',
+  'decimal',
+  'uint8',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uuid',
+  'duration',
+  'double',
+  'float',
+  'time',
+];
 
 type Json = Record<string, unknown>;
 
@@ -68,8 +81,8 @@ export function graphContract(): ContractCheck {
   ajv.addSchema(batch, 'batch');
   const compiled = new Map<string, ValidateFunction>();
   const validator = (ref: string) => {
-    let v = compiled.get(ref);
-    if (!v) compiled.set(ref, (v = ajv.compile({ $ref: ref })));
+    const v = compiled.get(ref) ?? ajv.compile({ $ref: ref });
+    compiled.set(ref, v);
     return v;
   };
   const errors = (v: ValidateFunction) => (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
@@ -85,7 +98,10 @@ export function graphContract(): ContractCheck {
   const propertyNames = (schema: Json | undefined): string[] => {
     if (!schema) return [];
     const s = schema.$ref ? components.schemas?.[(schema.$ref as string).split('/').pop() as string] : schema;
-    return [...Object.keys((s?.properties as Json | undefined) ?? {}), ...((s?.allOf as Json[] | undefined) ?? []).flatMap(propertyNames)];
+    return [
+      ...Object.keys((s?.properties as Json | undefined) ?? {}),
+      ...((s?.allOf as Json[] | undefined) ?? []).flatMap(propertyNames),
+    ];
   };
 
   /** What `$select` may name: the properties of the entity the operation returns (the items of a collection). */
@@ -100,7 +116,12 @@ export function graphContract(): ContractCheck {
 
   /** OData query options must be declared by the operation; `$select` names must be properties it knows. */
   const queryProblems = (op: Operation, query: string): string[] => {
-    const declared = new Map((op.parameters ?? []).map(deref<Parameter>).filter((p) => p.in === 'query').map((p) => [p.name, p]));
+    const declared = new Map(
+      (op.parameters ?? [])
+        .map(deref<Parameter>)
+        .filter((p) => p.in === 'query')
+        .map((p) => [p.name, p]),
+    );
     const problems: string[] = [];
     for (const [name, value] of new URLSearchParams(query)) {
       const p = declared.get(name);
@@ -118,7 +139,9 @@ export function graphContract(): ContractCheck {
 
   const bodyProblems = (op: Operation, body: unknown): string[] => {
     const requestBody = op.requestBody ? deref<Json>(op.requestBody) : undefined;
-    const schema = ((requestBody?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined;
+    const schema = ((requestBody?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as
+      | Json
+      | undefined;
     if (!schema) return body === undefined ? [] : ['the operation takes no body'];
     if (body === undefined) return requestBody?.required ? ['the body is required'] : [];
     const v = schema.$ref ? validator(`graph${schema.$ref as string}`) : ajv.compile(schema);
@@ -143,7 +166,8 @@ export function graphContract(): ContractCheck {
       }
       const op = operation(method, path);
       if (!op) return [`${method} ${path} is not an operation of Graph v1.0 in the contract`];
-      const type = body !== undefined && contentType && !contentType.startsWith('application/json') ? [`content type ${contentType}`] : [];
+      const type =
+        body !== undefined && contentType && !contentType.startsWith('application/json') ? [`content type ${contentType}`] : [];
       return [...type, ...queryProblems(op, query), ...bodyProblems(op, body)];
     },
     response(method, path, status, body) {
@@ -152,7 +176,11 @@ export function graphContract(): ContractCheck {
         return v(body) ? [] : errors(v);
       }
       const op = path === '/v1.0/$batch' ? undefined : operation(method, path);
-      const ref = op ? responseSchemaRef(op, status) : status >= 400 ? 'graph#/components/schemas/microsoft.graph.ODataErrors.ODataError' : undefined;
+      const ref = op
+        ? responseSchemaRef(op, status)
+        : status >= 400
+          ? 'graph#/components/schemas/microsoft.graph.ODataErrors.ODataError'
+          : undefined;
       if (!ref) return body === undefined || body === null ? [] : [`no schema for ${method} ${path} ${status}`];
       const v = validator(ref);
       return v(body) ? [] : errors(v);

@@ -7,7 +7,10 @@ import { type ContractCheck, graphContract } from './graph-contract.ts';
 /** Everything the extension and the sandbox said to each other during the end-to-end run. */
 function recordedTraffic(): Exchange[] {
   if (!existsSync(TRAFFIC_FILE)) return [];
-  return readFileSync(TRAFFIC_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Exchange);
+  return readFileSync(TRAFFIC_FILE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Exchange);
 }
 
 const traffic = recordedTraffic().filter((e) => e.host === 'graph.microsoft.com');
@@ -25,12 +28,16 @@ describe('Graph traffic of the end-to-end run against ../shared/contracts', () =
   });
 
   it('sends only requests the contract describes', () => {
-    const problems = traffic.flatMap((e) => contract.request(e.method, e.path, e.query, e.requestContentType, e.requestBody).map((p) => `${label(e)}: ${p}`));
+    const problems = traffic.flatMap((e) =>
+      contract.request(e.method, e.path, e.query, e.requestContentType, e.requestBody).map((p) => `${label(e)}: ${p}`),
+    );
     expect(problems).toEqual([]);
   });
 
   it('gets only responses the contract describes', () => {
-    const problems = traffic.flatMap((e) => contract.response(e.method, e.path, e.status, e.responseBody).map((p) => `${label(e)}: ${p}`));
+    const problems = traffic.flatMap((e) =>
+      contract.response(e.method, e.path, e.status, e.responseBody).map((p) => `${label(e)}: ${p}`),
+    );
     expect(problems).toEqual([]);
   });
 });

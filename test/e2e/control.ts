@@ -19,7 +19,8 @@ export function control(port: number) {
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),
-    patchApplication: (tenant: string, appId: string, patch: object) => call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
+    patchApplication: (tenant: string, appId: string, patch: object) =>
+      call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
     patchAuthorizationPolicy: (tenant: string, patch: object) => call('PATCH', `/tenants/${tenant}/authorizationPolicy`, patch),
   };
 }

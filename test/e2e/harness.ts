@@ -86,7 +86,10 @@ export async function waitForSignedIn(popup: Page, timeout = 15_000): Promise<vo
   const account = popup.getByTestId('account-username');
   for (;;) {
     await popup.reload();
-    const shown = await account.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    const shown = await account.waitFor({ timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
     if (shown) return;
     if (Date.now() > deadline) throw new Error(`not signed in: the popup shows ${await popup.locator('main').textContent()}`);
   }
@@ -95,7 +98,9 @@ export async function waitForSignedIn(popup: Page, timeout = 15_000): Promise<vo
 /** Stops the extension's service worker the way Chrome does when it is idle (CDP Target.closeTarget). */
 export async function stopServiceWorker(browser: TestBrowser, anyPage: Page): Promise<void> {
   const cdp = await browser.context.newCDPSession(anyPage);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
   const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
   for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
   await cdp.detach();

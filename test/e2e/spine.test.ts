@@ -99,7 +99,14 @@ describe('sign in and invite a guest', () => {
   });
 
   it('rides out throttling on the invitation without showing an error', async () => {
-    await sandbox.control.addFault({ host: 'graph.microsoft.com', method: 'POST', path: '^/v1.0/invitations$', status: 429, retryAfterSeconds: 1, times: 1 });
+    await sandbox.control.addFault({
+      host: 'graph.microsoft.com',
+      method: 'POST',
+      path: '^/v1.0/invitations$',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     const popup = await browser.openPopup();
     await invite(popup, 'patient@partner.example');
     expect(await invitedState(popup)).toBe('Pending acceptance');
@@ -115,7 +122,9 @@ describe('sign in and invite a guest', () => {
     await sandbox.control.expireTokens();
     const popup = await browser.openPopup();
     await invite(popup, 'nobody@partner.example');
-    await expect.poll(() => popup.getByRole('alert').textContent(), { timeout: 5000 }).toContain('has not been granted User.Invite.All');
+    await expect
+      .poll(() => popup.getByRole('alert').textContent(), { timeout: 5000 })
+      .toContain('has not been granted User.Invite.All');
     expect(await guests('nobody@partner.example')).toHaveLength(0);
     await popup.close();
   });

@@ -65,7 +65,8 @@ export function graphSession(settings: Settings): GraphSession {
 /** Graph's errors mapped to codes once, at the client boundary. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  if (!(e instanceof GraphError)) return new AppError(ErrorCodes.network, e instanceof Error ? e.message : String(e), { cause: e });
+  if (!(e instanceof GraphError))
+    return new AppError(ErrorCodes.network, e instanceof Error ? e.message : String(e), { cause: e });
   const detail = e.message;
   switch (true) {
     case e.statusCode === 401:
