@@ -1,7 +1,7 @@
+import { OFFSCREEN_PATH } from '../shared/config.ts';
 import { sendTo } from '../shared/messaging.ts';
 import type { OffscreenProtocol } from '../shared/protocol.ts';
 
-export const OFFSCREEN_PATH = 'src/offscreen/index.html';
 let creating: Promise<void> | undefined;
 
 /** The offscreen document may have been closed (by Chrome or by hand); make sure it is there before talking to it. */

@@ -1,5 +1,5 @@
 import type { Runtime } from '../shared/browser.ts';
-import { OFFSCREEN_PATH } from './offscreen.ts';
+import { OFFSCREEN_PATH } from '../shared/config.ts';
 
 /** Where a message came from, judged only on fields the browser sets (sender.id, sender.url, sender.tab). */
 export type SenderKind =
@@ -18,11 +18,12 @@ const CONTENT_ORIGINS = [
 
 export function classifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind {
   if (sender.id !== extensionId || !sender.url) return { kind: 'untrusted' };
-  const url = new URL(sender.url);
-  if (`${url.origin}/` === extensionOrigin) {
-    return url.pathname === `/${OFFSCREEN_PATH}` ? { kind: 'offscreen' } : { kind: 'extension-page' };
+  // A prefix test, not URL.origin: chrome-extension: is not a special scheme everywhere URL is implemented.
+  if (sender.url.startsWith(extensionOrigin)) {
+    const path = sender.url.slice(extensionOrigin.length).split(/[?#]/)[0];
+    return path === OFFSCREEN_PATH ? { kind: 'offscreen' } : { kind: 'extension-page' };
   }
-  if (sender.tab?.id !== undefined && CONTENT_ORIGINS.includes(url.origin)) {
+  if (sender.tab?.id !== undefined && CONTENT_ORIGINS.includes(new URL(sender.url).origin)) {
     return { kind: 'content', tabId: sender.tab.id, url: sender.url };
   }
   return { kind: 'untrusted' };

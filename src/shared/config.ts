@@ -41,3 +41,6 @@ export function settingsProblem(s: Settings): string | null {
 }
 
 export const authorityFor = (s: Settings) => `${LOGIN_ORIGIN}/${s.tenant}`;
+
+/** The offscreen document that runs MSAL, as packaged. */
+export const OFFSCREEN_PATH = 'src/offscreen/index.html';

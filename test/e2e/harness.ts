@@ -95,13 +95,21 @@ export async function waitForSignedIn(popup: Page, timeout = 15_000): Promise<vo
   }
 }
 
-/** Stops the extension's service worker the way Chrome does when it is idle (CDP Target.closeTarget). */
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle (CDP ServiceWorker.stopAllWorkers).
+ * A marker left in the worker's global scope tells afterwards whether it really started again from nothing.
+ */
 export async function stopServiceWorker(browser: TestBrowser, anyPage: Page): Promise<void> {
+  await (await browser.worker()).evaluate(() => {
+    (globalThis as { beforeStop?: boolean }).beforeStop = true;
+  });
   const cdp = await browser.context.newCDPSession(anyPage);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-    targetInfos: { targetId: string; type: string; url: string }[];
-  };
-  const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
-  for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+/** True when the worker running now is a fresh start, not the one that was running before stopServiceWorker. */
+export async function workerRestarted(browser: TestBrowser): Promise<boolean> {
+  return (await browser.worker()).evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop === undefined);
 }

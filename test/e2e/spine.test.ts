@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInThroughPopup, stopServiceWorker, type TestBrowser } from './harness.ts';
+import { launchBrowser, signInThroughPopup, stopServiceWorker, type TestBrowser, workerRestarted } from './harness.ts';
 import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, SALES_APP } from './sandbox.ts';
 
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;
@@ -73,6 +73,7 @@ describe('sign in and invite a guest', () => {
     await stopServiceWorker(browser, appPage);
     const popup = await browser.openPopup();
     await expect.poll(() => popup.getByTestId('account-username').textContent()).toBe('megan@contoso.example');
+    expect(await workerRestarted(browser)).toBe(true);
     await invite(popup, 'second@partner.example');
     expect(await invitedState(popup)).toBe('Pending acceptance');
     expect(await guests('second@partner.example')).toHaveLength(1);

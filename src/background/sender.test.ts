@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender } from './sender.ts';
+
+const ID = 'eahibjmkmaganiedoliklnojfjmeckin';
+const ORIGIN = `chrome-extension://${ID}/`;
+const classify = (sender: object) => classifySender(sender, ID, ORIGIN).kind;
+
+describe('classifySender', () => {
+  it('knows the popup, even when it runs in a tab', () => {
+    expect(classify({ id: ID, url: `${ORIGIN}src/popup/index.html`, tab: { id: 3 } })).toBe('extension-page');
+  });
+
+  it('knows the offscreen document by its URL', () => {
+    expect(classify({ id: ID, url: `${ORIGIN}src/offscreen/index.html` })).toBe('offscreen');
+  });
+
+  it('knows a content script on a Power BI page', () => {
+    expect(
+      classifySender({ id: ID, url: 'https://app.powerbi.com/groups/me/apps', tab: { id: 7 } } as never, ID, ORIGIN),
+    ).toEqual({
+      kind: 'content',
+      tabId: 7,
+      url: 'https://app.powerbi.com/groups/me/apps',
+    });
+  });
+
+  it.each([
+    ['another extension', { id: 'otherextensionidotherextensionid', url: `${ORIGIN}src/popup/index.html` }],
+    ['a page the extension does not run on', { id: ID, url: 'https://evil.example/', tab: { id: 1 } }],
+    ['a look-alike host', { id: ID, url: 'https://app.powerbi.com.evil.example/', tab: { id: 1 } }],
+    ['a sender without a URL', { id: ID }],
+  ])('does not trust %s', (_why, sender) => {
+    expect(classify(sender)).toBe('untrusted');
+  });
+});
