@@ -10,7 +10,7 @@ const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const LEE = 'e3c2a6d4-9f5b-4c73-9d84-2a0b3f4e5d6c';
 const G = 'https://graph.microsoft.com/';
-const ALL = [`${G}User.Read`, `${G}User.ReadBasic.All`, `${G}User.Invite.All`];
+const ALL = [`${G}User.Read`, `${G}User.Read.All`, `${G}User.Invite.All`, `${G}Policy.Read.All`];
 
 let sandbox: RunningSandbox;
 const token = async (user: string, scopes = ALL) => {
@@ -125,5 +125,44 @@ describe('sandbox Graph', () => {
     const res = await graph('GET', '/v1.0/me', { token: t });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
+  });
+});
+
+describe('sandbox Graph pre-check data', () => {
+  it('tells who may invite through the authorization policy', async () => {
+    const res = await graph('GET', '/v1.0/policies/authorizationPolicy?$select=allowInvitesFrom', {
+      token: await token(MEGAN, [`${G}Policy.Read.All`]),
+    });
+    expect(res.body).toMatchObject({ id: 'authorizationPolicy', allowInvitesFrom: 'adminsAndGuestInviters' });
+  });
+
+  it('hides the guest state of other users from a User.ReadBasic.All token', async () => {
+    const path = `/v1.0/users/f4d3b7e5-0a6c-4d84-8e95-3b1c4a5f6e7d?$select=displayName,externalUserState`;
+    const basic = await graph('GET', path, { token: await token(MEGAN, [`${G}User.ReadBasic.All`]) });
+    expect(basic.body).toMatchObject({ displayName: 'Pat Ortiz', externalUserState: null });
+    const full = await graph('GET', path, { token: await token(MEGAN, [`${G}User.Read.All`]) });
+    expect(full.body).toMatchObject({ externalUserState: 'PendingAcceptance' });
+  });
+
+  it('resets redemption on the same guest object', async () => {
+    const t = await token(MEGAN);
+    const res = await graph('POST', '/v1.0/invitations', {
+      token: t,
+      body: {
+        invitedUserEmailAddress: 'kim.akers@fabrikam.example',
+        inviteRedirectUrl: 'https://app.powerbi.com/',
+        resetRedemption: true,
+        invitedUser: { id: 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e' },
+      },
+    });
+    expect(res.body).toMatchObject({
+      resetRedemption: true,
+      status: 'PendingAcceptance',
+      invitedUser: { id: 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e' },
+    });
+    const kim = (await control(sandbox.controlPort).state()).tenants[0]?.users.find(
+      (u) => u.id === 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e',
+    );
+    expect(kim).toMatchObject({ mail: 'kim.akers@fabrikam.example', externalUserState: 'PendingAcceptance' });
   });
 });

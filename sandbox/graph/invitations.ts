@@ -12,6 +12,8 @@ interface InvitationBody {
   sendInvitationMessage?: unknown;
   invitedUserType?: unknown;
   invitedUserMessageInfo?: { customizedMessageBody?: string; messageLanguage?: string; ccRecipients?: unknown[] };
+  resetRedemption?: unknown;
+  invitedUser?: { id?: unknown };
 }
 
 /** Characters Graph rejects in invitedUserEmailAddress (learn: invitation resource). */
@@ -74,7 +76,19 @@ export function invite(tenant: SandboxTenant, caller: SandboxUser, input: Invita
   if (tenant.verifiedDomains.some((d) => d.toLowerCase() === domain)) {
     return badRequest(`The invited user's domain '${domain}' is a verified domain of this directory.`);
   }
-  const existing = findUserByEmail(tenant, email);
+  const reset = input.resetRedemption === true;
+  const resetUser = reset ? tenant.users.find((u) => u.id === input.invitedUser?.id) : undefined;
+  if (reset && resetUser?.creationType !== 'Invitation') {
+    return badRequest('resetRedemption requires invitedUser.id of an invited user of this directory.');
+  }
+  if (resetUser) {
+    // Reset redemption: same object, groups and app roles; the person redeems again, possibly at a new address.
+    resetUser.mail = email;
+    resetUser.otherMails = [email];
+    resetUser.externalUserState = 'PendingAcceptance';
+    resetUser.externalUserStateChangeDateTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  }
+  const existing = resetUser ?? findUserByEmail(tenant, email);
   if (existing && existing.creationType !== 'Invitation') {
     return badRequest('A user with this email address already exists in the directory and was not invited.');
   }
@@ -92,7 +106,7 @@ export function invite(tenant: SandboxTenant, caller: SandboxUser, input: Invita
       invitedUserType: user.userType,
       invitedUserEmailAddress: email,
       sendInvitationMessage: input.sendInvitationMessage === true,
-      resetRedemption: false,
+      resetRedemption: reset,
       inviteRedirectUrl: input.inviteRedirectUrl,
       status: user.externalUserState === 'Accepted' ? 'Completed' : 'PendingAcceptance',
       invitedUserMessageInfo: {

@@ -8,7 +8,7 @@ import { badRequest, graphError, insufficientPrivileges, notFound } from './erro
 import { invite } from './invitations.ts';
 import { compileFilter, project, UnsupportedQuery } from './odata.ts';
 import { scopeAllows } from './permissions.ts';
-import { DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
+import { BASIC_USER_PROPERTIES, DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
 
 const CONTEXT = 'https://graph.microsoft.com/v1.0/$metadata';
 
@@ -47,7 +47,11 @@ function listUsers(req: ApiRequest, caller: Caller): ApiResponse {
   try {
     const filter = compileFilter(req.query.get('$filter'));
     const top = Math.min(Number(req.query.get('$top') ?? 100), 999);
-    const rows = caller.token.tenant.users.map(userResource).filter(filter).slice(0, top);
+    const rows = caller.token.tenant.users
+      .map(userResource)
+      .filter(filter)
+      .slice(0, top)
+      .map((r) => visible(r, caller));
     return {
       status: 200,
       body: {
@@ -61,14 +65,19 @@ function listUsers(req: ApiRequest, caller: Caller): ApiResponse {
   }
 }
 
-function oneUser(req: ApiRequest, user: SandboxUser): ApiResponse {
+function oneUser(req: ApiRequest, user: SandboxUser, caller: Caller): ApiResponse {
+  const row = user.id === caller.user.id ? userResource(user) : visible(userResource(user), caller);
   return {
     status: 200,
-    body: {
-      '@odata.context': `${CONTEXT}#users/$entity`,
-      ...project(userResource(user), req.query.get('$select'), DEFAULT_USER_PROPERTIES),
-    },
+    body: { '@odata.context': `${CONTEXT}#users/$entity`, ...project(row, req.query.get('$select'), DEFAULT_USER_PROPERTIES) },
   };
+}
+
+/** With User.ReadBasic.All alone, Graph shows only the basic profile of other users; the rest reads as null. */
+function visible(row: Record<string, unknown>, caller: Caller): Record<string, unknown> {
+  const full = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+  if (caller.token.scopes.some((s) => full.includes(s.replace(/^https:\/\/graph\.microsoft\.com\//, '')))) return row;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, BASIC_USER_PROPERTIES.has(k) ? v : null]));
 }
 
 function memberOf(caller: Caller): ApiResponse {
@@ -86,6 +95,36 @@ function memberOf(caller: Caller): ApiResponse {
       groupTypes: [],
     }));
   return { status: 200, body: { '@odata.context': `${CONTEXT}#directoryObjects`, value: [...roles, ...groups] } };
+}
+
+function authorizationPolicy(req: ApiRequest, caller: Caller): ApiResponse {
+  const p = caller.token.tenant.authorizationPolicy;
+  const policy = {
+    id: 'authorizationPolicy',
+    displayName: 'Authorization Policy',
+    description: 'Used to manage authorization related settings across the company.',
+    allowInvitesFrom: p.allowInvitesFrom,
+    allowedToSignUpEmailBasedSubscriptions: true,
+    allowedToUseSSPR: true,
+    allowEmailVerifiedUsersToJoinOrganization: false,
+    blockMsolPowerShell: false,
+    guestUserRoleId: p.guestUserRoleId,
+    defaultUserRolePermissions: {
+      allowedToCreateApps: true,
+      allowedToCreateSecurityGroups: true,
+      allowedToCreateTenants: true,
+      allowedToReadBitlockerKeysForOwnedDevice: true,
+      allowedToReadOtherUsers: true,
+      permissionGrantPoliciesAssigned: ['ManagePermissionGrantsForSelf.microsoft-user-default-legacy'],
+    },
+  };
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${CONTEXT}#policies/authorizationPolicy/$entity`,
+      ...project(policy, req.query.get('$select'), Object.keys(policy)),
+    },
+  };
 }
 
 function organization(req: ApiRequest, caller: Caller): ApiResponse {
@@ -125,10 +164,13 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
     return invite(tenant, caller.user, (req.body ?? {}) as object, () => deps.store.save());
   }
   if (method === 'GET' && path === '/me') {
-    return allowed('GET /me') ? oneUser(req, caller.user) : insufficientPrivileges();
+    return allowed('GET /me') ? oneUser(req, caller.user, caller) : insufficientPrivileges();
   }
   if (method === 'GET' && path === '/me/memberOf') {
     return allowed('GET /me/memberOf') ? memberOf(caller) : insufficientPrivileges();
+  }
+  if (method === 'GET' && path === '/policies/authorizationPolicy') {
+    return allowed('GET /policies/authorizationPolicy') ? authorizationPolicy(req, caller) : insufficientPrivileges();
   }
   if (method === 'GET' && path === '/organization') {
     return allowed('GET /organization') ? organization(req, caller) : insufficientPrivileges();
@@ -140,7 +182,7 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
   if (method === 'GET' && userPath?.[1]) {
     if (!allowed('GET /users/{user-id}')) return insufficientPrivileges();
     const user = findUser(tenant, userPath[1]);
-    return user ? oneUser(req, user) : notFound(userPath[1]);
+    return user ? oneUser(req, user, caller) : notFound(userPath[1]);
   }
   return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
 }

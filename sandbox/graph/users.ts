@@ -15,6 +15,9 @@ export const DEFAULT_USER_PROPERTIES = [
   'id',
 ];
 
+/** What User.ReadBasic.All lets a caller read about other users (learn: permissions reference, User.ReadBasic.All). */
+export const BASIC_USER_PROPERTIES = new Set(['id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']);
+
 /** The user as Graph v1.0 would show it (sandbox-only fields such as the password left out). */
 export function userResource(user: SandboxUser): Record<string, unknown> {
   const [givenName = null, ...rest] = user.userType === 'Member' ? user.displayName.split(' ') : [];

@@ -1,6 +1,7 @@
 import { GRAPH_SCOPES, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
+import { session } from '../shared/storage.ts';
 import { callOffscreen } from './offscreen.ts';
 
 /**
@@ -8,7 +9,8 @@ import { callOffscreen } from './offscreen.ts';
  * the authorize request, this worker shows it with launchWebAuthFlow, and the offscreen document redeems the code.
  */
 export async function signIn(settings: Settings): Promise<SignedInAccount> {
-  const { url } = await callOffscreen('beginSignIn', { settings, scopes: GRAPH_SCOPES });
+  const askForAccount = (await session.get('signedOut')) === true;
+  const { url } = await callOffscreen('beginSignIn', { settings, scopes: GRAPH_SCOPES, askForAccount });
   let responseUrl: string | undefined;
   try {
     responseUrl = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
@@ -22,7 +24,9 @@ export async function signIn(settings: Settings): Promise<SignedInAccount> {
     await callOffscreen('abandonSignIn', { settings });
     throw new AppError(error.includes('AADSTS65004') ? ErrorCodes.signInCancelled : ErrorCodes.signInFailed, error);
   }
-  return (await callOffscreen('completeSignIn', { settings, responseUrl })).account;
+  const { account } = await callOffscreen('completeSignIn', { settings, responseUrl });
+  await session.remove('signedOut');
+  return account;
 }
 
 export async function currentAccount(settings: Settings): Promise<SignedInAccount | null> {
@@ -31,6 +35,7 @@ export async function currentAccount(settings: Settings): Promise<SignedInAccoun
 
 export async function signOut(settings: Settings): Promise<void> {
   await callOffscreen('signOut', { settings });
+  await session.set('signedOut', true);
 }
 
 /** A Graph token from the MSAL cache, renewed through the refresh token when needed. */

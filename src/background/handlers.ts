@@ -8,6 +8,7 @@ import * as auth from './auth.ts';
 import { graphSession } from './graph/client.ts';
 import { inviteGuest } from './graph/invitations.ts';
 import { tenantName } from './graph/organization.ts';
+import { precheck } from './graph/prechecks.ts';
 import { pageInfo, rememberPage } from './page-context.ts';
 import type { SenderKind } from './sender.ts';
 import { loadSettings, usableSettings } from './settings.ts';
@@ -54,6 +55,10 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
       throw new AppError(ErrorCodes.badMessage, 'pageChanged comes from a content script about its own page');
     }
     return rememberPage(sender.tabId, url, context);
+  },
+  precheck: async ({ email }) => {
+    const valid = email && !emailProblem(email) ? email : undefined;
+    return precheck(graphSession(await usableSettings()), valid);
   },
   inviteGuest: async (request) => {
     const problem = emailProblem(request.email);

@@ -42,6 +42,7 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   signOut: empty,
   getPageInfo: (p) => obj(p) && (p.tabId === undefined || Number.isInteger(p.tabId)),
   pageChanged: (p) => obj(p) && str(p.url) && (p.url as string).length < 8192 && (p.context === null || pageContext(p.context)),
+  precheck: (p) => obj(p) && optStr(p.email) && ((p.email as string | undefined)?.length ?? 0) < 320,
   inviteGuest: (p) =>
     obj(p) &&
     str(p.email) &&

@@ -16,7 +16,7 @@ const ready = installCookieJar(
 );
 
 const handlers: Handlers<OffscreenProtocol, null> = {
-  beginSignIn: async ({ settings, scopes }) => ({ url: await msal.beginSignIn(settings, scopes) }),
+  beginSignIn: async ({ settings, scopes, askForAccount }) => ({ url: await msal.beginSignIn(settings, scopes, askForAccount) }),
   completeSignIn: async ({ settings, responseUrl }) => ({ account: await msal.completeSignIn(settings, responseUrl) }),
   abandonSignIn: async ({ settings }) => {
     await msal.abandonSignIn(settings);

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
-import type { InvitationResult, InviteDraft, PageInfo } from '../shared/model.ts';
+import type { ExistingUser, InvitationResult, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
 import { InviteResult } from './InviteResult.tsx';
+import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
 
 const FALLBACK_REDIRECT = 'https://myapps.microsoft.com';
 
@@ -23,6 +24,27 @@ export function InviteForm({ page }: { page: PageInfo }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<InvitationResult | null>(null);
+  const [check, setCheck] = useState<Precheck | null>(null);
+  const email = draft?.email.trim() ?? '';
+  const emailOk = !!draft && !emailProblem(draft.email);
+
+  // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped.
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(
+      () => {
+        send('precheck', emailOk ? { email } : {}).then(
+          (c) => current && setCheck(c),
+          () => current && setCheck(null),
+        );
+      },
+      emailOk ? 400 : 0,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [email, emailOk]);
 
   // A draft survives the popup closing; a fresh one follows the page the tab is on.
   useEffect(() => {
@@ -39,18 +61,22 @@ export function InviteForm({ page }: { page: PageInfo }) {
   };
 
   const problem = emailProblem(draft.email);
-  const submit = (e: Event) => {
-    e.preventDefault();
+  const sendInvitation = (resetOf?: ExistingUser) => {
     setTouched(true);
     if (problem) return;
     setBusy(true);
     setError(null);
-    send('inviteGuest', { ...draft, displayName: draft.displayName || undefined, message: draft.message || undefined })
+    const request = { ...draft, displayName: draft.displayName || undefined, message: draft.message || undefined };
+    send('inviteGuest', resetOf ? { ...request, resetRedemptionOf: resetOf.id } : request)
       .then((r) => {
         setResult(r);
         void session.remove('inviteDraft');
       }, setError)
       .finally(() => setBusy(false));
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    sendInvitation();
   };
 
   if (result) {
@@ -117,8 +143,9 @@ export function InviteForm({ page }: { page: PageInfo }) {
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={busy}>
-        {busy ? 'Inviting…' : 'Invite'}
+      <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
+      <button type="submit" disabled={busy || blockedByPrecheck(check)}>
+        {inviteLabel(check, busy)}
       </button>
       {error ? <ErrorNote error={error} /> : null}
     </form>

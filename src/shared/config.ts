@@ -21,11 +21,16 @@ export const DEFAULT_SETTINGS = SANDBOX_SETTINGS;
 export const LOGIN_ORIGIN = 'https://login.microsoftonline.com';
 export const GRAPH_ORIGIN = 'https://graph.microsoft.com';
 
-/** Least privilege for what the extension does today: read the signed-in user, look up users, invite guests. */
+/**
+ * Least privilege for what the extension does today: the signed-in user (User.Read), whether an address is already
+ * a guest and in which state (User.Read.All: externalUserState is not in the basic profile), inviting
+ * (User.Invite.All), and who may invite (Policy.Read.All, for authorizationPolicy).
+ */
 export const GRAPH_SCOPES = [
   `${GRAPH_ORIGIN}/User.Read`,
-  `${GRAPH_ORIGIN}/User.ReadBasic.All`,
+  `${GRAPH_ORIGIN}/User.Read.All`,
   `${GRAPH_ORIGIN}/User.Invite.All`,
+  `${GRAPH_ORIGIN}/Policy.Read.All`,
 ];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

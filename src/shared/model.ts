@@ -25,6 +25,22 @@ export interface PageInfo {
 
 export type GuestState = 'PendingAcceptance' | 'Accepted' | null;
 
+export interface ExistingUser {
+  id: string;
+  displayName: string;
+  email: string;
+  userPrincipalName: string;
+  userType: string;
+  /** Created by an invitation (a B2B guest, or a B2B member), as opposed to a user of this organization. */
+  invited: boolean;
+  state: GuestState;
+}
+
+export interface Precheck {
+  invite: import('./invite-policy.ts').InvitePermission;
+  existing: ExistingUser | null;
+}
+
 export interface InvitationRequest {
   email: string;
   displayName?: string;
@@ -32,6 +48,8 @@ export interface InvitationRequest {
   redirectUrl: string;
   sendEmail: boolean;
   userType: 'Guest' | 'Member';
+  /** Reset redemption of this existing guest (same object, groups and app access) instead of a new invitation. */
+  resetRedemptionOf?: string;
 }
 
 export interface InvitationResult {

@@ -1,5 +1,5 @@
 import type { Settings } from './config.ts';
-import type { InvitationRequest, InvitationResult, PageInfo, SessionState, SignedInAccount } from './model.ts';
+import type { InvitationRequest, InvitationResult, PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { PageContext } from './page-context.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
@@ -10,6 +10,7 @@ export type BackgroundProtocol = {
   getPageInfo: { request: { tabId?: number }; response: PageInfo };
   /** From the content script: the page it runs in changed (load, hash change, tab shown). */
   pageChanged: { request: { url: string; context: PageContext | null }; response: PageInfo };
+  precheck: { request: { email?: string }; response: Precheck };
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: Settings; response: Settings };
@@ -17,7 +18,7 @@ export type BackgroundProtocol = {
 
 /** Messages between the background and the offscreen document, which alone runs MSAL. */
 export type OffscreenProtocol = {
-  beginSignIn: { request: { settings: Settings; scopes: string[] }; response: { url: string } };
+  beginSignIn: { request: { settings: Settings; scopes: string[]; askForAccount: boolean }; response: { url: string } };
   completeSignIn: { request: { settings: Settings; responseUrl: string }; response: { account: SignedInAccount } };
   abandonSignIn: { request: { settings: Settings }; response: Record<string, never> };
   getAccount: { request: { settings: Settings }; response: { account: SignedInAccount | null } };

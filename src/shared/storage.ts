@@ -15,6 +15,8 @@ interface SessionKeys {
   lastPageTabId: number;
   /** The invitation being typed, kept while the popup closes (e.g. when the sign-in window opens). */
   inviteDraft: InviteDraft;
+  /** Set by sign-out: the next sign-in asks which account to use instead of reusing the login session. */
+  signedOut: boolean;
 }
 
 async function read<K extends string, T>(area: 'local' | 'session', key: K): Promise<T | undefined> {

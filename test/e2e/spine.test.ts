@@ -117,7 +117,11 @@ describe('sign in and invite a guest', () => {
 
   it('explains a sign-in that lacks User.Invite.All and sends no invitation', async () => {
     await sandbox.control.patchApplication(CONTOSO, INVITE_HERE_APP, {
-      consentedScopes: ['https://graph.microsoft.com/User.Read', 'https://graph.microsoft.com/User.ReadBasic.All'],
+      consentedScopes: [
+        'https://graph.microsoft.com/User.Read',
+        'https://graph.microsoft.com/User.Read.All',
+        'https://graph.microsoft.com/Policy.Read.All',
+      ],
     });
     // Tokens issued before the admin withdrew consent stop working, so the next one comes without the scope.
     await sandbox.control.expireTokens();

@@ -41,6 +41,7 @@ export async function inviteGuest(session: GraphSession, input: InvitationReques
     sendInvitationMessage: input.sendEmail,
     invitedUserType: input.userType,
     ...(input.displayName?.trim() ? { invitedUserDisplayName: input.displayName.trim() } : {}),
+    ...(input.resetRedemptionOf ? { resetRedemption: true, invitedUser: { id: input.resetRedemptionOf } } : {}),
     ...(input.message?.trim() ? { invitedUserMessageInfo: { customizedMessageBody: input.message.trim() } } : {}),
   };
   const invitation = (await session.client
