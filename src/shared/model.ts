@@ -1,4 +1,5 @@
 /** Model types shared by the popup and the background, in the user's words. */
+import type { InvitePermission } from './invite-policy.ts';
 import type { PageContext } from './page-context.ts';
 
 export type { PageContext };
@@ -37,7 +38,7 @@ export interface ExistingUser {
 }
 
 export interface Precheck {
-  invite: import('./invite-policy.ts').InvitePermission;
+  invite: InvitePermission;
   existing: ExistingUser | null;
 }
 
