@@ -32,10 +32,14 @@ function signingKey(file: string): JsonWebKey {
 
 const base64url = (s: string) => Buffer.from(s).toString('base64url');
 
-/** The resource a scope such as `https://graph.microsoft.com/User.Read` belongs to. */
+/**
+ * The resource a scope belongs to: all before its last segment, so `https://graph.microsoft.com/User.Read` gives
+ * `https://graph.microsoft.com` and `https://analysis.windows.net/powerbi/api/App.Read.All` gives Power BI's.
+ */
 function resourceOf(scope: string): string | undefined {
-  const m = /^(https:\/\/[^/]+)\//.exec(scope);
-  return m?.[1];
+  if (!scope.startsWith('https://')) return undefined;
+  const cut = scope.lastIndexOf('/');
+  return cut > 'https://'.length ? scope.slice(0, cut) : undefined;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {

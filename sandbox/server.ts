@@ -9,9 +9,10 @@ import { controlApi } from './control.ts';
 import { Faults } from './faults.ts';
 import { graphError } from './graph/errors.ts';
 import { handleGraph } from './graph/router.ts';
-import { GRAPH_HOST, LOGIN_HOST, PORTAL_HOST, POWERBI_HOSTS } from './hosts.ts';
+import { GRAPH_HOST, LOGIN_HOST, PORTAL_HOST, POWERBI_API_HOST, POWERBI_HOSTS } from './hosts.ts';
 import { Login } from './login.ts';
 import { portalPage, powerBiPage } from './pages.ts';
+import { handlePowerBi } from './powerbi/router.ts';
 import { Store } from './store.ts';
 import { Traffic } from './traffic.ts';
 
@@ -114,6 +115,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     };
   const graphItem = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }), true);
   const graph = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }));
+  const powerBi = pipeline((req) => handlePowerBi(req, { store, login, faults }));
 
   async function serveApi(handler: (req: ApiRequest) => Promise<ApiResponse>, req: IncomingMessage, res: ServerResponse) {
     if (req.method === 'OPTIONS') {
@@ -159,6 +161,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       });
     if (host === LOGIN_HOST) return done(login.handle(req, res));
     if (host === GRAPH_HOST) return done(serveApi(graph, req, res));
+    if (host === POWERBI_API_HOST) return done(serveApi(powerBi, req, res));
     const html = (page: string) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page);

@@ -15,6 +15,7 @@ export interface SandboxUser {
   creationType?: string | null;
   createdDateTime?: string;
   usageLocation?: string | null;
+  assignedLicenses?: { skuId: string; disabledPlans: string[] }[];
   directoryRoles: string[];
 }
 
@@ -39,6 +40,32 @@ export interface SandboxPowerBiApp {
   id: string;
   name: string;
   workspaceId: string;
+  description?: string;
+  publishedBy?: string;
+  lastUpdate?: string;
+  /** Entra groups the app is published to. */
+  audienceGroupIds?: string[];
+}
+
+export interface SandboxWorkspace {
+  id: string;
+  name: string;
+  capacityId?: string;
+  users: { identifier: string; principalType: 'User' | 'Group'; groupUserAccessRight: string }[];
+}
+
+export interface SandboxCapacity {
+  id: string;
+  displayName: string;
+  sku: string;
+  region: string;
+  admins: string[];
+}
+
+export interface SandboxPowerBi {
+  apps: SandboxPowerBiApp[];
+  workspaces?: SandboxWorkspace[];
+  capacities?: SandboxCapacity[];
 }
 
 export interface SandboxTenant {
@@ -50,7 +77,9 @@ export interface SandboxTenant {
   applications: SandboxApplication[];
   users: SandboxUser[];
   groups: SandboxGroup[];
-  powerbi?: { apps: SandboxPowerBiApp[] };
+  powerbi?: SandboxPowerBi;
+  /** Licences bought: Microsoft's SKU ids, with the number of enabled units. */
+  subscriptions?: { skuId: string; enabled: number }[];
 }
 
 export interface SandboxState {

@@ -166,3 +166,73 @@ describe('sandbox Graph pre-check data', () => {
     expect(kim).toMatchObject({ mail: 'kim.akers@fabrikam.example', externalUserState: 'PendingAcceptance' });
   });
 });
+
+describe('sandbox Graph licences and groups', () => {
+  const LIC = [
+    `${G}LicenseAssignment.Read.All`,
+    `${G}LicenseAssignment.ReadWrite.All`,
+    `${G}User.ReadWrite.All`,
+    `${G}GroupMember.ReadWrite.All`,
+    `${G}Group.Read.All`,
+  ];
+  const PRO = 'f8a1db68-be16-40ed-86d5-cb42ce701560';
+  const PPU = 'c1d032e0-5619-4761-9b5c-75b6831e1711';
+  const KIM = 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e';
+
+  it('counts free Pro units from the users who hold them', async () => {
+    const res = await graph('GET', '/v1.0/subscribedSkus', { token: await token(MEGAN, LIC) });
+    const skus = (res.body as { value: { skuId: string; consumedUnits: number; prepaidUnits: { enabled: number } }[] }).value;
+    const pro = skus.find((s) => s.skuId === PRO);
+    expect((pro?.prepaidUnits.enabled ?? 0) - (pro?.consumedUnits ?? 0)).toBe(3);
+    const ppu = skus.find((s) => s.skuId === PPU);
+    expect((ppu?.prepaidUnits.enabled ?? 0) - (ppu?.consumedUnits ?? 0)).toBe(0);
+  });
+
+  it('refuses a licence to a guest without a usage location, then assigns it once one is set', async () => {
+    const t = await token(MEGAN, LIC);
+    const assign = () =>
+      graph('POST', `/v1.0/users/${KIM}/assignLicense`, {
+        token: t,
+        body: { addLicenses: [{ skuId: PRO, disabledPlans: [] }], removeLicenses: [] },
+      });
+    const refused = await assign();
+    expect(refused.status).toBe(400);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(/usage location/);
+    expect((await graph('PATCH', `/v1.0/users/${KIM}`, { token: t, body: { usageLocation: 'NL' } })).status).toBe(204);
+    expect((await assign()).status).toBe(200);
+    const details = await graph('GET', `/v1.0/users/${KIM}/licenseDetails`, { token: t });
+    expect(details.body).toMatchObject({ value: [{ skuId: PRO, skuPartNumber: 'POWER_BI_PRO' }] });
+  });
+
+  it('refuses a licence when no unit is free', async () => {
+    const t = await token(MEGAN, LIC);
+    await graph('PATCH', `/v1.0/users/${KIM}`, { token: t, body: { usageLocation: 'NL' } });
+    const res = await graph('POST', `/v1.0/users/${KIM}/assignLicense`, {
+      token: t,
+      body: { addLicenses: [{ skuId: PPU }], removeLicenses: [] },
+    });
+    expect((res.body as { error: { message: string } }).error.message).toMatch(/does not have any available licenses/);
+  });
+
+  it('adds a member to a group once and says so when asked twice', async () => {
+    const t = await token(MEGAN, LIC);
+    const add = () =>
+      graph('POST', '/v1.0/groups/1c7e2b3d-4f5a-4b6c-9d7e-8f9a0b1c2d3e/members/$ref', {
+        token: t,
+        body: { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${KIM}` },
+      });
+    expect((await add()).status).toBe(204);
+    const again = await add();
+    expect(again.status).toBe(400);
+    expect((again.body as { error: { message: string } }).error.message).toMatch(/already exist/);
+  });
+
+  it('finds groups by the start of their name', async () => {
+    const res = await graph(
+      'GET',
+      `/v1.0/groups?$filter=${encodeURIComponent("startswith(displayName,'finance')")}&$select=id,displayName`,
+      { token: await token(MEGAN, LIC) },
+    );
+    expect(res.body).toMatchObject({ value: [{ displayName: 'Finance report readers' }] });
+  });
+});

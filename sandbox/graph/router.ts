@@ -4,6 +4,7 @@ import type { Login, TokenInfo } from '../login.ts';
 import type { SandboxUser, Store } from '../store.ts';
 import { batch } from './batch.ts';
 import { directoryRoleResource } from './directory-roles.ts';
+import { directoryRoute } from './directory-routes.ts';
 import { badRequest, graphError, insufficientPrivileges, notFound } from './errors.ts';
 import { invite } from './invitations.ts';
 import { compileFilter, project, UnsupportedQuery } from './odata.ts';
@@ -184,5 +185,7 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
     const user = findUser(tenant, userPath[1]);
     return user ? oneUser(req, user, caller) : notFound(userPath[1]);
   }
+  const directory = directoryRoute({ req, method, path, tenant, allowed, save: () => deps.store.save() });
+  if (directory) return directory;
   return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
 }

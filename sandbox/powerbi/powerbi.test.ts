@@ -1,0 +1,101 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { powerBiContract } from '../../test/contract/powerbi-contract.ts';
+import { control } from '../../test/e2e/control.ts';
+import { sandboxRequest } from '../../test/support/https.ts';
+import { type RunningSandbox, startSandbox } from '../server.ts';
+
+const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
+const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
+const ADELE = 'd2b1f5c3-8e4a-4b62-8c73-1f9a2e3d4c5b';
+const PBI = 'https://analysis.windows.net/powerbi/api/';
+const ALL = ['App.Read.All', 'Workspace.ReadWrite.All', 'Capacity.Read.All', 'Tenant.Read.All'].map((s) => PBI + s);
+const SALES_APP = '5e7c1a3b-8d2f-4c6e-9a1b-2c3d4e5f6a7b';
+const FINANCE_WS = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
+const SALES_WS = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+let sandbox: RunningSandbox;
+const token = async (user: string, scopes = ALL) => {
+  const res = await fetch(`http://127.0.0.1:${sandbox.controlPort}/tokens`, {
+    method: 'POST',
+    body: JSON.stringify({ tenant: CONTOSO, user, scopes }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+};
+const pbi = async (method: string, path: string, user = MEGAN, body?: unknown, scopes = ALL) =>
+  sandboxRequest(sandbox, 'api.powerbi.com', method, path, { token: await token(user, scopes), body });
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'sbx-pbi-')), reset: true });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => control(sandbox.controlPort).reset());
+
+describe('sandbox Power BI REST', () => {
+  it('shows an app with its workspace', async () => {
+    const res = await pbi('GET', `/v1.0/myorg/apps/${SALES_APP}`);
+    expect(res.body).toMatchObject({ id: SALES_APP, name: 'Sales Analytics', workspaceId: SALES_WS });
+  });
+
+  it('tells a Premium workspace by isOnDedicatedCapacity and its capacity', async () => {
+    expect((await pbi('GET', `/v1.0/myorg/groups/${FINANCE_WS}`)).body).toMatchObject({
+      isOnDedicatedCapacity: true,
+      capacityId: '8b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+    });
+    expect((await pbi('GET', `/v1.0/myorg/groups/${SALES_WS}`)).body).toMatchObject({ isOnDedicatedCapacity: false });
+  });
+
+  it('lists capacities with their SKUs', async () => {
+    const res = await pbi('GET', '/v1.0/myorg/capacities');
+    expect((res.body as { value: { sku: string }[] }).value.map((c) => c.sku)).toEqual(['P1', 'PP3']);
+  });
+
+  it("lists an app's audience groups to an admin only", async () => {
+    const res = await pbi('GET', `/v1.0/myorg/admin/apps/${SALES_APP}/users`);
+    expect(res.body).toMatchObject({ value: [{ principalType: 'Group', graphId: '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c' }] });
+    expect((await pbi('GET', `/v1.0/myorg/admin/apps/${SALES_APP}/users`, ADELE)).status).toBe(401);
+  });
+
+  it('adds a workspace Viewer for a workspace admin', async () => {
+    const res = await pbi('POST', `/v1.0/myorg/groups/${SALES_WS}/users`, MEGAN, {
+      identifier: 'ana@partner.example',
+      groupUserAccessRight: 'Viewer',
+      principalType: 'User',
+    });
+    expect(res.status).toBe(200);
+    const ws = (await control(sandbox.controlPort).state()).tenants[0]?.powerbi?.workspaces?.find((w) => w.id === SALES_WS);
+    expect(ws?.users).toContainEqual({
+      identifier: 'ana@partner.example',
+      principalType: 'User',
+      groupUserAccessRight: 'Viewer',
+    });
+  });
+
+  it('refuses a token for another resource', async () => {
+    const res = await pbi('GET', `/v1.0/myorg/apps/${SALES_APP}`, MEGAN, undefined, ['https://graph.microsoft.com/User.Read']);
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('sandbox Power BI REST against ../shared/contracts', () => {
+  const contract = powerBiContract();
+
+  it.each([
+    ['/v1.0/myorg/apps/{appId}', `/v1.0/myorg/apps/${SALES_APP}`],
+    ['/v1.0/myorg/groups/{groupId}', `/v1.0/myorg/groups/${FINANCE_WS}`],
+    ['/v1.0/myorg/capacities', '/v1.0/myorg/capacities'],
+    ['/v1.0/myorg/admin/apps/{appId}/users', `/v1.0/myorg/admin/apps/${SALES_APP}/users`],
+  ])('answers %s as the swagger describes', async (template, path) => {
+    const res = await pbi('GET', path);
+    expect(res.status).toBe(200);
+    expect(contract.response(template, 'get', 200, res.body)).toEqual([]);
+  });
+
+  it('takes a GroupUser body as the swagger describes', () => {
+    const body = { identifier: 'ana@partner.example', groupUserAccessRight: 'Viewer', principalType: 'User' };
+    expect(contract.request('/v1.0/myorg/groups/{groupId}/users', 'post', body)).toEqual([]);
+    expect(contract.request('/v1.0/myorg/groups/{groupId}/users', 'post', { emailAddress: 'x' })).not.toEqual([]);
+  });
+});
