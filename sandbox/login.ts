@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Provider from 'oidc-provider';
 import { LOGIN_HOST } from './hosts.ts';
 import { consentPage, signInPage } from './login-pages.ts';
-import { fileAdapterFactory } from './oidc-adapter.ts';
+import { fileAdapterFactory, type Payload } from './oidc-adapter.ts';
 import type { SandboxTenant, Store } from './store.ts';
 
 /** What a resource server (Graph, ARM, Power BI) learns from a bearer token. */
@@ -53,6 +53,25 @@ function html(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+/**
+ * Entra refresh tokens are multi-resource: one redeems for any resource the user consented to. oidc-provider binds a
+ * refresh token to the scopes of its first request, so the sandbox widens it to everything its grant holds.
+ */
+function widenRefreshToken(model: string, payload: Payload, find: (key: string) => Payload | undefined): void {
+  if (model !== 'RefreshToken' || !payload.grantId) return;
+  const grant = find(`Grant:${payload.grantId}`) as { resources?: Record<string, string> } | undefined;
+  const scopes = new Set(
+    String(payload.scope ?? '')
+      .split(' ')
+      .filter(Boolean),
+  );
+  for (const resourceScopes of Object.values(grant?.resources ?? {})) for (const s of resourceScopes.split(' ')) scopes.add(s);
+  payload.scope = [...scopes].join(' ');
+  // Every consented resource, so the refresh request's scopes choose the token's audience (defaultResource).
+  const resources = Object.keys(grant?.resources ?? {});
+  if (resources.length > 1) payload.resource = resources;
+}
+
 /** Scopes Entra grants without showing them on the consent page. */
 const SILENT_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
@@ -82,7 +101,7 @@ export class Login {
   }
 
   private adapterFor(tid: string) {
-    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`));
+    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), widenRefreshToken);
     this.adapters.set(tid, adapter);
     return adapter;
   }
@@ -255,6 +274,12 @@ export class Login {
       : new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
     if (!grant) throw new Error('grant vanished during consent');
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    // Like Entra, consent covers the app's permissions on every resource, so one sign-in serves Graph and Power BI.
+    const app = tenant.applications.find((a) => a.appId === details.params.client_id);
+    for (const scope of app?.consentedScopes ?? []) {
+      const resource = resourceOf(scope);
+      if (resource) grant.addResourceScope(resource, scope);
+    }
     for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
       grant.addResourceScope(resource, scopes.join(' '));
     }

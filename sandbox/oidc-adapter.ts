@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
+export type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
 interface Entry {
   payload: Payload;
   expiresAt: number | null;
@@ -12,7 +12,10 @@ interface Entry {
  * sandbox restart the way Entra's do. The built-in MemoryAdapter shares one store across providers and forgets
  * everything on exit.
  */
-export function fileAdapterFactory(file: string) {
+export function fileAdapterFactory(
+  file: string,
+  onUpsert?: (model: string, payload: Payload, find: (key: string) => Payload | undefined) => void,
+) {
   const entries = new Map<string, Entry>(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as [string, Entry][]) : []);
   const save = () => {
     const now = Date.now();
@@ -38,6 +41,7 @@ export function fileAdapterFactory(file: string) {
     }
 
     async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
+      onUpsert?.(this.model, payload, live);
       entries.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null, savedAt: Date.now() });
       save();
     }

@@ -1,4 +1,4 @@
-import { GRAPH_SCOPES, type Settings } from '../shared/config.ts';
+import { GRAPH_SCOPES, POWERBI_SCOPES, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
 import { session } from '../shared/storage.ts';
@@ -10,7 +10,12 @@ import { callOffscreen } from './offscreen.ts';
  */
 export async function signIn(settings: Settings): Promise<SignedInAccount> {
   const askForAccount = (await session.get('signedOut')) === true;
-  const { url } = await callOffscreen('beginSignIn', { settings, scopes: GRAPH_SCOPES, askForAccount });
+  const { url } = await callOffscreen('beginSignIn', {
+    settings,
+    scopes: GRAPH_SCOPES,
+    extraScopes: POWERBI_SCOPES,
+    askForAccount,
+  });
   let responseUrl: string | undefined;
   try {
     responseUrl = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
@@ -41,4 +46,9 @@ export async function signOut(settings: Settings): Promise<void> {
 /** A Graph token from the MSAL cache, renewed through the refresh token when needed. */
 export function graphToken(settings: Settings, forceRefresh: boolean) {
   return callOffscreen('acquireToken', { settings, scopes: GRAPH_SCOPES, forceRefresh });
+}
+
+/** A Power BI REST token, from the same sign-in (its consent was asked with extraScopesToConsent). */
+export function powerBiToken(settings: Settings, forceRefresh: boolean) {
+  return callOffscreen('acquireToken', { settings, scopes: POWERBI_SCOPES, forceRefresh });
 }

@@ -16,7 +16,9 @@ const ready = installCookieJar(
 );
 
 const handlers: Handlers<OffscreenProtocol, null> = {
-  beginSignIn: async ({ settings, scopes, askForAccount }) => ({ url: await msal.beginSignIn(settings, scopes, askForAccount) }),
+  beginSignIn: async ({ settings, scopes, extraScopes, askForAccount }) => ({
+    url: await msal.beginSignIn(settings, scopes, extraScopes, askForAccount),
+  }),
   completeSignIn: async ({ settings, responseUrl }) => ({ account: await msal.completeSignIn(settings, responseUrl) }),
   abandonSignIn: async ({ settings }) => {
     await msal.abandonSignIn(settings);

@@ -42,14 +42,22 @@ async function currentAccount(settings: Settings): Promise<AccountInfo | null> {
   return pca.getActiveAccount() ?? accounts.find((a) => a.tenantId === tenant) ?? accounts[0] ?? null;
 }
 
-export async function beginSignIn(settings: Settings, scopes: string[], askForAccount: boolean): Promise<string> {
+export async function beginSignIn(
+  settings: Settings,
+  scopes: string[],
+  extraScopes: string[],
+  askForAccount: boolean,
+): Promise<string> {
   const pca = await msal(settings);
   // Clears an interaction left open by an auth window the person closed.
   await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
   return new Promise<string>((resolve, reject) => {
     captureNavigation = resolve;
     // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
-    pca.acquireTokenRedirect({ scopes, ...(askForAccount ? { prompt: 'login' } : {}) }).catch(reject);
+    // extraScopesToConsent: one consent covers Power BI too, so its tokens come later from the refresh token.
+    pca
+      .acquireTokenRedirect({ scopes, extraScopesToConsent: extraScopes, ...(askForAccount ? { prompt: 'login' } : {}) })
+      .catch(reject);
   }).finally(() => {
     captureNavigation = undefined;
   });

@@ -33,6 +33,13 @@ export const GRAPH_SCOPES = [
   `${GRAPH_ORIGIN}/Policy.Read.All`,
 ];
 
+export const POWERBI_RESOURCE = 'https://analysis.windows.net/powerbi/api';
+
+/** Power BI REST: read the app, read and add workspace users, read capacities, and the admin view of an app's audience. */
+export const POWERBI_SCOPES = ['App.Read.All', 'Workspace.ReadWrite.All', 'Capacity.Read.All', 'Tenant.Read.All'].map(
+  (s) => `${POWERBI_RESOURCE}/${s}`,
+);
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^([a-z0-9-]+\.)+[a-z]{2,}$/i;
 

@@ -18,7 +18,10 @@ export type BackgroundProtocol = {
 
 /** Messages between the background and the offscreen document, which alone runs MSAL. */
 export type OffscreenProtocol = {
-  beginSignIn: { request: { settings: Settings; scopes: string[]; askForAccount: boolean }; response: { url: string } };
+  beginSignIn: {
+    request: { settings: Settings; scopes: string[]; extraScopes: string[]; askForAccount: boolean };
+    response: { url: string };
+  };
   completeSignIn: { request: { settings: Settings; responseUrl: string }; response: { account: SignedInAccount } };
   abandonSignIn: { request: { settings: Settings }; response: Record<string, never> };
   getAccount: { request: { settings: Settings }; response: { account: SignedInAccount | null } };
