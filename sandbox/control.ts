@@ -66,6 +66,7 @@ export async function controlApi(
       if (!target) return reply(404, { error: `no application ${app[1]}` });
       Object.assign(target, await readJson(req));
       store.save();
+      login.withdrawConsent(tenant.id, target.appId, target.consentedScopes);
       return reply(200, target);
     }
     if (method === 'PATCH' && rest === '/authorizationPolicy') {

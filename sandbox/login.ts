@@ -55,16 +55,24 @@ function html(res: ServerResponse, status: number, body: string): void {
 
 /**
  * Entra refresh tokens are multi-resource: one redeems for any resource the user consented to. oidc-provider binds a
- * refresh token to the scopes of its first request, so the sandbox widens it to everything its grant holds.
+ * refresh token to the scopes of its first request, so the sandbox widens it to the app's configured permissions
+ * and the resources its grant holds.
  */
-function widenRefreshToken(model: string, payload: Payload, find: (key: string) => Payload | undefined): void {
+function widenRefreshToken(
+  model: string,
+  payload: Payload,
+  find: (key: string) => Payload | undefined,
+  required: string[],
+): void {
   if (model !== 'RefreshToken' || !payload.grantId) return;
   const grant = find(`Grant:${payload.grantId}`) as { resources?: Record<string, string> } | undefined;
-  const scopes = new Set(
-    String(payload.scope ?? '')
+  // Renewals may ask for any permission the app is configured with; the grant decides what the token carries.
+  const scopes = new Set([
+    ...String(payload.scope ?? '')
       .split(' ')
       .filter(Boolean),
-  );
+    ...required,
+  ]);
   for (const resourceScopes of Object.values(grant?.resources ?? {})) for (const s of resourceScopes.split(' ')) scopes.add(s);
   payload.scope = [...scopes].join(' ');
   // Every consented resource, so the refresh request's scopes choose the token's audience (defaultResource).
@@ -101,7 +109,11 @@ export class Login {
   }
 
   private adapterFor(tid: string) {
-    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), widenRefreshToken);
+    const requiredScopes = (clientId: unknown) =>
+      this.store.tenant(tid)?.applications.find((a) => a.appId === clientId)?.requiredScopes ?? [];
+    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), (model, payload, find) =>
+      widenRefreshToken(model, payload, find, requiredScopes(payload.clientId)),
+    );
     this.adapters.set(tid, adapter);
     return adapter;
   }
@@ -307,6 +319,25 @@ export class Login {
     });
     token.setAudience(audience);
     return token.save();
+  }
+
+  /**
+   * An admin withdrew consent: grants lose the scopes no longer consented, so tokens renewed from then on come
+   * without them. (Refresh tokens keep theirs: a renewal asking for the old set still succeeds, minus the scope.)
+   */
+  withdrawConsent(tenantId: string, appId: string, consented: string[]): void {
+    const keep = new Set(consented);
+    const trim = (scope: unknown) =>
+      String(scope ?? '')
+        .split(' ')
+        .filter((s) => !resourceOf(s) || keep.has(s))
+        .join(' ');
+    const adapter = this.adapters.get(tenantId);
+    adapter?.updateAll('Grant', (grant) => {
+      if (grant.clientId !== appId) return;
+      const resources = (grant.resources ?? {}) as Record<string, string>;
+      for (const r of Object.keys(resources)) resources[r] = trim(resources[r]);
+    });
   }
 
   /** Looks a bearer token up in every tenant's store, as a resource server validating Entra tokens would. */

@@ -29,6 +29,12 @@ export function fileAdapterFactory(
   };
 
   return class FileAdapter {
+    /** Changes every stored item of a model in place (e.g. grants, when an admin withdraws consent). */
+    static updateAll(model: string, change: (payload: Payload) => void): void {
+      for (const [key, entry] of entries) if (key.startsWith(`${model}:`)) change(entry.payload);
+      save();
+    }
+
     /** When a stored item was written, in milliseconds (token `iat` has whole seconds only). */
     static savedAt(model: string, id: string): number | undefined {
       return entries.get(`${model}:${id}`)?.savedAt;

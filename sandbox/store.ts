@@ -33,6 +33,9 @@ export interface SandboxApplication {
   appId: string;
   displayName: string;
   spaRedirectUris: string[];
+  /** The API permissions configured on the app registration. */
+  requiredScopes: string[];
+  /** Those an admin has consented to: only these ever reach a token. */
   consentedScopes: string[];
 }
 

@@ -173,7 +173,7 @@ describe('sandbox Graph licences and groups', () => {
     `${G}LicenseAssignment.ReadWrite.All`,
     `${G}User.ReadWrite.All`,
     `${G}GroupMember.ReadWrite.All`,
-    `${G}Group.Read.All`,
+    `${G}Group.ReadBasic.All`,
   ];
   const PRO = 'f8a1db68-be16-40ed-86d5-cb42ce701560';
   const PPU = 'c1d032e0-5619-4761-9b5c-75b6831e1711';

@@ -6,10 +6,12 @@ import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from
 import { local, session } from '../shared/storage.ts';
 import * as auth from './auth.ts';
 import { graphSession } from './graph/client.ts';
+import { searchGroups } from './graph/groups.ts';
 import { inviteGuest } from './graph/invitations.ts';
 import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { pageInfo, rememberPage } from './page-context.ts';
+import { assignGuestLicense, grantPowerBiAccess, powerBiPage, rememberAudience } from './powerbi/access.ts';
 import type { SenderKind } from './sender.ts';
 import { loadSettings, usableSettings } from './settings.ts';
 
@@ -65,6 +67,17 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     if (problem) throw new AppError(ErrorCodes.invalidEmail, describeEmailProblem(problem));
     if (!httpsUrl(request.redirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, request.redirectUrl);
     return inviteGuest(graphSession(await usableSettings()), request);
+  },
+  getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), context),
+  searchGroups: async ({ text }) => searchGroups(graphSession(await usableSettings()).client, text),
+  rememberAudience: async ({ appId, group }) => {
+    await rememberAudience(appId, group);
+    return {};
+  },
+  grantPowerBiAccess: async (request) => grantPowerBiAccess(await usableSettings(), request),
+  assignLicense: async (request) => {
+    await assignGuestLicense(await usableSettings(), request);
+    return {};
   },
   getSettings: () => loadSettings(),
   saveSettings: async (settings) => {

@@ -13,6 +13,8 @@ const optGuid = (v: unknown) => v === undefined || (typeof v === 'string' && GUI
 const optItem = (p: Obj) =>
   (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
 
+const group = (v: unknown) => obj(v) && typeof v.id === 'string' && GUID.test(v.id) && str(v.displayName);
+
 /** A page context as the content script reports it: only the known kinds, with well-formed ids. */
 function pageContext(v: unknown): boolean {
   if (!obj(v)) return false;
@@ -51,6 +53,25 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     (p.userType === 'Guest' || p.userType === 'Member') &&
     optStr(p.displayName) &&
     optStr(p.message),
+  getPowerBiPage: (p) => obj(p) && pageContext(p.context),
+  searchGroups: (p) => obj(p) && str(p.text) && (p.text as string).length <= 120,
+  rememberAudience: (p) => obj(p) && typeof p.appId === 'string' && GUID.test(p.appId) && group(p.group),
+  grantPowerBiAccess: (p) =>
+    obj(p) &&
+    optGuid(p.workspaceId) &&
+    typeof p.workspaceId === 'string' &&
+    typeof p.userId === 'string' &&
+    GUID.test(p.userId) &&
+    str(p.email) &&
+    typeof p.viewer === 'boolean' &&
+    (p.group === undefined || group(p.group)),
+  assignLicense: (p) =>
+    obj(p) &&
+    typeof p.userId === 'string' &&
+    GUID.test(p.userId) &&
+    typeof p.skuId === 'string' &&
+    GUID.test(p.skuId) &&
+    optStr(p.usageLocation),
   getSettings: empty,
   saveSettings: (p) => obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && str(p.tenant) && str(p.clientId),
 };

@@ -81,7 +81,19 @@ export async function getAccount(settings: Settings): Promise<SignedInAccount | 
   return account ? toAccount(account) : null;
 }
 
-export async function acquireToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
+/**
+ * One token request at a time: the refresh token rotates on use, and two renewals racing with the same one (Graph
+ * and Power BI on one page) would have the second refused.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function acquireToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
+  const next = queue.then(() => acquireTokenNow(settings, scopes, forceRefresh));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function acquireTokenNow(settings: Settings, scopes: string[], forceRefresh: boolean) {
   const account = await currentAccount(settings);
   if (!account) throw new AppError(ErrorCodes.notSignedIn);
   try {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { PageInfo, SessionState } from '../shared/model.ts';
+import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
 import { InviteForm } from './InviteForm.tsx';
@@ -18,6 +19,15 @@ export function App() {
   const [session, setSession] = useState<SessionState | null>(null);
   const [page, setPage] = useState<PageInfo>({ context: null, url: null, description: null });
   const [error, setError] = useState<unknown>(null);
+  const [powerBi, setPowerBi] = useState<PowerBiPage | null>(null);
+  const [powerBiError, setPowerBiError] = useState<unknown>(null);
+  const signedIn = !!session?.account && !session.interactionRequired;
+  const context = page.context;
+
+  useEffect(() => {
+    if (!signedIn || !context || context.kind === 'azure-resource') return;
+    send('getPowerBiPage', { context }).then(setPowerBi, setPowerBiError);
+  }, [signedIn, context]);
 
   useEffect(() => {
     activeTabId()
@@ -52,7 +62,8 @@ export function App() {
           <p class="context" data-testid="page-context">
             {page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
           </p>
-          <InviteForm page={page} />
+          {powerBiError ? <ErrorNote error={powerBiError} /> : null}
+          <InviteForm page={page} powerBi={powerBi} />
         </>
       ) : (
         <SignIn session={session} onSignedIn={setSession} />

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { ExistingUser, InvitationResult, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
+import type { PowerBiGrant, PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
 import { InviteResult } from './InviteResult.tsx';
+import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
 
 const FALLBACK_REDIRECT = 'https://myapps.microsoft.com';
@@ -18,13 +20,21 @@ const blank = (redirectUrl: string): InviteDraft => ({
   userType: 'Guest',
 });
 
-export function InviteForm({ page }: { page: PageInfo }) {
+export function InviteForm({ page, powerBi }: { page: PageInfo; powerBi: PowerBiPage | null }) {
   const [draft, setDraft] = useState<InviteDraft | null>(null);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<InvitationResult | null>(null);
   const [check, setCheck] = useState<Precheck | null>(null);
+  const [choice, setChoice] = useState<PowerBiChoice>({ viewer: false });
+  const [grant, setGrant] = useState<PowerBiGrant | null>(null);
+
+  // One audience group known (admin API or remembered): preselect it.
+  useEffect(() => {
+    const groups = powerBi?.audience.groups ?? [];
+    if (groups.length === 1) setChoice((c) => ({ ...c, group: groups[0] }));
+  }, [powerBi]);
   const email = draft?.email.trim() ?? '';
   const emailOk = !!draft && !emailProblem(draft.email);
 
@@ -68,10 +78,24 @@ export function InviteForm({ page }: { page: PageInfo }) {
     setError(null);
     const request = { ...draft, displayName: draft.displayName || undefined, message: draft.message || undefined };
     send('inviteGuest', resetOf ? { ...request, resetRedemptionOf: resetOf.id } : request)
-      .then((r) => {
+      .then(async (r) => {
+        // Invite first, then grant: the guest must exist before a group or workspace can hold them.
+        if (powerBi) {
+          const { group, viewer } = choice;
+          setGrant(
+            await send('grantPowerBiAccess', {
+              workspaceId: powerBi.workspace.id,
+              userId: r.guest.id,
+              email: r.guest.email,
+              group,
+              viewer,
+            }),
+          );
+        }
         setResult(r);
         void session.remove('inviteDraft');
-      }, setError)
+      })
+      .catch(setError)
       .finally(() => setBusy(false));
   };
   const submit = (e: Event) => {
@@ -82,6 +106,7 @@ export function InviteForm({ page }: { page: PageInfo }) {
   if (result) {
     return (
       <InviteResult
+        grant={grant}
         result={result}
         onAnother={() => {
           setResult(null);
@@ -143,6 +168,7 @@ export function InviteForm({ page }: { page: PageInfo }) {
           </label>
         ))}
       </fieldset>
+      {powerBi ? <PowerBiSection page={powerBi} choice={choice} onChoice={setChoice} /> : null}
       <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
       <button type="submit" disabled={busy || blockedByPrecheck(check)}>
         {inviteLabel(check, busy)}

@@ -1,9 +1,19 @@
 import { useState } from 'preact/hooks';
 import type { InvitationResult } from '../shared/model.ts';
+import type { PowerBiGrant } from '../shared/powerbi.ts';
+import { PowerBiGrantCard } from './LicenseAction.tsx';
 
 const STATE_WORDS: Record<string, string> = { PendingAcceptance: 'Pending acceptance', Accepted: 'Accepted' };
 
-export function InviteResult({ result, onAnother }: { result: InvitationResult; onAnother: () => void }) {
+export function InviteResult({
+  result,
+  grant,
+  onAnother,
+}: {
+  result: InvitationResult;
+  grant: PowerBiGrant | null;
+  onAnother: () => void;
+}) {
   const [copied, setCopied] = useState(false);
   const { guest } = result;
   const copy = () => navigator.clipboard.writeText(result.redeemUrl).then(() => setCopied(true));
@@ -26,6 +36,7 @@ export function InviteResult({ result, onAnother }: { result: InvitationResult; 
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
+      {grant ? <PowerBiGrantCard grant={grant} userId={guest.id} /> : null}
       <button type="button" class="link" onClick={onAnother}>
         Invite someone else
       </button>

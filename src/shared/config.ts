@@ -31,6 +31,12 @@ export const GRAPH_SCOPES = [
   `${GRAPH_ORIGIN}/User.Read.All`,
   `${GRAPH_ORIGIN}/User.Invite.All`,
   `${GRAPH_ORIGIN}/Policy.Read.All`,
+  // Power BI guests: licences (read units, assign), usage location (PATCH user), the app's audience group.
+  `${GRAPH_ORIGIN}/LicenseAssignment.Read.All`,
+  `${GRAPH_ORIGIN}/LicenseAssignment.ReadWrite.All`,
+  `${GRAPH_ORIGIN}/User.ReadWrite.All`,
+  `${GRAPH_ORIGIN}/Group.ReadBasic.All`,
+  `${GRAPH_ORIGIN}/GroupMember.ReadWrite.All`,
 ];
 
 export const POWERBI_RESOURCE = 'https://analysis.windows.net/powerbi/api';

@@ -20,6 +20,8 @@ export const ErrorCodes = {
   network: 'network',
   notConfigured: 'not_configured',
   badMessage: 'bad_message',
+  usageLocationRequired: 'usage_location_required',
+  invalidUsageLocation: 'invalid_usage_location',
   unknown: 'unknown',
 } as const;
 
@@ -49,6 +51,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   network: 'Could not reach Microsoft. Check your connection and try again.',
   not_configured: 'Set your tenant and client id in Options first.',
   bad_message: 'The extension received a message it does not understand.',
+  usage_location_required:
+    'This guest has no usage location, which Microsoft requires before a license can be assigned. Choose the country where they will use it.',
+  invalid_usage_location: 'The usage location must be a two-letter country code, such as NL or US.',
   unknown: 'Something went wrong.',
 };
 

@@ -1,6 +1,7 @@
 import type { Settings } from './config.ts';
 import type { InvitationRequest, InvitationResult, PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { PageContext } from './page-context.ts';
+import type { AudienceGroup, PowerBiGrant, PowerBiPage } from './powerbi.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {
@@ -12,6 +13,14 @@ export type BackgroundProtocol = {
   pageChanged: { request: { url: string; context: PageContext | null }; response: PageInfo };
   precheck: { request: { email?: string }; response: Precheck };
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
+  getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };
+  searchGroups: { request: { text: string }; response: AudienceGroup[] };
+  rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };
+  grantPowerBiAccess: {
+    request: { workspaceId: string; userId: string; email: string; group?: AudienceGroup; viewer: boolean };
+    response: PowerBiGrant;
+  };
+  assignLicense: { request: { userId: string; skuId: string; usageLocation?: string }; response: Record<string, never> };
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: Settings; response: Settings };
 };

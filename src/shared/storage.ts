@@ -2,10 +2,13 @@ import { browser } from './browser.ts';
 import type { Settings } from './config.ts';
 import type { InviteDraft } from './model.ts';
 import type { PageContext } from './page-context.ts';
+import type { AudienceGroup } from './powerbi.ts';
 
 /** Every storage key, declared once. `local` is durable; `session` is memory-only and gone with the browser. */
 interface LocalKeys {
   settings: Settings;
+  /** The Entra group each Power BI app is published to, as the publisher chose it (app id -> group). */
+  audienceGroups: Record<string, AudienceGroup>;
 }
 
 interface SessionKeys {

@@ -144,18 +144,32 @@ export function graphContract(): ContractCheck {
       | undefined;
     if (!schema) return body === undefined ? [] : ['the operation takes no body'];
     if (body === undefined) return requestBody?.required ? ['the body is required'] : [];
-    const v = schema.$ref ? validator(`graph${schema.$ref as string}`) : ajv.compile(schema);
+    const v = validator(schemaRef(schema));
     return v(body) ? [] : errors(v);
   };
 
-  /** The schema `$ref` of a response status (exact, then 2XX/4XX/5XX), following `#/components/responses`. */
+  /** A ref Ajv can compile: the document's own, or an inline schema registered once with its refs pointed at it. */
+  const inline = new Map<string, string>();
+  function schemaRef(schema: Json): string {
+    if (schema.$ref) return `graph${schema.$ref as string}`;
+    const text = JSON.stringify(schema);
+    let id = inline.get(text);
+    if (!id) {
+      id = `inline-${inline.size}`;
+      ajv.addSchema(JSON.parse(text.replaceAll('"#/components/', '"graph#/components/')), id);
+      inline.set(text, id);
+    }
+    return id;
+  }
+
+  /** The schema of a response status (exact, then 2XX/4XX/5XX), following `#/components/responses`; as a ref Ajv knows. */
   const responseSchemaRef = (op: Operation, status: number): string | undefined => {
     const responses = op.responses as Record<string, Json> | undefined;
     let r = responses?.[String(status)] ?? responses?.[`${String(status)[0]}XX`] ?? responses?.default;
     const ref = r?.$ref as string | undefined;
     if (ref) r = (doc.components as Json & { responses: Record<string, Json> }).responses[ref.split('/').pop() as string];
     const schema = ((r?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined;
-    return schema?.$ref ? `graph${schema.$ref as string}` : undefined;
+    return schema ? schemaRef(schema) : undefined;
   };
 
   return {
@@ -175,6 +189,7 @@ export function graphContract(): ContractCheck {
         const v = validator('batch#/definitions/batchResponse');
         return v(body) ? [] : errors(v);
       }
+      if (status === 204) return body === undefined || body === null ? [] : ['204 No Content came with a body'];
       const op = path === '/v1.0/$batch' ? undefined : operation(method, path);
       const ref = op
         ? responseSchemaRef(op, status)

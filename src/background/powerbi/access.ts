@@ -1,0 +1,76 @@
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { licensePath } from '../../shared/license-path.ts';
+import type { PageContext } from '../../shared/page-context.ts';
+import type { AudienceGroup, PowerBiGrant, PowerBiPage } from '../../shared/powerbi.ts';
+import { local } from '../../shared/storage.ts';
+import { graphSession } from '../graph/client.ts';
+import { addGroupMember } from '../graph/groups.ts';
+import { assignLicense, setUsageLocation, subscribedSkus, usageLocation, userSkuIds } from '../graph/licenses.ts';
+import { addWorkspaceViewer, getApp, getAppAudience, getWorkspace } from './workspaces.ts';
+
+async function rememberedAudience(appId: string): Promise<AudienceGroup | undefined> {
+  return (await local.get('audienceGroups'))?.[appId];
+}
+
+export async function rememberAudience(appId: string, group: AudienceGroup): Promise<void> {
+  const all = (await local.get('audienceGroups')) ?? {};
+  all[appId] = group;
+  await local.set('audienceGroups', all);
+}
+
+/** What this Power BI page is, who the app is published to, and which licence path a new guest would take. */
+export async function powerBiPage(settings: Settings, context: PageContext): Promise<PowerBiPage> {
+  if (context.kind === 'azure-resource') throw new AppError(ErrorCodes.badMessage, 'not a Power BI page');
+  const app = context.kind === 'powerbi-app' ? await getApp(settings, context.appId) : undefined;
+  const workspaceId = app?.workspaceId ?? context.workspaceId;
+  if (!workspaceId) throw new AppError(ErrorCodes.notFound, 'The app does not name its workspace.');
+  const graph = graphSession(settings).client;
+  const [workspace, adminGroups, remembered, skus] = await Promise.all([
+    getWorkspace(settings, workspaceId),
+    app ? getAppAudience(settings, app.id) : Promise.resolve(null),
+    app ? rememberedAudience(app.id) : Promise.resolve(undefined),
+    subscribedSkus(graph),
+  ]);
+  const audience = adminGroups?.length
+    ? { groups: adminGroups, source: 'admin' as const }
+    : remembered
+      ? { groups: [remembered], source: 'remembered' as const }
+      : { groups: [], source: 'none' as const };
+  return { app, workspace, audience, licensePath: licensePath(workspace, skus) };
+}
+
+/** After the invitation: the audience group, optionally the workspace Viewer role, and the guest's licence path. */
+export async function grantPowerBiAccess(
+  settings: Settings,
+  request: { workspaceId: string; userId: string; email: string; group?: AudienceGroup; viewer: boolean },
+): Promise<PowerBiGrant> {
+  const graph = graphSession(settings).client;
+  const added = request.group ? await addGroupMember(graph, request.group.id, request.userId) : false;
+  if (request.viewer) await addWorkspaceViewer(settings, request.workspaceId, request.email);
+  const [workspace, skus, held] = await Promise.all([
+    getWorkspace(settings, request.workspaceId),
+    subscribedSkus(graph),
+    userSkuIds(graph, request.userId),
+  ]);
+  return {
+    group: request.group ? { ...request.group, added } : undefined,
+    viewer: request.viewer,
+    licensePath: licensePath(workspace, skus, held),
+  };
+}
+
+/** Assigns a licence in this tenant, setting the usage location first when the guest has none. */
+export async function assignGuestLicense(
+  settings: Settings,
+  request: { userId: string; skuId: string; usageLocation?: string },
+): Promise<void> {
+  const graph = graphSession(settings).client;
+  const current = await usageLocation(graph, request.userId);
+  if (!current) {
+    if (!request.usageLocation) throw new AppError(ErrorCodes.usageLocationRequired);
+    if (!/^[A-Z]{2}$/.test(request.usageLocation)) throw new AppError(ErrorCodes.invalidUsageLocation, request.usageLocation);
+    await setUsageLocation(graph, request.userId, request.usageLocation);
+  }
+  await assignLicense(graph, request.userId, request.skuId);
+}

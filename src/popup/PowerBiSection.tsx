@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import type { AudienceGroup, PowerBiPage } from '../shared/powerbi.ts';
+import { send } from '../shared/send.ts';
+
+export interface PowerBiChoice {
+  group?: AudienceGroup;
+  viewer: boolean;
+}
+
+/** The Power BI part of the form: what this page is, the app's audience group, the Viewer option, the licence path. */
+export function PowerBiSection({
+  page,
+  choice,
+  onChoice,
+}: {
+  page: PowerBiPage;
+  choice: PowerBiChoice;
+  onChoice: (c: PowerBiChoice) => void;
+}) {
+  const { app, workspace, audience, licensePath } = page;
+  return (
+    <section class="pbi" aria-label="Power BI access">
+      <div data-testid="pbi-title">
+        <strong>{app ? `${app.name} app` : `Workspace ${workspace.name}`}</strong>
+        {app ? <span class="muted"> · workspace {workspace.name}</span> : null}
+      </div>
+      <div data-testid="license-path">
+        <strong>{licensePath.headline}</strong>
+        <div class="muted">{licensePath.reason}</div>
+      </div>
+      {app ? <AudiencePicker appId={app.id} groups={audience.groups} choice={choice} onChoice={onChoice} /> : null}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={choice.viewer}
+          onChange={(e) => onChoice({ ...choice, viewer: e.currentTarget.checked })}
+        />
+        Also make them a Viewer of workspace {workspace.name}
+      </label>
+      {choice.viewer ? (
+        <div class="warning">
+          A workspace Viewer sees every report, dashboard and dataset in {workspace.name}, not just this app.
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function AudiencePicker({
+  appId,
+  groups,
+  choice,
+  onChoice,
+}: {
+  appId: string;
+  groups: AudienceGroup[];
+  choice: PowerBiChoice;
+  onChoice: (c: PowerBiChoice) => void;
+}) {
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<AudienceGroup[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const pick = (group: AudienceGroup) => {
+    onChoice({ ...choice, group });
+    void send('rememberAudience', { appId, group });
+    setFound([]);
+  };
+  if (choice.group) {
+    return (
+      <div data-testid="audience-group">
+        App audience group: <strong>{choice.group.displayName}</strong>{' '}
+        <button type="button" class="link" onClick={() => onChoice({ ...choice, group: undefined })}>
+          Change
+        </button>
+      </div>
+    );
+  }
+  const search = (e: Event) => {
+    e.preventDefault();
+    send('searchGroups', { text }).then(setFound, setError);
+  };
+  return (
+    <div>
+      <label for="groupSearch">Group this app is published to</label>
+      <div class="row">
+        <input
+          id="groupSearch"
+          value={text}
+          placeholder="Start of the group's name"
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <button type="button" onClick={search}>
+          Find
+        </button>
+      </div>
+      <ul class="choices">
+        {[...groups, ...found].map((g) => (
+          <li key={g.id}>
+            <button type="button" class="link" onClick={() => pick(g)}>
+              {g.displayName}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorNote error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { LicensePath, LicenseSku, PowerBiWorkspace } from './powerbi.ts';
+
+/** Microsoft's SKU ids (../shared/data/license-skus.json). */
+export const POWER_BI_PRO = 'f8a1db68-be16-40ed-86d5-cb42ce701560';
+export const POWER_BI_PPU = 'c1d032e0-5619-4761-9b5c-75b6831e1711';
+
+/**
+ * Capacities where people without a paid licence may view content: Premium P SKUs and Fabric F64 and above.
+ * Smaller F SKUs, A (Azure embedded) and EM SKUs still need Pro for viewers (learn: Power BI licensing for users).
+ */
+function freeViewing(sku: string): boolean {
+  if (/^P\d/i.test(sku)) return true;
+  const f = /^F(\d+)$/i.exec(sku);
+  return !!f && Number(f[1]) >= 64;
+}
+
+const freeUnits = (skus: LicenseSku[], skuId: string) => {
+  const s = skus.find((x) => x.skuId === skuId);
+  return s ? Math.max(0, s.enabled - s.consumed) : undefined;
+};
+
+/** Which of the three ways a guest may view this workspace's apps applies, and why. */
+export function licensePath(workspace: PowerBiWorkspace, skus: LicenseSku[], guestSkuIds: string[] = []): LicensePath {
+  const sku = workspace.capacity?.sku ?? '';
+  if (workspace.isOnDedicatedCapacity && freeViewing(sku)) {
+    return {
+      kind: 'capacity',
+      headline: 'No license needed to view',
+      reason: `Workspace ${workspace.name} runs on ${workspace.capacity?.name} (${sku}), a Premium capacity: guests with a free license, or none, can view its apps.`,
+      held: true,
+    };
+  }
+  if (workspace.isOnDedicatedCapacity && /^PP/i.test(sku)) {
+    const free = freeUnits(skus, POWER_BI_PPU);
+    const held = guestSkuIds.includes(POWER_BI_PPU);
+    return {
+      kind: 'ppu',
+      headline: held
+        ? 'Has Premium Per User in this tenant'
+        : `Premium Per User license needed: ${free ? free : 'none'} free in this tenant`,
+      reason: `Workspace ${workspace.name} uses Premium Per User, so every viewer needs a Premium Per User license: one assigned here, or the guest's own from their home organization, which cannot be checked from here.`,
+      sku: free === undefined ? undefined : { skuId: POWER_BI_PPU, name: 'Power BI Premium Per User', free },
+      held,
+    };
+  }
+  const free = freeUnits(skus, POWER_BI_PRO);
+  const held = guestSkuIds.includes(POWER_BI_PRO) || guestSkuIds.includes(POWER_BI_PPU);
+  const where = workspace.isOnDedicatedCapacity
+    ? `runs on ${workspace.capacity?.name} (${sku}), below F64`
+    : 'is on shared capacity';
+  return {
+    kind: 'pro',
+    headline: held
+      ? 'Has a Power BI Pro license in this tenant'
+      : free === undefined
+        ? 'Pro license needed: none bought in this tenant'
+        : `Pro license needed: ${free} free in this tenant`,
+    reason: `Workspace ${workspace.name} ${where}, so every viewer needs Power BI Pro: one assigned in this tenant, or the guest's own Pro license from their home organization. Their own cannot be checked from here; without one they will be told they need a Power BI Pro license when they open the app.`,
+    sku: free === undefined ? undefined : { skuId: POWER_BI_PRO, name: 'Power BI Pro', free },
+    held,
+  };
+}
