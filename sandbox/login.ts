@@ -1,11 +1,12 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
 import { LOGIN_HOST } from './hosts.ts';
-import { consentPage, signInPage } from './login-pages.ts';
-import { fileAdapterFactory, type Payload } from './oidc-adapter.ts';
+import { askForConsentWithOfflineAccess, base64url, html, resourceOf, signingKey, widenRefreshToken } from './login-helpers.ts';
+import { interaction } from './login-interaction.ts';
+import { signInPage } from './login-pages.ts';
+import { fileAdapterFactory } from './oidc-adapter.ts';
 import type { SandboxTenant, Store } from './store.ts';
 
 /** What a resource server (Graph, ARM, Power BI) learns from a bearer token. */
@@ -20,81 +21,6 @@ export interface TokenInfo {
 }
 
 type Req = IncomingMessage & { originalUrl?: string };
-
-/** One RSA signing key per tenant, kept with the state so tokens stay verifiable across restarts. */
-function signingKey(file: string): JsonWebKey {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), use: 'sig', alg: 'RS256' };
-  writeFileSync(file, JSON.stringify(jwk));
-  return jwk;
-}
-
-const base64url = (s: string) => Buffer.from(s).toString('base64url');
-
-/**
- * The resource a scope belongs to: all before its last segment, so `https://graph.microsoft.com/User.Read` gives
- * `https://graph.microsoft.com` and `https://analysis.windows.net/powerbi/api/App.Read.All` gives Power BI's.
- */
-function resourceOf(scope: string): string | undefined {
-  if (!scope.startsWith('https://')) return undefined;
-  const cut = scope.lastIndexOf('/');
-  return cut > 'https://'.length ? scope.slice(0, cut) : undefined;
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
-
-function html(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(body);
-}
-
-/**
- * Entra refresh tokens are multi-resource: one redeems for any resource the user consented to. oidc-provider binds a
- * refresh token to the scopes of its first request, so the sandbox widens it to the app's configured permissions
- * and the resources its grant holds.
- */
-function widenRefreshToken(
-  model: string,
-  payload: Payload,
-  find: (key: string) => Payload | undefined,
-  required: string[],
-): void {
-  if (model !== 'RefreshToken' || !payload.grantId) return;
-  const grant = find(`Grant:${payload.grantId}`) as { resources?: Record<string, string> } | undefined;
-  // Renewals may ask for any permission the app is configured with; the grant decides what the token carries.
-  const scopes = new Set([
-    ...String(payload.scope ?? '')
-      .split(' ')
-      .filter(Boolean),
-    ...required,
-  ]);
-  for (const resourceScopes of Object.values(grant?.resources ?? {})) for (const s of resourceScopes.split(' ')) scopes.add(s);
-  payload.scope = [...scopes].join(' ');
-  // Every consented resource, so the refresh request's scopes choose the token's audience (defaultResource).
-  const resources = Object.keys(grant?.resources ?? {});
-  if (resources.length > 1) payload.resource = resources;
-}
-
-/** Scopes Entra grants without showing them on the consent page. */
-const SILENT_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
-
-/**
- * oidc-provider drops `offline_access` (so: no refresh token) unless the request prompts for consent, where Entra
- * always honours it. Asking for consent here, and skipping the page when nothing new is asked, gives Entra's
- * behaviour: MSAL gets its refresh token and the person sees consent once.
- */
-function askForConsentWithOfflineAccess(query: URLSearchParams): void {
-  if (!(query.get('scope') ?? '').split(' ').includes('offline_access')) return;
-  const prompts = new Set((query.get('prompt') ?? '').split(' ').filter(Boolean));
-  if (prompts.has('none')) return;
-  prompts.add('consent');
-  query.set('prompt', [...prompts].join(' '));
-}
 
 /** Entra's login at login.microsoftonline.com: one OpenID provider per tenant, issuer `/<tenant>/v2.0`. */
 export class Login {
@@ -227,75 +153,13 @@ export class Login {
     let path = `/${rest.join('/')}`;
     if (path === '/v2.0/.well-known/openid-configuration') path = '/.well-known/openid-configuration';
     if (rest[0] === 'login' && rest[1]) {
-      await this.interaction(provider, tenant, req, res);
+      await interaction(provider, tenant, req, res, (t, name) => this.store.userBySignInName(t, name));
       return;
     }
     if (path === '/oauth2/v2.0/authorize') askForConsentWithOfflineAccess(url.searchParams);
     req.originalUrl = `/${tenant.id}${path}${url.search}`;
     req.url = `${path}${url.search}`;
     await provider.callback()(req, res);
-  }
-
-  private async interaction(provider: Provider, tenant: SandboxTenant, req: Req, res: ServerResponse): Promise<void> {
-    const details = await provider.interactionDetails(req, res);
-    const action = `/${tenant.id}/login/${details.uid}`;
-    const appName = tenant.applications.find((a) => a.appId === details.params.client_id)?.displayName ?? 'An application';
-    if (details.prompt.name === 'login') {
-      if (req.method !== 'POST') {
-        html(
-          res,
-          200,
-          signInPage({ action, tenantName: tenant.displayName, loginHint: String(details.params.login_hint ?? '') }),
-        );
-        return;
-      }
-      const form = await readForm(req);
-      const login = form.get('login') ?? '';
-      const user = this.store.userBySignInName(tenant, login);
-      if (!user || user.password !== form.get('passwd')) {
-        const error = user
-          ? 'Your account or password is incorrect.'
-          : `We couldn't find an account with that username in ${tenant.displayName}.`;
-        html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: login, error }));
-        return;
-      }
-      await provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
-      return;
-    }
-    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
-    const scopes = [
-      ...(missing.missingOIDCScope ?? []).filter((s) => !SILENT_SCOPES.has(s)),
-      ...Object.values(missing.missingResourceScopes ?? {}).flat(),
-    ];
-    // Entra asks for consent once per user and app; with nothing new to consent to, the grant is simply extended.
-    if (req.method !== 'POST' && scopes.length > 0) {
-      const user = tenant.users.find((u) => u.id === details.session?.accountId);
-      html(res, 200, consentPage({ action, appName, account: user?.userPrincipalName ?? '', scopes }));
-      return;
-    }
-    const form = req.method === 'POST' ? await readForm(req) : new URLSearchParams({ decision: 'accept' });
-    if (form.get('decision') !== 'accept') {
-      await provider.interactionFinished(req, res, {
-        error: 'access_denied',
-        error_description: 'AADSTS65004: User declined to consent to access the app.',
-      });
-      return;
-    }
-    const grant = details.grantId
-      ? await provider.Grant.find(details.grantId)
-      : new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
-    if (!grant) throw new Error('grant vanished during consent');
-    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-    // Like Entra, consent covers the app's permissions on every resource, so one sign-in serves Graph and Power BI.
-    const app = tenant.applications.find((a) => a.appId === details.params.client_id);
-    for (const scope of app?.consentedScopes ?? []) {
-      const resource = resourceOf(scope);
-      if (resource) grant.addResourceScope(resource, scope);
-    }
-    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
-      grant.addResourceScope(resource, scopes.join(' '));
-    }
-    await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
   }
 
   /**

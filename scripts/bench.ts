@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startSandbox } from '../sandbox/server.ts';
 import { sandboxRequest } from '../test/support/https.ts';
+import { mintToken } from '../test/support/node-sandbox.ts';
 
 /** `npm run bench`: bundle sizes of the production build and the sandbox's invitation round trip, as a table. */
 const root = resolve(import.meta.dirname, '..');
@@ -24,15 +25,10 @@ for (const f of js.sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 
 }
 
 const sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'bench-')), reset: true });
-const tokenRes = await fetch(`http://127.0.0.1:${sandbox.controlPort}/tokens`, {
-  method: 'POST',
-  body: JSON.stringify({
-    tenant: '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c',
-    user: 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a',
-    scopes: ['https://graph.microsoft.com/User.Invite.All', 'https://graph.microsoft.com/User.ReadBasic.All'],
-  }),
-});
-const { accessToken } = (await tokenRes.json()) as { accessToken: string };
+const accessToken = await mintToken(sandbox.controlPort, 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a', [
+  'https://graph.microsoft.com/User.Invite.All',
+  'https://graph.microsoft.com/User.ReadBasic.All',
+]);
 const N = 200;
 const times: number[] = [];
 const started = performance.now();

@@ -1,38 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { control } from '../../test/e2e/control.ts';
 import { sandboxRequest } from '../../test/support/https.ts';
-import { type RunningSandbox, startSandbox } from '../server.ts';
+import { mintToken, sandboxPerFile } from '../../test/support/node-sandbox.ts';
 
-const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const LEE = 'e3c2a6d4-9f5b-4c73-9d84-2a0b3f4e5d6c';
 const G = 'https://graph.microsoft.com/';
 const ALL = [`${G}User.Read`, `${G}User.Read.All`, `${G}User.Invite.All`, `${G}Policy.Read.All`];
 
-let sandbox: RunningSandbox;
-const token = async (user: string, scopes = ALL) => {
-  const res = await fetch(`http://127.0.0.1:${sandbox.controlPort}/tokens`, {
-    method: 'POST',
-    body: JSON.stringify({ tenant: CONTOSO, user, scopes }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
-};
+const sandbox = sandboxPerFile();
+const token = (user: string, scopes = ALL) => mintToken(sandbox().controlPort, user, scopes);
 const graph = (method: string, path: string, opts: { token?: string; body?: unknown } = {}) =>
-  sandboxRequest(sandbox, 'graph.microsoft.com', method, path, opts);
+  sandboxRequest(sandbox(), 'graph.microsoft.com', method, path, opts);
 const invite = (t: string, email: string) =>
   graph('POST', '/v1.0/invitations', {
     token: t,
     body: { invitedUserEmailAddress: email, inviteRedirectUrl: 'https://app.powerbi.com/' },
   });
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'sbx-graph-')), reset: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => control(sandbox.controlPort).reset());
 
 describe('sandbox Graph', () => {
   it('creates a pending guest with an #EXT# user principal name on invitation', async () => {
@@ -55,7 +39,7 @@ describe('sandbox Graph', () => {
     const t = await token(MEGAN);
     const first = (await invite(t, 'Pat@Partner.example')).body as { invitedUser: { id: string } };
     expect(first.invitedUser.id).toBe('f4d3b7e5-0a6c-4d84-8e95-3b1c4a5f6e7d');
-    const state = await control(sandbox.controlPort).state();
+    const state = await control(sandbox().controlPort).state();
     expect(state.tenants[0]?.users.filter((u) => u.mail === 'pat@partner.example')).toHaveLength(1);
   });
 
@@ -105,7 +89,7 @@ describe('sandbox Graph', () => {
   });
 
   it('throttles with 429 and Retry-After while a fault is on', async () => {
-    await control(sandbox.controlPort).addFault({
+    await control(sandbox().controlPort).addFault({
       host: 'graph.microsoft.com',
       path: '^/v1.0/me$',
       status: 429,
@@ -121,7 +105,7 @@ describe('sandbox Graph', () => {
 
   it('treats tokens issued before an expiry fault as expired', async () => {
     const t = await token(MEGAN);
-    await control(sandbox.controlPort).expireTokens();
+    await control(sandbox().controlPort).expireTokens();
     const res = await graph('GET', '/v1.0/me', { token: t });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
@@ -160,7 +144,7 @@ describe('sandbox Graph pre-check data', () => {
       status: 'PendingAcceptance',
       invitedUser: { id: 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e' },
     });
-    const kim = (await control(sandbox.controlPort).state()).tenants[0]?.users.find(
+    const kim = (await control(sandbox().controlPort).state()).tenants[0]?.users.find(
       (u) => u.id === 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e',
     );
     expect(kim).toMatchObject({ mail: 'kim.akers@fabrikam.example', externalUserState: 'PendingAcceptance' });

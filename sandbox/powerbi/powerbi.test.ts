@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { powerBiContract } from '../../test/contract/powerbi-contract.ts';
 import { control } from '../../test/e2e/control.ts';
 import { sandboxRequest } from '../../test/support/https.ts';
-import { type RunningSandbox, startSandbox } from '../server.ts';
+import { mintToken, sandboxPerFile } from '../../test/support/node-sandbox.ts';
 
-const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const ADELE = 'd2b1f5c3-8e4a-4b62-8c73-1f9a2e3d4c5b';
 const PBI = 'https://analysis.windows.net/powerbi/api/';
@@ -16,22 +12,10 @@ const SALES_APP = '5e7c1a3b-8d2f-4c6e-9a1b-2c3d4e5f6a7b';
 const FINANCE_WS = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
 const SALES_WS = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
-let sandbox: RunningSandbox;
-const token = async (user: string, scopes = ALL) => {
-  const res = await fetch(`http://127.0.0.1:${sandbox.controlPort}/tokens`, {
-    method: 'POST',
-    body: JSON.stringify({ tenant: CONTOSO, user, scopes }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
-};
+const sandbox = sandboxPerFile();
+const token = (user: string, scopes = ALL) => mintToken(sandbox().controlPort, user, scopes);
 const pbi = async (method: string, path: string, user = MEGAN, body?: unknown, scopes = ALL) =>
-  sandboxRequest(sandbox, 'api.powerbi.com', method, path, { token: await token(user, scopes), body });
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'sbx-pbi-')), reset: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => control(sandbox.controlPort).reset());
+  sandboxRequest(sandbox(), 'api.powerbi.com', method, path, { token: await token(user, scopes), body });
 
 describe('sandbox Power BI REST', () => {
   it('shows an app with its workspace', async () => {
@@ -65,7 +49,7 @@ describe('sandbox Power BI REST', () => {
       principalType: 'User',
     });
     expect(res.status).toBe(200);
-    const ws = (await control(sandbox.controlPort).state()).tenants[0]?.powerbi?.workspaces?.find((w) => w.id === SALES_WS);
+    const ws = (await control(sandbox().controlPort).state()).tenants[0]?.powerbi?.workspaces?.find((w) => w.id === SALES_WS);
     expect(ws?.users).toContainEqual({
       identifier: 'ana@partner.example',
       principalType: 'User',

@@ -1,0 +1,70 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import { html, readForm, resourceOf, SILENT_SCOPES } from './login-helpers.ts';
+import { consentPage, signInPage } from './login-pages.ts';
+import type { SandboxTenant, SandboxUser } from './store.ts';
+
+/** The sign-in and consent steps of an authorization request, as Entra shows them. */
+export async function interaction(
+  provider: Provider,
+  tenant: SandboxTenant,
+  req: IncomingMessage,
+  res: ServerResponse,
+  userBySignInName: (tenant: SandboxTenant, name: string) => SandboxUser | undefined,
+): Promise<void> {
+  const details = await provider.interactionDetails(req, res);
+  const action = `/${tenant.id}/login/${details.uid}`;
+  const appName = tenant.applications.find((a) => a.appId === details.params.client_id)?.displayName ?? 'An application';
+  if (details.prompt.name === 'login') {
+    if (req.method !== 'POST') {
+      html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: String(details.params.login_hint ?? '') }));
+      return;
+    }
+    const form = await readForm(req);
+    const login = form.get('login') ?? '';
+    const user = userBySignInName(tenant, login);
+    if (!user || user.password !== form.get('passwd')) {
+      const error = user
+        ? 'Your account or password is incorrect.'
+        : `We couldn't find an account with that username in ${tenant.displayName}.`;
+      html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: login, error }));
+      return;
+    }
+    await provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+    return;
+  }
+  const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+  const scopes = [
+    ...(missing.missingOIDCScope ?? []).filter((s) => !SILENT_SCOPES.has(s)),
+    ...Object.values(missing.missingResourceScopes ?? {}).flat(),
+  ];
+  // Entra asks for consent once per user and app; with nothing new to consent to, the grant is simply extended.
+  if (req.method !== 'POST' && scopes.length > 0) {
+    const user = tenant.users.find((u) => u.id === details.session?.accountId);
+    html(res, 200, consentPage({ action, appName, account: user?.userPrincipalName ?? '', scopes }));
+    return;
+  }
+  const form = req.method === 'POST' ? await readForm(req) : new URLSearchParams({ decision: 'accept' });
+  if (form.get('decision') !== 'accept') {
+    await provider.interactionFinished(req, res, {
+      error: 'access_denied',
+      error_description: 'AADSTS65004: User declined to consent to access the app.',
+    });
+    return;
+  }
+  const grant = details.grantId
+    ? await provider.Grant.find(details.grantId)
+    : new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
+  if (!grant) throw new Error('grant vanished during consent');
+  if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+  // Like Entra, consent covers the app's permissions on every resource, so one sign-in serves Graph and Power BI.
+  const app = tenant.applications.find((a) => a.appId === details.params.client_id);
+  for (const scope of app?.consentedScopes ?? []) {
+    const resource = resourceOf(scope);
+    if (resource) grant.addResourceScope(resource, scope);
+  }
+  for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+    grant.addResourceScope(resource, scopes.join(' '));
+  }
+  await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+}
