@@ -51,6 +51,10 @@ export async function controlApi(
     return reply(204);
   }
   if (route === 'GET /faults/hits') return reply(200, faults.hits);
+  if (route === 'POST /faults/principal-replication') {
+    faults.principalReplicationMs = Number((await readJson(req)).milliseconds ?? 0);
+    return reply(204);
+  }
   if (route === 'POST /faults/expire-tokens') {
     faults.expireTokens();
     return reply(204);

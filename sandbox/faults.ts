@@ -21,6 +21,8 @@ export class Faults {
   private rules: FaultRule[] = [];
   /** Access tokens issued before this instant (ms) are treated as expired. */
   tokensExpireBefore = 0;
+  /** How long a new user stays invisible to ARM (PrincipalNotFound), as Entra replication makes it. */
+  principalReplicationMs = 2000;
   hits: { host: string; method: string; path: string; status: number }[] = [];
 
   add(rule: FaultRule): void {
@@ -31,6 +33,7 @@ export class Faults {
     this.rules = [];
     this.hits = [];
     this.tokensExpireBefore = 0;
+    this.principalReplicationMs = 2000;
   }
 
   expireTokens(): void {

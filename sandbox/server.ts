@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ApiHandler, ApiRequest, ApiResponse } from './api.ts';
+import { handleArm } from './arm/router.ts';
 import { ensureCerts } from './certs.ts';
 import { controlApi } from './control.ts';
 import { Faults } from './faults.ts';
 import { graphError } from './graph/errors.ts';
 import { handleGraph } from './graph/router.ts';
-import { GRAPH_HOST, LOGIN_HOST, PORTAL_HOST, POWERBI_API_HOST, POWERBI_HOSTS } from './hosts.ts';
+import { ARM_HOST, GRAPH_HOST, LOGIN_HOST, PORTAL_HOST, POWERBI_API_HOST, POWERBI_HOSTS } from './hosts.ts';
 import { Login } from './login.ts';
 import { portalPage, powerBiPage } from './pages.ts';
 import { handlePowerBi } from './powerbi/router.ts';
@@ -116,6 +117,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const graphItem = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }), true);
   const graph = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }));
   const powerBi = pipeline((req) => handlePowerBi(req, { store, login, faults }));
+  const arm = pipeline((req) => handleArm(req, { store, login, faults }));
 
   async function serveApi(handler: (req: ApiRequest) => Promise<ApiResponse>, req: IncomingMessage, res: ServerResponse) {
     if (req.method === 'OPTIONS') {
@@ -162,6 +164,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (host === LOGIN_HOST) return done(login.handle(req, res));
     if (host === GRAPH_HOST) return done(serveApi(graph, req, res));
     if (host === POWERBI_API_HOST) return done(serveApi(powerBi, req, res));
+    if (host === ARM_HOST) return done(serveApi(arm, req, res));
     const html = (page: string) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page);

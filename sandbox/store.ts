@@ -71,6 +71,37 @@ export interface SandboxPowerBi {
   capacities?: SandboxCapacity[];
 }
 
+export interface SandboxRoleAssignment {
+  name: string;
+  scope: string;
+  principalId: string;
+  principalType: string;
+  roleDefinitionId: string;
+  createdOn: string;
+  /** Time-bound active assignment (PIM), ISO end. */
+  endDateTime?: string;
+}
+
+export interface SandboxEligibility {
+  name: string;
+  scope: string;
+  principalId: string;
+  roleDefinitionId: string;
+  startDateTime: string;
+  endDateTime: string | null;
+  requestName: string;
+}
+
+export interface SandboxAzure {
+  subscriptions: {
+    subscriptionId: string;
+    displayName: string;
+    resourceGroups: { name: string; location: string; resources: { type: string; name: string }[] }[];
+  }[];
+  roleAssignments: SandboxRoleAssignment[];
+  eligibilitySchedules: SandboxEligibility[];
+}
+
 export interface SandboxTenant {
   id: string;
   displayName: string;
@@ -81,6 +112,7 @@ export interface SandboxTenant {
   users: SandboxUser[];
   groups: SandboxGroup[];
   powerbi?: SandboxPowerBi;
+  azure?: SandboxAzure;
   /** Licences bought: Microsoft's SKU ids, with the number of enabled units. */
   subscriptions?: { skuId: string; enabled: number }[];
 }
