@@ -1,0 +1,61 @@
+/**
+ * Least-privilege ordering of Azure roles for a resource type: a role's breadth counts its actions and data
+ * actions, wildcards counted as broad. Roles that can hand out access or do everything are never suggested.
+ */
+export interface AzureRole {
+  name: string;
+  properties: {
+    roleName: string;
+    description: string;
+    permissions: { actions: string[]; notActions: string[]; dataActions: string[]; notDataActions: string[] }[];
+  };
+}
+
+const NEVER_SUGGESTED = new Set(['Owner', 'User Access Administrator', 'Contributor']);
+
+/** Why a role is too broad to suggest (and needs confirmation), or null. */
+export function riskyRole(role: AzureRole): string | null {
+  const name = role.properties.roleName;
+  const actions = role.properties.permissions.flatMap((p) => p.actions);
+  if (name === 'Owner') return 'Owner can do everything here, including giving other people access.';
+  if (name === 'User Access Administrator')
+    return 'User Access Administrator can give anyone, including themselves, any role here.';
+  if (actions.includes('*')) return `${name} allows every action ("*") on this scope.`;
+  if (
+    actions.some(
+      (a) =>
+        /^Microsoft\.Authorization\/(\*|[^/]+\/\*)\/write$|^Microsoft\.Authorization\/\*$/i.test(a) ||
+        /^Microsoft\.Authorization\/roleAssignments\/write$/i.test(a),
+    )
+  ) {
+    return `${name} can change who has access here (Microsoft.Authorization writes).`;
+  }
+  if (NEVER_SUGGESTED.has(name)) return `${name} can change everything in this scope; a narrower role usually fits.`;
+  return null;
+}
+
+/** How much a role allows: an exact action counts 1, a wildcard segment 10, a namespace wildcard 100, `*` 1000. */
+export function breadth(role: AzureRole): number {
+  const weigh = (a: string) =>
+    a === '*' ? 1000 : /^[^/]+\/\*$/.test(a) ? 100 : a.startsWith('*/') ? 50 : a.includes('*') ? 10 : 1;
+  return role.properties.permissions.reduce(
+    (sum, p) => sum + [...p.actions, ...p.dataActions].reduce((s, a) => s + weigh(a), 0),
+    0,
+  );
+}
+
+/** Whether a role is about this resource type's namespace (or reads everything, like Reader). */
+function relevant(role: AzureRole, resourceType: string): boolean {
+  const namespace = resourceType.split('/')[0]?.toLowerCase() ?? '';
+  return role.properties.permissions.some((p) =>
+    [...p.actions, ...p.dataActions].some((a) => a.toLowerCase().startsWith(`${namespace}/`) || a === '*/read'),
+  );
+}
+
+/** Suggested roles for a scope, least privileged first; risky roles never among them. */
+export function suggestRoles(roles: AzureRole[], resourceType: string, count = 5): AzureRole[] {
+  return roles
+    .filter((r) => relevant(r, resourceType) && !riskyRole(r))
+    .sort((a, b) => breadth(a) - breadth(b) || a.properties.roleName.localeCompare(b.properties.roleName))
+    .slice(0, count);
+}
