@@ -1,35 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInThroughPopup, type TestBrowser } from './harness.ts';
-import { freshSandbox, PASSWORD } from './sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { signInThroughPopup } from './harness.ts';
+import { PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
 const STORAGE = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`;
 
-let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  sandbox = await freshSandbox();
-  browser = await launchBrowser(sandbox);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.dispose();
-});
+const env = sandboxAndBrowser();
 
 async function popupFor(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(url);
   await page.bringToFront();
-  return browser.openPopup();
+  return env.browser.openPopup();
 }
 
 describe('page context, options and sign-out', () => {
   it('says which Azure resource the portal page shows and redirects there', async () => {
-    const first = await browser.openPopup();
-    await signInThroughPopup(browser, first, 'adele@contoso.example', PASSWORD);
+    const first = await env.browser.openPopup();
+    await signInThroughPopup(env.browser, first, 'adele@contoso.example', PASSWORD);
     await first.close();
     const url = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
     const popup = await popupFor(url);
@@ -39,19 +28,19 @@ describe('page context, options and sign-out', () => {
   });
 
   it('follows in-page navigation in the portal', async () => {
-    const portal = await browser.context.newPage();
+    const portal = await env.browser.context.newPage();
     await portal.goto(`https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`);
     await portal.evaluate((sub) => {
       location.hash = `#@contoso.onmicrosoft.com/resource/subscriptions/${sub}/resourceGroups/rg-web/overview`;
     }, SUB);
     await portal.bringToFront();
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await expect.poll(() => popup.getByTestId('page-context').textContent()).toBe('Resource group rg-web');
     await popup.close();
   });
 
   it('lets a Guest Inviter invite and refuses a Member invitation with a reason', async () => {
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await popup.getByLabel('E-mail address').fill('member@partner.example');
     await popup.getByLabel('Member', { exact: true }).check();
     await popup.getByRole('button', { name: 'Invite' }).click();
@@ -67,8 +56,8 @@ describe('page context, options and sign-out', () => {
   });
 
   it('checks the options before saving them', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+    const options = await env.browser.context.newPage();
+    await options.goto(`chrome-extension://${env.browser.extensionId}/src/options/index.html`);
     await options.getByLabel('Microsoft (your tenant)').check();
     await options.getByLabel('Tenant id or domain').fill('contoso.onmicrosoft.com');
     await options.getByLabel('Application (client) id').fill('not-a-guid');
@@ -81,7 +70,7 @@ describe('page context, options and sign-out', () => {
   });
 
   it('signs out', async () => {
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await popup.getByRole('button', { name: 'Sign out' }).click();
     await popup.getByRole('button', { name: 'Sign in' }).waitFor();
     await popup.reload();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInThroughPopup, type TestBrowser } from './harness.ts';
-import { CONTOSO, freshSandbox, PASSWORD, SALES_APP } from './sandbox.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughPopup } from './harness.ts';
+import { CONTOSO, PASSWORD, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 const FINANCE_APP = '6f8d2b4c-9e3a-4d7f-8b2c-3d4e5f6a7b8c';
 const SALES_GROUP = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
@@ -9,32 +9,24 @@ const PRO = 'f8a1db68-be16-40ed-86d5-cb42ce701560';
 const appUrl = (app: string) =>
   `https://app.powerbi.com/groups/me/apps/${app}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
 
-let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
-let browser: TestBrowser;
+const env = sandboxAndBrowser();
 
-const contoso = async () => (await sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
+const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
 const user = async (mail: string) => (await contoso())?.users.find((u) => u.mail === mail);
 
 async function popupOn(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(url);
   await page.bringToFront();
-  const popup = await browser.openPopup();
+  const popup = await env.browser.openPopup();
   await popup.getByTestId('pbi-title').waitFor();
   return popup;
 }
 
 beforeAll(async () => {
-  sandbox = await freshSandbox();
-  browser = await launchBrowser(sandbox);
-  const popup = await browser.openPopup();
-  await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
+  const popup = await env.browser.openPopup();
+  await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
   await popup.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.dispose();
 });
 
 describe('Power BI app publishers', () => {
@@ -78,7 +70,7 @@ describe('Power BI app publishers', () => {
   });
 
   it('rides out throttling by Graph and Power BI during the flow', async () => {
-    await sandbox.control.addFault({
+    await env.sandbox.control.addFault({
       host: 'graph.microsoft.com',
       method: 'POST',
       path: '/members/\\$ref$',
@@ -86,7 +78,7 @@ describe('Power BI app publishers', () => {
       retryAfterSeconds: 1,
       times: 1,
     });
-    await sandbox.control.addFault({
+    await env.sandbox.control.addFault({
       host: 'api.powerbi.com',
       method: 'GET',
       path: '^/v1.0/myorg/groups/',
@@ -101,14 +93,14 @@ describe('Power BI app publishers', () => {
       .poll(() => popup.getByTestId('powerbi-grant').textContent(), { timeout: 20_000 })
       .toContain('Added to Sales Analytics viewers');
     expect(await popup.getByRole('alert').count()).toBe(0);
-    expect((await sandbox.control.faultHits()).length).toBe(3);
+    expect((await env.sandbox.control.faultHits()).length).toBe(3);
     await popup.close();
   });
 
   it('lets a publisher without admin rights pick the audience group once, and remembers it', async () => {
-    const first = await browser.openPopup();
+    const first = await env.browser.openPopup();
     await first.getByRole('button', { name: 'Sign out' }).click();
-    await signInThroughPopup(browser, first, 'adele@contoso.example', PASSWORD);
+    await signInThroughPopup(env.browser, first, 'adele@contoso.example', PASSWORD);
     await first.close();
     const popup = await popupOn(appUrl(SALES_APP));
     await popup.getByLabel('Group this app is published to').fill('Sales');

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInThroughPopup, type TestBrowser } from './harness.ts';
-import { CONTOSO, freshSandbox, PASSWORD } from './sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { signInThroughPopup } from './harness.ts';
+import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
-let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
-let browser: TestBrowser;
+const env = sandboxAndBrowser();
 
-const users = async () => (await sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.users ?? [];
-
-beforeAll(async () => {
-  sandbox = await freshSandbox();
-  browser = await launchBrowser(sandbox);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.dispose();
-});
+const users = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.users ?? [];
 
 describe('pre-checks before anything is sent', () => {
   it('offers to resend, not to create, when the address is already a pending guest', async () => {
-    const popup = await browser.openPopup();
-    await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
+    const popup = await env.browser.openPopup();
+    await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
     const before = (await users()).length;
     await popup.getByLabel('E-mail address').fill('pat@partner.example');
     await expect
@@ -35,7 +24,7 @@ describe('pre-checks before anything is sent', () => {
   });
 
   it('resets the redemption of a guest who accepted, keeping the same user', async () => {
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await popup.getByLabel('E-mail address').fill('kim@fabrikam.example');
     await expect.poll(() => popup.getByTestId('existing-user').textContent()).toContain('has accepted the invitation');
     await popup.getByRole('button', { name: 'Reset redemption' }).click();
@@ -46,7 +35,7 @@ describe('pre-checks before anything is sent', () => {
   });
 
   it('says an address of this organization belongs to a member and does not send', async () => {
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await popup.getByLabel('E-mail address').fill('lee@contoso.example');
     await expect.poll(() => popup.getByTestId('existing-user').textContent()).toContain('is a member of your organization');
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
@@ -54,9 +43,9 @@ describe('pre-checks before anything is sent', () => {
   });
 
   it('tells a member the tenant does not let them invite, before anything is sent', async () => {
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await popup.getByRole('button', { name: 'Sign out' }).click();
-    await signInThroughPopup(browser, popup, 'lee@contoso.example', PASSWORD);
+    await signInThroughPopup(env.browser, popup, 'lee@contoso.example', PASSWORD);
     await expect
       .poll(() => popup.getByTestId('invite-permission').textContent())
       .toContain('lets only administrators and people with the Guest Inviter role invite guests');

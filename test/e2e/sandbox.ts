@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server.ts';
 import { control } from './control.ts';
+import { launchBrowser, type TestBrowser } from './harness.ts';
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '..', '..', 'test-results');
 /** Every API exchange of the e2e run, checked afterwards by test/contract. */
@@ -27,4 +29,20 @@ export async function freshSandbox(): Promise<
       rmSync(stateDir, { recursive: true, force: true });
     },
   };
+}
+
+export type TestSandbox = Awaited<ReturnType<typeof freshSandbox>>;
+
+/** A fresh sandbox and a Chromium with the extension for one test file; both gone after it. */
+export function sandboxAndBrowser(): { sandbox: TestSandbox; browser: TestBrowser } {
+  const env = {} as { sandbox: TestSandbox; browser: TestBrowser };
+  beforeAll(async () => {
+    env.sandbox = await freshSandbox();
+    env.browser = await launchBrowser(env.sandbox);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.sandbox?.dispose();
+  });
+  return env;
 }

@@ -1,17 +1,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInThroughPopup, stopServiceWorker, type TestBrowser, workerRestarted } from './harness.ts';
-import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, SALES_APP } from './sandbox.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughPopup, stopServiceWorker, workerRestarted } from './harness.ts';
+import { CONTOSO, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;
 
-let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
-let browser: TestBrowser;
+const env = sandboxAndBrowser();
 let appPage: Page;
 
 async function guests(email: string) {
-  const state = await sandbox.control.state();
+  const state = await env.sandbox.control.state();
   return state.tenants.find((t) => t.id === CONTOSO)?.users.filter((u) => u.mail === email) ?? [];
 }
 
@@ -29,21 +28,14 @@ async function invitedState(popup: Page, timeout = 30_000): Promise<string | nul
 }
 
 beforeAll(async () => {
-  sandbox = await freshSandbox();
-  browser = await launchBrowser(sandbox);
-  appPage = await browser.context.newPage();
+  appPage = await env.browser.context.newPage();
   await appPage.goto(APP_PAGE);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.dispose();
-});
-
 describe('sign in and invite a guest', () => {
-  it('signs in on the sandbox login page and shows the account and tenant', async () => {
-    const popup = await browser.openPopup();
-    await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
+  it('signs in on the env.sandbox login page and shows the account and tenant', async () => {
+    const popup = await env.browser.openPopup();
+    await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
     expect(await popup.getByTestId('account-username').textContent()).toBe('megan@contoso.example');
     expect(await popup.getByTestId('account-name').textContent()).toBe('Megan Bowen');
     expect(await popup.getByTestId('tenant').textContent()).toContain('Contoso');
@@ -52,7 +44,7 @@ describe('sign in and invite a guest', () => {
 
   it('invites from a Power BI app page, redirecting to that page, and shows the redeem link', async () => {
     await appPage.bringToFront();
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await expect.poll(() => popup.getByTestId('page-context').textContent()).toContain('Power BI app');
     expect(await popup.getByLabel('After accepting, open').inputValue()).toBe(APP_PAGE);
     await invite(popup, 'someone@partner.example');
@@ -67,13 +59,13 @@ describe('sign in and invite a guest', () => {
 
   it('stays signed in after the service worker stops and the offscreen document closes', async () => {
     const loginWindows: string[] = [];
-    browser.context.on('page', (p) => loginWindows.push(p.url()));
-    const worker = await browser.worker();
+    env.browser.context.on('page', (p) => loginWindows.push(p.url()));
+    const worker = await env.browser.worker();
     await worker.evaluate(() => chrome.offscreen.closeDocument());
-    await stopServiceWorker(browser, appPage);
-    const popup = await browser.openPopup();
+    await stopServiceWorker(env.browser, appPage);
+    const popup = await env.browser.openPopup();
     await expect.poll(() => popup.getByTestId('account-username').textContent()).toBe('megan@contoso.example');
-    expect(await workerRestarted(browser)).toBe(true);
+    expect(await workerRestarted(env.browser)).toBe(true);
     await invite(popup, 'second@partner.example');
     expect(await invitedState(popup)).toBe('Pending acceptance');
     expect(await guests('second@partner.example')).toHaveLength(1);
@@ -82,8 +74,8 @@ describe('sign in and invite a guest', () => {
   });
 
   it('renews an expired access token through the refresh token, without asking to sign in', async () => {
-    await sandbox.control.expireTokens();
-    const popup = await browser.openPopup();
+    await env.sandbox.control.expireTokens();
+    const popup = await env.browser.openPopup();
     await expect.poll(() => popup.getByTestId('account-username').textContent()).toBe('megan@contoso.example');
     await invite(popup, 'third@partner.example');
     expect(await invitedState(popup)).toBe('Pending acceptance');
@@ -91,7 +83,7 @@ describe('sign in and invite a guest', () => {
   });
 
   it('refuses an e-mail with a forbidden character before sending anything', async () => {
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await invite(popup, 'bad#name@partner.example');
     await expect.poll(() => popup.getByRole('alert').textContent()).toContain('does not accept "#"');
     expect(await popup.getByLabel('E-mail address').inputValue()).toBe('bad#name@partner.example');
@@ -100,7 +92,7 @@ describe('sign in and invite a guest', () => {
   });
 
   it('rides out throttling on the invitation without showing an error', async () => {
-    await sandbox.control.addFault({
+    await env.sandbox.control.addFault({
       host: 'graph.microsoft.com',
       method: 'POST',
       path: '^/v1.0/invitations$',
@@ -108,22 +100,22 @@ describe('sign in and invite a guest', () => {
       retryAfterSeconds: 1,
       times: 1,
     });
-    const popup = await browser.openPopup();
+    const popup = await env.browser.openPopup();
     await invite(popup, 'patient@partner.example');
     expect(await invitedState(popup)).toBe('Pending acceptance');
-    expect(await sandbox.control.faultHits()).toHaveLength(1);
+    expect(await env.sandbox.control.faultHits()).toHaveLength(1);
     await popup.close();
   });
 
   it('explains a sign-in that lacks User.Invite.All and sends no invitation', async () => {
-    const app = (await sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.applications[0];
-    await sandbox.control.patchApplication(CONTOSO, INVITE_HERE_APP, {
+    const app = (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.applications[0];
+    await env.sandbox.control.patchApplication(CONTOSO, INVITE_HERE_APP, {
       // User.ReadWrite.All would allow inviting too (Graph's permission table), so it goes with it.
       consentedScopes: app?.consentedScopes.filter((s) => !s.endsWith('/User.Invite.All') && !s.endsWith('/User.ReadWrite.All')),
     });
     // Tokens issued before the admin withdrew consent stop working, so the next one comes without the scope.
-    await sandbox.control.expireTokens();
-    const popup = await browser.openPopup();
+    await env.sandbox.control.expireTokens();
+    const popup = await env.browser.openPopup();
     await invite(popup, 'nobody@partner.example');
     await expect
       .poll(() => popup.getByRole('alert').textContent(), { timeout: 5000 })
