@@ -1,4 +1,4 @@
-import { GRAPH_SCOPES, POWERBI_SCOPES, type Settings } from '../shared/config.ts';
+import { ARM_SCOPES, GRAPH_SCOPES, POWERBI_SCOPES, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
 import { session } from '../shared/storage.ts';
@@ -51,4 +51,9 @@ export function graphToken(settings: Settings, forceRefresh: boolean) {
 /** A Power BI REST token, from the same sign-in (its consent was asked with extraScopesToConsent). */
 export function powerBiToken(settings: Settings, forceRefresh: boolean) {
   return callOffscreen('acquireToken', { settings, scopes: POWERBI_SCOPES, forceRefresh });
+}
+
+/** An Azure Resource Manager token, from the same sign-in. */
+export function armToken(settings: Settings, forceRefresh: boolean) {
+  return callOffscreen('acquireToken', { settings, scopes: ARM_SCOPES, forceRefresh });
 }

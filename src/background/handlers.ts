@@ -4,6 +4,7 @@ import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SessionState } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { local, session } from '../shared/storage.ts';
+import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
@@ -68,6 +69,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     if (!httpsUrl(request.redirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, request.redirectUrl);
     return inviteGuest(graphSession(await usableSettings()), request);
   },
+  describeAzureScope: async ({ scope }) => ({ words: await describeScopeWithNames(await usableSettings(), scope) }),
   getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), context),
   searchGroups: async ({ text }) => searchGroups(graphSession(await usableSettings()).client, text),
   rememberAudience: async ({ appId, group }) => {

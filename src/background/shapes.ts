@@ -53,6 +53,8 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     (p.userType === 'Guest' || p.userType === 'Member') &&
     optStr(p.displayName) &&
     optStr(p.message),
+  describeAzureScope: (p) =>
+    obj(p) && typeof p.scope === 'string' && p.scope.startsWith('/subscriptions/') && p.scope.length < 2048,
   getPowerBiPage: (p) => obj(p) && pageContext(p.context),
   searchGroups: (p) => obj(p) && str(p.text) && (p.text as string).length <= 120,
   rememberAudience: (p) => obj(p) && typeof p.appId === 'string' && GUID.test(p.appId) && group(p.group),

@@ -24,6 +24,16 @@ export function App() {
   const signedIn = !!session?.account && !session.interactionRequired;
   const context = page.context;
 
+  const [scopeWords, setScopeWords] = useState<string | null>(null);
+  useEffect(() => {
+    if (!signedIn || context?.kind !== 'azure-resource') return;
+    // The names ARM knows; the words from the URL stay if ARM cannot be asked.
+    send('describeAzureScope', { scope: context.scope }).then(
+      (r) => setScopeWords(r.words),
+      () => undefined,
+    );
+  }, [signedIn, context]);
+
   useEffect(() => {
     if (!signedIn || !context || context.kind === 'azure-resource') return;
     send('getPowerBiPage', { context }).then(setPowerBi, setPowerBiError);
@@ -60,7 +70,7 @@ export function App() {
         <>
           <AccountBar session={session} onSignedOut={setSession} />
           <p class="context" data-testid="page-context">
-            {page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
+            {scopeWords ?? page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
           </p>
           {powerBiError ? <ErrorNote error={powerBiError} /> : null}
           <InviteForm page={page} powerBi={powerBi} />

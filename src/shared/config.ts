@@ -46,6 +46,10 @@ export const POWERBI_SCOPES = ['App.Read.All', 'Workspace.ReadWrite.All', 'Capac
   (s) => `${POWERBI_RESOURCE}/${s}`,
 );
 
+export const ARM_ORIGIN = 'https://management.azure.com';
+/** Azure Resource Manager acts as the signed-in user; ARM has this one delegated scope. */
+export const ARM_SCOPES = [`${ARM_ORIGIN}/user_impersonation`];
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^([a-z0-9-]+\.)+[a-z]{2,}$/i;
 

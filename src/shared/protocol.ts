@@ -13,6 +13,7 @@ export type BackgroundProtocol = {
   pageChanged: { request: { url: string; context: PageContext | null }; response: PageInfo };
   precheck: { request: { email?: string }; response: Precheck };
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
+  describeAzureScope: { request: { scope: string }; response: { words: string } };
   getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };
   searchGroups: { request: { text: string }; response: AudienceGroup[] };
   rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };

@@ -16,13 +16,15 @@ async function popupFor(url: string): Promise<Page> {
 }
 
 describe('page context, options and sign-out', () => {
-  it('says which Azure resource the portal page shows and redirects there', async () => {
+  it('says which Azure resource the portal page shows, with names from ARM, and redirects there', async () => {
     const first = await env.browser.openPopup();
     await signInThroughPopup(env.browser, first, 'adele@contoso.example', PASSWORD);
     await first.close();
     const url = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
     const popup = await popupFor(url);
-    await expect.poll(() => popup.getByTestId('page-context').textContent()).toBe('Storage account stdata01 in rg-data');
+    await expect
+      .poll(() => popup.getByTestId('page-context').textContent())
+      .toBe('Storage account stdata01 · resource group rg-data · subscription Contoso Prod');
     expect(await popup.getByLabel('After accepting, open').inputValue()).toBe(url);
     await popup.close();
   });
@@ -35,7 +37,9 @@ describe('page context, options and sign-out', () => {
     }, SUB);
     await portal.bringToFront();
     const popup = await env.browser.openPopup();
-    await expect.poll(() => popup.getByTestId('page-context').textContent()).toBe('Resource group rg-web');
+    await expect
+      .poll(() => popup.getByTestId('page-context').textContent())
+      .toBe('Resource group rg-web · subscription Contoso Prod');
     await popup.close();
   });
 

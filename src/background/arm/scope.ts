@@ -1,0 +1,18 @@
+import type { Settings } from '../../shared/config.ts';
+import { resourceTypeWords, scopeParts } from '../../shared/page-context.ts';
+import { armGet } from './client.ts';
+
+/**
+ * An ARM scope in words, with the subscription's display name from ARM:
+ * "Storage account stdata01 · resource group rg-data · subscription Contoso Prod".
+ */
+export async function describeScopeWithNames(settings: Settings, scope: string): Promise<string> {
+  const p = scopeParts(scope);
+  const sub = await armGet<{ displayName?: string }>(settings, `/subscriptions/${p.subscriptionId}`, '2022-12-01');
+  const words: string[] = [];
+  if (p.resourceType && p.name) words.push(`${resourceTypeWords(p.resourceType)} ${p.name}`);
+  if (p.resourceGroup) words.push(`resource group ${p.resourceGroup}`);
+  words.push(`subscription ${sub.displayName ?? p.subscriptionId}`);
+  const [first = '', ...rest] = words;
+  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' · ');
+}
