@@ -4,6 +4,7 @@ import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SessionState } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { local, session } from '../shared/storage.ts';
+import { assignAzureRole, azureRoles } from './arm/roles.ts';
 import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
 import { graphSession } from './graph/client.ts';
@@ -70,6 +71,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return inviteGuest(graphSession(await usableSettings()), request);
   },
   describeAzureScope: async ({ scope }) => ({ words: await describeScopeWithNames(await usableSettings(), scope) }),
+  getAzureRoles: async ({ scope }) => azureRoles(await usableSettings(), scope),
+  assignAzureRole: async (request) => assignAzureRole(await usableSettings(), request),
   getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), context),
   searchGroups: async ({ text }) => searchGroups(graphSession(await usableSettings()).client, text),
   rememberAudience: async ({ appId, group }) => {

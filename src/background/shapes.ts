@@ -55,6 +55,15 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     optStr(p.message),
   describeAzureScope: (p) =>
     obj(p) && typeof p.scope === 'string' && p.scope.startsWith('/subscriptions/') && p.scope.length < 2048,
+  getAzureRoles: (p) => obj(p) && typeof p.scope === 'string' && p.scope.startsWith('/subscriptions/') && p.scope.length < 2048,
+  assignAzureRole: (p) =>
+    obj(p) &&
+    typeof p.scope === 'string' &&
+    p.scope.startsWith('/subscriptions/') &&
+    typeof p.roleId === 'string' &&
+    GUID.test(p.roleId) &&
+    typeof p.principalId === 'string' &&
+    GUID.test(p.principalId),
   getPowerBiPage: (p) => obj(p) && pageContext(p.context),
   searchGroups: (p) => obj(p) && str(p.text) && (p.text as string).length <= 120,
   rememberAudience: (p) => obj(p) && typeof p.appId === 'string' && GUID.test(p.appId) && group(p.group),

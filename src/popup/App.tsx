@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AzureRoleOption } from '../shared/azure.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { PageInfo, SessionState } from '../shared/model.ts';
@@ -25,6 +26,7 @@ export function App() {
   const context = page.context;
 
   const [scopeWords, setScopeWords] = useState<string | null>(null);
+  const [azureRoles, setAzureRoles] = useState<{ suggested: AzureRoleOption[]; all: AzureRoleOption[] } | null>(null);
   useEffect(() => {
     if (!signedIn || context?.kind !== 'azure-resource') return;
     // The names ARM knows; the words from the URL stay if ARM cannot be asked.
@@ -32,6 +34,7 @@ export function App() {
       (r) => setScopeWords(r.words),
       () => undefined,
     );
+    send('getAzureRoles', { scope: context.scope }).then(setAzureRoles, setPowerBiError);
   }, [signedIn, context]);
 
   useEffect(() => {
@@ -73,7 +76,7 @@ export function App() {
             {scopeWords ?? page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
           </p>
           {powerBiError ? <ErrorNote error={powerBiError} /> : null}
-          <InviteForm page={page} powerBi={powerBi} />
+          <InviteForm page={page} powerBi={powerBi} azureRoles={azureRoles} />
         </>
       ) : (
         <SignIn session={session} onSignedIn={setSession} />

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AzureAssignment, AzureRoleOption } from '../shared/azure.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { ExistingUser, InvitationResult, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
 import type { PowerBiGrant, PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
+import { type AzureChoice, AzureSection, azureChoiceReady } from './AzureSection.tsx';
 import { InviteResult } from './InviteResult.tsx';
 import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
@@ -20,7 +22,15 @@ const blank = (redirectUrl: string): InviteDraft => ({
   userType: 'Guest',
 });
 
-export function InviteForm({ page, powerBi }: { page: PageInfo; powerBi: PowerBiPage | null }) {
+export function InviteForm({
+  page,
+  powerBi,
+  azureRoles,
+}: {
+  page: PageInfo;
+  powerBi: PowerBiPage | null;
+  azureRoles: { suggested: AzureRoleOption[]; all: AzureRoleOption[] } | null;
+}) {
   const [draft, setDraft] = useState<InviteDraft | null>(null);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,6 +39,9 @@ export function InviteForm({ page, powerBi }: { page: PageInfo; powerBi: PowerBi
   const [check, setCheck] = useState<Precheck | null>(null);
   const [choice, setChoice] = useState<PowerBiChoice>({ viewer: false });
   const [grant, setGrant] = useState<PowerBiGrant | null>(null);
+  const [azureChoice, setAzureChoice] = useState<AzureChoice>({ confirmed: false });
+  const [assignment, setAssignment] = useState<(AzureAssignment & { roleName: string }) | null>(null);
+  const [assigning, setAssigning] = useState(false);
 
   // One audience group known (admin API or remembered): preselect it.
   useEffect(() => {
@@ -80,6 +93,15 @@ export function InviteForm({ page, powerBi }: { page: PageInfo; powerBi: PowerBi
     send('inviteGuest', resetOf ? { ...request, resetRedemptionOf: resetOf.id } : request)
       .then(async (r) => {
         // Invite first, then grant: the guest must exist before a group or workspace can hold them.
+        const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
+        if (scope && azureChoice.role) {
+          setAssigning(true);
+          const role = azureChoice.role;
+          const made = await send('assignAzureRole', { scope, roleId: role.id, principalId: r.guest.id }).finally(() =>
+            setAssigning(false),
+          );
+          setAssignment({ ...made, roleName: role.name });
+        }
         if (powerBi) {
           const { group, viewer } = choice;
           setGrant(
@@ -107,6 +129,7 @@ export function InviteForm({ page, powerBi }: { page: PageInfo; powerBi: PowerBi
     return (
       <InviteResult
         grant={grant}
+        assignment={assignment}
         result={result}
         onAnother={() => {
           setResult(null);
@@ -168,11 +191,17 @@ export function InviteForm({ page, powerBi }: { page: PageInfo; powerBi: PowerBi
           </label>
         ))}
       </fieldset>
+      {azureRoles ? <AzureSection roles={azureRoles} choice={azureChoice} onChoice={setAzureChoice} /> : null}
       {powerBi ? <PowerBiSection page={powerBi} choice={choice} onChoice={setChoice} /> : null}
       <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
-      <button type="submit" disabled={busy || blockedByPrecheck(check)}>
+      <button type="submit" disabled={busy || blockedByPrecheck(check) || (!!azureRoles && !azureChoiceReady(azureChoice))}>
         {inviteLabel(check, busy)}
       </button>
+      {assigning ? (
+        <p class="muted" role="status" data-testid="assign-progress">
+          Invitation sent. Assigning the role; Azure can take a moment to see a new guest…
+        </p>
+      ) : null}
       {error ? <ErrorNote error={error} /> : null}
     </form>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { AzureAssignment } from '../shared/azure.ts';
 import type { InvitationResult } from '../shared/model.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
@@ -6,12 +7,14 @@ import { PowerBiGrantCard } from './LicenseAction.tsx';
 const STATE_WORDS: Record<string, string> = { PendingAcceptance: 'Pending acceptance', Accepted: 'Accepted' };
 
 export function InviteResult({
+  assignment,
   result,
   grant,
   onAnother,
 }: {
   result: InvitationResult;
   grant: PowerBiGrant | null;
+  assignment: (AzureAssignment & { roleName: string }) | null;
   onAnother: () => void;
 }) {
   const [copied, setCopied] = useState(false);
@@ -36,6 +39,14 @@ export function InviteResult({
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
+      {assignment ? (
+        <div class="pbi" data-testid="azure-assignment">
+          {assignment.roleName}, active now, at {assignment.scope}
+          {assignment.waitedMs > 0
+            ? ` (after ${Math.round(assignment.waitedMs / 1000)} s waiting for Azure to see the new guest)`
+            : ''}
+        </div>
+      ) : null}
       {grant ? <PowerBiGrantCard grant={grant} userId={guest.id} /> : null}
       <button type="button" class="link" onClick={onAnother}>
         Invite someone else

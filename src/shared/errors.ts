@@ -21,6 +21,7 @@ export const ErrorCodes = {
   notConfigured: 'not_configured',
   badMessage: 'bad_message',
   usageLocationRequired: 'usage_location_required',
+  principalNotFound: 'principal_not_found',
   invalidUsageLocation: 'invalid_usage_location',
   unknown: 'unknown',
 } as const;
@@ -51,6 +52,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   network: 'Could not reach Microsoft. Check your connection and try again.',
   not_configured: 'Set your tenant and client id in Options first.',
   bad_message: 'The extension received a message it does not understand.',
+  principal_not_found: 'Azure does not see the new guest yet. Try the role again in a minute; the invitation itself was sent.',
   usage_location_required:
     'This guest has no usage location, which Microsoft requires before a license can be assigned. Choose the country where they will use it.',
   invalid_usage_location: 'The usage location must be a two-letter country code, such as NL or US.',

@@ -1,3 +1,4 @@
+import type { AzureAssignment, AzureRoleOption } from './azure.ts';
 import type { Settings } from './config.ts';
 import type { InvitationRequest, InvitationResult, PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { PageContext } from './page-context.ts';
@@ -14,6 +15,8 @@ export type BackgroundProtocol = {
   precheck: { request: { email?: string }; response: Precheck };
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
   describeAzureScope: { request: { scope: string }; response: { words: string } };
+  getAzureRoles: { request: { scope: string }; response: { suggested: AzureRoleOption[]; all: AzureRoleOption[] } };
+  assignAzureRole: { request: { scope: string; roleId: string; principalId: string }; response: AzureAssignment };
   getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };
   searchGroups: { request: { text: string }; response: AudienceGroup[] };
   rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };

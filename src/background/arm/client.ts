@@ -4,13 +4,30 @@ import { armToken } from '../auth.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One ARM GET, with Retry-After on 429/503 and one token renewal when ARM says the token expired. */
-export async function armGet<T>(settings: Settings, path: string, apiVersion: string): Promise<T> {
+function toAppError(status: number, code: string): AppError {
+  if (code === 'PrincipalNotFound') return new AppError(ErrorCodes.principalNotFound, code);
+  if (status === 404) return new AppError(ErrorCodes.notFound, code);
+  if (status === 403) return new AppError(ErrorCodes.forbidden, code);
+  return new AppError(ErrorCodes.badRequest, code);
+}
+
+/** One ARM call, with Retry-After on 429/503 and one token renewal when ARM says the token expired. */
+export async function arm<T>(
+  settings: Settings,
+  method: 'GET' | 'PUT',
+  path: string,
+  apiVersion: string,
+  body?: unknown,
+): Promise<T> {
   let forceRefresh = false;
   for (let attempt = 0; ; attempt++) {
     const { accessToken } = await armToken(settings, forceRefresh);
+    const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
+    if (body) headers['content-type'] = 'application/json';
     const res = await fetch(`${ARM_ORIGIN}${path}?api-version=${apiVersion}`, {
-      headers: { authorization: `Bearer ${accessToken}` },
+      method,
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
     }).catch((e: unknown) => {
       throw new AppError(ErrorCodes.network, e instanceof Error ? e.message : String(e), { cause: e });
     });
@@ -24,9 +41,8 @@ export async function armGet<T>(settings: Settings, path: string, apiVersion: st
       forceRefresh = true;
       continue;
     }
-    throw new AppError(
-      res.status === 404 ? ErrorCodes.notFound : res.status === 403 ? ErrorCodes.forbidden : ErrorCodes.badRequest,
-      code,
-    );
+    throw toAppError(res.status, code);
   }
 }
+
+export const armGet = <T>(settings: Settings, path: string, apiVersion: string) => arm<T>(settings, 'GET', path, apiVersion);

@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import type { AzureRoleOption } from '../shared/azure.ts';
+
+export interface AzureChoice {
+  role?: AzureRoleOption;
+  /** The person confirmed a role that needs it (Owner and the like). */
+  confirmed: boolean;
+}
+
+/** The role to grant at exactly this scope: least privileged first, all roles searchable, broad ones confirmed. */
+export function AzureSection({
+  roles,
+  choice,
+  onChoice,
+}: {
+  roles: { suggested: AzureRoleOption[]; all: AzureRoleOption[] };
+  choice: AzureChoice;
+  onChoice: (c: AzureChoice) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const found = search.trim()
+    ? roles.all.filter((r) => r.name.toLowerCase().includes(search.trim().toLowerCase())).slice(0, 8)
+    : [];
+  const pick = (role: AzureRoleOption) => onChoice({ role, confirmed: false });
+  return (
+    <section class="pbi" aria-label="Azure role">
+      <div>
+        <strong>Role at this scope</strong> <span class="muted">(optional; least privileged first)</span>
+      </div>
+      {[...roles.suggested, ...found.filter((f) => !roles.suggested.some((s) => s.id === f.id))].map((r) => (
+        <label class="check" key={r.id} title={r.description}>
+          <input type="radio" name="role" checked={choice.role?.id === r.id} onChange={() => pick(r)} />
+          {r.name}
+        </label>
+      ))}
+      <label for="roleSearch">Search all roles</label>
+      <input id="roleSearch" value={search} onInput={(e) => setSearch(e.currentTarget.value)} placeholder="Role name" />
+      {choice.role?.risk ? (
+        <div class="warning" role="alert" data-testid="role-risk">
+          {choice.role.risk}
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={choice.confirmed}
+              onChange={(e) => onChoice({ ...choice, confirmed: e.currentTarget.checked })}
+            />
+            Grant {choice.role.name} anyway
+          </label>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Whether the role choice lets the invitation go ahead: no role (invite only) or a confirmed one. */
+export const azureChoiceReady = (c: AzureChoice) => !c.role?.risk || c.confirmed;

@@ -1,0 +1,16 @@
+/** Azure roles as the popup offers them. */
+export interface AzureRoleOption {
+  /** Role definition GUID. */
+  id: string;
+  name: string;
+  description: string;
+  /** Why it needs confirmation (too broad), or null. */
+  risk: string | null;
+}
+
+export interface AzureAssignment {
+  scope: string;
+  roleId: string;
+  /** How long the assignment waited for the new guest to reach Azure (PrincipalNotFound). */
+  waitedMs: number;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { signInThroughPopup } from './harness.ts';
+import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
+
+const SUB = '11111111-2222-4333-8444-555555555555';
+const RG = `/subscriptions/${SUB}/resourceGroups/rg-data`;
+const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+const env = sandboxAndBrowser();
+
+async function popupOn(scope: string) {
+  const page = await env.browser.context.newPage();
+  await page.goto(`https://portal.azure.com/#@contoso.onmicrosoft.com/resource${scope}/overview`);
+  await page.bringToFront();
+  const popup = await env.browser.openPopup();
+  await popup.getByRole('region', { name: 'Azure role' }).waitFor();
+  return popup;
+}
+
+describe('Azure resource owners', () => {
+  it('invites and assigns an active Reader at exactly the resource group, waiting out PrincipalNotFound', async () => {
+    const first = await env.browser.openPopup();
+    await signInThroughPopup(env.browser, first, 'megan@contoso.example', PASSWORD);
+    await first.close();
+    const popup = await popupOn(RG);
+    await popup.getByLabel('Reader', { exact: true }).check();
+    await popup.getByLabel('E-mail address').fill('raj@partner.example');
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    const result = popup.getByTestId('azure-assignment');
+    await expect.poll(() => result.textContent(), { timeout: 45_000 }).toContain(`Reader, active now, at ${RG}`);
+    // The guest was created a moment before: ARM answered PrincipalNotFound first, and the popup waited.
+    expect(await result.textContent()).toContain('waiting for Azure to see the new guest');
+    expect(await popup.getByRole('alert').count()).toBe(0);
+    const state = await env.sandbox.control.state();
+    const raj = state.tenants.find((t) => t.id === CONTOSO)?.users.find((u) => u.mail === 'raj@partner.example');
+    const assignments = state.tenants
+      .find((t) => t.id === CONTOSO)
+      ?.azure?.roleAssignments.filter((a) => a.principalId === raj?.id);
+    expect(assignments).toEqual([expect.objectContaining({ scope: RG, roleDefinitionId: READER })]);
+    await popup.close();
+  });
+
+  it('asks for confirmation before Owner, and says why', async () => {
+    const popup = await popupOn(RG);
+    await popup.getByLabel('Search all roles').fill('Owner');
+    await popup.getByLabel('Owner', { exact: true }).check();
+    await expect.poll(() => popup.getByTestId('role-risk').textContent()).toContain('including giving other people access');
+    await popup.getByLabel('E-mail address').fill('sam@partner.example');
+    expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
+    await popup.getByLabel('Grant Owner anyway').check();
+    expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(false);
+    await popup.close();
+  });
+});
