@@ -63,7 +63,9 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     typeof p.roleId === 'string' &&
     GUID.test(p.roleId) &&
     typeof p.principalId === 'string' &&
-    GUID.test(p.principalId),
+    GUID.test(p.principalId) &&
+    (p.eligibleDays === undefined ||
+      (Number.isInteger(p.eligibleDays) && (p.eligibleDays as number) >= 1 && (p.eligibleDays as number) <= 365)),
   getPowerBiPage: (p) => obj(p) && pageContext(p.context),
   searchGroups: (p) => obj(p) && str(p.text) && (p.text as string).length <= 120,
   rememberAudience: (p) => obj(p) && typeof p.appId === 'string' && GUID.test(p.appId) && group(p.group),

@@ -3,6 +3,8 @@ import type { AzureRoleOption } from '../shared/azure.ts';
 
 export interface AzureChoice {
   role?: AzureRoleOption;
+  /** Eligible through PIM for this many days; undefined: active now. */
+  eligibleDays?: number;
   /** The person confirmed a role that needs it (Owner and the like). */
   confirmed: boolean;
 }
@@ -21,7 +23,7 @@ export function AzureSection({
   const found = search.trim()
     ? roles.all.filter((r) => r.name.toLowerCase().includes(search.trim().toLowerCase())).slice(0, 8)
     : [];
-  const pick = (role: AzureRoleOption) => onChoice({ role, confirmed: false });
+  const pick = (role: AzureRoleOption) => onChoice({ ...choice, role, confirmed: false });
   return (
     <section class="pbi" aria-label="Azure role">
       <div>
@@ -33,6 +35,37 @@ export function AzureSection({
           {r.name}
         </label>
       ))}
+      <fieldset>
+        <legend>Type</legend>
+        <label class="check">
+          <input
+            type="radio"
+            name="kind"
+            checked={choice.eligibleDays !== undefined}
+            onChange={() => onChoice({ ...choice, eligibleDays: 7 })}
+          />
+          Eligible (PIM) for
+        </label>
+        <input
+          aria-label="Days eligible"
+          type="number"
+          min={1}
+          max={365}
+          style={{ width: '4em' }}
+          value={choice.eligibleDays ?? 7}
+          onInput={(e) => onChoice({ ...choice, eligibleDays: Math.max(1, Math.min(365, Number(e.currentTarget.value) || 1)) })}
+        />
+        days
+        <label class="check">
+          <input
+            type="radio"
+            name="kind"
+            checked={choice.eligibleDays === undefined}
+            onChange={() => onChoice({ ...choice, eligibleDays: undefined })}
+          />
+          Active now
+        </label>
+      </fieldset>
       <label for="roleSearch">Search all roles</label>
       <input id="roleSearch" value={search} onInput={(e) => setSearch(e.currentTarget.value)} placeholder="Role name" />
       {choice.role?.risk ? (

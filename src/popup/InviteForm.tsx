@@ -39,7 +39,8 @@ export function InviteForm({
   const [check, setCheck] = useState<Precheck | null>(null);
   const [choice, setChoice] = useState<PowerBiChoice>({ viewer: false });
   const [grant, setGrant] = useState<PowerBiGrant | null>(null);
-  const [azureChoice, setAzureChoice] = useState<AzureChoice>({ confirmed: false });
+  // Eligible for a bounded time by default: never permanent without an explicit choice.
+  const [azureChoice, setAzureChoice] = useState<AzureChoice>({ confirmed: false, eligibleDays: 7 });
   const [assignment, setAssignment] = useState<(AzureAssignment & { roleName: string }) | null>(null);
   const [assigning, setAssigning] = useState(false);
 
@@ -97,9 +98,12 @@ export function InviteForm({
         if (scope && azureChoice.role) {
           setAssigning(true);
           const role = azureChoice.role;
-          const made = await send('assignAzureRole', { scope, roleId: role.id, principalId: r.guest.id }).finally(() =>
-            setAssigning(false),
-          );
+          const made = await send('assignAzureRole', {
+            scope,
+            roleId: role.id,
+            principalId: r.guest.id,
+            eligibleDays: azureChoice.eligibleDays,
+          }).finally(() => setAssigning(false));
           setAssignment({ ...made, roleName: role.name });
         }
         if (powerBi) {

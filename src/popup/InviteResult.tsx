@@ -41,7 +41,9 @@ export function InviteResult({
       </div>
       {assignment ? (
         <div class="pbi" data-testid="azure-assignment">
-          {assignment.roleName}, active now, at {assignment.scope}
+          {assignment.roleName},{' '}
+          {assignment.kind === 'eligible' ? `eligible (PIM) until ${assignment.endDateTime?.slice(0, 10)}` : 'active now'}, at{' '}
+          {assignment.scope}
           {assignment.waitedMs > 0
             ? ` (after ${Math.round(assignment.waitedMs / 1000)} s waiting for Azure to see the new guest)`
             : ''}

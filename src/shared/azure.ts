@@ -11,6 +11,9 @@ export interface AzureRoleOption {
 export interface AzureAssignment {
   scope: string;
   roleId: string;
+  kind: 'active' | 'eligible';
+  /** ISO end of an eligibility; null when permanent. */
+  endDateTime: string | null;
   /** How long the assignment waited for the new guest to reach Azure (PrincipalNotFound). */
   waitedMs: number;
 }

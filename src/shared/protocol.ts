@@ -16,7 +16,10 @@ export type BackgroundProtocol = {
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
   describeAzureScope: { request: { scope: string }; response: { words: string } };
   getAzureRoles: { request: { scope: string }; response: { suggested: AzureRoleOption[]; all: AzureRoleOption[] } };
-  assignAzureRole: { request: { scope: string; roleId: string; principalId: string }; response: AzureAssignment };
+  assignAzureRole: {
+    request: { scope: string; roleId: string; principalId: string; eligibleDays?: number };
+    response: AzureAssignment;
+  };
   getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };
   searchGroups: { request: { text: string }; response: AudienceGroup[] };
   rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };

@@ -4,6 +4,7 @@ import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-data`;
+const STORAGE = `${RG}/providers/Microsoft.Storage/storageAccounts/stdata01`;
 const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 const env = sandboxAndBrowser();
 
@@ -23,6 +24,7 @@ describe('Azure resource owners', () => {
     await first.close();
     const popup = await popupOn(RG);
     await popup.getByLabel('Reader', { exact: true }).check();
+    await popup.getByLabel('Active now').check();
     await popup.getByLabel('E-mail address').fill('raj@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     const result = popup.getByTestId('azure-assignment');
@@ -36,6 +38,28 @@ describe('Azure resource owners', () => {
       .find((t) => t.id === CONTOSO)
       ?.azure?.roleAssignments.filter((a) => a.principalId === raj?.id);
     expect(assignments).toEqual([expect.objectContaining({ scope: RG, roleDefinitionId: READER })]);
+    await popup.close();
+  });
+
+  it('makes the first suggestion eligible through PIM for 7 days at exactly the storage account', async () => {
+    const popup = await popupOn(STORAGE);
+    const first = popup.getByRole('region', { name: 'Azure role' }).getByRole('radio').first();
+    const firstName = (await first.locator('xpath=..').textContent())?.trim();
+    expect(firstName).not.toBe('Contributor');
+    await first.check();
+    expect(await popup.getByLabel('Days eligible').inputValue()).toBe('7');
+    await popup.getByLabel('E-mail address').fill('ines@partner.example');
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await expect
+      .poll(() => popup.getByTestId('azure-assignment').textContent(), { timeout: 45_000 })
+      .toContain('eligible (PIM) until');
+    const state = await env.sandbox.control.state();
+    const contoso = state.tenants.find((t) => t.id === CONTOSO);
+    const ines = contoso?.users.find((u) => u.mail === 'ines@partner.example');
+    const [schedule] = contoso?.azure?.eligibilitySchedules.filter((e) => e.principalId === ines?.id) ?? [];
+    expect(schedule?.scope).toBe(STORAGE);
+    const days = (Date.parse(schedule?.endDateTime ?? '') - Date.parse(schedule?.startDateTime ?? '')) / 86_400_000;
+    expect(days).toBe(7);
     await popup.close();
   });
 

@@ -32,32 +32,52 @@ export async function azureRoles(
 }
 
 /**
- * Active role assignment at exactly this scope. A guest invited a moment ago is not yet visible to ARM
+ * Role at exactly this scope: active now (roleAssignments), or eligible through PIM for a number of days
+ * (roleEligibilityScheduleRequests, AdminAssign). A guest invited a moment ago is not yet visible to ARM
  * (PrincipalNotFound): that case, and only that one, is retried with backoff for up to about half a minute.
  */
 export async function assignAzureRole(
   settings: Settings,
-  request: { scope: string; roleId: string; principalId: string },
+  request: { scope: string; roleId: string; principalId: string; eligibleDays?: number },
 ): Promise<AzureAssignment> {
   const sub = scopeParts(request.scope).subscriptionId;
-  const body = {
-    properties: {
-      roleDefinitionId: `/subscriptions/${sub}${AUTH}/roleDefinitions/${request.roleId}`,
-      principalId: request.principalId,
-      principalType: 'User',
-    },
-  };
+  const roleDefinitionId = `/subscriptions/${sub}${AUTH}/roleDefinitions/${request.roleId}`;
   const name = crypto.randomUUID();
-  for (let delay = 1000, waited = 0; ; delay *= 2) {
-    try {
-      const made = await arm<{ properties: { scope: string } }>(
-        settings,
-        'PUT',
+  const start = new Date();
+  const eligible = request.eligibleDays !== undefined;
+  const [path, version, body] = eligible
+    ? [
+        `${request.scope}${AUTH}/roleEligibilityScheduleRequests/${name}`,
+        '2020-10-01',
+        {
+          properties: {
+            principalId: request.principalId,
+            roleDefinitionId,
+            requestType: 'AdminAssign',
+            justification: 'Invited with Invite Here',
+            scheduleInfo: {
+              startDateTime: start.toISOString(),
+              expiration: { type: 'AfterDuration', duration: `P${request.eligibleDays}D` },
+            },
+          },
+        },
+      ]
+    : [
         `${request.scope}${AUTH}/roleAssignments/${name}`,
         '2022-04-01',
-        body,
-      );
-      return { scope: made.properties.scope, roleId: request.roleId, waitedMs: waited };
+        { properties: { roleDefinitionId, principalId: request.principalId, principalType: 'User' } },
+      ];
+  for (let delay = 1000, waited = 0; ; delay *= 2) {
+    try {
+      const made = await arm<{ properties: { scope: string } }>(settings, 'PUT', path, version, body);
+      const end = eligible ? new Date(start.getTime() + (request.eligibleDays as number) * 86_400_000).toISOString() : null;
+      return {
+        scope: made.properties.scope,
+        roleId: request.roleId,
+        kind: eligible ? 'eligible' : 'active',
+        endDateTime: end,
+        waitedMs: waited,
+      };
     } catch (e) {
       if (!(e instanceof AppError && e.code === ErrorCodes.principalNotFound) || waited > 30_000) throw e;
       await wait(delay);
