@@ -32,7 +32,7 @@ async function msal(settings: Settings): Promise<PublicClientApplication> {
 }
 
 function toAccount(a: AccountInfo): SignedInAccount {
-  return { username: a.username, name: a.name ?? a.username, tenantId: a.tenantId };
+  return { id: a.localAccountId, username: a.username, name: a.name ?? a.username, tenantId: a.tenantId };
 }
 
 async function currentAccount(settings: Settings): Promise<AccountInfo | null> {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AzureRoleOption } from '../shared/azure.ts';
+import type { AzureRoles } from '../shared/azure.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { PageInfo, SessionState } from '../shared/model.ts';
@@ -26,7 +26,7 @@ export function App() {
   const context = page.context;
 
   const [scopeWords, setScopeWords] = useState<string | null>(null);
-  const [azureRoles, setAzureRoles] = useState<{ suggested: AzureRoleOption[]; all: AzureRoleOption[] } | null>(null);
+  const [azureRoles, setAzureRoles] = useState<AzureRoles | null>(null);
   useEffect(() => {
     if (!signedIn || context?.kind !== 'azure-resource') return;
     // The names ARM knows; the words from the URL stay if ARM cannot be asked.

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AzureRoleOption } from '../shared/azure.ts';
+import type { AzureRoleOption, AzureRoles } from '../shared/azure.ts';
 
 export interface AzureChoice {
   role?: AzureRoleOption;
@@ -15,7 +15,7 @@ export function AzureSection({
   choice,
   onChoice,
 }: {
-  roles: { suggested: AzureRoleOption[]; all: AzureRoleOption[] };
+  roles: AzureRoles;
   choice: AzureChoice;
   onChoice: (c: AzureChoice) => void;
 }) {
@@ -24,6 +24,17 @@ export function AzureSection({
     ? roles.all.filter((r) => r.name.toLowerCase().includes(search.trim().toLowerCase())).slice(0, 8)
     : [];
   const pick = (role: AzureRoleOption) => onChoice({ ...choice, role, confirmed: false });
+  if (!roles.mayAssign) {
+    return (
+      <section class="pbi" aria-label="Azure role">
+        <div class="warning" role="status" data-testid="role-permission">
+          You cannot assign roles here: that needs Microsoft.Authorization/roleAssignments/write at this scope, which Owner, User
+          Access Administrator and Role Based Access Control Administrator have. You can still invite; ask an owner of this
+          resource to grant the role.
+        </div>
+      </section>
+    );
+  }
   return (
     <section class="pbi" aria-label="Azure role">
       <div>

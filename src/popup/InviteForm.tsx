@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AzureAssignment, AzureRoleOption } from '../shared/azure.ts';
+import type { AzureAssignment, AzureRoles } from '../shared/azure.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { ExistingUser, InvitationResult, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
@@ -29,7 +29,7 @@ export function InviteForm({
 }: {
   page: PageInfo;
   powerBi: PowerBiPage | null;
-  azureRoles: { suggested: AzureRoleOption[]; all: AzureRoleOption[] } | null;
+  azureRoles: AzureRoles | null;
 }) {
   const [draft, setDraft] = useState<InviteDraft | null>(null);
   const [touched, setTouched] = useState(false);

@@ -17,3 +17,10 @@ export interface AzureAssignment {
   /** How long the assignment waited for the new guest to reach Azure (PrincipalNotFound). */
   waitedMs: number;
 }
+
+export interface AzureRoles {
+  suggested: AzureRoleOption[];
+  all: AzureRoleOption[];
+  /** Whether the signed-in user holds Microsoft.Authorization/roleAssignments/write at this scope. */
+  mayAssign: boolean;
+}

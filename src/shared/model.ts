@@ -5,6 +5,8 @@ import type { PageContext } from './page-context.ts';
 export type { PageContext };
 
 export interface SignedInAccount {
+  /** The user's object id in this tenant. */
+  id: string;
   username: string;
   name: string;
   tenantId: string;

@@ -1,4 +1,4 @@
-import type { AzureAssignment, AzureRoleOption } from './azure.ts';
+import type { AzureAssignment, AzureRoles } from './azure.ts';
 import type { Settings } from './config.ts';
 import type { InvitationRequest, InvitationResult, PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { PageContext } from './page-context.ts';
@@ -15,7 +15,7 @@ export type BackgroundProtocol = {
   precheck: { request: { email?: string }; response: Precheck };
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
   describeAzureScope: { request: { scope: string }; response: { words: string } };
-  getAzureRoles: { request: { scope: string }; response: { suggested: AzureRoleOption[]; all: AzureRoleOption[] } };
+  getAzureRoles: { request: { scope: string }; response: AzureRoles };
   assignAzureRole: {
     request: { scope: string; roleId: string; principalId: string; eligibleDays?: number };
     response: AzureAssignment;

@@ -59,3 +59,16 @@ export function suggestRoles(roles: AzureRole[], resourceType: string, count = 5
     .sort((a, b) => breadth(a) - breadth(b) || a.properties.roleName.localeCompare(b.properties.roleName))
     .slice(0, count);
 }
+
+/** Whether a role allows an action: one of its actions covers it and none of its notActions does. */
+export function roleAllows(role: AzureRole, action: string): boolean {
+  const covers = (pattern: string) =>
+    new RegExp(
+      `^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('.*')}$`,
+      'i',
+    ).test(action);
+  return role.properties.permissions.some((p) => p.actions.some(covers) && !p.notActions.some(covers));
+}

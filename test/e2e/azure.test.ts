@@ -74,4 +74,15 @@ describe('Azure resource owners', () => {
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(false);
     await popup.close();
   });
+
+  it('tells a caller who may not assign roles here, before inviting', async () => {
+    const first = await env.browser.openPopup();
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await signInThroughPopup(env.browser, first, 'adele@contoso.example', PASSWORD);
+    await first.close();
+    const popup = await popupOn(RG);
+    await expect.poll(() => popup.getByTestId('role-permission').textContent()).toContain('You cannot assign roles here');
+    expect(await popup.getByRole('radio', { name: 'Reader' }).count()).toBe(0);
+    await popup.close();
+  });
 });

@@ -24,7 +24,7 @@ export async function arm<T>(
     const { accessToken } = await armToken(settings, forceRefresh);
     const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
     if (body) headers['content-type'] = 'application/json';
-    const res = await fetch(`${ARM_ORIGIN}${path}?api-version=${apiVersion}`, {
+    const res = await fetch(`${ARM_ORIGIN}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`, {
       method,
       headers,
       body: body ? JSON.stringify(body) : undefined,

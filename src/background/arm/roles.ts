@@ -1,8 +1,9 @@
-import type { AzureAssignment, AzureRoleOption } from '../../shared/azure.ts';
+import type { AzureAssignment, AzureRoleOption, AzureRoles } from '../../shared/azure.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { resourceTypeWords, scopeParts } from '../../shared/page-context.ts';
-import { type AzureRole, riskyRole, suggestRoles } from '../../shared/role-ranking.ts';
+import { type AzureRole, riskyRole, roleAllows, suggestRoles } from '../../shared/role-ranking.ts';
+import { currentAccount } from '../auth.ts';
 import { arm } from './client.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
@@ -16,16 +17,30 @@ const option = (r: AzureRole): AzureRoleOption => ({
 });
 
 /** Roles assignable at this scope: the least privileged for its resource type first, then all of them by name. */
-export async function azureRoles(
-  settings: Settings,
-  scope: string,
-): Promise<{ suggested: AzureRoleOption[]; all: AzureRoleOption[] }> {
-  const { value } = await arm<{ value: AzureRole[] }>(settings, 'GET', `${scope}${AUTH}/roleDefinitions`, '2022-04-01');
+export async function azureRoles(settings: Settings, scope: string): Promise<AzureRoles> {
+  const [{ value }, mine, account] = await Promise.all([
+    arm<{ value: AzureRole[] }>(settings, 'GET', `${scope}${AUTH}/roleDefinitions`, '2022-04-01'),
+    arm<{ value: { properties: { principalId: string; roleDefinitionId: string } }[] }>(
+      settings,
+      'GET',
+      `${scope}${AUTH}/roleAssignments?$filter=atScope()`,
+      '2022-04-01',
+    ),
+    currentAccount(settings),
+  ]);
+  // May I assign here? Any of my roles at or above this scope that allows roleAssignments/write.
+  const mayAssign = mine.value.some((a) => {
+    const role = value.find((r) => r.name === a.properties.roleDefinitionId.split('/').pop());
+    return (
+      a.properties.principalId === account?.id && !!role && roleAllows(role, 'Microsoft.Authorization/roleAssignments/write')
+    );
+  });
   const type = scopeParts(scope).resourceType ?? 'Microsoft.Resources/resourceGroups';
   const suggested = suggestRoles(value, type);
   const reader = value.find((r) => r.properties.roleName === 'Reader');
   const first = reader && !suggested.includes(reader) ? [reader, ...suggested] : suggested;
   return {
+    mayAssign,
     suggested: first.map(option),
     all: [...value].sort((a, b) => a.properties.roleName.localeCompare(b.properties.roleName)).map(option),
   };
