@@ -1,8 +1,7 @@
 import { ARM_ORIGIN, type Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { armToken } from '../auth.ts';
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { restCall } from '../rest.ts';
 
 function toAppError(status: number, code: string): AppError {
   if (code === 'PrincipalNotFound') return new AppError(ErrorCodes.principalNotFound, code);
@@ -11,38 +10,16 @@ function toAppError(status: number, code: string): AppError {
   return new AppError(ErrorCodes.badRequest, code);
 }
 
-/** One ARM call, with Retry-After on 429/503 and one token renewal when ARM says the token expired. */
-export async function arm<T>(
-  settings: Settings,
-  method: 'GET' | 'PUT',
-  path: string,
-  apiVersion: string,
-  body?: unknown,
-): Promise<T> {
-  let forceRefresh = false;
-  for (let attempt = 0; ; attempt++) {
-    const { accessToken } = await armToken(settings, forceRefresh);
-    const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
-    if (body) headers['content-type'] = 'application/json';
-    const res = await fetch(`${ARM_ORIGIN}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`, {
-      method,
-      headers,
-      body: body ? JSON.stringify(body) : undefined,
-    }).catch((e: unknown) => {
-      throw new AppError(ErrorCodes.network, e instanceof Error ? e.message : String(e), { cause: e });
-    });
-    if (res.ok) return (await res.json()) as T;
-    const code = ((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code ?? String(res.status);
-    if ((res.status === 429 || res.status === 503) && attempt < 3) {
-      await wait((Number(res.headers.get('retry-after')) || 1) * 1000);
-      continue;
-    }
-    if (res.status === 401 && !forceRefresh) {
-      forceRefresh = true;
-      continue;
-    }
-    throw toAppError(res.status, code);
-  }
+/** One Azure Resource Manager call; `path` may carry its own query (`?$filter=…`). */
+export function arm<T>(settings: Settings, method: 'GET' | 'PUT', path: string, apiVersion: string, body?: unknown): Promise<T> {
+  return restCall<T>({
+    method,
+    url: `${ARM_ORIGIN}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`,
+    body,
+    token: async (force) => (await armToken(settings, force)).accessToken,
+    expired: (status) => status === 401,
+    toError: toAppError,
+  });
 }
 
 export const armGet = <T>(settings: Settings, path: string, apiVersion: string) => arm<T>(settings, 'GET', path, apiVersion);

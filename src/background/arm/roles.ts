@@ -1,13 +1,13 @@
 import type { AzureAssignment, AzureRoleOption, AzureRoles } from '../../shared/azure.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { resourceTypeWords, scopeParts } from '../../shared/page-context.ts';
+import { scopeParts } from '../../shared/page-context.ts';
 import { type AzureRole, riskyRole, roleAllows, suggestRoles } from '../../shared/role-ranking.ts';
 import { currentAccount } from '../auth.ts';
+import { wait } from '../rest.ts';
 import { arm } from './client.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const option = (r: AzureRole): AzureRoleOption => ({
   id: r.name,
@@ -100,8 +100,3 @@ export async function assignAzureRole(
     }
   }
 }
-
-export const scopeKind = (scope: string) => {
-  const p = scopeParts(scope);
-  return p.resourceType ? resourceTypeWords(p.resourceType) : p.resourceGroup ? 'Resource group' : 'Subscription';
-};

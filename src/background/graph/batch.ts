@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { wait } from '../rest.ts';
 
 export interface BatchItem {
   id: string;
@@ -10,8 +11,6 @@ export interface BatchAnswer {
   status: number;
   body: unknown;
 }
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * JSON `$batch` of independent GETs (at most 20). Graph throttles each item on its own and the SDK's RetryHandler
