@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInThroughPopup } from './harness.ts';
+import { openPopupOn, signInAs, signInThroughPopup } from './harness.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -9,10 +9,7 @@ const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 const env = sandboxAndBrowser();
 
 async function popupOn(scope: string) {
-  const page = await env.browser.context.newPage();
-  await page.goto(`https://portal.azure.com/#@contoso.onmicrosoft.com/resource${scope}/overview`);
-  await page.bringToFront();
-  const popup = await env.browser.openPopup();
+  const popup = await openPopupOn(env.browser, `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${scope}/overview`);
   await popup.getByRole('region', { name: 'Azure role' }).waitFor();
   return popup;
 }
@@ -77,8 +74,7 @@ describe('Azure resource owners', () => {
 
   it('tells a caller who may not assign roles here, before inviting', async () => {
     const first = await env.browser.openPopup();
-    await first.getByRole('button', { name: 'Sign out' }).click();
-    await signInThroughPopup(env.browser, first, 'adele@contoso.example', PASSWORD);
+    await signInAs(env.browser, first, 'adele@contoso.example', PASSWORD);
     await first.close();
     const popup = await popupOn(RG);
     await expect.poll(() => popup.getByTestId('role-permission').textContent()).toContain('You cannot assign roles here');

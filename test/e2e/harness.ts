@@ -61,6 +61,20 @@ export async function launchBrowser(sandbox: RunningSandbox, options: { headless
   };
 }
 
+/** Opens a web page in a tab of its own, brings it to the front, then opens the popup, as a person would. */
+export async function openPopupOn(browser: TestBrowser, url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.bringToFront();
+  return browser.openPopup();
+}
+
+/** Signs out in the popup, then signs in as another user through the real login page. */
+export async function signInAs(browser: TestBrowser, popup: Page, user: string, password: string): Promise<void> {
+  await popup.getByRole('button', { name: 'Sign out' }).click();
+  await signInThroughPopup(browser, popup, user, password);
+}
+
 /** Signs in through the real sandbox login page in the launchWebAuthFlow window, as a person would. */
 export async function signInThroughPopup(browser: TestBrowser, popup: Page, user: string, password: string): Promise<void> {
   const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signInThroughPopup } from './harness.ts';
+import { openPopupOn, signInThroughPopup } from './harness.ts';
 import { PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -8,12 +7,7 @@ const STORAGE = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsof
 
 const env = sandboxAndBrowser();
 
-async function popupFor(url: string): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  await page.goto(url);
-  await page.bringToFront();
-  return env.browser.openPopup();
-}
+const popupFor = (url: string) => openPopupOn(env.browser, url);
 
 describe('page context, options and sign-out', () => {
   it('says which Azure resource the portal page shows, with names from ARM, and redirects there', async () => {

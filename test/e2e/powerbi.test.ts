@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughPopup } from './harness.ts';
+import { openPopupOn, signInAs, signInThroughPopup } from './harness.ts';
 import { CONTOSO, PASSWORD, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 const FINANCE_APP = '6f8d2b4c-9e3a-4d7f-8b2c-3d4e5f6a7b8c';
@@ -15,10 +15,7 @@ const contoso = async () => (await env.sandbox.control.state()).tenants.find((t)
 const user = async (mail: string) => (await contoso())?.users.find((u) => u.mail === mail);
 
 async function popupOn(url: string): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  await page.goto(url);
-  await page.bringToFront();
-  const popup = await env.browser.openPopup();
+  const popup = await openPopupOn(env.browser, url);
   await popup.getByTestId('pbi-title').waitFor();
   return popup;
 }
@@ -99,8 +96,7 @@ describe('Power BI app publishers', () => {
 
   it('lets a publisher without admin rights pick the audience group once, and remembers it', async () => {
     const first = await env.browser.openPopup();
-    await first.getByRole('button', { name: 'Sign out' }).click();
-    await signInThroughPopup(env.browser, first, 'adele@contoso.example', PASSWORD);
+    await signInAs(env.browser, first, 'adele@contoso.example', PASSWORD);
     await first.close();
     const popup = await popupOn(appUrl(SALES_APP));
     await popup.getByLabel('Group this app is published to').fill('Sales');
