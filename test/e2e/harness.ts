@@ -66,7 +66,27 @@ export async function openPopupOn(browser: TestBrowser, url: string): Promise<Pa
   const page = await browser.context.newPage();
   await page.goto(url);
   await page.bringToFront();
+  await waitForPageReported(browser, page.url());
   return browser.openPopup();
+}
+
+/**
+ * The popup opened in a tab of its own shows the last page a content script reported; that report comes a moment
+ * after the page loads, so wait for it rather than catch the page before.
+ */
+export async function waitForPageReported(browser: TestBrowser, url: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const reported = await (await browser.worker())
+      .evaluate(async () => {
+        const { pageContexts, lastPageTabId } = await chrome.storage.session.get(['pageContexts', 'lastPageTabId']);
+        return (pageContexts as Record<string, { url: string }> | undefined)?.[String(lastPageTabId)]?.url ?? null;
+      })
+      .catch(() => null);
+    if (reported === url) return;
+    if (Date.now() > deadline) throw new Error(`the extension did not record ${url}; last reported: ${reported}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Signs out in the popup, then signs in as another user through the real login page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPopupOn, signInThroughPopup } from './harness.ts';
+import { openPopupOn, signInThroughPopup, waitForPageReported } from './harness.ts';
 import { PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -30,6 +30,7 @@ describe('page context, options and sign-out', () => {
       location.hash = `#@contoso.onmicrosoft.com/resource/subscriptions/${sub}/resourceGroups/rg-web/overview`;
     }, SUB);
     await portal.bringToFront();
+    await waitForPageReported(env.browser, portal.url());
     const popup = await env.browser.openPopup();
     await expect
       .poll(() => popup.getByTestId('page-context').textContent())

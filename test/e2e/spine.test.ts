@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughPopup, stopServiceWorker, workerRestarted } from './harness.ts';
+import { signInThroughPopup, stopServiceWorker, waitForPageReported, workerRestarted } from './harness.ts';
 import { CONTOSO, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;
@@ -30,6 +30,7 @@ async function invitedState(popup: Page, timeout = 30_000): Promise<string | nul
 beforeAll(async () => {
   appPage = await env.browser.context.newPage();
   await appPage.goto(APP_PAGE);
+  await waitForPageReported(env.browser, appPage.url());
 });
 
 describe('sign in and invite a guest', () => {
