@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseBulkInviteCsv } from './csv.ts';
+
+const HEADER =
+  'Email address to invite [inviteeEmail] Required,Redirection url [inviteRedirectURL] Required,' +
+  'Send invitation message (true or false) [sendEmail],Customized invitation message [customizedMessageBody]';
+const EXAMPLE = 'Example: someone@contoso.com,Example: https://myapplications.microsoft.com,Example: true,Example: Hello';
+
+describe('parseBulkInviteCsv', () => {
+  it("reads Entra's template unchanged: version row, header, example row, then data", () => {
+    const text = [
+      'version:v1.0',
+      HEADER,
+      EXAMPLE,
+      'ana@partner.example,https://app.powerbi.com/groups/me/apps/1,true,Hi Ana',
+    ].join('\r\n');
+    expect(parseBulkInviteCsv(text)).toEqual({
+      rows: [
+        {
+          line: 4,
+          email: 'ana@partner.example',
+          redirectUrl: 'https://app.powerbi.com/groups/me/apps/1',
+          sendEmail: true,
+          message: 'Hi Ana',
+        },
+      ],
+      errors: [],
+    });
+  });
+
+  it('keeps quoted commas and line breaks in a cell and counts lines from where each row starts', () => {
+    const text = `version:v1.0\n${HEADER}\n"raj@partner.example",,false,"Dear Raj,\nwelcome."\nkim@partner.example,,,\n`;
+    const { rows, errors } = parseBulkInviteCsv(text);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.line, r.email, r.sendEmail, r.message])).toEqual([
+      [3, 'raj@partner.example', false, 'Dear Raj,\nwelcome.'],
+      [5, 'kim@partner.example', true, undefined],
+    ]);
+  });
+
+  it('ignores a byte-order mark, CRLF line ends and trailing blank lines', () => {
+    const text = `\ufeffversion:v1.0\r\n${HEADER}\r\na@partner.example,,,\r\n\r\n\r\nb@partner.example,,,\r\n\r\n\r\n`;
+    const { rows, errors } = parseBulkInviteCsv(text);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.line, r.email])).toEqual([
+      [3, 'a@partner.example'],
+      [6, 'b@partner.example'],
+    ]);
+  });
+
+  it('matches columns by their bracketed key in any order, and plain headers too', () => {
+    const entra = parseBulkInviteCsv(
+      'Send invitation message (true or false) [sendEmail],Email address to invite [inviteeEmail] Required\nno,x@partner.example',
+    );
+    expect(entra.rows).toEqual([{ line: 2, email: 'x@partner.example', sendEmail: false }]);
+    const plain = parseBulkInviteCsv(
+      'Display Name;Email;Redirect URL;Group\nXu Li;xu@partner.example;https://x.example/;Sales viewers',
+    );
+    expect(plain.rows).toEqual([
+      {
+        line: 2,
+        email: 'xu@partner.example',
+        displayName: 'Xu Li',
+        redirectUrl: 'https://x.example/',
+        sendEmail: true,
+        group: 'Sales viewers',
+      },
+    ]);
+  });
+
+  it('reports each bad row with its line and reason, and keeps the good ones', () => {
+    const text = [
+      'version:v1.0',
+      HEADER,
+      'good@partner.example,,,',
+      ',https://x.example,,',
+      'bad,address@partner.example,,,',
+      'not-an-address,,,',
+      'ok@partner.example,ftp://files.example,,',
+      'fine@partner.example,,maybe,',
+    ].join('\n');
+    const { rows, errors } = parseBulkInviteCsv(text);
+    expect(rows.map((r) => r.email)).toEqual(['good@partner.example']);
+    expect(errors).toEqual([
+      { line: 4, message: 'The e-mail address is missing.' },
+      { line: 5, message: 'bad: Enter a full e-mail address, like name@partner.example.' },
+      { line: 6, message: 'not-an-address: Enter a full e-mail address, like name@partner.example.' },
+      { line: 7, message: 'The redirect URL "ftp://files.example" is not a web address (https://...).' },
+      { line: 8, message: '"Send invitation message" must be true or false, not "maybe".' },
+    ]);
+  });
+
+  it('says so when no column holds the e-mail address, or the file is empty', () => {
+    expect(parseBulkInviteCsv('name,company\nAna,Partner').errors[0]?.message).toMatch(/No e-mail column/);
+    expect(parseBulkInviteCsv('\r\n\r\n')).toEqual({ rows: [], errors: [{ line: 1, message: 'The file has no rows.' }] });
+  });
+
+  it('rejects characters Graph refuses in an invited address', () => {
+    const { errors } = parseBulkInviteCsv('email\n"a,b@partner.example"\nc#d@partner.example');
+    expect(errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(errors[1]?.message).toContain('"#"');
+  });
+
+  it('reads 10,000 rows', () => {
+    const lines = ['version:v1.0', HEADER];
+    for (let i = 0; i < 10_000; i++) lines.push(`user${i}@partner.example,,true,`);
+    const { rows } = parseBulkInviteCsv(lines.join('\r\n'));
+    expect(rows).toHaveLength(10_000);
+    expect(rows.at(-1)).toEqual({ line: 10_002, email: 'user9999@partner.example', sendEmail: true });
+  });
+});

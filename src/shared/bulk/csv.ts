@@ -1,0 +1,162 @@
+import Papa from 'papaparse';
+import { describeEmailProblem, emailProblem } from '../email.ts';
+
+/** One person to invite, as read from a bulk-invite file; `line` is where the row starts in the file (1-based). */
+export interface BulkRow {
+  line: number;
+  email: string;
+  redirectUrl?: string;
+  sendEmail: boolean;
+  message?: string;
+  displayName?: string;
+  /** A group to add the guest to: its id or display name. */
+  group?: string;
+}
+
+export interface BulkLineError {
+  line: number;
+  message: string;
+}
+
+export interface ParsedBulkCsv {
+  rows: BulkRow[];
+  errors: BulkLineError[];
+}
+
+type Field = 'email' | 'redirectUrl' | 'sendEmail' | 'message' | 'displayName' | 'group';
+
+/**
+ * Column names, normalized (lower case, letters and digits only). Entra's template names each column by a key in
+ * brackets, e.g. "Email address to invite [inviteeEmail] Required"; plain headers such as "email" work too.
+ */
+const COLUMNS: Record<string, Field> = {
+  inviteeemail: 'email',
+  email: 'email',
+  emailaddress: 'email',
+  mail: 'email',
+  inviteduseremailaddress: 'email',
+  inviteredirecturl: 'redirectUrl',
+  redirecturl: 'redirectUrl',
+  redirectionurl: 'redirectUrl',
+  redirect: 'redirectUrl',
+  sendemail: 'sendEmail',
+  sendinvitationmessage: 'sendEmail',
+  customizedmessagebody: 'message',
+  message: 'message',
+  invitationmessage: 'message',
+  inviteedisplayname: 'displayName',
+  displayname: 'displayName',
+  name: 'displayName',
+  inviteduserdisplayname: 'displayName',
+  group: 'group',
+  groupname: 'group',
+  groupid: 'group',
+};
+
+/** The longest custom message Graph takes in `invitedUserMessageInfo.customizedMessageBody`. */
+const MESSAGE_LIMIT = 10_000;
+
+function fieldOf(header: string): Field | undefined {
+  const key = /\[([^\]]+)\]/.exec(header)?.[1] ?? header;
+  return COLUMNS[key.toLowerCase().replace(/[^a-z0-9]/g, '')];
+}
+
+function sendEmailOf(value: string): boolean | string {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'true' || v === 'yes' || v === '1') return true;
+  if (v === 'false' || v === 'no' || v === '0') return false;
+  return `"Send invitation message" must be true or false, not "${value.trim()}".`;
+}
+
+function redirectProblem(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return null;
+  } catch {
+    // falls through to the message below
+  }
+  return `The redirect URL "${value}" is not a web address (https://...).`;
+}
+
+/** Reads one data row into a BulkRow, or says what is wrong with it. */
+function readRow(cells: Partial<Record<Field, string>>, line: number): BulkRow | BulkLineError {
+  const email = (cells.email ?? '').trim();
+  const bad = emailProblem(email);
+  if (bad) {
+    const why = bad.problem === 'empty' ? 'The e-mail address is missing.' : describeEmailProblem(bad);
+    return { line, message: email ? `${email}: ${why}` : why };
+  }
+  const sendEmail = sendEmailOf(cells.sendEmail ?? '');
+  if (typeof sendEmail === 'string') return { line, message: sendEmail };
+  const redirectUrl = cells.redirectUrl?.trim();
+  const redirectBad = redirectUrl ? redirectProblem(redirectUrl) : null;
+  if (redirectBad) return { line, message: redirectBad };
+  const message = cells.message?.trim();
+  if (message && message.length > MESSAGE_LIMIT) {
+    return { line, message: `The invitation message is longer than ${MESSAGE_LIMIT} characters.` };
+  }
+  const row: BulkRow = { line, email, sendEmail };
+  if (redirectUrl) row.redirectUrl = redirectUrl;
+  if (message) row.message = message;
+  const displayName = cells.displayName?.trim();
+  if (displayName) row.displayName = displayName;
+  const group = cells.group?.trim();
+  if (group) row.group = group;
+  return row;
+}
+
+/** Counts line breaks (CRLF, LF or CR) in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * Parses Entra's bulk-invite template (first row `version:v1.0`, then its header row, maybe its example row, then
+ * data) or a plain CSV with an e-mail column. Quoted commas and line breaks, BOM, CRLF and blank lines are fine.
+ */
+export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: BulkRow[] = [];
+  const errors: BulkLineError[] = [];
+  let columns: (Field | undefined)[] | null = null;
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(source, {
+    delimitersToGuess: [',', ';', '\t'],
+    step: (result, parser) => {
+      const cells = result.data;
+      const rowLine = line;
+      const end = result.meta.cursor;
+      line += lineBreaks(source, start, end);
+      start = end;
+      if (cells.every((c) => c.trim() === '')) return;
+      if (!columns) {
+        if (/^version:/i.test(cells[0]?.trim() ?? '')) return;
+        columns = cells.map(fieldOf);
+        if (!columns.includes('email')) {
+          errors.push({
+            line: rowLine,
+            message:
+              'No e-mail column: the first row must name the columns, e.g. Entra\'s "Email address to invite [inviteeEmail]" or "email".',
+          });
+          parser.abort();
+        }
+        return;
+      }
+      const byField: Partial<Record<Field, string>> = {};
+      for (const [i, field] of columns.entries()) if (field && byField[field] === undefined) byField[field] = cells[i] ?? '';
+      // Entra's template carries an example row ("Example: ...") under the header.
+      if (/^example:/i.test(byField.email?.trim() ?? '')) return;
+      const read = readRow(byField, rowLine);
+      if ('email' in read) rows.push(read);
+      else errors.push(read);
+    },
+  });
+  if (!columns && errors.length === 0) errors.push({ line: 1, message: 'The file has no rows.' });
+  return { rows, errors };
+}
