@@ -55,6 +55,11 @@ export async function controlApi(
     faults.principalReplicationMs = Number((await readJson(req)).milliseconds ?? 0);
     return reply(204);
   }
+  if (route === 'POST /faults/invitation-limit') {
+    const { max, windowSeconds } = (await readJson(req)) as { max?: number; windowSeconds?: number };
+    faults.invitations.reset(max, windowSeconds === undefined ? undefined : windowSeconds * 1000);
+    return reply(204);
+  }
   if (route === 'POST /faults/expire-tokens') {
     faults.expireTokens();
     return reply(204);

@@ -2,6 +2,8 @@
  * Faults switched on at run time through the control API: latency, throttling (429 + Retry-After), 503, and
  * token expiry. A rule matches on host, method and a path regular expression; `times` bounds how often it fires.
  */
+import { InvitationLimit } from './graph/invitation-limit.ts';
+
 export interface FaultRule {
   host?: string;
   method?: string;
@@ -24,6 +26,8 @@ export class Faults {
   /** How long a new user stays invisible to ARM (PrincipalNotFound), as Entra replication makes it. */
   principalReplicationMs = 2000;
   hits: { host: string; method: string; path: string; status: number }[] = [];
+  /** Not a fault but Graph's own limit; tests may tighten it to meet throttling sooner. */
+  readonly invitations = new InvitationLimit();
 
   add(rule: FaultRule): void {
     this.rules.push({ ...rule });
@@ -34,6 +38,7 @@ export class Faults {
     this.hits = [];
     this.tokensExpireBefore = 0;
     this.principalReplicationMs = 2000;
+    this.invitations.reset();
   }
 
   expireTokens(): void {

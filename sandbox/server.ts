@@ -190,6 +190,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     store,
     faults,
     close: async () => {
+      store.flush();
       server.closeAllConnections();
       control.closeAllConnections();
       await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => control.close(r))]);

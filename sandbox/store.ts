@@ -135,15 +135,24 @@ export class Store {
 
   constructor(readonly file: string) {
     this.state = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SandboxState) : readSeed();
-    this.save();
+    this.flush();
   }
 
   reset(): void {
     this.state = readSeed();
-    this.save();
+    this.flush();
   }
 
+  private pending: NodeJS.Timeout | null = null;
+
+  /** Writes soon: a burst of changes (a bulk invitation run) makes one write, not one per change. */
   save(): void {
+    this.pending ??= setTimeout(() => this.flush(), 100);
+  }
+
+  flush(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
     mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(this.state, null, 2));
   }

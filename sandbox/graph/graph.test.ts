@@ -219,4 +219,40 @@ describe('sandbox Graph licences and groups', () => {
     );
     expect(res.body).toMatchObject({ value: [{ displayName: 'Finance report readers' }] });
   });
+
+  it('finds users by a list of addresses with in, and refuses more than 15', async () => {
+    const t = await token(MEGAN);
+    const found = await graph(
+      'GET',
+      encodeURI(
+        "/v1.0/users?$filter=mail in ('pat@partner.example','nobody@partner.example','KIM@fabrikam.example')&$select=mail",
+      ),
+      { token: t },
+    );
+    expect((found.body as { value: { mail: string }[] }).value.map((u) => u.mail).sort()).toEqual([
+      'kim@fabrikam.example',
+      'pat@partner.example',
+    ]);
+    const many = Array.from({ length: 16 }, (_, i) => `'u${i}@x.example'`).join(',');
+    expect((await graph('GET', encodeURI(`/v1.0/users?$filter=mail in (${many})`), { token: t })).status).toBe(400);
+  });
+
+  it('throttles invitations past the tenant limit, each batch item on its own, with Retry-After', async () => {
+    await control(sandbox().controlPort).limitInvitations(3, 5);
+    const t = await token(MEGAN);
+    const requests = Array.from({ length: 5 }, (_, i) => ({
+      id: String(i),
+      method: 'POST',
+      url: '/invitations',
+      headers: { 'content-type': 'application/json' },
+      body: { invitedUserEmailAddress: `limit${i}@partner.example`, inviteRedirectUrl: 'https://app.powerbi.com/' },
+    }));
+    const res = await graph('POST', '/v1.0/$batch', { token: t, body: { requests } });
+    const answers = (res.body as { responses: { status: number; headers: Record<string, string> }[] }).responses;
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 429, 429]);
+    const retry = Number(answers.find((a) => a.status === 429)?.headers['retry-after']);
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(5);
+    await control(sandbox().controlPort).clearFaults();
+  });
 });

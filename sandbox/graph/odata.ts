@@ -1,5 +1,5 @@
 /**
- * A small OData `$filter` evaluator covering what Graph supports on users: `eq`, `ne`, `startswith()`,
+ * A small OData `$filter` evaluator covering what Graph supports on users: `eq`, `ne`, `in`, `startswith()`,
  * `any()` on collections, `and`, `or`, `not` and parentheses. Anything else is an unsupported query, as in Graph.
  */
 type Row = Record<string, unknown>;
@@ -90,6 +90,19 @@ class Parser {
     throw new UnsupportedQuery(`Expected a literal, found '${t}'`);
   }
 
+  /** `('a','b')`: Graph takes at most 15 values in one `in`. */
+  private list(): unknown[] {
+    this.next('(');
+    const values = [this.literal()];
+    while (this.peek() === ',') {
+      this.next();
+      values.push(this.literal());
+    }
+    this.next(')');
+    if (values.length > 15) throw new UnsupportedQuery('The in operator takes at most 15 values.');
+    return values;
+  }
+
   private comparison(): Predicate {
     const name = this.next();
     if (name.toLowerCase() === 'startswith') {
@@ -113,6 +126,10 @@ class Parser {
       return (r) => Array.isArray(r[prop]) && (r[prop] as unknown[]).some((v) => same(v, value));
     }
     const op = this.next().toLowerCase();
+    if (op === 'in') {
+      const values = this.list();
+      return (r) => values.some((v) => same(r[name] ?? null, v));
+    }
     const value = this.literal();
     if (op === 'eq') return (r) => same(r[name] ?? null, value);
     if (op === 'ne') return (r) => !same(r[name] ?? null, value);

@@ -162,6 +162,13 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
 
   if (method === 'POST' && path === '/invitations') {
     if (!allowed('POST /invitations')) return insufficientPrivileges();
+    const wait = deps.faults.invitations.take(tenant.id);
+    if (wait !== null) {
+      return graphError(429, 'TooManyRequests', 'Too many requests. Please retry after the time in Retry-After.', {
+        'retry-after': String(wait),
+        'x-ms-throttle-scope': 'Tenant/Invitation',
+      });
+    }
     return invite(tenant, caller.user, (req.body ?? {}) as object, () => deps.store.save());
   }
   if (method === 'GET' && path === '/me') {

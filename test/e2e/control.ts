@@ -19,6 +19,7 @@ export function control(port: number) {
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),
+    limitInvitations: (max: number, windowSeconds: number) => call('POST', '/faults/invitation-limit', { max, windowSeconds }),
     patchApplication: (tenant: string, appId: string, patch: object) =>
       call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
     patchAuthorizationPolicy: (tenant: string, patch: object) => call('PATCH', `/tenants/${tenant}/authorizationPolicy`, patch),

@@ -83,10 +83,14 @@ describe('parseBulkInviteCsv', () => {
     expect(rows.map((r) => r.email)).toEqual(['good@partner.example']);
     expect(errors).toEqual([
       { line: 4, message: 'The e-mail address is missing.' },
-      { line: 5, message: 'bad: Enter a full e-mail address, like name@partner.example.' },
-      { line: 6, message: 'not-an-address: Enter a full e-mail address, like name@partner.example.' },
-      { line: 7, message: 'The redirect URL "ftp://files.example" is not a web address (https://...).' },
-      { line: 8, message: '"Send invitation message" must be true or false, not "maybe".' },
+      { line: 5, email: 'bad', message: 'bad: Enter a full e-mail address, like name@partner.example.' },
+      { line: 6, email: 'not-an-address', message: 'not-an-address: Enter a full e-mail address, like name@partner.example.' },
+      {
+        line: 7,
+        email: 'ok@partner.example',
+        message: 'The redirect URL "ftp://files.example" is not a web address (https://...).',
+      },
+      { line: 8, email: 'fine@partner.example', message: '"Send invitation message" must be true or false, not "maybe".' },
     ]);
   });
 

@@ -16,6 +16,8 @@ export interface BulkRow {
 export interface BulkLineError {
   line: number;
   message: string;
+  /** The address the row gave, when it gave one, so the results can name it. */
+  email?: string;
 }
 
 export interface ParsedBulkCsv {
@@ -84,16 +86,16 @@ function readRow(cells: Partial<Record<Field, string>>, line: number): BulkRow |
   const bad = emailProblem(email);
   if (bad) {
     const why = bad.problem === 'empty' ? 'The e-mail address is missing.' : describeEmailProblem(bad);
-    return { line, message: email ? `${email}: ${why}` : why };
+    return email ? { line, message: `${email}: ${why}`, email } : { line, message: why };
   }
   const sendEmail = sendEmailOf(cells.sendEmail ?? '');
-  if (typeof sendEmail === 'string') return { line, message: sendEmail };
+  if (typeof sendEmail === 'string') return { line, message: sendEmail, email };
   const redirectUrl = cells.redirectUrl?.trim();
   const redirectBad = redirectUrl ? redirectProblem(redirectUrl) : null;
-  if (redirectBad) return { line, message: redirectBad };
+  if (redirectBad) return { line, message: redirectBad, email };
   const message = cells.message?.trim();
   if (message && message.length > MESSAGE_LIMIT) {
-    return { line, message: `The invitation message is longer than ${MESSAGE_LIMIT} characters.` };
+    return { line, message: `The invitation message is longer than ${MESSAGE_LIMIT} characters.`, email };
   }
   const row: BulkRow = { line, email, sendEmail };
   if (redirectUrl) row.redirectUrl = redirectUrl;
@@ -153,7 +155,7 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
       // Entra's template carries an example row ("Example: ...") under the header.
       if (/^example:/i.test(byField.email?.trim() ?? '')) return;
       const read = readRow(byField, rowLine);
-      if ('email' in read) rows.push(read);
+      if ('sendEmail' in read) rows.push(read);
       else errors.push(read);
     },
   });

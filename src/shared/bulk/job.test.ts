@@ -1,0 +1,77 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { parseBulkInviteCsv } from './csv.ts';
+import { countOutcomes, countVerdicts, planRows } from './job.ts';
+import { neutralizeCell, resultsCsv } from './results.ts';
+
+const FILE = [
+  'email,redirectUrl,group',
+  'new@partner.example,,',
+  'pat@partner.example,,Sales viewers',
+  'NEW@partner.example,,',
+  'lee@contoso.example,,',
+  'x@partner.example,,No such group',
+  'broken,,',
+].join('\n');
+
+const lookups = {
+  users: new Map([['pat@partner.example', { id: 'pat-id', userType: 'Guest', invited: true }]]),
+  groups: new Map([
+    ['Sales viewers', { id: 'g1', displayName: 'Sales viewers' }],
+    ['No such group', null],
+  ]),
+  domains: ['contoso.example'],
+};
+
+describe('planRows', () => {
+  const rows = planRows(parseBulkInviteCsv(FILE), lookups, 'https://app.powerbi.com/groups/me/apps/1');
+
+  it('gives each row a verdict: invite, already a guest, duplicate, member, invalid', () => {
+    expect(rows.map((r) => [r.line, r.verdict, r.outcome])).toEqual([
+      [2, 'invite', 'pending'],
+      [3, 'reuse', 'pending'],
+      [4, 'duplicate', 'skipped'],
+      [5, 'member', 'failed'],
+      [6, 'invalid', 'failed'],
+      [7, 'invalid', 'failed'],
+    ]);
+    expect(rows[1]).toMatchObject({ userId: 'pat-id', groupId: 'g1' });
+    expect(rows[2]?.reason).toBe('Same address as line 2.');
+    expect(rows[4]?.reason).toBe('No group "No such group" in this tenant.');
+  });
+
+  it('fills the redirect URL of rows without one from the page, and counts', () => {
+    expect(rows[0]?.redirectUrl).toBe('https://app.powerbi.com/groups/me/apps/1');
+    expect(countVerdicts(rows)).toEqual({ invite: 1, reuse: 1, member: 1, invalid: 2, duplicate: 1 });
+    expect(countOutcomes(rows)).toEqual({ total: 6, invited: 0, reused: 0, failed: 3, skipped: 1, pending: 2 });
+  });
+});
+
+describe('resultsCsv', () => {
+  it("writes every input row with its outcome under Entra's header, safe to open in a spreadsheet", () => {
+    const rows = planRows(
+      parseBulkInviteCsv('email,message\n"@evil@partner.example",=HYPERLINK("x")\nok@partner.example,-1'),
+      lookups,
+      'https://x.example/',
+    );
+    const [version, ...rest] = resultsCsv(rows).split('\r\n');
+    expect(version).toBe('version:v1.0');
+    const table = Papa.parse<string[]>(rest.join('\r\n'), { skipEmptyLines: true }).data;
+    expect(table[0]?.[0]).toBe('Email address to invite [inviteeEmail] Required');
+    expect(table).toHaveLength(3);
+    expect(table[1]?.[0]).toBe("'@evil@partner.example");
+    expect(table[2]?.[3]).toBe("'-1");
+    expect(table[1]?.[7]).toBe('Failed');
+  });
+
+  it('neutralizes formulas and leaves other text alone', () => {
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', 'plain', ''].map(neutralizeCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      'plain',
+      '',
+    ]);
+  });
+});

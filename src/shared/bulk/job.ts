@@ -1,0 +1,129 @@
+import type { ParsedBulkCsv } from './csv.ts';
+
+/** What the preview says will happen to a row. */
+export type Verdict = 'invite' | 'reuse' | 'member' | 'invalid' | 'duplicate';
+
+/** What did happen: `pending` until the job reaches the row. */
+export type Outcome = 'pending' | 'invited' | 'reused' | 'failed' | 'skipped';
+
+export interface JobRow {
+  line: number;
+  email: string;
+  redirectUrl: string;
+  sendEmail: boolean;
+  message?: string;
+  displayName?: string;
+  /** The group as the file named it, and the group it resolved to. */
+  group?: string;
+  groupId?: string;
+  verdict: Verdict;
+  /** Why a row is invalid, or which line it repeats. */
+  reason?: string;
+  outcome: Outcome;
+  userId?: string;
+  redeemUrl?: string;
+  error?: string;
+  /** Set when the guest was added to the row's group (now or before). */
+  joinedGroup?: boolean;
+  /** Throttled rows wait until this instant (ms). */
+  notBefore?: number;
+  attempts?: number;
+}
+
+export type JobStatus = 'preview' | 'running' | 'paused' | 'cancelled' | 'done';
+
+export interface JobCounts {
+  total: number;
+  invited: number;
+  reused: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+}
+
+/** A job as the popup sees it: no rows, only their counts and the pace. */
+export interface JobSummary {
+  id: string;
+  fileName: string;
+  status: JobStatus;
+  /** Why the job stopped by itself (e.g. the sign-in expired), in words. */
+  pausedReason?: string;
+  counts: JobCounts;
+  verdicts: Record<Verdict, number>;
+  /** Invitations answered per second over the last stretch, and the seconds left at that pace. */
+  rate: number | null;
+  secondsLeft: number | null;
+  defaultRedirectUrl: string;
+}
+
+/** Users of the tenant found by address (lower case), and groups found by the value the file gave. */
+export interface PlanLookups {
+  users: Map<string, { id: string; userType: string; invited: boolean }>;
+  groups: Map<string, { id: string; displayName: string } | null>;
+  /** The tenant's own domains: their addresses belong to members, not guests. */
+  domains: string[];
+}
+
+/** Turns a parsed file into the job's rows, each with its verdict; sorted by line. */
+export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRedirectUrl: string): JobRow[] {
+  const rows: JobRow[] = parsed.errors
+    .filter((e) => e.line > 0)
+    .map((e) => ({
+      line: e.line,
+      email: e.email ?? '',
+      redirectUrl: '',
+      sendEmail: false,
+      verdict: 'invalid',
+      reason: e.message,
+      outcome: 'failed',
+      error: e.message,
+    }));
+  const firstLine = new Map<string, number>();
+  const domains = new Set(lookups.domains.map((d) => d.toLowerCase()));
+  for (const r of parsed.rows) {
+    const key = r.email.toLowerCase();
+    const row: JobRow = { ...r, redirectUrl: r.redirectUrl ?? defaultRedirectUrl, verdict: 'invite', outcome: 'pending' };
+    const seen = firstLine.get(key);
+    const user = lookups.users.get(key);
+    const group = r.group === undefined ? undefined : lookups.groups.get(r.group);
+    if (seen !== undefined) {
+      Object.assign(row, { verdict: 'duplicate', reason: `Same address as line ${seen}.`, outcome: 'skipped' });
+    } else if (group === null) {
+      const reason = `No group "${r.group}" in this tenant.`;
+      Object.assign(row, { verdict: 'invalid', reason, outcome: 'failed', error: reason });
+    } else if ((user && !user.invited) || domains.has(key.split('@')[1] ?? '')) {
+      const reason = 'This address belongs to a member of this organization; members are not invited.';
+      Object.assign(row, { verdict: 'member', reason, outcome: 'failed', error: reason, userId: user?.id });
+    } else if (user) {
+      Object.assign(row, { verdict: 'reuse', userId: user.id });
+    }
+    if (group) row.groupId = group.id;
+    if (seen === undefined) firstLine.set(key, r.line);
+    rows.push(row);
+  }
+  return rows.sort((a, b) => a.line - b.line);
+}
+
+export function countOutcomes(rows: JobRow[]): JobCounts {
+  const counts: JobCounts = { total: rows.length, invited: 0, reused: 0, failed: 0, skipped: 0, pending: 0 };
+  for (const r of rows) counts[r.outcome]++;
+  return counts;
+}
+
+export function countVerdicts(rows: JobRow[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { invite: 0, reuse: 0, member: 0, invalid: 0, duplicate: 0 };
+  for (const r of rows) counts[r.verdict]++;
+  return counts;
+}
+
+/** The words the preview and the results table show for a row. */
+export function describeRow(row: JobRow): string {
+  if (row.outcome === 'pending') {
+    if (row.verdict === 'reuse') return row.groupId ? 'Already a guest: will only add to the group' : 'Already a guest';
+    return 'Will invite';
+  }
+  if (row.outcome === 'invited') return row.redeemUrl ? 'Invited' : 'Invited (confirmed after a restart)';
+  if (row.outcome === 'reused') return 'Already a guest';
+  if (row.outcome === 'skipped') return row.reason ?? 'Not sent';
+  return row.error ?? row.reason ?? 'Failed';
+}
