@@ -7,6 +7,7 @@ import { local, session } from '../shared/storage.ts';
 import { assignAzureRole, azureRoles } from './arm/roles.ts';
 import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
+import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './bulk/jobs.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
 import { inviteGuest } from './graph/invitations.ts';
@@ -84,6 +85,15 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await assignGuestLicense(await usableSettings(), request);
     return {};
   },
+  prepareBulk: async ({ fileName, text, defaultRedirectUrl }) => {
+    if (!httpsUrl(defaultRedirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, defaultRedirectUrl);
+    return prepareBulk(fileName, text, defaultRedirectUrl);
+  },
+  getBulkJob: () => bulkSummary(),
+  controlBulk: ({ action }) => controlBulk(action),
+  getBulkRows: ({ show, offset, limit }) => bulkRows(show, offset, limit),
+  getBulkResults: () => bulkResults(),
+  clearBulk: () => clearBulk(),
   getSettings: () => loadSettings(),
   saveSettings: async (settings) => {
     const problem = settingsProblem(settings);

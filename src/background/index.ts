@@ -1,6 +1,7 @@
 import { browser, type Runtime } from '../shared/browser.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope } from '../shared/messaging.ts';
+import { ALARM, driveBulkJob } from './bulk/runner.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
 import { forgetTab } from './page-context.ts';
 import { classifySender } from './sender.ts';
@@ -26,3 +27,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+// A bulk job carries on wherever the worker was stopped: on every start of the worker, and on its alarm.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ALARM) void driveBulkJob();
+});
+void driveBulkJob();

@@ -38,6 +38,11 @@ function pageContext(v: unknown): boolean {
   }
 }
 
+/** Ten thousand rows with long messages stay well under this; anything larger is not a bulk-invite file. */
+const MAX_CSV_CHARS = 20_000_000;
+const SHOWS = ['all', 'problems', 'pending', 'invited', 'reused', 'failed', 'skipped'];
+const count = (v: unknown, max: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+
 export const backgroundShapes: Guards<BackgroundProtocol> = {
   getSession: empty,
   signIn: empty,
@@ -85,6 +90,19 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     typeof p.skuId === 'string' &&
     GUID.test(p.skuId) &&
     optStr(p.usageLocation),
+  prepareBulk: (p) =>
+    obj(p) &&
+    str(p.fileName) &&
+    (p.fileName as string).length <= 260 &&
+    str(p.text) &&
+    (p.text as string).length <= MAX_CSV_CHARS &&
+    str(p.defaultRedirectUrl) &&
+    (p.defaultRedirectUrl as string).length < 8192,
+  getBulkJob: empty,
+  controlBulk: (p) => obj(p) && ['start', 'pause', 'resume', 'cancel'].includes(p.action as string),
+  getBulkRows: (p) => obj(p) && SHOWS.includes(p.show as string) && count(p.offset, 1e6) && count(p.limit, 1000),
+  getBulkResults: empty,
+  clearBulk: empty,
   getSettings: empty,
   saveSettings: (p) => obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && str(p.tenant) && str(p.clientId),
 };

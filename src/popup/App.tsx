@@ -6,6 +6,7 @@ import type { PageInfo, SessionState } from '../shared/model.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
+import { BulkSection } from './BulkSection.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -22,6 +23,7 @@ export function App() {
   const [error, setError] = useState<unknown>(null);
   const [powerBi, setPowerBi] = useState<PowerBiPage | null>(null);
   const [powerBiError, setPowerBiError] = useState<unknown>(null);
+  const [mode, setMode] = useState<'one' | 'bulk'>('one');
   const signedIn = !!session?.account && !session.interactionRequired;
   const context = page.context;
 
@@ -48,6 +50,11 @@ export function App() {
       .then(setPage)
       .catch(() => undefined);
     send('getSession', {}).then(setSession, setError);
+    // A bulk job under way is what the person came back for.
+    send('getBulkJob', {}).then(
+      (job) => job && ['running', 'paused'].includes(job.status) && setMode('bulk'),
+      () => undefined,
+    );
   }, []);
 
   if (error && !session) {
@@ -75,8 +82,22 @@ export function App() {
           <p class="context" data-testid="page-context">
             {scopeWords ?? page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
           </p>
-          {powerBiError ? <ErrorNote error={powerBiError} /> : null}
-          <InviteForm page={page} powerBi={powerBi} azureRoles={azureRoles} />
+          <div class="tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={mode === 'one'} onClick={() => setMode('one')}>
+              One guest
+            </button>
+            <button type="button" role="tab" aria-selected={mode === 'bulk'} onClick={() => setMode('bulk')}>
+              Bulk from CSV
+            </button>
+          </div>
+          {mode === 'bulk' ? (
+            <BulkSection pageUrl={page.url} />
+          ) : (
+            <>
+              {powerBiError ? <ErrorNote error={powerBiError} /> : null}
+              <InviteForm page={page} powerBi={powerBi} azureRoles={azureRoles} />
+            </>
+          )}
         </>
       ) : (
         <SignIn session={session} onSignedIn={setSession} />

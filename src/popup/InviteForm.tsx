@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AzureAssignment, AzureRoles } from '../shared/azure.ts';
+import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { ExistingUser, InvitationResult, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
@@ -10,8 +11,6 @@ import { type AzureChoice, AzureSection, azureChoiceReady } from './AzureSection
 import { InviteResult } from './InviteResult.tsx';
 import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
-
-const FALLBACK_REDIRECT = 'https://myapps.microsoft.com';
 
 const blank = (redirectUrl: string): InviteDraft => ({
   email: '',
@@ -73,7 +72,7 @@ export function InviteForm({
   // A draft survives the popup closing; a fresh one follows the page the tab is on.
   useEffect(() => {
     session.get('inviteDraft').then((saved) => {
-      setDraft(saved?.email ? saved : blank(page.url ?? FALLBACK_REDIRECT));
+      setDraft(saved?.email ? saved : blank(page.url ?? DEFAULT_REDIRECT_URL));
     });
   }, [page.url]);
 
@@ -138,7 +137,7 @@ export function InviteForm({
         onAnother={() => {
           setResult(null);
           setTouched(false);
-          setDraft(blank(page.url ?? FALLBACK_REDIRECT));
+          setDraft(blank(page.url ?? DEFAULT_REDIRECT_URL));
         }}
       />
     );

@@ -12,6 +12,8 @@ export function ErrorNote({ error }: { error: unknown }) {
         ErrorCodes.notConfigured,
         ErrorCodes.signInFailed,
         ErrorCodes.network,
+        ErrorCodes.bulkFileEmpty,
+        ErrorCodes.bulkJobBusy,
         ErrorCodes.unknown,
       ] as string[]
     ).includes(e.code);

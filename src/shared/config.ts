@@ -66,3 +66,6 @@ export const authorityFor = (s: Settings) => `${LOGIN_ORIGIN}/${s.tenant}`;
 
 /** The offscreen document that runs MSAL, as packaged. */
 export const OFFSCREEN_PATH = 'src/offscreen/index.html';
+
+/** Where a guest lands after redeeming when nothing better is known: Microsoft's My Apps portal. */
+export const DEFAULT_REDIRECT_URL = 'https://myapps.microsoft.com';

@@ -1,4 +1,5 @@
 import type { AzureAssignment, AzureRoles } from './azure.ts';
+import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
 import type { Settings } from './config.ts';
 import type { InvitationRequest, InvitationResult, PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { PageContext } from './page-context.ts';
@@ -28,6 +29,16 @@ export type BackgroundProtocol = {
     response: PowerBiGrant;
   };
   assignLicense: { request: { userId: string; skuId: string; usageLocation?: string }; response: Record<string, never> };
+  /** Bulk invitations: read the file and plan (the preview), then run it as a background job. */
+  prepareBulk: { request: { fileName: string; text: string; defaultRedirectUrl: string }; response: JobSummary };
+  getBulkJob: { request: Record<string, never>; response: JobSummary | null };
+  controlBulk: { request: { action: 'start' | 'pause' | 'resume' | 'cancel' }; response: JobSummary };
+  getBulkRows: {
+    request: { show: 'all' | 'problems' | Outcome; offset: number; limit: number };
+    response: { rows: JobRow[]; total: number };
+  };
+  getBulkResults: { request: Record<string, never>; response: { fileName: string; csv: string } };
+  clearBulk: { request: Record<string, never>; response: Record<string, never> };
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: Settings; response: Settings };
 };

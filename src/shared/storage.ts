@@ -1,14 +1,18 @@
 import { browser } from './browser.ts';
+import type { JobMeta, JobRow } from './bulk/job.ts';
 import type { Settings } from './config.ts';
 import type { InviteDraft } from './model.ts';
 import type { PageContext } from './page-context.ts';
 import type { AudienceGroup } from './powerbi.ts';
 
 /** Every storage key, declared once. `local` is durable; `session` is memory-only and gone with the browser. */
-interface LocalKeys {
+export interface LocalKeys {
   settings: Settings;
   /** The Entra group each Power BI app is published to, as the publisher chose it (app id -> group). */
   audienceGroups: Record<string, AudienceGroup>;
+  /** The bulk invitation job (one at a time), and its rows in chunks so a step rewrites only what changed. */
+  bulkJob: JobMeta;
+  [chunk: `bulkRows.${number}`]: JobRow[];
 }
 
 interface SessionKeys {
@@ -30,6 +34,8 @@ async function read<K extends string, T>(area: 'local' | 'session', key: K): Pro
 export const local = {
   get: <K extends keyof LocalKeys>(key: K) => read<K, LocalKeys[K]>('local', key),
   set: <K extends keyof LocalKeys>(key: K, value: LocalKeys[K]) => browser.storage.local.set({ [key]: value }),
+  setMany: (values: Partial<LocalKeys>) => browser.storage.local.set(values),
+  remove: (keys: (keyof LocalKeys)[]) => browser.storage.local.remove(keys as string[]),
 };
 
 export const session = {

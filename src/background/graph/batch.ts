@@ -3,8 +3,10 @@ import { wait } from '../rest.ts';
 
 export interface BatchItem {
   id: string;
-  method: 'GET';
+  method: 'GET' | 'POST';
   url: string;
+  /** A POST's JSON body; the batch item then says its content type. */
+  body?: unknown;
 }
 
 export interface BatchAnswer {
@@ -12,15 +14,18 @@ export interface BatchAnswer {
   body: unknown;
 }
 
+const wire = (item: BatchItem) => (item.body === undefined ? item : { ...item, headers: { 'content-type': 'application/json' } });
+
 /**
- * JSON `$batch` of independent GETs (at most 20). Graph throttles each item on its own and the SDK's RetryHandler
- * sees only the outer 200, so items answered 429/503 are sent again after their Retry-After, up to three times.
+ * JSON `$batch` of independent requests (at most 20) that are safe to repeat. Graph throttles each item on its
+ * own and the SDK's RetryHandler sees only the outer 200, so items answered 429/503 are sent again after their
+ * Retry-After, up to three times.
  */
-export async function batchGet(client: Client, items: BatchItem[]): Promise<Map<string, BatchAnswer>> {
+export async function sendBatch(client: Client, items: BatchItem[]): Promise<Map<string, BatchAnswer>> {
   const answers = new Map<string, BatchAnswer>();
   let pending = items;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    const reply = (await client.api('/$batch').post({ requests: pending })) as {
+    const reply = (await client.api('/$batch').post({ requests: pending.map(wire) })) as {
       responses: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[];
     };
     let retryAfter = 0;

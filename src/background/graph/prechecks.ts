@@ -1,7 +1,7 @@
 import type { User } from '@microsoft/microsoft-graph-types';
 import { type InvitePermission, invitePermission } from '../../shared/invite-policy.ts';
 import type { ExistingUser } from '../../shared/model.ts';
-import { batchGet } from './batch.ts';
+import { sendBatch } from './batch.ts';
 import type { GraphSession } from './client.ts';
 
 const quote = (s: string) => encodeURIComponent(s.replace(/'/g, "''"));
@@ -45,7 +45,7 @@ export async function precheck(
       url: `/users?$filter=mail eq '${e}' or otherMails/any(m:m eq '${e}')&$select=id,displayName,mail,userPrincipalName,userType,externalUserState`,
     });
   }
-  const answers = await batchGet(session.client, requests);
+  const answers = await sendBatch(session.client, requests);
   const ok = (id: string) => {
     const a = answers.get(id);
     return a && a.status < 300 ? (a.body as Record<string, unknown>) : undefined;

@@ -23,8 +23,9 @@ export interface JobRow {
   userId?: string;
   redeemUrl?: string;
   error?: string;
-  /** Set when the guest was added to the row's group (now or before). */
+  /** Set when the guest was added to the row's group (now or before), or why they could not be. */
   joinedGroup?: boolean;
+  groupError?: string;
   /** Throttled rows wait until this instant (ms). */
   notBefore?: number;
   attempts?: number;
@@ -39,6 +40,26 @@ export interface JobCounts {
   failed: number;
   skipped: number;
   pending: number;
+}
+
+/** What the background keeps about the job besides its rows. */
+export interface JobMeta {
+  id: string;
+  fileName: string;
+  /** The tenant the job invites into: it stops if the person signs in elsewhere. */
+  tenantId: string;
+  status: JobStatus;
+  pausedReason?: string;
+  rowCount: number;
+  defaultRedirectUrl: string;
+  createdAt: number;
+  /** Rows whose invitation was sent and not yet answered, and when they went. */
+  inFlight: number[];
+  inFlightAt?: number;
+  /** When recent invitations were sent, to stay under Graph's limit across worker restarts. */
+  sentAt: number[];
+  /** (time, rows answered) samples for the pace shown in the popup. */
+  pace: [number, number][];
 }
 
 /** A job as the popup sees it: no rows, only their counts and the pace. */
@@ -122,8 +143,13 @@ export function describeRow(row: JobRow): string {
     if (row.verdict === 'reuse') return row.groupId ? 'Already a guest: will only add to the group' : 'Already a guest';
     return 'Will invite';
   }
-  if (row.outcome === 'invited') return row.redeemUrl ? 'Invited' : 'Invited (confirmed after a restart)';
-  if (row.outcome === 'reused') return 'Already a guest';
+  const group = row.groupError
+    ? `; not added to ${row.group}: ${row.groupError}`
+    : row.joinedGroup
+      ? `; added to ${row.group}`
+      : '';
+  if (row.outcome === 'invited') return `${row.redeemUrl ? 'Invited' : 'Invited (confirmed after a restart)'}${group}`;
+  if (row.outcome === 'reused') return `Already a guest${group}`;
   if (row.outcome === 'skipped') return row.reason ?? 'Not sent';
   return row.error ?? row.reason ?? 'Failed';
 }

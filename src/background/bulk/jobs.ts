@@ -1,0 +1,141 @@
+import { parseBulkInviteCsv } from '../../shared/bulk/csv.ts';
+import { countOutcomes, countVerdicts, type JobRow, type JobSummary, type Outcome, planRows } from '../../shared/bulk/job.ts';
+import { resultsCsv } from '../../shared/bulk/results.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { currentAccount } from '../auth.ts';
+import { graphSession } from '../graph/client.ts';
+import { usableSettings } from '../settings.ts';
+import { planLookups } from './lookup.ts';
+import { driveBulkJob } from './runner.ts';
+import { createJob, discardJob, type LoadedJob, loadJob, saveJob, touch } from './store.ts';
+
+const PACE_WINDOW_MS = 15_000;
+
+function summary(job: LoadedJob): JobSummary {
+  const counts = countOutcomes(job.rows);
+  // Pace over the last stretch of samples, so a pause or a throttled spell fades out of it.
+  const pace = job.meta.pace;
+  const last = pace.at(-1);
+  const first = last ? (pace.find(([t]) => t >= last[0] - PACE_WINDOW_MS) ?? last) : undefined;
+  const seconds = last && first ? (last[0] - first[0]) / 1000 : 0;
+  const rate = last && first && seconds > 0 ? (last[1] - first[1]) / seconds : null;
+  const toInvite = job.rows.filter((r) => r.outcome === 'pending' && r.verdict === 'invite').length;
+  return {
+    id: job.meta.id,
+    fileName: job.meta.fileName,
+    status: job.meta.status,
+    ...(job.meta.pausedReason ? { pausedReason: job.meta.pausedReason } : {}),
+    counts,
+    verdicts: countVerdicts(job.rows),
+    rate,
+    secondsLeft: rate && job.meta.status === 'running' ? Math.ceil(toInvite / rate) : null,
+    defaultRedirectUrl: job.meta.defaultRedirectUrl,
+  };
+}
+
+async function current(): Promise<LoadedJob> {
+  const job = await loadJob();
+  if (!job) throw new AppError(ErrorCodes.badMessage, 'There is no bulk invitation job.');
+  return job;
+}
+
+/** Reads the file, asks Graph who already exists and which groups it names, and keeps the plan for the preview. */
+export async function prepareBulk(fileName: string, text: string, defaultRedirectUrl: string): Promise<JobSummary> {
+  const existing = await loadJob();
+  if (existing && (existing.meta.status === 'running' || existing.meta.status === 'paused')) {
+    throw new AppError(ErrorCodes.bulkJobBusy, existing.meta.fileName);
+  }
+  const parsed = parseBulkInviteCsv(text);
+  if (parsed.rows.length === 0) {
+    throw new AppError(
+      ErrorCodes.bulkFileEmpty,
+      parsed.errors
+        .map((e) => `Line ${e.line}: ${e.message}`)
+        .slice(0, 3)
+        .join(' '),
+    );
+  }
+  const settings = await usableSettings();
+  const account = await currentAccount(settings);
+  if (!account) throw new AppError(ErrorCodes.interactionRequired, 'Sign in first.');
+  const lookups = await planLookups(
+    graphSession(settings),
+    parsed.rows.map((r) => r.email),
+    parsed.rows.flatMap((r) => (r.group ? [r.group] : [])),
+  );
+  const rows = planRows(parsed, lookups, defaultRedirectUrl);
+  const job = await createJob(
+    {
+      id: crypto.randomUUID(),
+      fileName,
+      tenantId: account.tenantId,
+      status: 'preview',
+      rowCount: rows.length,
+      defaultRedirectUrl,
+      createdAt: Date.now(),
+      inFlight: [],
+      sentAt: [],
+      pace: [],
+    },
+    rows,
+  );
+  return summary(job);
+}
+
+export async function bulkSummary(): Promise<JobSummary | null> {
+  const job = await loadJob();
+  return job ? summary(job) : null;
+}
+
+/** Start, pause, resume or cancel. Cancelling leaves rows already sent as they are and skips the rest. */
+export async function controlBulk(action: 'start' | 'pause' | 'resume' | 'cancel'): Promise<JobSummary> {
+  const job = await current();
+  const { status } = job.meta;
+  const allowed = { start: ['preview'], pause: ['running'], resume: ['paused'], cancel: ['preview', 'running', 'paused'] };
+  if (!allowed[action].includes(status)) throw new AppError(ErrorCodes.bulkJobState, `${action} while ${status}`);
+  if (action === 'pause') job.meta.status = 'paused';
+  if (action === 'start' || action === 'resume') {
+    job.meta.status = 'running';
+    delete job.meta.pausedReason;
+  }
+  if (action === 'cancel') {
+    job.meta.status = 'cancelled';
+    for (const [i, r] of job.rows.entries()) {
+      if (r.outcome !== 'pending' || job.meta.inFlight.includes(i)) continue;
+      Object.assign(r, { outcome: 'skipped', reason: 'Cancelled before it was sent.' });
+      touch(job, i);
+    }
+  }
+  await saveJob(job);
+  // The driver also settles rows a stopped worker left in flight, even when cancelled.
+  if (status !== 'preview' && (action !== 'pause' || job.meta.inFlight.length)) void driveBulkJob();
+  if (action === 'start') void driveBulkJob();
+  return summary(job);
+}
+
+export type RowFilter = 'all' | 'problems' | Outcome;
+
+export async function bulkRows(show: RowFilter, offset: number, limit: number): Promise<{ rows: JobRow[]; total: number }> {
+  const job = await current();
+  const keep = (r: JobRow) =>
+    show === 'all' ||
+    r.outcome === show ||
+    (show === 'problems' && (r.outcome === 'failed' || r.outcome === 'skipped' || !!r.groupError));
+  const rows = job.rows.filter(keep);
+  return { rows: rows.slice(offset, offset + limit), total: rows.length };
+}
+
+export async function bulkResults(): Promise<{ fileName: string; csv: string }> {
+  const job = await current();
+  const base = job.meta.fileName.replace(/\.csv$/i, '');
+  return { fileName: `${base}-results.csv`, csv: resultsCsv(job.rows) };
+}
+
+export async function clearBulk(): Promise<Record<string, never>> {
+  const job = await loadJob();
+  if (job?.meta.status === 'running' || job?.meta.inFlight.length) {
+    throw new AppError(ErrorCodes.bulkJobState, 'clear while running');
+  }
+  await discardJob();
+  return {};
+}

@@ -1,0 +1,77 @@
+import type { Organization, User } from '@microsoft/microsoft-graph-types';
+import type { PlanLookups } from '../../shared/bulk/job.ts';
+import { type BatchItem, sendBatch } from '../graph/batch.ts';
+import type { GraphSession } from '../graph/client.ts';
+
+/** Graph takes at most 15 values in one `in`, and 20 requests in one batch. */
+const IN_LIMIT = 15;
+const BATCH_LIMIT = 20;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** Runs GETs in batches of 20 and returns each answer's body, or undefined where Graph refused it. */
+async function getAll(session: GraphSession, items: BatchItem[]): Promise<Map<string, unknown>> {
+  const bodies = new Map<string, unknown>();
+  for (const part of chunks(items, BATCH_LIMIT)) {
+    const answers = await sendBatch(session.client, part);
+    for (const [id, a] of answers) if (a.status < 300) bodies.set(id, a.body);
+  }
+  return bodies;
+}
+
+/** Users of this tenant with these addresses, by address in lower case. */
+export async function usersByEmail(session: GraphSession, emails: string[]): Promise<PlanLookups['users']> {
+  const distinct = [...new Set(emails.map((e) => e.toLowerCase()))];
+  const items = chunks(distinct, IN_LIMIT).map((part, i) => ({
+    id: String(i),
+    method: 'GET' as const,
+    url: `/users?$filter=${encodeURIComponent(`mail in (${part.map(quote).join(',')})`)}&$select=id,mail,userType,userPrincipalName`,
+  }));
+  const users: PlanLookups['users'] = new Map();
+  for (const body of (await getAll(session, items)).values()) {
+    for (const u of (body as { value: User[] }).value) {
+      if (!u.id || !u.mail) continue;
+      const invited = u.userType === 'Guest' || (u.userPrincipalName ?? '').includes('#EXT#');
+      users.set(u.mail.toLowerCase(), { id: u.id, userType: u.userType ?? 'Member', invited });
+    }
+  }
+  return users;
+}
+
+/** The groups a file names, by id or display name; null where there is no such group (or more than one). */
+async function groupsByName(session: GraphSession, names: string[]): Promise<PlanLookups['groups']> {
+  const distinct = [...new Set(names)];
+  const items = distinct.map((name, i) => ({
+    id: String(i),
+    method: 'GET' as const,
+    url: GUID.test(name)
+      ? `/groups/${name}?$select=id,displayName`
+      : `/groups?$filter=${encodeURIComponent(`displayName eq ${quote(name)}`)}&$select=id,displayName`,
+  }));
+  const bodies = await getAll(session, items);
+  const groups: PlanLookups['groups'] = new Map();
+  for (const [i, name] of distinct.entries()) {
+    const body = bodies.get(String(i)) as { id?: string; displayName?: string; value?: { id: string; displayName: string }[] };
+    const found = body?.value ? (body.value.length === 1 ? body.value[0] : undefined) : body?.id ? body : undefined;
+    groups.set(name, found?.id ? { id: found.id, displayName: found.displayName ?? name } : null);
+  }
+  return groups;
+}
+
+async function verifiedDomains(session: GraphSession): Promise<string[]> {
+  const orgs = (await session.client.api('/organization').select('id,verifiedDomains').get()) as { value: Organization[] };
+  return (orgs.value[0]?.verifiedDomains ?? []).flatMap((d) => (d.name ? [d.name] : []));
+}
+
+/** Everything the preview needs to know about the tenant, in as few round trips as batching allows. */
+export async function planLookups(session: GraphSession, emails: string[], groups: string[]): Promise<PlanLookups> {
+  const [users, found, domains] = await Promise.all([
+    usersByEmail(session, emails),
+    groupsByName(session, groups),
+    verifiedDomains(session),
+  ]);
+  return { users, groups: found, domains };
+}

@@ -1,0 +1,175 @@
+import { browser } from '../../shared/browser.ts';
+import type { JobRow } from '../../shared/bulk/job.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { currentAccount } from '../auth.ts';
+import { type GraphSession, graphSession } from '../graph/client.ts';
+import { wait } from '../rest.ts';
+import { usableSettings } from '../settings.ts';
+import { recentSends, waitForSlots } from './limiter.ts';
+import { usersByEmail } from './lookup.ts';
+import { joinGroups, sendInvitations } from './send.ts';
+import { type LoadedJob, loadJob, saveJob, touch } from './store.ts';
+
+/** Wakes the worker while a job runs, in case Chrome stopped it between steps. */
+export const ALARM = 'bulk-invitations';
+const BATCH = 20;
+/**
+ * A batch cut off (worker stopped, connection lost) may still be running at Graph. Wait this long after sending it
+ * before asking whether its users exist, so the answer is final and no row is sent twice.
+ */
+export const SETTLE_MS = 10_000;
+const MAX_ATTEMPTS = 6;
+const PACE_SAMPLES = 40;
+
+const needsJoin = (r: JobRow) =>
+  !!r.groupId &&
+  !r.joinedGroup &&
+  !r.groupError &&
+  (r.outcome === 'invited' || (r.outcome === 'pending' && r.verdict === 'reuse'));
+
+function setRow(job: LoadedJob, index: number, change: Partial<JobRow>): void {
+  Object.assign(job.rows[index] as JobRow, change);
+  touch(job, index);
+}
+
+/** A row that could not be sent this time: later, unless it has had its tries. */
+function sendLater(job: LoadedJob, index: number, afterMs: number, why: string): void {
+  const attempts = (job.rows[index]?.attempts ?? 0) + 1;
+  if (attempts >= MAX_ATTEMPTS) setRow(job, index, { attempts, outcome: 'failed', error: `${why} (after ${attempts} tries)` });
+  else setRow(job, index, { attempts, notBefore: Date.now() + afterMs });
+}
+
+/** Rows of a batch that was sent but not answered: those whose user exists now were invited; the rest go again. */
+async function settle(job: LoadedJob, session: GraphSession): Promise<void> {
+  const since = Date.now() - (job.meta.inFlightAt ?? 0);
+  if (since < SETTLE_MS) await wait(SETTLE_MS - since);
+  const rows = job.meta.inFlight;
+  const found = await usersByEmail(
+    session,
+    rows.map((i) => job.rows[i]?.email ?? ''),
+  );
+  for (const i of rows) {
+    const user = found.get((job.rows[i]?.email ?? '').toLowerCase());
+    if (user) setRow(job, i, { outcome: 'invited', userId: user.id });
+    else sendLater(job, i, 0, 'Graph did not take this invitation');
+  }
+  job.meta.inFlight = [];
+  await saveJob(job);
+}
+
+async function join(job: LoadedJob, session: GraphSession, indexes: number[]): Promise<void> {
+  const pairs = indexes.map((i) => ({ userId: job.rows[i]?.userId ?? '', groupId: job.rows[i]?.groupId ?? '' }));
+  const errors = await joinGroups(session, pairs);
+  for (const [n, i] of indexes.entries()) {
+    const error = errors[n];
+    const outcome = job.rows[i]?.outcome === 'pending' ? 'reused' : job.rows[i]?.outcome;
+    setRow(job, i, error ? { outcome, groupError: error } : { outcome, joinedGroup: true });
+  }
+  await saveJob(job);
+}
+
+function recordPace(job: LoadedJob): void {
+  const invited = job.rows.reduce((n, r) => n + (r.outcome === 'invited' ? 1 : 0), 0);
+  job.meta.pace = [...job.meta.pace, [Date.now(), invited] as [number, number]].slice(-PACE_SAMPLES);
+}
+
+/** One step of the job: a batch of group joins, or of invitations, or a wait for throttled rows. */
+async function step(job: LoadedJob, session: GraphSession): Promise<void> {
+  const now = Date.now();
+  const joins: number[] = [];
+  const due: number[] = [];
+  let soonest = Number.POSITIVE_INFINITY;
+  for (const [i, r] of job.rows.entries()) {
+    if (needsJoin(r)) {
+      if (joins.length < BATCH) joins.push(i);
+    } else if (r.outcome === 'pending' && r.verdict === 'reuse') {
+      setRow(job, i, { outcome: 'reused' });
+    } else if (r.outcome === 'pending' && r.verdict === 'invite') {
+      if ((r.notBefore ?? 0) > now) soonest = Math.min(soonest, r.notBefore ?? 0);
+      else if (due.length < BATCH) due.push(i);
+    }
+  }
+  if (joins.length) return join(job, session, joins);
+  if (!due.length) {
+    if (soonest === Number.POSITIVE_INFINITY) {
+      job.meta.status = 'done';
+      recordPace(job);
+      return saveJob(job);
+    }
+    return void (await wait(soonest - now));
+  }
+  const slots = waitForSlots(job.meta.sentAt, due.length, now);
+  if (slots > 0) return void (await wait(slots));
+
+  job.meta.sentAt = [...recentSends(job.meta.sentAt, now), ...due.map(() => now)];
+  job.meta.inFlight = due;
+  job.meta.inFlightAt = now;
+  await saveJob(job);
+  const answers = await sendInvitations(
+    session,
+    due.map((i) => job.rows[i] as JobRow),
+  );
+  for (const [n, i] of due.entries()) {
+    const a = answers[n];
+    if (a?.kind === 'invited') setRow(job, i, { outcome: 'invited', userId: a.userId, redeemUrl: a.redeemUrl });
+    else if (a?.kind === 'failed') setRow(job, i, { outcome: 'failed', error: a.error });
+    else sendLater(job, i, a?.afterMs ?? 1000, a?.why ?? 'No answer');
+  }
+  job.meta.inFlight = [];
+  recordPace(job);
+  await saveJob(job);
+}
+
+function pauseWith(job: LoadedJob, reason: string): void {
+  job.meta.status = 'paused';
+  job.meta.pausedReason = reason;
+}
+
+async function drive(): Promise<void> {
+  const job = await loadJob();
+  if (job?.meta.status !== 'running') return;
+  await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
+  try {
+    const settings = await usableSettings();
+    const account = await currentAccount(settings);
+    if (account?.tenantId !== job.meta.tenantId) {
+      return pauseWith(job, 'Sign in to the tenant this job invites into, then resume.');
+    }
+    const session = graphSession(settings);
+    let failures = 0;
+    while (job.meta.status === 'running' || job.meta.inFlight.length) {
+      try {
+        if (job.meta.inFlight.length) await settle(job, session);
+        else await step(job, session);
+        failures = 0;
+      } catch (e) {
+        const stop = e instanceof AppError && (e.code === ErrorCodes.interactionRequired || e.code === ErrorCodes.notConfigured);
+        if (stop || ++failures >= MAX_ATTEMPTS) throw e;
+        // Connection lost, Graph unavailable after its retries: in-flight rows are settled, not resent.
+        await wait(2000 * failures);
+      }
+    }
+  } catch (e) {
+    pauseWith(
+      job,
+      e instanceof AppError && e.code === ErrorCodes.interactionRequired
+        ? 'Your sign-in needs renewing: sign in again, then resume.'
+        : `Stopped: ${e instanceof Error ? e.message : String(e)}. Resume to carry on.`,
+    );
+  } finally {
+    if (job.meta.status !== 'running') await browser.alarms.clear(ALARM);
+    await saveJob(job);
+  }
+}
+
+let driving: Promise<void> | null = null;
+
+/** Runs the job until it is done, paused or cancelled; one driver per worker, however often it is woken. */
+export function driveBulkJob(): Promise<void> {
+  driving ??= drive().finally(async () => {
+    driving = null;
+    // Resumed while the last step was ending: carry on.
+    if ((await loadJob())?.meta.status === 'running') void driveBulkJob();
+  });
+  return driving;
+}

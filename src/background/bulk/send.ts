@@ -1,0 +1,85 @@
+import type { Invitation } from '@microsoft/microsoft-graph-types';
+import type { JobRow } from '../../shared/bulk/job.ts';
+import { sendBatch } from '../graph/batch.ts';
+import type { GraphSession } from '../graph/client.ts';
+
+export type InviteAnswer =
+  | { kind: 'invited'; userId: string; redeemUrl: string }
+  | { kind: 'again'; afterMs: number; why: string }
+  | { kind: 'failed'; error: string };
+
+interface ItemReply {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: { error?: { code?: string; message?: string } } & Invitation;
+}
+
+const header = (h: Record<string, string> | undefined, name: string) =>
+  Object.entries(h ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+
+function invitationBody(row: JobRow): Invitation {
+  return {
+    invitedUserEmailAddress: row.email,
+    inviteRedirectUrl: row.redirectUrl,
+    sendInvitationMessage: row.sendEmail,
+    invitedUserType: 'Guest',
+    ...(row.displayName ? { invitedUserDisplayName: row.displayName } : {}),
+    ...(row.message ? { invitedUserMessageInfo: { customizedMessageBody: row.message } } : {}),
+  };
+}
+
+function answer(reply: ItemReply | undefined): InviteAnswer {
+  if (!reply) return { kind: 'again', afterMs: 1000, why: 'Graph did not answer this row.' };
+  if (reply.status === 201 || reply.status === 200) {
+    return { kind: 'invited', userId: reply.body?.invitedUser?.id ?? '', redeemUrl: reply.body?.inviteRedeemUrl ?? '' };
+  }
+  const message = reply.body?.error?.message ?? `Graph answered ${reply.status}.`;
+  if (reply.status === 429 || reply.status >= 500) {
+    const seconds = Number(header(reply.headers, 'retry-after'));
+    return { kind: 'again', afterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2000, why: message };
+  }
+  return { kind: 'failed', error: message };
+}
+
+/**
+ * One JSON batch of invitations (at most 20). Each item is answered on its own: invited, to send again later
+ * (throttled or unavailable), or refused with Graph's reason. Not retried here: the job schedules the retry.
+ */
+export async function sendInvitations(session: GraphSession, rows: JobRow[]): Promise<InviteAnswer[]> {
+  const requests = rows.map((row, i) => ({
+    id: String(i),
+    method: 'POST',
+    url: '/invitations',
+    headers: { 'content-type': 'application/json' },
+    body: invitationBody(row),
+  }));
+  const reply = (await session.client.api('/$batch').post({ requests })) as { responses: ItemReply[] };
+  return rows.map((_, i) => answer(reply.responses.find((r) => r.id === String(i))));
+}
+
+/**
+ * Adds each (user, group) pair; "already a member" counts as joined. Safe to repeat, so throttled items are
+ * retried in place. Returns the error per pair that did not join.
+ */
+export async function joinGroups(
+  session: GraphSession,
+  pairs: { userId: string; groupId: string }[],
+): Promise<(string | null)[]> {
+  const answers = await sendBatch(
+    session.client,
+    pairs.map((p, i) => ({
+      id: String(i),
+      method: 'POST',
+      url: `/groups/${p.groupId}/members/$ref`,
+      body: { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${p.userId}` },
+    })),
+  );
+  return pairs.map((_, i) => {
+    const a = answers.get(String(i));
+    if (!a) return 'Graph did not answer.';
+    if (a.status < 300) return null;
+    const message = (a.body as { error?: { message?: string } } | null)?.error?.message ?? `Graph answered ${a.status}.`;
+    return a.status === 400 && /already exist/i.test(message) ? null : message;
+  });
+}

@@ -1,0 +1,56 @@
+import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
+import { type LocalKeys, local } from '../../shared/storage.ts';
+
+/** Rows per storage key: a step touches one or two chunks, not the whole file. */
+const CHUNK = 500;
+
+export interface LoadedJob {
+  meta: JobMeta;
+  rows: JobRow[];
+  dirty: Set<number>;
+}
+
+const chunkKey = (n: number) => `bulkRows.${n}` as const;
+const chunkCount = (rows: number) => Math.ceil(rows / CHUNK);
+
+// Read once per worker life; every later change goes through this copy and is written back by saveJob.
+let loading: Promise<LoadedJob | null> | null = null;
+
+async function read(): Promise<LoadedJob | null> {
+  const meta = await local.get('bulkJob');
+  if (!meta) return null;
+  const chunks = await Promise.all(Array.from({ length: chunkCount(meta.rowCount) }, (_, n) => local.get(chunkKey(n))));
+  return { meta, rows: chunks.flatMap((c) => c ?? []), dirty: new Set() };
+}
+
+export function loadJob(): Promise<LoadedJob | null> {
+  loading ??= read();
+  return loading;
+}
+
+/** Marks a row changed, so its chunk is written with the next save. */
+export function touch(job: LoadedJob, index: number): void {
+  job.dirty.add(Math.floor(index / CHUNK));
+}
+
+export async function saveJob(job: LoadedJob): Promise<void> {
+  const values: Partial<LocalKeys> = { bulkJob: job.meta };
+  for (const n of job.dirty) values[chunkKey(n)] = job.rows.slice(n * CHUNK, (n + 1) * CHUNK);
+  job.dirty.clear();
+  await local.setMany(values);
+}
+
+export async function discardJob(): Promise<void> {
+  const old = await loadJob();
+  const keys = old ? Array.from({ length: chunkCount(old.meta.rowCount) }, (_, n) => chunkKey(n)) : [];
+  await local.remove(['bulkJob', ...keys]);
+  loading = Promise.resolve(null);
+}
+
+export async function createJob(meta: JobMeta, rows: JobRow[]): Promise<LoadedJob> {
+  await discardJob();
+  const job: LoadedJob = { meta, rows, dirty: new Set(Array.from({ length: chunkCount(rows.length) }, (_, n) => n)) };
+  await saveJob(job);
+  loading = Promise.resolve(job);
+  return job;
+}

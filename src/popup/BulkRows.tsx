@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { describeRow, type JobRow } from '../shared/bulk/job.ts';
+import type { BackgroundProtocol } from '../shared/protocol.ts';
+import { send } from '../shared/send.ts';
+
+type Show = BackgroundProtocol['getBulkRows']['request']['show'];
+
+const PAGE = 100;
+const SHOWS: [Show, string][] = [
+  ['all', 'All rows'],
+  ['problems', 'Problems'],
+  ['pending', 'Not sent yet'],
+  ['invited', 'Invited'],
+  ['reused', 'Already guests'],
+  ['failed', 'Failed'],
+  ['skipped', 'Skipped'],
+];
+
+/**
+ * The job's rows, a page at a time (a file may hold ten thousand), filtered by outcome. `version` changes when
+ * the job moves on, so the table follows it.
+ */
+export function BulkRows({ version }: { version: string }) {
+  const [show, setShow] = useState<Show>('all');
+  const [limit, setLimit] = useState(PAGE);
+  const [page, setPage] = useState<{ rows: JobRow[]; total: number } | null>(null);
+
+  useEffect(() => {
+    send('getBulkRows', { show, offset: 0, limit }).then(setPage, () => undefined);
+  }, [show, limit, version]);
+
+  return (
+    <div class="bulk-rows">
+      <label for="bulk-show">Show</label>
+      <select
+        id="bulk-show"
+        value={show}
+        onChange={(e) => {
+          setShow((e.target as HTMLSelectElement).value as Show);
+          setLimit(PAGE);
+        }}
+      >
+        {SHOWS.map(([value, words]) => (
+          <option value={value} key={value}>
+            {words}
+          </option>
+        ))}
+      </select>
+      <table data-testid="bulk-rows">
+        <thead>
+          <tr>
+            <th>Line</th>
+            <th>E-mail</th>
+            <th>What happens</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.rows.map((r) => (
+            <tr key={r.line} data-outcome={r.outcome}>
+              <td>{r.line}</td>
+              <td class="email">{r.email || '—'}</td>
+              <td>{describeRow(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page && page.total > page.rows.length ? (
+        <button type="button" class="link" onClick={() => setLimit(limit + PAGE)}>
+          Show more ({page.rows.length} of {page.total})
+        </button>
+      ) : (
+        <p class="muted">{page ? `${page.total} rows` : 'Loading…'}</p>
+      )}
+    </div>
+  );
+}

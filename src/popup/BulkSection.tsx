@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { JobSummary } from '../shared/bulk/job.ts';
+import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { send } from '../shared/send.ts';
+import { BulkProgress } from './BulkProgress.tsx';
+import { BulkRows } from './BulkRows.tsx';
+
+const POLL_MS = 700;
+/** A file larger than this is not a bulk-invite list; refuse it before reading it into memory. */
+const MAX_FILE_BYTES = 20_000_000;
+
+function download(fileName: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function PreviewCounts({ job }: { job: JobSummary }) {
+  const v = job.verdicts;
+  return (
+    <p data-testid="bulk-preview">
+      {job.counts.total} rows: {v.invite} to invite, {v.reuse} already guests
+      {v.duplicate ? `, ${v.duplicate} duplicates folded` : ''}
+      {v.member ? `, ${v.member} members of this organization` : ''}
+      {v.invalid ? `, ${v.invalid} with errors` : ''}.
+    </p>
+  );
+}
+
+/** Bulk invitations from Entra's CSV template: pick a file, preview, run in the background, read the results. */
+export function BulkSection({ pageUrl }: { pageUrl: string | null }) {
+  const [job, setJob] = useState<JobSummary | null | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    send('getBulkJob', {}).then(setJob, setError);
+  }, []);
+
+  // While the job runs, follow it; asking also wakes the worker if Chrome stopped it.
+  const status = job?.status;
+  useEffect(() => {
+    if (status !== 'running') return;
+    const timer = setInterval(() => send('getBulkJob', {}).then(setJob, () => undefined), POLL_MS);
+    return () => clearInterval(timer);
+  }, [status]);
+
+  const act = async (run: () => Promise<JobSummary | null>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setJob(await run());
+    } catch (e) {
+      setError(e);
+      setJob(await send('getBulkJob', {}).catch(() => job ?? null));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pick = (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setError(new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; a bulk-invite file is far smaller.`));
+      return;
+    }
+    void act(async () =>
+      send('prepareBulk', { fileName: file.name, text: await file.text(), defaultRedirectUrl: pageUrl ?? DEFAULT_REDIRECT_URL }),
+    );
+  };
+
+  if (job === undefined) return <p class="muted">Loading…</p>;
+  const version = job ? `${job.status}:${job.counts.pending}:${job.counts.failed}` : '';
+  return (
+    <section class="bulk" aria-label="Bulk invitations">
+      {!job ? (
+        <>
+          <label for="bulk-file">CSV file</label>
+          <input
+            id="bulk-file"
+            type="file"
+            accept=".csv,text/csv"
+            disabled={busy}
+            onChange={(e) => pick((e.target as HTMLInputElement).files?.[0])}
+          />
+          <p class="muted">
+            Entra's bulk-invite template as it downloads, or any CSV with an e-mail column; optional columns: display name,
+            redirect URL, send e-mail, message, group.
+          </p>
+          {busy ? <p aria-busy="true">Reading the file and checking who already exists…</p> : null}
+        </>
+      ) : (
+        <>
+          <h2>{job.fileName}</h2>
+          {job.status === 'preview' ? (
+            <>
+              <PreviewCounts job={job} />
+              <p class="muted">Rows without a redirect URL go to {job.defaultRedirectUrl}</p>
+            </>
+          ) : (
+            <BulkProgress job={job} />
+          )}
+          {job.pausedReason ? <div class="warning">{job.pausedReason}</div> : null}
+          <div class="row">
+            {job.status === 'preview' ? (
+              <button
+                type="button"
+                disabled={busy || job.verdicts.invite + job.verdicts.reuse === 0}
+                onClick={() => act(() => send('controlBulk', { action: 'start' }))}
+              >
+                Send {job.verdicts.invite} invitations
+              </button>
+            ) : null}
+            {job.status === 'running' ? (
+              <button type="button" disabled={busy} onClick={() => act(() => send('controlBulk', { action: 'pause' }))}>
+                Pause
+              </button>
+            ) : null}
+            {job.status === 'paused' ? (
+              <button type="button" disabled={busy} onClick={() => act(() => send('controlBulk', { action: 'resume' }))}>
+                Resume
+              </button>
+            ) : null}
+            {['preview', 'running', 'paused'].includes(job.status) ? (
+              <button
+                type="button"
+                class="secondary"
+                disabled={busy}
+                onClick={() => act(() => send('controlBulk', { action: 'cancel' }))}
+              >
+                Cancel
+              </button>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => send('getBulkResults', {}).then((r) => download(r.fileName, r.csv), setError)}
+                >
+                  Download results (CSV)
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={busy}
+                  onClick={() => act(() => send('clearBulk', {}).then(() => null))}
+                >
+                  New bulk invitation
+                </button>
+              </>
+            )}
+          </div>
+          <BulkRows version={version} />
+        </>
+      )}
+      {error ? <ErrorNote error={error} /> : null}
+    </section>
+  );
+}
