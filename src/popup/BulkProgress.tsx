@@ -11,8 +11,14 @@ export function BulkProgress({ job }: { job: JobSummary }) {
   const { counts, verdicts } = job;
   const toSend = verdicts.invite + verdicts.reuse;
   const sent = toSend - counts.pending;
-  const pace = job.rate === null ? '' : ` · ${job.rate.toFixed(1)} invitations/s`;
-  const left = job.secondsLeft === null ? '' : ` · about ${duration(job.secondsLeft)} left`;
+  const took = job.startedAt && job.finishedAt ? (job.finishedAt - job.startedAt) / 1000 : null;
+  const rate = took ? counts.invited / took : job.rate;
+  const pace = rate === null ? '' : ` · ${rate.toFixed(1)} invitations/s`;
+  const left = took
+    ? ` · took ${duration(Math.round(took))}`
+    : job.secondsLeft === null
+      ? ''
+      : ` · about ${duration(job.secondsLeft)} left`;
   return (
     <div class="bulk-progress">
       <progress max={toSend || 1} value={sent} aria-label="Bulk invitation progress" />

@@ -16,11 +16,12 @@ export const SALES_APP = '5e7c1a3b-8d2f-4c6e-9a1b-2c3d4e5f6a7b';
 export const PASSWORD = 'Sandbox-Pass-1';
 
 /** A fresh sandbox cloud (seeded state in a temporary folder) that records its traffic for the contract test. */
-export async function freshSandbox(): Promise<
-  RunningSandbox & { control: ReturnType<typeof control>; dispose(): Promise<void> }
-> {
+export async function freshSandbox(
+  options: { recordTraffic?: boolean } = {},
+): Promise<RunningSandbox & { control: ReturnType<typeof control>; dispose(): Promise<void> }> {
   const stateDir = mkdtempSync(join(tmpdir(), 'invite-here-sandbox-'));
-  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile: TRAFFIC_FILE });
+  const trafficFile = options.recordTraffic === false ? undefined : TRAFFIC_FILE;
+  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile });
   return {
     ...sandbox,
     control: control(sandbox.controlPort),

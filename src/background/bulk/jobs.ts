@@ -30,6 +30,8 @@ function summary(job: LoadedJob): JobSummary {
     rate,
     secondsLeft: rate && job.meta.status === 'running' ? Math.ceil(toInvite / rate) : null,
     defaultRedirectUrl: job.meta.defaultRedirectUrl,
+    ...(job.meta.startedAt ? { startedAt: job.meta.startedAt } : {}),
+    ...(job.meta.finishedAt ? { finishedAt: job.meta.finishedAt } : {}),
   };
 }
 
@@ -94,12 +96,14 @@ export async function controlBulk(action: 'start' | 'pause' | 'resume' | 'cancel
   const allowed = { start: ['preview'], pause: ['running'], resume: ['paused'], cancel: ['preview', 'running', 'paused'] };
   if (!allowed[action].includes(status)) throw new AppError(ErrorCodes.bulkJobState, `${action} while ${status}`);
   if (action === 'pause') job.meta.status = 'paused';
+  if (action === 'start') job.meta.startedAt = Date.now();
   if (action === 'start' || action === 'resume') {
     job.meta.status = 'running';
     delete job.meta.pausedReason;
   }
   if (action === 'cancel') {
     job.meta.status = 'cancelled';
+    job.meta.finishedAt = Date.now();
     for (const [i, r] of job.rows.entries()) {
       if (r.outcome !== 'pending' || job.meta.inFlight.includes(i)) continue;
       Object.assign(r, { outcome: 'skipped', reason: 'Cancelled before it was sent.' });

@@ -93,6 +93,7 @@ async function step(job: LoadedJob, session: GraphSession): Promise<void> {
   if (!due.length) {
     if (soonest === Number.POSITIVE_INFINITY) {
       job.meta.status = 'done';
+      job.meta.finishedAt = Date.now();
       recordPace(job);
       return saveJob(job);
     }

@@ -53,6 +53,9 @@ export interface JobMeta {
   rowCount: number;
   defaultRedirectUrl: string;
   createdAt: number;
+  /** When it was started and when it ended (done or cancelled). */
+  startedAt?: number;
+  finishedAt?: number;
   /** Rows whose invitation was sent and not yet answered, and when they went. */
   inFlight: number[];
   inFlightAt?: number;
@@ -75,6 +78,8 @@ export interface JobSummary {
   rate: number | null;
   secondsLeft: number | null;
   defaultRedirectUrl: string;
+  startedAt?: number;
+  finishedAt?: number;
 }
 
 /** Users of the tenant found by address (lower case), and groups found by the value the file gave. */
