@@ -42,12 +42,12 @@ export function BulkSection({ pageUrl }: { pageUrl: string | null }) {
   }, []);
 
   // While the job runs, follow it; asking also wakes the worker if Chrome stopped it.
-  const status = job?.status;
+  const moving = job?.status === 'running' || !!job?.sending;
   useEffect(() => {
-    if (status !== 'running') return;
+    if (!moving) return;
     const timer = setInterval(() => send('getBulkJob', {}).then(setJob, () => undefined), POLL_MS);
     return () => clearInterval(timer);
-  }, [status]);
+  }, [moving]);
 
   const act = async (run: () => Promise<JobSummary | null>) => {
     setBusy(true);

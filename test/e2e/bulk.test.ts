@@ -152,4 +152,60 @@ describe('bulk invitations from a CSV file', () => {
     }
     await popup.close();
   });
+  it('pauses, resumes and carries on with the popup closed, cancels the rest, and adds each guest to the named group', async () => {
+    await env.sandbox.control.clearFaults();
+    await env.sandbox.control.addFault({ host: 'graph.microsoft.com', method: 'POST', path: '/invitations$', latencyMs: 300 });
+    const first = await env.browser.openPopup();
+    await first.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await first.getByRole('button', { name: 'New bulk invitation' }).click();
+    const lines = ['Display name,email,group'];
+    for (let i = 0; i < 150; i++) lines.push(`Team ${i},team${i}@partner.example,Sales Analytics viewers`);
+    await first
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect
+      .poll(() => first.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
+      .toBe('150 rows: 150 to invite, 0 already guests.');
+    await first.getByRole('button', { name: 'Send 150 invitations' }).click();
+    await expect.poll(() => doneCount(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+    await first.getByRole('button', { name: 'Pause' }).click();
+    await first.getByRole('button', { name: 'Resume' }).waitFor();
+    await expect.poll(() => batchInFlight()).toBe(false);
+    const team = async () => ((await contoso())?.users ?? []).filter((u) => u.mail?.startsWith('team'));
+    const paused = (await team()).length;
+    await first.close();
+
+    // Reopened, the popup goes straight to the job, which has not moved while paused.
+    const second = await env.browser.openPopup();
+    await second.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await doneCount(second)).toBe(paused);
+    expect((await team()).length).toBe(paused);
+    await second.getByRole('button', { name: 'Resume' }).click();
+    await second.getByRole('button', { name: 'Pause' }).waitFor();
+    await second.close();
+
+    // With no popup open, the job carries on in the background.
+    await expect.poll(async () => (await team()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(paused + 40);
+    const third = await env.browser.openPopup();
+    await third.getByRole('button', { name: 'Cancel' }).click();
+    await third.getByRole('button', { name: 'Download results (CSV)' }).waitFor();
+    await expect.poll(() => batchInFlight()).toBe(false);
+
+    const invited = await team();
+    expect(invited.length).toBeLessThan(150);
+    await expect
+      .poll(() => third.getByTestId('bulk-counts').textContent())
+      .toBe(`${invited.length} invited · 0 already guests · 0 failed · ${150 - invited.length} skipped`);
+    const members = async () => (await contoso())?.groups.find((g) => g.displayName === 'Sales Analytics viewers')?.members;
+    const outside = async () => {
+      const inGroup = new Set(await members());
+      return invited.filter((u) => !inGroup.has(u.id)).map((u) => u.mail);
+    };
+    await expect.poll(outside).toEqual([]);
+    await third.getByLabel('Show').selectOption('skipped');
+    await expect
+      .poll(() => third.locator('[data-testid=bulk-rows] tbody tr').first().textContent())
+      .toContain('Cancelled before it was sent.');
+    await third.close();
+  });
 });

@@ -24,6 +24,7 @@ function summary(job: LoadedJob): JobSummary {
     id: job.meta.id,
     fileName: job.meta.fileName,
     status: job.meta.status,
+    sending: job.meta.inFlight.length > 0,
     ...(job.meta.pausedReason ? { pausedReason: job.meta.pausedReason } : {}),
     counts,
     verdicts: countVerdicts(job.rows),

@@ -21,11 +21,10 @@ export const SETTLE_MS = 10_000;
 const MAX_ATTEMPTS = 6;
 const PACE_SAMPLES = 40;
 
-const needsJoin = (r: JobRow) =>
-  !!r.groupId &&
-  !r.joinedGroup &&
-  !r.groupError &&
-  (r.outcome === 'invited' || (r.outcome === 'pending' && r.verdict === 'reuse'));
+const joinPending = (r: JobRow) => !!r.groupId && !r.joinedGroup && !r.groupError;
+/** Invited, and still to be added to its group: done even when the job is paused or cancelled meanwhile. */
+const sentNeedsJoin = (r: JobRow) => r.outcome === 'invited' && joinPending(r);
+const guestNeedsJoin = (r: JobRow) => r.outcome === 'pending' && r.verdict === 'reuse' && joinPending(r);
 
 function setRow(job: LoadedJob, index: number, change: Partial<JobRow>): void {
   Object.assign(job.rows[index] as JobRow, change);
@@ -80,7 +79,7 @@ async function step(job: LoadedJob, session: GraphSession): Promise<void> {
   const due: number[] = [];
   let soonest = Number.POSITIVE_INFINITY;
   for (const [i, r] of job.rows.entries()) {
-    if (needsJoin(r)) {
+    if (guestNeedsJoin(r)) {
       if (joins.length < BATCH) joins.push(i);
     } else if (r.outcome === 'pending' && r.verdict === 'reuse') {
       setRow(job, i, { outcome: 'reused' });
@@ -121,14 +120,24 @@ async function step(job: LoadedJob, session: GraphSession): Promise<void> {
   await saveJob(job);
 }
 
+/** Group joins owed to rows already invited; false when there are none. */
+async function joinSent(job: LoadedJob, session: GraphSession): Promise<boolean> {
+  const owed = job.rows.flatMap((r, i) => (sentNeedsJoin(r) ? [i] : [])).slice(0, BATCH);
+  if (owed.length) await join(job, session, owed);
+  return owed.length > 0;
+}
+
 function pauseWith(job: LoadedJob, reason: string): void {
+  if (job.meta.status !== 'running') return;
   job.meta.status = 'paused';
   job.meta.pausedReason = reason;
 }
 
 async function drive(): Promise<void> {
   const job = await loadJob();
-  if (job?.meta.status !== 'running') return;
+  // A paused or cancelled job may still owe the end of a batch (a stopped worker's, or joins): finish that.
+  const owed = (j: LoadedJob) => j.meta.inFlight.length > 0 || j.rows.some(sentNeedsJoin);
+  if (!job || (job.meta.status !== 'running' && !owed(job))) return;
   await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   try {
     const settings = await usableSettings();
@@ -138,10 +147,10 @@ async function drive(): Promise<void> {
     }
     const session = graphSession(settings);
     let failures = 0;
-    while (job.meta.status === 'running' || job.meta.inFlight.length) {
+    while (job.meta.status === 'running' || owed(job)) {
       try {
         if (job.meta.inFlight.length) await settle(job, session);
-        else await step(job, session);
+        else if (!(await joinSent(job, session)) && job.meta.status === 'running') await step(job, session);
         failures = 0;
       } catch (e) {
         const stop = e instanceof AppError && (e.code === ErrorCodes.interactionRequired || e.code === ErrorCodes.notConfigured);

@@ -70,6 +70,8 @@ export interface JobSummary {
   id: string;
   fileName: string;
   status: JobStatus;
+  /** A batch is on its way to Graph (its answers still to come, even when paused or cancelled). */
+  sending: boolean;
   /** Why the job stopped by itself (e.g. the sign-in expired), in words. */
   pausedReason?: string;
   counts: JobCounts;
