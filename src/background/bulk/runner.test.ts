@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
+
+// The worker's surroundings, faked: storage and alarms, the signed-in account, and Graph's $batch endpoint.
+const storage = new Map<string, unknown>();
+vi.mock('../../shared/browser.ts', () => ({
+  browser: {
+    storage: {
+      local: {
+        get: async (key: string) => (storage.has(key) ? { [key]: structuredClone(storage.get(key)) } : {}),
+        set: async (values: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(values)) storage.set(k, structuredClone(v));
+        },
+        remove: async (keys: string[]) => {
+          for (const k of keys) storage.delete(k);
+        },
+      },
+    },
+    alarms: { create: async () => undefined, clear: async () => true },
+  },
+}));
+vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../auth.ts', () => ({ currentAccount: async () => ({ tenantId: 'contoso' }) }));
+vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+
+/** Graph as the job meets it: who exists, and an answer per invitation (by address, first try first). */
+const existing = new Set<string>();
+const sent: string[] = [];
+let answers: Record<string, { status: number; headers?: Record<string, string>; message?: string }[]> = {};
+vi.mock('../graph/client.ts', () => ({
+  graphSession: () => ({
+    client: {
+      api: () => ({
+        post: async ({
+          requests,
+        }: {
+          requests: { id: string; method: string; url: string; body?: Record<string, string> }[];
+        }) => ({
+          responses: requests.map((r) => {
+            if (r.method === 'GET') {
+              const inList = decodeURIComponent(r.url).match(/'[^']+'/g) ?? [];
+              const value = inList.map((q) => q.slice(1, -1)).filter((m) => existing.has(m));
+              return {
+                id: r.id,
+                status: 200,
+                body: { value: value.map((mail) => ({ id: `id-${mail}`, mail, userType: 'Guest' })) },
+              };
+            }
+            const email = r.body?.invitedUserEmailAddress as string;
+            sent.push(email);
+            const planned = answers[email]?.shift() ?? { status: 201 };
+            if (planned.status !== 201) {
+              return {
+                id: r.id,
+                status: planned.status,
+                headers: planned.headers,
+                body: { error: { message: planned.message } },
+              };
+            }
+            existing.add(email);
+            return {
+              id: r.id,
+              status: 201,
+              body: { invitedUser: { id: `id-${email}` }, inviteRedeemUrl: `https://redeem/${email}` },
+            };
+          }),
+        }),
+      }),
+    },
+  }),
+}));
+
+const { SETTLE_MS } = await import('./runner.ts');
+/** A fresh worker: the runner and its store read everything from storage again. */
+let driveBulkJob: () => Promise<void>;
+
+function seed(rows: Partial<JobRow>[], meta: Partial<JobMeta> = {}): void {
+  const full = rows.map((r, i) => ({
+    line: i + 2,
+    email: `r${i}@partner.example`,
+    redirectUrl: 'https://x.example',
+    sendEmail: true,
+    verdict: 'invite',
+    outcome: 'pending',
+    ...r,
+  }));
+  storage.set('bulkJob', {
+    id: 'job',
+    fileName: 'f.csv',
+    tenantId: 'contoso',
+    status: 'running',
+    rowCount: full.length,
+    defaultRedirectUrl: 'https://x.example',
+    createdAt: Date.now(),
+    inFlight: [],
+    sentAt: [],
+    pace: [],
+    ...meta,
+  });
+  storage.set('bulkRows.0', full);
+}
+
+const rows = () => storage.get('bulkRows.0') as JobRow[];
+
+beforeEach(async () => {
+  vi.resetModules();
+  ({ driveBulkJob } = await import('./runner.ts'));
+  vi.useFakeTimers({ toFake: ['Date'] });
+  storage.clear();
+  existing.clear();
+  sent.length = 0;
+  answers = {};
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the bulk job', () => {
+  it('checks a batch cut off by a stopped worker before sending any of it again', async () => {
+    // The worker stopped with rows 0 and 1 sent; Graph had created row 0's guest, not row 1's.
+    existing.add('r0@partner.example');
+    seed([{}, {}, {}], { inFlight: [0, 1], inFlightAt: Date.now() });
+    await driveBulkJob();
+    expect(sent.sort()).toEqual(['r1@partner.example', 'r2@partner.example']);
+    expect(rows().map((r) => [r.outcome, r.userId, r.redeemUrl])).toEqual([
+      ['invited', 'id-r0@partner.example', undefined],
+      ['invited', 'id-r1@partner.example', 'https://redeem/r1@partner.example'],
+      ['invited', 'id-r2@partner.example', 'https://redeem/r2@partner.example'],
+    ]);
+    expect((storage.get('bulkJob') as JobMeta).status).toBe('done');
+  });
+
+  it('waits the batch out before asking, so an answer still on its way counts', async () => {
+    const sentAt = Date.now();
+    seed([{}], { inFlight: [0], inFlightAt: sentAt });
+    existing.add('r0@partner.example');
+    await driveBulkJob();
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(SETTLE_MS);
+    expect(sent).toEqual([]);
+  });
+
+  it("sends a throttled row again after its Retry-After, and fails a refused one with Graph's reason", async () => {
+    answers['r0@partner.example'] = [{ status: 429, headers: { 'Retry-After': '7' } }];
+    answers['r1@partner.example'] = [{ status: 400, message: 'The invited user domain is blocked.' }];
+    const started = Date.now();
+    seed([{}, {}]);
+    await driveBulkJob();
+    expect(sent).toEqual(['r0@partner.example', 'r1@partner.example', 'r0@partner.example']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(7000);
+    expect(rows().map((r) => [r.outcome, r.error])).toEqual([
+      ['invited', undefined],
+      ['failed', 'The invited user domain is blocked.'],
+    ]);
+  });
+
+  it('gives up on a row that keeps failing, saying how often it tried', async () => {
+    answers['r0@partner.example'] = Array(10).fill({ status: 503, message: 'Service unavailable.' });
+    seed([{}]);
+    await driveBulkJob();
+    expect(sent).toHaveLength(6);
+    expect(rows()[0]).toMatchObject({ outcome: 'failed', error: 'Service unavailable. (after 6 tries)' });
+  });
+
+  it('keeps to 150 invitations per 5 seconds', async () => {
+    seed(Array.from({ length: 400 }, () => ({})));
+    const started = Date.now();
+    await driveBulkJob();
+    expect(sent).toHaveLength(400);
+    // 400 rows: 140 at once, then at most 150 per window after the first ones leave it.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+    expect(rows().every((r) => r.outcome === 'invited')).toBe(true);
+  });
+
+  it('does not touch rows that are already guests, and does nothing while paused', async () => {
+    seed([{ verdict: 'reuse', userId: 'pat' }, {}], { status: 'paused' });
+    await driveBulkJob();
+    expect(sent).toEqual([]);
+    expect(rows().map((r) => r.outcome)).toEqual(['pending', 'pending']);
+    storage.set('bulkJob', { ...(storage.get('bulkJob') as JobMeta), status: 'running' });
+    vi.resetModules();
+    ({ driveBulkJob } = await import('./runner.ts'));
+    await driveBulkJob();
+    expect(sent).toEqual(['r1@partner.example']);
+    expect(rows().map((r) => r.outcome)).toEqual(['reused', 'invited']);
+  });
+});
