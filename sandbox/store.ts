@@ -78,7 +78,8 @@ export interface SandboxRoleAssignment {
   principalType: string;
   roleDefinitionId: string;
   createdOn: string;
-  /** Time-bound active assignment (PIM), ISO end. */
+  /** A time-bound active assignment (PIM schedule): it holds from its start until its end. */
+  startDateTime?: string;
   endDateTime?: string;
 }
 

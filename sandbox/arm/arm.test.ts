@@ -27,6 +27,21 @@ const assign = (scope: string, role: string, principal: string, user = MEGAN) =>
     },
   });
 
+/** A PIM schedule request (AdminAssign) for Kim at the storage account. */
+const scheduleRequest = (
+  kind: 'roleEligibilityScheduleRequests' | 'roleAssignmentScheduleRequests',
+  role: string,
+  scheduleInfo: { startDateTime: string; expiration: object },
+) =>
+  arm('PUT', `${STORAGE}${AUTH}/${kind}/${crypto.randomUUID()}?api-version=2020-10-01`, MEGAN, {
+    properties: {
+      principalId: KIM,
+      roleDefinitionId: `/subscriptions/${SUB}${AUTH}/roleDefinitions/${role}`,
+      requestType: 'AdminAssign',
+      scheduleInfo,
+    },
+  });
+
 describe('sandbox ARM', () => {
   it('names the subscription and resource group', async () => {
     expect((await arm('GET', `/subscriptions/${SUB}?api-version=2022-12-01`)).body).toMatchObject({
@@ -68,23 +83,42 @@ describe('sandbox ARM', () => {
 
   it('records a PIM eligibility ending after the requested duration', async () => {
     const start = new Date().toISOString();
-    const res = await arm(
-      'PUT',
-      `${STORAGE}${AUTH}/roleEligibilityScheduleRequests/${crypto.randomUUID()}?api-version=2020-10-01`,
-      MEGAN,
-      {
-        properties: {
-          principalId: KIM,
-          roleDefinitionId: `/subscriptions/${SUB}${AUTH}/roleDefinitions/${BLOB_READER}`,
-          requestType: 'AdminAssign',
-          scheduleInfo: { startDateTime: start, expiration: { type: 'AfterDuration', duration: 'P7D' } },
-        },
-      },
-    );
+    const res = await scheduleRequest('roleEligibilityScheduleRequests', BLOB_READER, {
+      startDateTime: start,
+      expiration: { type: 'AfterDuration', duration: 'P7D' },
+    });
     expect(res.status).toBe(201);
     const list = await arm('GET', `${STORAGE}${AUTH}/roleEligibilityScheduleInstances?api-version=2020-10-01`);
     const [instance] = (list.body as { value: { properties: { scope: string; endDateTime: string } }[] }).value;
     expect(instance?.properties.scope).toBe(STORAGE);
     expect(Date.parse(instance?.properties.endDateTime ?? '') - Date.parse(start)).toBe(7 * 86_400_000);
+  });
+  it('holds a time-bound active assignment from its start to its end, and only then', async () => {
+    const schedule = (startDateTime: string, expiration: object) =>
+      scheduleRequest('roleAssignmentScheduleRequests', READER, { startDateTime, expiration });
+    const now = Date.now();
+    const holding = await schedule(new Date(now).toISOString(), { type: 'AfterDuration', duration: 'PT8H' });
+    expect(holding.status).toBe(201);
+    const later = await schedule(new Date(now + 3 * 86_400_000).toISOString(), {
+      type: 'AfterDateTime',
+      endDateTime: new Date(now + 5 * 86_400_000).toISOString(),
+    });
+    expect(later.status).toBe(201);
+    const list = await arm('GET', `${STORAGE}${AUTH}/roleAssignments?api-version=2022-04-01&$filter=atScope()`);
+    const kims = (list.body as { value: { properties: { principalId: string } }[] }).value.filter(
+      (a) => a.properties.principalId === KIM,
+    );
+    expect(kims).toHaveLength(1);
+    const state = await control(sandbox().controlPort).state();
+    const ends = state.tenants[0]?.azure?.roleAssignments.filter((a) => a.principalId === KIM).map((a) => a.endDateTime);
+    expect(ends).toEqual([new Date(now + 8 * 3_600_000).toISOString(), new Date(now + 5 * 86_400_000).toISOString()]);
+  });
+
+  it('refuses a schedule whose end comes before its start', async () => {
+    const res = await scheduleRequest('roleAssignmentScheduleRequests', READER, {
+      startDateTime: new Date().toISOString(),
+      expiration: { type: 'AfterDateTime', endDateTime: '2020-01-01T00:00:00Z' },
+    });
+    expect(res.status).toBe(400);
   });
 });

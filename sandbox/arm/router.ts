@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { ApiRequest, ApiResponse } from '../api.ts';
 import type { Faults } from '../faults.ts';
 import type { Login, TokenInfo } from '../login.ts';
 import type { SandboxAzure, SandboxTenant, Store } from '../store.ts';
 import { builtInRoles, roleAllows, roleById, scopedRoleId } from './roles.ts';
+import { acceptScheduleRequest, holdsNow, readSchedule } from './schedules.ts';
 
 export const ARM_AUDIENCE = 'https://management.azure.com';
 const AUTH = '/providers/Microsoft.Authorization/';
@@ -35,15 +35,17 @@ function ancestors(scope: string): string[] {
 
 function mayAssign(c: Caller, scope: string): boolean {
   const above = new Set(ancestors(scope));
-  return c.azure.roleAssignments.some((a) => {
-    const role = roleById(a.roleDefinitionId);
-    return (
-      a.principalId === c.token.userId &&
-      above.has(a.scope.toLowerCase()) &&
-      !!role &&
-      roleAllows(role, 'Microsoft.Authorization/roleAssignments/write')
-    );
-  });
+  return c.azure.roleAssignments
+    .filter((a) => holdsNow(a))
+    .some((a) => {
+      const role = roleById(a.roleDefinitionId);
+      return (
+        a.principalId === c.token.userId &&
+        above.has(a.scope.toLowerCase()) &&
+        !!role &&
+        roleAllows(role, 'Microsoft.Authorization/roleAssignments/write')
+      );
+    });
 }
 
 function assignmentResource(a: SandboxAzure['roleAssignments'][number], subscriptionId: string) {
@@ -126,13 +128,14 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
     // atScope(): assignments at this scope and above it; without a filter, also those below.
     const atScope = /atScope\(\)/.test(req.query.get('$filter') ?? '');
     const value = azure.roleAssignments
+      .filter((a) => holdsNow(a))
       .filter((a) =>
         atScope ? above.has(a.scope.toLowerCase()) : above.has(a.scope.toLowerCase()) || a.scope.toLowerCase().startsWith(here),
       )
       .map((a) => assignmentResource(a, sub.subscriptionId));
     return { status: 200, body: { value } };
   }
-  const put = /^(roleAssignments|roleEligibilityScheduleRequests)\/([0-9a-f-]{36})$/i.exec(rest);
+  const put = /^(roleAssignments|roleEligibilityScheduleRequests|roleAssignmentScheduleRequests)\/([0-9a-f-]{36})$/i.exec(rest);
   if (req.method === 'PUT' && put?.[2]) {
     const body = (req.body ?? {}) as {
       properties?: {
@@ -163,7 +166,8 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
         `Principal ${p.principalId} does not exist in the directory ${tenant.id}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay.`,
       );
     }
-    if (put[1] === 'roleAssignments') {
+    const what = (put[1] ?? '').toLowerCase();
+    if (what === 'roleassignments') {
       const assignment = {
         name: put[2],
         scope,
@@ -176,43 +180,21 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
       deps.store.save();
       return { status: 201, body: assignmentResource(assignment, sub.subscriptionId) };
     }
-    const start = p.scheduleInfo?.startDateTime ?? new Date().toISOString();
-    const exp = p.scheduleInfo?.expiration ?? {};
-    const days = /^P(\d+)D$/.exec(exp.duration ?? '')?.[1];
-    const end =
-      exp.type === 'AfterDateTime'
-        ? (exp.endDateTime ?? null)
-        : days
-          ? new Date(Date.parse(start) + Number(days) * 86_400_000).toISOString()
-          : null;
-    azure.eligibilitySchedules.push({
-      name: randomUUID(),
+    const schedule = readSchedule(p.scheduleInfo);
+    if ('status' in schedule) return schedule;
+    const kind =
+      what === 'roleeligibilityschedulerequests' ? 'roleEligibilityScheduleRequests' : 'roleAssignmentScheduleRequests';
+    const request = {
+      name: put[2],
       scope,
+      subscriptionId: sub.subscriptionId,
       principalId: principal.id,
-      roleDefinitionId: roleGuid,
-      startDateTime: start,
-      endDateTime: end,
-      requestName: put[2],
-    });
-    deps.store.save();
-    return {
-      status: 201,
-      body: {
-        id: `${scope}${AUTH}roleEligibilityScheduleRequests/${put[2]}`,
-        name: put[2],
-        type: 'Microsoft.Authorization/RoleEligibilityScheduleRequests',
-        properties: {
-          scope,
-          roleDefinitionId: scopedRoleId(sub.subscriptionId, roleGuid),
-          principalId: principal.id,
-          principalType: 'User',
-          requestType: p.requestType ?? 'AdminAssign',
-          status: 'Provisioned',
-          scheduleInfo: p.scheduleInfo,
-          createdOn: new Date().toISOString(),
-        },
-      },
+      roleGuid,
+      requestType: p.requestType ?? 'AdminAssign',
     };
+    const accepted = acceptScheduleRequest(azure, kind, request, schedule, p.scheduleInfo);
+    deps.store.save();
+    return accepted;
   }
   if (req.method === 'GET' && rest === 'roleEligibilityScheduleInstances') {
     const above = new Set(ancestors(scope));

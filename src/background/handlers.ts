@@ -1,3 +1,4 @@
+import { scheduleProblem } from '../shared/azure.ts';
 import { type Settings, settingsProblem } from '../shared/config.ts';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
@@ -73,7 +74,11 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   describeAzureScope: async ({ scope }) => ({ words: await describeScopeWithNames(await usableSettings(), scope) }),
   getAzureRoles: async ({ scope }) => azureRoles(await usableSettings(), scope),
-  assignAzureRole: async (request) => assignAzureRole(await usableSettings(), request),
+  assignAzureRole: async (request) => {
+    const problem = scheduleProblem(request.schedule, Date.now());
+    if (problem) throw new AppError(ErrorCodes.invalidSchedule, problem);
+    return assignAzureRole(await usableSettings(), request);
+  },
   getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), context),
   searchGroups: async ({ text }) => searchGroups(graphSession(await usableSettings()).client, text),
   rememberAudience: async ({ appId, group }) => {

@@ -15,6 +15,19 @@ const optItem = (p: Obj) =>
 
 const group = (v: unknown) => obj(v) && typeof v.id === 'string' && GUID.test(v.id) && str(v.displayName);
 
+const isoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+
+/** A role schedule: its kind, a start (null: now) and an end (days, a date, or null: none). */
+function schedule(v: unknown): boolean {
+  if (!obj(v) || (v.kind !== 'eligible' && v.kind !== 'active')) return false;
+  if (v.start !== null && !isoDate(v.start)) return false;
+  if (v.end === null) return true;
+  if (!obj(v.end)) return false;
+  if ('afterDays' in v.end)
+    return Number.isInteger(v.end.afterDays) && (v.end.afterDays as number) >= 1 && (v.end.afterDays as number) <= 365;
+  return isoDate(v.end.at);
+}
+
 /** A page context as the content script reports it: only the known kinds, with well-formed ids. */
 function pageContext(v: unknown): boolean {
   if (!obj(v)) return false;
@@ -69,8 +82,7 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     GUID.test(p.roleId) &&
     typeof p.principalId === 'string' &&
     GUID.test(p.principalId) &&
-    (p.eligibleDays === undefined ||
-      (Number.isInteger(p.eligibleDays) && (p.eligibleDays as number) >= 1 && (p.eligibleDays as number) <= 365)),
+    schedule(p.schedule),
   getPowerBiPage: (p) => obj(p) && pageContext(p.context),
   searchGroups: (p) => obj(p) && str(p.text) && (p.text as string).length <= 120,
   rememberAudience: (p) => obj(p) && typeof p.appId === 'string' && GUID.test(p.appId) && group(p.group),

@@ -1,13 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AzureRoleOption, AzureRoles } from '../shared/azure.ts';
-
-export interface AzureChoice {
-  role?: AzureRoleOption;
-  /** Eligible through PIM for this many days; undefined: active now. */
-  eligibleDays?: number;
-  /** The person confirmed a role that needs it (Owner and the like). */
-  confirmed: boolean;
-}
+import type { AzureChoice } from './azure-choice.ts';
+import { ScheduleFields } from './ScheduleFields.tsx';
 
 /** The role to grant at exactly this scope: least privileged first, all roles searchable, broad ones confirmed. */
 export function AzureSection({
@@ -41,42 +35,15 @@ export function AzureSection({
         <strong>Role at this scope</strong> <span class="muted">(optional; least privileged first)</span>
       </div>
       {[...roles.suggested, ...found.filter((f) => !roles.suggested.some((s) => s.id === f.id))].map((r) => (
-        <label class="check" key={r.id} title={r.description}>
-          <input type="radio" name="role" checked={choice.role?.id === r.id} onChange={() => pick(r)} />
-          {r.name}
-        </label>
+        <div class="role-option" key={r.id} title={r.description}>
+          <label class="check">
+            <input type="radio" name="role" checked={choice.role?.id === r.id} onChange={() => pick(r)} />
+            {r.name}
+          </label>
+          <span class="muted">{r.words}</span>
+        </div>
       ))}
-      <fieldset>
-        <legend>Type</legend>
-        <label class="check">
-          <input
-            type="radio"
-            name="kind"
-            checked={choice.eligibleDays !== undefined}
-            onChange={() => onChoice({ ...choice, eligibleDays: 7 })}
-          />
-          Eligible (PIM) for
-        </label>
-        <input
-          aria-label="Days eligible"
-          type="number"
-          min={1}
-          max={365}
-          style={{ width: '4em' }}
-          value={choice.eligibleDays ?? 7}
-          onInput={(e) => onChoice({ ...choice, eligibleDays: Math.max(1, Math.min(365, Number(e.currentTarget.value) || 1)) })}
-        />
-        days
-        <label class="check">
-          <input
-            type="radio"
-            name="kind"
-            checked={choice.eligibleDays === undefined}
-            onChange={() => onChoice({ ...choice, eligibleDays: undefined })}
-          />
-          Active now
-        </label>
-      </fieldset>
+      <ScheduleFields choice={choice} onChoice={onChoice} />
       <label for="roleSearch">Search all roles</label>
       <input id="roleSearch" value={search} onInput={(e) => setSearch(e.currentTarget.value)} placeholder="Role name" />
       {choice.role?.risk ? (
@@ -95,6 +62,3 @@ export function AzureSection({
     </section>
   );
 }
-
-/** Whether the role choice lets the invitation go ahead: no role (invite only) or a confirmed one. */
-export const azureChoiceReady = (c: AzureChoice) => !c.role?.risk || c.confirmed;

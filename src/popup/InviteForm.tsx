@@ -7,7 +7,8 @@ import type { ExistingUser, InvitationResult, InviteDraft, PageInfo, Precheck } 
 import type { PowerBiGrant, PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
-import { type AzureChoice, AzureSection, azureChoiceReady } from './AzureSection.tsx';
+import { AzureSection } from './AzureSection.tsx';
+import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { InviteResult } from './InviteResult.tsx';
 import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
@@ -39,7 +40,7 @@ export function InviteForm({
   const [choice, setChoice] = useState<PowerBiChoice>({ viewer: false });
   const [grant, setGrant] = useState<PowerBiGrant | null>(null);
   // Eligible for a bounded time by default: never permanent without an explicit choice.
-  const [azureChoice, setAzureChoice] = useState<AzureChoice>({ confirmed: false, eligibleDays: 7 });
+  const [azureChoice, setAzureChoice] = useState<AzureChoice>(DEFAULT_AZURE_CHOICE);
   const [assignment, setAssignment] = useState<(AzureAssignment & { roleName: string }) | null>(null);
   const [assigning, setAssigning] = useState(false);
 
@@ -101,7 +102,7 @@ export function InviteForm({
             scope,
             roleId: role.id,
             principalId: r.guest.id,
-            eligibleDays: azureChoice.eligibleDays,
+            schedule: toSchedule(azureChoice),
           }).finally(() => setAssigning(false));
           setAssignment({ ...made, roleName: role.name });
         }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AzureAssignment } from '../shared/azure.ts';
+import { type AzureAssignment, describeSchedule } from '../shared/azure.ts';
 import type { InvitationResult } from '../shared/model.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
@@ -41,9 +41,7 @@ export function InviteResult({
       </div>
       {assignment ? (
         <div class="pbi" data-testid="azure-assignment">
-          {assignment.roleName},{' '}
-          {assignment.kind === 'eligible' ? `eligible (PIM) until ${assignment.endDateTime?.slice(0, 10)}` : 'active now'}, at{' '}
-          {assignment.scope}
+          {assignment.roleName}, {describeSchedule(assignment)}, at {assignment.scope}
           {assignment.waitedMs > 0
             ? ` (after ${Math.round(assignment.waitedMs / 1000)} s waiting for Azure to see the new guest)`
             : ''}

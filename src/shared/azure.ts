@@ -4,6 +4,8 @@ export interface AzureRoleOption {
   id: string;
   name: string;
   description: string;
+  /** What it lets the guest do, in plain words. */
+  words: string;
   /** Why it needs confirmation (too broad), or null. */
   risk: string | null;
 }
@@ -12,7 +14,8 @@ export interface AzureAssignment {
   scope: string;
   roleId: string;
   kind: 'active' | 'eligible';
-  /** ISO end of an eligibility; null when permanent. */
+  /** ISO start and end; the end is null when the role has none. */
+  startDateTime: string | null;
   endDateTime: string | null;
   /** How long the assignment waited for the new guest to reach Azure (PrincipalNotFound). */
   waitedMs: number;
@@ -23,4 +26,54 @@ export interface AzureRoles {
   all: AzureRoleOption[];
   /** Whether the signed-in user holds Microsoft.Authorization/roleAssignments/write at this scope. */
   mayAssign: boolean;
+}
+
+/**
+ * When a role holds: eligible through PIM (the guest activates it when needed) or active; from now or a later
+ * start; for a number of days, until a date, or, only when chosen explicitly, with no end.
+ */
+export interface AzureSchedule {
+  kind: 'eligible' | 'active';
+  /** ISO start; null: now. */
+  start: string | null;
+  end: { afterDays: number } | { at: string } | null;
+}
+
+/** The longest bounded schedule offered; PIM's default policy also ends eligibility after a year. */
+export const MAX_SCHEDULE_DAYS = 365;
+
+/** What is wrong with a schedule, in words, or null. `now` is passed in so the check is testable. */
+export function scheduleProblem(s: AzureSchedule, now: number): string | null {
+  const start = s.start === null ? now : Date.parse(s.start);
+  if (Number.isNaN(start)) return 'Choose a start date.';
+  // A start a little in the past is "now" said late; a day back is a mistake.
+  if (start < now - 86_400_000) return 'The start date is in the past.';
+  if (start > now + MAX_SCHEDULE_DAYS * 86_400_000) return 'The start date is more than a year away.';
+  if (s.end === null) return null;
+  if ('afterDays' in s.end) {
+    const d = s.end.afterDays;
+    return Number.isInteger(d) && d >= 1 && d <= MAX_SCHEDULE_DAYS ? null : `Choose between 1 and ${MAX_SCHEDULE_DAYS} days.`;
+  }
+  const end = Date.parse(s.end.at);
+  if (Number.isNaN(end)) return 'Choose an end date.';
+  if (end <= start) return 'The end date must come after the start.';
+  if (end > start + MAX_SCHEDULE_DAYS * 86_400_000) return 'The end date is more than a year after the start.';
+  return null;
+}
+
+/** When the schedule ends (ISO), or null when it has no end. */
+export function scheduleEnd(s: AzureSchedule, start: Date): string | null {
+  if (s.end === null) return null;
+  if ('at' in s.end) return new Date(s.end.at).toISOString();
+  return new Date(start.getTime() + s.end.afterDays * 86_400_000).toISOString();
+}
+
+/** "eligible (PIM) until 2026-12-05", "active from 2026-12-01 until 2026-12-31", "active now". */
+export function describeSchedule(a: { kind: 'eligible' | 'active'; startDateTime: string | null; endDateTime: string | null }) {
+  const day = (iso: string) => iso.slice(0, 10);
+  const kind = a.kind === 'eligible' ? 'eligible (PIM)' : 'active';
+  const from = a.startDateTime && Date.parse(a.startDateTime) > Date.now() + 60_000 ? ` from ${day(a.startDateTime)}` : '';
+  if (a.endDateTime) return `${kind}${from} until ${day(a.endDateTime)}`;
+  if (from) return `${kind}${from}, with no end`;
+  return a.kind === 'eligible' ? 'eligible (PIM) with no end' : 'active now';
 }

@@ -23,6 +23,7 @@ export const ErrorCodes = {
   usageLocationRequired: 'usage_location_required',
   principalNotFound: 'principal_not_found',
   invalidUsageLocation: 'invalid_usage_location',
+  invalidSchedule: 'invalid_schedule',
   bulkJobBusy: 'bulk_job_busy',
   bulkJobState: 'bulk_job_state',
   bulkFileEmpty: 'bulk_file_empty',
@@ -59,6 +60,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   usage_location_required:
     'This guest has no usage location, which Microsoft requires before a license can be assigned. Choose the country where they will use it.',
   invalid_usage_location: 'The usage location must be a two-letter country code, such as NL or US.',
+  invalid_schedule: 'The role schedule cannot be used as chosen.',
   bulk_job_busy: 'A bulk invitation is still running or paused. Let it finish, or cancel it, before starting another.',
   bulk_job_state: 'The bulk invitation has moved on since this was shown; the popup now shows where it is.',
   bulk_file_empty: 'The file has no row that can be invited. Check that it is a CSV with an e-mail column.',

@@ -1,4 +1,4 @@
-import type { AzureAssignment, AzureRoles } from './azure.ts';
+import type { AzureAssignment, AzureRoles, AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
 import type { Settings } from './config.ts';
 import type { InvitationRequest, InvitationResult, PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
@@ -18,7 +18,7 @@ export type BackgroundProtocol = {
   describeAzureScope: { request: { scope: string }; response: { words: string } };
   getAzureRoles: { request: { scope: string }; response: AzureRoles };
   assignAzureRole: {
-    request: { scope: string; roleId: string; principalId: string; eligibleDays?: number };
+    request: { scope: string; roleId: string; principalId: string; schedule: AzureSchedule };
     response: AzureAssignment;
   };
   getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };

@@ -1,3 +1,5 @@
+import { commonJobs } from './role-jobs.ts';
+
 /**
  * Least-privilege ordering of Azure roles for a resource type: a role's breadth counts its actions and data
  * actions, wildcards counted as broad. Roles that can hand out access or do everything are never suggested.
@@ -52,12 +54,20 @@ function relevant(role: AzureRole, resourceType: string): boolean {
   );
 }
 
-/** Suggested roles for a scope, least privileged first; risky roles never among them. */
-export function suggestRoles(roles: AzureRole[], resourceType: string, count = 5): AzureRole[] {
-  return roles
-    .filter((r) => relevant(r, resourceType) && !riskyRole(r))
-    .sort((a, b) => breadth(a) - breadth(b) || a.properties.roleName.localeCompare(b.properties.roleName))
-    .slice(0, count);
+const byBreadth = (a: AzureRole, b: AzureRole) =>
+  breadth(a) - breadth(b) || a.properties.roleName.localeCompare(b.properties.roleName);
+
+/**
+ * Suggested roles for a scope: the common jobs for its resource type (role-jobs.ts), least privileged first;
+ * for a type without enough of them, the least privileged roles about its namespace. Risky roles never.
+ */
+export function suggestRoles(roles: AzureRole[], resourceType: string, atLeast = 3, most = 8): AzureRole[] {
+  const jobs = commonJobs(resourceType);
+  const safe = roles.filter((r) => !riskyRole(r));
+  const common = safe.filter((r) => jobs.has(r.properties.roleName)).sort(byBreadth);
+  if (common.length >= atLeast) return common.slice(0, most);
+  const more = safe.filter((r) => !common.includes(r) && relevant(r, resourceType)).sort(byBreadth);
+  return [...common, ...more].slice(0, Math.max(atLeast, common.length));
 }
 
 /** Whether a role allows an action: one of its actions covers it and none of its notActions does. */

@@ -21,7 +21,9 @@ describe('Azure resource owners', () => {
     await first.close();
     const popup = await popupOn(RG);
     await popup.getByLabel('Reader', { exact: true }).check();
-    await popup.getByLabel('Active now').check();
+    await popup.getByLabel('Active', { exact: true }).check();
+    await popup.getByLabel('Never').check();
+    expect(await popup.getByTestId('role-permanent').textContent()).toContain('The role stays until someone removes it');
     await popup.getByLabel('E-mail address').fill('raj@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     const result = popup.getByTestId('azure-assignment');
@@ -44,7 +46,8 @@ describe('Azure resource owners', () => {
     const firstName = (await first.locator('xpath=..').textContent())?.trim();
     expect(firstName).not.toBe('Contributor');
     await first.check();
-    expect(await popup.getByLabel('Days eligible').inputValue()).toBe('7');
+    expect(await popup.getByLabel('Eligible (PIM)').isChecked()).toBe(true);
+    expect(await popup.getByLabel('Number of days').inputValue()).toBe('7');
     await popup.getByLabel('E-mail address').fill('ines@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect
@@ -57,6 +60,35 @@ describe('Azure resource owners', () => {
     expect(schedule?.scope).toBe(STORAGE);
     const days = (Date.parse(schedule?.endDateTime ?? '') - Date.parse(schedule?.startDateTime ?? '')) / 86_400_000;
     expect(days).toBe(7);
+    await popup.close();
+  });
+
+  it('makes a role active from a later day until an end date, and Azure records that window', async () => {
+    const popup = await popupOn(STORAGE);
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await popup.getByLabel('Storage Blob Data Reader').check();
+    expect(await popup.getByRole('region', { name: 'Azure role' }).textContent()).toContain('read blob data');
+    await popup.getByLabel('Active', { exact: true }).check();
+    await popup.getByLabel('On', { exact: true }).first().check();
+    await popup.getByLabel('Start date').fill(day(3));
+    await popup.getByLabel('End date').fill(day(1));
+    await popup.locator('.schedule').getByLabel('On', { exact: true }).nth(1).check();
+    await expect
+      .poll(() => popup.locator('.schedule [role=alert]').textContent())
+      .toBe('The end date must come after the start.');
+    await popup.getByLabel('E-mail address').fill('tomas@partner.example');
+    expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
+    await popup.getByLabel('End date').fill(day(10));
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await expect
+      .poll(() => popup.getByTestId('azure-assignment').textContent(), { timeout: 45_000 })
+      .toContain(`Storage Blob Data Reader, active from ${day(3)} until ${day(10)}, at ${STORAGE}`);
+    const contoso = (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
+    const tomas = contoso?.users.find((u) => u.mail === 'tomas@partner.example');
+    const [assignment] = contoso?.azure?.roleAssignments.filter((a) => a.principalId === tomas?.id) ?? [];
+    expect(assignment?.scope).toBe(STORAGE);
+    expect(assignment?.startDateTime?.slice(0, 10)).toBe(day(3));
+    expect(assignment?.endDateTime?.slice(0, 10)).toBe(day(10));
     await popup.close();
   });
 

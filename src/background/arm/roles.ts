@@ -1,7 +1,14 @@
-import type { AzureAssignment, AzureRoleOption, AzureRoles } from '../../shared/azure.ts';
+import {
+  type AzureAssignment,
+  type AzureRoleOption,
+  type AzureRoles,
+  type AzureSchedule,
+  scheduleEnd,
+} from '../../shared/azure.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { scopeParts } from '../../shared/page-context.ts';
+import { commonJobs, roleWords } from '../../shared/role-jobs.ts';
 import { type AzureRole, riskyRole, roleAllows, suggestRoles } from '../../shared/role-ranking.ts';
 import { currentAccount } from '../auth.ts';
 import { wait } from '../rest.ts';
@@ -9,12 +16,15 @@ import { arm } from './client.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
 
-const option = (r: AzureRole): AzureRoleOption => ({
-  id: r.name,
-  name: r.properties.roleName,
-  description: r.properties.description,
-  risk: riskyRole(r),
-});
+const option =
+  (jobs: Map<string, string>) =>
+  (r: AzureRole): AzureRoleOption => ({
+    id: r.name,
+    name: r.properties.roleName,
+    description: r.properties.description,
+    words: roleWords(r.properties.roleName, r.properties.description, jobs),
+    risk: riskyRole(r),
+  });
 
 /** Roles assignable at this scope: the least privileged for its resource type first, then all of them by name. */
 export async function azureRoles(settings: Settings, scope: string): Promise<AzureRoles> {
@@ -35,62 +45,78 @@ export async function azureRoles(settings: Settings, scope: string): Promise<Azu
       a.properties.principalId === account?.id && !!role && roleAllows(role, 'Microsoft.Authorization/roleAssignments/write')
     );
   });
-  const type = scopeParts(scope).resourceType ?? 'Microsoft.Resources/resourceGroups';
-  const suggested = suggestRoles(value, type);
-  const reader = value.find((r) => r.properties.roleName === 'Reader');
-  const first = reader && !suggested.includes(reader) ? [reader, ...suggested] : suggested;
+  const parts = scopeParts(scope);
+  const type =
+    parts.resourceType ?? (parts.resourceGroup ? 'Microsoft.Resources/resourceGroups' : 'Microsoft.Resources/subscriptions');
+  const words = option(commonJobs(type));
   return {
     mayAssign,
-    suggested: first.map(option),
-    all: [...value].sort((a, b) => a.properties.roleName.localeCompare(b.properties.roleName)).map(option),
+    suggested: suggestRoles(value, type).map(words),
+    all: [...value].sort((a, b) => a.properties.roleName.localeCompare(b.properties.roleName)).map(words),
   };
 }
 
+function expiration(schedule: AzureSchedule) {
+  if (schedule.end === null) return { type: 'NoExpiration' };
+  if ('at' in schedule.end) return { type: 'AfterDateTime', endDateTime: new Date(schedule.end.at).toISOString() };
+  return { type: 'AfterDuration', duration: `P${schedule.end.afterDays}D` };
+}
+
 /**
- * Role at exactly this scope: active now (roleAssignments), or eligible through PIM for a number of days
- * (roleEligibilityScheduleRequests, AdminAssign). A guest invited a moment ago is not yet visible to ARM
+ * The ARM request for a schedule: a plain role assignment when active from now with no end; otherwise a PIM
+ * schedule request (AdminAssign) for an eligibility or a time-bound active assignment.
+ */
+function assignmentRequest(request: AzureRoleRequest, roleDefinitionId: string, start: Date) {
+  const name = crypto.randomUUID();
+  const { schedule } = request;
+  if (schedule.kind === 'active' && schedule.start === null && schedule.end === null) {
+    return {
+      path: `${request.scope}${AUTH}/roleAssignments/${name}`,
+      version: '2022-04-01',
+      body: { properties: { roleDefinitionId, principalId: request.principalId, principalType: 'User' } },
+    };
+  }
+  const kind = schedule.kind === 'eligible' ? 'roleEligibilityScheduleRequests' : 'roleAssignmentScheduleRequests';
+  return {
+    path: `${request.scope}${AUTH}/${kind}/${name}`,
+    version: '2020-10-01',
+    body: {
+      properties: {
+        principalId: request.principalId,
+        roleDefinitionId,
+        requestType: 'AdminAssign',
+        justification: 'Invited with Invite Here',
+        scheduleInfo: { startDateTime: start.toISOString(), expiration: expiration(schedule) },
+      },
+    },
+  };
+}
+
+export interface AzureRoleRequest {
+  scope: string;
+  roleId: string;
+  principalId: string;
+  schedule: AzureSchedule;
+}
+
+/**
+ * Role at exactly this scope, on the chosen schedule. A guest invited a moment ago is not yet visible to ARM
  * (PrincipalNotFound): that case, and only that one, is retried with backoff for up to about half a minute.
  */
-export async function assignAzureRole(
-  settings: Settings,
-  request: { scope: string; roleId: string; principalId: string; eligibleDays?: number },
-): Promise<AzureAssignment> {
+export async function assignAzureRole(settings: Settings, request: AzureRoleRequest): Promise<AzureAssignment> {
   const sub = scopeParts(request.scope).subscriptionId;
   const roleDefinitionId = `/subscriptions/${sub}${AUTH}/roleDefinitions/${request.roleId}`;
-  const name = crypto.randomUUID();
-  const start = new Date();
-  const eligible = request.eligibleDays !== undefined;
-  const [path, version, body] = eligible
-    ? [
-        `${request.scope}${AUTH}/roleEligibilityScheduleRequests/${name}`,
-        '2020-10-01',
-        {
-          properties: {
-            principalId: request.principalId,
-            roleDefinitionId,
-            requestType: 'AdminAssign',
-            justification: 'Invited with Invite Here',
-            scheduleInfo: {
-              startDateTime: start.toISOString(),
-              expiration: { type: 'AfterDuration', duration: `P${request.eligibleDays}D` },
-            },
-          },
-        },
-      ]
-    : [
-        `${request.scope}${AUTH}/roleAssignments/${name}`,
-        '2022-04-01',
-        { properties: { roleDefinitionId, principalId: request.principalId, principalType: 'User' } },
-      ];
+  const start = request.schedule.start ? new Date(Math.max(Date.parse(request.schedule.start), Date.now())) : new Date();
+  const { path, version, body } = assignmentRequest(request, roleDefinitionId, start);
   for (let delay = 1000, waited = 0; ; delay *= 2) {
     try {
       const made = await arm<{ properties: { scope: string } }>(settings, 'PUT', path, version, body);
-      const end = eligible ? new Date(start.getTime() + (request.eligibleDays as number) * 86_400_000).toISOString() : null;
       return {
         scope: made.properties.scope,
         roleId: request.roleId,
-        kind: eligible ? 'eligible' : 'active',
-        endDateTime: end,
+        kind: request.schedule.kind,
+        startDateTime: start.toISOString(),
+        endDateTime: scheduleEnd(request.schedule, start),
         waitedMs: waited,
       };
     } catch (e) {

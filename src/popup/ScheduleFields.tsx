@@ -1,0 +1,99 @@
+import { scheduleProblem } from '../shared/azure.ts';
+import { type AzureChoice, toSchedule } from './azure-choice.ts';
+
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+const inDays = (from: string, days: number) => new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Eligible or active; from now or a date; for some days, until a date, or (said plainly) with no end. */
+export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onChoice: (c: AzureChoice) => void }) {
+  const set = (change: Partial<AzureChoice>) => onChoice({ ...choice, ...change });
+  const problem = choice.role ? scheduleProblem(toSchedule(choice), Date.now()) : null;
+  const days = typeof choice.end === 'object' && 'days' in choice.end ? choice.end.days : 7;
+  const endOn = typeof choice.end === 'object' && 'on' in choice.end ? choice.end.on : inDays(choice.startOn ?? today(), 7);
+  return (
+    <div class="schedule">
+      <fieldset>
+        <legend>Type</legend>
+        <label class="check">
+          <input type="radio" name="kind" checked={choice.kind === 'eligible'} onChange={() => set({ kind: 'eligible' })} />
+          Eligible (PIM)
+        </label>
+        <label class="check">
+          <input type="radio" name="kind" checked={choice.kind === 'active'} onChange={() => set({ kind: 'active' })} />
+          Active
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Starts</legend>
+        <label class="check">
+          <input type="radio" name="start" checked={choice.startOn === null} onChange={() => set({ startOn: null })} />
+          Now
+        </label>
+        <label class="check">
+          <input type="radio" name="start" checked={choice.startOn !== null} onChange={() => set({ startOn: today() })} />
+          On
+        </label>
+        <input
+          aria-label="Start date"
+          type="date"
+          min={today()}
+          value={choice.startOn ?? ''}
+          onInput={(e) => set({ startOn: e.currentTarget.value || null })}
+        />
+      </fieldset>
+      <fieldset class="ends">
+        <legend>Ends</legend>
+        <label class="check">
+          <input
+            type="radio"
+            name="end"
+            checked={typeof choice.end === 'object' && 'days' in choice.end}
+            onChange={() => set({ end: { days } })}
+          />
+          After
+        </label>
+        <input
+          aria-label="Number of days"
+          type="number"
+          min={1}
+          max={365}
+          style={{ width: '4em' }}
+          value={days}
+          onInput={(e) => set({ end: { days: Math.round(Number(e.currentTarget.value)) || 0 } })}
+        />
+        days
+        <label class="check">
+          <input
+            type="radio"
+            name="end"
+            checked={typeof choice.end === 'object' && 'on' in choice.end}
+            onChange={() => set({ end: { on: endOn } })}
+          />
+          On
+        </label>
+        <input
+          aria-label="End date"
+          type="date"
+          min={choice.startOn ?? today()}
+          value={endOn}
+          onInput={(e) => set({ end: { on: e.currentTarget.value } })}
+        />
+        <label class="check">
+          <input type="radio" name="end" checked={choice.end === 'never'} onChange={() => set({ end: 'never' })} />
+          Never
+        </label>
+      </fieldset>
+      {choice.end === 'never' ? (
+        <div class="warning" data-testid="role-permanent">
+          {choice.kind === 'eligible' ? 'The guest stays eligible' : 'The role stays'} until someone removes it; a date is safer
+          for an external person.
+        </div>
+      ) : null}
+      {problem ? (
+        <div class="field-error" role="alert">
+          {problem}
+        </div>
+      ) : null}
+    </div>
+  );
+}
