@@ -41,4 +41,25 @@ describe('backgroundShapes', () => {
   it('refuses settings with an unknown cloud', () => {
     expect(backgroundShapes.saveSettings({ cloud: 'china', tenant: 't', clientId: 'c' })).toBe(false);
   });
+  const role = {
+    scope: '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data',
+    roleId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    principalId: 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a',
+  };
+
+  it('accepts a role with a schedule: days, an end date, or none', () => {
+    for (const end of [{ afterDays: 7 }, { at: '2026-12-24T23:59:59.000Z' }, null]) {
+      expect(backgroundShapes.assignAzureRole({ ...role, schedule: { kind: 'eligible', start: null, end } })).toBe(true);
+    }
+  });
+
+  it.each([
+    ['no schedule', undefined],
+    ['an unknown kind', { kind: 'forever', start: null, end: null }],
+    ['days that are text', { kind: 'active', start: null, end: { afterDays: '7' } }],
+    ['zero days', { kind: 'active', start: null, end: { afterDays: 0 } }],
+    ['a start that is not a date', { kind: 'active', start: 'soon', end: null }],
+  ])('refuses a role with %s', (_why, schedule) => {
+    expect(backgroundShapes.assignAzureRole({ ...role, schedule })).toBe(false);
+  });
 });
