@@ -119,7 +119,20 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
     return armError(404, 'ResourceGroupNotFound', `Resource group '${parts[3] ?? ''}' could not be found.`);
   }
   if (req.method === 'GET' && rest === 'roleDefinitions') {
-    const value = builtInRoles.map((r) => ({ ...r, id: scopedRoleId(sub.subscriptionId, r.name) }));
+    // The reference data comes from a newer api-version; 2022-04-01 permissions have no condition fields.
+    const value = builtInRoles.map((r) => ({
+      ...r,
+      id: scopedRoleId(sub.subscriptionId, r.name),
+      properties: {
+        ...r.properties,
+        permissions: r.properties.permissions.map(({ actions, notActions, dataActions, notDataActions }) => ({
+          actions,
+          notActions,
+          dataActions,
+          notDataActions,
+        })),
+      },
+    }));
     return { status: 200, body: { value } };
   }
   if (req.method === 'GET' && rest === 'roleAssignments') {
@@ -167,6 +180,14 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
       );
     }
     const what = (put[1] ?? '').toLowerCase();
+    const same = (a: { scope: string; principalId: string; roleDefinitionId: string }) =>
+      a.scope.toLowerCase() === scope.toLowerCase() && a.principalId === principal.id && a.roleDefinitionId === roleGuid;
+    const taken =
+      what === 'roleeligibilityschedulerequests'
+        ? azure.eligibilitySchedules.some((e) => same(e) && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()))
+        : what === 'roleassignments' && azure.roleAssignments.some((a) => same(a) && !a.endDateTime);
+    if (taken)
+      return armError(what === 'roleassignments' ? 409 : 400, 'RoleAssignmentExists', 'The role assignment already exists.');
     if (what === 'roleassignments') {
       const assignment = {
         name: put[2],

@@ -90,12 +90,16 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await assignGuestLicense(await usableSettings(), request);
     return {};
   },
-  prepareBulk: async ({ fileName, text, defaultRedirectUrl }) => {
+  prepareBulk: async ({ fileName, text, defaultRedirectUrl, scope }) => {
     if (!httpsUrl(defaultRedirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, defaultRedirectUrl);
-    return prepareBulk(fileName, text, defaultRedirectUrl);
+    return prepareBulk(fileName, text, defaultRedirectUrl, scope);
   },
   getBulkJob: () => bulkSummary(),
-  controlBulk: ({ action }) => controlBulk(action),
+  controlBulk: async ({ action, roleSchedule }) => {
+    const problem = roleSchedule ? scheduleProblem(roleSchedule, Date.now()) : null;
+    if (problem) throw new AppError(ErrorCodes.invalidSchedule, problem);
+    return controlBulk(action, roleSchedule);
+  },
   getBulkRows: ({ show, offset, limit }) => bulkRows(show, offset, limit),
   getBulkResults: () => bulkResults(),
   clearBulk: () => clearBulk(),

@@ -17,6 +17,8 @@ const group = (v: unknown) => obj(v) && typeof v.id === 'string' && GUID.test(v.
 
 const isoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 
+const armScope = (v: unknown) => typeof v === 'string' && v.startsWith('/subscriptions/') && v.length < 2048;
+
 /** A role schedule: its kind, a start (null: now) and an end (days, a date, or null: none). */
 function schedule(v: unknown): boolean {
   if (!obj(v) || (v.kind !== 'eligible' && v.kind !== 'active')) return false;
@@ -109,9 +111,13 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     str(p.text) &&
     (p.text as string).length <= MAX_CSV_CHARS &&
     str(p.defaultRedirectUrl) &&
-    (p.defaultRedirectUrl as string).length < 8192,
+    (p.defaultRedirectUrl as string).length < 8192 &&
+    (p.scope === undefined || armScope(p.scope)),
   getBulkJob: empty,
-  controlBulk: (p) => obj(p) && ['start', 'pause', 'resume', 'cancel'].includes(p.action as string),
+  controlBulk: (p) =>
+    obj(p) &&
+    ['start', 'pause', 'resume', 'cancel'].includes(p.action as string) &&
+    (p.roleSchedule === undefined || schedule(p.roleSchedule)),
   getBulkRows: (p) => obj(p) && SHOWS.includes(p.show as string) && count(p.offset, 1e6) && count(p.limit, 1000),
   getBulkResults: empty,
   clearBulk: empty,

@@ -91,7 +91,7 @@ export function App() {
             </button>
           </div>
           {mode === 'bulk' ? (
-            <BulkSection pageUrl={page.url} />
+            <BulkSection page={page} />
           ) : (
             <>
               {powerBiError ? <ErrorNote error={powerBiError} /> : null}

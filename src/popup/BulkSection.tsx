@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { scheduleProblem } from '../shared/azure.ts';
 import type { JobSummary } from '../shared/bulk/job.ts';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import type { PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
+import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { BulkProgress } from './BulkProgress.tsx';
 import { BulkRows } from './BulkRows.tsx';
+import { ScheduleFields } from './ScheduleFields.tsx';
 
 const POLL_MS = 700;
 /** A file larger than this is not a bulk-invite list; refuse it before reading it into memory. */
@@ -32,8 +36,9 @@ function PreviewCounts({ job }: { job: JobSummary }) {
 }
 
 /** Bulk invitations from Entra's CSV template: pick a file, preview, run in the background, read the results. */
-export function BulkSection({ pageUrl }: { pageUrl: string | null }) {
+export function BulkSection({ page }: { page: PageInfo }) {
   const [job, setJob] = useState<JobSummary | null | undefined>(undefined);
+  const [roleChoice, setRoleChoice] = useState<AzureChoice>(DEFAULT_AZURE_CHOICE);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -68,12 +73,19 @@ export function BulkSection({ pageUrl }: { pageUrl: string | null }) {
       setError(new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; a bulk-invite file is far smaller.`));
       return;
     }
+    const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
     void act(async () =>
-      send('prepareBulk', { fileName: file.name, text: await file.text(), defaultRedirectUrl: pageUrl ?? DEFAULT_REDIRECT_URL }),
+      send('prepareBulk', {
+        fileName: file.name,
+        text: await file.text(),
+        defaultRedirectUrl: page.url ?? DEFAULT_REDIRECT_URL,
+        ...(scope ? { scope } : {}),
+      }),
     );
   };
 
   if (job === undefined) return <p class="muted">Loading…</p>;
+  const scheduleReady = !job?.roleRows || scheduleProblem(toSchedule(roleChoice), Date.now()) === null;
   const version = job ? `${job.status}:${job.counts.pending}:${job.counts.failed}` : '';
   return (
     <section class="bulk" aria-label="Bulk invitations">
@@ -100,6 +112,14 @@ export function BulkSection({ pageUrl }: { pageUrl: string | null }) {
             <>
               <PreviewCounts job={job} />
               <p class="muted">Rows without a redirect URL go to {job.defaultRedirectUrl}</p>
+              {job.roleRows > 0 ? (
+                <div class="pbi" data-testid="bulk-roles">
+                  <div>
+                    {job.roleRows} rows give a role at {page.description ?? job.roleScope}, on this schedule:
+                  </div>
+                  <ScheduleFields choice={roleChoice} onChoice={setRoleChoice} />
+                </div>
+              ) : null}
             </>
           ) : (
             <BulkProgress job={job} />
@@ -109,8 +129,15 @@ export function BulkSection({ pageUrl }: { pageUrl: string | null }) {
             {job.status === 'preview' ? (
               <button
                 type="button"
-                disabled={busy || job.verdicts.invite + job.verdicts.reuse === 0}
-                onClick={() => act(() => send('controlBulk', { action: 'start' }))}
+                disabled={busy || job.verdicts.invite + job.verdicts.reuse === 0 || !scheduleReady}
+                onClick={() =>
+                  act(() =>
+                    send('controlBulk', {
+                      action: 'start',
+                      ...(job.roleRows > 0 ? { roleSchedule: toSchedule(roleChoice) } : {}),
+                    }),
+                  )
+                }
               >
                 Send {job.verdicts.invite} invitations
               </button>

@@ -7,7 +7,7 @@ const inDays = (from: string, days: number) => new Date(Date.parse(from) + days 
 /** Eligible or active; from now or a date; for some days, until a date, or (said plainly) with no end. */
 export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onChoice: (c: AzureChoice) => void }) {
   const set = (change: Partial<AzureChoice>) => onChoice({ ...choice, ...change });
-  const problem = choice.role ? scheduleProblem(toSchedule(choice), Date.now()) : null;
+  const problem = scheduleProblem(toSchedule(choice), Date.now());
   const days = typeof choice.end === 'object' && 'days' in choice.end ? choice.end.days : 7;
   const endOn = typeof choice.end === 'object' && 'on' in choice.end ? choice.end.on : inDays(choice.startOn ?? today(), 7);
   return (

@@ -30,9 +30,16 @@ export type BackgroundProtocol = {
   };
   assignLicense: { request: { userId: string; skuId: string; usageLocation?: string }; response: Record<string, never> };
   /** Bulk invitations: read the file and plan (the preview), then run it as a background job. */
-  prepareBulk: { request: { fileName: string; text: string; defaultRedirectUrl: string }; response: JobSummary };
+  /** `scope`: the Azure resource the popup is on, where rows' roles are given. */
+  prepareBulk: {
+    request: { fileName: string; text: string; defaultRedirectUrl: string; scope?: string };
+    response: JobSummary;
+  };
   getBulkJob: { request: Record<string, never>; response: JobSummary | null };
-  controlBulk: { request: { action: 'start' | 'pause' | 'resume' | 'cancel' }; response: JobSummary };
+  controlBulk: {
+    request: { action: 'start' | 'pause' | 'resume' | 'cancel'; roleSchedule?: AzureSchedule };
+    response: JobSummary;
+  };
   getBulkRows: {
     request: { show: 'all' | 'problems' | Outcome; offset: number; limit: number };
     response: { rows: JobRow[]; total: number };

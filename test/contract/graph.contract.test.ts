@@ -1,20 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Exchange } from '../../sandbox/traffic.ts';
-import { TRAFFIC_FILE } from '../e2e/sandbox.ts';
 import { type ContractCheck, graphContract } from './graph-contract.ts';
+import { label, recordedTraffic } from './traffic.ts';
 
-/** Everything the extension and the sandbox said to each other during the end-to-end run. */
-function recordedTraffic(): Exchange[] {
-  if (!existsSync(TRAFFIC_FILE)) return [];
-  return readFileSync(TRAFFIC_FILE, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Exchange);
-}
-
-const traffic = recordedTraffic().filter((e) => e.host === 'graph.microsoft.com');
-const label = (e: Exchange) => `${e.method} ${e.path}${e.query ? `?${e.query}` : ''} -> ${e.status}`;
+const traffic = recordedTraffic('graph.microsoft.com');
 let contract: ContractCheck;
 
 beforeAll(() => {

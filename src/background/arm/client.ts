@@ -5,6 +5,7 @@ import { restCall } from '../rest.ts';
 
 function toAppError(status: number, code: string): AppError {
   if (code === 'PrincipalNotFound') return new AppError(ErrorCodes.principalNotFound, code);
+  if (code === 'RoleAssignmentExists') return new AppError(ErrorCodes.roleAssignmentExists, code);
   if (status === 404) return new AppError(ErrorCodes.notFound, code);
   if (status === 403) return new AppError(ErrorCodes.forbidden, code);
   return new AppError(ErrorCodes.badRequest, code);

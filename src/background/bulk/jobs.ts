@@ -1,15 +1,17 @@
+import type { AzureSchedule } from '../../shared/azure.ts';
 import { parseBulkInviteCsv } from '../../shared/bulk/csv.ts';
 import { countOutcomes, countVerdicts, type JobRow, type JobSummary, type Outcome, planRows } from '../../shared/bulk/job.ts';
 import { resultsCsv } from '../../shared/bulk/results.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { currentAccount } from '../auth.ts';
-import { graphSession } from '../graph/client.ts';
 import { usableSettings } from '../settings.ts';
 import { planLookups } from './lookup.ts';
 import { driveBulkJob } from './runner.ts';
 import { createJob, discardJob, type LoadedJob, loadJob, saveJob, touch } from './store.ts';
 
 const PACE_WINDOW_MS = 15_000;
+/** Roles in bulk are bounded unless the person chooses otherwise: eligible through PIM for 7 days, from now. */
+const DEFAULT_BULK_SCHEDULE: AzureSchedule = { kind: 'eligible', start: null, end: { afterDays: 7 } };
 
 function summary(job: LoadedJob): JobSummary {
   const counts = countOutcomes(job.rows);
@@ -31,6 +33,9 @@ function summary(job: LoadedJob): JobSummary {
     rate,
     secondsLeft: rate && job.meta.status === 'running' ? Math.ceil(toInvite / rate) : null,
     defaultRedirectUrl: job.meta.defaultRedirectUrl,
+    roleRows: job.rows.filter((r) => r.roleId).length,
+    ...(job.meta.roleScope ? { roleScope: job.meta.roleScope } : {}),
+    ...(job.meta.roleSchedule ? { roleSchedule: job.meta.roleSchedule } : {}),
     ...(job.meta.startedAt ? { startedAt: job.meta.startedAt } : {}),
     ...(job.meta.finishedAt ? { finishedAt: job.meta.finishedAt } : {}),
   };
@@ -43,7 +48,12 @@ async function current(): Promise<LoadedJob> {
 }
 
 /** Reads the file, asks Graph who already exists and which groups it names, and keeps the plan for the preview. */
-export async function prepareBulk(fileName: string, text: string, defaultRedirectUrl: string): Promise<JobSummary> {
+export async function prepareBulk(
+  fileName: string,
+  text: string,
+  defaultRedirectUrl: string,
+  scope?: string,
+): Promise<JobSummary> {
   const existing = await loadJob();
   if (existing && (existing.meta.status === 'running' || existing.meta.status === 'paused')) {
     throw new AppError(ErrorCodes.bulkJobBusy, existing.meta.fileName);
@@ -61,11 +71,12 @@ export async function prepareBulk(fileName: string, text: string, defaultRedirec
   const settings = await usableSettings();
   const account = await currentAccount(settings);
   if (!account) throw new AppError(ErrorCodes.interactionRequired, 'Sign in first.');
-  const lookups = await planLookups(
-    graphSession(settings),
-    parsed.rows.map((r) => r.email),
-    parsed.rows.flatMap((r) => (r.group ? [r.group] : [])),
-  );
+  const lookups = await planLookups(settings, {
+    emails: parsed.rows.map((r) => r.email),
+    groups: parsed.rows.flatMap((r) => (r.group ? [r.group] : [])),
+    roles: parsed.rows.flatMap((r) => (r.role ? [r.role] : [])),
+    scope,
+  });
   const rows = planRows(parsed, lookups, defaultRedirectUrl);
   const job = await createJob(
     {
@@ -75,6 +86,7 @@ export async function prepareBulk(fileName: string, text: string, defaultRedirec
       status: 'preview',
       rowCount: rows.length,
       defaultRedirectUrl,
+      ...(scope ? { roleScope: scope, roleSchedule: DEFAULT_BULK_SCHEDULE } : {}),
       createdAt: Date.now(),
       inFlight: [],
       sentAt: [],
@@ -91,13 +103,19 @@ export async function bulkSummary(): Promise<JobSummary | null> {
 }
 
 /** Start, pause, resume or cancel. Cancelling leaves rows already sent as they are and skips the rest. */
-export async function controlBulk(action: 'start' | 'pause' | 'resume' | 'cancel'): Promise<JobSummary> {
+export async function controlBulk(
+  action: 'start' | 'pause' | 'resume' | 'cancel',
+  roleSchedule?: AzureSchedule,
+): Promise<JobSummary> {
   const job = await current();
   const { status } = job.meta;
   const allowed = { start: ['preview'], pause: ['running'], resume: ['paused'], cancel: ['preview', 'running', 'paused'] };
   if (!allowed[action].includes(status)) throw new AppError(ErrorCodes.bulkJobState, `${action} while ${status}`);
   if (action === 'pause') job.meta.status = 'paused';
-  if (action === 'start') job.meta.startedAt = Date.now();
+  if (action === 'start') {
+    job.meta.startedAt = Date.now();
+    if (roleSchedule && job.meta.roleScope) job.meta.roleSchedule = roleSchedule;
+  }
   if (action === 'start' || action === 'resume') {
     job.meta.status = 'running';
     delete job.meta.pausedReason;

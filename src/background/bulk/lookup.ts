@@ -1,7 +1,9 @@
 import type { Organization, User } from '@microsoft/microsoft-graph-types';
 import type { PlanLookups } from '../../shared/bulk/job.ts';
+import type { Settings } from '../../shared/config.ts';
+import { azureRoles } from '../arm/roles.ts';
 import { type BatchItem, sendBatch } from '../graph/batch.ts';
-import type { GraphSession } from '../graph/client.ts';
+import { type GraphSession, graphSession } from '../graph/client.ts';
 
 /** Graph takes at most 15 values in one `in`, and 20 requests in one batch. */
 const IN_LIMIT = 15;
@@ -66,12 +68,45 @@ async function verifiedDomains(session: GraphSession): Promise<string[]> {
   return (orgs.value[0]?.verifiedDomains ?? []).flatMap((d) => (d.name ? [d.name] : []));
 }
 
+/**
+ * Roles the file names, resolved at the scope the popup is on. Broad roles are refused here: they need the
+ * confirmation the one-guest flow asks for.
+ */
+async function rolesByName(settings: Settings, scope: string | undefined, names: string[]): Promise<PlanLookups['roles']> {
+  const roles: PlanLookups['roles'] = new Map();
+  const distinct = [...new Set(names)];
+  if (distinct.length === 0) return roles;
+  const offered = scope ? await azureRoles(settings, scope) : null;
+  for (const name of distinct) {
+    const found = offered?.all.find((r) => r.name.toLowerCase() === name.toLowerCase());
+    if (!offered) {
+      roles.set(name, {
+        refused: 'A role is given at the Azure resource the popup is opened on: open it there, then pick the file again.',
+      });
+    } else if (!offered.mayAssign) {
+      roles.set(name, { refused: 'You may not assign roles here (that needs Microsoft.Authorization/roleAssignments/write).' });
+    } else if (!found) {
+      roles.set(name, { refused: `No role "${name}" can be assigned here.` });
+    } else if (found.risk) {
+      roles.set(name, { refused: `${found.risk} Give it to one guest at a time, where the popup asks you to confirm.` });
+    } else {
+      roles.set(name, { id: found.id, name: found.name });
+    }
+  }
+  return roles;
+}
+
 /** Everything the preview needs to know about the tenant, in as few round trips as batching allows. */
-export async function planLookups(session: GraphSession, emails: string[], groups: string[]): Promise<PlanLookups> {
-  const [users, found, domains] = await Promise.all([
-    usersByEmail(session, emails),
-    groupsByName(session, groups),
+export async function planLookups(
+  settings: Settings,
+  wanted: { emails: string[]; groups: string[]; roles: string[]; scope?: string },
+): Promise<PlanLookups> {
+  const session = graphSession(settings);
+  const [users, groups, domains, roles] = await Promise.all([
+    usersByEmail(session, wanted.emails),
+    groupsByName(session, wanted.groups),
     verifiedDomains(session),
+    rolesByName(settings, wanted.scope, wanted.roles),
   ]);
-  return { users, groups: found, domains };
+  return { users, groups, domains, roles };
 }

@@ -5,9 +5,10 @@ import { currentAccount } from '../auth.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
+import { type Grantor, grant, guestNeedsGrant, sentNeedsGrant } from './grants.ts';
 import { recentSends, waitForSlots } from './limiter.ts';
 import { usersByEmail } from './lookup.ts';
-import { joinGroups, sendInvitations } from './send.ts';
+import { sendInvitations } from './send.ts';
 import { type LoadedJob, loadJob, saveJob, touch } from './store.ts';
 
 /** Wakes the worker while a job runs, in case Chrome stopped it between steps. */
@@ -20,11 +21,6 @@ const BATCH = 20;
 export const SETTLE_MS = 10_000;
 const MAX_ATTEMPTS = 6;
 const PACE_SAMPLES = 40;
-
-const joinPending = (r: JobRow) => !!r.groupId && !r.joinedGroup && !r.groupError;
-/** Invited, and still to be added to its group: done even when the job is paused or cancelled meanwhile. */
-const sentNeedsJoin = (r: JobRow) => r.outcome === 'invited' && joinPending(r);
-const guestNeedsJoin = (r: JobRow) => r.outcome === 'pending' && r.verdict === 'reuse' && joinPending(r);
 
 function setRow(job: LoadedJob, index: number, change: Partial<JobRow>): void {
   Object.assign(job.rows[index] as JobRow, change);
@@ -56,31 +52,20 @@ async function settle(job: LoadedJob, session: GraphSession): Promise<void> {
   await saveJob(job);
 }
 
-async function join(job: LoadedJob, session: GraphSession, indexes: number[]): Promise<void> {
-  const pairs = indexes.map((i) => ({ userId: job.rows[i]?.userId ?? '', groupId: job.rows[i]?.groupId ?? '' }));
-  const errors = await joinGroups(session, pairs);
-  for (const [n, i] of indexes.entries()) {
-    const error = errors[n];
-    const outcome = job.rows[i]?.outcome === 'pending' ? 'reused' : job.rows[i]?.outcome;
-    setRow(job, i, error ? { outcome, groupError: error } : { outcome, joinedGroup: true });
-  }
-  await saveJob(job);
-}
-
 function recordPace(job: LoadedJob): void {
   const invited = job.rows.reduce((n, r) => n + (r.outcome === 'invited' ? 1 : 0), 0);
   job.meta.pace = [...job.meta.pace, [Date.now(), invited] as [number, number]].slice(-PACE_SAMPLES);
 }
 
-/** One step of the job: a batch of group joins, or of invitations, or a wait for throttled rows. */
-async function step(job: LoadedJob, session: GraphSession): Promise<void> {
+/** One step of the job: grants to guests who existed already, a batch of invitations, or a wait for throttled rows. */
+async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
   const now = Date.now();
-  const joins: number[] = [];
+  const grants: number[] = [];
   const due: number[] = [];
   let soonest = Number.POSITIVE_INFINITY;
   for (const [i, r] of job.rows.entries()) {
-    if (guestNeedsJoin(r)) {
-      if (joins.length < BATCH) joins.push(i);
+    if (guestNeedsGrant(r)) {
+      if (grants.length < BATCH) grants.push(i);
     } else if (r.outcome === 'pending' && r.verdict === 'reuse') {
       setRow(job, i, { outcome: 'reused' });
     } else if (r.outcome === 'pending' && r.verdict === 'invite') {
@@ -88,7 +73,7 @@ async function step(job: LoadedJob, session: GraphSession): Promise<void> {
       else if (due.length < BATCH) due.push(i);
     }
   }
-  if (joins.length) return join(job, session, joins);
+  if (grants.length) return grant(job, grantor, grants);
   if (!due.length) {
     if (soonest === Number.POSITIVE_INFINITY) {
       job.meta.status = 'done';
@@ -106,7 +91,7 @@ async function step(job: LoadedJob, session: GraphSession): Promise<void> {
   job.meta.inFlightAt = now;
   await saveJob(job);
   const answers = await sendInvitations(
-    session,
+    grantor.session,
     due.map((i) => job.rows[i] as JobRow),
   );
   for (const [n, i] of due.entries()) {
@@ -120,10 +105,10 @@ async function step(job: LoadedJob, session: GraphSession): Promise<void> {
   await saveJob(job);
 }
 
-/** Group joins owed to rows already invited; false when there are none. */
-async function joinSent(job: LoadedJob, session: GraphSession): Promise<boolean> {
-  const owed = job.rows.flatMap((r, i) => (sentNeedsJoin(r) ? [i] : [])).slice(0, BATCH);
-  if (owed.length) await join(job, session, owed);
+/** Grants owed to rows already invited; false when there are none. */
+async function grantSent(job: LoadedJob, grantor: Grantor): Promise<boolean> {
+  const owed = job.rows.flatMap((r, i) => (sentNeedsGrant(r) ? [i] : [])).slice(0, BATCH);
+  if (owed.length) await grant(job, grantor, owed);
   return owed.length > 0;
 }
 
@@ -136,7 +121,7 @@ function pauseWith(job: LoadedJob, reason: string): void {
 async function drive(): Promise<void> {
   const job = await loadJob();
   // A paused or cancelled job may still owe the end of a batch (a stopped worker's, or joins): finish that.
-  const owed = (j: LoadedJob) => j.meta.inFlight.length > 0 || j.rows.some(sentNeedsJoin);
+  const owed = (j: LoadedJob) => j.meta.inFlight.length > 0 || j.rows.some(sentNeedsGrant);
   if (!job || (job.meta.status !== 'running' && !owed(job))) return;
   await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   try {
@@ -145,12 +130,12 @@ async function drive(): Promise<void> {
     if (account?.tenantId !== job.meta.tenantId) {
       return pauseWith(job, 'Sign in to the tenant this job invites into, then resume.');
     }
-    const session = graphSession(settings);
+    const grantor = { session: graphSession(settings), settings };
     let failures = 0;
     while (job.meta.status === 'running' || owed(job)) {
       try {
-        if (job.meta.inFlight.length) await settle(job, session);
-        else if (!(await joinSent(job, session)) && job.meta.status === 'running') await step(job, session);
+        if (job.meta.inFlight.length) await settle(job, grantor.session);
+        else if (!(await grantSent(job, grantor)) && job.meta.status === 'running') await step(job, grantor);
         failures = 0;
       } catch (e) {
         const stop = e instanceof AppError && (e.code === ErrorCodes.interactionRequired || e.code === ErrorCodes.notConfigured);

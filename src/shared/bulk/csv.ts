@@ -11,6 +11,8 @@ export interface BulkRow {
   displayName?: string;
   /** A group to add the guest to: its id or display name. */
   group?: string;
+  /** An Azure role to give at the resource the popup is opened on, by name. */
+  role?: string;
 }
 
 export interface BulkLineError {
@@ -25,7 +27,7 @@ export interface ParsedBulkCsv {
   errors: BulkLineError[];
 }
 
-type Field = 'email' | 'redirectUrl' | 'sendEmail' | 'message' | 'displayName' | 'group';
+type Field = 'email' | 'redirectUrl' | 'sendEmail' | 'message' | 'displayName' | 'group' | 'role';
 
 /**
  * Column names, normalized (lower case, letters and digits only). Entra's template names each column by a key in
@@ -53,6 +55,9 @@ const COLUMNS: Record<string, Field> = {
   group: 'group',
   groupname: 'group',
   groupid: 'group',
+  role: 'role',
+  rolename: 'role',
+  azurerole: 'role',
 };
 
 /** The longest custom message Graph takes in `invitedUserMessageInfo.customizedMessageBody`. */
@@ -104,6 +109,8 @@ function readRow(cells: Partial<Record<Field, string>>, line: number): BulkRow |
   if (displayName) row.displayName = displayName;
   const group = cells.group?.trim();
   if (group) row.group = group;
+  const role = cells.role?.trim();
+  if (role) row.role = role;
   return row;
 }
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseBulkInviteCsv } from './csv.ts';
-import { countOutcomes, countVerdicts, planRows } from './job.ts';
+import { countOutcomes, countVerdicts, describeRow, type JobRow, planRows } from './job.ts';
 import { neutralizeCell, resultsCsv } from './results.ts';
 
 const FILE = [
@@ -21,6 +21,7 @@ const lookups = {
     ['No such group', null],
   ]),
   domains: ['contoso.example'],
+  roles: new Map(),
 };
 
 describe('planRows', () => {
@@ -43,7 +44,25 @@ describe('planRows', () => {
   it('fills the redirect URL of rows without one from the page, and counts', () => {
     expect(rows[0]?.redirectUrl).toBe('https://app.powerbi.com/groups/me/apps/1');
     expect(countVerdicts(rows)).toEqual({ invite: 1, reuse: 1, member: 1, invalid: 2, duplicate: 1 });
-    expect(countOutcomes(rows)).toEqual({ total: 6, invited: 0, reused: 0, failed: 3, skipped: 1, pending: 2 });
+    expect(countOutcomes(rows)).toEqual({ total: 6, invited: 0, reused: 0, failed: 3, skipped: 1, pending: 2, granting: 0 });
+  });
+});
+
+describe('planRows with roles', () => {
+  it('resolves a role by name, and refuses one that cannot be given in bulk, saying why', () => {
+    const roles = new Map([
+      ['Storage Blob Data Reader', { id: 'r1', name: 'Storage Blob Data Reader' }],
+      ['Owner', { refused: 'Owner can do everything here.' }],
+    ]);
+    const file =
+      'email,role\na@partner.example,Storage Blob Data Reader\nb@partner.example,Owner\npat@partner.example,Storage Blob Data Reader';
+    const rows = planRows(parseBulkInviteCsv(file), { ...lookups, roles }, 'https://x.example/');
+    expect(rows.map((r) => [r.verdict, r.roleId, r.reason])).toEqual([
+      ['invite', 'r1', undefined],
+      ['invalid', undefined, 'Owner can do everything here.'],
+      ['reuse', 'r1', undefined],
+    ]);
+    expect(describeRow(rows[2] as JobRow)).toBe('Already a guest: will only grant');
   });
 });
 
@@ -61,7 +80,7 @@ describe('resultsCsv', () => {
     expect(table).toHaveLength(3);
     expect(table[1]?.[0]).toBe("'@evil@partner.example");
     expect(table[2]?.[3]).toBe("'-1");
-    expect(table[1]?.[7]).toBe('Failed');
+    expect(table[1]?.[8]).toBe('Failed');
   });
 
   it('neutralizes formulas and leaves other text alone', () => {

@@ -1,3 +1,4 @@
+import type { AzureSchedule } from '../azure.ts';
 import type { ParsedBulkCsv } from './csv.ts';
 
 /** What the preview says will happen to a row. */
@@ -26,6 +27,11 @@ export interface JobRow {
   /** Set when the guest was added to the row's group (now or before), or why they could not be. */
   joinedGroup?: boolean;
   groupError?: string;
+  /** The Azure role as the file named it, the role definition it resolved to, and how giving it went. */
+  role?: string;
+  roleId?: string;
+  roleGiven?: boolean;
+  roleError?: string;
   /** Throttled rows wait until this instant (ms). */
   notBefore?: number;
   attempts?: number;
@@ -40,7 +46,12 @@ export interface JobCounts {
   failed: number;
   skipped: number;
   pending: number;
+  /** Invited, and still to be added to a group or given a role. */
+  granting: number;
 }
+
+export const joinOwed = (r: JobRow) => !!r.groupId && !r.joinedGroup && !r.groupError;
+export const roleOwed = (r: JobRow) => !!r.roleId && !r.roleGiven && !r.roleError;
 
 /** What the background keeps about the job besides its rows. */
 export interface JobMeta {
@@ -52,6 +63,9 @@ export interface JobMeta {
   pausedReason?: string;
   rowCount: number;
   defaultRedirectUrl: string;
+  /** The Azure scope rows' roles are given at (the page the popup was on), and on what schedule. */
+  roleScope?: string;
+  roleSchedule?: AzureSchedule;
   createdAt: number;
   /** When it was started and when it ended (done or cancelled). */
   startedAt?: number;
@@ -80,6 +94,10 @@ export interface JobSummary {
   rate: number | null;
   secondsLeft: number | null;
   defaultRedirectUrl: string;
+  /** Rows that give a role, and where. */
+  roleRows: number;
+  roleScope?: string;
+  roleSchedule?: AzureSchedule;
   startedAt?: number;
   finishedAt?: number;
 }
@@ -88,6 +106,8 @@ export interface JobSummary {
 export interface PlanLookups {
   users: Map<string, { id: string; userType: string; invited: boolean }>;
   groups: Map<string, { id: string; displayName: string } | null>;
+  /** Roles by the name the file gave: the role definition, or why it cannot be given in bulk here. */
+  roles: Map<string, { id: string; name: string } | { refused: string }>;
   /** The tenant's own domains: their addresses belong to members, not guests. */
   domains: string[];
 }
@@ -114,11 +134,14 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     const seen = firstLine.get(key);
     const user = lookups.users.get(key);
     const group = r.group === undefined ? undefined : lookups.groups.get(r.group);
+    const role = r.role === undefined ? undefined : lookups.roles.get(r.role);
     if (seen !== undefined) {
       Object.assign(row, { verdict: 'duplicate', reason: `Same address as line ${seen}.`, outcome: 'skipped' });
     } else if (group === null) {
       const reason = `No group "${r.group}" in this tenant.`;
       Object.assign(row, { verdict: 'invalid', reason, outcome: 'failed', error: reason });
+    } else if (role && 'refused' in role) {
+      Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'failed', error: role.refused });
     } else if ((user && !user.invited) || domains.has(key.split('@')[1] ?? '')) {
       const reason = 'This address belongs to a member of this organization; members are not invited.';
       Object.assign(row, { verdict: 'member', reason, outcome: 'failed', error: reason, userId: user?.id });
@@ -126,6 +149,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
       Object.assign(row, { verdict: 'reuse', userId: user.id });
     }
     if (group) row.groupId = group.id;
+    if (role && 'id' in role) row.roleId = role.id;
     if (seen === undefined) firstLine.set(key, r.line);
     rows.push(row);
   }
@@ -133,8 +157,11 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
 }
 
 export function countOutcomes(rows: JobRow[]): JobCounts {
-  const counts: JobCounts = { total: rows.length, invited: 0, reused: 0, failed: 0, skipped: 0, pending: 0 };
-  for (const r of rows) counts[r.outcome]++;
+  const counts: JobCounts = { total: rows.length, invited: 0, reused: 0, failed: 0, skipped: 0, pending: 0, granting: 0 };
+  for (const r of rows) {
+    counts[r.outcome]++;
+    if (r.outcome === 'invited' && (joinOwed(r) || roleOwed(r))) counts.granting++;
+  }
   return counts;
 }
 
@@ -147,14 +174,12 @@ export function countVerdicts(rows: JobRow[]): Record<Verdict, number> {
 /** The words the preview and the results table show for a row. */
 export function describeRow(row: JobRow): string {
   if (row.outcome === 'pending') {
-    if (row.verdict === 'reuse') return row.groupId ? 'Already a guest: will only add to the group' : 'Already a guest';
+    if (row.verdict === 'reuse') return row.groupId || row.roleId ? 'Already a guest: will only grant' : 'Already a guest';
     return 'Will invite';
   }
-  const group = row.groupError
-    ? `; not added to ${row.group}: ${row.groupError}`
-    : row.joinedGroup
-      ? `; added to ${row.group}`
-      : '';
+  const group =
+    (row.groupError ? `; not added to ${row.group}: ${row.groupError}` : row.joinedGroup ? `; added to ${row.group}` : '') +
+    (row.roleError ? `; ${row.role} not given: ${row.roleError}` : row.roleGiven ? `; ${row.role} given` : '');
   if (row.outcome === 'invited') return `${row.redeemUrl ? 'Invited' : 'Invited (confirmed after a restart)'}${group}`;
   if (row.outcome === 'reused') return `Already a guest${group}`;
   if (row.outcome === 'skipped') return row.reason ?? 'Not sent';

@@ -1,0 +1,65 @@
+import { type JobRow, joinOwed, roleOwed } from '../../shared/bulk/job.ts';
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { assignAzureRole } from '../arm/roles.ts';
+import type { GraphSession } from '../graph/client.ts';
+import { joinGroups } from './send.ts';
+import { type LoadedJob, saveJob, touch } from './store.ts';
+
+export interface Grantor {
+  session: GraphSession;
+  settings: Settings;
+}
+
+/** Invited, and still owed a group or a role: given even when the job is paused or cancelled meanwhile. */
+export const sentNeedsGrant = (r: JobRow) => r.outcome === 'invited' && (joinOwed(r) || roleOwed(r));
+/** Already a guest before the job, and owed a group or a role: the row's whole work. */
+export const guestNeedsGrant = (r: JobRow) => r.outcome === 'pending' && r.verdict === 'reuse' && (joinOwed(r) || roleOwed(r));
+
+const words = (e: unknown) =>
+  e instanceof AppError ? `${e.message}${e.detail ? ` (${e.detail})` : ''}` : e instanceof Error ? e.message : String(e);
+
+async function giveRole(job: LoadedJob, settings: Settings, row: JobRow): Promise<Partial<JobRow>> {
+  const { roleScope, roleSchedule } = job.meta;
+  if (!roleScope || !roleSchedule) return { roleError: 'The job has no Azure scope for roles.' };
+  try {
+    await assignAzureRole(settings, {
+      scope: roleScope,
+      roleId: row.roleId ?? '',
+      principalId: row.userId ?? '',
+      schedule: roleSchedule,
+    });
+    return { roleGiven: true };
+  } catch (e) {
+    // Given before the worker stopped, or by someone else: the guest has the role, which is what was asked.
+    if (e instanceof AppError && e.code === ErrorCodes.roleAssignmentExists) return { roleGiven: true };
+    if (e instanceof AppError && e.code === ErrorCodes.interactionRequired) throw e;
+    return { roleError: words(e) };
+  }
+}
+
+/**
+ * Adds the rows' guests to their groups (one JSON batch) and gives their roles (ARM has no batch: side by side).
+ * Both are safe to repeat, so a worker stopped halfway does them again. A guest already there is then done.
+ */
+export async function grant(job: LoadedJob, grantor: Grantor, indexes: number[]): Promise<void> {
+  const joins = indexes.filter((i) => joinOwed(job.rows[i] as JobRow));
+  const roles = indexes.filter((i) => roleOwed(job.rows[i] as JobRow));
+  const set = (i: number, change: Partial<JobRow>) => {
+    Object.assign(job.rows[i] as JobRow, change);
+    touch(job, i);
+  };
+  const [joinErrors, roleResults] = await Promise.all([
+    joins.length
+      ? joinGroups(
+          grantor.session,
+          joins.map((i) => ({ userId: job.rows[i]?.userId ?? '', groupId: job.rows[i]?.groupId ?? '' })),
+        )
+      : [],
+    Promise.all(roles.map((i) => giveRole(job, grantor.settings, job.rows[i] as JobRow))),
+  ]);
+  for (const [n, i] of joins.entries()) set(i, joinErrors[n] ? { groupError: joinErrors[n] as string } : { joinedGroup: true });
+  for (const [n, i] of roles.entries()) set(i, roleResults[n] ?? {});
+  for (const i of indexes) if (job.rows[i]?.outcome === 'pending') set(i, { outcome: 'reused' });
+  await saveJob(job);
+}

@@ -1,0 +1,15 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Exchange } from '../../sandbox/traffic.ts';
+import { TRAFFIC_FILE } from '../e2e/sandbox.ts';
+
+/** What the extension and the sandbox said to each other at one host during the end-to-end run. */
+export function recordedTraffic(host: string): Exchange[] {
+  if (!existsSync(TRAFFIC_FILE)) return [];
+  return readFileSync(TRAFFIC_FILE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Exchange)
+    .filter((e) => e.host === host);
+}
+
+export const label = (e: Exchange) => `${e.method} ${e.path}${e.query ? `?${e.query}` : ''} -> ${e.status}`;
