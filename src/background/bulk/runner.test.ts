@@ -1,5 +1,7 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
+import type * as Errors from '../../shared/errors.ts';
 
 // The worker's surroundings, faked: storage and alarms, the signed-in account, and Graph's $batch endpoint.
 const storage = new Map<string, unknown>();
@@ -27,44 +29,52 @@ vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime
 const existing = new Set<string>();
 const sent: string[] = [];
 let answers: Record<string, { status: number; headers?: Record<string, string>; message?: string }[]> = {};
+/** The next whole batches of invitations fail this way (as the Graph client throws), before Graph sees them. */
+const batchFailures: unknown[] = [];
 vi.mock('../graph/client.ts', () => ({
   graphSession: () => ({
     client: {
       api: () => ({
+        middlewareOptions() {
+          return this;
+        },
         post: async ({
           requests,
         }: {
           requests: { id: string; method: string; url: string; body?: Record<string, string> }[];
-        }) => ({
-          responses: requests.map((r) => {
-            if (r.method === 'GET') {
-              const inList = decodeURIComponent(r.url).match(/'[^']+'/g) ?? [];
-              const value = inList.map((q) => q.slice(1, -1)).filter((m) => existing.has(m));
+        }) => {
+          if (batchFailures.length && requests.some((r) => r.method === 'POST')) throw batchFailures.shift();
+          return {
+            responses: requests.map((r) => {
+              if (r.method === 'GET') {
+                const inList = decodeURIComponent(r.url).match(/'[^']+'/g) ?? [];
+                const value = inList.map((q) => q.slice(1, -1)).filter((m) => existing.has(m));
+                return {
+                  id: r.id,
+                  status: 200,
+                  body: { value: value.map((mail) => ({ id: `id-${mail}`, mail, userType: 'Guest' })) },
+                };
+              }
+              const email = r.body?.invitedUserEmailAddress as string;
+              sent.push(email);
+              const planned = answers[email]?.shift() ?? { status: 201 };
+              if (planned.status !== 201) {
+                return {
+                  id: r.id,
+                  status: planned.status,
+                  headers: planned.headers,
+                  body: { error: { message: planned.message } },
+                };
+              }
+              existing.add(email);
               return {
                 id: r.id,
-                status: 200,
-                body: { value: value.map((mail) => ({ id: `id-${mail}`, mail, userType: 'Guest' })) },
+                status: 201,
+                body: { invitedUser: { id: `id-${email}` }, inviteRedeemUrl: `https://redeem/${email}` },
               };
-            }
-            const email = r.body?.invitedUserEmailAddress as string;
-            sent.push(email);
-            const planned = answers[email]?.shift() ?? { status: 201 };
-            if (planned.status !== 201) {
-              return {
-                id: r.id,
-                status: planned.status,
-                headers: planned.headers,
-                body: { error: { message: planned.message } },
-              };
-            }
-            existing.add(email);
-            return {
-              id: r.id,
-              status: 201,
-              body: { invitedUser: { id: `id-${email}` }, inviteRedeemUrl: `https://redeem/${email}` },
-            };
-          }),
-        }),
+            }),
+          };
+        },
       }),
     },
   }),
@@ -73,6 +83,8 @@ vi.mock('../graph/client.ts', () => ({
 const { SETTLE_MS } = await import('./runner.ts');
 /** A fresh worker: the runner and its store read everything from storage again. */
 let driveBulkJob: () => Promise<void>;
+/** The error class of that same fresh worker (a class from before the reset would not match its checks). */
+let errors: typeof Errors;
 
 function seed(rows: Partial<JobRow>[], meta: Partial<JobMeta> = {}): void {
   const full = rows.map((r, i) => ({
@@ -105,11 +117,13 @@ const rows = () => storage.get('bulkRows.0') as JobRow[];
 beforeEach(async () => {
   vi.resetModules();
   ({ driveBulkJob } = await import('./runner.ts'));
+  errors = await import('../../shared/errors.ts');
   vi.useFakeTimers({ toFake: ['Date'] });
   storage.clear();
   existing.clear();
   sent.length = 0;
   answers = {};
+  batchFailures.length = 0;
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -182,5 +196,26 @@ describe('the bulk job', () => {
     await driveBulkJob();
     expect(sent).toEqual(['r1@partner.example']);
     expect(rows().map((r) => r.outcome)).toEqual(['reused', 'invited']);
+  });
+  it('sends a batch Graph refused as a whole (429) again after its Retry-After, without waiting to check it', async () => {
+    const refused = new GraphError(429, 'Too many requests.');
+    refused.headers = new Headers({ 'retry-after': '3' });
+    batchFailures.push(new errors.AppError(errors.ErrorCodes.throttled, 'Too many requests.', { cause: refused }));
+    seed([{}, {}]);
+    const started = Date.now();
+    await driveBulkJob();
+    expect(sent).toEqual(['r0@partner.example', 'r1@partner.example']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+    expect(Date.now() - started).toBeLessThan(SETTLE_MS);
+  });
+
+  it('checks a batch lost on the way (no answer at all) before sending any of it again', async () => {
+    batchFailures.push(new errors.AppError(errors.ErrorCodes.network, 'Failed to fetch'));
+    seed([{}]);
+    const started = Date.now();
+    await driveBulkJob();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SETTLE_MS);
+    expect(sent).toEqual(['r0@partner.example']);
+    expect(rows()[0]?.outcome).toBe('invited');
   });
 });

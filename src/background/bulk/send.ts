@@ -1,5 +1,7 @@
+import { GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Invitation } from '@microsoft/microsoft-graph-types';
 import type { JobRow } from '../../shared/bulk/job.ts';
+import { AppError } from '../../shared/errors.ts';
 import { sendBatch } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 
@@ -54,7 +56,23 @@ export async function sendInvitations(session: GraphSession, rows: JobRow[]): Pr
     headers: { 'content-type': 'application/json' },
     body: invitationBody(row),
   }));
-  const reply = (await session.client.api('/$batch').post({ requests })) as { responses: ItemReply[] };
+  let reply: { responses: ItemReply[] };
+  try {
+    // Not the SDK's retry: a batch is sent again only when it is known that Graph ran none of it.
+    reply = await session.client
+      .api('/$batch')
+      .middlewareOptions([new RetryHandlerOptions(0, 0)])
+      .post({ requests });
+  } catch (e) {
+    const refused = e instanceof AppError && e.cause instanceof GraphError ? e.cause : undefined;
+    if (refused && (refused.statusCode === 429 || refused.statusCode === 503)) {
+      const seconds = Number(refused.headers?.get('retry-after'));
+      const afterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2000;
+      return rows.map(() => ({ kind: 'again', afterMs, why: `Graph answered ${refused.statusCode} to the whole batch.` }));
+    }
+    // A gateway timeout or a lost connection: Graph may have run it. The runner checks before sending again.
+    throw e;
+  }
   return rows.map((_, i) => answer(reply.responses.find((r) => r.id === String(i))));
 }
 
