@@ -1,8 +1,8 @@
 import { browser, type Runtime } from '../shared/browser.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope } from '../shared/messaging.ts';
-import { ALARM, driveBulkJob } from './bulk/runner.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
+import { ALARM, driveBulkJob } from './jobs/runner.ts';
 import { forgetTab } from './page-context.ts';
 import { classifySender } from './sender.ts';
 import { backgroundShapes, offscreenShapes } from './shapes.ts';
