@@ -1,4 +1,10 @@
-import { type AccountInfo, BrowserAuthError, InteractionRequiredAuthError, PublicClientApplication } from '@azure/msal-browser';
+import {
+  type AccountInfo,
+  BrowserAuthError,
+  CacheLookupPolicy,
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+} from '@azure/msal-browser';
 import { authorityFor, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
@@ -97,7 +103,10 @@ async function acquireTokenNow(settings: Settings, scopes: string[], forceRefres
   const account = await currentAccount(settings);
   if (!account) throw new AppError(ErrorCodes.notSignedIn);
   try {
-    const result = await (await msal(settings)).acquireTokenSilent({ scopes, account, forceRefresh });
+    // Cache and refresh token only: MSAL's fallback, a hidden iframe, cannot work in an offscreen document and
+    // would hold every queued request for its timeout before failing anyway.
+    const cacheLookupPolicy = forceRefresh ? CacheLookupPolicy.RefreshToken : CacheLookupPolicy.AccessTokenAndRefreshToken;
+    const result = await (await msal(settings)).acquireTokenSilent({ scopes, account, forceRefresh, cacheLookupPolicy });
     return { accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? 0, scopes: result.scopes };
   } catch (e) {
     if (e instanceof InteractionRequiredAuthError) throw new AppError(ErrorCodes.interactionRequired, e.errorCode, { cause: e });
