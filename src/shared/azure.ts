@@ -68,12 +68,10 @@ export function scheduleEnd(s: AzureSchedule, start: Date): string | null {
   return new Date(start.getTime() + s.end.afterDays * 86_400_000).toISOString();
 }
 
-/** "eligible (PIM) until 2026-12-05", "active from 2026-12-01 until 2026-12-31", "active now". */
+/** "eligible (PIM) from 2026-11-28 until 2026-12-05", "active from 2026-11-28, with no end". */
 export function describeSchedule(a: { kind: 'eligible' | 'active'; startDateTime: string | null; endDateTime: string | null }) {
   const day = (iso: string) => iso.slice(0, 10);
   const kind = a.kind === 'eligible' ? 'eligible (PIM)' : 'active';
-  const from = a.startDateTime && Date.parse(a.startDateTime) > Date.now() + 60_000 ? ` from ${day(a.startDateTime)}` : '';
-  if (a.endDateTime) return `${kind}${from} until ${day(a.endDateTime)}`;
-  if (from) return `${kind}${from}, with no end`;
-  return a.kind === 'eligible' ? 'eligible (PIM) with no end' : 'active now';
+  const from = a.startDateTime ? ` from ${day(a.startDateTime)}` : ' from now';
+  return `${kind}${from}${a.endDateTime ? ` until ${day(a.endDateTime)}` : ', with no end'}`;
 }
