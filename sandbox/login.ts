@@ -63,6 +63,10 @@ export class Login {
       conformIdTokenClaims: false,
       scopes: ['openid', 'offline_access', 'profile', 'email'],
       pkce: { required: () => true },
+      // Entra does not revoke a refresh token when it is used: an earlier one stays valid. oidc-provider's rotation
+      // for public clients would revoke the whole grant when an earlier one came back (MSAL's cache can hold one
+      // when its offscreen document closed right after a renewal).
+      rotateRefreshToken: false,
       clientBasedCORS: () => true,
       routes: {
         authorization: '/oauth2/v2.0/authorize',

@@ -88,8 +88,8 @@ export async function getAccount(settings: Settings): Promise<SignedInAccount | 
 }
 
 /**
- * One token request at a time: the refresh token rotates on use, and two renewals racing with the same one (Graph
- * and Power BI on one page) would have the second refused.
+ * One token request at a time: each renewal writes a new refresh token to MSAL's cache, and two renewals racing
+ * (Graph and Power BI on one page) would each start from the same one and leave the cache to the slower.
  */
 let queue: Promise<unknown> = Promise.resolve();
 
