@@ -6,6 +6,7 @@ import { send } from '../shared/send.ts';
 type Show = BackgroundProtocol['getBulkRows']['request']['show'];
 
 const PAGE = 100;
+const MAX_PAGE = 1000;
 const SHOWS: [Show, string][] = [
   ['all', 'All rows'],
   ['problems', 'Problems'],
@@ -26,7 +27,18 @@ export function BulkRows({ version }: { version: string }) {
   const [page, setPage] = useState<{ rows: JobRow[]; total: number } | null>(null);
 
   useEffect(() => {
-    send('getBulkRows', { show, offset: 0, limit }).then(setPage, () => undefined);
+    let current = true;
+    // The background answers at most 1,000 rows at a time.
+    const pages = Array.from({ length: Math.ceil(limit / MAX_PAGE) }, (_, n) =>
+      send('getBulkRows', { show, offset: n * MAX_PAGE, limit: Math.min(MAX_PAGE, limit - n * MAX_PAGE) }),
+    );
+    Promise.all(pages).then(
+      (got) => current && setPage({ rows: got.flatMap((g) => g.rows), total: got[0]?.total ?? 0 }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [show, limit, version]);
 
   return (

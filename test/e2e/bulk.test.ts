@@ -147,7 +147,8 @@ describe('bulk invitations from a CSV file', () => {
     await popup.getByRole('button', { name: 'Download results (CSV)' }).click();
     const csv = readFileSync((await (await download).path()) as string, 'utf8');
     const [version, ...rest] = csv.split('\r\n');
-    expect(version).toBe('version:v1.0');
+    // A byte-order mark first, for spreadsheets; then Entra's version row.
+    expect(version).toBe('\uFEFFversion:v1.0');
     const table = Papa.parse<Record<string, string>>(rest.join('\r\n'), { header: true, skipEmptyLines: true }).data;
     expect(table).toHaveLength(200);
     const outcome = (o: string) => table.filter((r) => r['Outcome [outcome]'] === o);

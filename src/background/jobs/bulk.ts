@@ -6,7 +6,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
 import { planLookups } from './lookup.ts';
-import { driveBulkJob } from './runner.ts';
+import { driveBulkJob, owesWork } from './runner.ts';
 import { createJob, discardJob, type LoadedJob, loadJob, saveJob, touch } from './store.ts';
 
 const PACE_WINDOW_MS = 15_000;
@@ -16,17 +16,19 @@ const DEFAULT_BULK_SCHEDULE: AzureSchedule = { kind: 'eligible', start: null, en
 function summary(job: LoadedJob): JobSummary {
   const counts = countOutcomes(job.rows);
   // Pace over the last stretch of samples, so a pause or a throttled spell fades out of it.
+  // Measured up to now, so a long wait (Retry-After, a pause) shows as a falling pace, not a frozen one.
+  const now = Date.now();
   const pace = job.meta.pace;
   const last = pace.at(-1);
-  const first = last ? (pace.find(([t]) => t >= last[0] - PACE_WINDOW_MS) ?? last) : undefined;
-  const seconds = last && first ? (last[0] - first[0]) / 1000 : 0;
+  const first = pace.find(([t]) => t >= now - PACE_WINDOW_MS) ?? last;
+  const seconds = first ? (now - first[0]) / 1000 : 0;
   const rate = last && first && seconds > 0 ? (last[1] - first[1]) / seconds : null;
   const toInvite = job.rows.filter((r) => r.outcome === 'pending' && r.verdict === 'invite').length;
   return {
     id: job.meta.id,
     fileName: job.meta.fileName,
     status: job.meta.status,
-    sending: job.meta.inFlight.length > 0,
+    sending: owesWork(job),
     ...(job.meta.pausedReason ? { pausedReason: job.meta.pausedReason } : {}),
     counts,
     verdicts: countVerdicts(job.rows),
@@ -55,7 +57,7 @@ export async function prepareBulk(
   scope?: string,
 ): Promise<JobSummary> {
   const existing = await loadJob();
-  if (existing && (existing.meta.status === 'running' || existing.meta.status === 'paused')) {
+  if (existing && (existing.meta.status === 'running' || existing.meta.status === 'paused' || owesWork(existing))) {
     throw new AppError(ErrorCodes.bulkJobBusy, existing.meta.fileName);
   }
   const parsed = parseBulkInviteCsv(text);
@@ -156,7 +158,7 @@ export async function bulkResults(): Promise<{ fileName: string; csv: string }> 
 
 export async function clearBulk(): Promise<Record<string, never>> {
   const job = await loadJob();
-  if (job?.meta.status === 'running' || job?.meta.inFlight.length) {
+  if (job && (job.meta.status === 'running' || owesWork(job))) {
     throw new AppError(ErrorCodes.bulkJobState, 'clear while running');
   }
   await discardJob();

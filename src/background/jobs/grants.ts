@@ -60,6 +60,12 @@ export async function grant(job: LoadedJob, grantor: Grantor, indexes: number[])
   ]);
   for (const [n, i] of joins.entries()) set(i, joinErrors[n] ? { groupError: joinErrors[n] as string } : { joinedGroup: true });
   for (const [n, i] of roles.entries()) set(i, roleResults[n] ?? {});
-  for (const i of indexes) if (job.rows[i]?.outcome === 'pending') set(i, { outcome: 'reused' });
+  // A guest who existed already is done now, even if the job was cancelled while their grants were on the way.
+  for (const i of indexes) {
+    const r = job.rows[i] as JobRow;
+    if (r.verdict === 'reuse' && (r.outcome === 'pending' || r.joinedGroup || r.roleGiven)) {
+      set(i, { outcome: 'reused', reason: undefined });
+    }
+  }
   await saveJob(job);
 }

@@ -1,6 +1,7 @@
 import type { Organization, User } from '@microsoft/microsoft-graph-types';
 import type { PlanLookups } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { azureRoles } from '../arm/roles.ts';
 import { type BatchItem, sendBatch } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
@@ -14,12 +15,23 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-/** Runs GETs in batches of 20 and returns each answer's body, or undefined where Graph refused it. */
-async function getAll(session: GraphSession, items: BatchItem[]): Promise<Map<string, unknown>> {
+/**
+ * Runs GETs in batches of 20 and returns each answer's body. A look-up Graph did not answer (throttled past its
+ * retries, unavailable) fails the whole call: read as "nobody there", it would invite someone twice. `missing`
+ * lists the statuses that do mean "nothing there" (a group id that does not exist).
+ */
+async function getAll(session: GraphSession, items: BatchItem[], missing: number[] = []): Promise<Map<string, unknown>> {
   const bodies = new Map<string, unknown>();
   for (const part of chunks(items, BATCH_LIMIT)) {
     const answers = await sendBatch(session.client, part);
-    for (const [id, a] of answers) if (a.status < 300) bodies.set(id, a.body);
+    for (const item of part) {
+      const a = answers.get(item.id);
+      if (a && a.status < 300) bodies.set(item.id, a.body);
+      else if (!a || !missing.includes(a.status)) {
+        const message = (a?.body as { error?: { message?: string } } | undefined)?.error?.message ?? `status ${a?.status}`;
+        throw new AppError(a?.status === 429 ? ErrorCodes.throttled : ErrorCodes.serviceUnavailable, message);
+      }
+    }
   }
   return bodies;
 }
@@ -53,7 +65,7 @@ async function groupsByName(session: GraphSession, names: string[]): Promise<Pla
       ? `/groups/${name}?$select=id,displayName`
       : `/groups?$filter=${encodeURIComponent(`displayName eq ${quote(name)}`)}&$select=id,displayName`,
   }));
-  const bodies = await getAll(session, items);
+  const bodies = await getAll(session, items, [400, 404]);
   const groups: PlanLookups['groups'] = new Map();
   for (const [i, name] of distinct.entries()) {
     const body = bodies.get(String(i)) as { id?: string; displayName?: string; value?: { id: string; displayName: string }[] };

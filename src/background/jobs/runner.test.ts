@@ -31,6 +31,8 @@ const sent: string[] = [];
 let answers: Record<string, { status: number; headers?: Record<string, string>; message?: string }[]> = {};
 /** The next whole batches of invitations fail this way (as the Graph client throws), before Graph sees them. */
 const batchFailures: unknown[] = [];
+/** The next look-ups of who exists fail (503), past the client's own retries. */
+let lookupFailures = 0;
 vi.mock('../graph/client.ts', () => ({
   graphSession: () => ({
     client: {
@@ -46,6 +48,10 @@ vi.mock('../graph/client.ts', () => ({
           if (batchFailures.length && requests.some((r) => r.method === 'POST')) throw batchFailures.shift();
           return {
             responses: requests.map((r) => {
+              if (r.method === 'GET' && lookupFailures > 0) {
+                lookupFailures--;
+                return { id: r.id, status: 503, headers: { 'Retry-After': '1' }, body: { error: { message: 'Unavailable.' } } };
+              }
               if (r.method === 'GET') {
                 const inList = decodeURIComponent(r.url).match(/'[^']+'/g) ?? [];
                 const value = inList.map((q) => q.slice(1, -1)).filter((m) => existing.has(m));
@@ -124,6 +130,7 @@ beforeEach(async () => {
   sent.length = 0;
   answers = {};
   batchFailures.length = 0;
+  lookupFailures = 0;
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -216,6 +223,35 @@ describe('the bulk job', () => {
     await driveBulkJob();
     expect(Date.now() - started).toBeGreaterThanOrEqual(SETTLE_MS);
     expect(sent).toEqual(['r0@partner.example']);
+    expect(rows()[0]?.outcome).toBe('invited');
+  });
+  it('holds every row, not only the throttled one, for the Retry-After, and does not count throttling as a try', async () => {
+    answers['r0@partner.example'] = [{ status: 429, headers: { 'Retry-After': '5' } }];
+    seed(Array.from({ length: 21 }, () => ({})));
+    const started = Date.now();
+    await driveBulkJob();
+    // The 21st row waited for the hold the first batch's 429 set, though it was never throttled itself.
+    expect(sent.slice(20)).toEqual(['r0@partner.example', 'r20@partner.example']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+    expect(rows()[0]).toMatchObject({ outcome: 'invited', attempts: 0 });
+  });
+
+  it('checks a row answered 500 or 504 before sending it again: Graph may have done it', async () => {
+    answers['r0@partner.example'] = [{ status: 504, message: 'Gateway timeout.' }];
+    answers['r1@partner.example'] = [{ status: 500, message: 'Internal error.' }];
+    existing.add('r0@partner.example');
+    seed([{}, {}]);
+    await driveBulkJob();
+    expect(sent).toEqual(['r0@partner.example', 'r1@partner.example', 'r1@partner.example']);
+    expect(rows().map((r) => r.outcome)).toEqual(['invited', 'invited']);
+  });
+
+  it('does not take a failed look-up for "nobody there": the check is tried again, the invitation is not', async () => {
+    existing.add('r0@partner.example');
+    lookupFailures = 8;
+    seed([{}], { inFlight: [0], inFlightAt: Date.now() });
+    await driveBulkJob();
+    expect(sent).toEqual([]);
     expect(rows()[0]?.outcome).toBe('invited');
   });
 });

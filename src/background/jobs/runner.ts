@@ -27,9 +27,12 @@ function setRow(job: LoadedJob, index: number, change: Partial<JobRow>): void {
   touch(job, index);
 }
 
-/** A row that could not be sent this time: later, unless it has had its tries. */
-function sendLater(job: LoadedJob, index: number, afterMs: number, why: string): void {
-  const attempts = (job.rows[index]?.attempts ?? 0) + 1;
+/**
+ * A row that could not be sent this time: later, unless it has had its tries. Throttling is Graph pacing the
+ * tenant, not the row failing, so it does not count as a try.
+ */
+function sendLater(job: LoadedJob, index: number, afterMs: number, why: string, counts = true): void {
+  const attempts = (job.rows[index]?.attempts ?? 0) + (counts ? 1 : 0);
   if (attempts >= MAX_ATTEMPTS) setRow(job, index, { attempts, outcome: 'failed', error: `${why} (after ${attempts} tries)` });
   else setRow(job, index, { attempts, notBefore: Date.now() + afterMs });
 }
@@ -83,7 +86,8 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
     }
     return void (await wait(soonest - now));
   }
-  const slots = waitForSlots(job.meta.sentAt, due.length, now);
+  // Graph's Retry-After holds for the tenant, not only for the rows it was given to.
+  const slots = Math.max(waitForSlots(job.meta.sentAt, due.length, now), (job.meta.holdUntil ?? 0) - now);
   if (slots > 0) return void (await wait(slots));
 
   job.meta.sentAt = [...recentSends(job.meta.sentAt, now), ...due.map(() => now)];
@@ -94,13 +98,18 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
     grantor.session,
     due.map((i) => job.rows[i] as JobRow),
   );
+  const uncertain: number[] = [];
   for (const [n, i] of due.entries()) {
     const a = answers[n];
     if (a?.kind === 'invited') setRow(job, i, { outcome: 'invited', userId: a.userId, redeemUrl: a.redeemUrl });
     else if (a?.kind === 'failed') setRow(job, i, { outcome: 'failed', error: a.error });
-    else sendLater(job, i, a?.afterMs ?? 1000, a?.why ?? 'No answer');
+    else if (a?.kind === 'again') {
+      sendLater(job, i, a.afterMs, a.why, !a.throttled);
+      job.meta.holdUntil = Math.max(job.meta.holdUntil ?? 0, Date.now() + a.afterMs);
+    } else uncertain.push(i);
   }
-  job.meta.inFlight = [];
+  // Rows without a clear answer stay in flight, to be checked before anything is sent again.
+  job.meta.inFlight = uncertain;
   recordPace(job);
   await saveJob(job);
 }
@@ -113,16 +122,26 @@ async function grantSent(job: LoadedJob, grantor: Grantor): Promise<boolean> {
 }
 
 function pauseWith(job: LoadedJob, reason: string): void {
-  if (job.meta.status !== 'running') return;
-  job.meta.status = 'paused';
+  if (job.meta.status === 'running') job.meta.status = 'paused';
   job.meta.pausedReason = reason;
+}
+
+/** A paused or cancelled job may still owe the end of a batch (a stopped worker's, or grants): finish that. */
+export const owesWork = (job: LoadedJob) => job.meta.inFlight.length > 0 || job.rows.some(sentNeedsGrant);
+
+/** Rows of a cancelled job that came back to be sent again are not sent: they are skipped, as the rest were. */
+function skipUnsent(job: LoadedJob): void {
+  if (job.meta.status !== 'cancelled') return;
+  for (const [i, r] of job.rows.entries()) {
+    if (r.outcome === 'pending' && !job.meta.inFlight.includes(i)) {
+      setRow(job, i, { outcome: 'skipped', reason: 'Cancelled before it was sent.' });
+    }
+  }
 }
 
 async function drive(): Promise<void> {
   const job = await loadJob();
-  // A paused or cancelled job may still owe the end of a batch (a stopped worker's, or joins): finish that.
-  const owed = (j: LoadedJob) => j.meta.inFlight.length > 0 || j.rows.some(sentNeedsGrant);
-  if (!job || (job.meta.status !== 'running' && !owed(job))) return;
+  if (!job || (job.meta.status !== 'running' && !owesWork(job))) return;
   await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   try {
     const settings = await usableSettings();
@@ -132,7 +151,7 @@ async function drive(): Promise<void> {
     }
     const grantor = { session: graphSession(settings), settings };
     let failures = 0;
-    while (job.meta.status === 'running' || owed(job)) {
+    while (job.meta.status === 'running' || owesWork(job)) {
       try {
         if (job.meta.inFlight.length) await settle(job, grantor.session);
         else if (!(await grantSent(job, grantor)) && job.meta.status === 'running') await step(job, grantor);
@@ -152,7 +171,9 @@ async function drive(): Promise<void> {
         : `Stopped: ${e instanceof Error ? e.message : String(e)}. Resume to carry on.`,
     );
   } finally {
-    if (job.meta.status !== 'running') await browser.alarms.clear(ALARM);
+    skipUnsent(job);
+    // Kept while work is owed, so a stopped worker comes back to it.
+    if (job.meta.status !== 'running' && !owesWork(job)) await browser.alarms.clear(ALARM);
     await saveJob(job);
   }
 }

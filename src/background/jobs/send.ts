@@ -5,9 +5,14 @@ import { AppError } from '../../shared/errors.ts';
 import { sendBatch } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 
+/**
+ * `again`: refused before anything was done (429, 503), to send after `afterMs`. `unknown`: no clear answer
+ * (500, 502, 504, none at all), so Graph may have done it: checked before it is sent again.
+ */
 export type InviteAnswer =
   | { kind: 'invited'; userId: string; redeemUrl: string }
-  | { kind: 'again'; afterMs: number; why: string }
+  | { kind: 'again'; afterMs: number; throttled: boolean; why: string }
+  | { kind: 'unknown'; why: string }
   | { kind: 'failed'; error: string };
 
 interface ItemReply {
@@ -31,16 +36,22 @@ function invitationBody(row: JobRow): Invitation {
   };
 }
 
+const retryAfterMs = (value: string | null | undefined) => {
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2000;
+};
+
 function answer(reply: ItemReply | undefined): InviteAnswer {
-  if (!reply) return { kind: 'again', afterMs: 1000, why: 'Graph did not answer this row.' };
+  if (!reply) return { kind: 'unknown', why: 'Graph did not answer this row.' };
   if (reply.status === 201 || reply.status === 200) {
     return { kind: 'invited', userId: reply.body?.invitedUser?.id ?? '', redeemUrl: reply.body?.inviteRedeemUrl ?? '' };
   }
   const message = reply.body?.error?.message ?? `Graph answered ${reply.status}.`;
-  if (reply.status === 429 || reply.status >= 500) {
-    const seconds = Number(header(reply.headers, 'retry-after'));
-    return { kind: 'again', afterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2000, why: message };
+  if (reply.status === 429 || reply.status === 503) {
+    const afterMs = retryAfterMs(header(reply.headers, 'retry-after'));
+    return { kind: 'again', afterMs, throttled: reply.status === 429, why: message };
   }
+  if (reply.status >= 500) return { kind: 'unknown', why: message };
   return { kind: 'failed', error: message };
 }
 
@@ -66,9 +77,9 @@ export async function sendInvitations(session: GraphSession, rows: JobRow[]): Pr
   } catch (e) {
     const refused = e instanceof AppError && e.cause instanceof GraphError ? e.cause : undefined;
     if (refused && (refused.statusCode === 429 || refused.statusCode === 503)) {
-      const seconds = Number(refused.headers?.get('retry-after'));
-      const afterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2000;
-      return rows.map(() => ({ kind: 'again', afterMs, why: `Graph answered ${refused.statusCode} to the whole batch.` }));
+      const afterMs = retryAfterMs(refused.headers?.get('retry-after'));
+      const why = `Graph answered ${refused.statusCode} to the whole batch.`;
+      return rows.map(() => ({ kind: 'again', afterMs, throttled: refused.statusCode === 429, why }));
     }
     // A gateway timeout or a lost connection: Graph may have run it. The runner checks before sending again.
     throw e;

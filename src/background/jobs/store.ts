@@ -15,12 +15,18 @@ const chunkCount = (rows: number) => Math.ceil(rows / CHUNK);
 
 // Read once per worker life; every later change goes through this copy and is written back by saveJob.
 let loading: Promise<LoadedJob | null> | null = null;
+/** The job this worker holds; a save from a job since replaced or discarded is dropped, not written over it. */
+let current: LoadedJob | null = null;
 
 async function read(): Promise<LoadedJob | null> {
   const meta = await local.get('bulkJob');
   if (!meta) return null;
   const chunks = await Promise.all(Array.from({ length: chunkCount(meta.rowCount) }, (_, n) => local.get(chunkKey(n))));
-  return { meta, rows: chunks.flatMap((c) => c ?? []), dirty: new Set() };
+  const rows = chunks.flatMap((c) => c ?? []);
+  // A chunk missing would shift every later row: refuse the job rather than act on the wrong rows.
+  if (rows.length !== meta.rowCount) return null;
+  current = { meta, rows, dirty: new Set() };
+  return current;
 }
 
 export function loadJob(): Promise<LoadedJob | null> {
@@ -34,23 +40,33 @@ export function touch(job: LoadedJob, index: number): void {
 }
 
 export async function saveJob(job: LoadedJob): Promise<void> {
+  if (job !== current) return;
+  const chunks = [...job.dirty];
   const values: Partial<LocalKeys> = { bulkJob: job.meta };
-  for (const n of job.dirty) values[chunkKey(n)] = job.rows.slice(n * CHUNK, (n + 1) * CHUNK);
+  for (const n of chunks) values[chunkKey(n)] = job.rows.slice(n * CHUNK, (n + 1) * CHUNK);
   job.dirty.clear();
-  await local.setMany(values);
+  try {
+    await local.setMany(values);
+  } catch (e) {
+    // Written next time, with whatever else changed meanwhile.
+    for (const n of chunks) job.dirty.add(n);
+    throw e;
+  }
 }
 
 export async function discardJob(): Promise<void> {
   const old = await loadJob();
   const keys = old ? Array.from({ length: chunkCount(old.meta.rowCount) }, (_, n) => chunkKey(n)) : [];
-  await local.remove(['bulkJob', ...keys]);
+  current = null;
   loading = Promise.resolve(null);
+  await local.remove(['bulkJob', ...keys]);
 }
 
 export async function createJob(meta: JobMeta, rows: JobRow[]): Promise<LoadedJob> {
   await discardJob();
   const job: LoadedJob = { meta, rows, dirty: new Set(Array.from({ length: chunkCount(rows.length) }, (_, n) => n)) };
-  await saveJob(job);
+  current = job;
   loading = Promise.resolve(job);
+  await saveJob(job);
   return job;
 }

@@ -105,6 +105,25 @@ describe('parseBulkInviteCsv', () => {
     expect(errors[1]?.message).toContain('"#"');
   });
 
+  it('refuses a row whose quote is not closed, and says which lines it swallowed', () => {
+    const { rows, errors } = parseBulkInviteCsv(
+      'email,name\na@partner.example,"Bob" Smith\nb@partner.example,ok\nc@partner.example,ok',
+    );
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([
+      {
+        line: 2,
+        message:
+          'A quote in this row is not closed properly, so the row (and the lines read into it, up to line 4) was not read.',
+      },
+    ]);
+  });
+
+  it('takes the first column with a value when two name the same field', () => {
+    const { rows } = parseBulkInviteCsv('email,name,display name\na@partner.example,,Ana Silva');
+    expect(rows[0]?.displayName).toBe('Ana Silva');
+  });
+
   it('reads 10,000 rows', () => {
     const lines = ['version:v1.0', HEADER];
     for (let i = 0; i < 10_000; i++) lines.push(`user${i}@partner.example,,true,`);

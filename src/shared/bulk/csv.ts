@@ -142,6 +142,8 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
       const rowLine = line;
       const end = result.meta.cursor;
       line += lineBreaks(source, start, end);
+      // The row's own last line: the next row's first, unless the file ends without a line break.
+      const lastLine = end > start && /[\r\n]/.test(source[end - 1] ?? '') ? line - 1 : line;
       start = end;
       if (cells.every((c) => c.trim() === '')) return;
       if (!columns) {
@@ -157,8 +159,17 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
         }
         return;
       }
+      // A quote left open swallows the lines after it into one cell: say so rather than invite a mangled row.
+      if (result.errors.some((e) => e.type === 'Quotes')) {
+        errors.push({
+          line: rowLine,
+          message: `A quote in this row is not closed properly, so the row (and the lines read into it, up to line ${lastLine}) was not read.`,
+        });
+        return;
+      }
+      // Two columns for one field (Name and Display name): the first that has a value.
       const byField: Partial<Record<Field, string>> = {};
-      for (const [i, field] of columns.entries()) if (field && byField[field] === undefined) byField[field] = cells[i] ?? '';
+      for (const [i, field] of columns.entries()) if (field && !byField[field]?.trim()) byField[field] = cells[i] ?? '';
       // Entra's template carries an example row ("Example: ...") under the header.
       if (/^example:/i.test(byField.email?.trim() ?? '')) return;
       const read = readRow(byField, rowLine);

@@ -74,7 +74,8 @@ describe('resultsCsv', () => {
       'https://x.example/',
     );
     const [version, ...rest] = resultsCsv(rows).split('\r\n');
-    expect(version).toBe('version:v1.0');
+    // A byte-order mark first, for spreadsheets; then Entra's version row.
+    expect(version).toBe('\uFEFFversion:v1.0');
     const table = Papa.parse<string[]>(rest.join('\r\n'), { skipEmptyLines: true }).data;
     expect(table[0]?.[0]).toBe('Email address to invite [inviteeEmail] Required');
     expect(table).toHaveLength(3);

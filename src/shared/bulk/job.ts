@@ -75,6 +75,8 @@ export interface JobMeta {
   inFlightAt?: number;
   /** When recent invitations were sent, to stay under Graph's limit across worker restarts. */
   sentAt: number[];
+  /** Nothing is sent before this instant: the last Retry-After Graph gave. */
+  holdUntil?: number;
   /** (time, rows answered) samples for the pace shown in the popup. */
   pace: [number, number][];
 }

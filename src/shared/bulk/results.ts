@@ -53,5 +53,6 @@ export function resultsCsv(rows: JobRow[]): string {
       r.outcome === 'failed' ? (r.error ?? r.reason ?? '') : '',
     ].map(neutralizeCell),
   );
-  return `version:v1.0\r\n${Papa.unparse({ fields: HEADER, data }, { newline: '\r\n', quotes: false })}\r\n`;
+  // The byte-order mark makes Excel read the file as UTF-8 (names with accents); Entra's own files carry none.
+  return `\uFEFFversion:v1.0\r\n${Papa.unparse({ fields: HEADER, data }, { newline: '\r\n', quotes: false })}\r\n`;
 }
