@@ -33,6 +33,8 @@ let answers: Record<string, { status: number; headers?: Record<string, string>; 
 const batchFailures: unknown[] = [];
 /** The next look-ups of who exists fail (503), past the client's own retries. */
 let lookupFailures = 0;
+/** The next look-ups do not see users yet, as a replica that has not caught up. */
+let hiddenLooks = 0;
 vi.mock('../graph/client.ts', () => ({
   graphSession: () => ({
     client: {
@@ -51,6 +53,10 @@ vi.mock('../graph/client.ts', () => ({
               if (r.method === 'GET' && lookupFailures > 0) {
                 lookupFailures--;
                 return { id: r.id, status: 503, headers: { 'Retry-After': '1' }, body: { error: { message: 'Unavailable.' } } };
+              }
+              if (r.method === 'GET' && hiddenLooks > 0) {
+                hiddenLooks--;
+                return { id: r.id, status: 200, body: { value: [] } };
               }
               if (r.method === 'GET') {
                 const inList = decodeURIComponent(r.url).match(/'[^']+'/g) ?? [];
@@ -131,6 +137,7 @@ beforeEach(async () => {
   answers = {};
   batchFailures.length = 0;
   lookupFailures = 0;
+  hiddenLooks = 0;
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -253,5 +260,15 @@ describe('the bulk job', () => {
     await driveBulkJob();
     expect(sent).toEqual([]);
     expect(rows()[0]?.outcome).toBe('invited');
+  });
+  it('looks a second time, later, before sending a cut-off row again', async () => {
+    existing.add('r0@partner.example');
+    hiddenLooks = 1;
+    const sentAt = Date.now();
+    seed([{}], { inFlight: [0], inFlightAt: sentAt });
+    await driveBulkJob();
+    expect(sent).toEqual([]);
+    expect(rows()[0]?.outcome).toBe('invited');
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(2 * SETTLE_MS);
   });
 });

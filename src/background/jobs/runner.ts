@@ -37,7 +37,10 @@ function sendLater(job: LoadedJob, index: number, afterMs: number, why: string, 
   else setRow(job, index, { attempts, notBefore: Date.now() + afterMs });
 }
 
-/** Rows of a batch that was sent but not answered: those whose user exists now were invited; the rest go again. */
+/**
+ * Rows of a batch that was sent but not answered: those whose user exists now were invited. The rest are asked
+ * about once more, a while later (a new user can take a moment to show in Graph's look-ups), then sent again.
+ */
 async function settle(job: LoadedJob, session: GraphSession): Promise<void> {
   const since = Date.now() - (job.meta.inFlightAt ?? 0);
   if (since < SETTLE_MS) await wait(SETTLE_MS - since);
@@ -46,12 +49,22 @@ async function settle(job: LoadedJob, session: GraphSession): Promise<void> {
     session,
     rows.map((i) => job.rows[i]?.email ?? ''),
   );
+  const unseen: number[] = [];
   for (const i of rows) {
     const user = found.get((job.rows[i]?.email ?? '').toLowerCase());
     if (user) setRow(job, i, { outcome: 'invited', userId: user.id });
-    else sendLater(job, i, 0, 'Graph did not take this invitation');
+    else unseen.push(i);
   }
-  job.meta.inFlight = [];
+  const firstLook = !job.meta.inFlightLooked;
+  if (firstLook && unseen.length) {
+    job.meta.inFlight = unseen;
+    job.meta.inFlightAt = Date.now();
+    job.meta.inFlightLooked = true;
+  } else {
+    for (const i of unseen) sendLater(job, i, 0, 'Graph did not take this invitation');
+    job.meta.inFlight = [];
+    job.meta.inFlightLooked = false;
+  }
   await saveJob(job);
 }
 
@@ -93,6 +106,7 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
   job.meta.sentAt = [...recentSends(job.meta.sentAt, now), ...due.map(() => now)];
   job.meta.inFlight = due;
   job.meta.inFlightAt = now;
+  job.meta.inFlightLooked = false;
   await saveJob(job);
   const answers = await sendInvitations(
     grantor.session,

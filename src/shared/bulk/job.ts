@@ -73,6 +73,8 @@ export interface JobMeta {
   /** Rows whose invitation was sent and not yet answered, and when they went. */
   inFlight: number[];
   inFlightAt?: number;
+  /** The in-flight rows were looked for once and not found; the next look is the last before sending again. */
+  inFlightLooked?: boolean;
   /** When recent invitations were sent, to stay under Graph's limit across worker restarts. */
   sentAt: number[];
   /** Nothing is sent before this instant: the last Retry-After Graph gave. */
