@@ -3,6 +3,7 @@ import { scheduleProblem } from '../shared/azure.ts';
 import type { JobSummary } from '../shared/bulk/job.ts';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
@@ -70,7 +71,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
   const pick = (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setError(new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; a bulk-invite file is far smaller.`));
+      setError(new AppError(ErrorCodes.bulkFileTooLarge, `${file.name}: ${Math.round(file.size / 1e6)} MB`));
       return;
     }
     const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
@@ -86,7 +87,8 @@ export function BulkSection({ page }: { page: PageInfo }) {
 
   if (job === undefined) return <p class="muted">Loading…</p>;
   const scheduleReady = !job?.roleRows || scheduleProblem(toSchedule(roleChoice), Date.now()) === null;
-  const version = job ? `${job.status}:${job.counts.pending}:${job.counts.failed}` : '';
+  const c = job?.counts;
+  const version = job && c ? `${job.status}:${c.pending}:${c.invited}:${c.reused}:${c.failed}:${c.granting}` : '';
   return (
     <section class="bulk" aria-label="Bulk invitations">
       {!job ? (
@@ -101,7 +103,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
           />
           <p class="muted">
             Entra's bulk-invite template as it downloads, or any CSV with an e-mail column; optional columns: display name,
-            redirect URL, send e-mail, message, group.
+            redirect URL, send e-mail, message, group, and an Azure role (given at the resource this popup is opened on).
           </p>
           {busy ? <p aria-busy="true">Reading the file and checking who already exists…</p> : null}
         </>
@@ -139,7 +141,9 @@ export function BulkSection({ page }: { page: PageInfo }) {
                   )
                 }
               >
-                Send {job.verdicts.invite} invitations
+                {job.verdicts.invite > 0
+                  ? `Send ${job.verdicts.invite} invitations`
+                  : `Grant access to ${job.verdicts.reuse} existing guests`}
               </button>
             ) : null}
             {job.status === 'running' ? (

@@ -13,6 +13,7 @@ export function ErrorNote({ error }: { error: unknown }) {
         ErrorCodes.signInFailed,
         ErrorCodes.network,
         ErrorCodes.bulkFileEmpty,
+        ErrorCodes.bulkFileTooLarge,
         ErrorCodes.invalidSchedule,
         ErrorCodes.bulkJobBusy,
         ErrorCodes.unknown,

@@ -28,6 +28,7 @@ export const ErrorCodes = {
   bulkJobBusy: 'bulk_job_busy',
   bulkJobState: 'bulk_job_state',
   bulkFileEmpty: 'bulk_file_empty',
+  bulkFileTooLarge: 'bulk_file_too_large',
   unknown: 'unknown',
 } as const;
 
@@ -65,6 +66,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   role_assignment_exists: 'This guest already has that role at this scope.',
   bulk_job_busy: 'A bulk invitation is still running or paused. Let it finish, or cancel it, before starting another.',
   bulk_job_state: 'The bulk invitation has moved on since this was shown; the popup now shows where it is.',
+  bulk_file_too_large: 'The file is larger than 20 MB, far more than a bulk-invite list; check that it is the right file.',
   bulk_file_empty: 'The file has no row that can be invited. Check that it is a CSV with an e-mail column.',
   unknown: 'Something went wrong.',
 };
