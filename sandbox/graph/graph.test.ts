@@ -109,6 +109,9 @@ describe('sandbox Graph', () => {
     const res = await graph('GET', '/v1.0/me', { token: t });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
+    // A batch is refused as a whole, before any of its items runs.
+    const batch = await graph('POST', '/v1.0/$batch', { token: t, body: { requests: [{ id: '1', method: 'GET', url: '/me' }] } });
+    expect(batch.status).toBe(401);
   });
 });
 

@@ -153,10 +153,10 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
   const path = req.path.replace(/^\/v1\.0/, '');
   const method = req.method.toUpperCase();
   if (!req.path.startsWith('/v1.0/')) return badRequest(`Invalid version: ${req.path.split('/')[1] ?? ''}`);
-  if (method === 'POST' && path === '/$batch') return batch(req, deps.runItem);
-
+  // Graph checks the token of a batch before running any of it: an expired one fails the whole request with 401.
   const caller = await authenticate(req, deps);
   if ('status' in caller) return caller;
+  if (method === 'POST' && path === '/$batch') return batch(req, deps.runItem);
   const allowed = (operation: string) => scopeAllows(operation, caller.token.scopes);
   const tenant = caller.token.tenant;
 
