@@ -143,6 +143,7 @@ export class Login {
 
   async handle(req: Req, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `https://${LOGIN_HOST}`);
+    if (process.env.SANDBOX_DEBUG) console.log('LOGIN', req.method, url.pathname);
     const [, tenantKey = '', ...rest] = url.pathname.split('/');
     const tenant = this.store.tenant(tenantKey);
     const provider = tenant && this.providers.get(tenant.id);

@@ -94,9 +94,23 @@ export async function getAccount(settings: Settings): Promise<SignedInAccount | 
 let queue: Promise<unknown> = Promise.resolve();
 
 export function acquireToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
-  const next = queue.then(() => acquireTokenNow(settings, scopes, forceRefresh));
+  const next = queue.then(() => withinTime(acquireTokenNow(settings, scopes, forceRefresh)));
   queue = next.catch(() => undefined);
   return next;
+}
+
+/** A token request that has not settled in this time will not: the queue moves on and the caller hears so. */
+const TOKEN_TIMEOUT_MS = 15_000;
+
+function withinTime<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError(ErrorCodes.network, 'The sign-in service did not answer in time.')),
+      TOKEN_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 async function acquireTokenNow(settings: Settings, scopes: string[], forceRefresh: boolean) {
