@@ -43,17 +43,24 @@ export async function signOut(settings: Settings): Promise<void> {
   await session.set('signedOut', true);
 }
 
-/** A Graph token from the MSAL cache, renewed through the refresh token when needed. */
-export function graphToken(settings: Settings, forceRefresh: boolean) {
-  return callOffscreen('acquireToken', { settings, scopes: GRAPH_SCOPES, forceRefresh });
+/**
+ * A token from the MSAL cache, renewed through the refresh token when needed. A request the offscreen document
+ * gave up on (it did not settle in time) is made once more as a plain renewal, which takes a path of its own.
+ */
+async function token(settings: Settings, scopes: string[], forceRefresh: boolean) {
+  try {
+    return await callOffscreen('acquireToken', { settings, scopes, forceRefresh });
+  } catch (e) {
+    if (forceRefresh || !(e instanceof AppError && e.code === ErrorCodes.network)) throw e;
+    return callOffscreen('acquireToken', { settings, scopes, forceRefresh: true });
+  }
 }
+
+/** A Graph token. */
+export const graphToken = (settings: Settings, forceRefresh: boolean) => token(settings, GRAPH_SCOPES, forceRefresh);
 
 /** A Power BI REST token, from the same sign-in (its consent was asked with extraScopesToConsent). */
-export function powerBiToken(settings: Settings, forceRefresh: boolean) {
-  return callOffscreen('acquireToken', { settings, scopes: POWERBI_SCOPES, forceRefresh });
-}
+export const powerBiToken = (settings: Settings, forceRefresh: boolean) => token(settings, POWERBI_SCOPES, forceRefresh);
 
 /** An Azure Resource Manager token, from the same sign-in. */
-export function armToken(settings: Settings, forceRefresh: boolean) {
-  return callOffscreen('acquireToken', { settings, scopes: ARM_SCOPES, forceRefresh });
-}
+export const armToken = (settings: Settings, forceRefresh: boolean) => token(settings, ARM_SCOPES, forceRefresh);
