@@ -8,6 +8,11 @@ import type { GraphSession } from './client.ts';
 const INVITE_SCOPES = ['User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
 const quote = (s: string) => s.replace(/'/g, "''");
 
+/** Whether a user came into this tenant by invitation: a guest, or a member invited as one (`#EXT#` in the UPN). */
+export function isInvitedUser(user: Pick<User, 'userType' | 'userPrincipalName'>): boolean {
+  return user.userType === 'Guest' || (user.userPrincipalName ?? '').includes('#EXT#');
+}
+
 /** The user of this tenant who already has this address, if any. */
 export async function findUserByEmail(client: Client, email: string): Promise<User | undefined> {
   const found = (await client
@@ -32,7 +37,7 @@ export async function inviteGuest(session: GraphSession, input: InvitationReques
 
   const email = input.email.trim();
   const existing = await findUserByEmail(session.client, email);
-  if (existing?.userType === 'Member' && !existing.userPrincipalName?.includes('#EXT#')) {
+  if (existing?.userType === 'Member' && !isInvitedUser(existing)) {
     throw new AppError(ErrorCodes.userExistsAsMember, existing.userPrincipalName ?? email);
   }
   const body: Invitation = {

@@ -3,13 +3,13 @@ import { type InvitePermission, invitePermission } from '../../shared/invite-pol
 import type { ExistingUser } from '../../shared/model.ts';
 import { sendBatch } from './batch.ts';
 import type { GraphSession } from './client.ts';
+import { isInvitedUser } from './invitations.ts';
 
 const quote = (s: string) => encodeURIComponent(s.replace(/'/g, "''"));
 
 function existingUser(body: unknown, email: string): ExistingUser | null {
   const user = (body as { value?: User[] } | undefined)?.value?.[0];
   if (!user?.id) return null;
-  const invited = user.userType === 'Guest' || (user.userPrincipalName ?? '').includes('#EXT#');
   const state =
     user.externalUserState === 'Accepted' || user.externalUserState === 'PendingAcceptance' ? user.externalUserState : null;
   return {
@@ -18,7 +18,7 @@ function existingUser(body: unknown, email: string): ExistingUser | null {
     email: user.mail ?? email,
     userPrincipalName: user.userPrincipalName ?? '',
     userType: user.userType ?? 'Member',
-    invited,
+    invited: isInvitedUser(user),
     state,
   };
 }

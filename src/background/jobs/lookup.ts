@@ -5,6 +5,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { azureRoles } from '../arm/roles.ts';
 import { type BatchItem, sendBatch } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
+import { isInvitedUser } from '../graph/invitations.ts';
 
 /** Graph takes at most 15 values in one `in`, and 20 requests in one batch. */
 const IN_LIMIT = 15;
@@ -48,8 +49,7 @@ export async function usersByEmail(session: GraphSession, emails: string[]): Pro
   for (const body of (await getAll(session, items)).values()) {
     for (const u of (body as { value: User[] }).value) {
       if (!u.id || !u.mail) continue;
-      const invited = u.userType === 'Guest' || (u.userPrincipalName ?? '').includes('#EXT#');
-      users.set(u.mail.toLowerCase(), { id: u.id, userType: u.userType ?? 'Member', invited });
+      users.set(u.mail.toLowerCase(), { id: u.id, userType: u.userType ?? 'Member', invited: isInvitedUser(u) });
     }
   }
   return users;
