@@ -1,6 +1,9 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { wait } from '../rest.ts';
 
+/** Graph runs at most this many requests in one JSON batch. */
+export const BATCH_LIMIT = 20;
+
 export interface BatchItem {
   id: string;
   method: 'GET' | 'POST';
@@ -13,6 +16,14 @@ export interface BatchAnswer {
   status: number;
   body: unknown;
 }
+
+/** A batch item's response header, whatever the case of its name. */
+export const itemHeader = (headers: Record<string, string> | undefined, name: string) =>
+  Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+
+/** Graph's own words for a batch item it refused, or its status when it gave none. */
+export const itemError = (item: { status: number; body?: unknown }) =>
+  (item.body as { error?: { message?: string } } | null | undefined)?.error?.message ?? `Graph answered ${item.status}.`;
 
 const wire = (item: BatchItem) => (item.body === undefined ? item : { ...item, headers: { 'content-type': 'application/json' } });
 
@@ -33,8 +44,7 @@ export async function sendBatch(client: Client, items: BatchItem[]): Promise<Map
     for (const r of reply.responses) {
       const transient = r.status === 429 || r.status === 503 || r.status === 504;
       if (transient && attempt < 3) {
-        const header = Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
-        retryAfter = Math.max(retryAfter, Number(header ?? 1) || 1);
+        retryAfter = Math.max(retryAfter, Number(itemHeader(r.headers, 'retry-after') ?? 1) || 1);
         again.push(pending.find((p) => p.id === r.id) as BatchItem);
       } else {
         answers.set(r.id, { status: r.status, body: r.body });

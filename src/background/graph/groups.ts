@@ -2,6 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Group } from '@microsoft/microsoft-graph-types';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
+import { itemError, sendBatch } from './batch.ts';
 
 /** Security groups whose name starts with the text typed, for choosing an app's audience group. */
 export async function searchGroups(client: Client, text: string): Promise<AudienceGroup[]> {
@@ -14,15 +15,36 @@ export async function searchGroups(client: Client, text: string): Promise<Audien
   return value.map((g) => ({ id: g.id ?? '', displayName: g.displayName ?? '' }));
 }
 
+/** The body that names a user as a new group member. */
+const memberRef = (userId: string) => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}` });
+/** Graph's refusal for a member added twice, which counts as success. */
+const alreadyMember = (message: string | undefined) => /already exist/i.test(message ?? '');
+
 /** Adds the user to the group; "already a member" counts as success. Returns whether they were added now. */
 export async function addGroupMember(client: Client, groupId: string, userId: string): Promise<boolean> {
   try {
-    await client
-      .api(`/groups/${groupId}/members/$ref`)
-      .post({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}` });
+    await client.api(`/groups/${groupId}/members/$ref`).post(memberRef(userId));
     return true;
   } catch (e) {
-    if (e instanceof AppError && e.code === ErrorCodes.badRequest && /already exist/i.test(e.detail ?? '')) return false;
+    if (e instanceof AppError && e.code === ErrorCodes.badRequest && alreadyMember(e.detail)) return false;
     throw e;
   }
+}
+
+/**
+ * Adds each (user, group) pair in JSON batches; "already a member" counts as joined. Safe to repeat, so throttled
+ * items are retried in place. Returns, per pair, why it did not join, or null.
+ */
+export async function addGroupMembers(client: Client, pairs: { userId: string; groupId: string }[]): Promise<(string | null)[]> {
+  const answers = await sendBatch(
+    client,
+    pairs.map((p, i) => ({ id: String(i), method: 'POST', url: `/groups/${p.groupId}/members/$ref`, body: memberRef(p.userId) })),
+  );
+  return pairs.map((_, i) => {
+    const a = answers.get(String(i));
+    if (!a) return 'Graph did not answer.';
+    if (a.status < 300) return null;
+    const message = itemError(a);
+    return a.status === 400 && alreadyMember(message) ? null : message;
+  });
 }

@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { assignAzureRole } from '../arm/roles.ts';
 import type { GraphSession } from '../graph/client.ts';
-import { joinGroups } from './send.ts';
+import { addGroupMembers } from '../graph/groups.ts';
 import { type LoadedJob, saveJob, touch } from './store.ts';
 
 export interface Grantor {
@@ -51,8 +51,8 @@ export async function grant(job: LoadedJob, grantor: Grantor, indexes: number[])
   };
   const [joinErrors, roleResults] = await Promise.all([
     joins.length
-      ? joinGroups(
-          grantor.session,
+      ? addGroupMembers(
+          grantor.session.client,
           joins.map((i) => ({ userId: job.rows[i]?.userId ?? '', groupId: job.rows[i]?.groupId ?? '' })),
         )
       : [],

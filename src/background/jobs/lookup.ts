@@ -3,13 +3,12 @@ import type { PlanLookups } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { azureRoles } from '../arm/roles.ts';
-import { type BatchItem, sendBatch } from '../graph/batch.ts';
+import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
 import { isInvitedUser } from '../graph/invitations.ts';
 
-/** Graph takes at most 15 values in one `in`, and 20 requests in one batch. */
+/** Graph takes at most 15 values in one `in`. */
 const IN_LIMIT = 15;
-const BATCH_LIMIT = 20;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -29,7 +28,7 @@ async function getAll(session: GraphSession, items: BatchItem[], missing: number
       const a = answers.get(item.id);
       if (a && a.status < 300) bodies.set(item.id, a.body);
       else if (!a || !missing.includes(a.status)) {
-        const message = (a?.body as { error?: { message?: string } } | undefined)?.error?.message ?? `status ${a?.status}`;
+        const message = a ? itemError(a) : 'Graph did not answer.';
         throw new AppError(a?.status === 429 ? ErrorCodes.throttled : ErrorCodes.serviceUnavailable, message);
       }
     }

@@ -2,6 +2,7 @@ import { browser } from '../../shared/browser.ts';
 import type { JobRow } from '../../shared/bulk/job.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { currentAccount } from '../auth.ts';
+import { BATCH_LIMIT } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
@@ -13,7 +14,6 @@ import { type LoadedJob, loadJob, saveJob, touch } from './store.ts';
 
 /** Wakes the worker while a job runs, in case Chrome stopped it between steps. */
 export const ALARM = 'bulk-invitations';
-const BATCH = 20;
 /**
  * A batch cut off (worker stopped, connection lost) may still be running at Graph. Wait this long after sending it
  * before asking whether its users exist, so the answer is final and no row is sent twice.
@@ -81,12 +81,12 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
   let soonest = Number.POSITIVE_INFINITY;
   for (const [i, r] of job.rows.entries()) {
     if (guestNeedsGrant(r)) {
-      if (grants.length < BATCH) grants.push(i);
+      if (grants.length < BATCH_LIMIT) grants.push(i);
     } else if (r.outcome === 'pending' && r.verdict === 'reuse') {
       setRow(job, i, { outcome: 'reused' });
     } else if (r.outcome === 'pending' && r.verdict === 'invite') {
       if ((r.notBefore ?? 0) > now) soonest = Math.min(soonest, r.notBefore ?? 0);
-      else if (due.length < BATCH) due.push(i);
+      else if (due.length < BATCH_LIMIT) due.push(i);
     }
   }
   if (grants.length) return grant(job, grantor, grants);
@@ -130,7 +130,7 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
 
 /** Grants owed to rows already invited; false when there are none. */
 async function grantSent(job: LoadedJob, grantor: Grantor): Promise<boolean> {
-  const owed = job.rows.flatMap((r, i) => (sentNeedsGrant(r) ? [i] : [])).slice(0, BATCH);
+  const owed = job.rows.flatMap((r, i) => (sentNeedsGrant(r) ? [i] : [])).slice(0, BATCH_LIMIT);
   if (owed.length) await grant(job, grantor, owed);
   return owed.length > 0;
 }

@@ -2,7 +2,7 @@ import { GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-clie
 import type { Invitation } from '@microsoft/microsoft-graph-types';
 import type { JobRow } from '../../shared/bulk/job.ts';
 import { AppError } from '../../shared/errors.ts';
-import { sendBatch } from '../graph/batch.ts';
+import { itemError, itemHeader } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 
 /**
@@ -21,9 +21,6 @@ interface ItemReply {
   headers?: Record<string, string>;
   body?: { error?: { code?: string; message?: string } } & Invitation;
 }
-
-const header = (h: Record<string, string> | undefined, name: string) =>
-  Object.entries(h ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 
 function invitationBody(row: JobRow): Invitation {
   return {
@@ -46,9 +43,9 @@ function answer(reply: ItemReply | undefined): InviteAnswer {
   if (reply.status === 201 || reply.status === 200) {
     return { kind: 'invited', userId: reply.body?.invitedUser?.id ?? '', redeemUrl: reply.body?.inviteRedeemUrl ?? '' };
   }
-  const message = reply.body?.error?.message ?? `Graph answered ${reply.status}.`;
+  const message = itemError(reply);
   if (reply.status === 429 || reply.status === 503) {
-    const afterMs = retryAfterMs(header(reply.headers, 'retry-after'));
+    const afterMs = retryAfterMs(itemHeader(reply.headers, 'retry-after'));
     return { kind: 'again', afterMs, throttled: reply.status === 429, why: message };
   }
   if (reply.status >= 500) return { kind: 'unknown', why: message };
@@ -85,30 +82,4 @@ export async function sendInvitations(session: GraphSession, rows: JobRow[]): Pr
     throw e;
   }
   return rows.map((_, i) => answer(reply.responses.find((r) => r.id === String(i))));
-}
-
-/**
- * Adds each (user, group) pair; "already a member" counts as joined. Safe to repeat, so throttled items are
- * retried in place. Returns the error per pair that did not join.
- */
-export async function joinGroups(
-  session: GraphSession,
-  pairs: { userId: string; groupId: string }[],
-): Promise<(string | null)[]> {
-  const answers = await sendBatch(
-    session.client,
-    pairs.map((p, i) => ({
-      id: String(i),
-      method: 'POST',
-      url: `/groups/${p.groupId}/members/$ref`,
-      body: { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${p.userId}` },
-    })),
-  );
-  return pairs.map((_, i) => {
-    const a = answers.get(String(i));
-    if (!a) return 'Graph did not answer.';
-    if (a.status < 300) return null;
-    const message = (a.body as { error?: { message?: string } } | null)?.error?.message ?? `Graph answered ${a.status}.`;
-    return a.status === 400 && /already exist/i.test(message) ? null : message;
-  });
 }
