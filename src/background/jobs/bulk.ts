@@ -6,8 +6,8 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
 import { planLookups } from './lookup.ts';
-import { driveBulkJob, owesWork } from './runner.ts';
-import { createJob, discardJob, type LoadedJob, loadJob, saveJob, touch } from './store.ts';
+import { driveBulkJob, owesWork, skipUnsent } from './runner.ts';
+import { createJob, discardJob, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 const PACE_WINDOW_MS = 15_000;
 /** Roles in bulk are bounded unless the person chooses otherwise: eligible through PIM for 7 days, from now. */
@@ -15,8 +15,7 @@ const DEFAULT_BULK_SCHEDULE: AzureSchedule = { kind: 'eligible', start: null, en
 
 function summary(job: LoadedJob): JobSummary {
   const counts = countOutcomes(job.rows);
-  // Pace over the last stretch of samples, so a pause or a throttled spell fades out of it.
-  // Measured up to now, so a long wait (Retry-After, a pause) shows as a falling pace, not a frozen one.
+  // Pace over the last 15 s up to now: a long wait (Retry-After, a pause) shows as a falling pace, not a frozen one.
   const now = Date.now();
   const pace = job.meta.pace;
   const last = pace.at(-1);
@@ -125,16 +124,11 @@ export async function controlBulk(
   if (action === 'cancel') {
     job.meta.status = 'cancelled';
     job.meta.finishedAt = Date.now();
-    for (const [i, r] of job.rows.entries()) {
-      if (r.outcome !== 'pending' || job.meta.inFlight.includes(i)) continue;
-      Object.assign(r, { outcome: 'skipped', reason: 'Cancelled before it was sent.' });
-      touch(job, i);
-    }
+    skipUnsent(job);
   }
   await saveJob(job);
-  // The driver also settles rows a stopped worker left in flight, even when cancelled.
-  if (status !== 'preview' && (action !== 'pause' || job.meta.inFlight.length)) void driveBulkJob();
-  if (action === 'start') void driveBulkJob();
+  // The driver runs the job, and also finishes what a paused or cancelled one still owes (rows in flight, grants).
+  if (action !== 'pause' || owesWork(job)) void driveBulkJob();
   return summary(job);
 }
 

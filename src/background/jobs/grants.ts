@@ -4,7 +4,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { assignAzureRole } from '../arm/roles.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { addGroupMembers } from '../graph/groups.ts';
-import { type LoadedJob, saveJob, touch } from './store.ts';
+import { changeRow, type LoadedJob, saveJob } from './store.ts';
 
 export interface Grantor {
   session: GraphSession;
@@ -45,10 +45,7 @@ async function giveRole(job: LoadedJob, settings: Settings, row: JobRow): Promis
 export async function grant(job: LoadedJob, grantor: Grantor, indexes: number[]): Promise<void> {
   const joins = indexes.filter((i) => joinOwed(job.rows[i] as JobRow));
   const roles = indexes.filter((i) => roleOwed(job.rows[i] as JobRow));
-  const set = (i: number, change: Partial<JobRow>) => {
-    Object.assign(job.rows[i] as JobRow, change);
-    touch(job, i);
-  };
+  const set = (i: number, change: Partial<JobRow>) => changeRow(job, i, change);
   const [joinErrors, roleResults] = await Promise.all([
     joins.length
       ? addGroupMembers(

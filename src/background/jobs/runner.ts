@@ -10,7 +10,7 @@ import { type Grantor, grant, guestNeedsGrant, sentNeedsGrant } from './grants.t
 import { recentSends, waitForSlots } from './limiter.ts';
 import { usersByEmail } from './lookup.ts';
 import { sendInvitations } from './send.ts';
-import { type LoadedJob, loadJob, saveJob, touch } from './store.ts';
+import { changeRow, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 /** Wakes the worker while a job runs, in case Chrome stopped it between steps. */
 export const ALARM = 'bulk-invitations';
@@ -22,19 +22,14 @@ export const SETTLE_MS = 10_000;
 const MAX_ATTEMPTS = 6;
 const PACE_SAMPLES = 40;
 
-function setRow(job: LoadedJob, index: number, change: Partial<JobRow>): void {
-  Object.assign(job.rows[index] as JobRow, change);
-  touch(job, index);
-}
-
 /**
  * A row that could not be sent this time: later, unless it has had its tries. Throttling is Graph pacing the
  * tenant, not the row failing, so it does not count as a try.
  */
 function sendLater(job: LoadedJob, index: number, afterMs: number, why: string, counts = true): void {
   const attempts = (job.rows[index]?.attempts ?? 0) + (counts ? 1 : 0);
-  if (attempts >= MAX_ATTEMPTS) setRow(job, index, { attempts, outcome: 'failed', error: `${why} (after ${attempts} tries)` });
-  else setRow(job, index, { attempts, notBefore: Date.now() + afterMs });
+  if (attempts >= MAX_ATTEMPTS) changeRow(job, index, { attempts, outcome: 'failed', error: `${why} (after ${attempts} tries)` });
+  else changeRow(job, index, { attempts, notBefore: Date.now() + afterMs });
 }
 
 /**
@@ -52,7 +47,7 @@ async function settle(job: LoadedJob, session: GraphSession): Promise<void> {
   const unseen: number[] = [];
   for (const i of rows) {
     const user = found.get((job.rows[i]?.email ?? '').toLowerCase());
-    if (user) setRow(job, i, { outcome: 'invited', userId: user.id });
+    if (user) changeRow(job, i, { outcome: 'invited', userId: user.id });
     else unseen.push(i);
   }
   const firstLook = !job.meta.inFlightLooked;
@@ -83,7 +78,7 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
     if (guestNeedsGrant(r)) {
       if (grants.length < BATCH_LIMIT) grants.push(i);
     } else if (r.outcome === 'pending' && r.verdict === 'reuse') {
-      setRow(job, i, { outcome: 'reused' });
+      changeRow(job, i, { outcome: 'reused' });
     } else if (r.outcome === 'pending' && r.verdict === 'invite') {
       if ((r.notBefore ?? 0) > now) soonest = Math.min(soonest, r.notBefore ?? 0);
       else if (due.length < BATCH_LIMIT) due.push(i);
@@ -115,8 +110,8 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
   const uncertain: number[] = [];
   for (const [n, i] of due.entries()) {
     const a = answers[n];
-    if (a?.kind === 'invited') setRow(job, i, { outcome: 'invited', userId: a.userId, redeemUrl: a.redeemUrl });
-    else if (a?.kind === 'failed') setRow(job, i, { outcome: 'failed', error: a.error });
+    if (a?.kind === 'invited') changeRow(job, i, { outcome: 'invited', userId: a.userId, redeemUrl: a.redeemUrl });
+    else if (a?.kind === 'failed') changeRow(job, i, { outcome: 'failed', error: a.error });
     else if (a?.kind === 'again') {
       sendLater(job, i, a.afterMs, a.why, !a.throttled);
       job.meta.holdUntil = Math.max(job.meta.holdUntil ?? 0, Date.now() + a.afterMs);
@@ -143,12 +138,12 @@ function pauseWith(job: LoadedJob, reason: string): void {
 /** A paused or cancelled job may still owe the end of a batch (a stopped worker's, or grants): finish that. */
 export const owesWork = (job: LoadedJob) => job.meta.inFlight.length > 0 || job.rows.some(sentNeedsGrant);
 
-/** Rows of a cancelled job that came back to be sent again are not sent: they are skipped, as the rest were. */
-function skipUnsent(job: LoadedJob): void {
+/** Rows of a cancelled job not sent (or come back to be sent again) are skipped; rows in flight wait their answer. */
+export function skipUnsent(job: LoadedJob): void {
   if (job.meta.status !== 'cancelled') return;
   for (const [i, r] of job.rows.entries()) {
     if (r.outcome === 'pending' && !job.meta.inFlight.includes(i)) {
-      setRow(job, i, { outcome: 'skipped', reason: 'Cancelled before it was sent.' });
+      changeRow(job, i, { outcome: 'skipped', reason: 'Cancelled before it was sent.' });
     }
   }
 }

@@ -34,8 +34,9 @@ export function loadJob(): Promise<LoadedJob | null> {
   return loading;
 }
 
-/** Marks a row changed, so its chunk is written with the next save. */
-export function touch(job: LoadedJob, index: number): void {
+/** Changes a row, marking its chunk to be written with the next save. */
+export function changeRow(job: LoadedJob, index: number, change: Partial<JobRow>): void {
+  Object.assign(job.rows[index] as JobRow, change);
   job.dirty.add(Math.floor(index / CHUNK));
 }
 
