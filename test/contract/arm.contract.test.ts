@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../sandbox/traffic.ts';
 import { type ArmContractCheck, armContract } from './arm-contract.ts';
-import { label, recordedTraffic } from './traffic.ts';
+import { problemsIn, recordedTraffic } from './traffic.ts';
 
 const traffic = recordedTraffic('management.azure.com');
 let contract: ArmContractCheck;
@@ -19,16 +19,12 @@ describe('ARM traffic of the end-to-end run against ../shared/contracts/arm', ()
   });
 
   it('sends only requests the contract describes', () => {
-    const problems = traffic.flatMap((e) =>
-      contract.request(e.method, e.path, e.query, e.requestContentType, e.requestBody).map((p) => `${label(e)}: ${p}`),
-    );
+    const problems = problemsIn(traffic, (e) => contract.request(e.method, e.path, e.query, e.requestContentType, e.requestBody));
     expect(problems).toEqual([]);
   });
 
   it('gets only responses the contract describes', () => {
-    const problems = traffic.flatMap((e) =>
-      contract.response(e.method, e.path, e.query, e.status, e.responseBody).map((p) => `${label(e)}: ${p}`),
-    );
+    const problems = problemsIn(traffic, (e) => contract.response(e.method, e.path, e.query, e.status, e.responseBody));
     expect(problems).toEqual([]);
   });
 });

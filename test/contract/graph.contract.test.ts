@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ContractCheck, graphContract } from './graph-contract.ts';
-import { label, recordedTraffic } from './traffic.ts';
+import { problemsIn, recordedTraffic } from './traffic.ts';
 
 const traffic = recordedTraffic('graph.microsoft.com');
 let contract: ContractCheck;
@@ -16,16 +16,12 @@ describe('Graph traffic of the end-to-end run against ../shared/contracts', () =
   });
 
   it('sends only requests the contract describes', () => {
-    const problems = traffic.flatMap((e) =>
-      contract.request(e.method, e.path, e.query, e.requestContentType, e.requestBody).map((p) => `${label(e)}: ${p}`),
-    );
+    const problems = problemsIn(traffic, (e) => contract.request(e.method, e.path, e.query, e.requestContentType, e.requestBody));
     expect(problems).toEqual([]);
   });
 
   it('gets only responses the contract describes', () => {
-    const problems = traffic.flatMap((e) =>
-      contract.response(e.method, e.path, e.status, e.responseBody).map((p) => `${label(e)}: ${p}`),
-    );
+    const problems = problemsIn(traffic, (e) => contract.response(e.method, e.path, e.status, e.responseBody));
     expect(problems).toEqual([]);
   });
 });

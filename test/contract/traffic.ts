@@ -12,4 +12,9 @@ export function recordedTraffic(host: string): Exchange[] {
     .filter((e) => e.host === host);
 }
 
-export const label = (e: Exchange) => `${e.method} ${e.path}${e.query ? `?${e.query}` : ''} -> ${e.status}`;
+const label = (e: Exchange) => `${e.method} ${e.path}${e.query ? `?${e.query}` : ''} -> ${e.status}`;
+
+/** Every problem a contract check finds in the traffic, each named by the exchange it was found in. */
+export function problemsIn(traffic: Exchange[], check: (e: Exchange) => string[]): string[] {
+  return traffic.flatMap((e) => check(e).map((p) => `${label(e)}: ${p}`));
+}
