@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxRequest } from '../support/https.ts';
 import { mintToken } from '../support/node-sandbox.ts';
 import { openPopupOn, signInThroughPopup, stopServiceWorker, workerRestarted } from './harness.ts';
-import { CONTOSO, PASSWORD, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
+import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}?ctid=${CONTOSO}`;
@@ -134,6 +135,7 @@ describe('bulk invitations from a CSV file', () => {
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 120_000 }).toBe('Done');
     expect(await popup.getByTestId('bulk-progress').textContent()).toMatch(/^195 of 195 done/);
     expect(await popup.getByTestId('bulk-counts').textContent()).toBe('192 invited · 3 already guests · 5 failed');
+    await popup.screenshot({ path: join(RESULTS_DIR, 'popup-bulk-done.png') });
 
     const users = (await contoso())?.users ?? [];
     const bulk = users.filter((u) => /^bulk\d{3}@partner\.example$/.test(u.mail ?? ''));
