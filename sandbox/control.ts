@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRule, Faults } from './faults.ts';
 import type { Login } from './login.ts';
@@ -7,28 +8,77 @@ interface ControlDeps {
   store: Store;
   faults: Faults;
   login: Login;
+  /** The per-run secret every control request must present as `authorization: Bearer <token>`. */
+  token: string;
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+type Body = Record<string, unknown>;
+type Refusal = { status: number; error: string };
+
+const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sameSecret(presented: string, token: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Who may drive the control API: only a local program that knows the run's token. A browser adds `Origin` to every
+ * cross-site fetch, so refusing it keeps any web page out even without the token; checking `Host` defeats DNS
+ * rebinding (a page's own name resolving to 127.0.0.1). https://developer.mozilla.org/docs/Web/HTTP/Headers/Origin
+ */
+function refusal(req: IncomingMessage, token: string): Refusal | undefined {
+  if (req.headers.origin !== undefined) return { status: 403, error: 'the control API takes no browser requests' };
+  const port = req.socket.localPort;
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return { status: 403, error: `foreign host ${host}` };
+  if (!sameSecret(req.headers.authorization ?? '', `Bearer ${token}`))
+    return { status: 401, error: 'bearer token missing or wrong' };
+  // A JSON content type cannot be sent by an HTML form, and is what the routes below read.
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (BODY_METHODS.has(req.method ?? '') && type !== 'application/json') {
+    return { status: 415, error: 'send content-type: application/json' };
+  }
+  return undefined;
+}
+
+function parseObject(text: string): Body | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The sandbox's own control API on 127.0.0.1 (never at a Microsoft host name): reset to the seed, read state,
  * switch faults, change tenant settings the way an admin would in the Entra admin center.
  */
-export async function controlApi(
-  req: IncomingMessage,
-  res: ServerResponse,
-  { store, faults, login }: ControlDeps,
-): Promise<void> {
-  const reply = (status: number, body?: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
+export async function controlApi(req: IncomingMessage, res: ServerResponse, deps: ControlDeps): Promise<void> {
+  const { store, faults, login } = deps;
+  const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(body === undefined ? '' : JSON.stringify(body));
   };
+  const refused = refusal(req, deps.token);
+  if (refused) {
+    req.resume();
+    return reply(refused.status, { error: refused.error }, refused.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  }
+  let body: Body = {};
+  if (BODY_METHODS.has(req.method ?? '')) {
+    const parsed = parseObject(await readText(req));
+    if (!parsed) return reply(400, { error: 'the body must be a JSON object (send {} when there is nothing to say)' });
+    body = parsed;
+  }
   const route = `${req.method} ${new URL(req.url ?? '/', 'http://control').pathname}`;
   const tenantRoute = /^(GET|PATCH) \/tenants\/([^/]+)(\/.*)?$/.exec(route);
 
@@ -39,11 +89,12 @@ export async function controlApi(
   }
   if (route === 'GET /state') return reply(200, store.state);
   if (route === 'POST /tokens') {
-    const { tenant, user, scopes } = (await readJson(req)) as { tenant: string; user: string; scopes: string[] };
+    const { tenant, user, scopes } = body as { tenant: string; user: string; scopes: string[] };
     return reply(200, { accessToken: await login.mintAccessToken(tenant, user, scopes) });
   }
+  if (route === 'GET /tokens/issued') return reply(200, login.issuedTokens());
   if (route === 'POST /faults') {
-    faults.add((await readJson(req)) as FaultRule);
+    faults.add(body as FaultRule);
     return reply(204);
   }
   if (route === 'DELETE /faults') {
@@ -52,11 +103,11 @@ export async function controlApi(
   }
   if (route === 'GET /faults/hits') return reply(200, faults.hits);
   if (route === 'POST /faults/principal-replication') {
-    faults.principalReplicationMs = Number((await readJson(req)).milliseconds ?? 0);
+    faults.principalReplicationMs = Number(body.milliseconds ?? 0);
     return reply(204);
   }
   if (route === 'POST /faults/invitation-limit') {
-    const { max, windowSeconds } = (await readJson(req)) as { max?: number; windowSeconds?: number };
+    const { max, windowSeconds } = body as { max?: number; windowSeconds?: number };
     faults.invitations.reset(max, windowSeconds === undefined ? undefined : windowSeconds * 1000);
     return reply(204);
   }
@@ -73,13 +124,13 @@ export async function controlApi(
     if (method === 'PATCH' && app?.[1]) {
       const target = tenant.applications.find((a) => a.appId === app[1]);
       if (!target) return reply(404, { error: `no application ${app[1]}` });
-      Object.assign(target, await readJson(req));
+      Object.assign(target, body);
       store.save();
       login.withdrawConsent(tenant.id, target.appId, target.consentedScopes);
       return reply(200, target);
     }
     if (method === 'PATCH' && rest === '/authorizationPolicy') {
-      Object.assign(tenant.authorizationPolicy, await readJson(req));
+      Object.assign(tenant.authorizationPolicy, body);
       store.save();
       return reply(200, tenant.authorizationPolicy);
     }

@@ -26,6 +26,8 @@ type Req = IncomingMessage & { originalUrl?: string };
 export class Login {
   private readonly providers = new Map<string, Provider>();
   private readonly adapters = new Map<string, ReturnType<typeof fileAdapterFactory>>();
+  /** Every token value handed out in this run, so a test can look for them where they must never be. */
+  private readonly issued = { accessTokens: new Set<string>(), refreshTokens: new Set<string>() };
 
   constructor(
     private readonly store: Store,
@@ -133,6 +135,7 @@ export class Login {
       const body = ctx.body as Record<string, unknown> | undefined;
       if (process.env.SANDBOX_DEBUG && ctx.oidc?.route === 'token')
         console.log('TOKEN', ctx.status, Object.keys(body ?? {}).join(','), String(body?.scope), String(ctx.oidc?.params?.scope));
+      if (ctx.oidc?.route === 'token' && ctx.status === 200 && body) this.recordIssued(body);
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body && typeof body.id_token === 'string') {
         const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1] ?? '', 'base64url').toString('utf8'));
         body.client_info = base64url(JSON.stringify({ uid: claims.oid, utid: claims.tid }));
@@ -187,7 +190,22 @@ export class Login {
       gty: 'authorization_code',
     });
     token.setAudience(audience);
-    return token.save();
+    const value = await token.save();
+    this.issued.accessTokens.add(value);
+    return value;
+  }
+
+  /**
+   * Taken from the token endpoint's responses rather than the adapter: those are the values a client holds,
+   * whatever the token format (an opaque token's value is its adapter id, a JWT's is not).
+   */
+  private recordIssued(body: Record<string, unknown>): void {
+    if (typeof body.access_token === 'string') this.issued.accessTokens.add(body.access_token);
+    if (typeof body.refresh_token === 'string') this.issued.refreshTokens.add(body.refresh_token);
+  }
+
+  issuedTokens(): { accessTokens: string[]; refreshTokens: string[] } {
+    return { accessTokens: [...this.issued.accessTokens], refreshTokens: [...this.issued.refreshTokens] };
   }
 
   /**

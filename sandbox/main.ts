@@ -31,6 +31,9 @@ const sandbox = await startSandbox({
   reset: values.reset,
 });
 console.log(`Sandbox cloud on https://127.0.0.1:${sandbox.port} (control: http://127.0.0.1:${sandbox.controlPort})`);
+// New on every start: the control API refuses requests without it.
+console.log(`Control API token (send as authorization: Bearer <token>): ${sandbox.controlToken}`);
+console.log(`  e.g. curl -H 'authorization: Bearer ${sandbox.controlToken}' http://127.0.0.1:${sandbox.controlPort}/state`);
 console.log('Start Chromium with:');
 console.log(`  --host-resolver-rules="${hostResolverRules(sandbox.port)}"`);
 console.log(`  --ignore-certificate-errors-spki-list=${sandbox.spkiHashes.join(',')}`);

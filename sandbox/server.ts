@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +33,8 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   port: number;
   controlPort: number;
+  /** Bearer token for the control API, new on every start; whoever knows it can drive the sandbox. */
+  controlToken: string;
   spkiHashes: string[];
   ca: string;
   store: Store;
@@ -78,6 +81,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const traffic = new Traffic(options.trafficFile);
   const login = new Login(store, options.stateDir);
   const certs = ensureCerts(join(options.stateDir, 'certs'));
+  const controlToken = randomBytes(32).toString('base64url');
 
   /** Faults first (latency, then 429/503), then the API, then the record for the contract test. */
   const pipeline =
@@ -174,7 +178,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     send(res, req, { status: 404, body: { error: { code: 'NotFound', message: `The sandbox does not serve ${host} yet.` } } });
   });
   const control = createHttpServer((req, res) => {
-    controlApi(req, res, { store, faults, login }).catch((e: unknown) => {
+    controlApi(req, res, { store, faults, login, token: controlToken }).catch((e: unknown) => {
       res.writeHead(500);
       res.end(String(e));
     });
@@ -185,6 +189,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   return {
     port: (server.address() as AddressInfo).port,
     controlPort: (control.address() as AddressInfo).port,
+    controlToken,
     spkiHashes: certs.spkiHashes,
     ca: certs.ca,
     store,

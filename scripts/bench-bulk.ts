@@ -104,7 +104,7 @@ export async function plainLoopRate(rows: number): Promise<number> {
       path: '^/v1\\.0/invitations$',
       latencyMs: NETWORK_MS + SERVER_MS,
     });
-    const token = await mintToken(sandbox.controlPort, MEGAN, ['https://graph.microsoft.com/User.Invite.All']);
+    const token = await mintToken(sandbox, MEGAN, ['https://graph.microsoft.com/User.Invite.All']);
     const started = performance.now();
     for (let i = 0; i < rows; i++) {
       const res = await sandboxRequest(sandbox, 'graph.microsoft.com', 'POST', '/v1.0/invitations', {

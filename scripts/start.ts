@@ -15,6 +15,7 @@ const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 const sandbox = await startSandbox({ stateDir: join(root, '.sandbox'), port: 0, controlPort: 0 });
 console.log(`Sandbox cloud on 127.0.0.1:${sandbox.port}, control API on http://127.0.0.1:${sandbox.controlPort}`);
+console.log(`Control API token (send as authorization: Bearer <token>): ${sandbox.controlToken}`);
 
 const browser = await launchBrowser(sandbox, { headless });
 const appUrl = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;

@@ -15,7 +15,7 @@ const AUTH = '/providers/Microsoft.Authorization';
 const sandbox = sandboxPerFile();
 const arm = async (method: string, path: string, user = MEGAN, body?: unknown) =>
   sandboxRequest(sandbox(), 'management.azure.com', method, path, {
-    token: await mintToken(sandbox().controlPort, user, ['https://management.azure.com/user_impersonation']),
+    token: await mintToken(sandbox(), user, ['https://management.azure.com/user_impersonation']),
     body,
   });
 const assign = (scope: string, role: string, principal: string, user = MEGAN) =>
@@ -72,13 +72,13 @@ describe('sandbox ARM', () => {
 
   it('answers PrincipalNotFound while a new guest replicates', async () => {
     const invited = await sandboxRequest(sandbox(), 'graph.microsoft.com', 'POST', '/v1.0/invitations', {
-      token: await mintToken(sandbox().controlPort, MEGAN, ['https://graph.microsoft.com/User.Invite.All']),
+      token: await mintToken(sandbox(), MEGAN, ['https://graph.microsoft.com/User.Invite.All']),
       body: { invitedUserEmailAddress: 'raj@partner.example', inviteRedirectUrl: 'https://portal.azure.com/' },
     });
     const raj = (invited.body as { invitedUser: { id: string } }).invitedUser.id;
     const res = await assign(STORAGE, READER, raj);
     expect(res.body).toMatchObject({ error: { code: 'PrincipalNotFound' } });
-    await control(sandbox().controlPort).reset();
+    await control(sandbox().controlPort, sandbox().controlToken).reset();
   });
 
   it('records a PIM eligibility ending after the requested duration', async () => {
@@ -109,7 +109,7 @@ describe('sandbox ARM', () => {
       (a) => a.properties.principalId === KIM,
     );
     expect(kims).toHaveLength(1);
-    const state = await control(sandbox().controlPort).state();
+    const state = await control(sandbox().controlPort, sandbox().controlToken).state();
     const ends = state.tenants[0]?.azure?.roleAssignments.filter((a) => a.principalId === KIM).map((a) => a.endDateTime);
     expect(ends).toEqual([new Date(now + 8 * 3_600_000).toISOString(), new Date(now + 5 * 86_400_000).toISOString()]);
   });

@@ -9,7 +9,7 @@ const G = 'https://graph.microsoft.com/';
 const ALL = [`${G}User.Read`, `${G}User.Read.All`, `${G}User.Invite.All`, `${G}Policy.Read.All`];
 
 const sandbox = sandboxPerFile();
-const token = (user: string, scopes = ALL) => mintToken(sandbox().controlPort, user, scopes);
+const token = (user: string, scopes = ALL) => mintToken(sandbox(), user, scopes);
 const graph = (method: string, path: string, opts: { token?: string; body?: unknown } = {}) =>
   sandboxRequest(sandbox(), 'graph.microsoft.com', method, path, opts);
 const invite = (t: string, email: string) =>
@@ -39,7 +39,7 @@ describe('sandbox Graph', () => {
     const t = await token(MEGAN);
     const first = (await invite(t, 'Pat@Partner.example')).body as { invitedUser: { id: string } };
     expect(first.invitedUser.id).toBe('f4d3b7e5-0a6c-4d84-8e95-3b1c4a5f6e7d');
-    const state = await control(sandbox().controlPort).state();
+    const state = await control(sandbox().controlPort, sandbox().controlToken).state();
     expect(state.tenants[0]?.users.filter((u) => u.mail === 'pat@partner.example')).toHaveLength(1);
   });
 
@@ -89,7 +89,7 @@ describe('sandbox Graph', () => {
   });
 
   it('throttles with 429 and Retry-After while a fault is on', async () => {
-    await control(sandbox().controlPort).addFault({
+    await control(sandbox().controlPort, sandbox().controlToken).addFault({
       host: 'graph.microsoft.com',
       path: '^/v1.0/me$',
       status: 429,
@@ -105,7 +105,7 @@ describe('sandbox Graph', () => {
 
   it('treats tokens issued before an expiry fault as expired', async () => {
     const t = await token(MEGAN);
-    await control(sandbox().controlPort).expireTokens();
+    await control(sandbox().controlPort, sandbox().controlToken).expireTokens();
     const res = await graph('GET', '/v1.0/me', { token: t });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
@@ -147,7 +147,7 @@ describe('sandbox Graph pre-check data', () => {
       status: 'PendingAcceptance',
       invitedUser: { id: 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e' },
     });
-    const kim = (await control(sandbox().controlPort).state()).tenants[0]?.users.find(
+    const kim = (await control(sandbox().controlPort, sandbox().controlToken).state()).tenants[0]?.users.find(
       (u) => u.id === 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e',
     );
     expect(kim).toMatchObject({ mail: 'kim.akers@fabrikam.example', externalUserState: 'PendingAcceptance' });
@@ -241,7 +241,7 @@ describe('sandbox Graph licences and groups', () => {
   });
 
   it('throttles invitations past the tenant limit, each batch item on its own, with Retry-After', async () => {
-    await control(sandbox().controlPort).limitInvitations(3, 5);
+    await control(sandbox().controlPort, sandbox().controlToken).limitInvitations(3, 5);
     const t = await token(MEGAN);
     const requests = Array.from({ length: 5 }, (_, i) => ({
       id: String(i),
@@ -256,6 +256,6 @@ describe('sandbox Graph licences and groups', () => {
     const retry = Number(answers.find((a) => a.status === 429)?.headers['retry-after']);
     expect(retry).toBeGreaterThanOrEqual(1);
     expect(retry).toBeLessThanOrEqual(5);
-    await control(sandbox().controlPort).clearFaults();
+    await control(sandbox().controlPort, sandbox().controlToken).clearFaults();
   });
 });

@@ -13,7 +13,7 @@ const FINANCE_WS = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
 const SALES_WS = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 const sandbox = sandboxPerFile();
-const token = (user: string, scopes = ALL) => mintToken(sandbox().controlPort, user, scopes);
+const token = (user: string, scopes = ALL) => mintToken(sandbox(), user, scopes);
 const pbi = async (method: string, path: string, user = MEGAN, body?: unknown, scopes = ALL) =>
   sandboxRequest(sandbox(), 'api.powerbi.com', method, path, { token: await token(user, scopes), body });
 
@@ -49,7 +49,9 @@ describe('sandbox Power BI REST', () => {
       principalType: 'User',
     });
     expect(res.status).toBe(200);
-    const ws = (await control(sandbox().controlPort).state()).tenants[0]?.powerbi?.workspaces?.find((w) => w.id === SALES_WS);
+    const ws = (await control(sandbox().controlPort, sandbox().controlToken).state()).tenants[0]?.powerbi?.workspaces?.find(
+      (w) => w.id === SALES_WS,
+    );
     expect(ws?.users).toContainEqual({
       identifier: 'ana@partner.example',
       principalType: 'User',

@@ -56,11 +56,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return { account: null, interactionRequired: false, cloud: settings.cloud };
   },
   getPageInfo: ({ tabId }) => pageInfo(tabId),
-  pageChanged: async ({ url, context }, sender) => {
-    if (sender.kind !== 'content' || new URL(url).origin !== new URL(sender.url).origin) {
-      throw new AppError(ErrorCodes.badMessage, 'pageChanged comes from a content script about its own page');
-    }
-    return rememberPage(sender.tabId, url, context);
+  pageChanged: async (_, sender) => {
+    if (sender.kind !== 'content') throw new AppError(ErrorCodes.badMessage, 'pageChanged comes from a content script');
+    return rememberPage(sender.tabId, sender.url);
   },
   precheck: async ({ email }) => {
     const valid = email && !emailProblem(email) ? email : undefined;

@@ -1,6 +1,7 @@
 import { browser, type Runtime } from '../shared/browser.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope } from '../shared/messaging.ts';
+import { own } from '../shared/own.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
 import { ALARM, driveBulkJob } from './jobs/runner.ts';
 import { forgetTab } from './page-context.ts';
@@ -12,12 +13,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!isEnvelope(message, 'background')) return undefined;
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'offscreen') {
-    const fits = offscreenShapes[message.name as keyof typeof offscreenShapes]?.(message.payload);
+    const fits = own(offscreenShapes, message.name)?.(message.payload) === true;
     return dispatch('background', message, offscreenHandlers, () =>
       fits ? from : new AppError(ErrorCodes.badMessage, message.name),
     );
   }
-  const fits = backgroundShapes[message.name as keyof typeof backgroundShapes]?.(message.payload);
+  const fits = own(backgroundShapes, message.name)?.(message.payload) === true;
   const allowed =
     (from.kind === 'content' && message.name === 'pageChanged') ||
     (from.kind === 'extension-page' && message.name !== 'pageChanged');
@@ -27,6 +28,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+// A tab that loads another document no longer shows the page it reported: forget it until the new page's content
+// script reports (it does on every matched page; on any other origin nothing comes back, so nothing is offered).
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void forgetTab(tabId);
+});
 
 // A bulk job carries on wherever the worker was stopped: on every start of the worker, and on its alarm.
 browser.alarms.onAlarm.addListener((alarm) => {

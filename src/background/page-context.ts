@@ -1,9 +1,15 @@
+import { detectPageContext } from '../shared/detect.ts';
 import type { PageInfo } from '../shared/model.ts';
-import { describePageContext, type PageContext } from '../shared/page-context.ts';
+import { describePageContext } from '../shared/page-context.ts';
 import { session } from '../shared/storage.ts';
 
-/** Remembers what each tab shows, so the popup can say it and default the redirect URL to it. */
-export async function rememberPage(tabId: number, url: string, context: PageContext | null): Promise<PageInfo> {
+/**
+ * Remembers what each tab shows, so the popup can say it and default the redirect URL to it. `url` is the
+ * sender.url the browser gave with the content script's message; the context is read from it here, never taken
+ * from the page's own word.
+ */
+export async function rememberPage(tabId: number, url: string): Promise<PageInfo> {
+  const context = detectPageContext(url);
   const contexts = (await session.get('pageContexts')) ?? {};
   contexts[String(tabId)] = { context, url, at: Date.now() };
   await session.set('pageContexts', contexts);

@@ -16,7 +16,7 @@ describe('classifySender', () => {
 
   it('knows a content script on a Power BI page', () => {
     expect(
-      classifySender({ id: ID, url: 'https://app.powerbi.com/groups/me/apps', tab: { id: 7 } } as never, ID, ORIGIN),
+      classifySender({ id: ID, url: 'https://app.powerbi.com/groups/me/apps', tab: { id: 7 }, frameId: 0 } as never, ID, ORIGIN),
     ).toEqual({
       kind: 'content',
       tabId: 7,
@@ -29,6 +29,7 @@ describe('classifySender', () => {
     ['a page the extension does not run on', { id: ID, url: 'https://evil.example/', tab: { id: 1 } }],
     ['a look-alike host', { id: ID, url: 'https://app.powerbi.com.evil.example/', tab: { id: 1 } }],
     ['a sender without a URL', { id: ID }],
+    ['a frame inside a matched page', { id: ID, url: 'https://app.powerbi.com/groups/me/apps', tab: { id: 7 }, frameId: 4 }],
   ])('does not trust %s', (_why, sender) => {
     expect(classify(sender)).toBe('untrusted');
   });

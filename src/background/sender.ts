@@ -23,7 +23,8 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
     const path = sender.url.slice(extensionOrigin.length).split(/[?#]/)[0];
     return path === OFFSCREEN_PATH ? { kind: 'offscreen' } : { kind: 'extension-page' };
   }
-  if (sender.tab?.id !== undefined && CONTENT_ORIGINS.includes(new URL(sender.url).origin)) {
+  // The top frame only: the page context is the tab's page, and the content script runs nowhere else.
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && CONTENT_ORIGINS.includes(new URL(sender.url).origin)) {
     return { kind: 'content', tabId: sender.tab.id, url: sender.url };
   }
   return { kind: 'untrusted' };

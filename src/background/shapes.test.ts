@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { backgroundShapes } from './shapes.ts';
 
 const invite = { email: 'a@b.example', redirectUrl: 'https://x.example', sendEmail: true, userType: 'Guest' };
+const SUB = '11111111-2222-4333-8444-555555555555';
+const ROLE_PRINCIPAL = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
+const week = { kind: 'eligible', start: null, end: { afterDays: 7 } };
 
 describe('backgroundShapes', () => {
   it('accepts a well-formed invitation', () => {
@@ -18,33 +21,69 @@ describe('backgroundShapes', () => {
     expect(backgroundShapes.inviteGuest(payload)).toBe(false);
   });
 
-  it('accepts a page report with a well-formed Azure scope', () => {
-    const context = {
-      kind: 'azure-resource',
-      scope: '/subscriptions/11111111-2222-4333-8444-555555555555',
-      subscriptionId: '11111111-2222-4333-8444-555555555555',
-    };
-    expect(backgroundShapes.pageChanged({ url: 'https://portal.azure.com/', context })).toBe(true);
+  it('takes a page report that says nothing about the page', () => {
+    expect(backgroundShapes.pageChanged({})).toBe(true);
+  });
+
+  it('refuses a page report that tries to name its page or scope', () => {
+    const context = { kind: 'azure-resource', scope: `/subscriptions/${SUB}`, subscriptionId: SUB };
+    expect(backgroundShapes.pageChanged({ url: 'https://portal.azure.com/', context })).toBe(false);
   });
 
   it.each([
     ['an unknown kind', { kind: 'sharepoint-site', siteId: 'x' }],
     ['an app id that is not a GUID', { kind: 'powerbi-app', appId: 'x' }],
+    ['a scope outside a subscription', { kind: 'azure-resource', scope: '/providers/x', subscriptionId: SUB }],
     [
-      'a scope outside a subscription',
-      { kind: 'azure-resource', scope: '/providers/x', subscriptionId: '11111111-2222-4333-8444-555555555555' },
+      'a scope with dot segments',
+      { kind: 'azure-resource', scope: `/subscriptions/${SUB}/resourceGroups/rg/../..`, subscriptionId: SUB },
     ],
-  ])('refuses a page report with %s', (_why, context) => {
-    expect(backgroundShapes.pageChanged({ url: 'https://app.powerbi.com/', context })).toBe(false);
+    [
+      'a resource group beside the scope that the scope does not name',
+      { kind: 'azure-resource', scope: `/subscriptions/${SUB}`, subscriptionId: SUB, resourceGroup: 'rg-visible' },
+    ],
+  ])('refuses a page context with %s', (_why, context) => {
+    expect(backgroundShapes.getPowerBiPage({ context })).toBe(false);
+  });
+
+  it.each([
+    [
+      'a dot-dot segment',
+      `/subscriptions/${SUB}/resourceGroups/rg-visible/providers/Microsoft.Storage/storageAccounts/st01/../../..`,
+    ],
+    ['an encoded slash', `/subscriptions/${SUB}/resourceGroups/rg-visible%2F..%2F..`],
+    ['resourceGroups spelled otherwise', `/subscriptions/${SUB}/resourcegroups/rg-visible`],
+    ['a query in the scope', `/subscriptions/${SUB}/resourceGroups/rg?x=1`],
+  ])('refuses every message that carries a scope with %s', (_why, scope) => {
+    expect(backgroundShapes.getAzureRoles({ scope })).toBe(false);
+    expect(backgroundShapes.describeAzureScope({ scope })).toBe(false);
+    expect(backgroundShapes.assignAzureRole({ ...role, scope, schedule: week })).toBe(false);
+    expect(
+      backgroundShapes.prepareBulk({ fileName: 'a.csv', text: 'email', defaultRedirectUrl: 'https://x.example', scope }),
+    ).toBe(false);
+  });
+
+  it('refuses a reset of redemption for an id that is not a GUID', () => {
+    expect(backgroundShapes.inviteGuest({ ...invite, resetRedemptionOf: '../users/someone-else' })).toBe(false);
+    expect(backgroundShapes.inviteGuest({ ...invite, resetRedemptionOf: ROLE_PRINCIPAL })).toBe(true);
+  });
+
+  it.each([
+    ['display name', { ...invite, displayName: 'x'.repeat(257) }],
+    ['message', { ...invite, message: 'x'.repeat(10_001) }],
+    ['redirect URL', { ...invite, redirectUrl: `https://x.example/${'x'.repeat(2048)}` }],
+    ['address', { ...invite, email: `${'x'.repeat(320)}@b.example` }],
+  ])('refuses an invitation whose %s is longer than Graph takes', (_why, payload) => {
+    expect(backgroundShapes.inviteGuest(payload)).toBe(false);
   });
 
   it('refuses settings with an unknown cloud', () => {
     expect(backgroundShapes.saveSettings({ cloud: 'china', tenant: 't', clientId: 'c' })).toBe(false);
   });
   const role = {
-    scope: '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data',
+    scope: `/subscriptions/${SUB}/resourceGroups/rg-data`,
     roleId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-    principalId: 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a',
+    principalId: ROLE_PRINCIPAL,
   };
 
   it('accepts a role with a schedule: days, an end date, or none', () => {

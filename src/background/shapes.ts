@@ -1,3 +1,4 @@
+import { isArmScope, parseArmId } from '../shared/arm-id.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 
 /** Shape checks for every incoming payload: a message that does not fit is refused before any handler runs. */
@@ -5,19 +6,22 @@ type Guards<P> = { [N in keyof P]: (payload: unknown) => boolean };
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown) => typeof v === 'string';
-const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const empty = (v: unknown) => obj(v);
+/** Text up to `max` characters: every free-text field a message carries has a bound. */
+const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const optText = (v: unknown, max: number) => v === undefined || text(v, max);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const optGuid = (v: unknown) => v === undefined || (typeof v === 'string' && GUID.test(v));
+const guid = (v: unknown) => typeof v === 'string' && GUID.test(v);
+const optGuid = (v: unknown) => v === undefined || guid(v);
 const optItem = (p: Obj) =>
   (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
 
-const group = (v: unknown) => obj(v) && typeof v.id === 'string' && GUID.test(v.id) && str(v.displayName);
+/** Bounds from Microsoft's own limits: an address (RFC 5321), a display name, Graph's custom message, a URL. */
+export const LIMITS = { email: 320, displayName: 256, message: 10_000, url: 2048, search: 120, fileName: 260 } as const;
+
+const group = (v: unknown) => obj(v) && guid(v.id) && text(v.displayName, LIMITS.displayName);
 
 const isoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
-
-const armScope = (v: unknown) => typeof v === 'string' && v.startsWith('/subscriptions/') && v.length < 2048;
 
 /** A role schedule: its kind, a start (null: now) and an end (days, a date, or null: none). */
 function schedule(v: unknown): boolean {
@@ -30,24 +34,19 @@ function schedule(v: unknown): boolean {
   return isoDate(v.end.at);
 }
 
-/** A page context as the content script reports it: only the known kinds, with well-formed ids. */
+/** A page context the popup hands back (it came from the background): only the known kinds, with well-formed ids. */
 function pageContext(v: unknown): boolean {
   if (!obj(v)) return false;
   switch (v.kind) {
     case 'powerbi-app':
-      return typeof v.appId === 'string' && GUID.test(v.appId) && optGuid(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
+      return guid(v.appId) && optGuid(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
     case 'powerbi-workspace':
-      return typeof v.workspaceId === 'string' && GUID.test(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
-    case 'azure-resource':
-      return (
-        typeof v.scope === 'string' &&
-        v.scope.startsWith('/subscriptions/') &&
-        v.scope.length < 2048 &&
-        typeof v.subscriptionId === 'string' &&
-        GUID.test(v.subscriptionId) &&
-        optStr(v.resourceGroup) &&
-        optStr(v.tenant)
-      );
+      return guid(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
+    case 'azure-resource': {
+      // Exactly what the detector makes of a scope: its parts are read from the scope, never trusted beside it.
+      const id = isArmScope(v.scope) ? parseArmId(v.scope) : null;
+      return !!id && v.subscriptionId === id.subscriptionId && v.resourceGroup === id.resourceGroup && optText(v.tenant, 256);
+    }
     default:
       return false;
   }
@@ -61,58 +60,41 @@ const count = (v: unknown, max: number) => Number.isInteger(v) && (v as number) 
 export const backgroundShapes: Guards<BackgroundProtocol> = {
   getSession: empty,
   signIn: empty,
-  signOut: empty,
+  signOut: (p) => obj(p) && (p.clearData === undefined || typeof p.clearData === 'boolean'),
   getPageInfo: (p) => obj(p) && (p.tabId === undefined || Number.isInteger(p.tabId)),
-  pageChanged: (p) => obj(p) && str(p.url) && (p.url as string).length < 8192 && (p.context === null || pageContext(p.context)),
-  precheck: (p) => obj(p) && optStr(p.email) && ((p.email as string | undefined)?.length ?? 0) < 320,
+  // The page is read from sender.url; a content script has nothing to say about it.
+  pageChanged: (p) => obj(p) && Object.keys(p).length === 0,
+  precheck: (p) => obj(p) && optText(p.email, LIMITS.email),
   inviteGuest: (p) =>
     obj(p) &&
-    str(p.email) &&
-    str(p.redirectUrl) &&
+    text(p.email, LIMITS.email) &&
+    text(p.redirectUrl, LIMITS.url) &&
     typeof p.sendEmail === 'boolean' &&
     (p.userType === 'Guest' || p.userType === 'Member') &&
-    optStr(p.displayName) &&
-    optStr(p.message),
-  describeAzureScope: (p) =>
-    obj(p) && typeof p.scope === 'string' && p.scope.startsWith('/subscriptions/') && p.scope.length < 2048,
-  getAzureRoles: (p) => obj(p) && typeof p.scope === 'string' && p.scope.startsWith('/subscriptions/') && p.scope.length < 2048,
-  assignAzureRole: (p) =>
-    obj(p) &&
-    typeof p.scope === 'string' &&
-    p.scope.startsWith('/subscriptions/') &&
-    typeof p.roleId === 'string' &&
-    GUID.test(p.roleId) &&
-    typeof p.principalId === 'string' &&
-    GUID.test(p.principalId) &&
-    schedule(p.schedule),
+    optText(p.displayName, LIMITS.displayName) &&
+    optText(p.message, LIMITS.message) &&
+    optGuid(p.resetRedemptionOf),
+  describeAzureScope: (p) => obj(p) && isArmScope(p.scope),
+  getAzureRoles: (p) => obj(p) && isArmScope(p.scope),
+  assignAzureRole: (p) => obj(p) && isArmScope(p.scope) && guid(p.roleId) && guid(p.principalId) && schedule(p.schedule),
   getPowerBiPage: (p) => obj(p) && pageContext(p.context),
-  searchGroups: (p) => obj(p) && str(p.text) && (p.text as string).length <= 120,
-  rememberAudience: (p) => obj(p) && typeof p.appId === 'string' && GUID.test(p.appId) && group(p.group),
+  searchGroups: (p) => obj(p) && text(p.text, LIMITS.search),
+  rememberAudience: (p) => obj(p) && guid(p.appId) && group(p.group),
   grantPowerBiAccess: (p) =>
     obj(p) &&
-    optGuid(p.workspaceId) &&
-    typeof p.workspaceId === 'string' &&
-    typeof p.userId === 'string' &&
-    GUID.test(p.userId) &&
-    str(p.email) &&
+    guid(p.workspaceId) &&
+    guid(p.userId) &&
+    text(p.email, LIMITS.email) &&
     typeof p.viewer === 'boolean' &&
     (p.group === undefined || group(p.group)),
   assignLicense: (p) =>
-    obj(p) &&
-    typeof p.userId === 'string' &&
-    GUID.test(p.userId) &&
-    typeof p.skuId === 'string' &&
-    GUID.test(p.skuId) &&
-    optStr(p.usageLocation),
+    obj(p) && guid(p.userId) && guid(p.skuId) && (p.usageLocation === undefined || /^[A-Za-z]{2}$/.test(String(p.usageLocation))),
   prepareBulk: (p) =>
     obj(p) &&
-    str(p.fileName) &&
-    (p.fileName as string).length <= 260 &&
-    str(p.text) &&
-    (p.text as string).length <= MAX_CSV_CHARS &&
-    str(p.defaultRedirectUrl) &&
-    (p.defaultRedirectUrl as string).length < 8192 &&
-    (p.scope === undefined || armScope(p.scope)),
+    text(p.fileName, LIMITS.fileName) &&
+    text(p.text, MAX_CSV_CHARS) &&
+    text(p.defaultRedirectUrl, LIMITS.url) &&
+    (p.scope === undefined || isArmScope(p.scope)),
   getBulkJob: empty,
   controlBulk: (p) =>
     obj(p) &&
@@ -122,10 +104,11 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   getBulkResults: empty,
   clearBulk: empty,
   getSettings: empty,
-  saveSettings: (p) => obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && str(p.tenant) && str(p.clientId),
+  saveSettings: (p) =>
+    obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && text(p.tenant, 256) && text(p.clientId, 64),
 };
 
 export const offscreenShapes: Guards<OffscreenToBackgroundProtocol> = {
   readCookieJar: empty,
-  writeCookieJar: (p) => obj(p) && str(p.jar),
+  writeCookieJar: (p) => obj(p) && text(p.jar, 64_000),
 };

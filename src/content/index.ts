@@ -1,15 +1,15 @@
 import { send } from '../shared/send.ts';
-import { detectPageContext } from './detect.ts';
 
 /**
- * Tells the background which page this tab shows, on load and on every in-page navigation (Power BI and the
- * Azure portal are single-page apps). The background checks the URL against the tab's own before keeping it.
+ * Tells the background that this tab's page changed, on load and on every in-page navigation (Power BI and the
+ * Azure portal are single-page apps). It says nothing about the page: the background reads it from sender.url,
+ * which the browser sets, with the same detector (src/shared/detect.ts).
  */
 let last = '';
 function report(): void {
   if (document.visibilityState !== 'visible' && last) return;
   last = location.href;
-  send('pageChanged', { url: location.href, context: detectPageContext(location.href) }).catch(() => {
+  send('pageChanged', {}).catch(() => {
     // The extension was reloaded or updated; this old content script has no one to talk to.
   });
 }

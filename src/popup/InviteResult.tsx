@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type AzureAssignment, describeSchedule } from '../shared/azure.ts';
 import type { InvitationResult } from '../shared/model.ts';
+import { own } from '../shared/own.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
 
@@ -30,7 +31,7 @@ export function InviteResult({
         <dt>Sign-in name</dt>
         <dd class="mono">{guest.userPrincipalName}</dd>
         <dt>State</dt>
-        <dd data-testid="guest-state">{STATE_WORDS[guest.state ?? ''] ?? result.status}</dd>
+        <dd data-testid="guest-state">{own(STATE_WORDS, guest.state ?? '') ?? result.status}</dd>
       </dl>
       <label for="redeemUrl">Redeem link</label>
       <div class="row">

@@ -1,3 +1,5 @@
+import { own } from './own.ts';
+
 /** Error codes every context understands. The UI switches on `code`, never on message text. */
 export const ErrorCodes = {
   notSignedIn: 'not_signed_in',
@@ -29,6 +31,10 @@ export const ErrorCodes = {
   bulkJobState: 'bulk_job_state',
   bulkFileEmpty: 'bulk_file_empty',
   bulkFileTooLarge: 'bulk_file_too_large',
+  bulkTooManyRows: 'bulk_too_many_rows',
+  bulkJobInvalid: 'bulk_job_invalid',
+  invalidScope: 'invalid_scope',
+  resetAddressMismatch: 'reset_address_mismatch',
   unknown: 'unknown',
 } as const;
 
@@ -68,6 +74,13 @@ export const errorMessages: Record<ErrorCode, string> = {
   bulk_job_state: 'The bulk invitation has moved on since this was shown; the popup now shows where it is.',
   bulk_file_too_large: 'The file is larger than 20 MB, far more than a bulk-invite list; check that it is the right file.',
   bulk_file_empty: 'The file has no row that can be invited. Check that it is a CSV with an e-mail column.',
+  bulk_too_many_rows: 'The file has more than 50,000 rows. Split it into files of at most 50,000 rows; nothing was sent.',
+  bulk_job_invalid:
+    'The stored bulk job did not pass its checks (an address, link, scope or role in it is not one the extension would have written), so none of it was run. Clear it and prepare the file again.',
+  invalid_scope:
+    'This page names an Azure resource in a form the extension does not accept, so nothing was read or granted there. Open the resource from the portal itself and try again.',
+  reset_address_mismatch:
+    'Redemption can only be reset for the guest who has this address. Check the address; nothing was changed.',
   unknown: 'Something went wrong.',
 };
 
@@ -95,5 +108,5 @@ export function serializeError(e: unknown): SerializedError {
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && value in errorMessages;
+  return typeof value === 'string' && own(errorMessages, value) !== undefined;
 }

@@ -1,3 +1,5 @@
+import { own } from './own.ts';
+
 /**
  * Who may invite guests, in words. `allowInvitesFrom` is the tenant's "Guest invite settings" (Entra ID ›
  * External Identities › External collaboration settings); the directory roles that can invite are Microsoft's
@@ -22,7 +24,7 @@ export function invitePermission(
   allowInvitesFrom: string | null,
   caller: { userType: string | null; roleTemplateIds: string[] },
 ): InvitePermission {
-  const role = caller.roleTemplateIds.map((id) => INVITER_ROLES[id]).find(Boolean);
+  const role = caller.roleTemplateIds.map((id) => own(INVITER_ROLES, id)).find(Boolean);
   const isMember = caller.userType !== 'Guest';
   const verdict = (allowed: boolean, reason: string): InvitePermission => ({ allowed, setting: allowInvitesFrom, reason });
   switch (allowInvitesFrom) {

@@ -1,5 +1,6 @@
 import { browser } from './browser.ts';
 import { AppError, ErrorCodes, isErrorCode, type SerializedError, serializeError } from './errors.ts';
+import { own } from './own.ts';
 import type { Endpoint } from './protocol.ts';
 
 /** Every message carries this marker; receivers ignore anything without it. */
@@ -52,7 +53,7 @@ export function dispatch<Ctx>(
 ): Promise<Reply> | undefined {
   if (!isEnvelope(message, to)) return undefined;
   // Payload shapes are checked by the caller's context() before a handler sees them.
-  const handler = handlers[message.name] as ((req: unknown, ctx: Ctx) => Promise<unknown>) | undefined;
+  const handler = own(handlers, message.name) as ((req: unknown, ctx: Ctx) => Promise<unknown>) | undefined;
   const run = async (): Promise<Reply> => {
     try {
       if (!handler) throw new AppError(ErrorCodes.badMessage, `unknown message ${message.name}`);

@@ -1,4 +1,7 @@
-/** What the page in a tab is about, as far as inviting goes. Detected in src/content/detect.ts. */
+import { parseArmId } from './arm-id.ts';
+import { own } from './own.ts';
+
+/** What the page in a tab is about, as far as inviting goes. Detected in src/shared/detect.ts. */
 export type PageContext =
   | {
       kind: 'powerbi-app';
@@ -19,17 +22,15 @@ export interface ScopeParts {
   name?: string;
 }
 
-/** Splits a canonical ARM scope into its parts. */
+/** Splits a canonical ARM scope into its parts, by the one ARM-id grammar; an id it refuses has no parts. */
 export function scopeParts(scope: string): ScopeParts {
-  const s = scope.split('/').filter(Boolean);
-  const parts: ScopeParts = { subscriptionId: s[1] ?? '' };
-  if (s[2] === 'resourceGroups' && s[3]) parts.resourceGroup = s[3];
-  const p = s.indexOf('providers');
-  if (p > 0 && s[p + 1]) {
-    const pairs = s.slice(p + 2);
-    const types = pairs.filter((_, i) => i % 2 === 0);
-    parts.resourceType = [s[p + 1], ...types].join('/');
-    parts.name = pairs[pairs.length - 1];
+  const id = parseArmId(scope);
+  if (!id) return { subscriptionId: '' };
+  const parts: ScopeParts = { subscriptionId: id.subscriptionId };
+  if (id.resourceGroup) parts.resourceGroup = id.resourceGroup;
+  if (!id.resourceType.startsWith('Microsoft.Resources/')) {
+    parts.resourceType = id.resourceType;
+    parts.name = id.name;
   }
   return parts;
 }
@@ -49,7 +50,7 @@ const RESOURCE_WORDS: Record<string, string> = {
 
 /** A resource type in words: "Storage account", or the last type segment when it is not a common one. */
 export function resourceTypeWords(type: string): string {
-  return RESOURCE_WORDS[type.toLowerCase()] ?? type.split('/').pop() ?? type;
+  return own(RESOURCE_WORDS, type.toLowerCase()) ?? type.split('/').pop() ?? type;
 }
 
 /** One line for the popup: "Storage account stdata01 in rg-data", "Power BI app …". */

@@ -9,10 +9,11 @@ import type { AudienceGroup, PowerBiGrant, PowerBiPage } from './powerbi.ts';
 export type BackgroundProtocol = {
   getSession: { request: Record<string, never>; response: SessionState };
   signIn: { request: Record<string, never>; response: SessionState };
-  signOut: { request: Record<string, never>; response: SessionState };
+  /** `clearData`: also forget this browser's bulk job and results and the remembered audience groups. */
+  signOut: { request: { clearData?: boolean }; response: SessionState };
   getPageInfo: { request: { tabId?: number }; response: PageInfo };
-  /** From the content script: the page it runs in changed (load, hash change, tab shown). */
-  pageChanged: { request: { url: string; context: PageContext | null }; response: PageInfo };
+  /** From the content script: the page it runs in changed (load, hash change, tab shown); read from sender.url. */
+  pageChanged: { request: Record<string, never>; response: PageInfo };
   precheck: { request: { email?: string }; response: Precheck };
   inviteGuest: { request: InvitationRequest; response: InvitationResult };
   describeAzureScope: { request: { scope: string }; response: { words: string } };

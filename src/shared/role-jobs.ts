@@ -1,3 +1,5 @@
+import { own } from './own.ts';
+
 /**
  * The jobs people most often give an external person, per resource type, in plain words. Roles are matched by
  * Microsoft's built-in names; a name Azure does not offer at the scope is simply left out.
@@ -55,7 +57,7 @@ const BY_TYPE: Record<string, [string, string][]> = {
 
 /** Plain words for the common jobs at a resource type, role name -> words. */
 export function commonJobs(resourceType: string): Map<string, string> {
-  return new Map([...(BY_TYPE[resourceType.toLowerCase()] ?? []), ...EVERYWHERE]);
+  return new Map([...(own(BY_TYPE, resourceType.toLowerCase()) ?? []), ...EVERYWHERE]);
 }
 
 /** A role's plain words when it is a common job here; otherwise the first sentence of Microsoft's description. */

@@ -77,7 +77,7 @@ async function batchInFlight(): Promise<boolean> {
 
 beforeAll(async () => {
   // A third guest who already exists before the file is sent.
-  const token = await mintToken(env.sandbox.controlPort, MEGAN, ['https://graph.microsoft.com/User.Invite.All']);
+  const token = await mintToken(env.sandbox, MEGAN, ['https://graph.microsoft.com/User.Invite.All']);
   await sandboxRequest(env.sandbox, 'graph.microsoft.com', 'POST', '/v1.0/invitations', {
     token,
     body: { invitedUserEmailAddress: 'sam@partner.example', inviteRedirectUrl: 'https://myapps.microsoft.com' },

@@ -1,13 +1,15 @@
 import type { FaultRule } from '../../sandbox/faults.ts';
 import type { SandboxState } from '../../sandbox/store.ts';
 
-/** The sandbox's control API, as the tests use it. */
-export function control(port: number) {
+/** The sandbox's control API, as the tests use it; `token` is the run's `controlToken`. */
+export function control(port: number, token: string) {
   const call = async (method: string, path: string, body?: unknown) => {
+    // The control API wants JSON on every method that may carry a body, even when there is nothing to say.
+    const sendsBody = method !== 'GET';
     const res = await fetch(`http://127.0.0.1:${port}${path}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
+      headers: { authorization: `Bearer ${token}`, ...(sendsBody ? { 'content-type': 'application/json' } : {}) },
+      body: sendsBody ? JSON.stringify(body ?? {}) : undefined,
     });
     if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
     return res.status === 204 ? undefined : res.json();
@@ -15,6 +17,9 @@ export function control(port: number) {
   return {
     reset: () => call('POST', '/reset'),
     state: () => call('GET', '/state') as Promise<SandboxState>,
+    mintToken: async (tenant: string, user: string, scopes: string[]) =>
+      ((await call('POST', '/tokens', { tenant, user, scopes })) as { accessToken: string }).accessToken,
+    issuedTokens: () => call('GET', '/tokens/issued') as Promise<{ accessTokens: string[]; refreshTokens: string[] }>,
     addFault: (rule: FaultRule) => call('POST', '/faults', rule),
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,

@@ -24,7 +24,7 @@ export async function freshSandbox(
   const sandbox = await startSandbox({ stateDir, reset: true, trafficFile });
   return {
     ...sandbox,
-    control: control(sandbox.controlPort),
+    control: control(sandbox.controlPort, sandbox.controlToken),
     dispose: async () => {
       await sandbox.close();
       rmSync(stateDir, { recursive: true, force: true });

@@ -7,13 +7,11 @@ import { control } from '../e2e/control.ts';
 
 export const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 
+type ControlAccess = Pick<RunningSandbox, 'controlPort' | 'controlToken'>;
+
 /** A token from the sandbox's control API, for Node-side tests that call its APIs without a browser. */
-export async function mintToken(controlPort: number, user: string, scopes: string[], tenant = CONTOSO): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${controlPort}/tokens`, {
-    method: 'POST',
-    body: JSON.stringify({ tenant, user, scopes }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
+export function mintToken(sandbox: ControlAccess, user: string, scopes: string[], tenant = CONTOSO): Promise<string> {
+  return control(sandbox.controlPort, sandbox.controlToken).mintToken(tenant, user, scopes);
 }
 
 /** One sandbox for a test file, back to its seed before every test. */
@@ -23,6 +21,9 @@ export function sandboxPerFile(): () => RunningSandbox {
     sandbox = await startSandbox({ stateDir: mkdtempSync(join(tmpdir(), 'sbx-')), reset: true });
   });
   afterAll(() => sandbox?.close());
-  beforeEach(() => control((sandbox as RunningSandbox).controlPort).reset());
+  beforeEach(() => {
+    const { controlPort, controlToken } = sandbox as RunningSandbox;
+    return control(controlPort, controlToken).reset();
+  });
   return () => sandbox as RunningSandbox;
 }

@@ -11,11 +11,25 @@ function toAppError(status: number, code: string): AppError {
   return new AppError(ErrorCodes.badRequest, code);
 }
 
+/**
+ * The request URL for `path`, refused when the browser would not send that path as written: a dot segment it would
+ * resolve, a backslash it would turn into a slash, or an escaped separator ARM would read as one. Callers build
+ * paths with scopePath; this is the last check before anything leaves (issue 8).
+ */
+export function armUrl(path: string, apiVersion: string): string {
+  const [pathname = ''] = path.split('?');
+  const sent = new URL(`${ARM_ORIGIN}${pathname}`).pathname;
+  if (sent !== pathname || /%(2f|5c|2e|3f|23)/i.test(pathname)) {
+    throw new AppError(ErrorCodes.invalidScope, pathname.slice(0, 300));
+  }
+  return `${ARM_ORIGIN}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`;
+}
+
 /** One Azure Resource Manager call; `path` may carry its own query (`?$filter=…`). */
 export function arm<T>(settings: Settings, method: 'GET' | 'PUT', path: string, apiVersion: string, body?: unknown): Promise<T> {
   return restCall<T>({
     method,
-    url: `${ARM_ORIGIN}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`,
+    url: armUrl(path, apiVersion),
     body,
     token: async (force) => (await armToken(settings, force)).accessToken,
     expired: (status) => status === 401,

@@ -1,3 +1,4 @@
+import { scopePath } from '../../shared/arm-id.ts';
 import {
   type AzureAssignment,
   type AzureRoleOption,
@@ -29,11 +30,11 @@ const option =
 /** Roles assignable at this scope: the least privileged for its resource type first, then all of them by name. */
 export async function azureRoles(settings: Settings, scope: string): Promise<AzureRoles> {
   const [{ value }, mine, account] = await Promise.all([
-    arm<{ value: AzureRole[] }>(settings, 'GET', `${scope}${AUTH}/roleDefinitions`, '2022-04-01'),
+    arm<{ value: AzureRole[] }>(settings, 'GET', `${scopePath(scope)}${AUTH}/roleDefinitions`, '2022-04-01'),
     arm<{ value: { properties: { principalId: string; roleDefinitionId: string } }[] }>(
       settings,
       'GET',
-      `${scope}${AUTH}/roleAssignments?$filter=atScope()`,
+      `${scopePath(scope)}${AUTH}/roleAssignments?$filter=atScope()`,
       '2022-04-01',
     ),
     currentAccount(settings),
@@ -71,14 +72,14 @@ function assignmentRequest(request: AzureRoleRequest, roleDefinitionId: string, 
   const { schedule } = request;
   if (schedule.kind === 'active' && schedule.start === null && schedule.end === null) {
     return {
-      path: `${request.scope}${AUTH}/roleAssignments/${name}`,
+      path: `${scopePath(request.scope)}${AUTH}/roleAssignments/${name}`,
       version: '2022-04-01',
       body: { properties: { roleDefinitionId, principalId: request.principalId, principalType: 'User' } },
     };
   }
   const kind = schedule.kind === 'eligible' ? 'roleEligibilityScheduleRequests' : 'roleAssignmentScheduleRequests';
   return {
-    path: `${request.scope}${AUTH}/${kind}/${name}`,
+    path: `${scopePath(request.scope)}${AUTH}/${kind}/${name}`,
     version: '2020-10-01',
     body: {
       properties: {

@@ -1,8 +1,9 @@
-import type { PageContext } from '../shared/page-context.ts';
-import { type ArmId, decodeFully, isGuid, parseArmId } from './arm-id.ts';
+import { type ArmId, armIdAtStart, decodeFully, isGuid, parseArmId } from './arm-id.ts';
+import { own } from './own.ts';
+import type { PageContext } from './page-context.ts';
 
 // The popup's wording lives with the type, in shared; re-exported so callers of the detector find it here too.
-export { describePageContext } from '../shared/page-context.ts';
+export { describePageContext } from './page-context.ts';
 export type { PageContext };
 
 const POWERBI_HOSTS = new Set(['app.powerbi.com', 'app.fabric.microsoft.com']);
@@ -62,7 +63,7 @@ function lowerGuid(value: string | undefined): string | undefined {
 /** `reports/<id>/...` or `dashboards/<id>/...`; any other path is a workspace or app page with no item. Null: a bad id. */
 function itemFromPath(rest: string[]): Item | null {
   const [collection, id] = rest;
-  const itemType = collection === undefined ? undefined : ITEM_TYPES[collection];
+  const itemType = collection === undefined ? undefined : own(ITEM_TYPES, collection);
   if (!itemType || id === undefined) return {};
   return isGuid(id) ? { itemType, itemId: id } : null;
 }
@@ -111,7 +112,7 @@ function tenantName(raw: string): string | undefined {
 /** `resource/subscriptions/.../<blade>`: the segments are the ARM id itself, possibly percent-encoded. */
 function armFromResourceRoute(raw: string[]): ArmId | null {
   const decoded = raw.map(decodeFully);
-  return decoded.every((s) => s !== null) ? parseArmId(decoded.join('/')) : null;
+  return decoded.every((s) => s !== null) ? armIdAtStart(decoded) : null;
 }
 
 /** `view/...` and `blade/...` links pass the resource as an encoded `resourceId`, `id` or `<something>Id` parameter. */
@@ -121,8 +122,8 @@ function armFromLinkParameters(raw: string[]): ArmId | null {
   for (let i = 1; i < raw.length - 1; i++) {
     if (!/id$/i.test(raw[i] ?? '')) continue;
     const value = decodeFully(raw[i + 1] ?? '');
-    const id = value?.toLowerCase().startsWith('/subscriptions/') ? parseArmId(value) : null;
-    if (id) return id;
+    // The parameter is the whole id: anything odd in it, or after it, and the link names no resource at all.
+    if (value?.toLowerCase().startsWith('/subscriptions/')) return parseArmId(value);
   }
   return null;
 }
