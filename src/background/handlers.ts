@@ -2,6 +2,7 @@ import { scheduleProblem } from '../shared/azure.ts';
 import { type Settings, settingsProblem } from '../shared/config.ts';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { httpsUrl } from '../shared/inputs.ts';
 import type { SessionState } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { local, session } from '../shared/storage.ts';
@@ -15,7 +16,7 @@ import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
 import { pageInfo, rememberPage } from './page-context.ts';
-import { assignGuestLicense, grantPowerBiAccess, powerBiPage, rememberAudience } from './powerbi/access.ts';
+import { assignGuestLicense, forgetAudiences, grantPowerBiAccess, powerBiPage, rememberAudience } from './powerbi/access.ts';
 import type { SenderKind } from './sender.ts';
 import { loadSettings, usableSettings } from './settings.ts';
 
@@ -34,14 +35,6 @@ async function sessionState(settings: Settings): Promise<SessionState> {
   return { account: { ...account, tenantName: name }, interactionRequired: false, cloud: settings.cloud };
 }
 
-function httpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /** Popup and options requests. Content scripts may only report their page. */
 export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getSession: async () => sessionState(await usableSettings()),
@@ -50,9 +43,13 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await auth.signIn(settings);
     return sessionState(settings);
   },
-  signOut: async () => {
+  signOut: async ({ clearData }) => {
     const settings = await usableSettings();
     await auth.signOut(settings);
+    if (clearData) {
+      // A job still sending is left to finish (it stops by itself without a sign-in); the rest goes.
+      await Promise.all([clearBulk().catch(() => undefined), forgetAudiences(), session.remove('inviteDraft')]);
+    }
     return { account: null, interactionRequired: false, cloud: settings.cloud };
   },
   getPageInfo: ({ tabId }) => pageInfo(tabId),

@@ -1,4 +1,5 @@
 import { isArmScope, parseArmId } from '../shared/arm-id.ts';
+import { LIMITS } from '../shared/inputs.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 
 /** Shape checks for every incoming payload: a message that does not fit is refused before any handler runs. */
@@ -15,9 +16,6 @@ const guid = (v: unknown) => typeof v === 'string' && GUID.test(v);
 const optGuid = (v: unknown) => v === undefined || guid(v);
 const optItem = (p: Obj) =>
   (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
-
-/** Bounds from Microsoft's own limits: an address (RFC 5321), a display name, Graph's custom message, a URL. */
-export const LIMITS = { email: 320, displayName: 256, message: 10_000, url: 2048, search: 120, fileName: 260 } as const;
 
 const group = (v: unknown) => obj(v) && guid(v.id) && text(v.displayName, LIMITS.displayName);
 

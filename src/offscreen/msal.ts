@@ -130,9 +130,12 @@ async function acquireTokenNow(settings: Settings, scopes: string[], forceRefres
   }
 }
 
+/**
+ * Forgets every account MSAL holds, not only the active one: otherwise the next look-up (`accounts[0]`) would
+ * bring another cached account back as signed in. With no account, clearCache empties the whole cache.
+ */
 export async function signOut(settings: Settings): Promise<void> {
   const pca = await msal(settings);
-  const account = await currentAccount(settings);
-  if (account) await pca.clearCache({ account });
   pca.setActiveAccount(null);
+  await pca.clearCache();
 }

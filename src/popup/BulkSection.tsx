@@ -4,7 +4,9 @@ import type { JobSummary } from '../shared/bulk/job.ts';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { MAX_BULK_ROWS } from '../shared/inputs.ts';
 import type { PageInfo } from '../shared/model.ts';
+import { describeScope } from '../shared/page-context.ts';
 import { send } from '../shared/send.ts';
 import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { BulkProgress } from './BulkProgress.tsx';
@@ -103,7 +105,8 @@ export function BulkSection({ page }: { page: PageInfo }) {
           />
           <p class="muted">
             Entra's bulk-invite template as it downloads, or any CSV with an e-mail column; optional columns: display name,
-            redirect URL, send e-mail, message, group, and an Azure role (given at the resource this popup is opened on).
+            redirect URL, send e-mail, message, group, and an Azure role (given at the resource this popup is opened on). Up to{' '}
+            {MAX_BULK_ROWS.toLocaleString('en-US')} rows a file; redirect URLs must be https://.
           </p>
           {busy ? <p aria-busy="true">Reading the file and checking who already exists…</p> : null}
         </>
@@ -117,7 +120,12 @@ export function BulkSection({ page }: { page: PageInfo }) {
               {job.roleRows > 0 ? (
                 <div class="pbi" data-testid="bulk-roles">
                   <div>
-                    {job.roleRows} rows give a role at {page.description ?? job.roleScope}, on this schedule:
+                    {/* The job's own scope, which is where its roles go: not whatever page the popup is on now. */}
+                    {job.roleRows} rows give a role at{' '}
+                    <span data-testid="bulk-role-scope" title={job.roleScope}>
+                      {job.roleScope ? describeScope(job.roleScope) : 'no Azure resource'}
+                    </span>
+                    , on this schedule:
                   </div>
                   <ScheduleFields choice={roleChoice} onChoice={setRoleChoice} />
                 </div>

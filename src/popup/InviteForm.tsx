@@ -52,9 +52,11 @@ export function InviteForm({
   const email = draft?.email.trim() ?? '';
   const emailOk = !!draft && !emailProblem(draft.email);
 
-  // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped.
+  // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped, and the
+  // last answer (with its Reset button) goes as soon as the address changes: it was about another address.
   useEffect(() => {
     let current = true;
+    setCheck(null);
     const timer = setTimeout(
       () => {
         send('precheck', emailOk ? { email } : {}).then(

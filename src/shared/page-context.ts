@@ -60,12 +60,16 @@ export function describePageContext(ctx: PageContext): string {
       return `Power BI app ${ctx.appId}`;
     case 'powerbi-workspace':
       return `Power BI workspace ${ctx.workspaceId}`;
-    case 'azure-resource': {
-      const p = scopeParts(ctx.scope);
-      if (p.resourceType && p.name) {
-        return `${resourceTypeWords(p.resourceType)} ${p.name}${p.resourceGroup ? ` in ${p.resourceGroup}` : ''}`;
-      }
-      return p.resourceGroup ? `Resource group ${p.resourceGroup}` : `Subscription ${p.subscriptionId}`;
-    }
+    case 'azure-resource':
+      return describeScope(ctx.scope);
   }
+}
+
+/** An Azure scope in words, read from the scope itself: "Storage account stdata01 in rg-data". */
+export function describeScope(scope: string): string {
+  const p = scopeParts(scope);
+  if (p.resourceType && p.name) {
+    return `${resourceTypeWords(p.resourceType)} ${p.name}${p.resourceGroup ? ` in ${p.resourceGroup}` : ''}`;
+  }
+  return p.resourceGroup ? `Resource group ${p.resourceGroup}` : `Subscription ${p.subscriptionId}`;
 }

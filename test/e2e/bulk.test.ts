@@ -161,7 +161,7 @@ describe('bulk invitations from a CSV file', () => {
       'no-at-sign.partner.example: Enter a full e-mail address, like name@partner.example.',
       'semi;colon@partner.example: Microsoft does not accept ";" in an invited e-mail address.',
       '"Send invitation message" must be true or false, not "sometimes".',
-      'The redirect URL "ftp://files.example/" is not a web address (https://...).',
+      'The redirect URL "ftp://files.example/" must start with https://.',
     ]);
     const byMail = new Map(bulk.map((u) => [u.mail, u.id]));
     for (const r of outcome('Invited')) {

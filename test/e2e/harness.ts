@@ -89,9 +89,16 @@ export async function waitForPageReported(browser: TestBrowser, url: string, tim
   }
 }
 
+/** Signs out as a person does: Sign out, then the confirmation (keeping or clearing this browser's data). */
+export async function signOutInPopup(popup: Page, clearData = false): Promise<void> {
+  await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
+  if (clearData) await popup.getByLabel("Also clear this browser's bulk results and remembered audience groups").check();
+  await popup.getByRole('button', { name: 'Confirm sign-out' }).click();
+}
+
 /** Signs out in the popup, then signs in as another user through the real login page. */
 export async function signInAs(browser: TestBrowser, popup: Page, user: string, password: string): Promise<void> {
-  await popup.getByRole('button', { name: 'Sign out' }).click();
+  await signOutInPopup(popup);
   await signInThroughPopup(browser, popup, user, password);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPopupOn, signInThroughPopup, waitForPageReported } from './harness.ts';
+import { openPopupOn, signInThroughPopup, signOutInPopup, waitForPageReported } from './harness.ts';
 import { PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -70,7 +70,7 @@ describe('page context, options and sign-out', () => {
 
   it('signs out', async () => {
     const popup = await env.browser.openPopup();
-    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await signOutInPopup(popup);
     await popup.getByRole('button', { name: 'Sign in' }).waitFor();
     await popup.reload();
     await popup.getByRole('button', { name: 'Sign in' }).waitFor();

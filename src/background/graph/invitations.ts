@@ -32,10 +32,24 @@ async function assertMayInvite(session: GraphSession): Promise<void> {
   if (!granted.some((s) => INVITE_SCOPES.includes(s))) throw new AppError(ErrorCodes.missingScope, granted.join(' '));
 }
 
+/**
+ * Resetting redemption moves an existing guest, with their groups and roles, to the address sent: only the guest
+ * who already has that address (as `mail` or one of `otherMails`) may be reset to it (issue 8, item 4).
+ */
+async function assertResetIsTheirs(client: Client, userId: string, email: string): Promise<void> {
+  const user = (await client
+    .api(`/users/${encodeURIComponent(userId)}`)
+    .select('id,mail,otherMails')
+    .get()) as User;
+  const mine = [user.mail, ...(user.otherMails ?? [])].some((m) => m?.toLowerCase() === email.toLowerCase());
+  if (!mine) throw new AppError(ErrorCodes.resetAddressMismatch, `${userId} does not have ${email}`);
+}
+
 export async function inviteGuest(session: GraphSession, input: InvitationRequest): Promise<InvitationResult> {
   await assertMayInvite(session);
 
   const email = input.email.trim();
+  if (input.resetRedemptionOf) await assertResetIsTheirs(session.client, input.resetRedemptionOf, email);
   const existing = await findUserByEmail(session.client, email);
   if (existing?.userType === 'Member' && !isInvitedUser(existing)) {
     throw new AppError(ErrorCodes.userExistsAsMember, existing.userPrincipalName ?? email);

@@ -28,7 +28,13 @@ function summary(job: LoadedJob): JobSummary {
     fileName: job.meta.fileName,
     status: job.meta.status,
     sending: owesWork(job),
-    ...(job.meta.pausedReason ? { pausedReason: job.meta.pausedReason } : {}),
+    ...(job.refused
+      ? {
+          pausedReason: `The stored job did not pass its checks (${job.refused}), so none of it was run. Clear it and prepare the file again.`,
+        }
+      : job.meta.pausedReason
+        ? { pausedReason: job.meta.pausedReason }
+        : {}),
     counts,
     verdicts: countVerdicts(job.rows),
     rate,
@@ -60,6 +66,7 @@ export async function prepareBulk(
     throw new AppError(ErrorCodes.bulkJobBusy, existing.meta.fileName);
   }
   const parsed = parseBulkInviteCsv(text);
+  if (parsed.tooManyRows) throw new AppError(ErrorCodes.bulkTooManyRows, parsed.errors[0]?.message);
   if (parsed.rows.length === 0) {
     throw new AppError(
       ErrorCodes.bulkFileEmpty,
@@ -109,6 +116,7 @@ export async function controlBulk(
   roleSchedule?: AzureSchedule,
 ): Promise<JobSummary> {
   const job = await current();
+  if (job.refused && action !== 'cancel') throw new AppError(ErrorCodes.bulkJobInvalid, job.refused);
   const { status } = job.meta;
   const allowed = { start: ['preview'], pause: ['running'], resume: ['paused'], cancel: ['preview', 'running', 'paused'] };
   if (!allowed[action].includes(status)) throw new AppError(ErrorCodes.bulkJobState, `${action} while ${status}`);

@@ -1,9 +1,11 @@
+import type { AzureRoles } from '../../shared/azure.ts';
 import { type JobRow, joinOwed, roleOwed } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { assignAzureRole } from '../arm/roles.ts';
+import { assignAzureRole, azureRoles } from '../arm/roles.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { addGroupMembers } from '../graph/groups.ts';
+import { rowProblem } from './checks.ts';
 import { changeRow, type LoadedJob, saveJob } from './store.ts';
 
 export interface Grantor {
@@ -19,10 +21,28 @@ export const guestNeedsGrant = (r: JobRow) => r.outcome === 'pending' && r.verdi
 const words = (e: unknown) =>
   e instanceof AppError ? `${e.message}${e.detail ? ` (${e.detail})` : ''}` : e instanceof Error ? e.message : String(e);
 
+/** The roles offered at a scope, read once per worker life: a bulk role is checked against them before it is given. */
+const offered = new Map<string, Promise<AzureRoles>>();
+
+/** Why this role is not given in bulk here (broad, or not a role of this scope), or null. */
+async function bulkRoleRefusal(settings: Settings, scope: string, roleId: string): Promise<string | null> {
+  let roles = offered.get(scope);
+  if (!roles) {
+    roles = azureRoles(settings, scope);
+    offered.set(scope, roles);
+    roles.catch(() => offered.delete(scope));
+  }
+  const role = (await roles).all.find((r) => r.id === roleId);
+  if (!role) return 'This role cannot be assigned here.';
+  return role.risk ? `${role.risk} Broad roles are not given in bulk.` : null;
+}
+
 async function giveRole(job: LoadedJob, settings: Settings, row: JobRow): Promise<Partial<JobRow>> {
   const { roleScope, roleSchedule } = job.meta;
   if (!roleScope || !roleSchedule) return { roleError: 'The job has no Azure scope for roles.' };
   try {
+    const refused = await bulkRoleRefusal(settings, roleScope, row.roleId ?? '');
+    if (refused) return { roleError: refused };
     await assignAzureRole(settings, {
       scope: roleScope,
       roleId: row.roleId ?? '',
@@ -43,6 +63,10 @@ async function giveRole(job: LoadedJob, settings: Settings, row: JobRow): Promis
  * Both are safe to repeat, so a worker stopped halfway does them again. A guest already there is then done.
  */
 export async function grant(job: LoadedJob, grantor: Grantor, indexes: number[]): Promise<void> {
+  for (const i of indexes) {
+    const problem = rowProblem(job.rows[i] as JobRow);
+    if (problem) changeRow(job, i, { groupError: `Not given: ${problem}.`, roleError: `Not given: ${problem}.` });
+  }
   const joins = indexes.filter((i) => joinOwed(job.rows[i] as JobRow));
   const roles = indexes.filter((i) => roleOwed(job.rows[i] as JobRow));
   const set = (i: number, change: Partial<JobRow>) => changeRow(job, i, change);

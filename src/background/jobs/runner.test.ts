@@ -22,7 +22,8 @@ vi.mock('../../shared/browser.ts', () => ({
   },
 }));
 vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
-vi.mock('../auth.ts', () => ({ currentAccount: async () => ({ tenantId: 'contoso' }) }));
+const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
+vi.mock('../auth.ts', () => ({ currentAccount: async () => ({ tenantId: CONTOSO }) }));
 vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
 /** Graph as the job meets it: who exists, and an answer per invitation (by address, first try first). */
@@ -109,9 +110,9 @@ function seed(rows: Partial<JobRow>[], meta: Partial<JobMeta> = {}): void {
     ...r,
   }));
   storage.set('bulkJob', {
-    id: 'job',
+    id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
     fileName: 'f.csv',
-    tenantId: 'contoso',
+    tenantId: CONTOSO,
     status: 'running',
     rowCount: full.length,
     defaultRedirectUrl: 'https://x.example',
@@ -270,5 +271,38 @@ describe('the bulk job', () => {
     expect(sent).toEqual([]);
     expect(rows()[0]?.outcome).toBe('invited');
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(2 * SETTLE_MS);
+  });
+});
+
+describe('a stored job the extension would not have written', () => {
+  const SUB = '11111111-2222-4333-8444-555555555555';
+  const week = { kind: 'eligible' as const, start: null, end: { afterDays: 7 } };
+
+  it.each([
+    [
+      'a scope that climbs out of its resource',
+      { roleScope: `/subscriptions/${SUB}/resourceGroups/rg/../..`, roleSchedule: week },
+    ],
+    ['a scope with an encoded separator', { roleScope: `/subscriptions/${SUB}/resourceGroups/rg%2F..`, roleSchedule: week }],
+    [
+      'a role with no end',
+      { roleScope: `/subscriptions/${SUB}/resourceGroups/rg`, roleSchedule: { kind: 'active' as const, start: null, end: null } },
+    ],
+    ['a redirect that is not https', { defaultRedirectUrl: 'javascript:alert(1)' }],
+    ['a tenant that is not a GUID', { tenantId: 'contoso' }],
+  ])('runs none of a job with %s', async (_why, meta) => {
+    seed([{}, {}], meta);
+    await driveBulkJob();
+    expect(sent).toEqual([]);
+    const { bulkSummary } = await import('./bulk.ts');
+    expect((await bulkSummary())?.pausedReason).toMatch(/did not pass its checks/);
+  });
+
+  it('sends the rows that pass and not one whose redirect is not https', async () => {
+    seed([{}, { redirectUrl: 'javascript:alert(1)' }, { redirectUrl: 'http://x.example' }]);
+    await driveBulkJob();
+    expect(sent).toEqual(['r0@partner.example']);
+    expect(rows().map((r) => r.outcome)).toEqual(['invited', 'failed', 'failed']);
+    expect(rows()[1]?.error).toMatch(/https/);
   });
 });

@@ -1,11 +1,13 @@
 import { browser } from '../../shared/browser.ts';
 import type { JobRow } from '../../shared/bulk/job.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
 import { currentAccount } from '../auth.ts';
 import { BATCH_LIMIT } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
+import { jobProblem, rowProblem } from './checks.ts';
 import { type Grantor, grant, guestNeedsGrant, sentNeedsGrant } from './grants.ts';
 import { recentSends, waitForSlots } from './limiter.ts';
 import { usersByEmail } from './lookup.ts';
@@ -63,6 +65,14 @@ async function settle(job: LoadedJob, session: GraphSession): Promise<void> {
   await saveJob(job);
 }
 
+/** Rows about to be sent are checked once more; one that fails is not sent, and says why. */
+export function refuseUnfit(job: LoadedJob, indexes: number[]): void {
+  for (const i of indexes) {
+    const problem = rowProblem(job.rows[i] as JobRow);
+    if (problem) changeRow(job, i, { outcome: 'failed', error: `Not sent: ${problem}.` });
+  }
+}
+
 function recordPace(job: LoadedJob): void {
   const invited = job.rows.reduce((n, r) => n + (r.outcome === 'invited' ? 1 : 0), 0);
   job.meta.pace = [...job.meta.pace, [Date.now(), invited] as [number, number]].slice(-PACE_SAMPLES);
@@ -85,6 +95,8 @@ async function step(job: LoadedJob, grantor: Grantor): Promise<void> {
     }
   }
   if (grants.length) return grant(job, grantor, grants);
+  refuseUnfit(job, due);
+  if (due.some((i) => job.rows[i]?.outcome !== 'pending')) return saveJob(job);
   if (!due.length) {
     if (soonest === Number.POSITIVE_INFINITY) {
       job.meta.status = 'done';
@@ -150,7 +162,7 @@ export function skipUnsent(job: LoadedJob): void {
 
 async function drive(): Promise<void> {
   const job = await loadJob();
-  if (!job || (job.meta.status !== 'running' && !owesWork(job))) return;
+  if (!job || job.refused || (job.meta.status !== 'running' && !owesWork(job))) return;
   await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   try {
     const settings = await usableSettings();
@@ -161,6 +173,9 @@ async function drive(): Promise<void> {
     const grantor = { session: graphSession(settings), settings };
     let failures = 0;
     while (job.meta.status === 'running' || owesWork(job)) {
+      // Checked before every step, not only when loaded: a step acts on the scope, schedule and redirect it reads here.
+      const problem = jobProblem(job.meta, MAX_BULK_ROWS);
+      if (problem) return pauseWith(job, `Stopped: the job did not pass its checks (${problem}).`);
       try {
         if (job.meta.inFlight.length) await settle(job, grantor.session);
         else if (!(await grantSent(job, grantor)) && job.meta.status === 'running') await step(job, grantor);

@@ -1,5 +1,7 @@
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
+import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
 import { type LocalKeys, local } from '../../shared/storage.ts';
+import { jobProblem } from './checks.ts';
 
 /** Rows per storage key: a step touches one or two chunks, not the whole file. */
 const CHUNK = 500;
@@ -8,6 +10,8 @@ export interface LoadedJob {
   meta: JobMeta;
   rows: JobRow[];
   dirty: Set<number>;
+  /** Why the job as stored is not run at all (it fails the checks in checks.ts); the popup shows it. */
+  refused?: string;
 }
 
 const chunkKey = (n: number) => `bulkRows.${n}` as const;
@@ -21,12 +25,35 @@ let current: LoadedJob | null = null;
 async function read(): Promise<LoadedJob | null> {
   const meta = await local.get('bulkJob');
   if (!meta) return null;
+  const problem = typeof meta === 'object' ? jobProblem(meta, MAX_BULK_ROWS) : 'it is not a job';
+  if (problem) {
+    // Shown, never run, and never written back over: clearing it is the person's choice.
+    current = { meta: refusedMeta(meta), rows: [], dirty: new Set(), refused: problem };
+    return current;
+  }
   const chunks = await Promise.all(Array.from({ length: chunkCount(meta.rowCount) }, (_, n) => local.get(chunkKey(n))));
   const rows = chunks.flatMap((c) => c ?? []);
   // A chunk missing would shift every later row: refuse the job rather than act on the wrong rows.
   if (rows.length !== meta.rowCount) return null;
   current = { meta, rows, dirty: new Set() };
   return current;
+}
+
+/** A stored job that failed its checks, as far as the popup needs to name it: paused, nothing to send. */
+function refusedMeta(stored: unknown): JobMeta {
+  const name = (stored as { fileName?: unknown } | null)?.fileName;
+  return {
+    id: '00000000-0000-0000-0000-000000000000',
+    fileName: typeof name === 'string' ? name.slice(0, 260) : 'bulk job',
+    tenantId: '',
+    status: 'paused',
+    rowCount: 0,
+    defaultRedirectUrl: '',
+    createdAt: 0,
+    inFlight: [],
+    sentAt: [],
+    pace: [],
+  };
 }
 
 export function loadJob(): Promise<LoadedJob | null> {
@@ -41,7 +68,7 @@ export function changeRow(job: LoadedJob, index: number, change: Partial<JobRow>
 }
 
 export async function saveJob(job: LoadedJob): Promise<void> {
-  if (job !== current) return;
+  if (job !== current || job.refused) return;
   const chunks = [...job.dirty];
   const values: Partial<LocalKeys> = { bulkJob: job.meta };
   for (const n of chunks) values[chunkKey(n)] = job.rows.slice(n * CHUNK, (n + 1) * CHUNK);
@@ -57,7 +84,8 @@ export async function saveJob(job: LoadedJob): Promise<void> {
 
 export async function discardJob(): Promise<void> {
   const old = await loadJob();
-  const keys = old ? Array.from({ length: chunkCount(old.meta.rowCount) }, (_, n) => chunkKey(n)) : [];
+  const rows = old?.refused ? MAX_BULK_ROWS : (old?.meta.rowCount ?? 0);
+  const keys = old ? Array.from({ length: chunkCount(rows) }, (_, n) => chunkKey(n)) : [];
   current = null;
   loading = Promise.resolve(null);
   await local.remove(['bulkJob', ...keys]);

@@ -1,6 +1,7 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { licensePath } from '../../shared/license-path.ts';
+import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
 import type { AudienceGroup, PowerBiGrant, PowerBiPage } from '../../shared/powerbi.ts';
 import { local } from '../../shared/storage.ts';
@@ -10,7 +11,11 @@ import { assignLicense, setUsageLocation, subscribedSkus, usageLocation, userSku
 import { addWorkspaceViewer, getApp, getAppAudience, getWorkspace } from './workspaces.ts';
 
 async function rememberedAudience(appId: string): Promise<AudienceGroup | undefined> {
-  return (await local.get('audienceGroups'))?.[appId];
+  return own((await local.get('audienceGroups')) ?? {}, appId);
+}
+
+export async function forgetAudiences(): Promise<void> {
+  await local.remove(['audienceGroups']);
 }
 
 export async function rememberAudience(appId: string, group: AudienceGroup): Promise<void> {

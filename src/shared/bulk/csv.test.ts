@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBulkInviteCsv } from './csv.ts';
+import { MAX_BULK_ROWS, parseBulkInviteCsv } from './csv.ts';
 
 const HEADER =
   'Email address to invite [inviteeEmail] Required,Redirection url [inviteRedirectURL] Required,' +
@@ -88,7 +88,7 @@ describe('parseBulkInviteCsv', () => {
       {
         line: 7,
         email: 'ok@partner.example',
-        message: 'The redirect URL "ftp://files.example" is not a web address (https://...).',
+        message: 'The redirect URL "ftp://files.example" must start with https://.',
       },
       { line: 8, email: 'fine@partner.example', message: '"Send invitation message" must be true or false, not "maybe".' },
     ]);
@@ -130,5 +130,72 @@ describe('parseBulkInviteCsv', () => {
     const { rows } = parseBulkInviteCsv(lines.join('\r\n'));
     expect(rows).toHaveLength(10_000);
     expect(rows.at(-1)).toEqual({ line: 10_002, email: 'user9999@partner.example', sendEmail: true });
+  });
+
+  it('refuses a redirect URL that is not https, row by row, and reads the rest of the file', () => {
+    const { rows, errors } = parseBulkInviteCsv(
+      [
+        'email,redirect url',
+        'a@partner.example,http://app.example/',
+        'b@partner.example,HTTPS://app.example/ok',
+        'c@partner.example,javascript:alert(1)',
+        'd@partner.example,https://',
+      ].join('\n'),
+    );
+    expect(rows).toEqual([{ line: 3, email: 'b@partner.example', redirectUrl: 'HTTPS://app.example/ok', sendEmail: true }]);
+    expect(errors).toEqual([
+      { line: 2, email: 'a@partner.example', message: 'The redirect URL "http://app.example/" must start with https://.' },
+      { line: 4, email: 'c@partner.example', message: 'The redirect URL "javascript:alert(1)" must start with https://.' },
+      { line: 5, email: 'd@partner.example', message: 'The redirect URL "https://" is not a web address (https://...).' },
+    ]);
+  });
+
+  it.each([
+    ['redirect url', `https://x.example/${'a'.repeat(2_048 - 18)}`, 'The redirect URL is longer than 2,048 characters.'],
+    ['message', 'm'.repeat(10_000), 'The invitation message is longer than 10,000 characters.'],
+    ['display name', 'n'.repeat(256), 'The display name is longer than 256 characters.'],
+    ['group', 'g'.repeat(256), 'The group is longer than 256 characters.'],
+    ['role', 'r'.repeat(256), 'The role name is longer than 256 characters.'],
+  ])('takes a %s at its longest, and refuses that row with one more character', (column, longest, message) => {
+    const { rows, errors } = parseBulkInviteCsv(
+      `email,${column}\na@partner.example,${longest}\nb@partner.example,${longest}x\nc@partner.example,`,
+    );
+    expect(rows.map((r) => r.email)).toEqual(['a@partner.example', 'c@partner.example']);
+    expect(errors).toEqual([{ line: 3, email: 'b@partner.example', message }]);
+  });
+
+  it(`reads ${MAX_BULK_ROWS.toLocaleString('en-US')} data rows, not counting the version row, header, example row or blank lines`, () => {
+    const lines = ['version:v1.0', HEADER, EXAMPLE, ''];
+    for (let i = 0; i < MAX_BULK_ROWS; i++) lines.push(i % 2 ? `user${i}@partner.example,,,` : 'bad,,,');
+    const parsed = parseBulkInviteCsv(`${lines.join('\r\n')}\r\n\r\n`);
+    expect(parsed.tooManyRows).toBeUndefined();
+    expect(parsed.rows.length + parsed.errors.length).toBe(MAX_BULK_ROWS);
+  });
+
+  it('stops at the first row over the cap and reports the file as too long, with no rows to invite', () => {
+    const lines = ['version:v1.0', HEADER, EXAMPLE];
+    for (let i = 0; i <= MAX_BULK_ROWS; i++) lines.push(`user${i}@partner.example,,,`);
+    lines.push('bad,,,');
+    expect(parseBulkInviteCsv(lines.join('\n'))).toEqual({
+      rows: [],
+      errors: [
+        { line: MAX_BULK_ROWS + 4, message: 'The file has more than 50,000 rows; split it into files of at most 50,000.' },
+      ],
+      tooManyRows: MAX_BULK_ROWS,
+    });
+  });
+
+  it('reads a header cell of half a million "[" without a "]" in linear time', () => {
+    const brackets = '['.repeat(500_000);
+    expect(parseBulkInviteCsv(`${brackets},email\n,a@partner.example`)).toEqual({
+      rows: [{ line: 2, email: 'a@partner.example', sendEmail: true }],
+      errors: [],
+    });
+    expect(parseBulkInviteCsv(`${brackets}\na@partner.example`).errors[0]?.message).toMatch(/^No e-mail column/);
+  });
+
+  it('takes the key from the first non-empty brackets, as Entra names its columns', () => {
+    const { rows } = parseBulkInviteCsv('Notes [] [inviteeEmail] [x,[[displayName]\na@partner.example,Ana');
+    expect(rows).toEqual([{ line: 2, email: 'a@partner.example', displayName: 'Ana', sendEmail: true }]);
   });
 });

@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { describeEmailProblem, emailProblem } from '../email.ts';
+import { LIMITS, MAX_BULK_ROWS } from '../inputs.ts';
+import { own } from '../own.ts';
 
 /** One person to invite, as read from a bulk-invite file; `line` is where the row starts in the file (1-based). */
 export interface BulkRow {
@@ -22,9 +24,16 @@ export interface BulkLineError {
   email?: string;
 }
 
+export { MAX_BULK_ROWS };
+
 export interface ParsedBulkCsv {
   rows: BulkRow[];
   errors: BulkLineError[];
+  /**
+   * Set to MAX_BULK_ROWS when the file has more data rows than that: reading stopped there, `rows` is empty and
+   * `errors` holds one entry, at the line of the first row over the cap, saying so. Refuse the file when it is set.
+   */
+  tooManyRows?: number;
 }
 
 type Field = 'email' | 'redirectUrl' | 'sendEmail' | 'message' | 'displayName' | 'group' | 'role';
@@ -60,12 +69,41 @@ const COLUMNS: Record<string, Field> = {
   azurerole: 'role',
 };
 
-/** The longest custom message Graph takes in `invitedUserMessageInfo.customizedMessageBody`. */
-const MESSAGE_LIMIT = 10_000;
+type TextField = Exclude<Field, 'email' | 'sendEmail'>;
+
+/**
+ * The longest value each text column may hold, and its name in the message. 10,000 is the most Graph takes in
+ * `invitedUserMessageInfo.customizedMessageBody`; 256 is the display-name length Graph documents for users and groups,
+ * and more than any role name needs; 2,048 is the usual ceiling for a URL. Past these a cell is a mistake (a column
+ * shifted, a file pasted into a cell), and the values are sent to Graph and kept in storage. A Record, so a new column
+ * cannot go unchecked.
+ */
+const TEXT_LIMITS: Record<TextField, { max: number; name: string }> = {
+  redirectUrl: { max: LIMITS.url, name: 'The redirect URL' },
+  message: { max: LIMITS.message, name: 'The invitation message' },
+  displayName: { max: LIMITS.displayName, name: 'The display name' },
+  group: { max: LIMITS.displayName, name: 'The group' },
+  role: { max: LIMITS.displayName, name: 'The role name' },
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The text inside the first non-empty [brackets], as /\[([^\]]+)\]/ finds it, but in one pass: that regex retries
+ * from every '[' and so takes quadratic time on a cell of many '[' and no ']'.
+ */
+function bracketKey(header: string): string | undefined {
+  for (let open = header.indexOf('['); open !== -1; open = header.indexOf('[', open + 1)) {
+    const close = header.indexOf(']', open + 1);
+    if (close === -1) return undefined;
+    if (close > open + 1) return header.slice(open + 1, close);
+  }
+  return undefined;
+}
 
 function fieldOf(header: string): Field | undefined {
-  const key = /\[([^\]]+)\]/.exec(header)?.[1] ?? header;
-  return COLUMNS[key.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  const key = bracketKey(header) ?? header;
+  return own(COLUMNS, key.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
 function sendEmailOf(value: string): boolean | string {
@@ -75,14 +113,11 @@ function sendEmailOf(value: string): boolean | string {
   return `"Send invitation message" must be true or false, not "${value.trim()}".`;
 }
 
+/** Guests land on the redirect URL straight after signing in: a plain-http link there could be read or changed on the way. */
 function redirectProblem(value: string): string | null {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return null;
-  } catch {
-    // falls through to the message below
-  }
-  return `The redirect URL "${value}" is not a web address (https://...).`;
+  if (!/^https:\/\//i.test(value)) return `The redirect URL "${value}" must start with https://.`;
+  if (!URL.canParse(value)) return `The redirect URL "${value}" is not a web address (https://...).`;
+  return null;
 }
 
 /** Reads one data row into a BulkRow, or says what is wrong with it. */
@@ -95,22 +130,16 @@ function readRow(cells: Partial<Record<Field, string>>, line: number): BulkRow |
   }
   const sendEmail = sendEmailOf(cells.sendEmail ?? '');
   if (typeof sendEmail === 'string') return { line, message: sendEmail, email };
-  const redirectUrl = cells.redirectUrl?.trim();
-  const redirectBad = redirectUrl ? redirectProblem(redirectUrl) : null;
-  if (redirectBad) return { line, message: redirectBad, email };
-  const message = cells.message?.trim();
-  if (message && message.length > MESSAGE_LIMIT) {
-    return { line, message: `The invitation message is longer than ${MESSAGE_LIMIT} characters.`, email };
-  }
   const row: BulkRow = { line, email, sendEmail };
-  if (redirectUrl) row.redirectUrl = redirectUrl;
-  if (message) row.message = message;
-  const displayName = cells.displayName?.trim();
-  if (displayName) row.displayName = displayName;
-  const group = cells.group?.trim();
-  if (group) row.group = group;
-  const role = cells.role?.trim();
-  if (role) row.role = role;
+  for (const field of Object.keys(TEXT_LIMITS) as TextField[]) {
+    const value = cells[field]?.trim();
+    if (!value) continue;
+    const { max, name } = TEXT_LIMITS[field];
+    if (value.length > max) return { line, message: `${name} is longer than ${count(max)} characters.`, email };
+    row[field] = value;
+  }
+  const redirectBad = row.redirectUrl ? redirectProblem(row.redirectUrl) : null;
+  if (redirectBad) return { line, message: redirectBad, email };
   return row;
 }
 
@@ -133,6 +162,8 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
   const rows: BulkRow[] = [];
   const errors: BulkLineError[] = [];
   let columns: (Field | undefined)[] | null = null;
+  let dataRows = 0;
+  let tooManyAt: number | undefined;
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(source, {
@@ -159,24 +190,34 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
         }
         return;
       }
+      // Two columns for one field (Name and Display name): the first that has a value.
+      const byField: Partial<Record<Field, string>> = {};
+      for (const [i, field] of columns.entries()) if (field && !byField[field]?.trim()) byField[field] = cells[i] ?? '';
+      const quoteOpen = result.errors.some((e) => e.type === 'Quotes');
+      // Entra's template carries an example row ("Example: ...") under the header.
+      if (!quoteOpen && /^example:/i.test(byField.email?.trim() ?? '')) return;
+      if (++dataRows > MAX_BULK_ROWS) {
+        tooManyAt = rowLine;
+        parser.abort();
+        return;
+      }
       // A quote left open swallows the lines after it into one cell: say so rather than invite a mangled row.
-      if (result.errors.some((e) => e.type === 'Quotes')) {
+      if (quoteOpen) {
         errors.push({
           line: rowLine,
           message: `A quote in this row is not closed properly, so the row (and the lines read into it, up to line ${lastLine}) was not read.`,
         });
         return;
       }
-      // Two columns for one field (Name and Display name): the first that has a value.
-      const byField: Partial<Record<Field, string>> = {};
-      for (const [i, field] of columns.entries()) if (field && !byField[field]?.trim()) byField[field] = cells[i] ?? '';
-      // Entra's template carries an example row ("Example: ...") under the header.
-      if (/^example:/i.test(byField.email?.trim() ?? '')) return;
       const read = readRow(byField, rowLine);
       if ('sendEmail' in read) rows.push(read);
       else errors.push(read);
     },
   });
+  if (tooManyAt !== undefined) {
+    const message = `The file has more than ${count(MAX_BULK_ROWS)} rows; split it into files of at most ${count(MAX_BULK_ROWS)}.`;
+    return { rows: [], errors: [{ line: tooManyAt, message }], tooManyRows: MAX_BULK_ROWS };
+  }
   if (!columns && errors.length === 0) errors.push({ line: 1, message: 'The file has no rows.' });
   return { rows, errors };
 }

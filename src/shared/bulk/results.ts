@@ -19,11 +19,23 @@ const HEADER = [
 ];
 
 /**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula; a leading
- * apostrophe keeps it text. The file names people's input, so every cell is treated.
+ * A piece of a cell that a spreadsheet may read as a cell of its own, and that then starts a formula: at the cell's
+ * start or after ';', a tab or a line break, past any spaces and quotes, one of = + - @. A comma-separated file opened
+ * where the list separator is ';' is split at ';' (and an import may split at tabs), and there a line break inside a
+ * quoted cell can end the row, since the quotes of this file are not read as quotes. Spaces and quotes are skipped
+ * because a spreadsheet drops them in front of a value. No part may hold a separator, so matching stays linear.
+ */
+const FORMULA_PIECE = /(^|[;\t\r\n])(?:[^\S\t\r\n]|")*(?=[=+\-@])/g;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ as a formula (OWASP, "CSV Injection"); an apostrophe in front
+ * keeps it text. The file names people's input, so every cell is treated, and every piece of it as above: the
+ * apostrophe goes just before the formula character, so an address or a link with ';' in its query stays as it was,
+ * and a value that needs it reads as before with one apostrophe more. A leading tab or carriage return gets one too.
  */
 export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = value.replace(FORMULA_PIECE, "$&'");
+  return /^[\t\r]/.test(safe) ? `'${safe}` : safe;
 }
 
 const OUTCOME_WORDS: Record<JobRow['outcome'], string> = {

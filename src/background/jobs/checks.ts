@@ -1,0 +1,50 @@
+import { isArmScope, isGuid } from '../../shared/arm-id.ts';
+import { MAX_SCHEDULE_DAYS } from '../../shared/azure.ts';
+import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
+import { emailProblem } from '../../shared/email.ts';
+import { httpsUrl, LIMITS } from '../../shared/inputs.ts';
+
+/**
+ * The bulk job is read back from storage, and the worker acts on what it reads: a job it did not write (another
+ * extension context, a damaged profile) must not make anyone anything. Each check says what the extension itself
+ * would never have written. Issue 8, item 2.
+ */
+
+const STATUSES = new Set(['preview', 'running', 'paused', 'cancelled', 'done']);
+
+const optGuid = (v: unknown) => v === undefined || isGuid(v);
+const optText = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
+
+/** Bulk roles end: eligible or active for 1–365 days or until a date, never open-ended. */
+function boundedSchedule(s: JobMeta['roleSchedule']): boolean {
+  if (!s || (s.kind !== 'eligible' && s.kind !== 'active') || s.end === null || typeof s.end !== 'object') return false;
+  if (s.start !== null && (typeof s.start !== 'string' || Number.isNaN(Date.parse(s.start)))) return false;
+  if ('afterDays' in s.end)
+    return Number.isInteger(s.end.afterDays) && s.end.afterDays >= 1 && s.end.afterDays <= MAX_SCHEDULE_DAYS;
+  return typeof s.end.at === 'string' && !Number.isNaN(Date.parse(s.end.at));
+}
+
+/** What is wrong with the job as a whole, in words, or null. */
+export function jobProblem(meta: JobMeta, maxRows: number): string | null {
+  if (!isGuid(meta.id) || !isGuid(meta.tenantId)) return 'its id or tenant is not a GUID';
+  if (!STATUSES.has(meta.status)) return 'its state is unknown';
+  if (!Number.isInteger(meta.rowCount) || meta.rowCount < 0 || meta.rowCount > maxRows) return 'it has too many rows';
+  if (!httpsUrl(meta.defaultRedirectUrl)) return 'its redirect URL is not an https:// address';
+  if (!optText(meta.fileName, LIMITS.fileName)) return 'its file name is too long';
+  if (!Array.isArray(meta.inFlight) || !Array.isArray(meta.sentAt) || !Array.isArray(meta.pace)) return 'its progress is damaged';
+  if (meta.roleScope !== undefined || meta.roleSchedule !== undefined) {
+    if (!isArmScope(meta.roleScope)) return 'its Azure scope is not one the extension accepts';
+    if (!boundedSchedule(meta.roleSchedule)) return 'its role schedule has no end or is not one the extension offers';
+  }
+  return null;
+}
+
+/** What is wrong with a row about to be sent or granted, in words, or null. */
+export function rowProblem(row: JobRow): string | null {
+  if (typeof row.email !== 'string' || emailProblem(row.email)) return 'its address is not valid';
+  if (!httpsUrl(row.redirectUrl)) return 'its redirect URL is not an https:// address';
+  if (typeof row.sendEmail !== 'boolean') return 'its send flag is not true or false';
+  if (!optText(row.message, LIMITS.message) || !optText(row.displayName, LIMITS.displayName)) return 'a text in it is too long';
+  if (!optGuid(row.userId) || !optGuid(row.groupId) || !optGuid(row.roleId)) return 'an id in it is not a GUID';
+  return null;
+}
