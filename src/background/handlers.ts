@@ -15,7 +15,7 @@ import { inviteGuest } from './graph/invitations.ts';
 import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
-import { pageInfo, rememberPage } from './page-context.ts';
+import { pageInfo, syncTab } from './page-context.ts';
 import { assignGuestLicense, forgetAudiences, grantPowerBiAccess, powerBiPage, rememberAudience } from './powerbi/access.ts';
 import type { SenderKind } from './sender.ts';
 import { loadSettings, usableSettings } from './settings.ts';
@@ -53,9 +53,10 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return { account: null, interactionRequired: false, cloud: settings.cloud };
   },
   getPageInfo: ({ tabId }) => pageInfo(tabId),
+  // The report is only a nudge: what the tab shows is read from the browser's own record of the tab.
   pageChanged: async (_, sender) => {
     if (sender.kind !== 'content') throw new AppError(ErrorCodes.badMessage, 'pageChanged comes from a content script');
-    return rememberPage(sender.tabId, sender.url);
+    return syncTab(sender.tabId, true);
   },
   precheck: async ({ email }) => {
     const valid = email && !emailProblem(email) ? email : undefined;

@@ -4,7 +4,7 @@ import { dispatch, isEnvelope } from '../shared/messaging.ts';
 import { own } from '../shared/own.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
 import { ALARM, driveBulkJob } from './jobs/runner.ts';
-import { forgetTab } from './page-context.ts';
+import { forgetTab, syncTab } from './page-context.ts';
 import { classifySender } from './sender.ts';
 import { backgroundShapes, offscreenShapes } from './shapes.ts';
 
@@ -34,10 +34,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-// A tab that loads another document no longer shows the page it reported: forget it until the new page's content
-// script reports (it does on every matched page; on any other origin nothing comes back, so nothing is offered).
+// A tab that navigates (a new URL, in-page or not, or an origin the extension does not match) is read again, so the
+// popup never offers the app or scope of a page the tab has left. The content script's report (sender.url goes
+// stale on in-page navigation) only nudges the same read.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void forgetTab(tabId);
+  if (change.url !== undefined || change.status !== undefined) void syncTab(tabId, false);
 });
 
 // A bulk job carries on wherever the worker was stopped: on every start of the worker, and on its alarm.

@@ -1,26 +1,50 @@
+import { browser } from '../shared/browser.ts';
 import { detectPageContext } from '../shared/detect.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { describePageContext } from '../shared/page-context.ts';
 import { session } from '../shared/storage.ts';
+import { onContentOrigin } from './sender.ts';
 
-/**
- * Remembers what each tab shows, so the popup can say it and default the redirect URL to it. `url` is the
- * sender.url the browser gave with the content script's message; the context is read from it here, never taken
- * from the page's own word.
- */
-export async function rememberPage(tabId: number, url: string): Promise<PageInfo> {
-  const context = detectPageContext(url);
-  const contexts = (await session.get('pageContexts')) ?? {};
-  contexts[String(tabId)] = { context, url, at: Date.now() };
-  await session.set('pageContexts', contexts);
-  await session.set('lastPageTabId', tabId);
-  return { context, url, description: context ? describePageContext(context) : null };
+const NOTHING: PageInfo = { context: null, url: null, description: null };
+
+// One change of the tabs' record at a time: two tabs reporting together would otherwise write over each other.
+let writes: Promise<unknown> = Promise.resolve();
+function change<T>(work: () => Promise<T>): Promise<T> {
+  const next = writes.then(work);
+  writes = next.catch(() => undefined);
+  return next;
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  const contexts = (await session.get('pageContexts')) ?? {};
-  delete contexts[String(tabId)];
-  await session.set('pageContexts', contexts);
+/**
+ * Brings what the popup knows about a tab in line with the tab's own URL as the browser has it (host permission for
+ * the matched origins lets it tell us; anywhere else it says nothing and the tab is forgotten). Read afresh on every
+ * report and every tab update, so the order they arrive in does not matter. `reported`: a content script asked, so
+ * this tab is the page the popup follows when it runs in a tab of its own.
+ */
+export function syncTab(tabId: number, reported: boolean): Promise<PageInfo> {
+  return change(async () => {
+    const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+    const contexts = (await session.get('pageContexts')) ?? {};
+    if (!url || !onContentOrigin(url)) {
+      if (!contexts[String(tabId)]) return NOTHING;
+      delete contexts[String(tabId)];
+      await session.set('pageContexts', contexts);
+      return NOTHING;
+    }
+    const context = detectPageContext(url);
+    contexts[String(tabId)] = { context, url, at: Date.now() };
+    await session.set('pageContexts', contexts);
+    if (reported) await session.set('lastPageTabId', tabId);
+    return { context, url, description: context ? describePageContext(context) : null };
+  });
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  return change(async () => {
+    const contexts = (await session.get('pageContexts')) ?? {};
+    delete contexts[String(tabId)];
+    await session.set('pageContexts', contexts);
+  });
 }
 
 /** The page shown in `tabId`; without one (the popup opened in a tab of its own), the last page reported. */
@@ -28,6 +52,6 @@ export async function pageInfo(tabId: number | undefined): Promise<PageInfo> {
   const id = tabId ?? (await session.get('lastPageTabId'));
   const contexts = (await session.get('pageContexts')) ?? {};
   const entry = id === undefined ? undefined : contexts[String(id)];
-  if (!entry) return { context: null, url: null, description: null };
+  if (!entry) return NOTHING;
   return { context: entry.context, url: entry.url, description: entry.context ? describePageContext(entry.context) : null };
 }

@@ -16,6 +16,15 @@ const CONTENT_ORIGINS = [
   'https://preview.portal.azure.com',
 ];
 
+/** Whether `url` is on an origin the content script runs on (and the extension has host permission for). */
+export function onContentOrigin(url: string): boolean {
+  try {
+    return CONTENT_ORIGINS.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
 export function classifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind {
   if (sender.id !== extensionId || !sender.url) return { kind: 'untrusted' };
   // A prefix test, not URL.origin: chrome-extension: is not a special scheme everywhere URL is implemented.
@@ -24,7 +33,7 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
     return path === OFFSCREEN_PATH ? { kind: 'offscreen' } : { kind: 'extension-page' };
   }
   // The top frame only: the page context is the tab's page, and the content script runs nowhere else.
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && CONTENT_ORIGINS.includes(new URL(sender.url).origin)) {
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && onContentOrigin(sender.url)) {
     return { kind: 'content', tabId: sender.tab.id, url: sender.url };
   }
   return { kind: 'untrusted' };
