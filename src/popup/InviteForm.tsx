@@ -52,11 +52,12 @@ export function InviteForm({
   const email = draft?.email.trim() ?? '';
   const emailOk = !!draft && !emailProblem(draft.email);
 
-  // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped, and the
-  // last answer (with its Reset button) goes as soon as the address changes: it was about another address.
+  // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped, and what the
+  // last answer said about its address (with its Reset button) goes as soon as the address changes. Whether the
+  // signed-in person may invite at all still holds.
   useEffect(() => {
     let current = true;
-    setCheck(null);
+    setCheck((c) => c && { ...c, existing: null });
     const timer = setTimeout(
       () => {
         send('precheck', emailOk ? { email } : {}).then(

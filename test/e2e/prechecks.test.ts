@@ -34,6 +34,19 @@ describe('pre-checks before anything is sent', () => {
     await popup.close();
   });
 
+  it('drops a pre-check and its Reset button the moment the address changes', async () => {
+    const popup = await env.browser.openPopup();
+    await popup.getByLabel('E-mail address').fill('kim@fabrikam.example');
+    await popup.getByRole('button', { name: 'Reset redemption' }).waitFor();
+    // Graph answers the next look-up slowly, so only dropping the old answer can clear the button in time.
+    await env.sandbox.control.addFault({ host: 'graph.microsoft.com', method: 'GET', path: '^/v1.0/users', latencyMs: 4000 });
+    await popup.getByLabel('E-mail address').fill('someone-else@partner.example');
+    await expect.poll(() => popup.getByRole('button', { name: 'Reset redemption' }).count(), { timeout: 2000 }).toBe(0);
+    expect(await popup.getByTestId('existing-user').count()).toBe(0);
+    await env.sandbox.control.clearFaults();
+    await popup.close();
+  });
+
   it('says an address of this organization belongs to a member and does not send', async () => {
     const popup = await env.browser.openPopup();
     await popup.getByLabel('E-mail address').fill('lee@contoso.example');

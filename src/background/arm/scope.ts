@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/config.ts';
 import { resourceTypeWords, scopeParts } from '../../shared/page-context.ts';
+import { path } from '../../shared/url-path.ts';
 import { armGet } from './client.ts';
 
 /**
@@ -8,7 +9,7 @@ import { armGet } from './client.ts';
  */
 export async function describeScopeWithNames(settings: Settings, scope: string): Promise<string> {
   const p = scopeParts(scope);
-  const sub = await armGet<{ displayName?: string }>(settings, `/subscriptions/${p.subscriptionId}`, '2022-12-01');
+  const sub = await armGet<{ displayName?: string }>(settings, path`/subscriptions/${p.subscriptionId}`, '2022-12-01');
   const words: string[] = [];
   if (p.resourceType && p.name) words.push(`${resourceTypeWords(p.resourceType)} ${p.name}`);
   if (p.resourceGroup) words.push(`resource group ${p.resourceGroup}`);

@@ -2,6 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Group } from '@microsoft/microsoft-graph-types';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
+import { path } from '../../shared/url-path.ts';
 import { itemError, sendBatch } from './batch.ts';
 
 /** Security groups whose name starts with the text typed, for choosing an app's audience group. */
@@ -23,7 +24,7 @@ const alreadyMember = (message: string | undefined) => /already exist/i.test(mes
 /** Adds the user to the group; "already a member" counts as success. Returns whether they were added now. */
 export async function addGroupMember(client: Client, groupId: string, userId: string): Promise<boolean> {
   try {
-    await client.api(`/groups/${groupId}/members/$ref`).post(memberRef(userId));
+    await client.api(path`/groups/${groupId}/members/$ref`).post(memberRef(userId));
     return true;
   } catch (e) {
     if (e instanceof AppError && e.code === ErrorCodes.badRequest && alreadyMember(e.detail)) return false;
@@ -38,7 +39,12 @@ export async function addGroupMember(client: Client, groupId: string, userId: st
 export async function addGroupMembers(client: Client, pairs: { userId: string; groupId: string }[]): Promise<(string | null)[]> {
   const answers = await sendBatch(
     client,
-    pairs.map((p, i) => ({ id: String(i), method: 'POST', url: `/groups/${p.groupId}/members/$ref`, body: memberRef(p.userId) })),
+    pairs.map((p, i) => ({
+      id: String(i),
+      method: 'POST',
+      url: path`/groups/${p.groupId}/members/$ref`,
+      body: memberRef(p.userId),
+    })),
   );
   return pairs.map((_, i) => {
     const a = answers.get(String(i));

@@ -3,6 +3,7 @@ import type { Invitation, User } from '@microsoft/microsoft-graph-types';
 import { GRAPH_ORIGIN } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { InvitationRequest, InvitationResult } from '../../shared/model.ts';
+import { path } from '../../shared/url-path.ts';
 import type { GraphSession } from './client.ts';
 
 const INVITE_SCOPES = ['User.Invite.All', 'User.ReadWrite.All', 'Directory.ReadWrite.All'];
@@ -37,10 +38,7 @@ async function assertMayInvite(session: GraphSession): Promise<void> {
  * who already has that address (as `mail` or one of `otherMails`) may be reset to it (issue 8, item 4).
  */
 async function assertResetIsTheirs(client: Client, userId: string, email: string): Promise<void> {
-  const user = (await client
-    .api(`/users/${encodeURIComponent(userId)}`)
-    .select('id,mail,otherMails')
-    .get()) as User;
+  const user = (await client.api(path`/users/${userId}`).select('id,mail,otherMails').get()) as User;
   const mine = [user.mail, ...(user.otherMails ?? [])].some((m) => m?.toLowerCase() === email.toLowerCase());
   if (!mine) throw new AppError(ErrorCodes.resetAddressMismatch, `${userId} does not have ${email}`);
 }
@@ -73,7 +71,7 @@ export async function inviteGuest(session: GraphSession, input: InvitationReques
     })) as Invitation;
   const userId = invitation.invitedUser?.id ?? '';
   const guest = (await session.client
-    .api(`/users/${userId}`)
+    .api(path`/users/${userId}`)
     .select('id,displayName,mail,userPrincipalName,userType')
     .get()) as User;
   return {

@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { LicenseDetails, SubscribedSku } from '@microsoft/microsoft-graph-types';
 import type { LicenseSku } from '../../shared/powerbi.ts';
+import { path } from '../../shared/url-path.ts';
 
 /** The tenant's licences with enabled and consumed units (`GET /subscribedSkus`). */
 export async function subscribedSkus(client: Client): Promise<LicenseSku[]> {
@@ -16,20 +17,22 @@ export async function subscribedSkus(client: Client): Promise<LicenseSku[]> {
 }
 
 export async function userSkuIds(client: Client, userId: string): Promise<string[]> {
-  const { value } = (await client.api(`/users/${userId}/licenseDetails`).get()) as { value: LicenseDetails[] };
+  const { value } = (await client.api(path`/users/${userId}/licenseDetails`).get()) as { value: LicenseDetails[] };
   return value.flatMap((l) => (l.skuId ? [l.skuId] : []));
 }
 
 export async function usageLocation(client: Client, userId: string): Promise<string | null> {
-  const user = (await client.api(`/users/${userId}`).select('id,usageLocation').get()) as { usageLocation?: string | null };
+  const user = (await client.api(path`/users/${userId}`).select('id,usageLocation').get()) as { usageLocation?: string | null };
   return user.usageLocation ?? null;
 }
 
 /** assignLicense fails for a user without a usage location, and guests have none: set it first. */
 export async function setUsageLocation(client: Client, userId: string, country: string): Promise<void> {
-  await client.api(`/users/${userId}`).patch({ usageLocation: country });
+  await client.api(path`/users/${userId}`).patch({ usageLocation: country });
 }
 
 export async function assignLicense(client: Client, userId: string, skuId: string): Promise<void> {
-  await client.api(`/users/${userId}/assignLicense`).post({ addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
+  await client
+    .api(path`/users/${userId}/assignLicense`)
+    .post({ addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
 }

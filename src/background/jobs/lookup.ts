@@ -2,6 +2,7 @@ import type { Organization, User } from '@microsoft/microsoft-graph-types';
 import type { PlanLookups } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { path } from '../../shared/url-path.ts';
 import { azureRoles } from '../arm/roles.ts';
 import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
@@ -61,7 +62,7 @@ async function groupsByName(session: GraphSession, names: string[]): Promise<Pla
     id: String(i),
     method: 'GET' as const,
     url: GUID.test(name)
-      ? `/groups/${name}?$select=id,displayName`
+      ? `${path`/groups/${name}`}?$select=id,displayName`
       : `/groups?$filter=${encodeURIComponent(`displayName eq ${quote(name)}`)}&$select=id,displayName`,
   }));
   const bodies = await getAll(session, items, [400, 404]);

@@ -1,6 +1,7 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { PowerBiApp, PowerBiWorkspace } from '../../shared/powerbi.ts';
+import { path } from '../../shared/url-path.ts';
 import { powerBi } from './client.ts';
 
 interface Capacity {
@@ -10,7 +11,7 @@ interface Capacity {
 }
 
 export async function getApp(settings: Settings, appId: string): Promise<PowerBiApp> {
-  const app = await powerBi<PowerBiApp & { workspaceId?: string }>(settings, 'GET', `/apps/${appId}`);
+  const app = await powerBi<PowerBiApp & { workspaceId?: string }>(settings, 'GET', path`/apps/${appId}`);
   return { id: app.id, name: app.name, workspaceId: app.workspaceId };
 }
 
@@ -19,7 +20,7 @@ export async function getWorkspace(settings: Settings, workspaceId: string): Pro
   const ws = await powerBi<{ id: string; name: string; isOnDedicatedCapacity?: boolean; capacityId?: string }>(
     settings,
     'GET',
-    `/groups/${workspaceId}`,
+    path`/groups/${workspaceId}`,
   );
   let capacity: PowerBiWorkspace['capacity'];
   if (ws.isOnDedicatedCapacity && ws.capacityId) {
@@ -35,7 +36,7 @@ export async function getAppAudience(settings: Settings, appId: string): Promise
   try {
     const { value } = await powerBi<{
       value: { principalType?: string; graphId?: string; identifier?: string; displayName?: string }[];
-    }>(settings, 'GET', `/admin/apps/${appId}/users`);
+    }>(settings, 'GET', path`/admin/apps/${appId}/users`);
     return value
       .filter((u) => u.principalType === 'Group')
       .map((u) => ({ id: u.graphId ?? u.identifier ?? '', displayName: u.displayName ?? '' }));
@@ -47,7 +48,7 @@ export async function getAppAudience(settings: Settings, appId: string): Promise
 
 /** Workspace Viewer for the guest (Groups_AddGroupUser): opens the whole workspace, not just the app. */
 export async function addWorkspaceViewer(settings: Settings, workspaceId: string, email: string): Promise<void> {
-  await powerBi(settings, 'POST', `/groups/${workspaceId}/users`, {
+  await powerBi(settings, 'POST', path`/groups/${workspaceId}/users`, {
     identifier: email,
     principalType: 'User',
     groupUserAccessRight: 'Viewer',
