@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
-import { launchBrowser, signInThroughPopup } from '../test/e2e/harness.ts';
+import { inviteFormIn, launchBrowser, signInThroughPopup } from '../test/e2e/harness.ts';
 import { CONTOSO, PASSWORD, SALES_APP } from '../test/e2e/sandbox.ts';
 
 /**
@@ -42,6 +42,7 @@ if (headless) {
   await appPage.screenshot({ path: join(dir, '1-power-bi-app-page.png') });
   await popup.screenshot({ path: join(dir, '2-popup-signed-in.png') });
   const email = `guest-${Date.now()}@partner.example`;
+  await inviteFormIn(popup);
   await popup.getByLabel('E-mail address').fill(email);
   await popup.getByRole('button', { name: 'Invite' }).click();
   await popup.getByLabel('Redeem link').waitFor();

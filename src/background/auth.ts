@@ -30,6 +30,7 @@ export async function signIn(settings: Settings): Promise<SignedInAccount> {
     throw new AppError(error.includes('AADSTS65004') ? ErrorCodes.signInCancelled : ErrorCodes.signInFailed, error);
   }
   const { account } = await callOffscreen('completeSignIn', { settings, responseUrl });
+  forgetTokens();
   await session.remove('signedOut');
   return account;
 }
@@ -39,18 +40,42 @@ export async function currentAccount(settings: Settings): Promise<SignedInAccoun
 }
 
 export async function signOut(settings: Settings): Promise<void> {
+  forgetTokens();
   await callOffscreen('signOut', { settings });
   await session.set('signedOut', true);
 }
 
 /**
- * A token from the MSAL cache, renewed through the refresh token when needed. A request the offscreen document
+ * Access tokens this worker already holds, by scope set, kept in memory only (gone when the worker stops, never in
+ * storage). A flow makes several calls; each would otherwise ask the offscreen document again (issue 9).
+ */
+const held = new Map<string, { accessToken: string; expiresOn: number; scopes: string[] }>();
+/** A token this close to its end is renewed rather than sent: the call may take a while to reach the service. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+export function forgetTokens(): void {
+  held.clear();
+}
+
+/**
+ * A token: the one held, while it has a while to run; otherwise from the MSAL cache, renewed through the refresh
+ * token when needed (`forceRefresh` after the service said the last one expired). A request the offscreen document
  * gave up on (it did not settle in time) is made once more as a plain renewal, which takes a path of its own.
  */
 async function token(settings: Settings, scopes: string[], forceRefresh: boolean) {
+  const key = `${settings.tenant}|${settings.clientId}|${scopes.join(' ')}`;
+  const mine = held.get(key);
+  if (!forceRefresh && mine && mine.expiresOn - Date.now() > RENEW_BEFORE_MS) return mine;
+  const fresh = await offscreenToken(settings, scopes, forceRefresh);
+  held.set(key, fresh);
+  return fresh;
+}
+
+async function offscreenToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
   try {
     return await callOffscreen('acquireToken', { settings, scopes, forceRefresh });
   } catch (e) {
+    held.clear();
     if (forceRefresh || !(e instanceof AppError && e.code === ErrorCodes.network)) throw e;
     return callOffscreen('acquireToken', { settings, scopes, forceRefresh: true });
   }

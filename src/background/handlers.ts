@@ -6,17 +6,19 @@ import { httpsUrl } from '../shared/inputs.ts';
 import type { SessionState } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { local, session } from '../shared/storage.ts';
-import { assignAzureRole, azureRoles } from './arm/roles.ts';
+import { activity, activityCsv, clearActivity } from './activity.ts';
+import { azureRoles } from './arm/roles.ts';
 import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
-import { inviteGuest } from './graph/invitations.ts';
 import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
+import { shownOperation } from './jobs/operation-store.ts';
+import { dismissOperation, resumeWaiting, startOperation } from './jobs/operations.ts';
 import { pageInfo, syncTab } from './page-context.ts';
-import { assignGuestLicense, forgetAudiences, grantPowerBiAccess, powerBiPage, rememberAudience } from './powerbi/access.ts';
+import { assignGuestLicense, forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
 import type { SenderKind } from './sender.ts';
 import { loadSettings, usableSettings } from './settings.ts';
 
@@ -41,6 +43,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   signIn: async () => {
     const settings = await usableSettings();
     await auth.signIn(settings);
+    await resumeWaiting();
     return sessionState(settings);
   },
   signOut: async ({ clearData }) => {
@@ -48,7 +51,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await auth.signOut(settings);
     if (clearData) {
       // A job still sending is left to finish (it stops by itself without a sign-in); the rest goes.
-      await Promise.all([clearBulk().catch(() => undefined), forgetAudiences(), session.remove('inviteDraft')]);
+      await Promise.all([clearBulk().catch(() => undefined), forgetAudiences(), clearActivity(), session.remove('inviteDraft')]);
     }
     return { account: null, interactionRequired: false, cloud: settings.cloud };
   },
@@ -62,26 +65,34 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     const valid = email && !emailProblem(email) ? email : undefined;
     return precheck(graphSession(await usableSettings()), valid);
   },
-  inviteGuest: async (request) => {
-    const problem = emailProblem(request.email);
+  startInvitation: async (start) => {
+    const { invitation, azure } = start;
+    const problem = emailProblem(invitation.email);
     if (problem) throw new AppError(ErrorCodes.invalidEmail, describeEmailProblem(problem));
-    if (!httpsUrl(request.redirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, request.redirectUrl);
-    return inviteGuest(graphSession(await usableSettings()), request);
+    if (!httpsUrl(invitation.redirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, invitation.redirectUrl);
+    const late = azure ? scheduleProblem(azure.schedule, Date.now()) : null;
+    if (late) throw new AppError(ErrorCodes.invalidSchedule, late);
+    return startOperation(start);
+  },
+  getOperation: () => shownOperation(),
+  dismissOperation: async ({ id }) => {
+    await dismissOperation(id);
+    return {};
+  },
+  getActivity: async ({ show }) => ({ entries: await activity(show) }),
+  getActivityCsv: () => activityCsv(),
+  clearActivity: async () => {
+    await clearActivity();
+    return {};
   },
   describeAzureScope: async ({ scope }) => ({ words: await describeScopeWithNames(await usableSettings(), scope) }),
   getAzureRoles: async ({ scope }) => azureRoles(await usableSettings(), scope),
-  assignAzureRole: async (request) => {
-    const problem = scheduleProblem(request.schedule, Date.now());
-    if (problem) throw new AppError(ErrorCodes.invalidSchedule, problem);
-    return assignAzureRole(await usableSettings(), request);
-  },
   getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), context),
   searchGroups: async ({ text }) => searchGroups(graphSession(await usableSettings()).client, text),
   rememberAudience: async ({ appId, group }) => {
     await rememberAudience(appId, group);
     return {};
   },
-  grantPowerBiAccess: async (request) => grantPowerBiAccess(await usableSettings(), request),
   assignLicense: async (request) => {
     await assignGuestLicense(await usableSettings(), request);
     return {};

@@ -3,6 +3,7 @@ import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope } from '../shared/messaging.ts';
 import { own } from '../shared/own.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
+import { driveOperations, OPERATION_ALARM } from './jobs/operations.ts';
 import { ALARM, driveBulkJob } from './jobs/runner.ts';
 import { forgetTab, syncTab } from './page-context.ts';
 import { classifySender } from './sender.ts';
@@ -41,8 +42,11 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url !== undefined || change.status !== undefined) void syncTab(tabId, false);
 });
 
-// A bulk job carries on wherever the worker was stopped: on every start of the worker, and on its alarm.
+// A bulk job and single invitations carry on wherever the worker was stopped: on every start of the worker, and on
+// their alarms.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM) void driveBulkJob();
+  if (alarm.name === OPERATION_ALARM) void driveOperations();
 });
 void driveBulkJob();
+void driveOperations();

@@ -5,10 +5,13 @@ const invite = { email: 'a@b.example', redirectUrl: 'https://x.example', sendEma
 const SUB = '11111111-2222-4333-8444-555555555555';
 const ROLE_PRINCIPAL = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const week = { kind: 'eligible', start: null, end: { afterDays: 7 } };
+/** An invitation as the popup starts it, with an Azure role when one is given. */
+const start = (invitation: unknown, azure?: unknown) =>
+  backgroundShapes.startInvitation(azure === undefined ? { invitation } : { invitation, azure });
 
 describe('backgroundShapes', () => {
   it('accepts a well-formed invitation', () => {
-    expect(backgroundShapes.inviteGuest(invite)).toBe(true);
+    expect(start(invite)).toBe(true);
   });
 
   it.each([
@@ -18,7 +21,7 @@ describe('backgroundShapes', () => {
     ['a display name that is not text', { ...invite, displayName: 42 }],
     ['no payload at all', null],
   ])('refuses an invitation with %s', (_why, payload) => {
-    expect(backgroundShapes.inviteGuest(payload)).toBe(false);
+    expect(start(payload)).toBe(false);
   });
 
   it('takes a page report that says nothing about the page', () => {
@@ -57,15 +60,15 @@ describe('backgroundShapes', () => {
   ])('refuses every message that carries a scope with %s', (_why, scope) => {
     expect(backgroundShapes.getAzureRoles({ scope })).toBe(false);
     expect(backgroundShapes.describeAzureScope({ scope })).toBe(false);
-    expect(backgroundShapes.assignAzureRole({ ...role, scope, schedule: week })).toBe(false);
+    expect(start(invite, { ...role, scope, schedule: week })).toBe(false);
     expect(
       backgroundShapes.prepareBulk({ fileName: 'a.csv', text: 'email', defaultRedirectUrl: 'https://x.example', scope }),
     ).toBe(false);
   });
 
   it('refuses a reset of redemption for an id that is not a GUID', () => {
-    expect(backgroundShapes.inviteGuest({ ...invite, resetRedemptionOf: '../users/someone-else' })).toBe(false);
-    expect(backgroundShapes.inviteGuest({ ...invite, resetRedemptionOf: ROLE_PRINCIPAL })).toBe(true);
+    expect(start({ ...invite, resetRedemptionOf: '../users/someone-else' })).toBe(false);
+    expect(start({ ...invite, resetRedemptionOf: ROLE_PRINCIPAL })).toBe(true);
   });
 
   it.each([
@@ -74,7 +77,7 @@ describe('backgroundShapes', () => {
     ['redirect URL', { ...invite, redirectUrl: `https://x.example/${'x'.repeat(2048)}` }],
     ['address', { ...invite, email: `${'x'.repeat(320)}@b.example` }],
   ])('refuses an invitation whose %s is longer than Graph takes', (_why, payload) => {
-    expect(backgroundShapes.inviteGuest(payload)).toBe(false);
+    expect(start(payload)).toBe(false);
   });
 
   it('refuses settings with an unknown cloud', () => {
@@ -83,12 +86,12 @@ describe('backgroundShapes', () => {
   const role = {
     scope: `/subscriptions/${SUB}/resourceGroups/rg-data`,
     roleId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-    principalId: ROLE_PRINCIPAL,
+    roleName: 'Reader',
   };
 
   it('accepts a role with a schedule: days, an end date, or none', () => {
     for (const end of [{ afterDays: 7 }, { at: '2026-12-24T23:59:59.000Z' }, null]) {
-      expect(backgroundShapes.assignAzureRole({ ...role, schedule: { kind: 'eligible', start: null, end } })).toBe(true);
+      expect(start(invite, { ...role, schedule: { kind: 'eligible', start: null, end } })).toBe(true);
     }
   });
 
@@ -99,6 +102,6 @@ describe('backgroundShapes', () => {
     ['zero days', { kind: 'active', start: null, end: { afterDays: 0 } }],
     ['a start that is not a date', { kind: 'active', start: 'soon', end: null }],
   ])('refuses a role with %s', (_why, schedule) => {
-    expect(backgroundShapes.assignAzureRole({ ...role, schedule })).toBe(false);
+    expect(start(invite, { ...role, schedule })).toBe(false);
   });
 });

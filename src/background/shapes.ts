@@ -32,6 +32,24 @@ function schedule(v: unknown): boolean {
   return isoDate(v.end.at);
 }
 
+/** An invitation as the popup drafts it. */
+const invitation = (p: unknown) =>
+  obj(p) &&
+  text(p.email, LIMITS.email) &&
+  text(p.redirectUrl, LIMITS.url) &&
+  typeof p.sendEmail === 'boolean' &&
+  (p.userType === 'Guest' || p.userType === 'Member') &&
+  optText(p.displayName, LIMITS.displayName) &&
+  optText(p.message, LIMITS.message) &&
+  optGuid(p.resetRedemptionOf);
+
+/** An Azure role to give with it: exactly at a scope of the grammar. */
+const azureGrant = (p: unknown) =>
+  obj(p) && isArmScope(p.scope) && guid(p.roleId) && text(p.roleName, LIMITS.displayName) && schedule(p.schedule);
+
+const powerBiGrant = (p: unknown) =>
+  obj(p) && guid(p.workspaceId) && typeof p.viewer === 'boolean' && (p.group === undefined || group(p.group));
+
 /** A page context the popup hands back (it came from the background): only the known kinds, with well-formed ids. */
 function pageContext(v: unknown): boolean {
   if (!obj(v)) return false;
@@ -63,28 +81,21 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   // The page is read from sender.url; a content script has nothing to say about it.
   pageChanged: (p) => obj(p) && Object.keys(p).length === 0,
   precheck: (p) => obj(p) && optText(p.email, LIMITS.email),
-  inviteGuest: (p) =>
+  startInvitation: (p) =>
     obj(p) &&
-    text(p.email, LIMITS.email) &&
-    text(p.redirectUrl, LIMITS.url) &&
-    typeof p.sendEmail === 'boolean' &&
-    (p.userType === 'Guest' || p.userType === 'Member') &&
-    optText(p.displayName, LIMITS.displayName) &&
-    optText(p.message, LIMITS.message) &&
-    optGuid(p.resetRedemptionOf),
+    invitation(p.invitation) &&
+    (p.azure === undefined || azureGrant(p.azure)) &&
+    (p.powerBi === undefined || powerBiGrant(p.powerBi)),
+  getOperation: empty,
+  dismissOperation: (p) => obj(p) && guid(p.id),
+  getActivity: (p) => obj(p) && ['all', 'succeeded', 'failed'].includes(p.show as string),
+  getActivityCsv: empty,
+  clearActivity: empty,
   describeAzureScope: (p) => obj(p) && isArmScope(p.scope),
   getAzureRoles: (p) => obj(p) && isArmScope(p.scope),
-  assignAzureRole: (p) => obj(p) && isArmScope(p.scope) && guid(p.roleId) && guid(p.principalId) && schedule(p.schedule),
   getPowerBiPage: (p) => obj(p) && pageContext(p.context),
   searchGroups: (p) => obj(p) && text(p.text, LIMITS.search),
   rememberAudience: (p) => obj(p) && guid(p.appId) && group(p.group),
-  grantPowerBiAccess: (p) =>
-    obj(p) &&
-    guid(p.workspaceId) &&
-    guid(p.userId) &&
-    text(p.email, LIMITS.email) &&
-    typeof p.viewer === 'boolean' &&
-    (p.group === undefined || group(p.group)),
   assignLicense: (p) =>
     obj(p) && guid(p.userId) && guid(p.skuId) && (p.usageLocation === undefined || /^[A-Za-z]{2}$/.test(String(p.usageLocation))),
   prepareBulk: (p) =>

@@ -6,8 +6,9 @@ import type { PageInfo, SessionState } from '../shared/model.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
+import { ActivityView } from './ActivityView.tsx';
 import { BulkSection } from './BulkSection.tsx';
-import { InviteForm } from './InviteForm.tsx';
+import { OneGuest } from './OneGuest.tsx';
 import { SignIn } from './SignIn.tsx';
 
 /** The tab the person is looking at; none when this page runs in a tab of its own (then the last page reported). */
@@ -23,7 +24,7 @@ export function App() {
   const [error, setError] = useState<unknown>(null);
   const [powerBi, setPowerBi] = useState<PowerBiPage | null>(null);
   const [powerBiError, setPowerBiError] = useState<unknown>(null);
-  const [mode, setMode] = useState<'one' | 'bulk'>('one');
+  const [mode, setMode] = useState<'one' | 'bulk' | 'activity'>('one');
   const signedIn = !!session?.account && !session.interactionRequired;
   const context = page.context;
 
@@ -89,13 +90,18 @@ export function App() {
             <button type="button" role="tab" aria-selected={mode === 'bulk'} onClick={() => setMode('bulk')}>
               Bulk from CSV
             </button>
+            <button type="button" role="tab" aria-selected={mode === 'activity'} onClick={() => setMode('activity')}>
+              Activity
+            </button>
           </div>
-          {mode === 'bulk' ? (
+          {mode === 'activity' ? (
+            <ActivityView />
+          ) : mode === 'bulk' ? (
             <BulkSection page={page} />
           ) : (
             <>
               {powerBiError ? <ErrorNote error={powerBiError} /> : null}
-              <InviteForm page={page} powerBi={powerBi} azureRoles={azureRoles} />
+              <OneGuest page={page} powerBi={powerBi} azureRoles={azureRoles} />
             </>
           )}
         </>

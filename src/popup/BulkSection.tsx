@@ -11,20 +11,12 @@ import { send } from '../shared/send.ts';
 import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { BulkProgress } from './BulkProgress.tsx';
 import { BulkRows } from './BulkRows.tsx';
+import { download } from './download.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
 
 const POLL_MS = 700;
 /** A file larger than this is not a bulk-invite list; refuse it before reading it into memory. */
 const MAX_FILE_BYTES = 20_000_000;
-
-function download(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function PreviewCounts({ job }: { job: JobSummary }) {
   const v = job.verdicts;

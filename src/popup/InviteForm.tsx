@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AzureAssignment, AzureRoles } from '../shared/azure.ts';
+import type { AzureRoles } from '../shared/azure.ts';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
-import type { ExistingUser, InvitationResult, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
-import type { PowerBiGrant, PowerBiPage } from '../shared/powerbi.ts';
+import type { AppError } from '../shared/errors.ts';
+import type { ExistingUser, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
+import type { Operation } from '../shared/operation.ts';
+import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
 import { AzureSection } from './AzureSection.tsx';
 import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
-import { InviteResult } from './InviteResult.tsx';
 import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
 
-const blank = (redirectUrl: string): InviteDraft => ({
+export const blank = (redirectUrl: string): InviteDraft => ({
   email: '',
   displayName: '',
   message: '',
@@ -26,23 +27,24 @@ export function InviteForm({
   page,
   powerBi,
   azureRoles,
+  retry,
+  onStarted,
 }: {
   page: PageInfo;
   powerBi: PowerBiPage | null;
   azureRoles: AzureRoles | null;
+  /** An invitation that was refused before anything was done: its draft and the reason, to correct and send again. */
+  retry?: { draft: InviteDraft; error: AppError };
+  onStarted: (op: Operation) => void;
 }) {
-  const [draft, setDraft] = useState<InviteDraft | null>(null);
+  const [draft, setDraft] = useState<InviteDraft | null>(retry?.draft ?? null);
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<InvitationResult | null>(null);
+  const [error, setError] = useState<unknown>(retry?.error ?? null);
   const [check, setCheck] = useState<Precheck | null>(null);
   const [choice, setChoice] = useState<PowerBiChoice>({ viewer: false });
-  const [grant, setGrant] = useState<PowerBiGrant | null>(null);
   // Eligible for a bounded time by default: never permanent without an explicit choice.
   const [azureChoice, setAzureChoice] = useState<AzureChoice>(DEFAULT_AZURE_CHOICE);
-  const [assignment, setAssignment] = useState<(AzureAssignment & { roleName: string }) | null>(null);
-  const [assigning, setAssigning] = useState(false);
 
   // One audience group known (admin API or remembered): preselect it.
   useEffect(() => {
@@ -75,10 +77,11 @@ export function InviteForm({
 
   // A draft survives the popup closing; a fresh one follows the page the tab is on.
   useEffect(() => {
+    if (retry) return;
     session.get('inviteDraft').then((saved) => {
       setDraft(saved?.email ? saved : blank(page.url ?? DEFAULT_REDIRECT_URL));
     });
-  }, [page.url]);
+  }, [page.url, retry]);
 
   if (!draft) return null;
   const update = (patch: Partial<InviteDraft>) => {
@@ -88,41 +91,27 @@ export function InviteForm({
   };
 
   const problem = emailProblem(draft.email);
+  /** Hands the invitation and its grants to the background, which runs them to the end with or without the popup. */
   const sendInvitation = (resetOf?: ExistingUser) => {
     setTouched(true);
     if (problem) return;
     setBusy(true);
     setError(null);
-    const request = { ...draft, displayName: draft.displayName || undefined, message: draft.message || undefined };
-    send('inviteGuest', resetOf ? { ...request, resetRedemptionOf: resetOf.id } : request)
-      .then(async (r) => {
-        // Invite first, then grant: the guest must exist before a group or workspace can hold them.
-        const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
-        if (scope && azureChoice.role) {
-          setAssigning(true);
-          const role = azureChoice.role;
-          const made = await send('assignAzureRole', {
-            scope,
-            roleId: role.id,
-            principalId: r.guest.id,
-            schedule: toSchedule(azureChoice),
-          }).finally(() => setAssigning(false));
-          setAssignment({ ...made, roleName: role.name });
-        }
-        if (powerBi) {
-          const { group, viewer } = choice;
-          setGrant(
-            await send('grantPowerBiAccess', {
-              workspaceId: powerBi.workspace.id,
-              userId: r.guest.id,
-              email: r.guest.email,
-              group,
-              viewer,
-            }),
-          );
-        }
-        setResult(r);
+    const invitation = {
+      ...draft,
+      displayName: draft.displayName || undefined,
+      message: draft.message || undefined,
+      ...(resetOf ? { resetRedemptionOf: resetOf.id } : {}),
+    };
+    const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
+    const role = azureChoice.role;
+    const azure = scope && role ? { scope, roleId: role.id, roleName: role.name, schedule: toSchedule(azureChoice) } : undefined;
+    const granted = powerBi ? { workspaceId: powerBi.workspace.id, group: choice.group, viewer: choice.viewer } : undefined;
+    send('startInvitation', { invitation, ...(azure ? { azure } : {}), ...(granted ? { powerBi: granted } : {}) })
+      .then((op) => {
+        // Started: the draft is spent, so nothing is sent twice by accident.
         void session.remove('inviteDraft');
+        onStarted(op);
       })
       .catch(setError)
       .finally(() => setBusy(false));
@@ -132,20 +121,6 @@ export function InviteForm({
     sendInvitation();
   };
 
-  if (result) {
-    return (
-      <InviteResult
-        grant={grant}
-        assignment={assignment}
-        result={result}
-        onAnother={() => {
-          setResult(null);
-          setTouched(false);
-          setDraft(blank(page.url ?? DEFAULT_REDIRECT_URL));
-        }}
-      />
-    );
-  }
   return (
     <form onSubmit={submit} noValidate aria-label="Invite a guest">
       <h2>Invite a guest</h2>
@@ -204,11 +179,6 @@ export function InviteForm({
       <button type="submit" disabled={busy || blockedByPrecheck(check) || (!!azureRoles && !azureChoiceReady(azureChoice))}>
         {inviteLabel(check, busy)}
       </button>
-      {assigning ? (
-        <p class="muted" role="status" data-testid="assign-progress">
-          Invitation sent. Assigning the role; Azure can take a moment to see a new guest…
-        </p>
-      ) : null}
       {error ? <ErrorNote error={error} /> : null}
     </form>
   );

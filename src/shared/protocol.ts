@@ -1,9 +1,11 @@
-import type { AzureAssignment, AzureRoles, AzureSchedule } from './azure.ts';
+import type { ActivityEntry, ActivityFilter } from './activity.ts';
+import type { AzureRoles, AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
 import type { Settings } from './config.ts';
-import type { InvitationRequest, InvitationResult, PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
+import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
+import type { InviteStart, Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
-import type { AudienceGroup, PowerBiGrant, PowerBiPage } from './powerbi.ts';
+import type { AudienceGroup, PowerBiPage } from './powerbi.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {
@@ -15,20 +17,18 @@ export type BackgroundProtocol = {
   /** From the content script: the page it runs in changed (load, hash change, tab shown); read from sender.url. */
   pageChanged: { request: Record<string, never>; response: PageInfo };
   precheck: { request: { email?: string }; response: Precheck };
-  inviteGuest: { request: InvitationRequest; response: InvitationResult };
+  /** A single invitation with its grants, run by the background; the popup watches it through getOperation. */
+  startInvitation: { request: InviteStart; response: Operation };
+  getOperation: { request: Record<string, never>; response: Operation | null };
+  dismissOperation: { request: { id: string }; response: Record<string, never> };
+  getActivity: { request: { show: ActivityFilter }; response: { entries: ActivityEntry[] } };
+  getActivityCsv: { request: Record<string, never>; response: { fileName: string; csv: string } };
+  clearActivity: { request: Record<string, never>; response: Record<string, never> };
   describeAzureScope: { request: { scope: string }; response: { words: string } };
   getAzureRoles: { request: { scope: string }; response: AzureRoles };
-  assignAzureRole: {
-    request: { scope: string; roleId: string; principalId: string; schedule: AzureSchedule };
-    response: AzureAssignment;
-  };
   getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };
   searchGroups: { request: { text: string }; response: AudienceGroup[] };
   rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };
-  grantPowerBiAccess: {
-    request: { workspaceId: string; userId: string; email: string; group?: AudienceGroup; viewer: boolean };
-    response: PowerBiGrant;
-  };
   assignLicense: { request: { userId: string; skuId: string; usageLocation?: string }; response: Record<string, never> };
   /** Bulk invitations: read the file and plan (the preview), then run it as a background job. */
   /** `scope`: the Azure resource the popup is on, where rows' roles are given. */

@@ -1,7 +1,9 @@
+import type { ActivityEntry } from './activity.ts';
 import { browser } from './browser.ts';
 import type { JobMeta, JobRow } from './bulk/job.ts';
 import type { Settings } from './config.ts';
 import type { InviteDraft } from './model.ts';
+import type { Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
 import type { AudienceGroup } from './powerbi.ts';
 
@@ -13,6 +15,10 @@ export interface LocalKeys {
   /** The bulk invitation job (one at a time), and its rows in chunks so a step rewrites only what changed. */
   bulkJob: JobMeta;
   [chunk: `bulkRows.${number}`]: JobRow[];
+  /** Single invitations run by the background, running and recently finished (src/background/jobs/operations.ts). */
+  operations: Operation[];
+  /** What this browser has done, oldest first, bounded (src/background/activity.ts). */
+  activity: ActivityEntry[];
 }
 
 interface SessionKeys {

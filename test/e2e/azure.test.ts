@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPopupOn, signInAs, signInThroughPopup } from './harness.ts';
+import { inviteFormIn, openPopupOn, signInAs, signInThroughPopup } from './harness.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -10,6 +10,8 @@ const env = sandboxAndBrowser();
 
 async function popupOn(scope: string) {
   const popup = await openPopupOn(env.browser, `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${scope}/overview`);
+  // The last invitation's result card shows until the person asks for the form again.
+  await inviteFormIn(popup);
   await popup.getByRole('region', { name: 'Azure role' }).waitFor();
   return popup;
 }
@@ -24,6 +26,7 @@ describe('Azure resource owners', () => {
     await popup.getByLabel('Active', { exact: true }).check();
     await popup.getByLabel('Never').check();
     expect(await popup.getByTestId('role-permanent').textContent()).toContain('The role stays until someone removes it');
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('raj@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     const result = popup.getByTestId('azure-assignment');
@@ -51,6 +54,7 @@ describe('Azure resource owners', () => {
     await first.check();
     expect(await popup.getByLabel('Eligible (PIM)').isChecked()).toBe(true);
     expect(await popup.getByLabel('Number of days').inputValue()).toBe('7');
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('ines@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect
@@ -79,6 +83,7 @@ describe('Azure resource owners', () => {
     await expect
       .poll(() => popup.locator('.schedule [role=alert]').textContent())
       .toBe('The end date must come after the start.');
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('tomas@partner.example');
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
     await popup.getByLabel('End date').fill(day(10));
@@ -100,6 +105,7 @@ describe('Azure resource owners', () => {
     await popup.getByLabel('Search all roles').fill('Owner');
     await popup.getByLabel('Owner', { exact: true }).check();
     await expect.poll(() => popup.getByTestId('role-risk').textContent()).toContain('including giving other people access');
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('sam@partner.example');
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
     await popup.getByLabel('Grant Owner anyway').check();

@@ -24,6 +24,7 @@ export function control(port: number, token: string) {
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),
+    principalReplication: (milliseconds: number) => call('POST', '/faults/principal-replication', { milliseconds }),
     limitInvitations: (max: number, windowSeconds: number) => call('POST', '/faults/invitation-limit', { max, windowSeconds }),
     patchApplication: (tenant: string, appId: string, patch: object) =>
       call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),

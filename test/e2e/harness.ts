@@ -89,6 +89,20 @@ export async function waitForPageReported(browser: TestBrowser, url: string, tim
   }
 }
 
+/**
+ * The invite form, as a person gets to it: the popup shows the last invitation's result card until they choose
+ * "Invite someone else".
+ */
+export async function inviteFormIn(popup: Page): Promise<void> {
+  const field = popup.getByLabel('E-mail address');
+  const another = popup.getByRole('button', { name: 'Invite someone else' });
+  await field.or(another).first().waitFor();
+  if (await another.isVisible()) {
+    await another.click();
+    await field.waitFor();
+  }
+}
+
 /** Signs out as a person does: Sign out, then the confirmation (keeping or clearing this browser's data). */
 export async function signOutInPopup(popup: Page, clearData = false): Promise<void> {
   await popup.getByRole('button', { name: 'Sign out', exact: true }).click();

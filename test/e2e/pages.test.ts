@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPopupOn, signInThroughPopup, signOutInPopup, waitForPageReported } from './harness.ts';
+import { inviteFormIn, openPopupOn, signInThroughPopup, signOutInPopup, waitForPageReported } from './harness.ts';
 import { PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -40,6 +40,7 @@ describe('page context, options and sign-out', () => {
 
   it('lets a Guest Inviter invite and refuses a Member invitation with a reason', async () => {
     const popup = await env.browser.openPopup();
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('member@partner.example');
     await popup.getByLabel('Member', { exact: true }).check();
     await popup.getByRole('button', { name: 'Invite' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPopupOn, signInAs, signInThroughPopup } from './harness.ts';
+import { inviteFormIn, openPopupOn, signInAs, signInThroughPopup } from './harness.ts';
 import { CONTOSO, PASSWORD, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 const FINANCE_APP = '6f8d2b4c-9e3a-4d7f-8b2c-3d4e5f6a7b8c';
@@ -16,6 +16,8 @@ const user = async (mail: string) => (await contoso())?.users.find((u) => u.mail
 
 async function popupOn(url: string): Promise<Page> {
   const popup = await openPopupOn(env.browser, url);
+  // The last invitation's result card shows until the person asks for the form again.
+  await inviteFormIn(popup);
   await popup.getByTestId('pbi-title').waitFor();
   return popup;
 }
@@ -32,6 +34,7 @@ describe('Power BI app publishers', () => {
     expect(await popup.getByTestId('pbi-title').textContent()).toBe('Sales Analytics app · workspace Sales Analytics');
     await expect.poll(() => popup.getByTestId('audience-group').textContent()).toContain('Sales Analytics viewers');
     expect(await popup.getByTestId('license-path').textContent()).toContain('Pro license needed: 3 free in this tenant');
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('ana@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     const card = popup.getByTestId('powerbi-grant');
@@ -57,6 +60,7 @@ describe('Power BI app publishers', () => {
   it('resends to an existing guest and grants the app without creating a second user', async () => {
     const before = (await contoso())?.users.length;
     const popup = await popupOn(appUrl(SALES_APP));
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('pat@partner.example');
     await popup.getByRole('button', { name: 'Resend invitation' }).click();
     await expect
@@ -84,6 +88,7 @@ describe('Power BI app publishers', () => {
       times: 2,
     });
     const popup = await popupOn(appUrl(SALES_APP));
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('busy@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs, signInThroughPopup } from './harness.ts';
+import { inviteFormIn, signInAs, signInThroughPopup } from './harness.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const env = sandboxAndBrowser();
@@ -11,6 +11,7 @@ describe('pre-checks before anything is sent', () => {
     const popup = await env.browser.openPopup();
     await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
     const before = (await users()).length;
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('pat@partner.example');
     await expect
       .poll(() => popup.getByTestId('existing-user').textContent())
@@ -25,6 +26,7 @@ describe('pre-checks before anything is sent', () => {
 
   it('resets the redemption of a guest who accepted, keeping the same user', async () => {
     const popup = await env.browser.openPopup();
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('kim@fabrikam.example');
     await expect.poll(() => popup.getByTestId('existing-user').textContent()).toContain('has accepted the invitation');
     await popup.getByRole('button', { name: 'Reset redemption' }).click();
@@ -36,10 +38,12 @@ describe('pre-checks before anything is sent', () => {
 
   it('drops a pre-check and its Reset button the moment the address changes', async () => {
     const popup = await env.browser.openPopup();
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('kim@fabrikam.example');
     await popup.getByRole('button', { name: 'Reset redemption' }).waitFor();
     // Graph answers the next look-up slowly, so only dropping the old answer can clear the button in time.
     await env.sandbox.control.addFault({ host: 'graph.microsoft.com', method: 'GET', path: '^/v1.0/users', latencyMs: 4000 });
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('someone-else@partner.example');
     await expect.poll(() => popup.getByRole('button', { name: 'Reset redemption' }).count(), { timeout: 2000 }).toBe(0);
     expect(await popup.getByTestId('existing-user').count()).toBe(0);
@@ -49,6 +53,7 @@ describe('pre-checks before anything is sent', () => {
 
   it('says an address of this organization belongs to a member and does not send', async () => {
     const popup = await env.browser.openPopup();
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('lee@contoso.example');
     await expect.poll(() => popup.getByTestId('existing-user').textContent()).toContain('is a member of your organization');
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
@@ -61,6 +66,7 @@ describe('pre-checks before anything is sent', () => {
     await expect
       .poll(() => popup.getByTestId('invite-permission').textContent())
       .toContain('lets only administrators and people with the Guest Inviter role invite guests');
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('ana@partner.example');
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
     expect((await users()).some((u) => u.mail === 'ana@partner.example')).toBe(false);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, openPopupOn, signInThroughPopup, waitForPageReported } from './harness.ts';
+import { EXTENSION_DIR, inviteFormIn, openPopupOn, signInThroughPopup, waitForPageReported } from './harness.ts';
 import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser, TRAFFIC_FILE } from './sandbox.ts';
 
 /**
@@ -148,11 +148,13 @@ describe('what a page or a link can make the extension do', () => {
   it('renders markup in a display name and in a group name as text', async () => {
     const markup = '<img src=x onerror="document.title=\'pwned\'">Kim';
     const popup = await openPopupOn(env.browser, APP_PAGE);
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('markup@partner.example');
     await popup.getByLabel('Display name').fill(markup);
     await popup.getByRole('button', { name: 'Invite' }).click();
     await popup.getByLabel('Redeem link').waitFor();
     await popup.getByRole('button', { name: 'Invite someone else' }).click();
+    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('markup@partner.example');
     await expect.poll(() => popup.getByTestId('existing-user').textContent(), { timeout: 10_000 }).toContain(markup);
     expect(await popup.locator('main img').count()).toBe(0);

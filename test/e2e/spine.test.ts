@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughPopup, stopServiceWorker, waitForPageReported, workerRestarted } from './harness.ts';
+import { inviteFormIn, signInThroughPopup, stopServiceWorker, waitForPageReported, workerRestarted } from './harness.ts';
 import { CONTOSO, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;
@@ -15,6 +15,7 @@ async function guests(email: string) {
 }
 
 async function invite(popup: Page, email: string) {
+  await inviteFormIn(popup);
   await popup.getByLabel('E-mail address').fill(email);
   await popup.getByRole('button', { name: 'Invite' }).click();
 }

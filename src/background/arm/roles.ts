@@ -127,3 +127,24 @@ export async function assignAzureRole(settings: Settings, request: AzureRoleRequ
     }
   }
 }
+
+/**
+ * The role is there afterwards, given now or before (ARM's RoleAssignmentExists): safe to ask again after a worker
+ * stopped between sending and hearing back. Bulk rows and single invitations give roles through this one rule.
+ */
+export async function ensureAzureRole(settings: Settings, request: AzureRoleRequest): Promise<AzureAssignment> {
+  try {
+    return await assignAzureRole(settings, request);
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === ErrorCodes.roleAssignmentExists)) throw e;
+    const start = request.schedule.start ? new Date(request.schedule.start) : new Date();
+    return {
+      scope: request.scope,
+      roleId: request.roleId,
+      kind: request.schedule.kind,
+      startDateTime: start.toISOString(),
+      endDateTime: scheduleEnd(request.schedule, start),
+      waitedMs: 0,
+    };
+  }
+}

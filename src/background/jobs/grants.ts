@@ -2,7 +2,7 @@ import type { AzureRoles } from '../../shared/azure.ts';
 import { type JobRow, joinOwed, roleOwed } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { assignAzureRole, azureRoles } from '../arm/roles.ts';
+import { azureRoles, ensureAzureRole } from '../arm/roles.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { addGroupMembers } from '../graph/groups.ts';
 import { rowProblem } from './checks.ts';
@@ -43,7 +43,8 @@ async function giveRole(job: LoadedJob, settings: Settings, row: JobRow): Promis
   try {
     const refused = await bulkRoleRefusal(settings, roleScope, row.roleId ?? '');
     if (refused) return { roleError: refused };
-    await assignAzureRole(settings, {
+    // Given before the worker stopped, or by someone else: the guest has the role, which is what was asked.
+    await ensureAzureRole(settings, {
       scope: roleScope,
       roleId: row.roleId ?? '',
       principalId: row.userId ?? '',
@@ -51,8 +52,6 @@ async function giveRole(job: LoadedJob, settings: Settings, row: JobRow): Promis
     });
     return { roleGiven: true };
   } catch (e) {
-    // Given before the worker stopped, or by someone else: the guest has the role, which is what was asked.
-    if (e instanceof AppError && e.code === ErrorCodes.roleAssignmentExists) return { roleGiven: true };
     if (e instanceof AppError && e.code === ErrorCodes.interactionRequired) throw e;
     return { roleError: words(e) };
   }

@@ -1,7 +1,8 @@
 import { browser } from '../../shared/browser.ts';
-import type { JobRow } from '../../shared/bulk/job.ts';
+import { countOutcomes, type JobRow } from '../../shared/bulk/job.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
+import { recordBulkJob } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { BATCH_LIMIT } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
@@ -160,9 +161,20 @@ export function skipUnsent(job: LoadedJob): void {
   }
 }
 
+/** A job that has ended (done, or cancelled with nothing owed) goes into the activity list, once. */
+async function recordEnd(job: LoadedJob): Promise<void> {
+  const ended = job.meta.status === 'done' || job.meta.status === 'cancelled';
+  if (!ended || owesWork(job) || job.meta.recorded) return;
+  job.meta.recorded = true;
+  const account = await currentAccount(await usableSettings()).catch(() => null);
+  await recordBulkJob(job.meta, account?.username ?? '', countOutcomes(job.rows));
+  await saveJob(job);
+}
+
 async function drive(): Promise<void> {
   const job = await loadJob();
-  if (!job || job.refused || (job.meta.status !== 'running' && !owesWork(job))) return;
+  if (!job || job.refused) return;
+  if (job.meta.status !== 'running' && !owesWork(job)) return recordEnd(job);
   await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   try {
     const settings = await usableSettings();
@@ -199,6 +211,7 @@ async function drive(): Promise<void> {
     // Kept while work is owed, so a stopped worker comes back to it.
     if (job.meta.status !== 'running' && !owesWork(job)) await browser.alarms.clear(ALARM);
     await saveJob(job);
+    await recordEnd(job);
   }
 }
 

@@ -81,6 +81,8 @@ export interface JobMeta {
   holdUntil?: number;
   /** (time, rows answered) samples for the pace shown in the popup. */
   pace: [number, number][];
+  /** The job's end is in the activity list. */
+  recorded?: boolean;
 }
 
 /** A job as the popup sees it: no rows, only their counts and the pace. */

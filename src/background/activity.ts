@@ -1,0 +1,104 @@
+import Papa from 'papaparse';
+import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared/activity.ts';
+import { describeSchedule } from '../shared/azure.ts';
+import type { JobCounts } from '../shared/bulk/job.ts';
+import { neutralizeCell } from '../shared/bulk/results.ts';
+import type { Operation } from '../shared/operation.ts';
+import { describeScope } from '../shared/page-context.ts';
+import { local } from '../shared/storage.ts';
+
+/** The list is bounded both ways: the newest 1,000 entries, none older than 90 days. */
+const MAX_ENTRIES = 1000;
+const MAX_AGE_MS = 90 * 86_400_000;
+
+let writes: Promise<unknown> = Promise.resolve();
+
+async function record(entries: ActivityEntry[]): Promise<void> {
+  const next = writes.then(async () => {
+    const since = Date.now() - MAX_AGE_MS;
+    const kept = ((await local.get('activity')) ?? []).filter((e) => e.at >= since);
+    await local.set('activity', [...kept, ...entries].slice(-MAX_ENTRIES));
+  });
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+/** What a finished single invitation did, one entry per step, with the redeem link on the invitation's. */
+export function recordOperation(op: Operation): Promise<void> {
+  const at = op.finishedAt ?? Date.now();
+  const base = { at, username: op.username, tenantId: op.tenantId, subject: op.invitation.email };
+  const entries: ActivityEntry[] = op.steps.map((step) => {
+    const outcome = step.state === 'done' ? 'succeeded' : 'failed';
+    const error = step.state === 'done' ? undefined : (step.error ?? 'Not done.');
+    switch (step.kind) {
+      case 'invite': {
+        const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';
+        const detail = `as ${op.invitation.userType}`;
+        return { ...base, action, detail, outcome, error, redeemUrl: op.invited?.redeemUrl || undefined };
+      }
+      case 'azureRole': {
+        const a = op.assignment;
+        const when = a ? describeSchedule(a) : op.azure?.schedule.kind;
+        const scope = op.azure?.scope ?? '';
+        const detail = `${op.azure?.roleName} at ${describeScope(scope)}, ${when}`;
+        return { ...base, action: 'role', detail, scope, outcome, error };
+      }
+      default: {
+        const g = op.powerBi;
+        const what = [g?.group ? `group ${g.group.displayName}` : '', g?.viewer ? 'workspace Viewer' : ''].filter(Boolean);
+        return { ...base, action: g?.viewer && !g.group ? 'workspace' : 'group', detail: what.join(', '), outcome, error };
+      }
+    }
+  });
+  return record(entries);
+}
+
+/** A bulk job that ended, as one entry with its counts. */
+export function recordBulkJob(job: { fileName: string; tenantId: string }, username: string, counts: JobCounts): Promise<void> {
+  const failed = counts.failed > 0;
+  return record([
+    {
+      at: Date.now(),
+      username,
+      tenantId: job.tenantId,
+      action: 'bulk',
+      subject: job.fileName,
+      detail: `${counts.total} rows: ${counts.invited} invited, ${counts.reused} already guests, ${counts.failed} failed, ${counts.skipped} skipped`,
+      outcome: failed ? 'failed' : 'succeeded',
+      ...(failed ? { error: `${counts.failed} rows failed` } : {}),
+    },
+  ]);
+}
+
+/** Newest first, filtered by outcome. */
+export async function activity(show: ActivityFilter): Promise<ActivityEntry[]> {
+  const all = (await local.get('activity')) ?? [];
+  return all.filter((e) => show === 'all' || e.outcome === show).reverse();
+}
+
+export async function activityCsv(): Promise<{ fileName: string; csv: string }> {
+  const rows = (await activity('all')).map((e) =>
+    [
+      new Date(e.at).toISOString(),
+      e.username,
+      ACTION_WORDS[e.action],
+      e.subject,
+      e.detail,
+      e.scope ?? '',
+      e.outcome,
+      e.error ?? '',
+      e.redeemUrl ?? '',
+    ].map(neutralizeCell),
+  );
+  const fields = ['When', 'Signed in as', 'What', 'Who or which file', 'Details', 'Scope', 'Outcome', 'Error', 'Redeem link'];
+  const day = new Date().toISOString().slice(0, 10);
+  // The byte-order mark makes Excel read the file as UTF-8, as the bulk results do.
+  return {
+    fileName: `invite-here-activity-${day}.csv`,
+    csv: `\uFEFF${Papa.unparse({ fields, data: rows }, { newline: '\r\n' })}\r\n`,
+  };
+}
+
+export async function clearActivity(): Promise<void> {
+  await local.remove(['activity']);
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AzureRoles } from '../shared/azure.ts';
+import { browser } from '../shared/browser.ts';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
+import type { PageInfo } from '../shared/model.ts';
+import type { Operation } from '../shared/operation.ts';
+import type { PowerBiPage } from '../shared/powerbi.ts';
+import { send } from '../shared/send.ts';
+import { InviteForm } from './InviteForm.tsx';
+import { OperationCard } from './OperationCard.tsx';
+
+/**
+ * The "One guest" tab: the invitation the background is running or has finished, else the form. Reopened, the popup
+ * shows the truth from storage, watched for changes rather than polled.
+ */
+export function OneGuest(props: { page: PageInfo; powerBi: PowerBiPage | null; azureRoles: AzureRoles | null }) {
+  const [op, setOp] = useState<Operation | null | undefined>(undefined);
+  useEffect(() => {
+    const load = () => send('getOperation', {}).then(setOp, () => setOp(null));
+    void load();
+    const changed = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'operations' in changes) void load();
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, []);
+  if (op === undefined) return null;
+  const invite = op?.steps[0];
+  // Refused before anything was done: the form again, filled in, with the reason, so nothing typed is lost.
+  if (op && !(op.status === 'done' && invite?.state === 'failed')) {
+    return <OperationCard op={op} onAnother={() => send('dismissOperation', { id: op.id }).then(() => setOp(null))} />;
+  }
+  const sent = op?.invitation;
+  const retry =
+    sent && invite
+      ? {
+          // Field by field: a reset's user id stays with the invitation that was refused, never in a new draft.
+          draft: {
+            email: sent.email,
+            displayName: sent.displayName ?? '',
+            message: sent.message ?? '',
+            redirectUrl: sent.redirectUrl,
+            sendEmail: sent.sendEmail,
+            userType: sent.userType,
+          },
+          error: new AppError(invite.code ?? ErrorCodes.unknown, invite.detail),
+        }
+      : undefined;
+  return <InviteForm key={op?.id ?? 'new'} {...props} retry={retry} onStarted={setOp} />;
+}

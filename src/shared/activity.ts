@@ -1,0 +1,29 @@
+/** One thing this browser did, as the activity view and its CSV list it (issue 9). */
+export interface ActivityEntry {
+  at: number;
+  /** Who was signed in. */
+  username: string;
+  tenantId: string;
+  action: 'invited' | 'resent' | 'reset' | 'role' | 'group' | 'workspace' | 'bulk';
+  /** Whom or what it concerned: the guest's address, or the bulk file's name. */
+  subject: string;
+  /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
+  detail: string;
+  /** The Azure scope a role was given at, exactly, for the CSV (the detail names it in words). */
+  scope?: string;
+  outcome: 'succeeded' | 'failed';
+  error?: string;
+  redeemUrl?: string;
+}
+
+export type ActivityFilter = 'all' | ActivityEntry['outcome'];
+
+export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
+  invited: 'Invited',
+  resent: 'Invitation resent',
+  reset: 'Redemption reset',
+  role: 'Azure role',
+  group: 'Group joined',
+  workspace: 'Workspace role',
+  bulk: 'Bulk invitation',
+};
