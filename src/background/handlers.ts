@@ -39,7 +39,11 @@ async function sessionState(settings: Settings): Promise<SessionState> {
 
 /** Popup and options requests. Content scripts may only report their page. */
 export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
-  getSession: async () => sessionState(await usableSettings()),
+  getSession: async () => {
+    const state = await sessionState(await usableSettings());
+    if (state.account && !state.interactionRequired) await resumeWaiting();
+    return state;
+  },
   signIn: async () => {
     const settings = await usableSettings();
     await auth.signIn(settings);

@@ -3,6 +3,7 @@ import { MAX_SCHEDULE_DAYS } from '../../shared/azure.ts';
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
 import { emailProblem } from '../../shared/email.ts';
 import { httpsUrl, LIMITS } from '../../shared/inputs.ts';
+import type { Operation } from '../../shared/operation.ts';
 
 /**
  * The bulk job is read back from storage, and the worker acts on what it reads: a job it did not write (another
@@ -36,6 +37,22 @@ export function jobProblem(meta: JobMeta, maxRows: number): string | null {
     if (!isArmScope(meta.roleScope)) return 'its Azure scope is not one the extension accepts';
     if (!boundedSchedule(meta.roleSchedule)) return 'its role schedule has no end or is not one the extension offers';
   }
+  return null;
+}
+
+/**
+ * What is wrong with a stored single invitation, in words, or null. Unlike bulk, one guest at a time may get a broad
+ * or open-ended role: the popup asked for that confirmation before it started.
+ */
+export function operationProblem(op: Operation): string | null {
+  const { invitation: i, azure, powerBi } = op;
+  if (typeof i?.email !== 'string' || emailProblem(i.email)) return 'its address is not valid';
+  if (!httpsUrl(i.redirectUrl)) return 'its redirect URL is not an https:// address';
+  if (!optGuid(i.resetRedemptionOf) || !isGuid(op.tenantId)) return 'an id in it is not a GUID';
+  if (!optText(i.message, LIMITS.message) || !optText(i.displayName, LIMITS.displayName)) return 'a text in it is too long';
+  if (azure && (!isArmScope(azure.scope) || !isGuid(azure.roleId)))
+    return 'its Azure scope or role is not one the extension accepts';
+  if (powerBi && (!isGuid(powerBi.workspaceId) || !optGuid(powerBi.group?.id))) return 'its workspace or group is not a GUID';
   return null;
 }
 

@@ -120,4 +120,33 @@ describe('a single invitation run by the background', () => {
     expect(stored()).toMatchObject({ status: 'done' });
     expect(calls.map((c) => c.kind)).toEqual(['invite', 'invite', 'azureRole']);
   });
+
+  it('runs no step of a stored invitation the extension would not have written', async () => {
+    await ops.startOperation(start);
+    await ops.driveOperations();
+    const forged = {
+      ...stored(),
+      steps: [
+        { kind: 'invite', state: 'pending' },
+        { kind: 'azureRole', state: 'pending' },
+      ],
+    };
+    storage.set('operations', [{ ...forged, status: 'running', azure: { ...start.azure, scope: `${start.azure.scope}/../..` } }]);
+    calls.length = 0;
+    await ops.driveOperations();
+    expect(calls).toEqual([]);
+    expect(stored().steps.map((s) => s.error)).toEqual([
+      'Not done: its Azure scope or role is not one the extension accepts.',
+      'Not done: its Azure scope or role is not one the extension accepts.',
+    ]);
+  });
+
+  it('looks for an invitation lost on the way before sending it again, but not one Graph throttled', async () => {
+    const lost = () => Promise.reject(new errors.AppError(errors.ErrorCodes.network));
+    const busy = () => Promise.reject(new errors.AppError(errors.ErrorCodes.throttled));
+    answers = { invite: [lost, busy] };
+    await ops.startOperation({ invitation: start.invitation });
+    await ops.driveOperations();
+    expect(calls.map((c) => c.sentAt !== undefined)).toEqual([false, true, false]);
+  });
 });

@@ -5,6 +5,7 @@ import { recordOperation } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
+import { operationProblem } from './checks.ts';
 import { runStep } from './operation-steps.ts';
 import { changeOperation, changeOperations, loadOperations } from './operation-store.ts';
 import { SETTLE_MS } from './runner.ts';
@@ -17,6 +18,7 @@ const WAIT_HERE_MS = 20_000;
 
 /** Failures that pass by themselves: tried again later, not counted against the step as a refusal. */
 const PASSING: string[] = [ErrorCodes.throttled, ErrorCodes.serviceUnavailable, ErrorCodes.network, ErrorCodes.principalNotFound];
+const UNCERTAIN: string[] = [ErrorCodes.network, ErrorCodes.serviceUnavailable, ErrorCodes.unknown];
 const WAIT_FOR_SIGN_IN: string[] = [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn];
 
 const words = (e: unknown) =>
@@ -61,6 +63,14 @@ function nextStep(op: Operation, now: number): { index: number } | { dueAt: numb
 
 async function takeStep(op: Operation, index: number): Promise<void> {
   const step = op.steps[index] as OperationStep;
+  // Checked before every step, as the bulk job is: the step acts on the address, scope and ids it reads here.
+  const problem = operationProblem(op);
+  if (problem) {
+    await changeOperation(op.id, (o) => {
+      for (const s of o.steps) if (s.state === 'pending') Object.assign(s, { state: 'failed', error: `Not done: ${problem}.` });
+    });
+    return;
+  }
   const settings = await usableSettings();
   if (step.kind !== 'invite' && !op.invited) {
     await changeOperation(op.id, (o) =>
@@ -87,8 +97,9 @@ async function takeStep(op: Operation, index: number): Promise<void> {
     const code: ErrorCode = e instanceof AppError ? e.code : ErrorCodes.unknown;
     await changeOperation(op.id, (o) => {
       const s = o.steps[index] as OperationStep;
-      // The request has been answered (with a refusal): the next try need not look for it first.
-      if (s.kind === 'invite') s.sentAt = undefined;
+      // Answered with a refusal or throttling, the invitation was not made: the next try need not look for it first.
+      // Lost on the way or answered 5xx, it may have been: the next try looks first.
+      if (s.kind === 'invite' && !UNCERTAIN.includes(code)) s.sentAt = undefined;
       if (WAIT_FOR_SIGN_IN.includes(code))
         Object.assign(o, { status: 'waiting', waitingFor: 'Your sign-in needs renewing: sign in again and it carries on.' });
       else if (PASSING.includes(code) && (s.attempts ?? 0) + 1 < MAX_ATTEMPTS) {
@@ -138,8 +149,9 @@ export function driveOperations(): Promise<void> {
   return driving;
 }
 
-/** After a sign-in, invitations that waited for one carry on. */
+/** After a sign-in (or a session found usable again), invitations that waited for one carry on. */
 export async function resumeWaiting(): Promise<void> {
+  if (!(await loadOperations()).some((o) => o.status === 'waiting')) return;
   await changeOperations((ops) => {
     for (const o of ops) if (o.status === 'waiting') Object.assign(o, { status: 'running', waitingFor: undefined });
   });
