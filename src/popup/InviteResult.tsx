@@ -33,6 +33,12 @@ export function InviteResult({
         <dt>State</dt>
         <dd data-testid="guest-state">{own(STATE_WORDS, guest.state ?? '') ?? result.status}</dd>
       </dl>
+      {result.redeemUrl ? null : (
+        <p class="note" data-testid="redeem-lost">
+          Graph gives the redeem link only once, and this one was lost when the browser stopped the extension mid-invitation. The
+          invitation was made; resend it to get a new link.
+        </p>
+      )}
       <label for="redeemUrl">Redeem link</label>
       <div class="row">
         <input id="redeemUrl" readOnly value={result.redeemUrl} onFocus={(e) => e.currentTarget.select()} />

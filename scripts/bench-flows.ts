@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startSandbox } from '../sandbox/server.ts';
+import { control } from '../test/e2e/control.ts';
+import { inviteFormIn, launchBrowser, openPopupOn, signInThroughPopup } from '../test/e2e/harness.ts';
+import { CONTOSO, PASSWORD, SALES_APP } from '../test/e2e/sandbox.ts';
+
+const STORAGE =
+  '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01';
+const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
+const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
+
+export interface FlowCount {
+  flow: string;
+  /** Requests to Graph, ARM and Power BI from Invite to the result (a $batch is one), and tokens the login issued. */
+  roundTrips: number;
+  tokens: number;
+}
+
+/**
+ * Counts what one invitation costs once the popup is open and the pre-check has answered: the API round trips the
+ * sandbox received, and the tokens its login issued (0 while the worker holds a warm one).
+ */
+export async function flowCounts(): Promise<FlowCount[]> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'invite-here-bench-'));
+  const trafficFile = join(stateDir, 'traffic.jsonl');
+  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile });
+  const api = control(sandbox.controlPort, sandbox.controlToken);
+  const browser = await launchBrowser(sandbox);
+  const lines = () => readFileSync(trafficFile, 'utf8').split('\n').filter(Boolean);
+  const measure = async (flow: string, page: string, choose: (p: Page) => Promise<void>, email: string) => {
+    const popup = await openPopupOn(browser, page);
+    await inviteFormIn(popup);
+    await choose(popup);
+    await popup.getByLabel('E-mail address').fill(email);
+    await popup.getByRole('button', { name: 'Invite' }).waitFor();
+    // The pre-check answers as the address is typed; what it asks is not the invitation's cost.
+    await popup.waitForTimeout(1000);
+    const mark = lines().length;
+    const tokens = (await api.issuedTokens()).accessTokens.length;
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await popup.getByLabel('Redeem link').waitFor({ timeout: 60_000 });
+    const sent = lines()
+      .slice(mark)
+      .map((l) => JSON.parse(l) as { viaBatch?: boolean });
+    await popup.close();
+    return {
+      flow,
+      roundTrips: sent.filter((e) => !e.viaBatch).length,
+      tokens: (await api.issuedTokens()).accessTokens.length - tokens,
+    };
+  };
+  try {
+    const first = await browser.openPopup();
+    await signInThroughPopup(browser, first, 'megan@contoso.example', PASSWORD);
+    await first.close();
+    return [
+      await measure('invite alone', 'https://app.powerbi.com/home', async () => undefined, 'flow1@partner.example'),
+      await measure(
+        'invite + app audience group',
+        APP_PAGE,
+        (p) => p.getByTestId('pbi-title').waitFor(),
+        'flow2@partner.example',
+      ),
+      await measure(
+        'invite + eligible role',
+        PORTAL_PAGE,
+        (p) => p.getByRole('region', { name: 'Azure role' }).getByRole('radio').first().check(),
+        'flow3@partner.example',
+      ),
+    ];
+  } finally {
+    await browser.close();
+    await sandbox.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
