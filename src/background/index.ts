@@ -22,7 +22,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (from.kind === 'offscreen') {
     const fits = own(offscreenShapes, message.name)?.(message.payload) === true;
     return dispatch('background', message, offscreenHandlers, () =>
-      fits ? from : new AppError(ErrorCodes.badMessage, message.name),
+      fits ? from : new AppError(ErrorCodes.badMessage, message.name.slice(0, 64)),
     );
   }
   const fits = own(backgroundShapes, message.name)?.(message.payload) === true;
@@ -30,7 +30,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     (from.kind === 'content' && message.name === 'pageChanged') ||
     (from.kind === 'extension-page' && message.name !== 'pageChanged');
   return dispatch('background', message, handlers, () =>
-    fits && allowed ? from : new AppError(ErrorCodes.badMessage, `${message.name} refused from ${from.kind}`),
+    fits && allowed ? from : new AppError(ErrorCodes.badMessage, `${message.name.slice(0, 64)} refused from ${from.kind}`),
   );
 });
 
