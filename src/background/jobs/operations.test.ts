@@ -1,25 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { storage } from '../../../test/support/fake-extension.ts';
 import type { ActivityEntry } from '../../shared/activity.ts';
 import type { Operation, OperationStep } from '../../shared/operation.ts';
 
 // The worker's surroundings, faked: storage and alarms, the signed-in account, and each step's call to Microsoft.
-const storage = new Map<string, unknown>();
-vi.mock('../../shared/browser.ts', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: async (key: string) => (storage.has(key) ? { [key]: structuredClone(storage.get(key)) } : {}),
-        set: async (values: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(values)) storage.set(k, structuredClone(v));
-        },
-        remove: async (keys: string[]) => {
-          for (const k of keys) storage.delete(k);
-        },
-      },
-    },
-    alarms: { create: async () => undefined, clear: async () => true },
-  },
-}));
+vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
 vi.mock('../auth.ts', () => ({ currentAccount: async () => ({ tenantId: CONTOSO, username: 'megan@contoso.example' }) }));

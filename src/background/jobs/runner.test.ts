@@ -1,26 +1,11 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storage } from '../../../test/support/fake-extension.ts';
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
 import type * as Errors from '../../shared/errors.ts';
 
 // The worker's surroundings, faked: storage and alarms, the signed-in account, and Graph's $batch endpoint.
-const storage = new Map<string, unknown>();
-vi.mock('../../shared/browser.ts', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: async (key: string) => (storage.has(key) ? { [key]: structuredClone(storage.get(key)) } : {}),
-        set: async (values: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(values)) storage.set(k, structuredClone(v));
-        },
-        remove: async (keys: string[]) => {
-          for (const k of keys) storage.delete(k);
-        },
-      },
-    },
-    alarms: { create: async () => undefined, clear: async () => true },
-  },
-}));
+vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
 vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 vi.mock('../auth.ts', () => ({ currentAccount: async () => ({ tenantId: CONTOSO }) }));
