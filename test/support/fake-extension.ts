@@ -4,7 +4,8 @@
  * worker wrote, as a real restart would.
  */
 const shared = globalThis as { fakeLocalStorage?: Map<string, unknown> };
-export const storage = (shared.fakeLocalStorage ??= new Map<string, unknown>());
+shared.fakeLocalStorage ??= new Map<string, unknown>();
+export const storage = shared.fakeLocalStorage;
 
 export const browser = {
   storage: {
