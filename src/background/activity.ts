@@ -3,6 +3,7 @@ import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared
 import { describeSchedule } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
 import { neutralizeCell } from '../shared/bulk/results.ts';
+import { oneAtATime } from '../shared/one-at-a-time.ts';
 import type { Operation } from '../shared/operation.ts';
 import { describeScope } from '../shared/page-context.ts';
 import { local } from '../shared/storage.ts';
@@ -11,16 +12,14 @@ import { local } from '../shared/storage.ts';
 const MAX_ENTRIES = 1000;
 const MAX_AGE_MS = 90 * 86_400_000;
 
-let writes: Promise<unknown> = Promise.resolve();
+const queue = oneAtATime();
 
-async function record(entries: ActivityEntry[]): Promise<void> {
-  const next = writes.then(async () => {
+function record(entries: ActivityEntry[]): Promise<void> {
+  return queue(async () => {
     const since = Date.now() - MAX_AGE_MS;
     const kept = ((await local.get('activity')) ?? []).filter((e) => e.at >= since);
     await local.set('activity', [...kept, ...entries].slice(-MAX_ENTRIES));
   });
-  writes = next.catch(() => undefined);
-  return next;
 }
 
 /** What a finished single invitation did, one entry per step, with the redeem link on the invitation's. */

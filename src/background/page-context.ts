@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser.ts';
 import { detectPageContext } from '../shared/detect.ts';
 import type { PageInfo } from '../shared/model.ts';
+import { oneAtATime } from '../shared/one-at-a-time.ts';
 import { describePageContext } from '../shared/page-context.ts';
 import { session } from '../shared/storage.ts';
 import { onContentOrigin } from './sender.ts';
@@ -8,12 +9,7 @@ import { onContentOrigin } from './sender.ts';
 const NOTHING: PageInfo = { context: null, url: null, description: null };
 
 // One change of the tabs' record at a time: two tabs reporting together would otherwise write over each other.
-let writes: Promise<unknown> = Promise.resolve();
-function change<T>(work: () => Promise<T>): Promise<T> {
-  const next = writes.then(work);
-  writes = next.catch(() => undefined);
-  return next;
-}
+const change = oneAtATime();
 
 /**
  * Brings what the popup knows about a tab in line with the tab's own URL as the browser has it (host permission for

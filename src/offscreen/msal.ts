@@ -8,6 +8,7 @@ import {
 import { authorityFor, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
+import { oneAtATime } from '../shared/one-at-a-time.ts';
 
 let app: PublicClientApplication | undefined;
 let appKey = '';
@@ -91,12 +92,10 @@ export async function getAccount(settings: Settings): Promise<SignedInAccount | 
  * One token request at a time: each renewal writes a new refresh token to MSAL's cache, and two renewals racing
  * (Graph and Power BI on one page) would each start from the same one and leave the cache to the slower.
  */
-let queue: Promise<unknown> = Promise.resolve();
+const queue = oneAtATime();
 
 export function acquireToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
-  const next = queue.then(() => withinTime(acquireTokenNow(settings, scopes, forceRefresh)));
-  queue = next.catch(() => undefined);
-  return next;
+  return queue(() => withinTime(acquireTokenNow(settings, scopes, forceRefresh)));
 }
 
 /** A token request that has not settled in this time will not: the queue moves on and the caller hears so. */

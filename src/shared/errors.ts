@@ -102,6 +102,12 @@ export interface SerializedError {
   detail?: string;
 }
 
+/** An error in words for a list or a file: the sentence, and the service's own words after it. */
+export function errorWords(e: unknown): string {
+  if (e instanceof AppError) return `${e.message}${e.detail ? ` (${e.detail})` : ''}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function serializeError(e: unknown): SerializedError {
   const err = e instanceof AppError ? e : new AppError(ErrorCodes.unknown, e instanceof Error ? e.message : String(e));
   return { code: err.code, message: err.message, detail: err.detail };

@@ -63,9 +63,6 @@ export interface Operation extends InviteStart {
   dismissed?: boolean;
 }
 
-/** Whether every step went through. */
-export const operationSucceeded = (op: Operation) => op.steps.every((s) => s.state === 'done');
-
 /** Step names as the progress list shows them. */
 export function stepWords(op: Operation, step: OperationStep): string {
   switch (step.kind) {

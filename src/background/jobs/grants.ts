@@ -1,7 +1,7 @@
 import type { AzureRoles } from '../../shared/azure.ts';
 import { type JobRow, joinOwed, roleOwed } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
 import { azureRoles, ensureAzureRole } from '../arm/roles.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { addGroupMembers } from '../graph/groups.ts';
@@ -17,9 +17,6 @@ export interface Grantor {
 export const sentNeedsGrant = (r: JobRow) => r.outcome === 'invited' && (joinOwed(r) || roleOwed(r));
 /** Already a guest before the job, and owed a group or a role: the row's whole work. */
 export const guestNeedsGrant = (r: JobRow) => r.outcome === 'pending' && r.verdict === 'reuse' && (joinOwed(r) || roleOwed(r));
-
-const words = (e: unknown) =>
-  e instanceof AppError ? `${e.message}${e.detail ? ` (${e.detail})` : ''}` : e instanceof Error ? e.message : String(e);
 
 /** The roles offered at a scope, read once per worker life: a bulk role is checked against them before it is given. */
 const offered = new Map<string, Promise<AzureRoles>>();
@@ -53,7 +50,7 @@ async function giveRole(job: LoadedJob, settings: Settings, row: JobRow): Promis
     return { roleGiven: true };
   } catch (e) {
     if (e instanceof AppError && e.code === ErrorCodes.interactionRequired) throw e;
-    return { roleError: words(e) };
+    return { roleError: errorWords(e) };
   }
 }
 

@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import type { Operation } from '../../shared/operation.ts';
 import { local } from '../../shared/storage.ts';
 
@@ -5,7 +6,7 @@ import { local } from '../../shared/storage.ts';
 const KEEP_FINISHED = 20;
 
 // One change at a time: the runner and a message handler may both change the list in the same moment.
-let writes: Promise<unknown> = Promise.resolve();
+const queue = oneAtATime();
 
 export async function loadOperations(): Promise<Operation[]> {
   return (await local.get('operations')) ?? [];
@@ -13,7 +14,7 @@ export async function loadOperations(): Promise<Operation[]> {
 
 /** Changes the stored list through `change`, which may edit it in place; returns what `change` returns. */
 export function changeOperations<T>(change: (ops: Operation[]) => T): Promise<T> {
-  const next = writes.then(async () => {
+  return queue(async () => {
     const ops = await loadOperations();
     const result = change(ops);
     const finished = ops.filter((o) => o.status === 'done');
@@ -24,8 +25,6 @@ export function changeOperations<T>(change: (ops: Operation[]) => T): Promise<T>
     );
     return result;
   });
-  writes = next.catch(() => undefined);
-  return next;
 }
 
 /** Changes one operation by id; nothing when it is gone (dismissed and trimmed). */

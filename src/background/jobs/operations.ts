@@ -1,5 +1,5 @@
 import { browser } from '../../shared/browser.ts';
-import { AppError, type ErrorCode, ErrorCodes } from '../../shared/errors.ts';
+import { AppError, type ErrorCode, ErrorCodes, errorWords } from '../../shared/errors.ts';
 import type { InviteStart, Operation, OperationStep } from '../../shared/operation.ts';
 import { recordOperation } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
@@ -20,9 +20,6 @@ const WAIT_HERE_MS = 20_000;
 const PASSING: string[] = [ErrorCodes.throttled, ErrorCodes.serviceUnavailable, ErrorCodes.network, ErrorCodes.principalNotFound];
 const UNCERTAIN: string[] = [ErrorCodes.network, ErrorCodes.serviceUnavailable, ErrorCodes.unknown];
 const WAIT_FOR_SIGN_IN: string[] = [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn];
-
-const words = (e: unknown) =>
-  e instanceof AppError ? `${e.message}${e.detail ? ` (${e.detail})` : ''}` : e instanceof Error ? e.message : String(e);
 
 /** Starts an invitation with its grants; the popup may close right after. The steps follow in the order given. */
 export async function startOperation(start: InviteStart): Promise<Operation> {
@@ -88,7 +85,7 @@ async function takeStep(op: Operation, index: number): Promise<void> {
   if (step.kind === 'invite')
     await changeOperation(op.id, (o) => Object.assign(o.steps[index] as OperationStep, { sentAt: Date.now() }));
   try {
-    const result = await runStep(settings, op, { ...step, sentAt: step.sentAt });
+    const result = await runStep(settings, op, step);
     await changeOperation(op.id, (o) => {
       Object.assign(o, result);
       Object.assign(o.steps[index] as OperationStep, { state: 'done', error: undefined, notBefore: undefined });
@@ -105,7 +102,13 @@ async function takeStep(op: Operation, index: number): Promise<void> {
       else if (PASSING.includes(code) && (s.attempts ?? 0) + 1 < MAX_ATTEMPTS) {
         s.attempts = (s.attempts ?? 0) + 1;
         s.notBefore = Date.now() + 2000 * 2 ** s.attempts;
-      } else Object.assign(s, { state: 'failed', error: words(e), code, detail: e instanceof AppError ? e.detail : words(e) });
+      } else
+        Object.assign(s, {
+          state: 'failed',
+          error: errorWords(e),
+          code,
+          detail: e instanceof AppError ? e.detail : errorWords(e),
+        });
     });
   }
 }
