@@ -4,7 +4,7 @@ import { describeSchedule } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
 import { neutralizeCell } from '../shared/bulk/results.ts';
 import { oneAtATime } from '../shared/one-at-a-time.ts';
-import type { Operation } from '../shared/operation.ts';
+import type { Operation, OperationStep } from '../shared/operation.ts';
 import { describeScope } from '../shared/page-context.ts';
 import { local } from '../shared/storage.ts';
 
@@ -22,34 +22,43 @@ function record(entries: ActivityEntry[]): Promise<void> {
   });
 }
 
-/** What a finished single invitation did, one entry per step, with the redeem link on the invitation's. */
+/**
+ * What a single invitation did, one entry per step ended since it was last recorded (a licence asked for later
+ * adds its own), with the redeem link on the invitation's. Reading the licence path is no action of its own.
+ */
 export function recordOperation(op: Operation): Promise<void> {
-  const at = op.finishedAt ?? Date.now();
-  const base = { at, username: op.username, tenantId: op.tenantId, subject: op.invitation.email };
-  const entries: ActivityEntry[] = op.steps.map((step) => {
-    const outcome = step.state === 'done' ? 'succeeded' : 'failed';
-    const error = step.state === 'done' ? undefined : (step.error ?? 'Not done.');
-    switch (step.kind) {
-      case 'invite': {
-        const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';
-        const detail = `as ${op.invitation.userType}`;
-        return { ...base, action, detail, outcome, error, redeemUrl: op.invited?.redeemUrl || undefined };
-      }
-      case 'azureRole': {
-        const a = op.assignment;
-        const when = a ? describeSchedule(a) : op.azure?.schedule.kind;
-        const scope = op.azure?.scope ?? '';
-        const detail = `${op.azure?.roleName} at ${describeScope(scope)}, ${when}`;
-        return { ...base, action: 'role', detail, scope, outcome, error };
-      }
-      default: {
-        const g = op.powerBi;
-        const what = [g?.group ? `group ${g.group.displayName}` : '', g?.viewer ? 'workspace Viewer' : ''].filter(Boolean);
-        return { ...base, action: g?.viewer && !g.group ? 'workspace' : 'group', detail: what.join(', '), outcome, error };
-      }
-    }
-  });
+  const entries = op.steps.flatMap((step) => (step.logged || step.state === 'pending' ? [] : stepEntries(op, step)));
+  for (const step of op.steps) if (step.state !== 'pending') step.logged = true;
   return record(entries);
+}
+
+function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
+  const base = { at: op.finishedAt ?? Date.now(), username: op.username, tenantId: op.tenantId, subject: op.invitation.email };
+  const outcome = step.state === 'done' ? 'succeeded' : 'failed';
+  const error = step.state === 'done' ? undefined : (step.error ?? 'Not done.');
+  switch (step.kind) {
+    case 'invite': {
+      const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';
+      const detail = `as ${op.invitation.userType}`;
+      return [{ ...base, action, detail, outcome, error, redeemUrl: op.invited?.redeemUrl || undefined }];
+    }
+    case 'azureRole': {
+      const a = op.assignment;
+      const when = a ? describeSchedule(a) : op.azure?.schedule.kind;
+      const scope = op.azure?.scope ?? '';
+      const detail = `${op.azure?.roleName} at ${describeScope(scope)}, ${when}`;
+      return [{ ...base, action: 'role', detail, scope, outcome, error }];
+    }
+    case 'group':
+      return [{ ...base, action: 'group', detail: `group ${op.powerBi?.group?.displayName ?? ''}`, outcome, error }];
+    case 'powerBi':
+      return op.powerBi?.viewer ? [{ ...base, action: 'workspace', detail: 'workspace Viewer', outcome, error }] : [];
+    case 'license': {
+      const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
+      const where = op.license?.usageLocation ? `, usage location ${op.license.usageLocation}` : '';
+      return [{ ...base, action: 'license', detail: `${sku}${where}`, outcome, error }];
+    }
+  }
 }
 
 /** A bulk job that ended, as one entry with its counts. */

@@ -16,9 +16,9 @@ import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
 import { shownOperation } from './jobs/operation-store.ts';
-import { dismissOperation, resumeWaiting, startOperation } from './jobs/operations.ts';
+import { addLicense, dismissOperation, resumeWaiting, startOperation } from './jobs/operations.ts';
 import { pageInfo, syncTab } from './page-context.ts';
-import { assignGuestLicense, forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
+import { forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
 import type { SenderKind } from './sender.ts';
 import { loadSettings, usableSettings } from './settings.ts';
 
@@ -97,10 +97,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await rememberAudience(appId, group);
     return {};
   },
-  assignLicense: async (request) => {
-    await assignGuestLicense(await usableSettings(), request);
-    return {};
-  },
+  assignLicense: ({ operationId, skuId, usageLocation }) =>
+    addLicense(operationId, usageLocation ? { skuId, usageLocation } : { skuId }),
   prepareBulk: async ({ fileName, text, defaultRedirectUrl, scope }) => {
     if (!httpsUrl(defaultRedirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, defaultRedirectUrl);
     return prepareBulk(fileName, text, defaultRedirectUrl, scope);

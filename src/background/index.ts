@@ -3,8 +3,7 @@ import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope } from '../shared/messaging.ts';
 import { own } from '../shared/own.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
-import { driveOperations, OPERATION_ALARM } from './jobs/operations.ts';
-import { ALARM, driveBulkJob } from './jobs/runner.ts';
+import { driveWork, WORK_ALARM } from './jobs/driver.ts';
 import { forgetTab, syncTab } from './page-context.ts';
 import { classifySender } from './sender.ts';
 import { backgroundShapes, offscreenShapes } from './shapes.ts';
@@ -45,8 +44,8 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 // A bulk job and single invitations carry on wherever the worker was stopped: on every start of the worker, and on
 // their alarms.
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === ALARM) void driveBulkJob();
-  if (alarm.name === OPERATION_ALARM) void driveOperations();
+  if (alarm.name === WORK_ALARM) void driveWork();
 });
-void driveBulkJob();
-void driveOperations();
+// The bulk job's own alarm of earlier versions: the one driver now wakes on its own.
+void browser.alarms.clear('bulk-invitations');
+void driveWork();

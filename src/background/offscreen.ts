@@ -2,26 +2,37 @@ import { OFFSCREEN_PATH } from '../shared/config.ts';
 import { sendTo } from '../shared/messaging.ts';
 import type { OffscreenProtocol } from '../shared/protocol.ts';
 
-let creating: Promise<void> | undefined;
+let ensuring: Promise<void> | undefined;
 
-/** The offscreen document may have been closed (by Chrome or by hand); make sure it is there before talking to it. */
-async function ensureOffscreen(): Promise<void> {
+async function openOffscreen(): Promise<void> {
   const url = chrome.runtime.getURL(OFFSCREEN_PATH);
   const existing = await chrome.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
     documentUrls: [url],
   });
   if (existing.length > 0) return;
-  creating ??= chrome.offscreen
-    .createDocument({
+  try {
+    await chrome.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       reasons: ['LOCAL_STORAGE' as chrome.offscreen.Reason],
       justification: 'MSAL needs a DOM and keeps its token cache in localStorage.',
-    })
-    .finally(() => {
-      creating = undefined;
     });
-  await creating;
+  } catch (e) {
+    // Made meanwhile by another context of this worker's life (Chrome allows one): it is there, which is the point.
+    if (!/single offscreen document/i.test(e instanceof Error ? e.message : String(e))) throw e;
+  }
+}
+
+/**
+ * The offscreen document may have been closed (by Chrome or by hand); make sure it is there before talking to it.
+ * The look and the creation are one step: two callers at once (the popup's state and the driver's account after a
+ * token expired) would otherwise both see none and both create one, and the second creation fails.
+ */
+function ensureOffscreen(): Promise<void> {
+  ensuring ??= openOffscreen().finally(() => {
+    ensuring = undefined;
+  });
+  return ensuring;
 }
 
 export async function callOffscreen<N extends keyof OffscreenProtocol & string>(

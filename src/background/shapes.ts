@@ -97,7 +97,10 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   searchGroups: (p) => obj(p) && text(p.text, LIMITS.search),
   rememberAudience: (p) => obj(p) && guid(p.appId) && group(p.group),
   assignLicense: (p) =>
-    obj(p) && guid(p.userId) && guid(p.skuId) && (p.usageLocation === undefined || /^[A-Za-z]{2}$/.test(String(p.usageLocation))),
+    obj(p) &&
+    guid(p.operationId) &&
+    guid(p.skuId) &&
+    (p.usageLocation === undefined || /^[A-Z]{2}$/.test(String(p.usageLocation))),
   prepareBulk: (p) =>
     obj(p) &&
     text(p.fileName, LIMITS.fileName) &&

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type AzureAssignment, describeSchedule } from '../shared/azure.ts';
 import type { InvitationResult } from '../shared/model.ts';
+import type { OperationStep } from '../shared/operation.ts';
 import { own } from '../shared/own.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
@@ -11,11 +12,15 @@ export function InviteResult({
   assignment,
   result,
   grant,
+  operationId,
+  license,
   onAnother,
 }: {
   result: InvitationResult;
   grant: PowerBiGrant | null;
   assignment: (AzureAssignment & { roleName: string }) | null;
+  operationId: string;
+  license?: OperationStep;
   onAnother: () => void;
 }) {
   const [copied, setCopied] = useState(false);
@@ -28,8 +33,12 @@ export function InviteResult({
       <dl>
         <dt>Guest</dt>
         <dd data-testid="guest-name">{guest.displayName}</dd>
-        <dt>Sign-in name</dt>
-        <dd class="mono">{guest.userPrincipalName}</dd>
+        {guest.userPrincipalName ? (
+          <>
+            <dt>User principal name</dt>
+            <dd class="mono">{guest.userPrincipalName}</dd>
+          </>
+        ) : null}
         <dt>State</dt>
         <dd data-testid="guest-state">{own(STATE_WORDS, guest.state ?? '') ?? result.status}</dd>
       </dl>
@@ -54,7 +63,7 @@ export function InviteResult({
             : ''}
         </div>
       ) : null}
-      {grant ? <PowerBiGrantCard grant={grant} userId={guest.id} /> : null}
+      {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} /> : null}
       <button type="button" class="link" onClick={onAnother}>
         Invite someone else
       </button>

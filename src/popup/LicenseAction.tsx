@@ -1,30 +1,36 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import type { OperationStep } from '../shared/operation.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 
-/** What the guest got on Power BI, and the offer to assign a licence here (asking for a usage location if needed). */
-export function PowerBiGrantCard({ grant, userId }: { grant: PowerBiGrant; userId: string }) {
-  const [assigned, setAssigned] = useState(false);
-  const [askCountry, setAskCountry] = useState(false);
+/**
+ * What the guest got on Power BI, and the offer to assign a licence here (asking for a usage location if needed).
+ * The licence is one more step of the invitation's operation: the background assigns it, popup open or not.
+ */
+export function PowerBiGrantCard({
+  grant,
+  operationId,
+  license,
+}: {
+  grant: PowerBiGrant;
+  operationId: string;
+  license?: OperationStep;
+}) {
   const [country, setCountry] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<unknown>(null);
   const { licensePath: path, group } = grant;
+  const busy = license?.state === 'pending';
+  const assigned = license?.state === 'done';
+  const error =
+    refused ?? (license?.state === 'failed' ? new AppError(license.code ?? ErrorCodes.unknown, license.detail) : null);
+  const askCountry = license?.code === ErrorCodes.usageLocationRequired || license?.code === ErrorCodes.invalidUsageLocation;
   const assign = () => {
     if (!path.sku) return;
-    setBusy(true);
-    setError(null);
-    send('assignLicense', { userId, skuId: path.sku.skuId, usageLocation: askCountry ? country.trim().toUpperCase() : undefined })
-      .then(
-        () => setAssigned(true),
-        (e: unknown) => {
-          if (e instanceof AppError && e.code === ErrorCodes.usageLocationRequired) setAskCountry(true);
-          setError(e);
-        },
-      )
-      .finally(() => setBusy(false));
+    setRefused(null);
+    const usageLocation = askCountry ? country.trim().toUpperCase() : undefined;
+    send('assignLicense', { operationId, skuId: path.sku.skuId, usageLocation }).catch(setRefused);
   };
   return (
     <div class="pbi" data-testid="powerbi-grant">
@@ -43,8 +49,8 @@ export function PowerBiGrantCard({ grant, userId }: { grant: PowerBiGrant; userI
               <input id="usageLocation" maxLength={2} value={country} onInput={(e) => setCountry(e.currentTarget.value)} />
             </>
           ) : null}
-          <button type="button" disabled={busy} onClick={assign}>
-            Assign {path.sku.name}
+          <button type="button" disabled={busy} aria-busy={busy} onClick={assign}>
+            {busy ? `Assigning ${path.sku.name}…` : `Assign ${path.sku.name}`}
           </button>
         </div>
       ) : null}

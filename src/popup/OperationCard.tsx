@@ -1,6 +1,6 @@
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
-import { type Operation, type OperationStep, stepWords } from '../shared/operation.ts';
+import { type Operation, type OperationStep, stepOf, stepWords } from '../shared/operation.ts';
 import { InviteResult } from './InviteResult.tsx';
 
 const stepError = (s: OperationStep) => new AppError(s.code ?? ErrorCodes.unknown, s.detail ?? s.error);
@@ -18,7 +18,10 @@ function stepState(op: Operation, step: OperationStep): string {
  * copy button included) until the person starts another or dismisses it. The popup can close at any point.
  */
 export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () => void }) {
-  if (op.status !== 'done') {
+  const license = stepOf(op.steps, 'license');
+  // A licence asked for on the result card runs on that card; everything before it shows as steps.
+  const mainPending = op.steps.some((s) => s.state === 'pending' && s.kind !== 'license');
+  if (op.status !== 'done' && (mainPending || !op.invited)) {
     return (
       <section class="result" aria-label="Invitation progress" aria-busy="true">
         <h2>Inviting {op.invitation.email}</h2>
@@ -34,7 +37,7 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
       </section>
     );
   }
-  const failed = op.steps.filter((s) => s.state === 'failed');
+  const failed = op.steps.filter((s) => s.state === 'failed' && s.kind !== 'license');
   return (
     <>
       {failed.map((s) => (
@@ -44,7 +47,14 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
         </div>
       ))}
       {op.invited ? (
-        <InviteResult result={op.invited} assignment={op.assignment ?? null} grant={op.granted ?? null} onAnother={onAnother} />
+        <InviteResult
+          result={op.invited}
+          assignment={op.assignment ?? null}
+          grant={op.granted ?? null}
+          operationId={op.id}
+          license={license}
+          onAnother={onAnother}
+        />
       ) : null}
     </>
   );

@@ -33,6 +33,7 @@ export const ErrorCodes = {
   bulkFileTooLarge: 'bulk_file_too_large',
   bulkTooManyRows: 'bulk_too_many_rows',
   bulkJobInvalid: 'bulk_job_invalid',
+  bulkRoleRefused: 'bulk_role_refused',
   invalidScope: 'invalid_scope',
   resetAddressMismatch: 'reset_address_mismatch',
   unknown: 'unknown',
@@ -75,6 +76,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   bulk_file_too_large: 'The file is larger than 20 MB, far more than a bulk-invite list; check that it is the right file.',
   bulk_file_empty: 'The file has no row that can be invited. Check that it is a CSV with an e-mail column.',
   bulk_too_many_rows: 'The file has more than 50,000 rows. Split it into files of at most 50,000 rows; nothing was sent.',
+  bulk_role_refused: 'This role is not given in bulk here; give it to one guest at a time from the invite form.',
   bulk_job_invalid:
     'The stored bulk job did not pass its checks (an address, link, scope or role in it is not one the extension would have written), so none of it was run. Clear it and prepare the file again.',
   invalid_scope:

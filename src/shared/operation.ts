@@ -4,10 +4,11 @@ import type { InvitationRequest, InvitationResult } from './model.ts';
 import type { AudienceGroup, PowerBiGrant } from './powerbi.ts';
 
 /**
- * One invitation and the grants chosen with it, run by the background from start to end: the popup drafts it,
- * starts it and watches it, and may close at any moment (issue 9). Each step is checked before it is tried again.
+ * The steps of one guest's invitation and grants, run by the background from start to end (issue 9). A single
+ * invitation and each row of a bulk job are made of these same steps and run by the same engine
+ * (background/jobs/engine.ts): the popup drafts, starts and watches, and may close at any moment.
  */
-export type StepKind = 'invite' | 'azureRole' | 'powerBi';
+export type StepKind = 'invite' | 'group' | 'azureRole' | 'powerBi' | 'license';
 export type StepState = 'pending' | 'done' | 'failed';
 
 export interface OperationStep {
@@ -15,13 +16,32 @@ export interface OperationStep {
   state: StepState;
   /** Set just before the request leaves, so a worker stopped mid-request checks before sending it again. */
   sentAt?: number;
+  /** A request sent and not answered was looked for once and not found: the next look is the last. */
+  looked?: boolean;
+  /** The address was looked up before the first send (a member is not invited; a guest is invited again). */
+  guarded?: boolean;
+  /** Who that look-up found: the guest the invitation goes to again. */
+  found?: FoundUser;
   attempts?: number;
   /** A step that met throttling or a passing failure waits until then (ms). */
   notBefore?: number;
+  /** Its end is in the activity list. */
+  logged?: boolean;
   /** Why it failed: in words for the activity list, and as the error code and detail the popup shows. */
   error?: string;
   code?: ErrorCode;
   detail?: string;
+}
+
+/** A user of this tenant found by address. */
+export interface FoundUser {
+  id: string;
+  mail: string;
+  displayName: string;
+  userPrincipalName: string;
+  userType: string;
+  /** A guest, or a member who came in by invitation. */
+  invited: boolean;
 }
 
 export interface AzureGrantRequest {
@@ -35,6 +55,12 @@ export interface PowerBiGrantRequest {
   workspaceId: string;
   group?: AudienceGroup;
   viewer: boolean;
+}
+
+export interface LicenseRequest {
+  skuId: string;
+  /** Set on the guest first when they have none (a licence cannot be assigned without it). */
+  usageLocation?: string;
 }
 
 export interface InviteStart {
@@ -56,21 +82,41 @@ export interface Operation extends InviteStart {
   /** Why it waits (the sign-in needs renewing), in words. */
   waitingFor?: string;
   steps: OperationStep[];
+  /** Asked for on the result card, after the invitation: a step added to the same operation. */
+  license?: LicenseRequest;
   invited?: InvitationResult;
   assignment?: AzureAssignment & { roleName: string };
+  /** The guest was added to the audience group now (false: already a member). */
+  joined?: boolean;
   granted?: PowerBiGrant;
   /** The person closed the result card, or started another from the popup. */
   dismissed?: boolean;
 }
+
+/** The steps an invitation with these grants takes, in order. */
+export function plannedSteps(start: { invite: boolean; groupId?: string; roleId?: string; powerBi?: boolean }): OperationStep[] {
+  const kinds: StepKind[] = [];
+  if (start.invite) kinds.push('invite');
+  if (start.groupId) kinds.push('group');
+  if (start.roleId) kinds.push('azureRole');
+  if (start.powerBi) kinds.push('powerBi');
+  return kinds.map((kind) => ({ kind, state: 'pending' }));
+}
+
+export const stepOf = (steps: OperationStep[] | undefined, kind: StepKind) => steps?.find((s) => s.kind === kind);
 
 /** Step names as the progress list shows them. */
 export function stepWords(op: Operation, step: OperationStep): string {
   switch (step.kind) {
     case 'invite':
       return op.invitation.resetRedemptionOf ? `Reset redemption for ${op.invitation.email}` : `Invite ${op.invitation.email}`;
+    case 'group':
+      return `Add to ${op.powerBi?.group?.displayName ?? 'the group'}`;
     case 'azureRole':
       return `Give ${op.azure?.roleName ?? 'the role'} (Azure)`;
     case 'powerBi':
-      return op.powerBi?.group ? `Add to ${op.powerBi.group.displayName}` : 'Power BI access';
+      return op.powerBi?.viewer ? 'Workspace Viewer role and licence path' : 'Licence path';
+    case 'license':
+      return 'Assign the licence';
   }
 }

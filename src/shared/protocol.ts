@@ -29,7 +29,8 @@ export type BackgroundProtocol = {
   getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };
   searchGroups: { request: { text: string }; response: AudienceGroup[] };
   rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };
-  assignLicense: { request: { userId: string; skuId: string; usageLocation?: string }; response: Record<string, never> };
+  /** One more step of a finished invitation's operation: the licence, with the usage location when it is asked for. */
+  assignLicense: { request: { operationId: string; skuId: string; usageLocation?: string }; response: Operation };
   /** Bulk invitations: read the file and plan (the preview), then run it as a background job. */
   /** `scope`: the Azure resource the popup is on, where rows' roles are given. */
   prepareBulk: {

@@ -69,8 +69,11 @@ async function batchInFlight(): Promise<boolean> {
   const worker = await env.browser.worker();
   return worker
     .evaluate(async () => {
-      const { bulkJob } = (await chrome.storage.local.get('bulkJob')) as { bulkJob?: { inFlight: number[] } };
-      return (bulkJob?.inFlight.length ?? 0) > 0;
+      // A row's invite step sent and not yet answered: the same step a single invitation has.
+      type Row = { steps: { kind: string; state: string; sentAt?: number }[] };
+      const stored = await chrome.storage.local.get(null);
+      const rows = Object.entries(stored).flatMap(([k, v]) => (k.startsWith('bulkRows.') ? (v as Row[]) : []));
+      return rows.some((r) => r.steps.some((s) => s.kind === 'invite' && s.state === 'pending' && s.sentAt !== undefined));
     })
     .catch(() => false);
 }

@@ -1,6 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Group } from '@microsoft/microsoft-graph-types';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
 import { path } from '../../shared/url-path.ts';
 import { itemError, sendBatch } from './batch.ts';
@@ -21,22 +20,13 @@ const memberRef = (userId: string) => ({ '@odata.id': `https://graph.microsoft.c
 /** Graph's refusal for a member added twice, which counts as success. */
 const alreadyMember = (message: string | undefined) => /already exist/i.test(message ?? '');
 
-/** Adds the user to the group; "already a member" counts as success. Returns whether they were added now. */
-export async function addGroupMember(client: Client, groupId: string, userId: string): Promise<boolean> {
-  try {
-    await client.api(path`/groups/${groupId}/members/$ref`).post(memberRef(userId));
-    return true;
-  } catch (e) {
-    if (e instanceof AppError && e.code === ErrorCodes.badRequest && alreadyMember(e.detail)) return false;
-    throw e;
-  }
-}
-
 /**
  * Adds each (user, group) pair in JSON batches; "already a member" counts as joined. Safe to repeat, so throttled
- * items are retried in place. Returns, per pair, why it did not join, or null.
+ * items are retried in place. Returns, per pair, whether they were added now (false: already a member), or why not.
  */
-export async function addGroupMembers(client: Client, pairs: { userId: string; groupId: string }[]): Promise<(string | null)[]> {
+export type JoinAnswer = { added: boolean } | { error: string };
+
+export async function addGroupMembers(client: Client, pairs: { userId: string; groupId: string }[]): Promise<JoinAnswer[]> {
   const answers = await sendBatch(
     client,
     pairs.map((p, i) => ({
@@ -48,9 +38,9 @@ export async function addGroupMembers(client: Client, pairs: { userId: string; g
   );
   return pairs.map((_, i) => {
     const a = answers.get(String(i));
-    if (!a) return 'Graph did not answer.';
-    if (a.status < 300) return null;
+    if (!a) return { error: 'Graph did not answer.' };
+    if (a.status < 300) return { added: true };
     const message = itemError(a);
-    return a.status === 400 && alreadyMember(message) ? null : message;
+    return a.status === 400 && alreadyMember(message) ? { added: false } : { error: message };
   });
 }

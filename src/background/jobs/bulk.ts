@@ -5,8 +5,9 @@ import { resultsCsv } from '../../shared/bulk/results.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
+import { driveWork } from './driver.ts';
 import { planLookups } from './lookup.ts';
-import { driveBulkJob, owesWork, skipUnsent } from './runner.ts';
+import { owesWork, skipUnsent } from './runner.ts';
 import { createJob, discardJob, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 const PACE_WINDOW_MS = 15_000;
@@ -96,7 +97,6 @@ export async function prepareBulk(
       defaultRedirectUrl,
       ...(scope ? { roleScope: scope, roleSchedule: DEFAULT_BULK_SCHEDULE } : {}),
       createdAt: Date.now(),
-      inFlight: [],
       sentAt: [],
       pace: [],
     },
@@ -136,7 +136,7 @@ export async function controlBulk(
   }
   await saveJob(job);
   // The driver runs the job, and also finishes what a paused or cancelled one still owes (rows in flight, grants).
-  if (action !== 'pause' || owesWork(job)) void driveBulkJob();
+  if (action !== 'pause' || owesWork(job)) void driveWork();
   return summary(job);
 }
 
@@ -147,7 +147,7 @@ export async function bulkRows(show: RowFilter, offset: number, limit: number): 
   const keep = (r: JobRow) =>
     show === 'all' ||
     r.outcome === show ||
-    (show === 'problems' && (r.outcome === 'failed' || r.outcome === 'skipped' || !!r.groupError));
+    (show === 'problems' && (r.outcome === 'failed' || r.outcome === 'skipped' || r.steps.some((s) => s.state === 'failed')));
   const rows = job.rows.filter(keep);
   return { rows: rows.slice(offset, offset + limit), total: rows.length };
 }

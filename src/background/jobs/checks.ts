@@ -3,7 +3,7 @@ import { MAX_SCHEDULE_DAYS } from '../../shared/azure.ts';
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
 import { emailProblem } from '../../shared/email.ts';
 import { httpsUrl, LIMITS } from '../../shared/inputs.ts';
-import type { Operation } from '../../shared/operation.ts';
+import type { Operation, OperationStep } from '../../shared/operation.ts';
 
 /**
  * The bulk job is read back from storage, and the worker acts on what it reads: a job it did not write (another
@@ -25,6 +25,12 @@ function boundedSchedule(s: JobMeta['roleSchedule']): boolean {
   return typeof s.end.at === 'string' && !Number.isNaN(Date.parse(s.end.at));
 }
 
+const KINDS = new Set(['invite', 'group', 'azureRole', 'powerBi', 'license']);
+const STEP_STATES = new Set(['pending', 'done', 'failed']);
+/** Steps of kinds and states the engine knows: it would otherwise skip or misread them. */
+const stepsKnown = (steps: unknown) =>
+  Array.isArray(steps) && steps.every((s: OperationStep) => KINDS.has(s?.kind) && STEP_STATES.has(s?.state));
+
 /** What is wrong with the job as a whole, in words, or null. */
 export function jobProblem(meta: JobMeta, maxRows: number): string | null {
   if (!isGuid(meta.id) || !isGuid(meta.tenantId)) return 'its id or tenant is not a GUID';
@@ -32,7 +38,7 @@ export function jobProblem(meta: JobMeta, maxRows: number): string | null {
   if (!Number.isInteger(meta.rowCount) || meta.rowCount < 0 || meta.rowCount > maxRows) return 'it has too many rows';
   if (!httpsUrl(meta.defaultRedirectUrl)) return 'its redirect URL is not an https:// address';
   if (!optText(meta.fileName, LIMITS.fileName)) return 'its file name is too long';
-  if (!Array.isArray(meta.inFlight) || !Array.isArray(meta.sentAt) || !Array.isArray(meta.pace)) return 'its progress is damaged';
+  if (!Array.isArray(meta.sentAt) || !Array.isArray(meta.pace)) return 'its progress is damaged';
   if (meta.roleScope !== undefined || meta.roleSchedule !== undefined) {
     if (!isArmScope(meta.roleScope)) return 'its Azure scope is not one the extension accepts';
     if (!boundedSchedule(meta.roleSchedule)) return 'its role schedule has no end or is not one the extension offers';
@@ -53,6 +59,12 @@ export function operationProblem(op: Operation): string | null {
   if (azure && (!isArmScope(azure.scope) || !isGuid(azure.roleId)))
     return 'its Azure scope or role is not one the extension accepts';
   if (powerBi && (!isGuid(powerBi.workspaceId) || !optGuid(powerBi.group?.id))) return 'its workspace or group is not a GUID';
+  if (
+    op.license &&
+    (!isGuid(op.license.skuId) || !(op.license.usageLocation === undefined || /^[A-Z]{2}$/.test(op.license.usageLocation)))
+  )
+    return 'its licence or usage location is not one the extension accepts';
+  if (!stepsKnown(op.steps)) return 'its progress is damaged';
   return null;
 }
 
@@ -63,5 +75,6 @@ export function rowProblem(row: JobRow): string | null {
   if (typeof row.sendEmail !== 'boolean') return 'its send flag is not true or false';
   if (!optText(row.message, LIMITS.message) || !optText(row.displayName, LIMITS.displayName)) return 'a text in it is too long';
   if (!optGuid(row.userId) || !optGuid(row.groupId) || !optGuid(row.roleId)) return 'an id in it is not a GUID';
+  if (!stepsKnown(row.steps)) return 'its progress is damaged';
   return null;
 }

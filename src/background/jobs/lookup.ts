@@ -43,13 +43,20 @@ export async function usersByEmail(session: GraphSession, emails: string[]): Pro
   const items = chunks(distinct, IN_LIMIT).map((part, i) => ({
     id: String(i),
     method: 'GET' as const,
-    url: `/users?$filter=${encodeURIComponent(`mail in (${part.map(quote).join(',')})`)}&$select=id,mail,userType,userPrincipalName`,
+    url: `/users?$filter=${encodeURIComponent(`mail in (${part.map(quote).join(',')})`)}&$select=id,mail,displayName,userType,userPrincipalName`,
   }));
   const users: PlanLookups['users'] = new Map();
   for (const body of (await getAll(session, items)).values()) {
     for (const u of (body as { value: User[] }).value) {
       if (!u.id || !u.mail) continue;
-      users.set(u.mail.toLowerCase(), { id: u.id, userType: u.userType ?? 'Member', invited: isInvitedUser(u) });
+      users.set(u.mail.toLowerCase(), {
+        id: u.id,
+        mail: u.mail,
+        displayName: u.displayName ?? u.mail,
+        userPrincipalName: u.userPrincipalName ?? '',
+        userType: u.userType ?? 'Member',
+        invited: isInvitedUser(u),
+      });
     }
   }
   return users;

@@ -23,6 +23,7 @@ let lookupFailures = 0;
 let hiddenLooks = 0;
 vi.mock('../graph/client.ts', () => ({
   graphSession: () => ({
+    grantedScopes: async () => ['https://graph.microsoft.com/User.Invite.All'],
     client: {
       api: () => ({
         middlewareOptions() {
@@ -78,22 +79,30 @@ vi.mock('../graph/client.ts', () => ({
   }),
 }));
 
-const { SETTLE_MS } = await import('./runner.ts');
-/** A fresh worker: the runner and its store read everything from storage again. */
+const { SETTLE_MS } = await import('./engine.ts');
+const { rowSteps } = await import('../../shared/bulk/job.ts');
+/** A fresh worker: the engine and the job's store read everything from storage again. */
 let driveBulkJob: () => Promise<void>;
 /** The error class of that same fresh worker (a class from before the reset would not match its checks). */
 let errors: typeof Errors;
 
-function seed(rows: Partial<JobRow>[], meta: Partial<JobMeta> = {}): void {
-  const full = rows.map((r, i) => ({
-    line: i + 2,
-    email: `r${i}@partner.example`,
-    redirectUrl: 'https://x.example',
-    sendEmail: true,
-    verdict: 'invite',
-    outcome: 'pending',
-    ...r,
-  }));
+/** A running job of these rows; `inFlight` rows were sent at `inFlightAt` and not seen answered. */
+function seed(rows: Partial<JobRow>[], meta: Partial<JobMeta> & { inFlight?: number[]; inFlightAt?: number } = {}): void {
+  const { inFlight = [], inFlightAt, ...rest } = meta;
+  const full = rows.map((r, i) => {
+    const row = {
+      line: i + 2,
+      email: `r${i}@partner.example`,
+      redirectUrl: 'https://x.example',
+      sendEmail: true,
+      verdict: 'invite' as const,
+      outcome: 'pending' as const,
+      ...r,
+    };
+    const steps = rowSteps(row);
+    if (inFlight.includes(i) && steps[0]) steps[0].sentAt = inFlightAt;
+    return { ...row, steps };
+  });
   storage.set('bulkJob', {
     id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
     fileName: 'f.csv',
@@ -102,10 +111,9 @@ function seed(rows: Partial<JobRow>[], meta: Partial<JobMeta> = {}): void {
     rowCount: full.length,
     defaultRedirectUrl: 'https://x.example',
     createdAt: Date.now(),
-    inFlight: [],
     sentAt: [],
     pace: [],
-    ...meta,
+    ...rest,
   });
   storage.set('bulkRows.0', full);
 }
@@ -114,7 +122,7 @@ const rows = () => storage.get('bulkRows.0') as JobRow[];
 
 beforeEach(async () => {
   vi.resetModules();
-  ({ driveBulkJob } = await import('./runner.ts'));
+  ({ driveWork: driveBulkJob } = await import('./driver.ts'));
   errors = await import('../../shared/errors.ts');
   vi.useFakeTimers({ toFake: ['Date'] });
   storage.clear();
@@ -192,7 +200,7 @@ describe('the bulk job', () => {
     expect(rows().map((r) => r.outcome)).toEqual(['pending', 'pending']);
     storage.set('bulkJob', { ...(storage.get('bulkJob') as JobMeta), status: 'running' });
     vi.resetModules();
-    ({ driveBulkJob } = await import('./runner.ts'));
+    ({ driveWork: driveBulkJob } = await import('./driver.ts'));
     await driveBulkJob();
     expect(sent).toEqual(['r1@partner.example']);
     expect(rows().map((r) => r.outcome)).toEqual(['reused', 'invited']);
@@ -226,7 +234,8 @@ describe('the bulk job', () => {
     // The 21st row waited for the hold the first batch's 429 set, though it was never throttled itself.
     expect(sent.slice(20)).toEqual(['r0@partner.example', 'r20@partner.example']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
-    expect(rows()[0]).toMatchObject({ outcome: 'invited', attempts: 0 });
+    expect(rows()[0]?.outcome).toBe('invited');
+    expect(rows()[0]?.steps[0]?.attempts ?? 0).toBe(0);
   });
 
   it('checks a row answered 500 or 504 before sending it again: Graph may have done it', async () => {

@@ -1,36 +1,27 @@
 import { GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Invitation } from '@microsoft/microsoft-graph-types';
-import type { JobRow } from '../../shared/bulk/job.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
+import type { InvitationRequest } from '../../shared/model.ts';
 import { itemError, itemHeader } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
+import { toAppError } from '../graph/errors.ts';
+import { invitationBody } from '../graph/invitations.ts';
 
 /**
  * `again`: refused before anything was done (429, 503), to send after `afterMs`. `unknown`: no clear answer
  * (500, 502, 504, none at all), so Graph may have done it: checked before it is sent again.
  */
 export type InviteAnswer =
-  | { kind: 'invited'; userId: string; redeemUrl: string }
+  | { kind: 'invited'; userId: string; redeemUrl: string; status: string; displayName?: string }
   | { kind: 'again'; afterMs: number; throttled: boolean; why: string }
   | { kind: 'unknown'; why: string }
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; error: string; code: ErrorCode };
 
 interface ItemReply {
   id: string;
   status: number;
   headers?: Record<string, string>;
   body?: { error?: { code?: string; message?: string } } & Invitation;
-}
-
-function invitationBody(row: JobRow): Invitation {
-  return {
-    invitedUserEmailAddress: row.email,
-    inviteRedirectUrl: row.redirectUrl,
-    sendInvitationMessage: row.sendEmail,
-    invitedUserType: 'Guest',
-    ...(row.displayName ? { invitedUserDisplayName: row.displayName } : {}),
-    ...(row.message ? { invitedUserMessageInfo: { customizedMessageBody: row.message } } : {}),
-  };
 }
 
 const retryAfterMs = (value: string | null | undefined) => {
@@ -41,7 +32,14 @@ const retryAfterMs = (value: string | null | undefined) => {
 function answer(reply: ItemReply | undefined): InviteAnswer {
   if (!reply) return { kind: 'unknown', why: 'Graph did not answer this row.' };
   if (reply.status === 201 || reply.status === 200) {
-    return { kind: 'invited', userId: reply.body?.invitedUser?.id ?? '', redeemUrl: reply.body?.inviteRedeemUrl ?? '' };
+    const body = reply.body;
+    return {
+      kind: 'invited',
+      userId: body?.invitedUser?.id ?? '',
+      redeemUrl: body?.inviteRedeemUrl ?? '',
+      status: body?.status ?? 'PendingAcceptance',
+      ...(body?.invitedUserDisplayName ? { displayName: body.invitedUserDisplayName } : {}),
+    };
   }
   const message = itemError(reply);
   if (reply.status === 429 || reply.status === 503) {
@@ -49,14 +47,15 @@ function answer(reply: ItemReply | undefined): InviteAnswer {
     return { kind: 'again', afterMs, throttled: reply.status === 429, why: message };
   }
   if (reply.status >= 500) return { kind: 'unknown', why: message };
-  return { kind: 'failed', error: message };
+  // The same words and codes as any other Graph refusal (a blocked domain, an invalid address, ...).
+  return { kind: 'failed', error: message, code: toAppError(new GraphError(reply.status, message)).code };
 }
 
 /**
  * One JSON batch of invitations (at most 20). Each item is answered on its own: invited, to send again later
  * (throttled or unavailable), or refused with Graph's reason. Not retried here: the job schedules the retry.
  */
-export async function sendInvitations(session: GraphSession, rows: JobRow[]): Promise<InviteAnswer[]> {
+export async function sendInvitations(session: GraphSession, rows: InvitationRequest[]): Promise<InviteAnswer[]> {
   const requests = rows.map((row, i) => ({
     id: String(i),
     method: 'POST',

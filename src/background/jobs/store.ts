@@ -1,5 +1,6 @@
-import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
+import { type JobMeta, type JobRow, rowSteps } from '../../shared/bulk/job.ts';
 import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
+import { stepOf } from '../../shared/operation.ts';
 import { type LocalKeys, local } from '../../shared/storage.ts';
 import { jobProblem } from './checks.ts';
 
@@ -35,8 +36,26 @@ async function read(): Promise<LoadedJob | null> {
   const rows = chunks.flatMap((c) => c ?? []);
   // A chunk missing would shift every later row: refuse the job rather than act on the wrong rows.
   if (rows.length !== meta.rowCount) return null;
+  withSteps(meta, rows);
   current = { meta, rows, dirty: new Set() };
   return current;
+}
+
+/**
+ * A job stored by an earlier version (an update of the extension mid-job) kept its rows' progress in other fields:
+ * its rows get their steps, and the rows it had sent and not seen answered are looked for before anything is resent.
+ */
+function withSteps(meta: JobMeta, rows: JobRow[]): void {
+  const legacy = meta as JobMeta & { inFlight?: unknown; inFlightAt?: unknown };
+  const sent = Array.isArray(legacy.inFlight) ? legacy.inFlight : [];
+  for (const [i, r] of rows.entries()) {
+    if (Array.isArray(r.steps)) continue;
+    r.steps = r.outcome === 'pending' ? rowSteps(r) : [];
+    const invite = stepOf(r.steps, 'invite');
+    if (invite && sent.includes(i)) invite.sentAt = typeof legacy.inFlightAt === 'number' ? legacy.inFlightAt : Date.now();
+  }
+  delete legacy.inFlight;
+  delete legacy.inFlightAt;
 }
 
 /** A stored job that failed its checks, as far as the popup needs to name it: paused, nothing to send. */
@@ -50,7 +69,6 @@ function refusedMeta(stored: unknown): JobMeta {
     rowCount: 0,
     defaultRedirectUrl: '',
     createdAt: 0,
-    inFlight: [],
     sentAt: [],
     pace: [],
   };
@@ -61,10 +79,15 @@ export function loadJob(): Promise<LoadedJob | null> {
   return loading;
 }
 
+/** Marks a row changed in place (its steps), to be written with the next save. */
+export function touchRow(job: LoadedJob, index: number): void {
+  job.dirty.add(Math.floor(index / CHUNK));
+}
+
 /** Changes a row, marking its chunk to be written with the next save. */
 export function changeRow(job: LoadedJob, index: number, change: Partial<JobRow>): void {
   Object.assign(job.rows[index] as JobRow, change);
-  job.dirty.add(Math.floor(index / CHUNK));
+  touchRow(job, index);
 }
 
 export async function saveJob(job: LoadedJob): Promise<void> {

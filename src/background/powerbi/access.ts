@@ -3,10 +3,9 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { licensePath } from '../../shared/license-path.ts';
 import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
-import type { AudienceGroup, PowerBiGrant, PowerBiPage } from '../../shared/powerbi.ts';
+import type { AudienceGroup, LicensePath, PowerBiPage } from '../../shared/powerbi.ts';
 import { local } from '../../shared/storage.ts';
 import { graphSession } from '../graph/client.ts';
-import { addGroupMember } from '../graph/groups.ts';
 import { assignLicense, setUsageLocation, subscribedSkus, usageLocation, userSkuIds } from '../graph/licenses.ts';
 import { addWorkspaceViewer, getApp, getAppAudience, getWorkspace } from './workspaces.ts';
 
@@ -45,24 +44,24 @@ export async function powerBiPage(settings: Settings, context: PageContext): Pro
   return { app, workspace, audience, licensePath: licensePath(workspace, skus) };
 }
 
-/** After the invitation: the audience group, optionally the workspace Viewer role, and the guest's licence path. */
-export async function grantPowerBiAccess(
-  settings: Settings,
-  request: { workspaceId: string; userId: string; email: string; group?: AudienceGroup; viewer: boolean },
-): Promise<PowerBiGrant> {
+/** The licence path this guest takes to the workspace's content, read after their grants (or a licence) were given. */
+export async function guestLicensePath(settings: Settings, workspaceId: string, userId: string): Promise<LicensePath> {
   const graph = graphSession(settings).client;
-  const added = request.group ? await addGroupMember(graph, request.group.id, request.userId) : false;
-  if (request.viewer) await addWorkspaceViewer(settings, request.workspaceId, request.email);
   const [workspace, skus, held] = await Promise.all([
-    getWorkspace(settings, request.workspaceId),
+    getWorkspace(settings, workspaceId),
     subscribedSkus(graph),
-    userSkuIds(graph, request.userId),
+    userSkuIds(graph, userId),
   ]);
-  return {
-    group: request.group ? { ...request.group, added } : undefined,
-    viewer: request.viewer,
-    licensePath: licensePath(workspace, skus, held),
-  };
+  return licensePath(workspace, skus, held);
+}
+
+/** After the invitation (and the audience group): the workspace Viewer role if asked for, and the licence path. */
+export async function grantWorkspaceAccess(
+  settings: Settings,
+  request: { workspaceId: string; userId: string; email: string; viewer: boolean },
+): Promise<LicensePath> {
+  if (request.viewer) await addWorkspaceViewer(settings, request.workspaceId, request.email);
+  return guestLicensePath(settings, request.workspaceId, request.userId);
 }
 
 /** Assigns a licence in this tenant, setting the usage location first when the guest has none. */

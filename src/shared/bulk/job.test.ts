@@ -15,7 +15,19 @@ const FILE = [
 ].join('\n');
 
 const lookups = {
-  users: new Map([['pat@partner.example', { id: 'pat-id', userType: 'Guest', invited: true }]]),
+  users: new Map([
+    [
+      'pat@partner.example',
+      {
+        id: 'pat-id',
+        mail: 'pat@partner.example',
+        displayName: 'Pat',
+        userPrincipalName: 'pat_partner.example#EXT#@contoso.example',
+        userType: 'Guest',
+        invited: true,
+      },
+    ],
+  ]),
   groups: new Map([
     ['Sales viewers', { id: 'g1', displayName: 'Sales viewers' }],
     ['No such group', null],

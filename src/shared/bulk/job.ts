@@ -1,4 +1,5 @@
 import type { AzureSchedule } from '../azure.ts';
+import { type FoundUser, type OperationStep, plannedSteps, stepOf } from '../operation.ts';
 import type { ParsedBulkCsv } from './csv.ts';
 
 /** What the preview says will happen to a row. */
@@ -24,17 +25,14 @@ export interface JobRow {
   userId?: string;
   redeemUrl?: string;
   error?: string;
-  /** Set when the guest was added to the row's group (now or before), or why they could not be. */
-  joinedGroup?: boolean;
-  groupError?: string;
-  /** The Azure role as the file named it, the role definition it resolved to, and how giving it went. */
+  /** The Azure role as the file named it, and the role definition it resolved to. */
   role?: string;
   roleId?: string;
-  roleGiven?: boolean;
-  roleError?: string;
-  /** Throttled rows wait until this instant (ms). */
-  notBefore?: number;
-  attempts?: number;
+  /**
+   * What the row still has to do and how each step went: the same steps, run by the same engine, as a single
+   * invitation (shared/operation.ts). A row already a guest has no invite step; an invalid row has none at all.
+   */
+  steps: OperationStep[];
 }
 
 export type JobStatus = 'preview' | 'running' | 'paused' | 'cancelled' | 'done';
@@ -50,8 +48,20 @@ export interface JobCounts {
   granting: number;
 }
 
-export const joinOwed = (r: JobRow) => !!r.groupId && !r.joinedGroup && !r.groupError;
-export const roleOwed = (r: JobRow) => !!r.roleId && !r.roleGiven && !r.roleError;
+const pending = (r: JobRow, kind: OperationStep['kind']) => stepOf(r.steps, kind)?.state === 'pending';
+export const joinOwed = (r: JobRow) => pending(r, 'group');
+export const roleOwed = (r: JobRow) => pending(r, 'azureRole');
+/** Sent and not yet answered: looked for before it is sent again. */
+export const inFlight = (r: JobRow) => {
+  const invite = stepOf(r.steps, 'invite');
+  return invite?.state === 'pending' && invite.sentAt !== undefined;
+};
+
+/** The steps a planned row takes: an invitation unless they are a guest already, then its group and role. */
+export const rowSteps = (r: Pick<JobRow, 'verdict' | 'groupId' | 'roleId'>): OperationStep[] =>
+  r.verdict === 'invite' || r.verdict === 'reuse'
+    ? plannedSteps({ invite: r.verdict === 'invite', groupId: r.groupId, roleId: r.roleId })
+    : [];
 
 /** What the background keeps about the job besides its rows. */
 export interface JobMeta {
@@ -70,11 +80,6 @@ export interface JobMeta {
   /** When it was started and when it ended (done or cancelled). */
   startedAt?: number;
   finishedAt?: number;
-  /** Rows whose invitation was sent and not yet answered, and when they went. */
-  inFlight: number[];
-  inFlightAt?: number;
-  /** The in-flight rows were looked for once and not found; the next look is the last before sending again. */
-  inFlightLooked?: boolean;
   /** When recent invitations were sent, to stay under Graph's limit across worker restarts. */
   sentAt: number[];
   /** Nothing is sent before this instant: the last Retry-After Graph gave. */
@@ -110,7 +115,7 @@ export interface JobSummary {
 
 /** Users of the tenant found by address (lower case), and groups found by the value the file gave. */
 export interface PlanLookups {
-  users: Map<string, { id: string; userType: string; invited: boolean }>;
+  users: Map<string, FoundUser>;
   groups: Map<string, { id: string; displayName: string } | null>;
   /** Roles by the name the file gave: the role definition, or why it cannot be given in bulk here. */
   roles: Map<string, { id: string; name: string } | { refused: string }>;
@@ -131,12 +136,19 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
       reason: e.message,
       outcome: 'failed',
       error: e.message,
+      steps: [],
     }));
   const firstLine = new Map<string, number>();
   const domains = new Set(lookups.domains.map((d) => d.toLowerCase()));
   for (const r of parsed.rows) {
     const key = r.email.toLowerCase();
-    const row: JobRow = { ...r, redirectUrl: r.redirectUrl ?? defaultRedirectUrl, verdict: 'invite', outcome: 'pending' };
+    const row: JobRow = {
+      ...r,
+      redirectUrl: r.redirectUrl ?? defaultRedirectUrl,
+      verdict: 'invite',
+      outcome: 'pending',
+      steps: [],
+    };
     const seen = firstLine.get(key);
     const user = lookups.users.get(key);
     const group = r.group === undefined ? undefined : lookups.groups.get(r.group);
@@ -156,6 +168,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     }
     if (group) row.groupId = group.id;
     if (role && 'id' in role) row.roleId = role.id;
+    row.steps = rowSteps(row);
     if (seen === undefined) firstLine.set(key, r.line);
     rows.push(row);
   }
@@ -183,9 +196,15 @@ export function describeRow(row: JobRow): string {
     if (row.verdict === 'reuse') return row.groupId || row.roleId ? 'Already a guest: will only grant' : 'Already a guest';
     return 'Will invite';
   }
+  const join = stepOf(row.steps, 'group');
+  const role = stepOf(row.steps, 'azureRole');
   const group =
-    (row.groupError ? `; not added to ${row.group}: ${row.groupError}` : row.joinedGroup ? `; added to ${row.group}` : '') +
-    (row.roleError ? `; ${row.role} not given: ${row.roleError}` : row.roleGiven ? `; ${row.role} given` : '');
+    (join?.state === 'failed'
+      ? `; not added to ${row.group}: ${join.error}`
+      : join?.state === 'done'
+        ? `; added to ${row.group}`
+        : '') +
+    (role?.state === 'failed' ? `; ${row.role} not given: ${role.error}` : role?.state === 'done' ? `; ${row.role} given` : '');
   if (row.outcome === 'invited') return `${row.redeemUrl ? 'Invited' : 'Invited (confirmed after a restart)'}${group}`;
   if (row.outcome === 'reused') return `Already a guest${group}`;
   if (row.outcome === 'skipped') return row.reason ?? 'Not sent';

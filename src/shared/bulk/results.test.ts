@@ -13,6 +13,7 @@ const row = (over: Partial<JobRow>): JobRow => ({
   sendEmail: true,
   verdict: 'invite',
   outcome: 'invited',
+  steps: [],
   ...over,
 });
 

@@ -1,0 +1,89 @@
+import { browser } from '../../shared/browser.ts';
+import type { SignedInAccount } from '../../shared/model.ts';
+import { currentAccount } from '../auth.ts';
+import { graphSession } from '../graph/client.ts';
+import { wait } from '../rest.ts';
+import { usableSettings } from '../settings.ts';
+import { type EngineSession, type Pool, turn } from './engine.ts';
+import { openOperations } from './operations.ts';
+import { openBulkJob } from './runner.ts';
+
+/** Wakes the worker while anything is under way, in case Chrome stopped it between steps. */
+export const WORK_ALARM = 'invitations';
+/** Waits shorter than this are waited out here; longer ones are left to the alarm. */
+const WAIT_HERE_MS = 20_000;
+
+/** The account signed in, asked for once per turn and only by a pool that has work. */
+export type AccountNow = () => Promise<SignedInAccount | null>;
+
+/** A pool opened for one turn, and what it does once the turn is over (finish what ended, record it). */
+export interface OpenPool<U> extends Pool<U> {
+  close(): Promise<void>;
+}
+
+let wake: (() => void) | null = null;
+/** A wait that a new start cuts short: a single invitation does not queue behind a bulk job's Retry-After. */
+const nap = (ms: number) =>
+  Promise.race([wait(ms), new Promise<void>((resolve) => (wake = resolve))]).finally(() => {
+    wake = null;
+  });
+
+async function turnAll(session: EngineSession, pools: OpenPool<unknown>[]): Promise<number> {
+  let next = Number.POSITIVE_INFINITY;
+  for (const pool of pools) {
+    next = Math.min(next, await turn(pool, session));
+    await pool.close();
+  }
+  return next;
+}
+
+async function drive(): Promise<void> {
+  let idle = 0;
+  for (;;) {
+    const settings = await usableSettings().catch(() => null);
+    // Not configured (or the configuration was removed): nothing can be sent; the alarm looks again later.
+    if (!settings) return;
+    // Asked only when something is under way: on most worker starts nothing is, and MSAL need not wake for it.
+    let asked: Promise<SignedInAccount | null> | null = null;
+    const account = () => {
+      asked ??= currentAccount(settings).catch(() => null);
+      return asked;
+    };
+    const pools = (await Promise.all([openOperations(account), openBulkJob(account)])).filter((p) => p !== null);
+    if (pools.length === 0) return void (await browser.alarms.clear(WORK_ALARM));
+    await browser.alarms.create(WORK_ALARM, { periodInMinutes: 0.5 });
+    const next = await turnAll({ settings, graph: graphSession(settings) }, pools as OpenPool<unknown>[]);
+    if (next === 0) {
+      idle = 0;
+      continue;
+    }
+    // Nothing due and nothing waiting: the pools closed what ended; if they still open, leave it to the alarm.
+    if (next === Number.POSITIVE_INFINITY) {
+      if (idle++) return;
+      continue;
+    }
+    if (next - Date.now() > WAIT_HERE_MS) return;
+    await nap(next - Date.now());
+  }
+}
+
+let driving: Promise<void> | null = null;
+let again = false;
+
+/**
+ * Runs everything under way (single invitations and the bulk job) to its end: one driver per worker, however
+ * often it is woken. Woken while it runs, it looks again before it stops.
+ */
+export function driveWork(): Promise<void> {
+  if (driving) {
+    again = true;
+    wake?.();
+    return driving;
+  }
+  again = false;
+  driving = drive().finally(() => {
+    driving = null;
+    if (again) void driveWork();
+  });
+  return driving;
+}

@@ -1,0 +1,313 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { storage } from '../../../test/support/fake-extension.ts';
+import type { ActivityEntry } from '../../shared/activity.ts';
+import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
+import type { Operation } from '../../shared/operation.ts';
+
+// The worker's surroundings, faked: storage and alarms, the signed-in account, Graph's $batch and ARM. Everything
+// between the driver and those requests is the extension's own code.
+vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
+const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
+const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
+vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../auth.ts', () => ({
+  currentAccount: async () => ({ tenantId: CONTOSO, id: ME, username: 'megan@contoso.example' }),
+}));
+vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+
+const SCOPE = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data';
+const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+const guestId = (email: string) => `00000000-0000-4000-8000-${email.length.toString().padStart(12, '0')}`;
+
+/** Every write that reached Microsoft, as method, path and body; look-ups apart. */
+const writes: { method: string; url: string; body: unknown }[] = [];
+const looks: string[] = [];
+const existing = new Map<string, string>();
+/** Addresses of members of the tenant (not invited). */
+const members = new Set<string>();
+/** Planned failures: the next invitation answers, the next ARM writes, by kind (first first). */
+let inviteAnswers: { status: number; message?: string }[] = [];
+let armFailures: (() => Error)[] = [];
+let batchFailures: (() => Error)[] = [];
+
+vi.mock('../graph/client.ts', () => ({
+  graphSession: () => ({
+    grantedScopes: async () => ['https://graph.microsoft.com/User.Invite.All'],
+    client: {
+      api: () => ({
+        middlewareOptions() {
+          return this;
+        },
+        post: async ({
+          requests,
+        }: {
+          requests: { id: string; method: string; url: string; body?: Record<string, unknown> }[];
+        }) => {
+          const failure = requests.some((r) => r.method === 'POST') ? batchFailures.shift() : undefined;
+          if (failure) throw failure();
+          return {
+            responses: requests.map((r) => {
+              if (r.method === 'GET') {
+                looks.push(r.url);
+                const mails = (decodeURIComponent(r.url).match(/'[^']+'/g) ?? []).map((q) => q.slice(1, -1));
+                const value = mails.flatMap((mail) => {
+                  const id = existing.get(mail);
+                  if (!id) return [];
+                  const member = members.has(mail);
+                  const userPrincipalName = member ? mail : `${mail.replace('@', '_')}#EXT#@contoso.example`;
+                  return [{ id, mail, displayName: mail, userType: member ? 'Member' : 'Guest', userPrincipalName }];
+                });
+                return { id: r.id, status: 200, body: { value } };
+              }
+              writes.push({ method: 'POST', url: r.url, body: r.body });
+              const planned = r.url === '/invitations' ? inviteAnswers.shift() : undefined;
+              if (planned) return { id: r.id, status: planned.status, body: { error: { message: planned.message } } };
+              if (r.url !== '/invitations') return { id: r.id, status: 204 };
+              const email = r.body?.invitedUserEmailAddress as string;
+              existing.set(email, guestId(email));
+              return {
+                id: r.id,
+                status: 201,
+                body: {
+                  invitedUser: { id: guestId(email) },
+                  status: 'PendingAcceptance',
+                  inviteRedeemUrl: `https://redeem/${email}`,
+                },
+              };
+            }),
+          };
+        },
+      }),
+    },
+  }),
+}));
+vi.mock('../arm/client.ts', () => ({
+  arm: async (_settings: unknown, method: string, url: string, _version: string, body?: unknown) => {
+    if (method === 'GET' && url.endsWith('/roleDefinitions'))
+      return {
+        value: [
+          {
+            name: READER,
+            properties: { roleName: 'Reader', description: 'View all resources.', permissions: [{ actions: ['*/read'] }] },
+          },
+        ],
+      };
+    if (method === 'GET') return { value: [] };
+    const failure = armFailures.shift();
+    if (failure) throw failure();
+    writes.push({ method, url, body });
+    return { properties: { scope: SCOPE } };
+  },
+}));
+
+let errors: typeof import('../../shared/errors.ts');
+let ops: typeof import('./operations.ts');
+let driveWork: () => Promise<void>;
+const stored = () => (storage.get('operations') as Operation[])[0] as Operation;
+const activity = () => (storage.get('activity') as ActivityEntry[] | undefined) ?? [];
+
+const week = { kind: 'eligible' as const, start: null, end: { afterDays: 7 } };
+const invitation = (email: string) => ({ email, redirectUrl: 'https://x.example', sendEmail: true, userType: 'Guest' as const });
+const start = {
+  invitation: invitation('kim@partner.example'),
+  azure: { scope: SCOPE, roleId: READER, roleName: 'Reader', schedule: week },
+};
+
+/** A fresh worker: the engine, its pools and their stores read everything from storage again. */
+async function freshWorker(): Promise<void> {
+  vi.resetModules();
+  ops = await import('./operations.ts');
+  ({ driveWork } = await import('./driver.ts'));
+  errors = await import('../../shared/errors.ts');
+}
+
+beforeEach(async () => {
+  await freshWorker();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  storage.clear();
+  writes.length = 0;
+  looks.length = 0;
+  existing.clear();
+  members.clear();
+  inviteAnswers = [];
+  armFailures = [];
+  batchFailures = [];
+});
+
+/** A write as Microsoft saw it, without the ids that differ from one guest (and one request) to the next. */
+const shape = (w: { method: string; url: string; body: unknown }) =>
+  JSON.parse(
+    JSON.stringify(w)
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID')
+      .replace(/"[a-z0-9]+@partner\.example"/g, '"ADDRESS"')
+      .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME'),
+  );
+
+describe('one engine for single invitations and bulk rows', () => {
+  it('takes a single invitation and a bulk row through the same steps, sending Microsoft the same requests', async () => {
+    await ops.startOperation(start);
+    await driveWork();
+    const single = writes.splice(0).map(shape);
+
+    const row: JobRow = {
+      line: 2,
+      email: 'lee@partner.example',
+      redirectUrl: 'https://x.example',
+      sendEmail: true,
+      verdict: 'invite',
+      outcome: 'pending',
+      roleId: READER,
+      steps: (await import('../../shared/bulk/job.ts')).rowSteps({ verdict: 'invite', roleId: READER }),
+    };
+    const meta: JobMeta = {
+      id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
+      fileName: 'f.csv',
+      tenantId: CONTOSO,
+      status: 'running',
+      rowCount: 1,
+      defaultRedirectUrl: 'https://x.example',
+      roleScope: SCOPE,
+      roleSchedule: week,
+      createdAt: Date.now(),
+      sentAt: [],
+      pace: [],
+    };
+    storage.set('bulkJob', meta);
+    storage.set('bulkRows.0', [row]);
+    await freshWorker();
+    await driveWork();
+    const bulk = writes.splice(0).map(shape);
+
+    expect(stored().steps.map((s) => [s.kind, s.state])).toEqual([
+      ['invite', 'done'],
+      ['azureRole', 'done'],
+    ]);
+    expect((storage.get('bulkRows.0') as JobRow[])[0]?.steps.map((s) => [s.kind, s.state])).toEqual(
+      stored().steps.map((s) => [s.kind, s.state]),
+    );
+    expect(bulk).toEqual(single);
+    expect(single.map((w) => `${w.method} ${w.url}`)).toEqual([
+      'POST /invitations',
+      'PUT /subscriptions/ID/resourceGroups/rg-data/providers/Microsoft.Authorization/roleEligibilityScheduleRequests/ID',
+    ]);
+  });
+});
+
+describe('a single invitation run by the background', () => {
+  it('invites, then gives the role, and keeps the redeem link and an activity entry for each', async () => {
+    await ops.startOperation(start);
+    await driveWork();
+    expect(stored()).toMatchObject({
+      status: 'done',
+      invited: { redeemUrl: 'https://redeem/kim@partner.example', existing: false },
+    });
+    expect(activity().map((e) => [e.action, e.outcome, e.redeemUrl])).toEqual([
+      ['invited', 'succeeded', 'https://redeem/kim@partner.example'],
+      ['role', 'succeeded', undefined],
+    ]);
+  });
+
+  it('refuses an address that belongs to a member, sending nothing, and invites an existing guest again', async () => {
+    existing.set('pat@contoso.example', guestId('pat@contoso.example'));
+    members.add('pat@contoso.example');
+    await ops.startOperation({ invitation: invitation('pat@contoso.example') });
+    await driveWork();
+    expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'user_exists_as_member' });
+    expect(writes).toEqual([]);
+
+    existing.set('kim@partner.example', guestId('kim@partner.example'));
+    await ops.startOperation({ invitation: invitation('kim@partner.example') });
+    await driveWork();
+    const again = (storage.get('operations') as Operation[]).at(-1);
+    expect(again?.invited).toMatchObject({
+      existing: true,
+      guest: { userPrincipalName: 'kim_partner.example#EXT#@contoso.example' },
+    });
+    expect(writes.map((w) => w.url)).toEqual(['/invitations']);
+  });
+
+  it('looks for an invitation cut off by a stopped worker before sending it again, after letting it settle', async () => {
+    const sentAt = Date.now();
+    await ops.startOperation(start);
+    // As a worker stopped mid-invitation leaves it: sent, no answer kept. Graph had made the guest.
+    storage.set('operations', [
+      {
+        ...stored(),
+        steps: [
+          { kind: 'invite', state: 'pending', sentAt, guarded: true },
+          { kind: 'azureRole', state: 'pending' },
+        ],
+      },
+    ]);
+    existing.set('kim@partner.example', guestId('kim@partner.example'));
+    await freshWorker();
+    await driveWork();
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(10_000);
+    expect(writes.filter((w) => w.url === '/invitations')).toEqual([]);
+    expect(stored()).toMatchObject({ status: 'done', invited: { guest: { id: guestId('kim@partner.example') }, redeemUrl: '' } });
+  });
+
+  it('waits out throttling and a guest Azure does not see yet, then carries on', async () => {
+    inviteAnswers = [{ status: 429, message: 'Too many requests.' }];
+    const unseen = () => new errors.AppError(errors.ErrorCodes.principalNotFound);
+    armFailures = Array(12).fill(unseen);
+    await ops.startOperation(start);
+    await driveWork();
+    expect(writes.filter((w) => w.url === '/invitations')).toHaveLength(2);
+    expect(stored().steps.map((s) => s.state)).toEqual(['done', 'done']);
+  });
+
+  it('keeps the invitation when the role is refused, and says why in the step and the activity', async () => {
+    armFailures = [() => new errors.AppError(errors.ErrorCodes.forbidden, 'AuthorizationFailed')];
+    await ops.startOperation(start);
+    await driveWork();
+    expect(stored().steps[1]).toMatchObject({ state: 'failed', code: 'forbidden', detail: 'AuthorizationFailed' });
+    expect(stored().invited?.redeemUrl).toBe('https://redeem/kim@partner.example');
+    expect(activity()[1]).toMatchObject({ action: 'role', outcome: 'failed' });
+  });
+
+  it("fails the invitation with Graph's reason and gives nothing", async () => {
+    inviteAnswers = [{ status: 400, message: 'The invited user domain is blocked.' }];
+    await ops.startOperation(start);
+    await driveWork();
+    expect(stored().steps).toMatchObject([
+      { state: 'failed', error: 'The invited user domain is blocked.', code: 'bad_request' },
+      { state: 'failed', error: 'Not done: the invitation did not go through.' },
+    ]);
+    expect(writes.filter((w) => w.method === 'PUT')).toEqual([]);
+  });
+
+  it('waits for a sign-in rather than failing when it expired, then carries on', async () => {
+    batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
+    await ops.startOperation(start);
+    await driveWork();
+    expect(stored()).toMatchObject({ status: 'waiting' });
+    await ops.resumeWaiting();
+    await driveWork();
+    expect(stored()).toMatchObject({ status: 'done' });
+    expect(writes.map((w) => w.method)).toEqual(['POST', 'PUT']);
+  });
+
+  it('runs no step of a stored invitation the extension would not have written', async () => {
+    await ops.startOperation(start);
+    const forged = { ...stored(), azure: { ...start.azure, scope: `${SCOPE}/../..` } };
+    storage.set('operations', [forged]);
+    await freshWorker();
+    await driveWork();
+    expect(writes).toEqual([]);
+    expect(stored().steps.map((s) => s.error)).toEqual([
+      'Not done: its Azure scope or role is not one the extension accepts.',
+      'Not done: its Azure scope or role is not one the extension accepts.',
+    ]);
+  });
+
+  it('looks for an invitation lost on the way before sending it again', async () => {
+    batchFailures = [() => new errors.AppError(errors.ErrorCodes.network, 'Failed to fetch')];
+    await ops.startOperation({ invitation: invitation('kim@partner.example') });
+    await driveWork();
+    // One look before the first send (is it a member's?), two after the loss (made after all?), then the resend.
+    expect(looks).toHaveLength(3);
+    expect(writes.map((w) => w.url)).toEqual(['/invitations']);
+    expect(stored()).toMatchObject({ status: 'done', invited: { redeemUrl: 'https://redeem/kim@partner.example' } });
+  });
+});
