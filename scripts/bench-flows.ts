@@ -40,9 +40,33 @@ async function popupOpenMedian(browser: TestBrowser): Promise<number> {
 export interface FlowCount {
   flow: string;
   /** Requests to Graph, ARM and Power BI from Invite to the result (a $batch is one), and tokens the login issued. */
-  roundTrips: number;
+  /**
+   * Round trips that change something (each waits on the one before), the same write sent again (ARM answering
+   * PrincipalNotFound while it has not seen the new guest), and the look-ups besides them.
+   */
+  writes: number;
+  retries: number;
+  lookups: number;
+  /** What each round trip was, for reading the figures. */
+  requests: string[];
   tokens: number;
 }
+
+interface Sent {
+  viaBatch?: boolean;
+  method: string;
+  host: string;
+  path: string;
+  requestBody?: { requests?: { method: string; url: string }[] };
+}
+
+/** A JSON batch is a look-up when all of its items are. */
+const isWrite = (e: Sent) =>
+  e.path.endsWith('/$batch') ? (e.requestBody?.requests ?? []).some((r) => r.method !== 'GET') : e.method !== 'GET';
+const describe = (e: Sent) =>
+  e.path.endsWith('/$batch')
+    ? `${e.host} $batch[${(e.requestBody?.requests ?? []).map((r) => `${r.method} ${r.url.split('?')[0]}`).join(', ')}]`
+    : `${e.host} ${e.method} ${e.path}`;
 
 /**
  * Counts what one invitation costs once the popup is open and the pre-check has answered: the API round trips the
@@ -69,11 +93,16 @@ export async function flowCounts(): Promise<{ flows: FlowCount[]; popupOpenMs: n
     await popup.getByLabel('Redeem link').waitFor({ timeout: 60_000 });
     const sent = lines()
       .slice(mark)
-      .map((l) => JSON.parse(l) as { viaBatch?: boolean });
+      .map((l) => JSON.parse(l) as Sent)
+      .filter((e) => !e.viaBatch);
     await popup.close();
+    const writes = sent.filter(isWrite).map(describe);
     return {
       flow,
-      roundTrips: sent.filter((e) => !e.viaBatch).length,
+      writes: new Set(writes).size,
+      retries: writes.length - new Set(writes).size,
+      lookups: sent.filter((e) => !isWrite(e)).length,
+      requests: sent.map(describe),
       tokens: (await api.issuedTokens()).accessTokens.length - tokens,
     };
   };

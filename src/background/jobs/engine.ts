@@ -8,7 +8,7 @@ import { BATCH_LIMIT } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { assertMayInvite, assertResetIsTheirs } from '../graph/invitations.ts';
 import { type Guest, giveRole, joinGroups, licenseGuest, workspaceAccess } from './grant-steps.ts';
-import { recentSends, waitForSlots } from './limiter.ts';
+import { freeSlots, recentSends, waitForSlots } from './limiter.ts';
 import { usersByEmail } from './lookup.ts';
 import { sendInvitations } from './send.ts';
 
@@ -35,6 +35,8 @@ export interface Work {
   /** Look the address up before the first send: a member is not invited, and a guest is named on the card. */
   guard: boolean;
   guestId?: string;
+  /** The invitation created the guest just now (no licences, no groups of their own yet). */
+  guestIsNew?: boolean;
   groupId?: string;
   azure?: { scope: string; roleId: string; schedule: AzureSchedule; bulk: boolean };
   powerBi?: { workspaceId: string; viewer: boolean };
@@ -176,7 +178,7 @@ async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<n
   });
   if (needLook.length) await look(pool, needLook, s);
   const now = Date.now();
-  const send = units.filter((u) => {
+  const ready = units.filter((u) => {
     const step = inviteOf(pool, u);
     return (
       step.state === 'pending' &&
@@ -185,10 +187,12 @@ async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<n
       (!pool.work(u).guard || step.guarded)
     );
   });
-  if (!send.length) return 0;
+  if (!ready.length) return 0;
   // Graph's Retry-After holds for the tenant, not only for the invitations it was given to.
-  const hold = Math.max(waitForSlots(pool.pacing.sentAt, send.length, now), (pool.pacing.holdUntil ?? 0) - now);
-  if (hold > 0) return now + hold;
+  if ((pool.pacing.holdUntil ?? 0) > now) return pool.pacing.holdUntil as number;
+  // As many as the window has room for now: waiting for room for a whole batch would leave slots unused.
+  const send = ready.slice(0, freeSlots(pool.pacing.sentAt, now));
+  if (!send.length) return now + waitForSlots(pool.pacing.sentAt, 1, now);
   await assertMayInvite(s.graph);
 
   pool.pacing.sentAt = [...recentSends(pool.pacing.sentAt, now), ...send.map(() => now)];
@@ -241,7 +245,7 @@ async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<n
 
 const guestOf = <U>(pool: Pool<U>, u: U): Guest => {
   const w = pool.work(u);
-  return { id: w.guestId ?? '', email: w.invitation.email.trim() };
+  return { id: w.guestId ?? '', email: w.invitation.email.trim(), isNew: w.guestIsNew ?? false };
 };
 
 /** The grants of the due units: group joins in one batch, the others side by side. */

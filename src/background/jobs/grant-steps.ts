@@ -16,6 +16,8 @@ import { assignGuestLicense, grantWorkspaceAccess, guestLicensePath } from '../p
 export interface Guest {
   id: string;
   email: string;
+  /** Created by this invitation just now (it holds nothing in this tenant yet). */
+  isNew: boolean;
 }
 
 export function joinGroups(session: GraphSession, pairs: { userId: string; groupId: string }[]): Promise<JoinAnswer[]> {
@@ -59,12 +61,7 @@ export function workspaceAccess(
   powerBi: { workspaceId: string; viewer: boolean },
   guest: Guest,
 ): Promise<LicensePath> {
-  return grantWorkspaceAccess(settings, {
-    workspaceId: powerBi.workspaceId,
-    userId: guest.id,
-    email: guest.email,
-    viewer: powerBi.viewer,
-  });
+  return grantWorkspaceAccess(settings, { workspaceId: powerBi.workspaceId, guest, viewer: powerBi.viewer });
 }
 
 /** The licence chosen on the result card, then the licence path as it is now. */
@@ -75,5 +72,5 @@ export async function licenseGuest(
   guest: Guest,
 ): Promise<LicensePath> {
   await assignGuestLicense(settings, { userId: guest.id, skuId: license.skuId, usageLocation: license.usageLocation });
-  return guestLicensePath(settings, powerBi.workspaceId, guest.id);
+  return guestLicensePath(settings, powerBi.workspaceId, { id: guest.id, isNew: false }, true);
 }

@@ -19,3 +19,8 @@ export function waitForSlots(sentAt: number[], count: number, now: number, max =
   const freeing = recent[over - 1] as number;
   return Math.max(0, freeing + WINDOW_MS + MARGIN_MS - now);
 }
+
+/** How many invitations may leave now without passing the window. */
+export function freeSlots(sentAt: number[], now: number, max = INVITATIONS_PER_WINDOW): number {
+  return Math.max(0, max - recentSends(sentAt, now).length);
+}

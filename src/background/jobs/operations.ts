@@ -95,6 +95,7 @@ const work = (op: Operation): Work => ({
   invitation: op.invitation,
   guard: true,
   guestId: op.invited?.guest.id,
+  guestIsNew: op.invited ? !op.invited.existing : undefined,
   groupId: op.powerBi?.group?.id,
   azure: op.azure && { scope: op.azure.scope, roleId: op.azure.roleId, schedule: op.azure.schedule, bulk: false },
   powerBi: op.powerBi && { workspaceId: op.powerBi.workspaceId, viewer: op.powerBi.viewer },

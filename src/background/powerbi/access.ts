@@ -3,7 +3,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { licensePath } from '../../shared/license-path.ts';
 import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
-import type { AudienceGroup, LicensePath, PowerBiPage } from '../../shared/powerbi.ts';
+import type { AudienceGroup, LicensePath, LicenseSku, PowerBiPage, PowerBiWorkspace } from '../../shared/powerbi.ts';
 import { local } from '../../shared/storage.ts';
 import { graphSession } from '../graph/client.ts';
 import { assignLicense, setUsageLocation, subscribedSkus, usageLocation, userSkuIds } from '../graph/licenses.ts';
@@ -29,12 +29,10 @@ export async function powerBiPage(settings: Settings, context: PageContext): Pro
   const app = context.kind === 'powerbi-app' ? await getApp(settings, context.appId) : undefined;
   const workspaceId = app?.workspaceId ?? context.workspaceId;
   if (!workspaceId) throw new AppError(ErrorCodes.notFound, 'The app does not name its workspace.');
-  const graph = graphSession(settings).client;
-  const [workspace, adminGroups, remembered, skus] = await Promise.all([
-    getWorkspace(settings, workspaceId),
+  const [[workspace, skus], adminGroups, remembered] = await Promise.all([
+    readLicensing(settings, workspaceId, true),
     app ? getAppAudience(settings, app.id) : Promise.resolve(null),
     app ? rememberedAudience(app.id) : Promise.resolve(undefined),
-    subscribedSkus(graph),
   ]);
   const audience = adminGroups?.length
     ? { groups: adminGroups, source: 'admin' as const }
@@ -44,13 +42,36 @@ export async function powerBiPage(settings: Settings, context: PageContext): Pro
   return { app, workspace, audience, licensePath: licensePath(workspace, skus) };
 }
 
-/** The licence path this guest takes to the workspace's content, read after their grants (or a licence) were given. */
-export async function guestLicensePath(settings: Settings, workspaceId: string, userId: string): Promise<LicensePath> {
-  const graph = graphSession(settings).client;
-  const [workspace, skus, held] = await Promise.all([
-    getWorkspace(settings, workspaceId),
-    subscribedSkus(graph),
-    userSkuIds(graph, userId),
+/** How long the workspace and the tenant's licences read for a page are reused for the invitation made from it. */
+const LICENSING_FRESH_MS = 5 * 60_000;
+const licensing = new Map<string, { at: number; read: Promise<[PowerBiWorkspace, LicenseSku[]]> }>();
+
+/**
+ * The workspace (its capacity) and the tenant's licences: read when the page is shown, and reused for the licence
+ * path of a guest invited from it minutes later rather than read again. Read afresh after a licence is assigned.
+ */
+function readLicensing(settings: Settings, workspaceId: string, fresh: boolean): Promise<[PowerBiWorkspace, LicenseSku[]]> {
+  const kept = licensing.get(workspaceId);
+  if (kept && !fresh && Date.now() - kept.at < LICENSING_FRESH_MS) return kept.read;
+  const read = Promise.all([getWorkspace(settings, workspaceId), subscribedSkus(graphSession(settings).client)]);
+  licensing.set(workspaceId, { at: Date.now(), read });
+  read.catch(() => licensing.delete(workspaceId));
+  return read;
+}
+
+/**
+ * The licence path this guest takes to the workspace's content, after their grants (or a licence) were given. A
+ * guest the invitation just created holds no licence in this tenant: theirs are not read.
+ */
+export async function guestLicensePath(
+  settings: Settings,
+  workspaceId: string,
+  guest: { id: string; isNew: boolean },
+  fresh = false,
+): Promise<LicensePath> {
+  const [[workspace, skus], held] = await Promise.all([
+    readLicensing(settings, workspaceId, fresh),
+    guest.isNew ? Promise.resolve([]) : userSkuIds(graphSession(settings).client, guest.id),
   ]);
   return licensePath(workspace, skus, held);
 }
@@ -58,10 +79,10 @@ export async function guestLicensePath(settings: Settings, workspaceId: string, 
 /** After the invitation (and the audience group): the workspace Viewer role if asked for, and the licence path. */
 export async function grantWorkspaceAccess(
   settings: Settings,
-  request: { workspaceId: string; userId: string; email: string; viewer: boolean },
+  request: { workspaceId: string; guest: { id: string; email: string; isNew: boolean }; viewer: boolean },
 ): Promise<LicensePath> {
-  if (request.viewer) await addWorkspaceViewer(settings, request.workspaceId, request.email);
-  return guestLicensePath(settings, request.workspaceId, request.userId);
+  if (request.viewer) await addWorkspaceViewer(settings, request.workspaceId, request.guest.email);
+  return guestLicensePath(settings, request.workspaceId, request.guest);
 }
 
 /** Assigns a licence in this tenant, setting the usage location first when the guest has none. */
