@@ -30,57 +30,39 @@ let inviteAnswers: { status: number; message?: string }[] = [];
 let armFailures: (() => Error)[] = [];
 let batchFailures: (() => Error)[] = [];
 
-vi.mock('../graph/client.ts', () => ({
-  graphSession: () => ({
-    grantedScopes: async () => ['https://graph.microsoft.com/User.Invite.All'],
-    client: {
-      api: () => ({
-        middlewareOptions() {
-          return this;
-        },
-        post: async ({
-          requests,
-        }: {
-          requests: { id: string; method: string; url: string; body?: Record<string, unknown> }[];
-        }) => {
-          const failure = requests.some((r) => r.method === 'POST') ? batchFailures.shift() : undefined;
-          if (failure) throw failure();
-          return {
-            responses: requests.map((r) => {
-              if (r.method === 'GET') {
-                looks.push(r.url);
-                const mails = (decodeURIComponent(r.url).match(/'[^']+'/g) ?? []).map((q) => q.slice(1, -1));
-                const value = mails.flatMap((mail) => {
-                  const id = existing.get(mail);
-                  if (!id) return [];
-                  const member = members.has(mail);
-                  const userPrincipalName = member ? mail : `${mail.replace('@', '_')}#EXT#@contoso.example`;
-                  return [{ id, mail, displayName: mail, userType: member ? 'Member' : 'Guest', userPrincipalName }];
-                });
-                return { id: r.id, status: 200, body: { value } };
-              }
-              writes.push({ method: 'POST', url: r.url, body: r.body });
-              const planned = r.url === '/invitations' ? inviteAnswers.shift() : undefined;
-              if (planned) return { id: r.id, status: planned.status, body: { error: { message: planned.message } } };
-              if (r.url !== '/invitations') return { id: r.id, status: 204 };
-              const email = r.body?.invitedUserEmailAddress as string;
-              existing.set(email, guestId(email));
-              return {
-                id: r.id,
-                status: 201,
-                body: {
-                  invitedUser: { id: guestId(email) },
-                  status: 'PendingAcceptance',
-                  inviteRedeemUrl: `https://redeem/${email}`,
-                },
-              };
-            }),
-          };
-        },
-      }),
+vi.mock('../graph/client.ts', async () => {
+  const { askedMails, fakeGraphClient } = await import('../../../test/support/fake-graph.ts');
+  return fakeGraphClient(
+    (r) => {
+      if (r.method === 'GET') {
+        looks.push(r.url);
+        const value = askedMails(r).flatMap((mail) => {
+          const id = existing.get(mail);
+          if (!id) return [];
+          const member = members.has(mail);
+          const userPrincipalName = member ? mail : `${mail.replace('@', '_')}#EXT#@contoso.example`;
+          return [{ id, mail, displayName: mail, userType: member ? 'Member' : 'Guest', userPrincipalName }];
+        });
+        return { id: r.id, status: 200, body: { value } };
+      }
+      writes.push({ method: 'POST', url: r.url, body: r.body });
+      const planned = r.url === '/invitations' ? inviteAnswers.shift() : undefined;
+      if (planned) return { id: r.id, status: planned.status, body: { error: { message: planned.message } } };
+      if (r.url !== '/invitations') return { id: r.id, status: 204 };
+      const email = r.body?.invitedUserEmailAddress as string;
+      existing.set(email, guestId(email));
+      return {
+        id: r.id,
+        status: 201,
+        body: { invitedUser: { id: guestId(email) }, status: 'PendingAcceptance', inviteRedeemUrl: `https://redeem/${email}` },
+      };
     },
-  }),
-}));
+    (requests) => {
+      const failure = requests.some((r) => r.method === 'POST') ? batchFailures.shift() : undefined;
+      if (failure) throw failure();
+    },
+  );
+});
 vi.mock('../arm/client.ts', () => ({
   arm: async (_settings: unknown, method: string, url: string, _version: string, body?: unknown) => {
     if (method === 'GET' && url.endsWith('/roleDefinitions'))

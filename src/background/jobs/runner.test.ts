@@ -21,63 +21,36 @@ const batchFailures: unknown[] = [];
 let lookupFailures = 0;
 /** The next look-ups do not see users yet, as a replica that has not caught up. */
 let hiddenLooks = 0;
-vi.mock('../graph/client.ts', () => ({
-  graphSession: () => ({
-    grantedScopes: async () => ['https://graph.microsoft.com/User.Invite.All'],
-    client: {
-      api: () => ({
-        middlewareOptions() {
-          return this;
-        },
-        post: async ({
-          requests,
-        }: {
-          requests: { id: string; method: string; url: string; body?: Record<string, string> }[];
-        }) => {
-          if (batchFailures.length && requests.some((r) => r.method === 'POST')) throw batchFailures.shift();
-          return {
-            responses: requests.map((r) => {
-              if (r.method === 'GET' && lookupFailures > 0) {
-                lookupFailures--;
-                return { id: r.id, status: 503, headers: { 'Retry-After': '1' }, body: { error: { message: 'Unavailable.' } } };
-              }
-              if (r.method === 'GET' && hiddenLooks > 0) {
-                hiddenLooks--;
-                return { id: r.id, status: 200, body: { value: [] } };
-              }
-              if (r.method === 'GET') {
-                const inList = decodeURIComponent(r.url).match(/'[^']+'/g) ?? [];
-                const value = inList.map((q) => q.slice(1, -1)).filter((m) => existing.has(m));
-                return {
-                  id: r.id,
-                  status: 200,
-                  body: { value: value.map((mail) => ({ id: `id-${mail}`, mail, userType: 'Guest' })) },
-                };
-              }
-              const email = r.body?.invitedUserEmailAddress as string;
-              sent.push(email);
-              const planned = answers[email]?.shift() ?? { status: 201 };
-              if (planned.status !== 201) {
-                return {
-                  id: r.id,
-                  status: planned.status,
-                  headers: planned.headers,
-                  body: { error: { message: planned.message } },
-                };
-              }
-              existing.add(email);
-              return {
-                id: r.id,
-                status: 201,
-                body: { invitedUser: { id: `id-${email}` }, inviteRedeemUrl: `https://redeem/${email}` },
-              };
-            }),
-          };
-        },
-      }),
+vi.mock('../graph/client.ts', async () => {
+  const { askedMails, fakeGraphClient } = await import('../../../test/support/fake-graph.ts');
+  return fakeGraphClient(
+    (r) => {
+      if (r.method === 'GET' && lookupFailures > 0) {
+        lookupFailures--;
+        return { id: r.id, status: 503, headers: { 'Retry-After': '1' }, body: { error: { message: 'Unavailable.' } } };
+      }
+      if (r.method === 'GET' && hiddenLooks > 0) {
+        hiddenLooks--;
+        return { id: r.id, status: 200, body: { value: [] } };
+      }
+      if (r.method === 'GET') {
+        const value = askedMails(r).filter((m) => existing.has(m));
+        return { id: r.id, status: 200, body: { value: value.map((mail) => ({ id: `id-${mail}`, mail, userType: 'Guest' })) } };
+      }
+      const email = r.body?.invitedUserEmailAddress as string;
+      sent.push(email);
+      const planned = answers[email]?.shift() ?? { status: 201 };
+      if (planned.status !== 201) {
+        return { id: r.id, status: planned.status, headers: planned.headers, body: { error: { message: planned.message } } };
+      }
+      existing.add(email);
+      return { id: r.id, status: 201, body: { invitedUser: { id: `id-${email}` }, inviteRedeemUrl: `https://redeem/${email}` } };
     },
-  }),
-}));
+    (requests) => {
+      if (batchFailures.length && requests.some((r) => r.method === 'POST')) throw batchFailures.shift();
+    },
+  );
+});
 
 const { SETTLE_MS } = await import('./engine.ts');
 const { rowSteps } = await import('../../shared/bulk/job.ts');
