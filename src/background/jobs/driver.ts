@@ -81,9 +81,12 @@ export function driveWork(): Promise<void> {
     return driving;
   }
   again = false;
-  driving = drive().finally(() => {
-    driving = null;
-    if (again) void driveWork();
-  });
+  // A failure outside any step (storage refused a write): the alarm tries again; say so where a developer looks.
+  driving = drive()
+    .catch((e: unknown) => console.error('Invite Here: work stopped until the next alarm', e))
+    .finally(() => {
+      driving = null;
+      if (again) void driveWork();
+    });
   return driving;
 }

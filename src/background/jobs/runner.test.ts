@@ -52,7 +52,7 @@ vi.mock('../graph/client.ts', async () => {
   );
 });
 
-const { SETTLE_MS } = await import('./engine.ts');
+const { SETTLE_MS } = await import('./step-rules.ts');
 const { rowSteps } = await import('../../shared/bulk/job.ts');
 /** A fresh worker: the engine and the job's store read everything from storage again. */
 let driveBulkJob: () => Promise<void>;

@@ -1,0 +1,135 @@
+import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import { type OperationStep, stepOf } from '../../shared/operation.ts';
+import { assertMayInvite, assertResetIsTheirs } from '../graph/invitations.ts';
+import type { EngineSession, Pool } from './engine.ts';
+import { freeSlots, recentSends, waitForSlots } from './limiter.ts';
+import { usersByEmail } from './lookup.ts';
+import { sendInvitations } from './send.ts';
+import { codeOf, fail, missed, succeed, tryAgain, UNCERTAIN } from './step-rules.ts';
+
+/** The invite step of the engine: for a single invitation and a bulk row alike, in one JSON batch. */
+
+const inviteOf = <U>(pool: Pool<U>, u: U) => stepOf(pool.steps(u), 'invite') as OperationStep;
+
+/**
+ * Looks up the addresses of invitations sent and not answered (were they made?) and of single invitations about to
+ * be sent for the first time (is the address a member's?), in one request per 15 addresses.
+ */
+async function look<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<void> {
+  const found = await usersByEmail(
+    s.graph,
+    units.map((u) => pool.work(u).invitation.email.trim()),
+  );
+  for (const u of units) {
+    const step = inviteOf(pool, u);
+    const { invitation } = pool.work(u);
+    const user = found.get(invitation.email.trim().toLowerCase());
+    if (step.sentAt !== undefined) {
+      if (user?.invited) {
+        // Made before the worker stopped: the guest, without the redeem link Graph gave only once.
+        succeed(pool, u, step, { kind: 'invite', guestId: user.id, redeemUrl: '', status: 'PendingAcceptance', found: user });
+      } else if (!step.looked) {
+        // A new user can take a moment to show in Graph's look-ups: look once more, later, before sending again.
+        Object.assign(step, { looked: true, sentAt: Date.now() });
+        pool.changed(u);
+      } else {
+        Object.assign(step, { looked: undefined, sentAt: undefined });
+        if (tryAgain(pool, u, step, 'Graph did not take this invitation', ErrorCodes.unknown, 0)) step.notBefore = undefined;
+      }
+      continue;
+    }
+    if (user && !user.invited && !invitation.resetRedemptionOf) {
+      fail(
+        pool,
+        u,
+        step,
+        errorWords(new AppError(ErrorCodes.userExistsAsMember)),
+        ErrorCodes.userExistsAsMember,
+        user.userPrincipalName,
+      );
+      continue;
+    }
+    try {
+      // A reset moves the guest, with their groups and roles, to the address sent: only to an address of theirs.
+      if (invitation.resetRedemptionOf)
+        await assertResetIsTheirs(s.graph.client, invitation.resetRedemptionOf, invitation.email.trim());
+      Object.assign(step, { guarded: true, found: user });
+      pool.changed(u);
+    } catch (e) {
+      missed(pool, u, step, e);
+    }
+  }
+}
+
+/** Sends the due invitations in one JSON batch, inside Graph's 150 per 5 s; returns when to come back, or 0. */
+export async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<number> {
+  const needLook = units.filter((u) => {
+    const step = inviteOf(pool, u);
+    return step.sentAt !== undefined || (pool.work(u).guard && !step.guarded);
+  });
+  if (needLook.length) await look(pool, needLook, s);
+  const now = Date.now();
+  const ready = units.filter((u) => {
+    const step = inviteOf(pool, u);
+    return (
+      step.state === 'pending' &&
+      step.sentAt === undefined &&
+      (step.notBefore ?? 0) <= now &&
+      (!pool.work(u).guard || step.guarded)
+    );
+  });
+  if (!ready.length) return 0;
+  // Graph's Retry-After holds for the tenant, not only for the invitations it was given to.
+  if ((pool.pacing.holdUntil ?? 0) > now) return pool.pacing.holdUntil as number;
+  // As many as the window has room for now: waiting for room for a whole batch would leave slots unused.
+  const send = ready.slice(0, freeSlots(pool.pacing.sentAt, now));
+  if (!send.length) return now + waitForSlots(pool.pacing.sentAt, 1, now);
+  await assertMayInvite(s.graph);
+
+  pool.pacing.sentAt = [...recentSends(pool.pacing.sentAt, now), ...send.map(() => now)];
+  for (const u of send) {
+    inviteOf(pool, u).sentAt = now;
+    pool.changed(u);
+  }
+  await pool.save();
+  let answers: Awaited<ReturnType<typeof sendInvitations>>;
+  try {
+    answers = await sendInvitations(
+      s.graph,
+      send.map((u) => pool.work(u).invitation),
+    );
+  } catch (e) {
+    // Refused before it left (the sign-in, the configuration): nothing was sent. Otherwise it may have been.
+    if (!UNCERTAIN.includes(codeOf(e)))
+      for (const u of send) {
+        inviteOf(pool, u).sentAt = undefined;
+        pool.changed(u);
+      }
+    throw e;
+  }
+  for (const [n, u] of send.entries()) {
+    const step = inviteOf(pool, u);
+    const a = answers[n];
+    if (a?.kind === 'invited') {
+      succeed(pool, u, step, {
+        kind: 'invite',
+        guestId: a.userId,
+        redeemUrl: a.redeemUrl,
+        status: a.status,
+        displayName: a.displayName,
+        found: step.found,
+      });
+    } else if (a?.kind === 'failed') fail(pool, u, step, a.error, a.code);
+    else if (a?.kind === 'again') {
+      step.sentAt = undefined;
+      pool.pacing.holdUntil = Math.max(pool.pacing.holdUntil ?? 0, Date.now() + a.afterMs);
+      // Throttling is Graph pacing the tenant, not the invitation failing: it does not count as a try.
+      if (a.throttled) {
+        step.notBefore = Date.now() + a.afterMs;
+        pool.changed(u);
+      } else tryAgain(pool, u, step, a.why, ErrorCodes.serviceUnavailable, a.afterMs);
+    }
+    // No clear answer: it stays sent, to be looked for before it is sent again.
+  }
+  return 0;
+}

@@ -1,0 +1,65 @@
+import { AppError, type ErrorCode, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import type { OperationStep } from '../../shared/operation.ts';
+import type { Pool, StepResult } from './engine.ts';
+
+/** The rules every step of the engine follows: how it ends, when it is tried again, when the pool must stop. */
+
+/**
+ * A batch cut off (worker stopped, connection lost) may still be running at Graph. Wait this long after sending it
+ * before asking whether its users exist, so the answer is final and no one is invited twice.
+ */
+export const SETTLE_MS = 10_000;
+export const MAX_ATTEMPTS = 6;
+const MAX_BACKOFF_MS = 60_000;
+
+/** Failures that pass by themselves: tried again later. */
+export const PASSING: string[] = [
+  ErrorCodes.throttled,
+  ErrorCodes.serviceUnavailable,
+  ErrorCodes.network,
+  ErrorCodes.principalNotFound,
+];
+/** Failures after which Graph may have done what it was asked: looked for before anything is sent again. */
+export const UNCERTAIN: string[] = [ErrorCodes.network, ErrorCodes.serviceUnavailable, ErrorCodes.unknown];
+export const SIGN_IN: string[] = [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn, ErrorCodes.authExpired];
+
+export const codeOf = (e: unknown): ErrorCode => (e instanceof AppError ? e.code : ErrorCodes.unknown);
+
+export class SignInNeeded extends Error {}
+
+export function fail<U>(pool: Pool<U>, unit: U, step: OperationStep, error: string, code: ErrorCode, detail = error): void {
+  Object.assign(step, { state: 'failed', error, code, detail, sentAt: undefined, notBefore: undefined });
+  pool.ended(unit, step);
+}
+
+export function succeed<U>(pool: Pool<U>, unit: U, step: OperationStep, result: StepResult): void {
+  Object.assign(step, { state: 'done', error: undefined, code: undefined, detail: undefined, notBefore: undefined });
+  pool.ended(unit, step, result);
+}
+
+/** One more try for the step; false (and the step failed) when it has had its tries. */
+export function tryAgain<U>(
+  pool: Pool<U>,
+  unit: U,
+  step: OperationStep,
+  why: string,
+  code: ErrorCode,
+  afterMs?: number,
+): boolean {
+  step.attempts = (step.attempts ?? 0) + 1;
+  if (step.attempts >= MAX_ATTEMPTS) {
+    fail(pool, unit, step, `${why} (after ${step.attempts} tries)`, code, why);
+    return false;
+  }
+  step.notBefore = Date.now() + (afterMs ?? Math.min(MAX_BACKOFF_MS, 2000 * 2 ** step.attempts));
+  pool.changed(unit);
+  return true;
+}
+
+/** A step that threw: waited out when the failure passes, the pool stopped for a sign-in, failed otherwise. */
+export function missed<U>(pool: Pool<U>, unit: U, step: OperationStep, e: unknown): void {
+  const code = codeOf(e);
+  if (SIGN_IN.includes(code)) throw new SignInNeeded();
+  if (PASSING.includes(code)) tryAgain(pool, unit, step, errorWords(e), code);
+  else fail(pool, unit, step, errorWords(e), code, e instanceof AppError ? (e.detail ?? errorWords(e)) : errorWords(e));
+}
