@@ -9,7 +9,7 @@ import type { Pool, StepResult } from './engine.ts';
  * before asking whether its users exist, so the answer is final and no one is invited twice.
  */
 export const SETTLE_MS = 10_000;
-export const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 6;
 const MAX_BACKOFF_MS = 60_000;
 
 /** Failures that pass by themselves: tried again later. */
