@@ -23,6 +23,8 @@ export interface OperationStep {
   /** Who that look-up found: the guest the invitation goes to again. */
   found?: FoundUser;
   attempts?: number;
+  /** When it was first tried: a role given after Azure saw the new guest says how long that took. */
+  firstTriedAt?: number;
   /** A step that met throttling or a passing failure waits until then (ms). */
   notBefore?: number;
   /** Its end is in the activity list. */

@@ -14,6 +14,7 @@ const STORAGE = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsof
 const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
 const SALES_GROUP = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
+const PRO = 'f8a1db68-be16-40ed-86d5-cb42ce701560';
 
 const env = sandboxAndBrowser();
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
@@ -108,6 +109,34 @@ describe('invitations that finish without the popup', () => {
     await again.close();
   });
 
+  it('assigns the licence chosen on the result card after the popup closed, and shows it assigned on reopening', async () => {
+    const popup = await openPopupOn(env.browser, APP_PAGE);
+    const card = popup.getByTestId('powerbi-grant');
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Sales Analytics viewers');
+    // The guest has no usage location: the licence step says so, and the card asks for one.
+    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
+    await popup.getByLabel('Usage location (two-letter country code)').waitFor();
+    await env.sandbox.control.addFault({
+      host: 'graph.microsoft.com',
+      method: 'POST',
+      path: '/assignLicense$',
+      latencyMs: 2500,
+    });
+    await popup.getByLabel('Usage location (two-letter country code)').fill('nl');
+    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
+    await popup.getByRole('button', { name: 'Assigning Power BI Pro…' }).waitFor();
+    await popup.close();
+    const licences = async () =>
+      (await contoso())?.users.find((u) => u.mail === 'pbi-closed@partner.example')?.assignedLicenses?.map((l) => l.skuId);
+    await expect.poll(licences, { timeout: 30_000 }).toEqual([PRO]);
+    await env.sandbox.control.clearFaults();
+    const again = await openPopupOn(env.browser, APP_PAGE);
+    await expect
+      .poll(() => again.getByTestId('guest-license-path').textContent(), { timeout: 10_000 })
+      .toBe('Power BI Pro assigned in this tenant');
+    await again.close();
+  });
+
   it('lists these invitations and a bulk job in Activity, newest first, and exports the same as CSV', async () => {
     const popup = await openPopupOn(env.browser, APP_PAGE);
     await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
@@ -128,6 +157,9 @@ describe('invitations that finish without the popup', () => {
     }
     expect(texts.some((t) => /^Azure role closed@partner\.example · succeeded/.test(t))).toBe(true);
     expect(texts.some((t) => /^Group joined pbi-closed@partner\.example · succeeded/.test(t))).toBe(true);
+    // The licence asked for on the card is one more entry of the same operation; the failed first try its own.
+    const licence = texts.flatMap((t) => /^Licence pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
+    expect(licence).toEqual(['succeeded', 'failed']);
     await popup.getByLabel('Show').selectOption('failed');
     await expect.poll(() => list.count()).toBe(1);
     await popup.getByLabel('Show').selectOption('all');

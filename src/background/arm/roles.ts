@@ -12,7 +12,6 @@ import { scopeParts } from '../../shared/page-context.ts';
 import { commonJobs, roleWords } from '../../shared/role-jobs.ts';
 import { type AzureRole, riskyRole, roleAllows, suggestRoles } from '../../shared/role-ranking.ts';
 import { currentAccount } from '../auth.ts';
-import { wait } from '../rest.ts';
 import { arm } from './client.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
@@ -101,31 +100,24 @@ export interface AzureRoleRequest {
 }
 
 /**
- * Role at exactly this scope, on the chosen schedule. A guest invited a moment ago is not yet visible to ARM
- * (PrincipalNotFound): that case, and only that one, is retried with backoff for up to about half a minute.
+ * Role at exactly this scope, on the chosen schedule, in one request. A guest invited a moment ago is not yet
+ * visible to ARM (PrincipalNotFound): the engine tries again a little later (jobs/step-rules.ts), rather than this
+ * call waiting, so a bulk job's invitations do not queue behind one guest's role.
  */
 export async function assignAzureRole(settings: Settings, request: AzureRoleRequest): Promise<AzureAssignment> {
   const sub = scopeParts(request.scope).subscriptionId;
   const roleDefinitionId = `/subscriptions/${sub}${AUTH}/roleDefinitions/${request.roleId}`;
   const start = request.schedule.start ? new Date(Math.max(Date.parse(request.schedule.start), Date.now())) : new Date();
   const { path, version, body } = assignmentRequest(request, roleDefinitionId, start);
-  for (let delay = 1000, waited = 0; ; delay *= 2) {
-    try {
-      const made = await arm<{ properties: { scope: string } }>(settings, 'PUT', path, version, body);
-      return {
-        scope: made.properties.scope,
-        roleId: request.roleId,
-        kind: request.schedule.kind,
-        startDateTime: start.toISOString(),
-        endDateTime: scheduleEnd(request.schedule, start),
-        waitedMs: waited,
-      };
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === ErrorCodes.principalNotFound) || waited > 30_000) throw e;
-      await wait(delay);
-      waited += delay;
-    }
-  }
+  const made = await arm<{ properties: { scope: string } }>(settings, 'PUT', path, version, body);
+  return {
+    scope: made.properties.scope,
+    roleId: request.roleId,
+    kind: request.schedule.kind,
+    startDateTime: start.toISOString(),
+    endDateTime: scheduleEnd(request.schedule, start),
+    waitedMs: 0,
+  };
 }
 
 /**

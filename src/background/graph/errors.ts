@@ -32,3 +32,7 @@ export function toAppError(e: unknown): AppError {
       return new AppError(ErrorCodes.network, detail, { cause: e });
   }
 }
+
+/** A JSON batch item Graph refused (status 0: not answered at all), as the same code a request of its own would get. */
+export const itemAppError = (status: number, message: string): AppError =>
+  status === 0 ? new AppError(ErrorCodes.network, message) : toAppError(new GraphError(status, message));

@@ -24,7 +24,7 @@ const alreadyMember = (message: string | undefined) => /already exist/i.test(mes
  * Adds each (user, group) pair in JSON batches; "already a member" counts as joined. Safe to repeat, so throttled
  * items are retried in place. Returns, per pair, whether they were added now (false: already a member), or why not.
  */
-export type JoinAnswer = { added: boolean } | { error: string };
+export type JoinAnswer = { added: boolean } | { error: string; status: number };
 
 export async function addGroupMembers(client: Client, pairs: { userId: string; groupId: string }[]): Promise<JoinAnswer[]> {
   const answers = await sendBatch(
@@ -38,9 +38,9 @@ export async function addGroupMembers(client: Client, pairs: { userId: string; g
   );
   return pairs.map((_, i) => {
     const a = answers.get(String(i));
-    if (!a) return { error: 'Graph did not answer.' };
+    if (!a) return { error: 'Graph did not answer.', status: 0 };
     if (a.status < 300) return { added: true };
     const message = itemError(a);
-    return a.status === 400 && alreadyMember(message) ? { added: false } : { error: message };
+    return a.status === 400 && alreadyMember(message) ? { added: false } : { error: message, status: a.status };
   });
 }

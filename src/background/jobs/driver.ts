@@ -4,7 +4,7 @@ import { currentAccount } from '../auth.ts';
 import { graphSession } from '../graph/client.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
-import { type EngineSession, type Pool, turn } from './engine.ts';
+import { type EngineSession, type Pool, STOPPED_FOR_SIGN_IN, turn } from './engine.ts';
 import { openOperations } from './operations.ts';
 import { openBulkJob } from './runner.ts';
 
@@ -30,11 +30,15 @@ const nap = (ms: number) =>
 
 async function turnAll(session: EngineSession, pools: OpenPool<unknown>[]): Promise<number> {
   let next = Number.POSITIVE_INFINITY;
+  let stopped = false;
   for (const pool of pools) {
-    next = Math.min(next, await turn(pool, session));
+    const after = await turn(pool, session);
+    if (after === STOPPED_FOR_SIGN_IN) stopped = true;
+    else next = Math.min(next, after);
     await pool.close();
   }
-  return next;
+  // Nothing goes out without a sign-in: until one happens (or the alarm looks again), the driver rests.
+  return stopped ? STOPPED_FOR_SIGN_IN : next;
 }
 
 async function drive(): Promise<void> {
@@ -53,6 +57,7 @@ async function drive(): Promise<void> {
     if (pools.length === 0) return void (await browser.alarms.clear(WORK_ALARM));
     await browser.alarms.create(WORK_ALARM, { periodInMinutes: 0.5 });
     const next = await turnAll({ settings, graph: graphSession(settings) }, pools as OpenPool<unknown>[]);
+    if (next === STOPPED_FOR_SIGN_IN) return;
     if (next === 0) {
       idle = 0;
       continue;

@@ -232,11 +232,14 @@ describe('a single invitation run by the background', () => {
   it('waits out throttling and a guest Azure does not see yet, then carries on', async () => {
     inviteAnswers = [{ status: 429, message: 'Too many requests.' }];
     const unseen = () => new errors.AppError(errors.ErrorCodes.principalNotFound);
-    armFailures = Array(12).fill(unseen);
+    armFailures = Array(3).fill(unseen);
     await ops.startOperation(start);
     await driveWork();
     expect(writes.filter((w) => w.url === '/invitations')).toHaveLength(2);
     expect(stored().steps.map((s) => s.state)).toEqual(['done', 'done']);
+    // Tried again after 2, 4 and 8 s, and the card says how long Azure took to see the guest.
+    expect(stored().assignment?.waitedMs).toBeGreaterThanOrEqual(14_000);
+    expect(stored().steps[1]?.attempts).toBe(3);
   });
 
   it('keeps the invitation when the role is refused, and says why in the step and the activity', async () => {

@@ -6,6 +6,7 @@ import { type FoundUser, type LicenseRequest, type OperationStep, type StepKind,
 import type { LicensePath } from '../../shared/powerbi.ts';
 import { BATCH_LIMIT } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
+import { itemAppError } from '../graph/errors.ts';
 import { type Guest, giveRole, joinGroups, licenseGuest, workspaceAccess } from './grant-steps.ts';
 import { invite } from './invite-step.ts';
 import { codeOf, fail, missed, SETTLE_MS, SIGN_IN, SignInNeeded, succeed } from './step-rules.ts';
@@ -61,7 +62,12 @@ export interface Pool<U> {
   save(): Promise<void>;
   /** The sign-in must be renewed (or moved to the pool's tenant) before anything else is sent. */
   signInNeeded(reason: string): void;
+  /** Whether a new invitation may leave for this unit now (a paused or cancelled job sends none). */
+  maySend(unit: U): boolean;
 }
+
+/** What `turn` returns when the pool stopped for a sign-in: the driver leaves it until one happens (or the alarm). */
+export const STOPPED_FOR_SIGN_IN = -1;
 
 export interface EngineSession {
   settings: Settings;
@@ -82,9 +88,10 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
       units.map((u) => ({ userId: pool.work(u).guestId ?? '', groupId: pool.work(u).groupId ?? '' })),
     );
     for (const [n, u] of units.entries()) {
-      const a = answers[n];
-      if (a && 'added' in a) succeed(pool, u, stepFor(u), { kind: 'group', added: a.added });
-      else fail(pool, u, stepFor(u), a?.error ?? 'Graph did not answer.', ErrorCodes.badRequest);
+      const a = answers[n] ?? { error: 'Graph did not answer.', status: 0 };
+      if ('added' in a) succeed(pool, u, stepFor(u), { kind: 'group', added: a.added });
+      // Throttled past the batch's own retries, or unavailable: tried again later, by the same rules as any step.
+      else missed(pool, u, stepFor(u), itemAppError(a.status, a.error));
     }
     return;
   }
@@ -95,7 +102,10 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
       const step = stepFor(u);
       try {
         if (kind === 'azureRole' && w.azure) {
-          succeed(pool, u, step, { kind, assignment: await giveRole(s.settings, w.azure, guestOf(pool, u)) });
+          step.firstTriedAt ??= Date.now();
+          const made = await giveRole(s.settings, w.azure, guestOf(pool, u));
+          const waitedMs = step.attempts ? Date.now() - step.firstTriedAt : 0;
+          succeed(pool, u, step, { kind, assignment: { ...made, waitedMs } });
         } else if (kind === 'powerBi' && w.powerBi) {
           succeed(pool, u, step, { kind, licensePath: await workspaceAccess(s.settings, w.powerBi, guestOf(pool, u)) });
         } else if (kind === 'license' && w.license && w.powerBi) {
@@ -114,7 +124,8 @@ const STEP_LIMITS: Record<StepKind, number> = { invite: BATCH_LIMIT, group: BATC
 
 /**
  * One turn over a pool: every unit's next step that is due, taken together by kind. Returns 0 when steps were
- * taken (turn again), the instant the next one falls due, or Infinity when the pool has nothing left to do.
+ * taken (turn again), the instant the next one falls due, Infinity when the pool has nothing left to do, or
+ * STOPPED_FOR_SIGN_IN.
  */
 export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> {
   const now = Date.now();
@@ -167,7 +178,11 @@ export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> 
         if (step.state === 'pending') missed(pool, u, step, r.reason);
       }
   }
-  if (signIn) pool.signInNeeded('Your sign-in needs renewing: sign in again and it carries on.');
+  if (signIn) {
+    pool.signInNeeded('Your sign-in needs renewing: sign in again and it carries on.');
+    await pool.save();
+    return STOPPED_FOR_SIGN_IN;
+  }
   await pool.save();
   return worked ? 0 : soonest;
 }

@@ -25,7 +25,11 @@ async function look<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<voi
     const { invitation } = pool.work(u);
     const user = found.get(invitation.email.trim().toLowerCase());
     if (step.sentAt !== undefined) {
-      if (user?.invited) {
+      // A resend or a reset finds its guest there either way: doing it again is harmless, claiming it is not.
+      if (invitation.resetRedemptionOf || step.found) {
+        Object.assign(step, { looked: undefined, sentAt: undefined });
+        if (tryAgain(pool, u, step, 'Graph did not answer this invitation', ErrorCodes.unknown, 0)) step.notBefore = undefined;
+      } else if (user?.invited) {
         // Made before the worker stopped: the guest, without the redeem link Graph gave only once.
         succeed(pool, u, step, { kind: 'invite', guestId: user.id, redeemUrl: '', status: 'PendingAcceptance', found: user });
       } else if (!step.looked) {
@@ -72,6 +76,8 @@ export async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Pr
   const ready = units.filter((u) => {
     const step = inviteOf(pool, u);
     return (
+      // Asked again here, after the look-ups: the job may have been paused or cancelled meanwhile.
+      pool.maySend(u) &&
       step.state === 'pending' &&
       step.sentAt === undefined &&
       (step.notBefore ?? 0) <= now &&

@@ -120,11 +120,19 @@ export async function openOperations(accountNow: AccountNow): Promise<OpenPool<O
   }
   const units = running.filter((o) => o.tenantId === account?.tenantId);
   if (!units.length) return null;
+  // The status each operation had when the pool last read or wrote it: a change made meanwhile by a message (a
+  // resume after sign-in) is the newer one, and is not written over.
+  const seen = new Map(units.map((o) => [o.id, o.status]));
   const save = () =>
     changeOperations((ops) => {
       for (const mine of units) {
         const stored = ops.find((o) => o.id === mine.id);
-        if (stored) for (const f of ENGINE_FIELDS) Object.assign(stored, { [f]: mine[f] });
+        if (!stored) continue;
+        const theirs = stored.status !== seen.get(mine.id);
+        for (const f of ENGINE_FIELDS) {
+          if (!(theirs && (f === 'status' || f === 'waitingFor'))) Object.assign(stored, { [f]: mine[f] });
+        }
+        seen.set(mine.id, stored.status);
       }
     });
   return {
@@ -139,6 +147,7 @@ export async function openOperations(accountNow: AccountNow): Promise<OpenPool<O
     },
     changed: () => {},
     save,
+    maySend: (op) => op.status === 'running',
     signInNeeded: (reason) => {
       for (const op of units) if (op.status === 'running') Object.assign(op, { status: 'waiting', waitingFor: reason });
     },

@@ -241,6 +241,22 @@ describe('the bulk job', () => {
   });
 });
 
+describe('a job stored by an earlier version, mid-run', () => {
+  it('gives its rows their steps and looks for the rows it had in flight before sending anything again', async () => {
+    seed([{}, {}]);
+    const legacyRows = rows().map(({ steps: _, ...r }) => r);
+    storage.set('bulkRows.0', legacyRows);
+    storage.set('bulkJob', { ...(storage.get('bulkJob') as JobMeta), inFlight: [0], inFlightAt: Date.now() });
+    existing.add('r0@partner.example');
+    await driveBulkJob();
+    expect(sent).toEqual(['r1@partner.example']);
+    expect(rows().map((r) => [r.outcome, r.steps.map((s) => s.state).join()])).toEqual([
+      ['invited', 'done'],
+      ['invited', 'done'],
+    ]);
+  });
+});
+
 describe('a stored job the extension would not have written', () => {
   const SUB = '11111111-2222-4333-8444-555555555555';
   const week = { kind: 'eligible' as const, start: null, end: { afterDays: 7 } };

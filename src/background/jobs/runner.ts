@@ -25,8 +25,10 @@ export const owesWork = (job: LoadedJob) => job.rows.some((r) => inFlight(r) || 
 export function skipUnsent(job: LoadedJob): void {
   if (job.meta.status !== 'cancelled') return;
   for (const [i, r] of job.rows.entries()) {
-    if (r.outcome === 'pending' && !inFlight(r))
-      changeRow(job, i, { outcome: 'skipped', reason: 'Cancelled before it was sent.' });
+    if (r.outcome !== 'pending' || inFlight(r)) continue;
+    const reason = 'Cancelled before it was sent.';
+    for (const st of r.steps) if (st.state === 'pending') Object.assign(st, { state: 'failed', error: reason });
+    changeRow(job, i, { outcome: 'skipped', reason });
   }
 }
 
@@ -46,8 +48,9 @@ function pauseWith(job: LoadedJob, reason: string): void {
 async function recordEnd(job: LoadedJob, username: string): Promise<void> {
   const ended = job.meta.status === 'done' || job.meta.status === 'cancelled';
   if (!ended || owesWork(job) || job.meta.recorded) return;
-  job.meta.recorded = true;
+  // Recorded before it is saved as recorded: a worker stopped in between records it twice, not never.
   await recordBulkJob(job.meta, username, countOutcomes(job.rows));
+  job.meta.recorded = true;
   await saveJob(job);
 }
 
@@ -136,7 +139,8 @@ export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<numb
     ended: (i, step, result) => rowEnded(job, i, step.kind, result?.kind === 'invite' ? result : undefined),
     changed: (i) => touchRow(job, i),
     save: () => saveJob(job),
-    signInNeeded: (reason) => pauseWith(job, reason.replace('it carries on', 'resume')),
+    signInNeeded: () => pauseWith(job, 'Your sign-in needs renewing: sign in again, then resume.'),
+    maySend: (i) => job.meta.status === 'running' && row(i).outcome === 'pending',
     close: async () => {
       recordPace(job);
       skipUnsent(job);

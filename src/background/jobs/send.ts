@@ -4,7 +4,7 @@ import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
 import { itemError, itemHeader } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
-import { toAppError } from '../graph/errors.ts';
+import { itemAppError } from '../graph/errors.ts';
 import { invitationBody } from '../graph/invitations.ts';
 
 /**
@@ -48,7 +48,7 @@ function answer(reply: ItemReply | undefined): InviteAnswer {
   }
   if (reply.status >= 500) return { kind: 'unknown', why: message };
   // The same words and codes as any other Graph refusal (a blocked domain, an invalid address, ...).
-  return { kind: 'failed', error: message, code: toAppError(new GraphError(reply.status, message)).code };
+  return { kind: 'failed', error: message, code: itemAppError(reply.status, message).code };
 }
 
 /**

@@ -60,6 +60,13 @@ export function tryAgain<U>(
 export function missed<U>(pool: Pool<U>, unit: U, step: OperationStep, e: unknown): void {
   const code = codeOf(e);
   if (SIGN_IN.includes(code)) throw new SignInNeeded();
-  if (PASSING.includes(code)) tryAgain(pool, unit, step, errorWords(e), code);
+  // Throttling is Microsoft pacing the tenant, not the step failing: waited out without counting as a try.
+  if (code === ErrorCodes.throttled) {
+    step.notBefore = Date.now() + Math.min(MAX_BACKOFF_MS, 2000 * 2 ** ((step.attempts ?? 0) + 1));
+    pool.changed(unit);
+  } else if (code === ErrorCodes.principalNotFound) {
+    // Azure sees a new guest within seconds to a minute: looked at again after 2, 4, 8, 16 and 32 s.
+    tryAgain(pool, unit, step, errorWords(e), code, 1000 * 2 ** ((step.attempts ?? 0) + 1));
+  } else if (PASSING.includes(code)) tryAgain(pool, unit, step, errorWords(e), code);
   else fail(pool, unit, step, errorWords(e), code, e instanceof AppError ? (e.detail ?? errorWords(e)) : errorWords(e));
 }

@@ -50,9 +50,20 @@ function withSteps(meta: JobMeta, rows: JobRow[]): void {
   const sent = Array.isArray(legacy.inFlight) ? legacy.inFlight : [];
   for (const [i, r] of rows.entries()) {
     if (Array.isArray(r.steps)) continue;
-    r.steps = r.outcome === 'pending' ? rowSteps(r) : [];
+    const old = r as JobRow & { joinedGroup?: boolean; groupError?: string; roleGiven?: boolean; roleError?: string };
+    const planned = r.outcome === 'pending' || r.outcome === 'invited' || r.outcome === 'reused';
+    r.steps = planned ? rowSteps(r) : [];
+    for (const step of r.steps) {
+      // What the row had done already, as those fields said: an invited row still owes what they do not say done.
+      if (step.kind === 'invite' && r.outcome !== 'pending') step.state = 'done';
+      const [done, error] = step.kind === 'group' ? [old.joinedGroup, old.groupError] : [old.roleGiven, old.roleError];
+      if (step.kind !== 'invite' && done) step.state = 'done';
+      if (step.kind !== 'invite' && error) Object.assign(step, { state: 'failed', error });
+      if (step.kind !== 'invite' && r.outcome === 'reused' && step.state === 'pending') step.state = 'done';
+    }
     const invite = stepOf(r.steps, 'invite');
-    if (invite && sent.includes(i)) invite.sentAt = typeof legacy.inFlightAt === 'number' ? legacy.inFlightAt : Date.now();
+    if (invite?.state === 'pending' && sent.includes(i))
+      invite.sentAt = typeof legacy.inFlightAt === 'number' ? legacy.inFlightAt : Date.now();
   }
   delete legacy.inFlight;
   delete legacy.inFlightAt;
