@@ -161,7 +161,9 @@ describe('invitations that finish without the popup', () => {
     const licence = texts.flatMap((t) => /^Licence pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
     expect(licence).toEqual(['succeeded', 'failed']);
     await popup.getByLabel('Show').selectOption('failed');
-    await expect.poll(() => list.count()).toBe(1);
+    // The bulk job (one bad row) and the licence's first try (no usage location yet).
+    await expect.poll(() => list.count()).toBe(2);
+    expect((await list.allTextContents()).map((t) => t.split(' ')[0])).toEqual(['Bulk', 'Licence']);
     await popup.getByLabel('Show').selectOption('all');
     await expect.poll(() => list.count()).toBe(texts.length);
 
