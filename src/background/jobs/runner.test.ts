@@ -241,6 +241,17 @@ describe('the bulk job', () => {
   });
 });
 
+describe('a cancelled job', () => {
+  it('looks for the rows it had in flight and sends none of them again: those Graph did not take are skipped', async () => {
+    existing.add('r0@partner.example');
+    seed([{}, {}, {}], { status: 'cancelled', inFlight: [0, 1], inFlightAt: Date.now() });
+    await driveBulkJob();
+    expect(sent).toEqual([]);
+    expect(rows().map((r) => r.outcome)).toEqual(['invited', 'skipped', 'skipped']);
+    expect(rows()[1]?.steps[0]).toMatchObject({ state: 'failed', error: 'Cancelled before it was sent.' });
+  });
+});
+
 describe('a job stored by an earlier version, mid-run', () => {
   it('gives its rows their steps and looks for the rows it had in flight before sending anything again', async () => {
     seed([{}, {}]);
