@@ -175,6 +175,47 @@ describe('one engine for single invitations and bulk rows', () => {
   });
 });
 
+describe('an expired sign-in', () => {
+  it('pauses a bulk job that still owes a grant, and the driver rests instead of asking again and again', async () => {
+    const GROUP = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
+    const row = {
+      line: 2,
+      email: 'lee@partner.example',
+      redirectUrl: 'https://x.example',
+      sendEmail: true,
+      verdict: 'invite',
+      outcome: 'invited',
+      userId: guestId('lee@partner.example'),
+      groupId: GROUP,
+      steps: [
+        { kind: 'invite', state: 'done' },
+        { kind: 'group', state: 'pending' },
+      ],
+    };
+    storage.set('bulkJob', {
+      id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
+      fileName: 'f.csv',
+      tenantId: CONTOSO,
+      status: 'running',
+      rowCount: 1,
+      defaultRedirectUrl: 'https://x.example',
+      createdAt: Date.now(),
+      sentAt: [],
+      pace: [],
+    });
+    storage.set('bulkRows.0', [row]);
+    let tries = 0;
+    batchFailures = Array.from({ length: 50 }, () => () => {
+      tries++;
+      return new errors.AppError(errors.ErrorCodes.interactionRequired);
+    });
+    await driveWork();
+    expect(tries).toBe(1);
+    expect(storage.get('bulkJob')).toMatchObject({ status: 'paused', pausedReason: expect.stringMatching(/sign in again/) });
+    expect((storage.get('bulkRows.0') as JobRow[])[0]?.steps[1]?.state).toBe('pending');
+  });
+});
+
 describe('a single invitation run by the background', () => {
   it('invites, then gives the role, and keeps the redeem link and an activity entry for each', async () => {
     await ops.startOperation(start);
