@@ -116,6 +116,23 @@ beforeEach(async () => {
   batchFailures = [];
 });
 
+/** A running bulk job of these rows, as the worker would have stored it. */
+function storeJob(rows: JobRow[], meta: Partial<JobMeta> = {}): void {
+  storage.set('bulkJob', {
+    id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
+    fileName: 'f.csv',
+    tenantId: CONTOSO,
+    status: 'running',
+    rowCount: rows.length,
+    defaultRedirectUrl: 'https://x.example',
+    createdAt: Date.now(),
+    sentAt: [],
+    pace: [],
+    ...meta,
+  } satisfies JobMeta);
+  storage.set('bulkRows.0', rows);
+}
+
 /** A write as Microsoft saw it, without the ids that differ from one guest (and one request) to the next. */
 const shape = (w: { method: string; url: string; body: unknown }) =>
   JSON.parse(
@@ -141,21 +158,7 @@ describe('one engine for single invitations and bulk rows', () => {
       roleId: READER,
       steps: (await import('../../shared/bulk/job.ts')).rowSteps({ verdict: 'invite', roleId: READER }),
     };
-    const meta: JobMeta = {
-      id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
-      fileName: 'f.csv',
-      tenantId: CONTOSO,
-      status: 'running',
-      rowCount: 1,
-      defaultRedirectUrl: 'https://x.example',
-      roleScope: SCOPE,
-      roleSchedule: week,
-      createdAt: Date.now(),
-      sentAt: [],
-      pace: [],
-    };
-    storage.set('bulkJob', meta);
-    storage.set('bulkRows.0', [row]);
+    storeJob([row], { roleScope: SCOPE, roleSchedule: week });
     await freshWorker();
     await driveWork();
     const bulk = writes.splice(0).map(shape);
@@ -192,18 +195,7 @@ describe('an expired sign-in', () => {
         { kind: 'group', state: 'pending' },
       ],
     };
-    storage.set('bulkJob', {
-      id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
-      fileName: 'f.csv',
-      tenantId: CONTOSO,
-      status: 'running',
-      rowCount: 1,
-      defaultRedirectUrl: 'https://x.example',
-      createdAt: Date.now(),
-      sentAt: [],
-      pace: [],
-    });
-    storage.set('bulkRows.0', [row]);
+    storeJob([row as JobRow]);
     let tries = 0;
     batchFailures = Array.from({ length: 50 }, () => () => {
       tries++;
