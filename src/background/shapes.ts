@@ -1,5 +1,5 @@
 import { isArmScope, parseArmId } from '../shared/arm-id.ts';
-import { LIMITS } from '../shared/inputs.ts';
+import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 
 /** Shape checks for every incoming payload: a message that does not fit is refused before any handler runs. */
@@ -97,10 +97,7 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   searchGroups: (p) => obj(p) && text(p.text, LIMITS.search),
   rememberAudience: (p) => obj(p) && guid(p.appId) && group(p.group),
   assignLicense: (p) =>
-    obj(p) &&
-    guid(p.operationId) &&
-    guid(p.skuId) &&
-    (p.usageLocation === undefined || /^[A-Z]{2}$/.test(String(p.usageLocation))),
+    obj(p) && guid(p.operationId) && guid(p.skuId) && (p.usageLocation === undefined || isUsageLocation(p.usageLocation)),
   prepareBulk: (p) =>
     obj(p) &&
     text(p.fileName, LIMITS.fileName) &&

@@ -4,6 +4,9 @@ export const LIMITS = { email: 320, displayName: 256, message: 10_000, url: 2048
 /** The most data rows a bulk file may hold; a longer one is refused whole, never cut to its first rows. */
 export const MAX_BULK_ROWS = 50_000;
 
+/** A usage location as Graph takes it: an ISO 3166 two-letter country code, upper case. */
+export const isUsageLocation = (value: unknown): value is string => typeof value === 'string' && /^[A-Z]{2}$/.test(value);
+
 /** An https:// address within the URL bound: the only kind of redirect or link the extension sends or follows. */
 export function httpsUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > LIMITS.url) return false;

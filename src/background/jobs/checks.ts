@@ -2,7 +2,7 @@ import { isArmScope, isGuid } from '../../shared/arm-id.ts';
 import { MAX_SCHEDULE_DAYS } from '../../shared/azure.ts';
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
 import { emailProblem } from '../../shared/email.ts';
-import { httpsUrl, LIMITS } from '../../shared/inputs.ts';
+import { httpsUrl, isUsageLocation, LIMITS } from '../../shared/inputs.ts';
 import type { Operation, OperationStep } from '../../shared/operation.ts';
 
 /**
@@ -61,7 +61,7 @@ export function operationProblem(op: Operation): string | null {
   if (powerBi && (!isGuid(powerBi.workspaceId) || !optGuid(powerBi.group?.id))) return 'its workspace or group is not a GUID';
   if (
     op.license &&
-    (!isGuid(op.license.skuId) || !(op.license.usageLocation === undefined || /^[A-Z]{2}$/.test(op.license.usageLocation)))
+    (!isGuid(op.license.skuId) || !(op.license.usageLocation === undefined || isUsageLocation(op.license.usageLocation)))
   )
     return 'its licence or usage location is not one the extension accepts';
   if (!stepsKnown(op.steps)) return 'its progress is damaged';

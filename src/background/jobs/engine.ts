@@ -7,9 +7,11 @@ import type { LicensePath } from '../../shared/powerbi.ts';
 import { BATCH_LIMIT } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
-import { type Guest, giveRole, joinGroups, licenseGuest, workspaceAccess } from './grant-steps.ts';
+import { addGroupMembers } from '../graph/groups.ts';
+import { grantWorkspaceAccess } from '../powerbi/access.ts';
+import { type Guest, giveRole, licenseGuest } from './grant-steps.ts';
 import { invite } from './invite-step.ts';
-import { codeOf, fail, missed, SETTLE_MS, SIGN_IN, SignInNeeded, succeed } from './step-rules.ts';
+import { fail, missed, needsSignIn, SETTLE_MS, SignInNeeded, succeed } from './step-rules.ts';
 
 /**
  * The one engine behind single invitations and bulk jobs (issue 9). Both are lists of units (an operation, a row)
@@ -83,8 +85,8 @@ const guestOf = <U>(pool: Pool<U>, u: U): Guest => {
 async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units: U[], s: EngineSession): Promise<void> {
   const stepFor = (u: U) => stepOf(pool.steps(u), kind) as OperationStep;
   if (kind === 'group') {
-    const answers = await joinGroups(
-      s.graph,
+    const answers = await addGroupMembers(
+      s.graph.client,
       units.map((u) => ({ userId: pool.work(u).guestId ?? '', groupId: pool.work(u).groupId ?? '' })),
     );
     for (const [n, u] of units.entries()) {
@@ -107,12 +109,13 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
           const waitedMs = step.attempts ? Date.now() - step.firstTriedAt : 0;
           succeed(pool, u, step, { kind, assignment: { ...made, waitedMs } });
         } else if (kind === 'powerBi' && w.powerBi) {
-          succeed(pool, u, step, { kind, licensePath: await workspaceAccess(s.settings, w.powerBi, guestOf(pool, u)) });
+          const licensePath = await grantWorkspaceAccess(s.settings, { ...w.powerBi, guest: guestOf(pool, u) });
+          succeed(pool, u, step, { kind, licensePath });
         } else if (kind === 'license' && w.license && w.powerBi) {
           succeed(pool, u, step, { kind, licensePath: await licenseGuest(s.settings, w.license, w.powerBi, guestOf(pool, u)) });
         } else fail(pool, u, step, 'Not done: nothing says what to give.', ErrorCodes.badMessage);
       } catch (e) {
-        if (e instanceof SignInNeeded || SIGN_IN.includes(codeOf(e))) signIn = true;
+        if (needsSignIn(e)) signIn = true;
         else missed(pool, u, step, e);
       }
     }),
@@ -149,7 +152,8 @@ export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> 
     const orphan = step.kind !== 'invite' && !pool.work(u).guestId;
     if (problem || orphan) {
       const why = problem ? `Not done: ${problem}.` : 'Not done: the invitation did not go through.';
-      for (const st of steps)
+      // Last first: each step says why, before a failed invitation would end the grants after it in its own words.
+      for (const st of [...steps].reverse())
         if (st.state === 'pending') fail(pool, u, st, why, problem ? ErrorCodes.badMessage : ErrorCodes.unknown);
       worked = true;
     } else list.push(u);
@@ -169,7 +173,7 @@ export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> 
     const [kind, units] = kinds[n] as [StepKind, U[]];
     if (kind !== 'invite' || r.status === 'rejected') worked = true;
     if (r.status === 'fulfilled') continue;
-    if (r.reason instanceof SignInNeeded || SIGN_IN.includes(codeOf(r.reason))) signIn = true;
+    if (needsSignIn(r.reason)) signIn = true;
     // Each unit of the kind waits and tries again; an invitation that may have been made stays sent, to be
     // looked for first.
     else

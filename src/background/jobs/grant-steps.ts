@@ -4,9 +4,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { LicenseRequest } from '../../shared/operation.ts';
 import type { LicensePath } from '../../shared/powerbi.ts';
 import { azureRoles, ensureAzureRole } from '../arm/roles.ts';
-import type { GraphSession } from '../graph/client.ts';
-import { addGroupMembers, type JoinAnswer } from '../graph/groups.ts';
-import { assignGuestLicense, grantWorkspaceAccess, guestLicensePath } from '../powerbi/access.ts';
+import { assignGuestLicense, guestLicensePath } from '../powerbi/access.ts';
 
 /**
  * What each grant step does, for a single invitation and a bulk row alike. Every one is safe to repeat after a
@@ -18,10 +16,6 @@ export interface Guest {
   email: string;
   /** Created by this invitation just now (it holds nothing in this tenant yet). */
   isNew: boolean;
-}
-
-export function joinGroups(session: GraphSession, pairs: { userId: string; groupId: string }[]): Promise<JoinAnswer[]> {
-  return addGroupMembers(session.client, pairs);
 }
 
 /** The roles offered at a scope, read once per worker life: a bulk role is checked against them before it is given. */
@@ -54,14 +48,6 @@ export async function giveRole(
     if (refused) throw new AppError(ErrorCodes.bulkRoleRefused, refused);
   }
   return ensureAzureRole(settings, { scope: azure.scope, roleId: azure.roleId, principalId: guest.id, schedule: azure.schedule });
-}
-
-export function workspaceAccess(
-  settings: Settings,
-  powerBi: { workspaceId: string; viewer: boolean },
-  guest: Guest,
-): Promise<LicensePath> {
-  return grantWorkspaceAccess(settings, { workspaceId: powerBi.workspaceId, guest, viewer: powerBi.viewer });
 }
 
 /** The licence chosen on the result card, then the licence path as it is now. */

@@ -90,8 +90,6 @@ function rowEnded(job: LoadedJob, i: number, kind: string, result?: { guestId: s
   if (kind === 'invite' && invite?.state === 'done' && result) {
     changeRow(job, i, { outcome: 'invited', userId: result.guestId, redeemUrl: result.redeemUrl || undefined, error: undefined });
   } else if (kind === 'invite' && invite?.state === 'failed') {
-    // Grants wait for the guest: with no invitation, there is no one to give them to.
-    for (const s of r.steps) if (s.state === 'pending') Object.assign(s, { state: 'failed', error: 'Not done: not invited.' });
     changeRow(job, i, { outcome: 'failed', error: invite.error });
   } else if (r.verdict === 'reuse' && r.steps.every((s) => s.state !== 'pending')) {
     // A guest who existed already is done now, even if the job was cancelled while their grants were on the way.

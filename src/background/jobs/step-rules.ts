@@ -21,14 +21,21 @@ export const PASSING: string[] = [
 ];
 /** Failures after which Graph may have done what it was asked: looked for before anything is sent again. */
 export const UNCERTAIN: string[] = [ErrorCodes.network, ErrorCodes.serviceUnavailable, ErrorCodes.unknown];
-export const SIGN_IN: string[] = [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn, ErrorCodes.authExpired];
+const SIGN_IN: string[] = [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn, ErrorCodes.authExpired];
 
 export const codeOf = (e: unknown): ErrorCode => (e instanceof AppError ? e.code : ErrorCodes.unknown);
 
 export class SignInNeeded extends Error {}
 
+/** The failure stops the pool until the person signs in again. */
+export const needsSignIn = (e: unknown) => e instanceof SignInNeeded || SIGN_IN.includes(codeOf(e));
+
 export function fail<U>(pool: Pool<U>, unit: U, step: OperationStep, error: string, code: ErrorCode, detail = error): void {
   Object.assign(step, { state: 'failed', error, code, detail, sentAt: undefined, notBefore: undefined });
+  // Grants wait for the guest: with no invitation, there is no one to give them to.
+  if (step.kind === 'invite')
+    for (const s of pool.steps(unit))
+      if (s.state === 'pending') Object.assign(s, { state: 'failed', error: 'Not done: the invitation did not go through.' });
   pool.ended(unit, step);
 }
 

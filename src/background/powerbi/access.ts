@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { isUsageLocation } from '../../shared/inputs.ts';
 import { licensePath } from '../../shared/license-path.ts';
 import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
@@ -94,7 +95,7 @@ export async function assignGuestLicense(
   const current = await usageLocation(graph, request.userId);
   if (!current) {
     if (!request.usageLocation) throw new AppError(ErrorCodes.usageLocationRequired);
-    if (!/^[A-Z]{2}$/.test(request.usageLocation)) throw new AppError(ErrorCodes.invalidUsageLocation, request.usageLocation);
+    if (!isUsageLocation(request.usageLocation)) throw new AppError(ErrorCodes.invalidUsageLocation, request.usageLocation);
     await setUsageLocation(graph, request.userId, request.usageLocation);
   }
   await assignLicense(graph, request.userId, request.skuId);
