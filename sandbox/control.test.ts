@@ -85,6 +85,19 @@ describe('control API', () => {
     expect((await call('GET', '/state', viaLocalhost)).status).toBe(200);
   });
 
+  it('answers 404 to approving a PIM request it does not have, and lists none after a reset', async () => {
+    const res = await call('POST', `/tenants/${CONTOSO}/pim/requests/${crypto.randomUUID()}/approve`, authorized(), '{}');
+    expect(res.status).toBe(404);
+    expect(await client().pimRequests(CONTOSO)).toEqual([]);
+  });
+
+  it('shortens the minimum time before deactivation until the next reset', async () => {
+    await client().minimumActiveSeconds(0);
+    expect(sandbox().faults.minimumActiveSeconds).toBe(0);
+    await client().reset();
+    expect(sandbox().faults.minimumActiveSeconds).toBe(300);
+  });
+
   it('lists a token minted through POST /tokens among the issued ones', async () => {
     const token = await mintToken(sandbox(), MEGAN, ['https://graph.microsoft.com/User.Read']);
     expect((await client().issuedTokens()).accessTokens).toContain(token);

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { approveRequest, requestsOf } from './arm/requests.ts';
 import type { FaultRule, Faults } from './faults.ts';
 import type { Login } from './login.ts';
 import type { Store } from './store.ts';
@@ -80,7 +81,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     body = parsed;
   }
   const route = `${req.method} ${new URL(req.url ?? '/', 'http://control').pathname}`;
-  const tenantRoute = /^(GET|PATCH) \/tenants\/([^/]+)(\/.*)?$/.exec(route);
+  const tenantRoute = /^(GET|PATCH|POST) \/tenants\/([^/]+)(\/.*)?$/.exec(route);
 
   if (route === 'POST /reset') {
     store.reset();
@@ -111,6 +112,10 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     faults.invitations.reset(max, windowSeconds === undefined ? undefined : windowSeconds * 1000);
     return reply(204);
   }
+  if (route === 'POST /faults/minimum-active-seconds') {
+    faults.minimumActiveSeconds = Number(body.seconds ?? 300);
+    return reply(204);
+  }
   if (route === 'POST /faults/expire-tokens') {
     faults.expireTokens();
     return reply(204);
@@ -128,6 +133,15 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
       store.save();
       login.withdrawConsent(tenant.id, target.appId, target.consentedScopes);
       return reply(200, target);
+    }
+    // PIM requests, and an approver's yes to one waiting (PendingApproval), as the approver would give it in the portal.
+    if (method === 'GET' && rest === '/pim/requests') return reply(200, tenant.azure ? requestsOf(tenant.azure) : []);
+    const approve = /^\/pim\/requests\/([^/]+)\/approve$/.exec(rest);
+    if (method === 'POST' && approve?.[1]) {
+      const approved = tenant.azure ? approveRequest(tenant.azure, approve[1]) : `no Azure in tenant ${tenant.id}`;
+      if (typeof approved === 'string') return reply(approved.startsWith('no ') ? 404 : 409, { error: approved });
+      store.save();
+      return reply(200, approved);
     }
     if (method === 'PATCH' && rest === '/authorizationPolicy') {
       Object.assign(tenant.authorizationPolicy, body);

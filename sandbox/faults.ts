@@ -25,6 +25,8 @@ export class Faults {
   tokensExpireBefore = 0;
   /** How long a new user stays invisible to ARM (PrincipalNotFound), as Entra replication makes it. */
   principalReplicationMs = 2000;
+  /** PIM refuses to end an activation younger than this (ActiveDurationTooShort); tests may shorten it. */
+  minimumActiveSeconds = 300;
   hits: { host: string; method: string; path: string; status: number }[] = [];
   /** Not a fault but Graph's own limit; tests may tighten it to meet throttling sooner. */
   readonly invitations = new InvitationLimit();
@@ -38,6 +40,7 @@ export class Faults {
     this.hits = [];
     this.tokensExpireBefore = 0;
     this.principalReplicationMs = 2000;
+    this.minimumActiveSeconds = 300;
     this.invitations.reset();
   }
 

@@ -77,3 +77,32 @@ export function askForConsentWithOfflineAccess(query: URLSearchParams): void {
   prompts.add('consent');
   query.set('prompt', [...prompts].join(' '));
 }
+
+/** Authentication contexts the sandbox's tenants define (Entra's c1…c25; these three are enough here). */
+export const AUTH_CONTEXTS = ['c1', 'c2', 'c3'];
+
+/**
+ * A claims request for an authentication context (`{"access_token":{"acrs":{"essential":true,"value":"c1"}}}`, what
+ * a client sends after ARM's claims challenge) becomes `acr_values` for oidc-provider, with a fresh sign-in.
+ */
+export function askForAuthenticationContext(query: URLSearchParams): void {
+  const claims = query.get('claims');
+  if (!claims) return;
+  query.delete('claims');
+  let value: unknown;
+  try {
+    value = (JSON.parse(claims) as { access_token?: { acrs?: { value?: unknown; values?: unknown[] } } }).access_token?.acrs;
+  } catch {
+    return;
+  }
+  const acrs = value as { value?: unknown; values?: unknown[] } | undefined;
+  const wanted = [acrs?.value, ...(acrs?.values ?? [])].find(
+    (v): v is string => typeof v === 'string' && AUTH_CONTEXTS.includes(v),
+  );
+  if (!wanted) return;
+  query.set('acr_values', wanted);
+  const prompts = new Set((query.get('prompt') ?? '').split(' ').filter(Boolean));
+  prompts.delete('none');
+  prompts.add('login');
+  query.set('prompt', [...prompts].join(' '));
+}

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { html, readForm, resourceOf, SILENT_SCOPES } from './login-helpers.ts';
-import { consentPage, signInPage } from './login-pages.ts';
-import type { SandboxTenant, SandboxUser } from './store.ts';
+import { consentPage, redemptionPage, signInPage } from './login-pages.ts';
+import type { SandboxTenant, Store } from './store.ts';
 
 /** The sign-in and consent steps of an authorization request, as Entra shows them. */
 export async function interaction(
@@ -10,7 +10,7 @@ export async function interaction(
   tenant: SandboxTenant,
   req: IncomingMessage,
   res: ServerResponse,
-  userBySignInName: (tenant: SandboxTenant, name: string) => SandboxUser | undefined,
+  store: Store,
 ): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const action = `/${tenant.id}/login/${details.uid}`;
@@ -22,15 +22,42 @@ export async function interaction(
     }
     const form = await readForm(req);
     const login = form.get('login') ?? '';
-    const user = userBySignInName(tenant, login);
-    if (!user || user.password !== form.get('passwd')) {
-      const error = user
+    const found = store.signInAccount(tenant, login);
+    if (!found?.password || found.password !== form.get('passwd')) {
+      const error = found
         ? 'Your account or password is incorrect.'
         : `We couldn't find an account with that username in ${tenant.displayName}.`;
       html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: login, error }));
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
+    // An authentication context asked for (login.ts turns the claims request into acr_values) is met by this
+    // fresh sign-in: the sandbox's stand-in for the multi-factor step Entra would add.
+    const acr = typeof details.params.acr_values === 'string' ? details.params.acr_values : undefined;
+    const login_ = { accountId: found.user.id, ...(acr ? { acr } : {}) };
+    await provider.interactionFinished(req, res, { login: login_ }, { mergeWithLastSubmission: false });
+    return;
+  }
+  const signedIn = tenant.users.find((u) => u.id === details.session?.accountId);
+  // Entra's just-in-time redemption: a guest's first sign-in reviews the organization's permissions and accepts.
+  if (signedIn?.userType === 'Guest' && signedIn.externalUserState === 'PendingAcceptance') {
+    if (req.method !== 'POST') {
+      const account = store.homeOf(tenant, signedIn)?.user.userPrincipalName ?? signedIn.mail ?? '';
+      html(res, 200, redemptionPage({ action, organization: tenant.displayName, account }));
+      return;
+    }
+    const form = await readForm(req);
+    if (form.get('redeem') !== 'accept') {
+      await provider.interactionFinished(req, res, {
+        error: 'access_denied',
+        error_description: `AADSTS90072: The invitation to ${tenant.displayName} was not accepted.`,
+      });
+      return;
+    }
+    Object.assign(signedIn, { externalUserState: 'Accepted', externalUserStateChangeDateTime: new Date().toISOString() });
+    store.save();
+    // Back to the same step: the app's own consent follows, as after any first sign-in.
+    res.writeHead(303, { location: action, 'cache-control': 'no-store' });
+    res.end();
     return;
   }
   const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };

@@ -49,3 +49,22 @@ export function consentPage(opts: { action: string; appName: string; account: st
     </form>`,
   );
 }
+
+/** Entra's "Review permissions" page, shown once when a guest first signs in to the tenant that invited them. */
+export function redemptionPage(opts: { action: string; organization: string; account: string }): string {
+  const org = escapeHtml(opts.organization);
+  return page(
+    'Review permissions',
+    `
+    <div class="tenant">${escapeHtml(opts.account)}</div>
+    <h1>Review permissions</h1>
+    <p><strong>${org}</strong> would like to:</p>
+    <ul><li>Sign you in</li><li>Read your name, email address and photo</li></ul>
+    <p>You should only accept if you trust ${org}. By accepting, you allow this organization to access and process
+    your data to create, control and administer an account according to their policies.</p>
+    <form method="post" action="${escapeHtml(opts.action)}">
+      <button type="submit" name="redeem" value="accept">Accept</button>
+      <button type="submit" name="redeem" value="cancel" class="secondary">Cancel</button>
+    </form>`,
+  );
+}

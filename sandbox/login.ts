@@ -3,7 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
 import { LOGIN_HOST } from './hosts.ts';
-import { askForConsentWithOfflineAccess, base64url, html, resourceOf, signingKey, widenRefreshToken } from './login-helpers.ts';
+import {
+  AUTH_CONTEXTS,
+  askForAuthenticationContext,
+  askForConsentWithOfflineAccess,
+  base64url,
+  html,
+  resourceOf,
+  signingKey,
+  widenRefreshToken,
+} from './login-helpers.ts';
 import { interaction } from './login-interaction.ts';
 import { signInPage } from './login-pages.ts';
 import { fileAdapterFactory } from './oidc-adapter.ts';
@@ -18,6 +27,8 @@ export interface TokenInfo {
   audience: string;
   /** Milliseconds since the epoch. */
   issuedAt: number;
+  /** Authentication contexts (`acrs`) the sign-in behind this token satisfied, as Entra puts them in the token. */
+  acrs: string[];
 }
 
 type Req = IncomingMessage & { originalUrl?: string };
@@ -61,7 +72,7 @@ export class Login {
         response_types: ['code'],
       })),
       cookies: { keys: [`sandbox-cookie-key-${tid}`] },
-      claims: { openid: ['sub', 'oid', 'tid', 'name', 'preferred_username'], email: ['email'], profile: ['name'] },
+      claims: { openid: ['sub', 'oid', 'tid', 'idp', 'name', 'preferred_username'], email: ['email'], profile: ['name'] },
       conformIdTokenClaims: false,
       scopes: ['openid', 'offline_access', 'profile', 'email'],
       pkce: { required: () => true },
@@ -106,17 +117,28 @@ export class Login {
           },
         },
       },
+      acrValues: AUTH_CONTEXTS,
+      // An authentication context met at sign-in reaches ARM in the access token's `acrs`, as Entra sends it.
+      extraTokenClaims: (ctx) => {
+        // No context when the control API mints a token directly.
+        const acr = ctx?.oidc?.entities.AuthorizationCode?.acr ?? ctx?.oidc?.entities.RefreshToken?.acr;
+        return acr && AUTH_CONTEXTS.includes(acr) ? { acrs: [acr] } : undefined;
+      },
       findAccount: async (_ctx, sub) => {
         const user = tenant().users.find((u) => u.id === sub);
         if (!user) return undefined;
+        const home = this.store.homeOf(tenant(), user);
         return {
           accountId: sub,
           claims: async () => ({
             sub,
+            // A guest's identity provider is their home tenant (Entra's `idp` claim for B2B guests).
+            ...(home ? { idp: `https://sts.windows.net/${home.tenant.id}/` } : {}),
             oid: user.id,
             tid,
             name: user.displayName,
-            preferred_username: user.userPrincipalName,
+            // A guest signs in with their home account's name, and Entra names them by it.
+            preferred_username: home?.user.userPrincipalName ?? user.userPrincipalName,
             email: user.mail ?? undefined,
           }),
         };
@@ -138,7 +160,12 @@ export class Login {
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body) this.recordIssued(body);
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body && typeof body.id_token === 'string') {
         const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-        body.client_info = base64url(JSON.stringify({ uid: claims.oid, utid: claims.tid }));
+        // A guest's client_info names their home account (Entra's), while the id token speaks of this tenant.
+        const user = tenant().users.find((u) => u.id === claims.oid);
+        const home = user && this.store.homeOf(tenant(), user);
+        body.client_info = base64url(
+          JSON.stringify(home ? { uid: home.user.id, utid: home.tenant.id } : { uid: claims.oid, utid: claims.tid }),
+        );
       }
     });
     return provider;
@@ -161,10 +188,13 @@ export class Login {
     let path = `/${rest.join('/')}`;
     if (path === '/v2.0/.well-known/openid-configuration') path = '/.well-known/openid-configuration';
     if (rest[0] === 'login' && rest[1]) {
-      await interaction(provider, tenant, req, res, (t, name) => this.store.userBySignInName(t, name));
+      await interaction(provider, tenant, req, res, this.store);
       return;
     }
-    if (path === '/oauth2/v2.0/authorize') askForConsentWithOfflineAccess(url.searchParams);
+    if (path === '/oauth2/v2.0/authorize') {
+      askForConsentWithOfflineAccess(url.searchParams);
+      askForAuthenticationContext(url.searchParams);
+    }
     req.originalUrl = `/${tenant.id}${path}${url.search}`;
     req.url = `${path}${url.search}`;
     await provider.callback()(req, res);
@@ -240,6 +270,7 @@ export class Login {
         scopes: (token.scope ?? '').split(' ').filter(Boolean),
         audience: String(token.aud ?? ''),
         issuedAt: this.adapters.get(tid)?.savedAt('AccessToken', token.jti) ?? (token.iat ?? 0) * 1000,
+        acrs: ((token.extra as { acrs?: string[] } | undefined)?.acrs ?? []).filter((a) => typeof a === 'string'),
       };
     }
     return undefined;

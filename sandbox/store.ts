@@ -81,6 +81,12 @@ export interface SandboxRoleAssignment {
   /** A time-bound active assignment (PIM schedule): it holds from its start until its end. */
   startDateTime?: string;
   endDateTime?: string;
+  /** How PIM made it: `Activated` by the principal from an eligibility (SelfActivate), else given (`Assigned`). */
+  assignmentType?: 'Activated' | 'Assigned';
+  /** The eligibility (its name) an activation came from. */
+  linkedEligibilityName?: string;
+  /** The schedule request that made it. */
+  requestName?: string;
 }
 
 export interface SandboxEligibility {
@@ -93,6 +99,42 @@ export interface SandboxEligibility {
   requestName: string;
 }
 
+/** PIM role settings for end users activating a role at a scope and below it (the nearest one wins). */
+export interface SandboxRolePolicy {
+  scope: string;
+  /** The role definition's GUID. */
+  roleDefinitionId: string;
+  /** ISO 8601 duration, e.g. `PT2H`. */
+  maximumDuration: string;
+  enabledRules: ('Justification' | 'Ticketing' | 'MultiFactorAuthentication')[];
+  approvalRequired: boolean;
+  /** A Conditional Access authentication context the activation needs, as its claim value (`c1`). */
+  authenticationContext?: string;
+}
+
+/** A role assignment schedule request (AdminAssign, SelfActivate, SelfDeactivate) as ARM keeps it. */
+export interface SandboxAssignmentRequest {
+  name: string;
+  scope: string;
+  principalId: string;
+  /** The role definition's GUID. */
+  roleDefinitionId: string;
+  requestType: string;
+  status: 'Provisioned' | 'PendingApproval' | 'Granted' | 'Revoked';
+  requestorId: string;
+  createdOn: string;
+  scheduleInfo?: {
+    startDateTime?: string;
+    expiration?: { type?: string; duration?: string; endDateTime?: string };
+  };
+  justification?: string;
+  ticketInfo?: { ticketNumber?: string; ticketSystem?: string };
+  linkedRoleEligibilityScheduleId?: string;
+  approvalId?: string;
+  /** The role assignment it made, or ended. */
+  assignmentName?: string;
+}
+
 export interface SandboxAzure {
   subscriptions: {
     subscriptionId: string;
@@ -101,6 +143,8 @@ export interface SandboxAzure {
   }[];
   roleAssignments: SandboxRoleAssignment[];
   eligibilitySchedules: SandboxEligibility[];
+  policies?: SandboxRolePolicy[];
+  assignmentRequests?: SandboxAssignmentRequest[];
 }
 
 export interface SandboxTenant {
@@ -163,9 +207,30 @@ export class Store {
     return this.state.tenants.find((t) => t.id === key || t.verifiedDomains.some((d) => d.toLowerCase() === key));
   }
 
-  userBySignInName(tenant: SandboxTenant, name: string): SandboxUser | undefined {
+  /**
+   * Who signs in with this name at this tenant: a member with a password here, or a guest, whose password is their
+   * home account's (a member of another tenant), as Entra sends a guest to their home tenant to sign in.
+   */
+  signInAccount(tenant: SandboxTenant, name: string): { user: SandboxUser; password?: string } | undefined {
     const key = name.trim().toLowerCase();
-    return tenant.users.find((u) => u.password && u.userPrincipalName.toLowerCase() === key);
+    const member = tenant.users.find((u) => u.password && u.userPrincipalName.toLowerCase() === key);
+    if (member) return { user: member, password: member.password };
+    const guest = tenant.users.find(
+      (u) => u.userType === 'Guest' && [u.mail, ...(u.otherMails ?? [])].some((m) => m?.toLowerCase() === key),
+    );
+    return guest && { user: guest, password: this.homeOf(tenant, guest)?.user.password };
+  }
+
+  /** A guest's home account: the member of another tenant whose sign-in name is the guest's address. */
+  homeOf(tenant: SandboxTenant, guest: SandboxUser): { tenant: SandboxTenant; user: SandboxUser } | undefined {
+    if (guest.userType !== 'Guest') return undefined;
+    const key = (guest.mail ?? '').toLowerCase();
+    for (const t of this.state.tenants) {
+      if (t.id === tenant.id) continue;
+      const user = t.users.find((u) => u.userType === 'Member' && u.userPrincipalName.toLowerCase() === key);
+      if (user) return { tenant: t, user };
+    }
+    return undefined;
   }
 
   application(tenant: SandboxTenant, appId: string): SandboxApplication | undefined {

@@ -89,7 +89,10 @@ describe('sandbox ARM', () => {
     });
     expect(res.status).toBe(201);
     const list = await arm('GET', `${STORAGE}${AUTH}/roleEligibilityScheduleInstances?api-version=2020-10-01`);
-    const [instance] = (list.body as { value: { properties: { scope: string; endDateTime: string } }[] }).value;
+    // Pat's seeded eligibilities are at the storage account too; this one is Kim's.
+    const [instance] = (
+      list.body as { value: { properties: { principalId: string; scope: string; endDateTime: string } }[] }
+    ).value.filter((i) => i.properties.principalId === KIM);
     expect(instance?.properties.scope).toBe(STORAGE);
     expect(Date.parse(instance?.properties.endDateTime ?? '') - Date.parse(start)).toBe(7 * 86_400_000);
   });

@@ -7,6 +7,7 @@ import { directoryRoleResource } from './directory-roles.ts';
 import { directoryRoute } from './directory-routes.ts';
 import { badRequest, graphError, insufficientPrivileges, notFound } from './errors.ts';
 import { invite } from './invitations.ts';
+import { licenseDetails } from './licenses.ts';
 import { compileFilter, project, UnsupportedQuery } from './odata.ts';
 import { scopeAllows } from './permissions.ts';
 import { BASIC_USER_PROPERTIES, DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
@@ -176,6 +177,17 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
   }
   if (method === 'GET' && path === '/me/memberOf') {
     return allowed('GET /me/memberOf') ? memberOf(caller) : insufficientPrivileges();
+  }
+  // The sandbox's groups hold users only (no nested groups), so transitive memberships are the direct ones.
+  if (method === 'GET' && path === '/me/transitiveMemberOf') {
+    return allowed('GET /me/transitiveMemberOf') ? memberOf(caller) : insufficientPrivileges();
+  }
+  if (method === 'GET' && path === '/me/licenseDetails') {
+    if (!allowed('GET /me/licenseDetails')) return insufficientPrivileges();
+    return {
+      status: 200,
+      body: { '@odata.context': `${CONTEXT}#users('${caller.user.id}')/licenseDetails`, value: licenseDetails(caller.user) },
+    };
   }
   if (method === 'GET' && path === '/policies/authorizationPolicy') {
     return allowed('GET /policies/authorizationPolicy') ? authorizationPolicy(req, caller) : insufficientPrivileges();

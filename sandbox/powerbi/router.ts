@@ -30,6 +30,7 @@ interface Caller {
 /** Scopes each operation accepts (the swagger's "Required Scope" sections, ../shared/contracts/README.md). */
 const SCOPES: Record<string, string[]> = {
   Apps_GetApp: ['App.Read.All'],
+  Apps_GetApps: ['App.Read.All'],
   Groups_GetGroup: ['Workspace.Read.All', 'Workspace.ReadWrite.All'],
   Groups_AddGroupUser: ['Workspace.ReadWrite.All'],
   Capacities_GetCapacities: ['Capacity.Read.All', 'Capacity.ReadWrite.All'],
@@ -53,9 +54,19 @@ async function authenticate(req: ApiRequest, deps: PowerBiDeps): Promise<Caller 
 const holds = (c: Caller, operation: string) =>
   c.token.scopes.some((s) => (SCOPES[operation] ?? []).includes(s.replace(`${POWERBI_AUDIENCE}/`, '')));
 
+/** A user is named in a workspace by UPN, or (a guest added by address) by their e-mail. */
 function role(ws: SandboxWorkspace, user: SandboxUser): string | undefined {
-  return ws.users.find((u) => u.principalType === 'User' && u.identifier.toLowerCase() === user.userPrincipalName.toLowerCase())
-    ?.groupUserAccessRight;
+  const names = [user.userPrincipalName, user.mail].filter(Boolean).map((n) => String(n).toLowerCase());
+  return ws.users.find((u) => u.principalType === 'User' && names.includes(u.identifier.toLowerCase()))?.groupUserAccessRight;
+}
+
+/** The apps a user can open: published to a group they are in, or in a workspace where they hold a role. */
+function appsFor(c: Caller) {
+  const mine = new Set(c.tenant.groups.filter((g) => g.members.includes(c.user.id)).map((g) => g.id));
+  return c.pbi.apps.filter((a) => {
+    const ws = c.pbi.workspaces?.find((w) => w.id === a.workspaceId);
+    return (a.audienceGroupIds ?? []).some((g) => mine.has(g)) || (ws && role(ws, c.user));
+  });
 }
 
 function workspaceResource(ws: SandboxWorkspace): Record<string, unknown> {
@@ -77,6 +88,19 @@ export async function handlePowerBi(req: ApiRequest, deps: PowerBiDeps): Promise
   const path = req.path.replace(/\/+$/, '');
   const denied = powerBiError(403, 'InsufficientScopes', 'The token does not carry a scope this operation needs.');
 
+  if (req.method === 'GET' && path === '/v1.0/myorg/apps') {
+    if (!holds(caller, 'Apps_GetApps')) return denied;
+    // workspaceId is not in the swagger's App but the service sends it (learn: Apps - Get Apps, sample response).
+    const value = appsFor(caller).map(({ id, name, description, publishedBy, lastUpdate, workspaceId }) => ({
+      id,
+      name,
+      description,
+      publishedBy,
+      lastUpdate,
+      workspaceId,
+    }));
+    return { status: 200, body: { value } };
+  }
   const app = /^\/v1\.0\/myorg\/apps\/([0-9a-f-]{36})$/i.exec(path);
   if (req.method === 'GET' && app?.[1]) {
     if (!holds(caller, 'Apps_GetApp')) return denied;

@@ -3,6 +3,7 @@ import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared
 import { describeSchedule } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
 import { neutralizeCell } from '../shared/bulk/results.ts';
+import type { Activation } from '../shared/my-access.ts';
 import { oneAtATime } from '../shared/one-at-a-time.ts';
 import type { Operation, OperationStep } from '../shared/operation.ts';
 import { describeScope } from '../shared/page-context.ts';
@@ -58,6 +59,8 @@ function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
       const where = op.license?.usageLocation ? `, usage location ${op.license.usageLocation}` : '';
       return [{ ...base, action: 'license', detail: `${sku}${where}`, outcome, error }];
     }
+    default:
+      return [];
   }
 }
 
@@ -109,4 +112,28 @@ export async function activityCsv(): Promise<{ fileName: string; csv: string }> 
 
 export async function clearActivity(): Promise<void> {
   await local.remove(['activity']);
+}
+
+/** An activation or early end of a role of one's own: one entry, with the window Azure gave. */
+export function recordActivation(a: Activation): Promise<void> {
+  if (a.steps.every((s) => s.logged)) return Promise.resolve();
+  for (const s of a.steps) s.logged = true;
+  const failed = a.steps.find((s) => s.state === 'failed');
+  const r = a.result;
+  const window =
+    a.kind === 'activate' && r?.end ? `, until ${new Date(r.end).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+  const status = r && !failed ? ` (${r.status})` : '';
+  return record([
+    {
+      at: a.finishedAt ?? Date.now(),
+      username: a.username,
+      tenantId: a.tenantId,
+      action: a.kind === 'activate' ? 'activated' : 'deactivated',
+      subject: a.username,
+      detail: `${a.draft.roleName} at ${describeScope(a.draft.scope)}${window}${status}`,
+      scope: a.draft.scope,
+      outcome: failed ? 'failed' : 'succeeded',
+      error: failed?.error,
+    },
+  ]);
 }

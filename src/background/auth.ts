@@ -8,13 +8,15 @@ import { callOffscreen } from './offscreen.ts';
  * Interactive sign-in. MSAL cannot run in a service worker (msal-browser#3923), so the offscreen document builds
  * the authorize request, this worker shows it with launchWebAuthFlow, and the offscreen document redeems the code.
  */
-export async function signIn(settings: Settings): Promise<SignedInAccount> {
+export async function signIn(settings: Settings, claims?: string): Promise<SignedInAccount> {
   const askForAccount = (await session.get('signedOut')) === true;
+  // A claims challenge is ARM's: the sign-in that meets it is asked for an ARM token.
   const { url } = await callOffscreen('beginSignIn', {
     settings,
-    scopes: GRAPH_SCOPES,
-    extraScopes: POWERBI_SCOPES,
+    scopes: claims ? ARM_SCOPES : GRAPH_SCOPES,
+    extraScopes: claims ? [] : POWERBI_SCOPES,
     askForAccount,
+    ...(claims ? { claims } : {}),
   });
   let responseUrl: string | undefined;
   try {

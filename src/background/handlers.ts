@@ -14,9 +14,12 @@ import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
 import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
+import { claimsOf, loadActivations, resumeActivations, retryWithClaims, startActivation } from './jobs/activations.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
 import { shownOperation } from './jobs/operation-store.ts';
 import { addLicense, dismissOperation, resumeWaiting, startOperation } from './jobs/operations.ts';
+import { checkedActivation, myAccess } from './my-access/index.ts';
+import { rolePolicy } from './my-access/roles.ts';
 import { pageInfo, syncTab } from './page-context.ts';
 import { forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
 import type { SenderKind } from './sender.ts';
@@ -41,13 +44,13 @@ async function sessionState(settings: Settings): Promise<SessionState> {
 export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getSession: async () => {
     const state = await sessionState(await usableSettings());
-    if (state.account && !state.interactionRequired) await resumeWaiting();
+    if (state.account && !state.interactionRequired) await Promise.all([resumeWaiting(), resumeActivations()]);
     return state;
   },
   signIn: async () => {
     const settings = await usableSettings();
     await auth.signIn(settings);
-    await resumeWaiting();
+    await Promise.all([resumeWaiting(), resumeActivations()]);
     return sessionState(settings);
   },
   signOut: async ({ clearData }) => {
@@ -112,6 +115,17 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getBulkRows: ({ show, offset, limit }) => bulkRows(show, offset, limit),
   getBulkResults: () => bulkResults(),
   clearBulk: () => clearBulk(),
+  getMyAccess: async () => myAccess(await usableSettings()),
+  getRolePolicy: async ({ scope, roleDefinitionId }) => rolePolicy(await usableSettings(), scope, roleDefinitionId),
+  getActivations: () => loadActivations(),
+  startActivation: async (draft) => startActivation('activate', await checkedActivation(await usableSettings(), draft)),
+  startDeactivation: (draft) => startActivation('deactivate', draft),
+  confirmActivationSignIn: async ({ id }) => {
+    const settings = await usableSettings();
+    await auth.signIn(settings, await claimsOf(id));
+    await retryWithClaims(id);
+    return loadActivations();
+  },
   getSettings: () => loadSettings(),
   saveSettings: async (settings) => {
     const problem = settingsProblem(settings);

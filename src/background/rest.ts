@@ -10,16 +10,21 @@ export interface RestCall {
   token: (forceRefresh: boolean) => Promise<string>;
   /** Whether a refused call means the token expired (ARM: 401; Power BI: 403 TokenExpired). */
   expired: (status: number, code: string) => boolean;
-  /** The service's refusal as an error code the UI understands. */
-  toError: (status: number, code: string) => AppError;
+  /** The service's refusal as an error code the UI understands (its message and WWW-Authenticate, when it has them). */
+  toError: (status: number, code: string, refusal: Refusal) => AppError;
 }
 
-/** The service's error code from an `{ error: { code } }` body; none when the body is not that. */
-function errorCode(text: string): string | undefined {
+export interface Refusal {
+  message: string;
+  authenticate: string;
+}
+
+/** The service's error code and message from an `{ error: { code, message } }` body; none when the body is not that. */
+function errorOf(text: string): { code?: string; message?: string } {
   try {
-    return (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+    return (JSON.parse(text) as { error?: { code?: string; message?: string } }).error ?? {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -40,7 +45,8 @@ export async function restCall<T>(call: RestCall): Promise<T> {
     });
     const text = await res.text();
     if (res.ok) return (text ? JSON.parse(text) : undefined) as T;
-    const code = errorCode(text) ?? String(res.status);
+    const error = errorOf(text);
+    const code = error.code ?? String(res.status);
     if ((res.status === 429 || res.status === 503) && attempt < 3) {
       await wait((Number(res.headers.get('retry-after')) || 1) * 1000);
       continue;
@@ -49,6 +55,9 @@ export async function restCall<T>(call: RestCall): Promise<T> {
       forceRefresh = true;
       continue;
     }
-    throw call.toError(res.status, code);
+    throw call.toError(res.status, code, {
+      message: error.message ?? '',
+      authenticate: res.headers.get('www-authenticate') ?? '',
+    });
   }
 }

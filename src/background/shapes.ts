@@ -19,6 +19,11 @@ const optItem = (p: Obj) =>
 
 const group = (v: unknown) => obj(v) && guid(v.id) && text(v.displayName, LIMITS.displayName);
 
+/** A role definition as ARM names it in my instances: under a subscription, by GUID. */
+const roleDefinitionId = (v: unknown) =>
+  typeof v === 'string' &&
+  /^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/i.test(v);
+
 const isoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 
 /** A role schedule: its kind, a start (null: now) and an end (days, a date, or null: none). */
@@ -112,6 +117,23 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   getBulkRows: (p) => obj(p) && SHOWS.includes(p.show as string) && count(p.offset, 1e6) && count(p.limit, 1000),
   getBulkResults: empty,
   clearBulk: empty,
+  getMyAccess: empty,
+  getRolePolicy: (p) => obj(p) && isArmScope(p.scope) && roleDefinitionId(p.roleDefinitionId),
+  getActivations: empty,
+  startActivation: (p) =>
+    obj(p) &&
+    isArmScope(p.scope) &&
+    roleDefinitionId(p.roleDefinitionId) &&
+    text(p.roleName, LIMITS.displayName) &&
+    text(p.eligibilityScheduleId, LIMITS.url) &&
+    Number.isInteger(p.minutes) &&
+    text(p.justification, 500) &&
+    text(p.ticketNumber, 100) &&
+    text(p.ticketSystem, 100) &&
+    (p.start === null || isoDate(p.start)),
+  startDeactivation: (p) =>
+    obj(p) && isArmScope(p.scope) && roleDefinitionId(p.roleDefinitionId) && text(p.roleName, LIMITS.displayName),
+  confirmActivationSignIn: (p) => obj(p) && guid(p.id),
   getSettings: empty,
   saveSettings: (p) =>
     obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && text(p.tenant, 256) && text(p.clientId, 64),

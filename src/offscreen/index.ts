@@ -16,8 +16,8 @@ const ready = installCookieJar(
 );
 
 const handlers: Handlers<OffscreenProtocol, null> = {
-  beginSignIn: async ({ settings, scopes, extraScopes, askForAccount }) => ({
-    url: await msal.beginSignIn(settings, scopes, extraScopes, askForAccount),
+  beginSignIn: async ({ settings, scopes, extraScopes, askForAccount, claims }) => ({
+    url: await msal.beginSignIn(settings, scopes, extraScopes, askForAccount, claims),
   }),
   completeSignIn: async ({ settings, responseUrl }) => ({ account: await msal.completeSignIn(settings, responseUrl) }),
   abandonSignIn: async ({ settings }) => {

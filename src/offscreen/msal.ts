@@ -39,7 +39,15 @@ async function msal(settings: Settings): Promise<PublicClientApplication> {
 }
 
 function toAccount(a: AccountInfo): SignedInAccount {
-  return { id: a.localAccountId, username: a.username, name: a.name ?? a.username, tenantId: a.tenantId };
+  // MSAL's home account is `<oid>.<home tenant>`: a guest's home tenant is not the tenant signed in to.
+  const home = a.homeAccountId.split('.')[1] ?? a.tenantId;
+  return {
+    id: a.localAccountId,
+    username: a.username,
+    name: a.name ?? a.username,
+    tenantId: a.tenantId,
+    ...(home !== a.tenantId ? { guest: true } : {}),
+  };
 }
 
 async function currentAccount(settings: Settings): Promise<AccountInfo | null> {
@@ -54,16 +62,24 @@ export async function beginSignIn(
   scopes: string[],
   extraScopes: string[],
   askForAccount: boolean,
+  claims?: string,
 ): Promise<string> {
   const pca = await msal(settings);
   // Clears an interaction left open by an auth window the person closed.
   await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
+  const account = claims ? await currentAccount(settings) : null;
   return new Promise<string>((resolve, reject) => {
     captureNavigation = resolve;
     // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
     // extraScopesToConsent: one consent covers Power BI too, so its tokens come later from the refresh token.
     pca
-      .acquireTokenRedirect({ scopes, extraScopesToConsent: extraScopes, ...(askForAccount ? { prompt: 'login' } : {}) })
+      .acquireTokenRedirect({
+        scopes,
+        extraScopesToConsent: extraScopes,
+        ...(askForAccount ? { prompt: 'login' } : {}),
+        // A claims challenge is met by the account already signed in: MSAL sends the claims and a login hint.
+        ...(claims ? { claims, account: account ?? undefined } : {}),
+      })
       .catch(reject);
   }).finally(() => {
     captureNavigation = undefined;

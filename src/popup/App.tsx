@@ -8,6 +8,7 @@ import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
 import { ActivityView } from './ActivityView.tsx';
 import { BulkSection } from './BulkSection.tsx';
+import { MyAccessView } from './MyAccess.tsx';
 import { OneGuest } from './OneGuest.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -24,9 +25,11 @@ export function App() {
   const [error, setError] = useState<unknown>(null);
   const [powerBi, setPowerBi] = useState<PowerBiPage | null>(null);
   const [powerBiError, setPowerBiError] = useState<unknown>(null);
-  const [mode, setMode] = useState<'one' | 'bulk' | 'activity'>('one');
+  const [mode, setMode] = useState<'one' | 'bulk' | 'activity' | 'access' | null>(null);
   const signedIn = !!session?.account && !session.interactionRequired;
   const context = page.context;
+  // A guest came for their own access; everyone else for the invite form (My access is a tab for them too).
+  const shown = mode ?? (session?.account?.guest ? 'access' : 'one');
 
   const [scopeWords, setScopeWords] = useState<string | null>(null);
   const [azureRoles, setAzureRoles] = useState<AzureRoles | null>(null);
@@ -65,6 +68,11 @@ export function App() {
     );
   }, []);
 
+  const accessTab = (
+    <button type="button" role="tab" aria-selected={shown === 'access'} onClick={() => setMode('access')}>
+      My access
+    </button>
+  );
   if (error && !session) {
     return (
       <main>
@@ -91,19 +99,23 @@ export function App() {
             {scopeWords ?? page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
           </p>
           <div class="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={mode === 'one'} onClick={() => setMode('one')}>
+            {session.account.guest ? accessTab : null}
+            <button type="button" role="tab" aria-selected={shown === 'one'} onClick={() => setMode('one')}>
               One guest
             </button>
-            <button type="button" role="tab" aria-selected={mode === 'bulk'} onClick={() => setMode('bulk')}>
+            <button type="button" role="tab" aria-selected={shown === 'bulk'} onClick={() => setMode('bulk')}>
               Bulk from CSV
             </button>
-            <button type="button" role="tab" aria-selected={mode === 'activity'} onClick={() => setMode('activity')}>
+            <button type="button" role="tab" aria-selected={shown === 'activity'} onClick={() => setMode('activity')}>
               Activity
             </button>
+            {session.account.guest ? null : accessTab}
           </div>
-          {mode === 'activity' ? (
+          {shown === 'access' ? (
+            <MyAccessView page={page} />
+          ) : shown === 'activity' ? (
             <ActivityView />
-          ) : mode === 'bulk' ? (
+          ) : shown === 'bulk' ? (
             <BulkSection page={page} />
           ) : (
             <>

@@ -4,7 +4,7 @@ export interface ActivityEntry {
   /** Who was signed in. */
   username: string;
   tenantId: string;
-  action: 'invited' | 'resent' | 'reset' | 'role' | 'group' | 'workspace' | 'license' | 'bulk';
+  action: 'invited' | 'resent' | 'reset' | 'role' | 'group' | 'workspace' | 'license' | 'bulk' | 'activated' | 'deactivated';
   /** Whom or what it concerned: the guest's address, or the bulk file's name. */
   subject: string;
   /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
@@ -27,4 +27,6 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   workspace: 'Workspace role',
   license: 'Licence',
   bulk: 'Bulk invitation',
+  activated: 'Role activated',
+  deactivated: 'Role deactivated',
 };

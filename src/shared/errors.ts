@@ -36,6 +36,11 @@ export const ErrorCodes = {
   bulkRoleRefused: 'bulk_role_refused',
   invalidScope: 'invalid_scope',
   resetAddressMismatch: 'reset_address_mismatch',
+  claimsChallenge: 'claims_challenge',
+  policyRefused: 'policy_refused',
+  activeTooShort: 'active_too_short',
+  requestPending: 'request_pending',
+  invalidActivation: 'invalid_activation',
   unknown: 'unknown',
 } as const;
 
@@ -83,6 +88,13 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This page names an Azure resource in a form the extension does not accept, so nothing was read or granted there. Open the resource from the portal itself and try again.',
   reset_address_mismatch:
     'Redemption can only be reset for the guest who has this address. Check the address; nothing was changed.',
+  claims_challenge:
+    'This role asks you to confirm your sign-in (multi-factor or a Conditional Access check) before it is activated. Confirm it and the activation is sent once more.',
+  policy_refused: "The role's policy refused the request.",
+  active_too_short:
+    'Azure does not end an activation in its first five minutes. Try again once five minutes have passed since it started.',
+  request_pending: 'A request for this role is already waiting for approval.',
+  invalid_activation: 'The activation cannot be sent as filled in.',
   unknown: 'Something went wrong.',
 };
 

@@ -11,6 +11,8 @@ export interface SignedInAccount {
   name: string;
   tenantId: string;
   tenantName?: string;
+  /** Signed in from another organization (home tenant elsewhere): the popup leads with My access. */
+  guest?: boolean;
 }
 
 export interface SessionState {

@@ -8,7 +8,7 @@ import type { AudienceGroup, PowerBiGrant } from './powerbi.ts';
  * invitation and each row of a bulk job are made of these same steps and run by the same engine
  * (background/jobs/engine.ts): the popup drafts, starts and watches, and may close at any moment.
  */
-export type StepKind = 'invite' | 'group' | 'azureRole' | 'powerBi' | 'license';
+export type StepKind = 'invite' | 'group' | 'azureRole' | 'powerBi' | 'license' | 'activate' | 'deactivate' | 'approval';
 export type StepState = 'pending' | 'done' | 'failed';
 
 export interface OperationStep {
@@ -23,6 +23,8 @@ export interface OperationStep {
   /** Who that look-up found: the guest the invitation goes to again. */
   found?: FoundUser;
   attempts?: number;
+  /** A request waiting for an approver was looked at this many times (not failed tries). */
+  looks?: number;
   /** When it was first tried: a role given after Azure saw the new guest says how long that took. */
   firstTriedAt?: number;
   /** A step that met throttling or a passing failure waits until then (ms). */
@@ -120,5 +122,7 @@ export function stepWords(op: Operation, step: OperationStep): string {
       return op.powerBi?.viewer ? 'Workspace Viewer role and licence path' : 'Licence path';
     case 'license':
       return 'Assign the licence';
+    default:
+      return step.kind;
   }
 }

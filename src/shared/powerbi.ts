@@ -24,7 +24,8 @@ export interface LicenseSku {
   consumed: number;
 }
 
-export type LicensePathKind = 'capacity' | 'ppu' | 'pro';
+/** 'unknown': the workspace's capacity cannot be read by the person asking (an app viewer without a workspace role). */
+export type LicensePathKind = 'capacity' | 'ppu' | 'pro' | 'unknown';
 
 export interface LicensePath {
   kind: LicensePathKind;

@@ -3,6 +3,7 @@ import type { AzureRoles, AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
 import type { Settings } from './config.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
+import type { Activation, ActivationDraft, DeactivationDraft, MyAccess, RolePolicy } from './my-access.ts';
 import type { InviteStart, Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
 import type { AudienceGroup, PowerBiPage } from './powerbi.ts';
@@ -48,6 +49,15 @@ export type BackgroundProtocol = {
   };
   getBulkResults: { request: Record<string, never>; response: { fileName: string; csv: string } };
   clearBulk: { request: Record<string, never>; response: Record<string, never> };
+  /** My access (issue 10): what the person signed in holds here, read as themselves. */
+  getMyAccess: { request: Record<string, never>; response: MyAccess };
+  getRolePolicy: { request: { scope: string; roleDefinitionId: string }; response: RolePolicy };
+  /** Activations and early ends of my own roles, run by the background; the popup watches storage. */
+  getActivations: { request: Record<string, never>; response: Activation[] };
+  startActivation: { request: ActivationDraft; response: Activation };
+  startDeactivation: { request: DeactivationDraft; response: Activation };
+  /** Sign in again with the claims ARM asked for (a policy's MFA or authentication context), then send once more. */
+  confirmActivationSignIn: { request: { id: string }; response: Activation[] };
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: Settings; response: Settings };
 };
@@ -55,7 +65,8 @@ export type BackgroundProtocol = {
 /** Messages between the background and the offscreen document, which alone runs MSAL. */
 export type OffscreenProtocol = {
   beginSignIn: {
-    request: { settings: Settings; scopes: string[]; extraScopes: string[]; askForAccount: boolean };
+    /** `claims`: what a service's claims challenge asked the sign-in to meet (JSON). */
+    request: { settings: Settings; scopes: string[]; extraScopes: string[]; askForAccount: boolean; claims?: string };
     response: { url: string };
   };
   completeSignIn: { request: { settings: Settings; responseUrl: string }; response: { account: SignedInAccount } };

@@ -3,6 +3,7 @@ import { browser } from './browser.ts';
 import type { JobMeta, JobRow } from './bulk/job.ts';
 import type { Settings } from './config.ts';
 import type { InviteDraft } from './model.ts';
+import type { Activation } from './my-access.ts';
 import type { Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
 import type { AudienceGroup } from './powerbi.ts';
@@ -17,6 +18,8 @@ export interface LocalKeys {
   [chunk: `bulkRows.${number}`]: JobRow[];
   /** Single invitations run by the background, running and recently finished (src/background/jobs/operations.ts). */
   operations: Operation[];
+  /** Activations and early ends of the signed-in person's own Azure roles (src/background/jobs/activations.ts). */
+  activations: Activation[];
   /** What this browser has done, oldest first, bounded (src/background/activity.ts). */
   activity: ActivityEntry[];
 }

@@ -261,7 +261,10 @@ describe('bulk invitations from a CSV file', () => {
       ['role2@partner.example', BLOB_READER],
       ['pat@partner.example', READER],
     ]) {
-      const [schedule] = schedules.filter((e) => e.principalId === idOf(mail as string));
+      // Pat holds eligibilities from the seed too; this one is the job's, at the storage account.
+      const [schedule] = schedules.filter(
+        (e) => e.principalId === idOf(mail as string) && e.roleDefinitionId === role && e.scope === STORAGE,
+      );
       expect(schedule).toMatchObject({ scope: STORAGE, roleDefinitionId: role });
       expect((Date.parse(schedule?.endDateTime ?? '') - Date.parse(schedule?.startDateTime ?? '')) / 86_400_000).toBe(7);
     }

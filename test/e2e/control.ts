@@ -1,5 +1,5 @@
 import type { FaultRule } from '../../sandbox/faults.ts';
-import type { SandboxState } from '../../sandbox/store.ts';
+import type { SandboxAssignmentRequest, SandboxState } from '../../sandbox/store.ts';
 
 /** The sandbox's control API, as the tests use it; `token` is the run's `controlToken`. */
 export function control(port: number, token: string) {
@@ -29,5 +29,12 @@ export function control(port: number, token: string) {
     patchApplication: (tenant: string, appId: string, patch: object) =>
       call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
     patchAuthorizationPolicy: (tenant: string, patch: object) => call('PATCH', `/tenants/${tenant}/authorizationPolicy`, patch),
+    /** Every PIM role assignment schedule request the tenant has taken, as the sandbox keeps them. */
+    pimRequests: (tenant: string) => call('GET', `/tenants/${tenant}/pim/requests`) as Promise<SandboxAssignmentRequest[]>,
+    /** An approver's yes to a request waiting for approval: it becomes Provisioned and the role holds from now. */
+    approveRequest: (tenant: string, name: string) =>
+      call('POST', `/tenants/${tenant}/pim/requests/${name}/approve`) as Promise<SandboxAssignmentRequest>,
+    /** How long an activation must have held before PIM lets its owner end it (300 s until reset). */
+    minimumActiveSeconds: (seconds: number) => call('POST', '/faults/minimum-active-seconds', { seconds }),
   };
 }

@@ -1,10 +1,19 @@
 import { ARM_ORIGIN, type Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { armToken } from '../auth.ts';
-import { restCall } from '../rest.ts';
+import { type Refusal, restCall } from '../rest.ts';
+import { claimsAsked, policyRuleWords } from './refusals.ts';
 
-function toAppError(status: number, code: string): AppError {
+function toAppError(status: number, code: string, refusal: Refusal): AppError {
   if (code === 'PrincipalNotFound') return new AppError(ErrorCodes.principalNotFound, code);
+  const claims = claimsAsked(refusal);
+  if (claims) return new AppError(ErrorCodes.claimsChallenge, claims);
+  if (code === 'RoleAssignmentRequestPolicyValidationFailed')
+    return new AppError(ErrorCodes.policyRefused, policyRuleWords(refusal.message));
+  if (code === 'ActiveDurationTooShort') return new AppError(ErrorCodes.activeTooShort, refusal.message);
+  if (code === 'PendingRoleAssignmentRequest') return new AppError(ErrorCodes.requestPending, refusal.message);
+  if (status === 429) return new AppError(ErrorCodes.throttled, code);
+  if (status === 503) return new AppError(ErrorCodes.serviceUnavailable, code);
   if (code === 'RoleAssignmentExists') return new AppError(ErrorCodes.roleAssignmentExists, code);
   if (status === 404) return new AppError(ErrorCodes.notFound, code);
   if (status === 403) return new AppError(ErrorCodes.forbidden, code);

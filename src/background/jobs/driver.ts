@@ -4,6 +4,7 @@ import { currentAccount } from '../auth.ts';
 import { graphSession } from '../graph/client.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
+import { openActivations } from './activations.ts';
 import { type EngineSession, type Pool, STOPPED_FOR_SIGN_IN, turn } from './engine.ts';
 import { openOperations } from './operations.ts';
 import { openBulkJob } from './runner.ts';
@@ -53,7 +54,9 @@ async function drive(): Promise<void> {
       asked ??= currentAccount(settings).catch(() => null);
       return asked;
     };
-    const pools = (await Promise.all([openOperations(account), openBulkJob(account)])).filter((p) => p !== null);
+    const pools = (await Promise.all([openOperations(account), openBulkJob(account), openActivations(account)])).filter(
+      (p) => p !== null,
+    );
     if (pools.length === 0) return void (await browser.alarms.clear(WORK_ALARM));
     await browser.alarms.create(WORK_ALARM, { periodInMinutes: 0.5 });
     const next = await turnAll({ settings, graph: graphSession(settings) }, pools as OpenPool<unknown>[]);

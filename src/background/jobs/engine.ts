@@ -2,8 +2,10 @@ import type { AzureSchedule } from '../../shared/azure.ts';
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes } from '../../shared/errors.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
+import type { Activation } from '../../shared/my-access.ts';
 import { type FoundUser, type LicenseRequest, type OperationStep, type StepKind, stepOf } from '../../shared/operation.ts';
 import type { LicensePath } from '../../shared/powerbi.ts';
+import { type RequestAnswer, requestNow, sendSelfRequest } from '../arm/activation.ts';
 import { BATCH_LIMIT } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
@@ -11,7 +13,7 @@ import { addGroupMembers } from '../graph/groups.ts';
 import { grantWorkspaceAccess } from '../powerbi/access.ts';
 import { type Guest, giveRole, licenseGuest } from './grant-steps.ts';
 import { invite } from './invite-step.ts';
-import { fail, missed, needsSignIn, SETTLE_MS, SignInNeeded, succeed } from './step-rules.ts';
+import { awaitApproval, fail, missed, needsSignIn, SETTLE_MS, SignInNeeded, succeed } from './step-rules.ts';
 
 /**
  * The one engine behind single invitations and bulk jobs (issue 9). Both are lists of units (an operation, a row)
@@ -24,9 +26,11 @@ import { fail, missed, needsSignIn, SETTLE_MS, SignInNeeded, succeed } from './s
 
 /** What a step needs to know of its unit, as its pool reads it. */
 export interface Work {
-  invitation: InvitationRequest;
+  /** The invitation an invite step sends (an activation has none). */
+  invitation?: InvitationRequest;
   /** Look the address up before the first send: a member is not invited, and a guest is named on the card. */
   guard: boolean;
+  /** Whom the grants are for: the guest once invited, or the person activating their own role. */
   guestId?: string;
   /** The invitation created the guest just now (no licences, no groups of their own yet). */
   guestIsNew?: boolean;
@@ -34,6 +38,8 @@ export interface Work {
   azure?: { scope: string; roleId: string; schedule: AzureSchedule; bulk: boolean };
   powerBi?: { workspaceId: string; viewer: boolean };
   license?: LicenseRequest;
+  /** A role of the signed-in person's own, activated or ended early (issue 10). */
+  activation?: Activation;
 }
 
 /** What a step that went through gives its unit. */
@@ -41,7 +47,8 @@ export type StepResult =
   | { kind: 'invite'; guestId: string; redeemUrl: string; status: string; displayName?: string; found?: FoundUser }
   | { kind: 'group'; added: boolean }
   | { kind: 'azureRole'; assignment: Awaited<ReturnType<typeof giveRole>> }
-  | { kind: 'powerBi' | 'license'; licensePath: LicensePath };
+  | { kind: 'powerBi' | 'license'; licensePath: LicensePath }
+  | { kind: 'activate' | 'deactivate' | 'approval'; answer: RequestAnswer };
 
 /** Invitations sent lately and Graph's last Retry-After: the pool keeps them, across worker restarts. */
 export interface Pacing {
@@ -78,7 +85,7 @@ export interface EngineSession {
 
 const guestOf = <U>(pool: Pool<U>, u: U): Guest => {
   const w = pool.work(u);
-  return { id: w.guestId ?? '', email: w.invitation.email.trim(), isNew: w.guestIsNew ?? false };
+  return { id: w.guestId ?? '', email: w.invitation?.email.trim() ?? '', isNew: w.guestIsNew ?? false };
 };
 
 /** The grants of the due units: group joins in one batch, the others side by side. */
@@ -113,6 +120,14 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
           succeed(pool, u, step, { kind, licensePath });
         } else if (kind === 'license' && w.license && w.powerBi) {
           succeed(pool, u, step, { kind, licensePath: await licenseGuest(s.settings, w.license, w.powerBi, guestOf(pool, u)) });
+        } else if ((kind === 'activate' || kind === 'deactivate') && w.activation) {
+          // Marked as sent, and stored, before it leaves: a worker stopped mid-request looks it up by name first.
+          const mayExist = step.sentAt !== undefined;
+          step.sentAt = Date.now();
+          await pool.save();
+          succeed(pool, u, step, { kind, answer: await sendSelfRequest(s.settings, w.activation, mayExist) });
+        } else if (kind === 'approval' && w.activation) {
+          awaitApproval(pool, u, step, await requestNow(s.settings, w.activation));
         } else fail(pool, u, step, 'Not done: nothing says what to give.', ErrorCodes.badMessage);
       } catch (e) {
         if (needsSignIn(e)) signIn = true;
@@ -123,7 +138,16 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
   if (signIn) throw new SignInNeeded();
 }
 
-const STEP_LIMITS: Record<StepKind, number> = { invite: BATCH_LIMIT, group: BATCH_LIMIT, azureRole: 10, powerBi: 5, license: 5 };
+const STEP_LIMITS: Record<StepKind, number> = {
+  invite: BATCH_LIMIT,
+  group: BATCH_LIMIT,
+  azureRole: 10,
+  powerBi: 5,
+  license: 5,
+  activate: 5,
+  deactivate: 5,
+  approval: 5,
+};
 
 /**
  * One turn over a pool: every unit's next step that is due, taken together by kind. Returns 0 when steps were

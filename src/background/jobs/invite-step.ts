@@ -1,4 +1,5 @@
 import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import type { InvitationRequest } from '../../shared/model.ts';
 import { type OperationStep, stepOf } from '../../shared/operation.ts';
 import { assertMayInvite, assertResetIsTheirs } from '../graph/invitations.ts';
 import type { EngineSession, Pool } from './engine.ts';
@@ -10,6 +11,8 @@ import { codeOf, fail, missed, succeed, tryAgain, UNCERTAIN } from './step-rules
 /** The invite step of the engine: for a single invitation and a bulk row alike, in one JSON batch. */
 
 const inviteOf = <U>(pool: Pool<U>, u: U) => stepOf(pool.steps(u), 'invite') as OperationStep;
+/** Only a unit with an invitation has an invite step. */
+const invitationOf = <U>(pool: Pool<U>, u: U) => pool.work(u).invitation as InvitationRequest;
 
 /**
  * Looks up the addresses of invitations sent and not answered (were they made?) and of single invitations about to
@@ -18,11 +21,11 @@ const inviteOf = <U>(pool: Pool<U>, u: U) => stepOf(pool.steps(u), 'invite') as 
 async function look<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<void> {
   const found = await usersByEmail(
     s.graph,
-    units.map((u) => pool.work(u).invitation.email.trim()),
+    units.map((u) => invitationOf(pool, u).email.trim()),
   );
   for (const u of units) {
     const step = inviteOf(pool, u);
-    const { invitation } = pool.work(u);
+    const invitation = invitationOf(pool, u);
     const user = found.get(invitation.email.trim().toLowerCase());
     if (step.sentAt !== undefined) {
       // A resend or a reset finds its guest there either way: doing it again is harmless, claiming it is not.
@@ -102,7 +105,7 @@ export async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Pr
   try {
     answers = await sendInvitations(
       s.graph,
-      send.map((u) => pool.work(u).invitation),
+      send.map((u) => invitationOf(pool, u)),
     );
   } catch (e) {
     // Refused before it left (the sign-in, the configuration): nothing was sent. Otherwise it may have been.

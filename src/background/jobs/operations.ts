@@ -80,14 +80,18 @@ function record(op: Operation, result: StepResult): void {
     case 'azureRole':
       op.assignment = { ...result.assignment, roleName: op.azure?.roleName ?? '' };
       return;
-    default: {
+    case 'powerBi':
+    case 'license': {
       const group = op.powerBi?.group;
       op.granted = {
         group: group ? { ...group, added: op.joined ?? false } : undefined,
         viewer: op.powerBi?.viewer ?? false,
         licensePath: result.licensePath,
       };
+      return;
     }
+    default:
+      return;
   }
 }
 

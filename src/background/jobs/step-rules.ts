@@ -77,3 +77,23 @@ export function missed<U>(pool: Pool<U>, unit: U, step: OperationStep, e: unknow
   } else if (PASSING.includes(code)) tryAgain(pool, unit, step, errorWords(e), code);
   else fail(pool, unit, step, errorWords(e), code, e instanceof AppError ? (e.detail ?? errorWords(e)) : errorWords(e));
 }
+
+/** Statuses ARM gives a request that holds, or will from its start. */
+const GRANTED = ['Provisioned', 'Granted', 'ScheduleCreated', 'Accepted', 'AdminApproved'];
+/** Looked at again this often while an approver has not answered: soon at first, then every few minutes. */
+const approvalLookMs = (looks: number) => Math.min(5 * 60_000, 15_000 * 2 ** Math.max(0, looks - 4));
+
+/** A request waiting for approval: granted, refused, or looked at again later (waiting is not a failed try). */
+export function awaitApproval<U>(
+  pool: Pool<U>,
+  unit: U,
+  step: OperationStep,
+  answer: { status: string; start: string | null; end: string | null },
+): void {
+  if (answer.status === 'PendingApproval' || answer.status === 'PendingApprovalProvisioning') {
+    step.looks = (step.looks ?? 0) + 1;
+    step.notBefore = Date.now() + approvalLookMs(step.looks);
+    pool.changed(unit);
+  } else if (GRANTED.includes(answer.status)) succeed(pool, unit, step, { kind: 'approval', answer });
+  else fail(pool, unit, step, `Not activated: the approver's answer was ${answer.status}.`, ErrorCodes.policyRefused);
+}

@@ -1,0 +1,79 @@
+import type { ApiResponse } from '../api.ts';
+import type { SandboxEligibility, SandboxRoleAssignment } from '../store.ts';
+import { AUTH, type Caller, expanded, mayDo, refusal, related, roleDetails } from './caller.ts';
+import { scheduleId } from './requests.ts';
+import { holdsNow } from './schedules.ts';
+
+export type InstanceKind = 'roleEligibilityScheduleInstances' | 'roleAssignmentScheduleInstances';
+
+function eligibilityInstance(c: Caller, e: SandboxEligibility) {
+  return {
+    id: `${e.scope}${AUTH}roleEligibilityScheduleInstances/${e.name}`,
+    name: e.name,
+    type: 'Microsoft.Authorization/roleEligibilityScheduleInstances',
+    properties: {
+      scope: e.scope,
+      roleDefinitionId: roleDetails(e.scope, e.roleDefinitionId).id,
+      principalId: e.principalId,
+      principalType: 'User',
+      roleEligibilityScheduleId: `${e.scope}${AUTH}roleEligibilitySchedules/${e.name}`,
+      status: 'Provisioned',
+      startDateTime: e.startDateTime,
+      endDateTime: e.endDateTime,
+      memberType: 'Direct',
+      createdOn: e.startDateTime,
+      expandedProperties: expanded(c, e.scope, e.principalId, e.roleDefinitionId),
+    },
+  };
+}
+
+function assignmentInstance(c: Caller, a: SandboxRoleAssignment) {
+  const linked = a.linkedEligibilityName && c.azure.eligibilitySchedules.find((e) => e.name === a.linkedEligibilityName);
+  return {
+    id: `${a.scope}${AUTH}roleAssignmentScheduleInstances/${a.name}`,
+    name: a.name,
+    type: 'Microsoft.Authorization/roleAssignmentScheduleInstances',
+    properties: {
+      scope: a.scope,
+      roleDefinitionId: roleDetails(a.scope, a.roleDefinitionId).id,
+      principalId: a.principalId,
+      principalType: a.principalType,
+      roleAssignmentScheduleId: scheduleId(a),
+      originRoleAssignmentId: `${a.scope}${AUTH}roleAssignments/${a.name}`,
+      status: 'Provisioned',
+      startDateTime: a.startDateTime ?? a.createdOn,
+      endDateTime: a.endDateTime ?? null,
+      ...(linked
+        ? {
+            linkedRoleEligibilityScheduleId: `${linked.scope}${AUTH}roleEligibilitySchedules/${linked.name}`,
+            linkedRoleEligibilityScheduleInstanceId: `${linked.scope}${AUTH}roleEligibilityScheduleInstances/${linked.name}`,
+          }
+        : {}),
+      assignmentType: a.assignmentType ?? 'Assigned',
+      memberType: 'Direct',
+      createdOn: a.createdOn,
+      expandedProperties: expanded(c, a.scope, a.principalId, a.roleDefinitionId),
+    },
+  };
+}
+
+/**
+ * PIM's schedule instances at a scope (empty: the tenant root). `$filter=asTarget()` shows only the caller's own —
+ * at the root, all of theirs in the tenant — and needs no permission; any other listing shows everyone's at, above
+ * and below the scope, to someone who may read them there, and is refused at the root as ARM refuses it.
+ */
+export function listInstances(c: Caller, kind: InstanceKind, scope: string, filter: string): ApiResponse {
+  const asTarget = /asTarget\(\)/i.test(filter);
+  const action = `Microsoft.Authorization/${kind}/read`;
+  if (!asTarget && (!scope || !mayDo(c, scope, action))) return refusal(c, action, scope);
+  const shown = (x: { scope: string; principalId: string }) =>
+    (!asTarget || x.principalId === c.token.userId) && (!scope || related(x.scope, scope));
+  const now = Date.now();
+  const value =
+    kind === 'roleEligibilityScheduleInstances'
+      ? c.azure.eligibilitySchedules
+          .filter((e) => shown(e) && (!e.endDateTime || Date.parse(e.endDateTime) > now))
+          .map((e) => eligibilityInstance(c, e))
+      : c.azure.roleAssignments.filter((a) => shown(a) && holdsNow(a, now)).map((a) => assignmentInstance(c, a));
+  return { status: 200, body: { value } };
+}

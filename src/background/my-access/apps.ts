@@ -1,0 +1,45 @@
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { myLicensePath } from '../../shared/license-path.ts';
+import type { MyApp } from '../../shared/my-access.ts';
+import type { PowerBiWorkspace } from '../../shared/powerbi.ts';
+import { powerBi } from '../powerbi/client.ts';
+import { getWorkspace } from '../powerbi/workspaces.ts';
+
+interface InstalledApp {
+  id: string;
+  name?: string;
+  description?: string;
+  workspaceId?: string;
+}
+
+/** The workspace as I may read it: a workspace role lets me, an app audience alone does not (null). */
+async function readableWorkspace(settings: Settings, workspaceId: string | undefined): Promise<PowerBiWorkspace | null> {
+  if (!workspaceId) return null;
+  try {
+    return await getWorkspace(settings, workspaceId);
+  } catch (e) {
+    if (e instanceof AppError && (e.code === ErrorCodes.notFound || e.code === ErrorCodes.forbidden)) return null;
+    throw e;
+  }
+}
+
+/** The Power BI apps I can open here (Apps_GetApps as me), each with the licence path that applies to me. */
+export async function myApps(settings: Settings, mySkuIds: string[]): Promise<MyApp[]> {
+  const { value } = await powerBi<{ value: InstalledApp[] }>(settings, 'GET', '/apps');
+  const workspaces = new Map<string, Promise<PowerBiWorkspace | null>>();
+  return Promise.all(
+    value.map(async (app) => {
+      const id = app.workspaceId ?? '';
+      if (!workspaces.has(id)) workspaces.set(id, readableWorkspace(settings, app.workspaceId));
+      const workspace = await workspaces.get(id);
+      return {
+        id: app.id,
+        name: app.name ?? app.id,
+        description: app.description ?? '',
+        workspaceId: app.workspaceId ?? null,
+        licensePath: myLicensePath(workspace ?? null, mySkuIds),
+      };
+    }),
+  );
+}

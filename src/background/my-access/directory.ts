@@ -1,0 +1,37 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Me, MyAccess } from '../../shared/my-access.ts';
+import { itemError, sendBatch } from '../graph/batch.ts';
+import { itemAppError } from '../graph/errors.ts';
+
+const ME = 'id,displayName,mail,userPrincipalName,userType,externalUserState';
+
+/** Who I am here, my licences and my groups: one JSON batch of three reads, all of them about me. */
+export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyAccess, 'licenses' | 'groups'>> {
+  const answers = await sendBatch(client, [
+    { id: 'me', method: 'GET', url: `/me?$select=${ME}` },
+    { id: 'licenses', method: 'GET', url: '/me/licenseDetails?$select=skuId,skuPartNumber' },
+    { id: 'groups', method: 'GET', url: '/me/transitiveMemberOf?$select=id,displayName' },
+  ]);
+  const body = <T>(id: string): T => {
+    const a = answers.get(id);
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : 'Graph did not answer.');
+    return a.body as T;
+  };
+  const me = body<Me>('me');
+  const licenses = body<{ value: { skuId?: string; skuPartNumber?: string }[] }>('licenses').value;
+  const groups = body<{ value: { '@odata.type'?: string; id: string; displayName?: string | null }[] }>('groups').value;
+  return {
+    me: {
+      id: me.id,
+      displayName: me.displayName,
+      mail: me.mail ?? null,
+      userPrincipalName: me.userPrincipalName,
+      userType: me.userType ?? 'Member',
+      externalUserState: me.externalUserState ?? null,
+    },
+    licenses: licenses.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
+    groups: groups
+      .filter((g) => g['@odata.type'] === '#microsoft.graph.group')
+      .map((g) => ({ id: g.id, displayName: g.displayName ?? g.id })),
+  };
+}

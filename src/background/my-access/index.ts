@@ -1,0 +1,48 @@
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import { type ActivationDraft, activationProblem, type MyAccess } from '../../shared/my-access.ts';
+import { graphSession } from '../graph/client.ts';
+import { myApps } from './apps.ts';
+import { myDirectory } from './directory.ts';
+import { myRoles, myTenants, rolePolicy } from './roles.ts';
+
+/**
+ * Everything "My access" shows, read side by side as the person signed in. A part that cannot be read (no ARM
+ * access, Power BI not consented) is said in words beside the rest, which is still shown.
+ */
+export async function myAccess(settings: Settings): Promise<MyAccess> {
+  const directory = await myDirectory(graphSession(settings).client);
+  const [tenants, roles, apps] = await Promise.allSettled([
+    myTenants(settings),
+    myRoles(settings),
+    myApps(
+      settings,
+      directory.licenses.map((l) => l.skuId),
+    ),
+  ]);
+  const problems: MyAccess['problems'] = [];
+  const kept = <T>(section: MyAccess['problems'][number]['section'], r: PromiseSettledResult<T>, none: T): T => {
+    if (r.status === 'fulfilled') return r.value;
+    if (r.reason instanceof AppError && [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn].some((c) => c === r.reason.code))
+      throw r.reason;
+    problems.push({ section, message: errorWords(r.reason) });
+    return none;
+  };
+  const { eligible, active } = kept('roles', roles, { eligible: [], active: [] });
+  return {
+    ...directory,
+    tenants: kept('tenants', tenants, []),
+    eligible,
+    active,
+    apps: kept('apps', apps, []),
+    problems,
+  };
+}
+
+/** The background checks an activation against the role's policy too: the popup's form is only the first check. */
+export async function checkedActivation(settings: Settings, draft: ActivationDraft): Promise<ActivationDraft> {
+  const policy = await rolePolicy(settings, draft.scope, draft.roleDefinitionId);
+  const problem = activationProblem(draft, policy, Date.now());
+  if (problem) throw new AppError(ErrorCodes.invalidActivation, problem);
+  return draft;
+}

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { type ActivationDraft, activationProblem, type MyRole, minutesWords, type RolePolicy } from '../shared/my-access.ts';
+import { send } from '../shared/send.ts';
+
+/** Durations offered, up to what the policy allows (and always its maximum itself). */
+function durations(max: number): number[] {
+  const steps = [30, 60, 120, 240, 480, 720, 1440].filter((m) => m < max);
+  return [...steps, max];
+}
+
+/** The activation form of one eligible role: what its policy asks for, checked before anything is sent. */
+export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () => void }) {
+  const [policy, setPolicy] = useState<RolePolicy | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [hours, setHours] = useState('');
+  const [justification, setJustification] = useState('');
+  const [ticketNumber, setTicketNumber] = useState('');
+  const [ticketSystem, setTicketSystem] = useState('');
+  const [later, setLater] = useState(false);
+  const [start, setStart] = useState('');
+  const [sending, setSending] = useState(false);
+  useEffect(() => {
+    send('getRolePolicy', { scope: role.scope, roleDefinitionId: role.roleDefinitionId }).then((p) => {
+      setPolicy(p);
+      setHours(String(Math.min(p.maxMinutes, 60) / 60));
+    }, setError);
+  }, [role.scope, role.roleDefinitionId]);
+  if (error && !policy) return <ErrorNote error={error} />;
+  if (!policy) return <p class="muted">Reading what this role asks for…</p>;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const draft: ActivationDraft = {
+      scope: role.scope,
+      roleDefinitionId: role.roleDefinitionId,
+      roleName: role.roleName,
+      eligibilityScheduleId: role.eligibilityScheduleId ?? '',
+      minutes: Math.round(Number(hours) * 60),
+      justification,
+      ticketNumber,
+      ticketSystem,
+      start: later && start ? new Date(start).toISOString() : null,
+    };
+    const why = later && !start ? 'Choose when it starts, or start it now.' : activationProblem(draft, policy, Date.now());
+    setProblem(why);
+    if (why) return;
+    setSending(true);
+    send('startActivation', draft).then(onStarted, (err) => {
+      setSending(false);
+      setError(err);
+    });
+  };
+  return (
+    <form class="activate" aria-label={`Activate ${role.roleName}`} onSubmit={submit} noValidate>
+      <p class="muted" data-testid="policy">
+        At most {minutesWords(policy.maxMinutes)}
+        {policy.justification ? ' · justification required' : ''}
+        {policy.ticket ? ' · ticket required' : ''}
+        {policy.approval ? ' · needs approval' : ''}
+        {policy.mfa || policy.authContext ? ' · asks you to confirm your sign-in' : ''}
+      </p>
+      <label>
+        Duration (hours)
+        <input
+          type="number"
+          min="0.25"
+          step="0.25"
+          list={`durations-${role.roleId}`}
+          value={hours}
+          onInput={(e) => setHours(e.currentTarget.value)}
+        />
+      </label>
+      <datalist id={`durations-${role.roleId}`}>
+        {durations(policy.maxMinutes).map((m) => (
+          <option key={m} value={m / 60} label={minutesWords(m)} />
+        ))}
+      </datalist>
+      <label>
+        Justification{policy.justification ? '' : ' (optional)'}
+        <textarea maxLength={500} value={justification} onInput={(e) => setJustification(e.currentTarget.value)} />
+      </label>
+      {policy.ticket ? (
+        <div class="row">
+          <label>
+            Ticket number
+            <input maxLength={100} value={ticketNumber} onInput={(e) => setTicketNumber(e.currentTarget.value)} />
+          </label>
+          <label>
+            Ticket system
+            <input maxLength={100} value={ticketSystem} onInput={(e) => setTicketSystem(e.currentTarget.value)} />
+          </label>
+        </div>
+      ) : null}
+      <label class="check">
+        <input type="checkbox" checked={later} onChange={(e) => setLater(e.currentTarget.checked)} />
+        Start later
+      </label>
+      {later ? (
+        <label>
+          Starts at
+          <input type="datetime-local" value={start} onInput={(e) => setStart(e.currentTarget.value)} />
+        </label>
+      ) : null}
+      {problem ? (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {error ? <ErrorNote error={error} /> : null}
+      <button type="submit" disabled={sending}>
+        {policy.approval ? 'Request activation' : 'Activate'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,235 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../shared/browser.ts';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { AppError, ErrorCodes } from '../shared/errors.ts';
+import type { PageInfo } from '../shared/model.ts';
+import { type Activation, MIN_ACTIVE_MS, type MyAccess, type MyRole } from '../shared/my-access.ts';
+import { send } from '../shared/send.ts';
+import { ActivateForm } from './ActivateForm.tsx';
+
+const when = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+const sameRole = (a: Activation, r: MyRole) =>
+  a.draft.scope.toLowerCase() === r.scope.toLowerCase() &&
+  a.draft.roleDefinitionId.toLowerCase() === r.roleDefinitionId.toLowerCase();
+/** The page's resource lies at or under the role's scope. */
+const covers = (r: MyRole, scope: string | undefined) =>
+  !!scope && `${scope.toLowerCase()}/`.startsWith(`${r.scope.toLowerCase()}/`);
+
+/** Where the latest activation (or early end) of this role stands, in words and with what can be done next. */
+function ActivationState({ a, onRetry }: { a: Activation; onRetry: () => void }) {
+  const failed = a.steps.find((s) => s.state === 'failed');
+  const approval = a.steps.find((s) => s.kind === 'approval');
+  if (failed) {
+    const claims = failed.code === ErrorCodes.claimsChallenge && !a.claimsMet;
+    return (
+      <div class="activation" data-testid="activation-state" data-state="failed">
+        <ErrorNote
+          error={new AppError(failed.code ?? ErrorCodes.unknown, claims ? undefined : (failed.detail ?? failed.error))}
+        />
+        {claims ? (
+          <button type="button" onClick={onRetry}>
+            Confirm sign-in and activate
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  if (approval?.state === 'pending')
+    return (
+      <p class="activation warning" data-testid="activation-state" data-state="pending-approval">
+        Pending approval: requested {when(new Date(a.createdAt).toISOString())}. It becomes active once an approver agrees; this
+        shows it when it does.
+      </p>
+    );
+  if (a.status !== 'done')
+    return (
+      <p class="activation muted" data-testid="activation-state" data-state="running" aria-busy="true">
+        {a.waitingFor ?? (a.kind === 'activate' ? 'Activating…' : 'Ending the activation…')} You can close this popup.
+      </p>
+    );
+  return null;
+}
+
+function RoleRow(props: {
+  role: MyRole;
+  latest?: Activation;
+  open: boolean;
+  onOpen: () => void;
+  onStarted: () => void;
+  onRetry: (id: string) => void;
+}) {
+  const { role, latest } = props;
+  const [refused, setRefused] = useState<unknown>(null);
+  const busy = latest && latest.status !== 'done';
+  const sinceStart = role.start ? Date.now() - Date.parse(role.start) : MIN_ACTIVE_MS;
+  const deactivate = () =>
+    send('startDeactivation', { scope: role.scope, roleDefinitionId: role.roleDefinitionId, roleName: role.roleName }).then(
+      props.onStarted,
+      setRefused,
+    );
+  return (
+    <li class="my-role" data-testid={`${role.kind}-role`} data-role={role.roleName}>
+      <strong>{role.roleName}</strong>
+      {role.words ? <span class="muted"> — {role.words}</span> : null}
+      <div class="muted">{role.scopeWords}</div>
+      <div data-testid="role-window">
+        {role.kind === 'eligible'
+          ? `Eligible${role.end ? ` until ${when(role.end)}` : ', no end date'}`
+          : `Active${role.end ? ` until ${when(role.end)}` : ', no end date'}${role.assignmentType === 'Activated' ? ' (activated)' : ''}`}
+      </div>
+      {latest ? <ActivationState a={latest} onRetry={() => props.onRetry(latest.id)} /> : null}
+      {role.kind === 'eligible' && !busy ? (
+        props.open ? (
+          <ActivateForm role={role} onStarted={props.onStarted} />
+        ) : (
+          <button type="button" onClick={props.onOpen}>
+            Activate…
+          </button>
+        )
+      ) : null}
+      {role.kind === 'active' && role.assignmentType === 'Activated' && !busy ? (
+        <div>
+          <button type="button" class="secondary" onClick={deactivate}>
+            Deactivate
+          </button>
+          {sinceStart < MIN_ACTIVE_MS ? (
+            <span class="muted" data-testid="deactivate-rule">
+              {' '}
+              Azure ends an activation early only once it has run five minutes.
+            </span>
+          ) : null}
+          {refused ? <ErrorNote error={refused} /> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * "My access" (issue 10): what this tenant gives the person signed in, above all a guest: their invitation, the
+ * tenants they reach, Azure roles to activate in place, Power BI apps with their licence path, licences, groups.
+ */
+export function MyAccessView({ page }: { page: PageInfo }) {
+  const [access, setAccess] = useState<MyAccess | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [activations, setActivations] = useState<Activation[]>([]);
+  const [openRole, setOpenRole] = useState<string | null>(null);
+  const [retryError, setRetryError] = useState<unknown>(null);
+  const reload = () => send('getMyAccess', {}).then(setAccess, setError);
+  useEffect(() => {
+    void reload();
+    let finished = -1;
+    const loadActivations = () =>
+      send('getActivations', {}).then((list) => {
+        setActivations(list);
+        // An activation that ended (or was approved) changes what is active: read it again from Azure.
+        const done = list.filter(
+          (a) => a.status === 'done' || a.steps.some((s) => s.kind === 'approval' && s.state !== 'pending'),
+        ).length;
+        if (finished !== -1 && done !== finished) void reload();
+        finished = done;
+      }, setError);
+    void loadActivations();
+    const changed = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'activations' in changes) void loadActivations();
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, []);
+  if (!access) return error ? <ErrorNote error={error} /> : <p class="muted">Reading your access…</p>;
+  const context = page.context;
+  const here = context?.kind === 'azure-resource' ? context.scope : undefined;
+  const appHere = context?.kind === 'powerbi-app' ? context.appId : undefined;
+  // In place: the roles of the page's resource first, and the first of them ready to activate.
+  const eligible = [...access.eligible].sort((a, b) => Number(covers(b, here)) - Number(covers(a, here)));
+  const opened = openRole ?? (eligible[0] && covers(eligible[0], here) ? `${eligible[0].scope}|${eligible[0].roleId}` : null);
+  const latest = (r: MyRole) => [...activations].reverse().find((a) => sameRole(a, r));
+  const apps = [...access.apps].sort((a, b) => Number(b.id === appHere) - Number(a.id === appHere));
+  const { me } = access;
+  const problem = (section: string) =>
+    access.problems
+      .filter((p) => p.section === section)
+      .map((p) => (
+        <p key={p.message} class="warning">
+          {p.message}
+        </p>
+      ));
+  const retry = (id: string) => send('confirmActivationSignIn', { id }).then(setActivations, setRetryError);
+  const row = (r: MyRole) => (
+    <RoleRow
+      key={`${r.kind}|${r.scope}|${r.roleId}`}
+      role={r}
+      latest={latest(r)}
+      open={opened === `${r.scope}|${r.roleId}`}
+      onOpen={() => setOpenRole(`${r.scope}|${r.roleId}`)}
+      onStarted={() => setOpenRole('')}
+      onRetry={retry}
+    />
+  );
+  return (
+    <section class="my-access" aria-label="My access">
+      <h2>My access</h2>
+      <p data-testid="my-identity">
+        {me.displayName} · {me.userType === 'Guest' ? 'guest' : 'member'}
+        {me.userType === 'Guest'
+          ? ` · invitation ${me.externalUserState === 'Accepted' ? 'Accepted' : (me.externalUserState ?? 'state unknown')}`
+          : ''}
+      </p>
+      {me.externalUserState === 'PendingAcceptance' ? (
+        <p class="warning">
+          Your invitation here is not yet accepted: open the invitation e-mail, or sign in again here, and accept it.
+        </p>
+      ) : null}
+      <h3>Tenants</h3>
+      {problem('tenants')}
+      <ul class="plain" data-testid="my-tenants">
+        {access.tenants.map((t) => (
+          <li key={t.tenantId}>
+            {t.displayName}{' '}
+            <span class="muted">
+              {t.defaultDomain}
+              {t.category === 'Home' ? ' · your home organization' : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h3>Azure roles</h3>
+      {problem('roles')}
+      {retryError ? <ErrorNote error={retryError} /> : null}
+      {access.active.length === 0 && eligible.length === 0 ? <p class="muted">No Azure roles here.</p> : null}
+      <ul class="plain" data-testid="my-active">
+        {access.active.map(row)}
+      </ul>
+      <ul class="plain" data-testid="my-eligible">
+        {eligible.map(row)}
+      </ul>
+      <h3>Power BI apps</h3>
+      {problem('apps')}
+      {apps.length === 0 && !access.problems.some((p) => p.section === 'apps') ? (
+        <p class="muted">No Power BI apps are shared with you here.</p>
+      ) : null}
+      <ul class="plain" data-testid="my-apps">
+        {apps.map((a) => (
+          <li key={a.id} data-app={a.name} class={a.id === appHere ? 'here' : undefined}>
+            <strong>{a.name}</strong>
+            <div data-testid="my-license-path">{a.licensePath.headline}</div>
+            <div class="muted">{a.licensePath.reason}</div>
+          </li>
+        ))}
+      </ul>
+      <h3>Licences and groups</h3>
+      <p data-testid="my-licenses">
+        {access.licenses.length
+          ? access.licenses.map((l) => l.skuPartNumber || l.skuId).join(', ')
+          : 'No licences assigned to you here.'}
+      </p>
+      <p data-testid="my-groups">
+        {access.groups.length ? `Groups: ${access.groups.map((g) => g.displayName).join(', ')}` : 'Not in any group here.'}
+      </p>
+      <button type="button" class="link" onClick={() => void reload()}>
+        Read again
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import type { OperationStatus, OperationStep } from './operation.ts';
+import type { LicensePath } from './powerbi.ts';
+
+/**
+ * What a person holds in the tenant they are signed in to (issue 10, "My access"): read as themselves, never as
+ * an admin, so a guest sees exactly what the tenant gives them.
+ */
+
+export interface Me {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  userPrincipalName: string;
+  userType: 'Member' | 'Guest' | string;
+  /** Guests only: Accepted once redeemed. */
+  externalUserState: string | null;
+}
+
+export interface ReachableTenant {
+  tenantId: string;
+  displayName: string;
+  defaultDomain: string;
+  /** 'Home' is the account's own organization; the others invited it. */
+  category: string;
+}
+
+/** An Azure role of mine: eligible (to activate) or active now (assigned, or activated until its end). */
+export interface MyRole {
+  kind: 'eligible' | 'active';
+  roleId: string;
+  /** Full role definition id, as ARM names it in requests. */
+  roleDefinitionId: string;
+  roleName: string;
+  /** What it lets me do, in the words the owner's picker uses; empty when the role is not a common one. */
+  words: string;
+  scope: string;
+  /** The scope in words, with the names ARM gives ("Storage account stdata01 · resource group rg-data"). */
+  scopeWords: string;
+  start: string | null;
+  end: string | null;
+  /** Eligible: the eligibility schedule an activation links to. */
+  eligibilityScheduleId?: string;
+  /** Active: 'Activated' (from an eligibility, may be ended early) or 'Assigned'. */
+  assignmentType?: string;
+}
+
+/** What the role's policy asks of an activation (roleManagementPolicyAssignments → effectiveRules). */
+export interface RolePolicy {
+  maxMinutes: number;
+  justification: boolean;
+  ticket: boolean;
+  approval: boolean;
+  mfa: boolean;
+  /** An authentication context (Conditional Access) the sign-in must meet: asked for by ARM as a claims challenge. */
+  authContext: string | null;
+}
+
+export interface MyApp {
+  id: string;
+  name: string;
+  description: string;
+  workspaceId: string | null;
+  licensePath: LicensePath;
+}
+
+export interface MyAccess {
+  me: Me;
+  tenants: ReachableTenant[];
+  eligible: MyRole[];
+  active: MyRole[];
+  apps: MyApp[];
+  licenses: { skuId: string; skuPartNumber: string }[];
+  groups: { id: string; displayName: string }[];
+  /** A section that could not be read, in words (the rest is still shown). */
+  problems: { section: 'tenants' | 'roles' | 'apps' | 'directory'; message: string }[];
+}
+
+export interface ActivationDraft {
+  scope: string;
+  roleDefinitionId: string;
+  roleName: string;
+  eligibilityScheduleId: string;
+  minutes: number;
+  justification: string;
+  ticketNumber: string;
+  ticketSystem: string;
+  /** ISO start; null: now. */
+  start: string | null;
+}
+
+export interface DeactivationDraft {
+  scope: string;
+  roleDefinitionId: string;
+  roleName: string;
+}
+
+/** An activation or early deactivation, run by the background like any other operation (jobs/activations.ts). */
+export interface Activation {
+  id: string;
+  /** The request's name at ARM, chosen once: a request sent again after a lost answer is looked up by it first. */
+  requestName: string;
+  kind: 'activate' | 'deactivate';
+  draft: ActivationDraft | DeactivationDraft;
+  tenantId: string;
+  principalId: string;
+  username: string;
+  createdAt: number;
+  finishedAt?: number;
+  status: OperationStatus;
+  waitingFor?: string;
+  steps: OperationStep[];
+  /** The sign-in was renewed with the claims ARM asked for: the request is sent once more, not again after that. */
+  claimsMet?: boolean;
+  /** ARM's answer: Provisioned, PendingApproval, Granted, Revoked… and the window it gives. */
+  result?: { status: string; start: string | null; end: string | null };
+}
+
+/** ARM's ISO 8601 duration for a number of minutes: PT2H, PT30M, PT1H30M. */
+export function isoMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `PT${h ? `${h}H` : ''}${m || !h ? `${m}M` : ''}`;
+}
+
+/** Minutes in an ISO 8601 duration of days, hours and minutes (P1D, PT8H, PT1H30M), or null. */
+export function durationMinutes(duration: string): number | null {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(duration);
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+
+/** "2 hours", "1 hour 30 minutes", "45 minutes". */
+export function minutesWords(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const part = (n: number, w: string) => (n ? `${n} ${w}${n === 1 ? '' : 's'}` : '');
+  return [part(h, 'hour'), part(m, 'minute')].filter(Boolean).join(' ') || '0 minutes';
+}
+
+/** Azure refuses to end an activation in its first five minutes (ActiveDurationTooShort). */
+export const MIN_ACTIVE_MS = 5 * 60_000;
+
+/** What is wrong with an activation for this policy, in words naming the rule, or null. */
+export function activationProblem(d: ActivationDraft, policy: RolePolicy, now: number): string | null {
+  if (!Number.isInteger(d.minutes) || d.minutes < 5) return 'Choose a duration of at least 5 minutes.';
+  if (d.minutes > policy.maxMinutes)
+    return `This role can be active for at most ${minutesWords(policy.maxMinutes)}; choose that or less.`;
+  if (policy.justification && !d.justification.trim()) return 'This role asks for a justification: say why you need it.';
+  if (policy.ticket && !d.ticketNumber.trim()) return 'This role asks for a ticket number: give the ticket this work is for.';
+  if (d.justification.length > 500) return 'The justification can be at most 500 characters.';
+  if (d.ticketNumber.length > 100 || d.ticketSystem.length > 100)
+    return 'The ticket number and system can be at most 100 characters each.';
+  if (d.start !== null) {
+    const at = Date.parse(d.start);
+    if (Number.isNaN(at)) return 'The start time is not a date.';
+    if (at < now - 60_000) return 'The start time has passed; choose now or a later time.';
+  }
+  return null;
+}
