@@ -55,6 +55,8 @@ function RoleRow(props: {
   role: MyRole;
   latest?: Activation;
   open: boolean;
+  /** Eligible: an activation of it holds now (shown among the active roles). */
+  activeNow?: boolean;
   onOpen: () => void;
   onStarted: () => void;
   onRetry: (id: string) => void;
@@ -78,8 +80,13 @@ function RoleRow(props: {
           ? `Eligible${role.end ? ` until ${when(role.end)}` : ', no end date'}`
           : `Active${role.end ? ` until ${when(role.end)}` : ', no end date'}${role.assignmentType === 'Activated' ? ' (activated)' : ''}`}
       </div>
-      {latest ? <ActivationState a={latest} onRetry={() => props.onRetry(latest.id)} /> : null}
-      {role.kind === 'eligible' && !busy ? (
+      {latest && !(props.activeNow && latest.status !== 'done') ? (
+        <ActivationState a={latest} onRetry={() => props.onRetry(latest.id)} />
+      ) : null}
+      {role.kind === 'eligible' && props.activeNow && !busy ? (
+        <p class="muted">Active now: see it among your active roles.</p>
+      ) : null}
+      {role.kind === 'eligible' && !busy && !props.activeNow ? (
         props.open ? (
           <ActivateForm role={role} onStarted={props.onStarted} />
         ) : (
@@ -162,6 +169,12 @@ export function MyAccessView({ page }: { page: PageInfo }) {
       role={r}
       latest={latest(r)}
       open={opened === `${r.scope}|${r.roleId}`}
+      activeNow={
+        r.kind === 'eligible' &&
+        access.active.some(
+          (x) => x.assignmentType === 'Activated' && x.roleId === r.roleId && x.scope.toLowerCase() === r.scope.toLowerCase(),
+        )
+      }
       onOpen={() => setOpenRole(`${r.scope}|${r.roleId}`)}
       onStarted={() => setOpenRole('')}
       onRetry={retry}

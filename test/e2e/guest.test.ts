@@ -47,7 +47,10 @@ async function activationForm(popup: Page, name: string) {
   const row = roleRow(popup, 'eligible', name);
   await row.waitFor({ timeout: 15_000 });
   const form = row.getByRole('form', { name: `Activate ${name}` });
-  if (!(await form.isVisible())) await row.getByRole('button', { name: 'Activate…' }).click();
+  const button = row.getByRole('button', { name: 'Activate…' });
+  // Opened in place on the role's own page, or by the person's click elsewhere.
+  await form.or(button).first().waitFor();
+  if (await button.isVisible()) await button.click();
   await form.getByTestId('policy').waitFor();
   return form;
 }
@@ -145,16 +148,16 @@ describe('a guest in the tenant that invited them', () => {
     await expect
       .poll(() => row.getByTestId('activation-state').getAttribute('data-state'), { timeout: 20_000 })
       .toBe('pending-approval');
-    // The popup may close while an approver thinks about it.
-    await popup.close();
     const pending = (await requests()).find((r) => r.status === 'PendingApproval');
     expect(pending).toBeDefined();
+    expect(await roleRow(popup, 'active', 'Website Contributor').count()).toBe(0);
     await env.sandbox.control.approveRequest(CONTOSO, pending?.name ?? '');
-    const again = await openPopupOn(env.browser, portal(WEB_APP));
+    // The background watches the request; the open popup shows the role active once it learns of the approval.
     await expect
-      .poll(() => roleRow(again, 'active', 'Website Contributor').getByTestId('role-window').textContent(), { timeout: 60_000 })
+      .poll(() => roleRow(popup, 'active', 'Website Contributor').getByTestId('role-window').textContent(), { timeout: 60_000 })
       .toMatch(/^Active until/);
-    await again.close();
+    await expect.poll(() => row.getByTestId('activation-state').count(), { timeout: 30_000 }).toBe(0);
+    await popup.close();
   });
 
   it('finishes an activation once, whatever stops the worker while it is sent', async () => {
@@ -184,6 +187,38 @@ describe('a guest in the tenant that invited them', () => {
     expect(readers).toHaveLength(1);
     expect(readers[0]).toMatchObject({ ticketInfo: { ticketNumber: 'CHG-1042', ticketSystem: 'ServiceNow' } });
     await again.close();
+  });
+
+  it('meets the claims challenge of a role that asks for an authentication context, then activates it once', async () => {
+    const popup = await openPopupOn(env.browser, portal(STORAGE));
+    const form = await activationForm(popup, 'Storage Blob Data Contributor');
+    expect(await form.getByTestId('policy').textContent()).toContain('asks you to confirm your sign-in');
+    await form.getByLabel('Duration (hours)').fill('1');
+    await form.getByLabel('Justification').fill('Fixing the partner feed');
+    await form.getByRole('button', { name: 'Activate' }).click();
+    const row = roleRow(popup, 'eligible', 'Storage Blob Data Contributor');
+    const confirm = row.getByRole('button', { name: 'Confirm sign-in and activate' });
+    await confirm.waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('activation-state').textContent()).toContain('asks you to confirm your sign-in');
+    const authWindow = env.browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
+    await confirm.click();
+    const auth = await authWindow;
+    // A fresh sign-in is what meets the authentication context in the sandbox.
+    await auth.getByLabel('Email or phone').fill('pat@partner.example');
+    await auth.getByLabel('Password').fill(PASSWORD);
+    const closed = auth.waitForEvent('close', { timeout: 30_000 });
+    await auth.getByRole('button', { name: 'Sign in' }).click();
+    await closed;
+    await expect
+      .poll(() => roleRow(popup, 'active', 'Storage Blob Data Contributor').getByTestId('role-window').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/^Active until .+\(activated\)$/);
+    const contributor = (await requests()).filter(
+      (r) => r.requestType === 'SelfActivate' && r.roleDefinitionId === 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+    );
+    expect(contributor.map((r) => r.status)).toEqual(['Provisioned']);
+    await popup.close();
   });
 
   it('lists the Power BI apps the guest can open, with the licence path of each, the page’s app first', async () => {
