@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ApiHandler, ApiRequest, ApiResponse } from './api.ts';
+import { armError } from './arm/caller.ts';
 import { handleArm } from './arm/router.ts';
 import { ensureCerts } from './certs.ts';
 import { controlApi } from './control.ts';
@@ -90,7 +91,17 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const fault = faults.check(req.host, req.method, req.path);
       if (fault.latencyMs) await delay(fault.latencyMs);
       let response: ApiResponse;
-      if (fault.failure?.status === 429) {
+      if (fault.failure && req.host === ARM_HOST) {
+        // ARM's own error shape (the common ErrorResponse), with its Retry-After.
+        const retry = String(fault.failure.retryAfterSeconds ?? 1);
+        const busy = fault.failure.status === 429;
+        response = armError(
+          fault.failure.status,
+          busy ? 'TooManyRequests' : 'ServiceUnavailable',
+          busy ? 'The request was throttled: too many requests.' : 'The service is temporarily unavailable.',
+          { 'retry-after': retry },
+        );
+      } else if (fault.failure?.status === 429) {
         const seconds = String(fault.failure.retryAfterSeconds ?? 1);
         response = graphError(429, 'TooManyRequests', 'Too many requests.', {
           'retry-after': seconds,

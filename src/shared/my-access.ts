@@ -1,4 +1,4 @@
-import type { OperationStatus, OperationStep } from './operation.ts';
+import type { OperationRecord } from './operation.ts';
 import type { LicensePath } from './powerbi.ts';
 
 /**
@@ -95,20 +95,12 @@ export interface DeactivationDraft {
 }
 
 /** An activation or early deactivation, run by the background like any other operation (jobs/activations.ts). */
-export interface Activation {
-  id: string;
+export interface Activation extends OperationRecord {
   /** The request's name at ARM, chosen once: a request sent again after a lost answer is looked up by it first. */
   requestName: string;
   kind: 'activate' | 'deactivate';
   draft: ActivationDraft | DeactivationDraft;
-  tenantId: string;
   principalId: string;
-  username: string;
-  createdAt: number;
-  finishedAt?: number;
-  status: OperationStatus;
-  waitingFor?: string;
-  steps: OperationStep[];
   /** The sign-in was renewed with the claims ARM asked for: the request is sent once more, not again after that. */
   claimsMet?: boolean;
   /** ARM's answer: Provisioned, PendingApproval, Granted, Revoked… and the window it gives. */

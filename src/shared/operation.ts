@@ -75,7 +75,8 @@ export interface InviteStart {
 
 export type OperationStatus = 'running' | 'waiting' | 'done';
 
-export interface Operation extends InviteStart {
+/** What every operation the background runs has: who started it, where it stands, its steps. */
+export interface OperationRecord {
   id: string;
   tenantId: string;
   /** Who was signed in when it started. */
@@ -86,6 +87,9 @@ export interface Operation extends InviteStart {
   /** Why it waits (the sign-in needs renewing), in words. */
   waitingFor?: string;
   steps: OperationStep[];
+}
+
+export interface Operation extends InviteStart, OperationRecord {
   /** Asked for on the result card, after the invitation: a step added to the same operation. */
   license?: LicenseRequest;
   invited?: InvitationResult;

@@ -1,40 +1,24 @@
 import { isArmScope, isGuid } from '../../shared/arm-id.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { Activation, ActivationDraft, DeactivationDraft } from '../../shared/my-access.ts';
-import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import type { OperationStep } from '../../shared/operation.ts';
-import { local } from '../../shared/storage.ts';
 import { recordActivation } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
 import { type AccountNow, driveWork, type OpenPool } from './driver.ts';
 import type { Work } from './engine.ts';
+import { operationLifecycle, storedList } from './stored-list.ts';
 
 /**
  * Activations of one's own eligible roles, and early deactivations: operations like any other (issue 10), each
  * one request at ARM under a name chosen here, then, when the role needs approval, a wait for the approver.
  */
 
-const KEEP_FINISHED = 20;
-const queue = oneAtATime();
-
-export async function loadActivations(): Promise<Activation[]> {
-  return (await local.get('activations')) ?? [];
-}
-
-function changeActivations<T>(change: (list: Activation[]) => T): Promise<T> {
-  return queue(async () => {
-    const list = await loadActivations();
-    const result = change(list);
-    const finished = list.filter((a) => a.status === 'done');
-    const drop = new Set(finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)));
-    await local.set(
-      'activations',
-      list.filter((a) => !drop.has(a)),
-    );
-    return result;
-  });
-}
+const list = storedList<Activation>('activations');
+export const loadActivations = list.load;
+const changeActivations = list.change;
+/** After a sign-in, activations that waited for one carry on. */
+export const resumeActivations = list.resume;
 
 /** Starts an activation (or an early end) of the signed-in person's own role; the popup may close right after. */
 export async function startActivation(kind: Activation['kind'], draft: ActivationDraft | DeactivationDraft): Promise<Activation> {
@@ -143,26 +127,6 @@ export async function openActivations(accountNow: AccountNow): Promise<OpenPool<
     },
     changed: () => {},
     save,
-    maySend: (a) => a.status === 'running',
-    signInNeeded: (reason) => {
-      for (const a of units) if (a.status === 'running') Object.assign(a, { status: 'waiting', waitingFor: reason });
-    },
-    close: async () => {
-      for (const a of units)
-        if (a.status === 'running' && a.steps.every((s) => s.state !== 'pending')) {
-          Object.assign(a, { status: 'done', finishedAt: Date.now() });
-          await recordActivation(a);
-        }
-      await save();
-    },
+    ...operationLifecycle(units, recordActivation, save),
   };
-}
-
-/** After a sign-in, activations that waited for one carry on. */
-export async function resumeActivations(): Promise<void> {
-  if (!(await loadActivations()).some((a) => a.status === 'waiting')) return;
-  await changeActivations((list) => {
-    for (const a of list) if (a.status === 'waiting') Object.assign(a, { status: 'running', waitingFor: undefined });
-  });
-  void driveWork();
 }

@@ -9,6 +9,10 @@ import { type AccountNow, driveWork, type OpenPool } from './driver.ts';
 import type { StepResult, Work } from './engine.ts';
 import { changeOperation, changeOperations, loadOperations } from './operation-store.ts';
 
+export { resumeWaiting } from './operation-store.ts';
+
+import { operationLifecycle } from './stored-list.ts';
+
 /** Starts an invitation with its grants; the popup may close right after. The steps follow in the order given. */
 export async function startOperation(start: InviteStart): Promise<Operation> {
   const settings = await usableSettings();
@@ -151,29 +155,8 @@ export async function openOperations(accountNow: AccountNow): Promise<OpenPool<O
     },
     changed: () => {},
     save,
-    maySend: (op) => op.status === 'running',
-    signInNeeded: (reason) => {
-      for (const op of units) if (op.status === 'running') Object.assign(op, { status: 'waiting', waitingFor: reason });
-    },
-    close: async () => {
-      for (const op of units)
-        if (op.status === 'running' && op.steps.every((s) => s.state !== 'pending')) {
-          Object.assign(op, { status: 'done', finishedAt: Date.now() });
-          // Recorded before it is saved as recorded: a worker stopped in between records it twice, not never.
-          await recordOperation(op);
-        }
-      await save();
-    },
+    ...operationLifecycle(units, recordOperation, save),
   };
-}
-
-/** After a sign-in (or a session found usable again), invitations that waited for one carry on. */
-export async function resumeWaiting(): Promise<void> {
-  if (!(await loadOperations()).some((o) => o.status === 'waiting')) return;
-  await changeOperations((ops) => {
-    for (const o of ops) if (o.status === 'waiting') Object.assign(o, { status: 'running', waitingFor: undefined });
-  });
-  void driveWork();
 }
 
 export async function dismissOperation(id: string): Promise<void> {

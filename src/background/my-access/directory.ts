@@ -10,7 +10,8 @@ export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyA
   const answers = await sendBatch(client, [
     { id: 'me', method: 'GET', url: `/me?$select=${ME}` },
     { id: 'licenses', method: 'GET', url: '/me/licenseDetails?$select=skuId,skuPartNumber' },
-    { id: 'groups', method: 'GET', url: '/me/transitiveMemberOf?$select=id,displayName' },
+    // No $select: the list is of directoryObjects, whose description names no displayName to select.
+    { id: 'groups', method: 'GET', url: '/me/transitiveMemberOf' },
   ]);
   const body = <T>(id: string): T => {
     const a = answers.get(id);

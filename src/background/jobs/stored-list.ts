@@ -1,0 +1,61 @@
+import { oneAtATime } from '../../shared/one-at-a-time.ts';
+import type { OperationRecord } from '../../shared/operation.ts';
+import { local } from '../../shared/storage.ts';
+import { driveWork } from './driver.ts';
+
+/** Finished operations kept besides the running ones: enough for the popup to show the latest results. */
+const KEEP_FINISHED = 20;
+
+/**
+ * A list of operations in `chrome.storage.local` (single invitations, activations), changed one change at a time:
+ * the engine and a message handler may both change it in the same moment. Finished ones beyond the last few go.
+ */
+export function storedList<T extends OperationRecord>(key: 'operations' | 'activations') {
+  const queue = oneAtATime();
+  const load = async () => ((await local.get(key)) ?? []) as unknown as T[];
+  /** Changes the stored list through `change`, which may edit it in place; returns what `change` returns. */
+  const change = <R>(edit: (list: T[]) => R): Promise<R> =>
+    queue(async () => {
+      const list = await load();
+      const result = edit(list);
+      const finished = list.filter((o) => o.status === 'done');
+      const drop = new Set(finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)));
+      await local.set(key, list.filter((o) => !drop.has(o)) as never);
+      return result;
+    });
+  /** After a sign-in (or a session found usable again), what waited for one carries on. */
+  const resume = async () => {
+    if (!(await load()).some((o) => o.status === 'waiting')) return;
+    await change((list) => {
+      for (const o of list) if (o.status === 'waiting') Object.assign(o, { status: 'running', waitingFor: undefined });
+    });
+    void driveWork();
+  };
+  return { load, change, resume };
+}
+
+/**
+ * What every pool of operations does alike: sends only for a running one, makes them wait for a sign-in, and once
+ * a turn is over marks the ones whose steps all ended as done, recorded in the activity list, then saves.
+ */
+export function operationLifecycle<T extends OperationRecord>(
+  units: T[],
+  record: (unit: T) => Promise<void>,
+  save: () => Promise<void>,
+) {
+  return {
+    maySend: (unit: T) => unit.status === 'running',
+    signInNeeded: (reason: string) => {
+      for (const u of units) if (u.status === 'running') Object.assign(u, { status: 'waiting', waitingFor: reason });
+    },
+    close: async () => {
+      for (const u of units)
+        if (u.status === 'running' && u.steps.every((s) => s.state !== 'pending')) {
+          Object.assign(u, { status: 'done', finishedAt: Date.now() });
+          // Recorded before it is saved as recorded: a worker stopped in between records it twice, not never.
+          await record(u);
+        }
+      await save();
+    },
+  };
+}
