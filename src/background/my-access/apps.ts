@@ -24,22 +24,28 @@ async function readableWorkspace(settings: Settings, workspaceId: string | undef
   }
 }
 
-/** The Power BI apps I can open here (Apps_GetApps as me), each with the licence path that applies to me. */
-export async function myApps(settings: Settings, mySkuIds: string[]): Promise<MyApp[]> {
+/**
+ * The Power BI apps I can open here (Apps_GetApps as me), each with the workspace as I may read it; the licence
+ * path follows from it and my licences (`withPaths`), read meanwhile.
+ */
+export async function myApps(settings: Settings): Promise<{ app: InstalledApp; workspace: PowerBiWorkspace | null }[]> {
   const { value } = await powerBi<{ value: InstalledApp[] }>(settings, 'GET', '/apps');
   const workspaces = new Map<string, Promise<PowerBiWorkspace | null>>();
   return Promise.all(
     value.map(async (app) => {
       const id = app.workspaceId ?? '';
       if (!workspaces.has(id)) workspaces.set(id, readableWorkspace(settings, app.workspaceId));
-      const workspace = await workspaces.get(id);
-      return {
-        id: app.id,
-        name: app.name ?? app.id,
-        description: app.description ?? '',
-        workspaceId: app.workspaceId ?? null,
-        licensePath: myLicensePath(workspace ?? null, mySkuIds),
-      };
+      return { app, workspace: (await workspaces.get(id)) ?? null };
     }),
   );
+}
+
+export function withPaths(apps: Awaited<ReturnType<typeof myApps>>, mySkuIds: string[]): MyApp[] {
+  return apps.map(({ app, workspace }) => ({
+    id: app.id,
+    name: app.name ?? app.id,
+    description: app.description ?? '',
+    workspaceId: app.workspaceId ?? null,
+    licensePath: myLicensePath(workspace, mySkuIds),
+  }));
 }

@@ -2,7 +2,7 @@ import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
 import { type ActivationDraft, activationProblem, type MyAccess } from '../../shared/my-access.ts';
 import { graphSession } from '../graph/client.ts';
-import { myApps } from './apps.ts';
+import { myApps, withPaths } from './apps.ts';
 import { myDirectory } from './directory.ts';
 import { myRoles, myTenants, rolePolicy } from './roles.ts';
 
@@ -11,15 +11,14 @@ import { myRoles, myTenants, rolePolicy } from './roles.ts';
  * access, Power BI not consented) is said in words beside the rest, which is still shown.
  */
 export async function myAccess(settings: Settings): Promise<MyAccess> {
-  const directory = await myDirectory(graphSession(settings).client);
-  const [tenants, roles, apps] = await Promise.allSettled([
+  // Side by side: only the licence paths wait for my licences, and only once the apps are read.
+  const [directory, tenants, roles, apps] = await Promise.allSettled([
+    myDirectory(graphSession(settings).client),
     myTenants(settings),
     myRoles(settings),
-    myApps(
-      settings,
-      directory.licenses.map((l) => l.skuId),
-    ),
+    myApps(settings),
   ]);
+  if (directory.status === 'rejected') throw directory.reason;
   const problems: MyAccess['problems'] = [];
   const kept = <T>(section: MyAccess['problems'][number]['section'], r: PromiseSettledResult<T>, none: T): T => {
     if (r.status === 'fulfilled') return r.value;
@@ -30,11 +29,14 @@ export async function myAccess(settings: Settings): Promise<MyAccess> {
   };
   const { eligible, active } = kept('roles', roles, { eligible: [], active: [] });
   return {
-    ...directory,
+    ...directory.value,
     tenants: kept('tenants', tenants, []),
     eligible,
     active,
-    apps: kept('apps', apps, []),
+    apps: withPaths(
+      kept('apps', apps, []),
+      directory.value.licenses.map((l) => l.skuId),
+    ),
     problems,
   };
 }
