@@ -246,7 +246,8 @@ describe('bulk invitations from a CSV file', () => {
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
       .toBe('4 rows: 2 to invite, 1 already guests, 1 with errors.');
     expect(await popup.getByTestId('bulk-roles').textContent()).toContain('3 rows give a role at Storage account stdata01');
-    expect(await popup.getByTestId('bulk-rows').textContent()).toContain('Owner can do everything here');
+    // The rows table is read after the summary: wait for it rather than catch it still empty.
+    await expect.poll(() => popup.getByTestId('bulk-rows').textContent()).toContain('Owner can do everything here');
     expect(await popup.getByLabel('Eligible (PIM)').isChecked()).toBe(true);
     await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
