@@ -1,4 +1,4 @@
-import { isArmScope, parseArmId } from '../shared/arm-id.ts';
+import { isArmScope, isRoleDefinitionId, parseArmId } from '../shared/arm-id.ts';
 import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 
@@ -18,11 +18,6 @@ const optItem = (p: Obj) =>
   (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
 
 const group = (v: unknown) => obj(v) && guid(v.id) && text(v.displayName, LIMITS.displayName);
-
-/** A role definition as ARM names it in my instances: under a subscription, by GUID. */
-const roleDefinitionId = (v: unknown) =>
-  typeof v === 'string' &&
-  /^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/i.test(v);
 
 const isoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 
@@ -118,12 +113,12 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   getBulkResults: empty,
   clearBulk: empty,
   getMyAccess: empty,
-  getRolePolicy: (p) => obj(p) && isArmScope(p.scope) && roleDefinitionId(p.roleDefinitionId),
+  getRolePolicy: (p) => obj(p) && isArmScope(p.scope) && isRoleDefinitionId(p.roleDefinitionId),
   getActivations: empty,
   startActivation: (p) =>
     obj(p) &&
     isArmScope(p.scope) &&
-    roleDefinitionId(p.roleDefinitionId) &&
+    isRoleDefinitionId(p.roleDefinitionId) &&
     text(p.roleName, LIMITS.displayName) &&
     text(p.eligibilityScheduleId, LIMITS.url) &&
     Number.isInteger(p.minutes) &&
@@ -132,7 +127,7 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     text(p.ticketSystem, 100) &&
     (p.start === null || isoDate(p.start)),
   startDeactivation: (p) =>
-    obj(p) && isArmScope(p.scope) && roleDefinitionId(p.roleDefinitionId) && text(p.roleName, LIMITS.displayName),
+    obj(p) && isArmScope(p.scope) && isRoleDefinitionId(p.roleDefinitionId) && text(p.roleName, LIMITS.displayName),
   confirmActivationSignIn: (p) => obj(p) && guid(p.id),
   getSettings: empty,
   saveSettings: (p) =>

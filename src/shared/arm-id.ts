@@ -110,6 +110,14 @@ export function isArmScope(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_SCOPE_LENGTH && parseArmId(value)?.scope === value;
 }
 
+/** A role definition as ARM names it in role instances and requests: under a subscription, by GUID. */
+export function isRoleDefinitionId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    /^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/i.test(value)
+  );
+}
+
 /** Percent-decodes `value` until it stops changing (portal links are sometimes encoded twice); null if malformed. */
 export function decodeFully(value: string): string | null {
   let current = value;

@@ -10,10 +10,16 @@ import { armGet } from './client.ts';
 export async function describeScopeWithNames(settings: Settings, scope: string): Promise<string> {
   const p = scopeParts(scope);
   const sub = await armGet<{ displayName?: string }>(settings, path`/subscriptions/${p.subscriptionId}`, '2022-12-01');
+  return scopeWords(scope, sub.displayName);
+}
+
+/** The scope in words, with the subscription's name when it is known (its id otherwise). */
+export function scopeWords(scope: string, subscriptionName: string | undefined): string {
+  const p = scopeParts(scope);
   const words: string[] = [];
   if (p.resourceType && p.name) words.push(`${resourceTypeWords(p.resourceType)} ${p.name}`);
   if (p.resourceGroup) words.push(`resource group ${p.resourceGroup}`);
-  words.push(`subscription ${sub.displayName ?? p.subscriptionId}`);
+  words.push(`subscription ${subscriptionName ?? p.subscriptionId}`);
   const [first = '', ...rest] = words;
   return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' · ');
 }

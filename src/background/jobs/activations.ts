@@ -1,4 +1,4 @@
-import { isArmScope, isGuid } from '../../shared/arm-id.ts';
+import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { Activation, ActivationDraft, DeactivationDraft } from '../../shared/my-access.ts';
 import type { OperationStep } from '../../shared/operation.ts';
@@ -78,12 +78,7 @@ function activationProblem(a: Activation): string | null {
   const d = a.draft;
   if (!isGuid(a.requestName) || !isGuid(a.principalId)) return 'the stored activation has an id the extension would not write';
   if (!isArmScope(d.scope)) return 'the stored activation names a scope the extension would not accept';
-  if (
-    !/^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/i.test(
-      d.roleDefinitionId,
-    )
-  )
-    return 'the stored activation names a role the extension would not write';
+  if (!isRoleDefinitionId(d.roleDefinitionId)) return 'the stored activation names a role the extension would not write';
   if (a.kind === 'activate') {
     const x = d as ActivationDraft;
     if (!Number.isInteger(x.minutes) || x.minutes < 5 || x.minutes > 24 * 60) return 'the stored duration is out of range';
@@ -106,13 +101,7 @@ export async function openActivations(accountNow: AccountNow): Promise<OpenPool<
   const account = await accountNow();
   const units = running.filter((a) => a.tenantId === account?.tenantId && a.principalId === account?.id);
   if (!units.length) return null;
-  const save = () =>
-    changeActivations((list) => {
-      for (const mine of units) {
-        const stored = list.find((x) => x.id === mine.id);
-        if (stored) for (const f of ENGINE_FIELDS) Object.assign(stored, { [f]: mine[f] });
-      }
-    });
+  const save = list.saver(units, ENGINE_FIELDS);
   return {
     units,
     pacing: { sentAt: [] },

@@ -5,6 +5,7 @@ const list = storedList<Operation>('operations');
 export const loadOperations = list.load;
 export const changeOperations = list.change;
 export const resumeWaiting = list.resume;
+export const operationSaver = list.saver;
 
 /** Changes one operation by id; nothing when it is gone (dismissed and trimmed). */
 export function changeOperation(id: string, change: (op: Operation) => void): Promise<Operation | undefined> {

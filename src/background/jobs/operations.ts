@@ -7,7 +7,7 @@ import { usableSettings } from '../settings.ts';
 import { operationProblem } from './checks.ts';
 import { type AccountNow, driveWork, type OpenPool } from './driver.ts';
 import type { StepResult, Work } from './engine.ts';
-import { changeOperation, changeOperations, loadOperations } from './operation-store.ts';
+import { changeOperation, changeOperations, loadOperations, operationSaver } from './operation-store.ts';
 
 export { resumeWaiting } from './operation-store.ts';
 
@@ -128,21 +128,7 @@ export async function openOperations(accountNow: AccountNow): Promise<OpenPool<O
   }
   const units = running.filter((o) => o.tenantId === account?.tenantId);
   if (!units.length) return null;
-  // The status each operation had when the pool last read or wrote it: a change made meanwhile by a message (a
-  // resume after sign-in) is the newer one, and is not written over.
-  const seen = new Map(units.map((o) => [o.id, o.status]));
-  const save = () =>
-    changeOperations((ops) => {
-      for (const mine of units) {
-        const stored = ops.find((o) => o.id === mine.id);
-        if (!stored) continue;
-        const theirs = stored.status !== seen.get(mine.id);
-        for (const f of ENGINE_FIELDS) {
-          if (!(theirs && (f === 'status' || f === 'waitingFor'))) Object.assign(stored, { [f]: mine[f] });
-        }
-        seen.set(mine.id, stored.status);
-      }
-    });
+  const save = operationSaver(units, ENGINE_FIELDS);
   return {
     units,
     // One request per operation, each answered on its own; the bulk job keeps the tenant's window.

@@ -31,7 +31,25 @@ export function storedList<T extends OperationRecord>(key: 'operations' | 'activ
     });
     void driveWork();
   };
-  return { load, change, resume };
+  /**
+   * How a pool writes back what the engine did to its units: only `fields`, and not a status changed meanwhile by
+   * a message (a resume after sign-in), which is the newer one. The status each had when last read or written is
+   * kept to tell.
+   */
+  const saver = (units: T[], fields: readonly (keyof T)[]) => {
+    const seen = new Map(units.map((u) => [u.id, u.status]));
+    return () =>
+      change((list) => {
+        for (const mine of units) {
+          const stored = list.find((o) => o.id === mine.id);
+          if (!stored) continue;
+          const theirs = stored.status !== seen.get(mine.id);
+          for (const f of fields) if (!(theirs && (f === 'status' || f === 'waitingFor'))) stored[f] = mine[f];
+          seen.set(mine.id, stored.status);
+        }
+      });
+  };
+  return { load, change, resume, saver };
 }
 
 /**

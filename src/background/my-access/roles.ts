@@ -1,9 +1,10 @@
 import { isArmScope, scopePath } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { durationMinutes, type MyRole, type ReachableTenant, type RolePolicy } from '../../shared/my-access.ts';
-import { resourceTypeWords, scopeParts } from '../../shared/page-context.ts';
+import { scopeParts } from '../../shared/page-context.ts';
 import { commonJobs } from '../../shared/role-jobs.ts';
 import { armGet } from '../arm/client.ts';
+import { scopeWords } from '../arm/scope.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
 const PIM = '2020-10-01';
@@ -26,16 +27,10 @@ interface Instance {
   };
 }
 
-/** The scope in words: the resource, its group and its subscription, with the names ARM gave. */
-function scopeWords(scope: string, subscriptions: Map<string, string>, name?: string): string {
+/** The scope in words; the subscription named as ARM lists it, or by the scope itself when that is the subscription. */
+function scopeInWords(scope: string, subscriptions: Map<string, string>, name?: string): string {
   const p = scopeParts(scope);
-  const words: string[] = [];
-  if (p.resourceType && p.name) words.push(`${resourceTypeWords(p.resourceType)} ${p.name}`);
-  if (p.resourceGroup) words.push(`resource group ${p.resourceGroup}`);
-  const sub = subscriptions.get(p.subscriptionId) ?? (!p.resourceGroup && name ? name : p.subscriptionId);
-  words.push(`subscription ${sub}`);
-  const [first = '', ...rest] = words;
-  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' · ');
+  return scopeWords(scope, subscriptions.get(p.subscriptionId) ?? (!p.resourceGroup ? name : undefined));
 }
 
 function myRole(kind: MyRole['kind'], i: Instance, subscriptions: Map<string, string>): MyRole | null {
@@ -53,7 +48,7 @@ function myRole(kind: MyRole['kind'], i: Instance, subscriptions: Map<string, st
     roleName,
     words: commonJobs(type).get(roleName) ?? '',
     scope: p.scope,
-    scopeWords: scopeWords(p.scope, subscriptions, p.expandedProperties?.scope?.displayName),
+    scopeWords: scopeInWords(p.scope, subscriptions, p.expandedProperties?.scope?.displayName),
     start: p.startDateTime ?? null,
     end: p.endDateTime ?? null,
     ...(kind === 'eligible'
