@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { type ActivationDraft, activationProblem, type MyRole, minutesWords, type RolePolicy } from '../shared/my-access.ts';
 import { send } from '../shared/send.ts';
@@ -21,6 +21,8 @@ export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () 
   const [later, setLater] = useState(false);
   const [start, setStart] = useState('');
   const [sending, setSending] = useState(false);
+  // One list per form: the same role may be eligible at two scopes, each with its own policy.
+  const durationList = useId();
   useEffect(() => {
     send('getRolePolicy', { scope: role.scope, roleDefinitionId: role.roleDefinitionId }).then((p) => {
       setPolicy(p);
@@ -66,12 +68,12 @@ export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () 
           type="number"
           min="0.25"
           step="0.25"
-          list={`durations-${role.roleId}`}
+          list={durationList}
           value={hours}
           onInput={(e) => setHours(e.currentTarget.value)}
         />
       </label>
-      <datalist id={`durations-${role.roleId}`}>
+      <datalist id={durationList}>
         {durations(policy.maxMinutes).map((m) => (
           <option key={m} value={m / 60} label={minutesWords(m)} />
         ))}
