@@ -3,6 +3,7 @@ import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared
 import { describeSchedule } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
 import { neutralizeCell } from '../shared/bulk/results.ts';
+import { changeWords, type GuestChangeRecord } from '../shared/guest-card.ts';
 import type { Activation } from '../shared/my-access.ts';
 import { oneAtATime } from '../shared/one-at-a-time.ts';
 import type { Operation, OperationStep } from '../shared/operation.ts';
@@ -132,6 +133,38 @@ export function recordActivation(a: Activation): Promise<void> {
       subject: a.username,
       detail: `${a.draft.roleName} at ${describeScope(a.draft.scope)}${window}${status}`,
       scope: a.draft.scope,
+      outcome: failed ? 'failed' : 'succeeded',
+      error: failed?.error,
+    },
+  ]);
+}
+
+const CHANGE_ACTIONS: Record<GuestChangeRecord['change']['kind'], ActivityEntry['action']> = {
+  convert: 'converted',
+  addSponsor: 'sponsor',
+  leaveGroup: 'removed',
+  removeWorkspaceRole: 'removed',
+  removeAzureRole: 'removed',
+  removeLicence: 'removed',
+  deleteUser: 'deleted',
+  createGroup: 'groupCreated',
+};
+
+/** A change made from a guest's card: one entry, with what it did ("removed", "was not a member any more"). */
+export function recordGuestChange(r: GuestChangeRecord): Promise<void> {
+  if (r.steps.every((s) => s.logged)) return Promise.resolve();
+  for (const s of r.steps) s.logged = true;
+  const failed = r.steps.find((s) => s.state === 'failed');
+  const scope = r.change.kind === 'removeAzureRole' ? r.change.role.scope : undefined;
+  return record([
+    {
+      at: r.finishedAt ?? Date.now(),
+      username: r.username,
+      tenantId: r.tenantId,
+      action: CHANGE_ACTIONS[r.change.kind],
+      subject: r.guest.mail,
+      detail: `${changeWords(r.change)}${r.outcome && !failed ? `: ${r.outcome}` : ''}`,
+      ...(scope ? { scope } : {}),
       outcome: failed ? 'failed' : 'succeeded',
       error: failed?.error,
     },

@@ -2,6 +2,7 @@ import { scheduleProblem } from '../shared/azure.ts';
 import { type Settings, settingsProblem } from '../shared/config.ts';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { partnerGroupDraft } from '../shared/guest-card.ts';
 import { httpsUrl } from '../shared/inputs.ts';
 import type { SessionState } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
@@ -12,8 +13,13 @@ import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
+import { partnerGuests } from './graph/guest-changes.ts';
+import { searchDirectory } from './graph/guests.ts';
 import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
+import { externalSettings } from './graph/tenant-settings.ts';
+import { guestCard } from './guests/card.ts';
+import { loadGuestChanges, resumeGuestChanges, startGuestChange } from './guests/changes.ts';
 import { claimsOf, loadActivations, resumeActivations, retryWithClaims, startActivation } from './jobs/activations.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
 import { shownOperation } from './jobs/operation-store.ts';
@@ -44,13 +50,14 @@ async function sessionState(settings: Settings): Promise<SessionState> {
 export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getSession: async () => {
     const state = await sessionState(await usableSettings());
-    if (state.account && !state.interactionRequired) await Promise.all([resumeWaiting(), resumeActivations()]);
+    if (state.account && !state.interactionRequired)
+      await Promise.all([resumeWaiting(), resumeActivations(), resumeGuestChanges()]);
     return state;
   },
   signIn: async () => {
     const settings = await usableSettings();
     await auth.signIn(settings);
-    await Promise.all([resumeWaiting(), resumeActivations()]);
+    await Promise.all([resumeWaiting(), resumeActivations(), resumeGuestChanges()]);
     return sessionState(settings);
   },
   signOut: async ({ clearData }) => {
@@ -126,6 +133,15 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await retryWithClaims(id);
     return loadActivations();
   },
+  searchDirectory: async ({ text }) => searchDirectory(graphSession(await usableSettings()).client, text),
+  getGuestCard: async ({ id, scope }) => guestCard(await usableSettings(), id, scope),
+  getExternalSettings: async () => externalSettings(graphSession(await usableSettings()).client),
+  previewPartnerGroup: async ({ domain }) => {
+    const draft = partnerGroupDraft(domain);
+    return { draft, admitted: await partnerGuests(graphSession(await usableSettings()).client, draft.domain) };
+  },
+  startGuestChange: ({ guest, change }) => startGuestChange(guest, change),
+  getGuestChanges: () => loadGuestChanges(),
   getSettings: () => loadSettings(),
   saveSettings: async (settings) => {
     const problem = settingsProblem(settings);

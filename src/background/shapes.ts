@@ -1,6 +1,8 @@
 import { isArmScope, isRoleDefinitionId, parseArmId } from '../shared/arm-id.ts';
+import { isPartnerDomain } from '../shared/guest-card.ts';
 import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
+import { guestChangeShape } from './guest-shapes.ts';
 
 /** Shape checks for every incoming payload: a message that does not fit is refused before any handler runs. */
 type Guards<P> = { [N in keyof P]: (payload: unknown) => boolean };
@@ -41,7 +43,8 @@ const invitation = (p: unknown) =>
   (p.userType === 'Guest' || p.userType === 'Member') &&
   optText(p.displayName, LIMITS.displayName) &&
   optText(p.message, LIMITS.message) &&
-  optGuid(p.resetRedemptionOf);
+  optGuid(p.resetRedemptionOf) &&
+  (p.sponsor === undefined || group(p.sponsor));
 
 /** An Azure role to give with it: exactly at a scope of the grammar. */
 const azureGrant = (p: unknown) =>
@@ -129,6 +132,12 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   startDeactivation: (p) =>
     obj(p) && isArmScope(p.scope) && isRoleDefinitionId(p.roleDefinitionId) && text(p.roleName, LIMITS.displayName),
   confirmActivationSignIn: (p) => obj(p) && guid(p.id),
+  searchDirectory: (p) => obj(p) && text(p.text, LIMITS.search),
+  getGuestCard: (p) => obj(p) && guid(p.id) && (p.scope === undefined || isArmScope(p.scope)),
+  getExternalSettings: empty,
+  previewPartnerGroup: (p) => obj(p) && isPartnerDomain(p.domain),
+  startGuestChange: guestChangeShape,
+  getGuestChanges: empty,
   getSettings: empty,
   saveSettings: (p) =>
     obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && text(p.tenant, 256) && text(p.clientId, 64),

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared/activity.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { send } from '../shared/send.ts';
 import { download } from './download.ts';
+import { OpenCard } from './open-card.ts';
 
 const when = (at: number) => new Date(at).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
@@ -13,6 +14,7 @@ export function ActivityView() {
   const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirmClear, setConfirmClear] = useState(false);
+  const openCard = useContext(OpenCard);
   useEffect(() => {
     const load = () => send('getActivity', { show }).then((r) => setEntries(r.entries), setError);
     void load();
@@ -49,6 +51,11 @@ export function ActivityView() {
             {e.detail ? <div>{e.detail}</div> : null}
             {e.error ? <div class="field-error">{e.error}</div> : null}
             {e.redeemUrl ? <input readOnly aria-label={`Redeem link for ${e.subject}`} value={e.redeemUrl} /> : null}
+            {e.subject.includes('@') && e.action !== 'bulk' ? (
+              <button type="button" class="link" onClick={() => openCard(e.subject)}>
+                Open card
+              </button>
+            ) : null}
           </li>
         ))}
       </ol>

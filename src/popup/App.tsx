@@ -8,8 +8,10 @@ import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
 import { ActivityView } from './ActivityView.tsx';
 import { BulkSection } from './BulkSection.tsx';
+import { GuestsView } from './GuestsView.tsx';
 import { MyAccessView } from './MyAccess.tsx';
 import { OneGuest } from './OneGuest.tsx';
+import { OpenCard } from './open-card.ts';
 import { SignIn } from './SignIn.tsx';
 
 /** The tab the person is looking at; none when this page runs in a tab of its own (then the last page reported). */
@@ -25,7 +27,12 @@ export function App() {
   const [error, setError] = useState<unknown>(null);
   const [powerBi, setPowerBi] = useState<PowerBiPage | null>(null);
   const [powerBiError, setPowerBiError] = useState<unknown>(null);
-  const [mode, setMode] = useState<'one' | 'bulk' | 'activity' | 'access' | null>(null);
+  const [mode, setMode] = useState<'one' | 'bulk' | 'activity' | 'access' | 'guests' | null>(null);
+  const [cardFor, setCardFor] = useState<string | undefined>();
+  const openCard = (email: string) => {
+    setCardFor(email);
+    setMode('guests');
+  };
   const signedIn = !!session?.account && !session.interactionRequired;
   const context = page.context;
   // A guest came for their own access; everyone else for the invite form (My access is a tab for them too).
@@ -109,20 +116,29 @@ export function App() {
             <button type="button" role="tab" aria-selected={shown === 'activity'} onClick={() => setMode('activity')}>
               Activity
             </button>
+            {session.account.guest ? null : (
+              <button type="button" role="tab" aria-selected={shown === 'guests'} onClick={() => openCard('')}>
+                Guests
+              </button>
+            )}
             {session.account.guest ? null : accessTab}
           </div>
-          {shown === 'access' ? (
-            <MyAccessView page={page} />
-          ) : shown === 'activity' ? (
-            <ActivityView />
-          ) : shown === 'bulk' ? (
-            <BulkSection page={page} />
-          ) : (
-            <>
-              {powerBiError ? <ErrorNote error={powerBiError} /> : null}
-              <OneGuest page={page} powerBi={powerBi} azureRoles={azureRoles} />
-            </>
-          )}
+          <OpenCard.Provider value={openCard}>
+            {shown === 'access' ? (
+              <MyAccessView page={page} />
+            ) : shown === 'guests' ? (
+              <GuestsView key={cardFor} page={page} open={cardFor || undefined} onInvitation={() => setMode('one')} />
+            ) : shown === 'activity' ? (
+              <ActivityView />
+            ) : shown === 'bulk' ? (
+              <BulkSection page={page} />
+            ) : (
+              <>
+                {powerBiError ? <ErrorNote error={powerBiError} /> : null}
+                <OneGuest page={page} powerBi={powerBi} azureRoles={azureRoles} />
+              </>
+            )}
+          </OpenCard.Provider>
         </>
       ) : (
         <SignIn session={session} onSignedIn={setSession} />

@@ -13,6 +13,7 @@ import { AzureSection } from './AzureSection.tsx';
 import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
+import { UserPicker } from './UserPicker.tsx';
 
 export const blank = (redirectUrl: string): InviteDraft => ({
   email: '',
@@ -147,6 +148,11 @@ export function InviteForm({
         Personal message <span class="muted">(optional)</span>
       </label>
       <textarea id="message" rows={2} value={draft.message} onInput={(e) => update({ message: e.currentTarget.value })} />
+      <UserPicker
+        label="Sponsor (optional): who to ask about this guest later"
+        chosen={draft.sponsor}
+        onChoose={(sponsor) => update({ sponsor })}
+      />
       <label for="redirectUrl">After accepting, open</label>
       <input
         id="redirectUrl"

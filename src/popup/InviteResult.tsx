@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { type AzureAssignment, describeSchedule } from '../shared/azure.ts';
 import type { InvitationResult } from '../shared/model.ts';
 import type { OperationStep } from '../shared/operation.ts';
 import { own } from '../shared/own.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
+import { OpenCard } from './open-card.ts';
 
 const STATE_WORDS: Record<string, string> = { PendingAcceptance: 'Pending acceptance', Accepted: 'Accepted' };
 
@@ -24,6 +25,7 @@ export function InviteResult({
   onAnother: () => void;
 }) {
   const [copied, setCopied] = useState(false);
+  const openCard = useContext(OpenCard);
   const { guest } = result;
   const copy = () => navigator.clipboard.writeText(result.redeemUrl).then(() => setCopied(true));
   return (
@@ -64,9 +66,14 @@ export function InviteResult({
         </div>
       ) : null}
       {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} /> : null}
-      <button type="button" class="link" onClick={onAnother}>
-        Invite someone else
-      </button>
+      <div class="row">
+        <button type="button" class="link" onClick={onAnother}>
+          Invite someone else
+        </button>
+        <button type="button" class="link" onClick={() => openCard(guest.email)}>
+          Open {guest.displayName}'s card
+        </button>
+      </div>
     </section>
   );
 }

@@ -42,6 +42,7 @@ export function OneGuest(props: { page: PageInfo; powerBi: PowerBiPage | null; a
             redirectUrl: sent.redirectUrl,
             sendEmail: sent.sendEmail,
             userType: sent.userType,
+            ...(sent.sponsor ? { sponsor: sent.sponsor } : {}),
           },
           error: new AppError(invite.code ?? ErrorCodes.unknown, invite.detail),
         }

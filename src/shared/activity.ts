@@ -4,7 +4,22 @@ export interface ActivityEntry {
   /** Who was signed in. */
   username: string;
   tenantId: string;
-  action: 'invited' | 'resent' | 'reset' | 'role' | 'group' | 'workspace' | 'license' | 'bulk' | 'activated' | 'deactivated';
+  action:
+    | 'invited'
+    | 'resent'
+    | 'reset'
+    | 'role'
+    | 'group'
+    | 'workspace'
+    | 'license'
+    | 'bulk'
+    | 'activated'
+    | 'deactivated'
+    | 'converted'
+    | 'sponsor'
+    | 'removed'
+    | 'deleted'
+    | 'groupCreated';
   /** Whom or what it concerned: the guest's address, or the bulk file's name. */
   subject: string;
   /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
@@ -29,4 +44,9 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   bulk: 'Bulk invitation',
   activated: 'Role activated',
   deactivated: 'Role deactivated',
+  converted: 'User type changed',
+  sponsor: 'Sponsor added',
+  removed: 'Access taken back',
+  deleted: 'User deleted',
+  groupCreated: 'Dynamic group created',
 };

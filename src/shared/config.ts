@@ -37,6 +37,9 @@ export const GRAPH_SCOPES = [
   `${GRAPH_ORIGIN}/User.ReadWrite.All`,
   `${GRAPH_ORIGIN}/Group.ReadBasic.All`,
   `${GRAPH_ORIGIN}/GroupMember.ReadWrite.All`,
+  // A guest's card (issue 11): the directory audit log, and creating a dynamic group for a partner's guests.
+  `${GRAPH_ORIGIN}/AuditLog.Read.All`,
+  `${GRAPH_ORIGIN}/Group.ReadWrite.All`,
 ];
 
 export const POWERBI_RESOURCE = 'https://analysis.windows.net/powerbi/api';

@@ -55,6 +55,8 @@ export interface InvitationRequest {
   userType: 'Guest' | 'Member';
   /** Reset redemption of this existing guest (same object, groups and app access) instead of a new invitation. */
   resetRedemptionOf?: string;
+  /** A member of this tenant who sponsors the guest (`invitedUserSponsors`): who to ask about them later. */
+  sponsor?: { id: string; displayName: string };
 }
 
 export interface InvitationResult {
@@ -72,4 +74,5 @@ export interface InviteDraft {
   redirectUrl: string;
   sendEmail: boolean;
   userType: 'Guest' | 'Member';
+  sponsor?: { id: string; displayName: string };
 }

@@ -8,7 +8,16 @@ import type { AudienceGroup, PowerBiGrant } from './powerbi.ts';
  * invitation and each row of a bulk job are made of these same steps and run by the same engine
  * (background/jobs/engine.ts): the popup drafts, starts and watches, and may close at any moment.
  */
-export type StepKind = 'invite' | 'group' | 'azureRole' | 'powerBi' | 'license' | 'activate' | 'deactivate' | 'approval';
+export type StepKind =
+  | 'invite'
+  | 'group'
+  | 'azureRole'
+  | 'powerBi'
+  | 'license'
+  | 'activate'
+  | 'deactivate'
+  | 'approval'
+  | 'change';
 export type StepState = 'pending' | 'done' | 'failed';
 
 export interface OperationStep {

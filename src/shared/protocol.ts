@@ -2,6 +2,14 @@ import type { ActivityEntry, ActivityFilter } from './activity.ts';
 import type { AzureRoles, AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
 import type { Settings } from './config.ts';
+import type {
+  DirectoryHit,
+  ExternalSettings,
+  GuestCard,
+  GuestChange,
+  GuestChangeRecord,
+  PartnerGroupDraft,
+} from './guest-card.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, ActivationDraft, DeactivationDraft, MyAccess, RolePolicy } from './my-access.ts';
 import type { InviteStart, Operation } from './operation.ts';
@@ -58,6 +66,16 @@ export type BackgroundProtocol = {
   startDeactivation: { request: DeactivationDraft; response: Activation };
   /** Sign in again with the claims ARM asked for (a policy's MFA or authentication context), then send once more. */
   confirmActivationSignIn: { request: { id: string }; response: Activation[] };
+  /** The guest card (issue 11): find a user, read their whole access here, change it. `scope`: the page's Azure resource. */
+  searchDirectory: { request: { text: string }; response: DirectoryHit[] };
+  getGuestCard: { request: { id: string; scope?: string }; response: GuestCard };
+  getExternalSettings: { request: Record<string, never>; response: ExternalSettings };
+  previewPartnerGroup: {
+    request: { domain: string };
+    response: { draft: PartnerGroupDraft; admitted: { id: string; displayName: string; mail: string | null }[] };
+  };
+  startGuestChange: { request: { guest: GuestChangeRecord['guest']; change: GuestChange }; response: GuestChangeRecord };
+  getGuestChanges: { request: Record<string, never>; response: GuestChangeRecord[] };
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: Settings; response: Settings };
 };

@@ -2,6 +2,7 @@ import type { ActivityEntry } from './activity.ts';
 import { browser } from './browser.ts';
 import type { JobMeta, JobRow } from './bulk/job.ts';
 import type { Settings } from './config.ts';
+import type { GuestChangeRecord } from './guest-card.ts';
 import type { InviteDraft } from './model.ts';
 import type { Activation } from './my-access.ts';
 import type { Operation } from './operation.ts';
@@ -20,6 +21,8 @@ export interface LocalKeys {
   operations: Operation[];
   /** Activations and early ends of the signed-in person's own Azure roles (src/background/jobs/activations.ts). */
   activations: Activation[];
+  /** Changes made from a guest's card: conversions, sponsors, access taken back, deletions (background/guests/changes.ts). */
+  guestChanges: GuestChangeRecord[];
   /** What this browser has done, oldest first, bounded (src/background/activity.ts). */
   activity: ActivityEntry[];
 }

@@ -15,7 +15,8 @@ function toAppError(status: number, code: string, refusal: Refusal): AppError {
   if (status === 429) return new AppError(ErrorCodes.throttled, code);
   if (status === 503) return new AppError(ErrorCodes.serviceUnavailable, code);
   if (code === 'RoleAssignmentExists') return new AppError(ErrorCodes.roleAssignmentExists, code);
-  if (status === 404) return new AppError(ErrorCodes.notFound, code);
+  // A removal of what is no longer there (PIM answers 400 with a …DoesNotExist code): the same as a 404 to callers.
+  if (status === 404 || /DoesNotExist$/.test(code)) return new AppError(ErrorCodes.notFound, code);
   if (status === 403) return new AppError(ErrorCodes.forbidden, code);
   return new AppError(ErrorCodes.badRequest, code);
 }
@@ -35,7 +36,13 @@ export function armUrl(path: string, apiVersion: string): string {
 }
 
 /** One Azure Resource Manager call; `path` may carry its own query (`?$filter=…`). */
-export function arm<T>(settings: Settings, method: 'GET' | 'PUT', path: string, apiVersion: string, body?: unknown): Promise<T> {
+export function arm<T>(
+  settings: Settings,
+  method: 'GET' | 'PUT' | 'DELETE',
+  path: string,
+  apiVersion: string,
+  body?: unknown,
+): Promise<T> {
   return restCall<T>({
     method,
     url: armUrl(path, apiVersion),

@@ -42,5 +42,7 @@ export function invitationBody(input: InvitationRequest): Invitation {
     ...(input.displayName?.trim() ? { invitedUserDisplayName: input.displayName.trim() } : {}),
     ...(input.resetRedemptionOf ? { resetRedemption: true, invitedUser: { id: input.resetRedemptionOf } } : {}),
     ...(input.message?.trim() ? { invitedUserMessageInfo: { customizedMessageBody: input.message.trim() } } : {}),
-  };
+    // A directoryObject reference by id, as the invitation resource takes its sponsors (learn: invitation resource).
+    ...(input.sponsor ? { invitedUserSponsors: [{ id: input.sponsor.id }] } : {}),
+  } as Invitation;
 }

@@ -2,6 +2,7 @@ import { browser } from '../../shared/browser.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import { currentAccount } from '../auth.ts';
 import { graphSession } from '../graph/client.ts';
+import { openGuestChanges } from '../guests/changes.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
 import { openActivations } from './activations.ts';
@@ -54,9 +55,9 @@ async function drive(): Promise<void> {
       asked ??= currentAccount(settings).catch(() => null);
       return asked;
     };
-    const pools = (await Promise.all([openOperations(account), openBulkJob(account), openActivations(account)])).filter(
-      (p) => p !== null,
-    );
+    const pools = (
+      await Promise.all([openOperations(account), openBulkJob(account), openActivations(account), openGuestChanges(account)])
+    ).filter((p) => p !== null);
     if (pools.length === 0) return void (await browser.alarms.clear(WORK_ALARM));
     await browser.alarms.create(WORK_ALARM, { periodInMinutes: 0.5 });
     const next = await turnAll({ settings, graph: graphSession(settings) }, pools as OpenPool<unknown>[]);

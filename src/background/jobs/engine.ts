@@ -1,6 +1,7 @@
 import type { AzureSchedule } from '../../shared/azure.ts';
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes } from '../../shared/errors.ts';
+import type { GuestChangeRecord } from '../../shared/guest-card.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
 import type { Activation } from '../../shared/my-access.ts';
 import { type FoundUser, type LicenseRequest, type OperationStep, type StepKind, stepOf } from '../../shared/operation.ts';
@@ -10,6 +11,7 @@ import { BATCH_LIMIT } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
 import { addGroupMembers } from '../graph/groups.ts';
+import { applyChange } from '../guests/apply.ts';
 import { grantWorkspaceAccess } from '../powerbi/access.ts';
 import { type Guest, giveRole, licenseGuest } from './grant-steps.ts';
 import { invite } from './invite-step.ts';
@@ -40,6 +42,8 @@ export interface Work {
   license?: LicenseRequest;
   /** A role of the signed-in person's own, activated or ended early (issue 10). */
   activation?: Activation;
+  /** A change made from a guest's card (issue 11). */
+  change?: GuestChangeRecord;
 }
 
 /** What a step that went through gives its unit. */
@@ -48,7 +52,8 @@ export type StepResult =
   | { kind: 'group'; added: boolean }
   | { kind: 'azureRole'; assignment: Awaited<ReturnType<typeof giveRole>> }
   | { kind: 'powerBi' | 'license'; licensePath: LicensePath }
-  | { kind: 'activate' | 'deactivate' | 'approval'; answer: RequestAnswer };
+  | { kind: 'activate' | 'deactivate' | 'approval'; answer: RequestAnswer }
+  | { kind: 'change'; outcome: string; createdId?: string };
 
 /** Invitations sent lately and Graph's last Retry-After: the pool keeps them, across worker restarts. */
 export interface Pacing {
@@ -126,6 +131,12 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
           step.sentAt = Date.now();
           await pool.save();
           succeed(pool, u, step, { kind, answer: await sendSelfRequest(s.settings, w.activation, mayExist) });
+        } else if (kind === 'change' && w.change) {
+          // As an activation: marked sent and stored first, so what is not safe to repeat is looked for before.
+          const mayExist = step.sentAt !== undefined;
+          step.sentAt = Date.now();
+          await pool.save();
+          succeed(pool, u, step, { kind, ...(await applyChange(s.settings, s.graph, w.change, mayExist)) });
         } else if (kind === 'approval' && w.activation) {
           awaitApproval(pool, u, step, await requestNow(s.settings, w.activation));
         } else fail(pool, u, step, 'Not done: nothing says what to give.', ErrorCodes.badMessage);
@@ -147,6 +158,7 @@ const STEP_LIMITS: Record<StepKind, number> = {
   activate: 5,
   deactivate: 5,
   approval: 5,
+  change: 5,
 };
 
 /**

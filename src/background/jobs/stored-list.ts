@@ -10,7 +10,7 @@ const KEEP_FINISHED = 20;
  * A list of operations in `chrome.storage.local` (single invitations, activations), changed one change at a time:
  * the engine and a message handler may both change it in the same moment. Finished ones beyond the last few go.
  */
-export function storedList<T extends OperationRecord>(key: 'operations' | 'activations') {
+export function storedList<T extends OperationRecord>(key: 'operations' | 'activations' | 'guestChanges') {
   const queue = oneAtATime();
   const load = async () => ((await local.get(key)) ?? []) as unknown as T[];
   /** Changes the stored list through `change`, which may edit it in place; returns what `change` returns. */

@@ -14,7 +14,7 @@ function toAppError(status: number, detail: string): AppError {
 }
 
 /** One Power BI REST call. Power BI says an expired token with 403 TokenExpired, not 401. */
-export function powerBi<T>(settings: Settings, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export function powerBi<T>(settings: Settings, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return restCall<T>({
     method,
     url: `${BASE}${path}`,

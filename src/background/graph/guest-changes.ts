@@ -1,0 +1,106 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Group } from '@microsoft/microsoft-graph-types';
+import { GRAPH_ORIGIN } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import type { PartnerGroupDraft } from '../../shared/guest-card.ts';
+import { path } from '../../shared/url-path.ts';
+import { userSkuIds } from './licenses.ts';
+
+/**
+ * The directory side of the changes made from a guest's card. Each is safe to send again, or looks first where
+ * it is not, and answers what happened in words: a thing already gone is what was asked, and is said so.
+ */
+
+const gone = (e: unknown) => e instanceof AppError && e.code === ErrorCodes.notFound;
+
+/** Guest ↔ member (`PATCH /users/{id}` userType): sending it twice leaves the same type. */
+export async function convertUser(client: Client, userId: string, to: 'Member' | 'Guest'): Promise<string> {
+  await client.api(path`/users/${userId}`).patch({ userType: to });
+  return `now a ${to}`;
+}
+
+export async function addSponsor(client: Client, userId: string, sponsorId: string): Promise<string> {
+  try {
+    await client.api(path`/users/${userId}/sponsors/$ref`).post({ '@odata.id': `${GRAPH_ORIGIN}/v1.0/users/${sponsorId}` });
+    return 'added';
+  } catch (e) {
+    // Graph refuses a reference that exists: "One or more added object references already exist…".
+    if (e instanceof AppError && e.code === ErrorCodes.badRequest && /already exist/i.test(e.detail ?? ''))
+      return 'was already a sponsor';
+    throw e;
+  }
+}
+
+export async function leaveGroup(client: Client, userId: string, groupId: string): Promise<string> {
+  try {
+    await client.api(path`/groups/${groupId}/members/${userId}/$ref`).delete();
+    return 'removed';
+  } catch (e) {
+    if (gone(e)) return 'was not a member any more';
+    throw e;
+  }
+}
+
+/** Looked at first: a licence taken away meanwhile (or by a send cut off) is not asked to go again. */
+export async function removeLicence(client: Client, userId: string, skuId: string): Promise<string> {
+  if (!(await userSkuIds(client, userId)).includes(skuId)) return 'had no such licence any more';
+  await client.api(path`/users/${userId}/assignLicense`).post({ addLicenses: [], removeLicenses: [skuId] });
+  return 'removed';
+}
+
+/** `DELETE /users/{id}`: the user goes to Deleted users, restorable for 30 days (learn: user-delete). */
+export async function deleteUser(client: Client, userId: string): Promise<string> {
+  try {
+    await client.api(path`/users/${userId}`).delete();
+    return 'deleted (restorable for 30 days)';
+  } catch (e) {
+    if (gone(e)) return 'was already deleted';
+    throw e;
+  }
+}
+
+/**
+ * Creates the dynamic security group. POST /groups is not safe to repeat, so when a send may have reached Graph the
+ * group is first looked for by its mail nickname, chosen once with the draft.
+ */
+export async function createDynamicGroup(
+  client: Client,
+  g: PartnerGroupDraft,
+  mayExist: boolean,
+): Promise<{ id: string; outcome: string }> {
+  if (mayExist) {
+    const { value } = (await client
+      .api('/groups')
+      .filter(`mailNickname eq '${g.mailNickname.replace(/'/g, "''")}'`)
+      .select('id')
+      .get()) as { value: Group[] };
+    if (value[0]?.id) return { id: value[0].id, outcome: 'created' };
+  }
+  const made = (await client.api('/groups').post({
+    displayName: g.displayName,
+    description: `Guests whose address ends in @${g.domain}, kept in step by Entra's dynamic membership.`,
+    mailEnabled: false,
+    mailNickname: g.mailNickname,
+    securityEnabled: true,
+    groupTypes: ['DynamicMembership'],
+    membershipRule: g.membershipRule,
+    membershipRuleProcessingState: 'On',
+  })) as Group;
+  return { id: made.id ?? '', outcome: 'created' };
+}
+
+/** The users a partner rule would admit now: guests whose address ends in the domain (Graph's advanced query). */
+export async function partnerGuests(
+  client: Client,
+  domain: string,
+): Promise<{ id: string; displayName: string; mail: string | null }[]> {
+  const { value } = (await client
+    .api('/users')
+    .header('ConsistencyLevel', 'eventual')
+    .query({ $count: 'true' })
+    .filter(`userType eq 'Guest' and endswith(mail,'@${domain.replace(/'/g, "''")}')`)
+    .select('id,displayName,mail')
+    .top(100)
+    .get()) as { value: { id: string; displayName?: string; mail?: string | null }[] };
+  return value.map((u) => ({ id: u.id, displayName: u.displayName ?? u.id, mail: u.mail ?? null }));
+}

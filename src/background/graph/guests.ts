@@ -1,0 +1,134 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { errorWords } from '../../shared/errors.ts';
+import type { CardAudit, CardGroup, CardIdentity, CardLicence, DirectoryHit } from '../../shared/guest-card.ts';
+import { path } from '../../shared/url-path.ts';
+import { type BatchAnswer, itemError, sendBatch } from './batch.ts';
+import { itemAppError } from './errors.ts';
+
+const HIT = 'id,displayName,mail,userPrincipalName,userType,externalUserState';
+const IDENTITY = `${HIT},externalUserStateChangeDateTime,createdDateTime,creationType`;
+
+const quoted = (s: string) => s.replace(/'/g, "''");
+
+/**
+ * Users whose name or address starts with the text (Graph's default `$filter` set: startswith on displayName, mail
+ * and userPrincipalName), guests first. A whole address is also matched exactly, whatever its case.
+ */
+export async function searchDirectory(client: Client, text: string): Promise<DirectoryHit[]> {
+  const t = quoted(text.trim());
+  const filter = `startswith(displayName,'${t}') or startswith(mail,'${t}') or startswith(userPrincipalName,'${t}')`;
+  const { value } = (await client.api('/users').filter(filter).select(HIT).top(15).get()) as { value: DirectoryHit[] };
+  const rank = (u: DirectoryHit) => (u.userType === 'Guest' ? 0 : 1);
+  return value.map(hitOf).sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName));
+}
+
+const hitOf = (u: Partial<DirectoryHit> & { id: string }): DirectoryHit => ({
+  id: u.id,
+  displayName: u.displayName ?? u.mail ?? u.id,
+  mail: u.mail ?? null,
+  userPrincipalName: u.userPrincipalName ?? '',
+  userType: u.userType ?? 'Member',
+  externalUserState: u.externalUserState ?? null,
+});
+
+interface RawAudit {
+  id: string;
+  activityDateTime: string;
+  activityDisplayName: string;
+  result?: string;
+  initiatedBy?: {
+    user?: { userPrincipalName?: string | null; displayName?: string | null } | null;
+    app?: { displayName?: string | null } | null;
+  };
+  targetResources?: {
+    id?: string;
+    modifiedProperties?: { displayName?: string; oldValue?: string | null; newValue?: string | null }[];
+  }[];
+}
+
+function auditOf(a: RawAudit, userId: string): CardAudit {
+  const by = a.initiatedBy?.user?.userPrincipalName ?? a.initiatedBy?.user?.displayName ?? a.initiatedBy?.app?.displayName ?? '';
+  const target = a.targetResources?.find((t) => t.id === userId) ?? a.targetResources?.[0];
+  const unquote = (v: string | null | undefined) => (v ?? '').replace(/^\[?"?|"?\]?$/g, '');
+  const detail = (target?.modifiedProperties ?? [])
+    .filter((p) => p.displayName && (p.oldValue || p.newValue))
+    .map((p) => `${p.displayName}: ${unquote(p.oldValue) || '—'} → ${unquote(p.newValue) || '—'}`)
+    .join('; ');
+  return { id: a.id, at: a.activityDateTime, activity: a.activityDisplayName, by, result: a.result ?? '', detail };
+}
+
+export interface GuestDirectory {
+  identity: CardIdentity;
+  groups: Omit<CardGroup, 'audienceOf'>[];
+  licences: CardLicence[];
+  audits: CardAudit[] | null;
+  auditMissing?: string;
+  problems: { section: 'groups' | 'licences' | 'sponsors'; message: string }[];
+}
+
+/** Reading the audit log takes the permission and, for a person, one of these roles (learn: directoryaudit-list). */
+export const AUDIT_NEEDS =
+  'AuditLog.Read.All consented for this app, and one of the roles Reports Reader, Security Reader, Global Reader or Security Administrator';
+
+/**
+ * What the directory holds about one user, in one JSON batch of five reads: the user, their sponsors, their groups
+ * (transitively, with whether each is dynamic), their licences, and the audit entries that name them.
+ */
+export async function guestDirectory(client: Client, userId: string): Promise<GuestDirectory> {
+  const answers = await sendBatch(client, [
+    { id: 'user', method: 'GET', url: `${path`/users/${userId}`}?$select=${IDENTITY}` },
+    { id: 'sponsors', method: 'GET', url: `${path`/users/${userId}/sponsors`}?$select=id,displayName,mail` },
+    { id: 'groups', method: 'GET', url: path`/users/${userId}/transitiveMemberOf` },
+    { id: 'licences', method: 'GET', url: `${path`/users/${userId}/licenseDetails`}?$select=skuId,skuPartNumber` },
+    {
+      id: 'audits',
+      method: 'GET',
+      url: `/auditLogs/directoryAudits?$filter=${encodeURIComponent(`targetResources/any(t:t/id eq '${userId}')`)}&$top=50`,
+    },
+  ]);
+  const problems: GuestDirectory['problems'] = [];
+  const read = <T>(a: BatchAnswer | undefined): T => {
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : 'Graph did not answer.');
+    return a.body as T;
+  };
+  const part = <T>(section: GuestDirectory['problems'][number]['section'], id: string, none: T): T => {
+    try {
+      return read<T>(answers.get(id));
+    } catch (e) {
+      problems.push({ section, message: errorWords(e) });
+      return none;
+    }
+  };
+  const user = read<CardIdentity>(answers.get('user'));
+  const sponsors = part<{ value: { id: string; displayName?: string | null; mail?: string | null }[] }>('sponsors', 'sponsors', {
+    value: [],
+  });
+  const groups = part<{ value: { '@odata.type'?: string; id: string; displayName?: string | null; groupTypes?: string[] }[] }>(
+    'groups',
+    'groups',
+    { value: [] },
+  );
+  const licences = part<{ value: { skuId?: string; skuPartNumber?: string }[] }>('licences', 'licences', { value: [] });
+  const audit = answers.get('audits');
+  const audits = audit && audit.status < 300 ? (audit.body as { value: RawAudit[] }).value.map((a) => auditOf(a, userId)) : null;
+  return {
+    identity: {
+      ...hitOf(user),
+      externalUserStateChangeDateTime: user.externalUserStateChangeDateTime ?? null,
+      createdDateTime: user.createdDateTime ?? null,
+      creationType: user.creationType ?? null,
+      sponsors: sponsors.value.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id, mail: s.mail ?? null })),
+    },
+    groups: groups.value
+      .filter((g) => g['@odata.type'] === '#microsoft.graph.group')
+      .map((g) => ({
+        id: g.id,
+        displayName: g.displayName ?? g.id,
+        dynamic: (g.groupTypes ?? []).includes('DynamicMembership'),
+      })),
+    licences: licences.value.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
+    audits,
+    ...(audits ? {} : { auditMissing: audit?.status === 403 ? AUDIT_NEEDS : audit ? itemError(audit) : 'Graph did not answer.' }),
+    problems,
+  };
+}

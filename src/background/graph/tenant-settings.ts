@@ -1,0 +1,48 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { ExternalSettings } from '../../shared/guest-card.ts';
+import { type B2bSetting, b2bWords, guestAccessWords, invitesFromWords } from '../../shared/tenant-settings.ts';
+import { itemError, sendBatch } from './batch.ts';
+
+interface CrossTenant {
+  tenantId?: string;
+  b2bCollaborationInbound?: B2bSetting | null;
+  b2bCollaborationOutbound?: B2bSetting | null;
+}
+
+const both = (c: CrossTenant) => ({
+  inbound: b2bWords(c.b2bCollaborationInbound, 'inbound'),
+  outbound: b2bWords(c.b2bCollaborationOutbound, 'outbound'),
+});
+
+/**
+ * Who may invite, what guests may see, and the cross-tenant access default and partner entries, read in one JSON
+ * batch (Policy.Read.All). A part that cannot be read is said in words.
+ */
+export async function externalSettings(client: Client): Promise<ExternalSettings> {
+  const answers = await sendBatch(client, [
+    { id: 'authorization', method: 'GET', url: '/policies/authorizationPolicy?$select=allowInvitesFrom,guestUserRoleId' },
+    { id: 'default', method: 'GET', url: '/policies/crossTenantAccessPolicy/default' },
+    { id: 'partners', method: 'GET', url: '/policies/crossTenantAccessPolicy/partners' },
+  ]);
+  const problems: string[] = [];
+  const ok = <T>(id: string, what: string): T | null => {
+    const a = answers.get(id);
+    if (a && a.status < 300) return a.body as T;
+    problems.push(`Could not read ${what}: ${a ? itemError(a) : 'Graph did not answer.'}`);
+    return null;
+  };
+  const policy = ok<{ allowInvitesFrom?: string; guestUserRoleId?: string }>('authorization', 'the guest invite settings');
+  const def = ok<CrossTenant>('default', 'the cross-tenant access default');
+  const partners = ok<{ value: CrossTenant[] }>('partners', "the partners' cross-tenant entries");
+  return {
+    allowInvitesFrom: policy?.allowInvitesFrom
+      ? { value: policy.allowInvitesFrom, words: invitesFromWords(policy.allowInvitesFrom) }
+      : null,
+    guestAccess: policy?.guestUserRoleId
+      ? { value: policy.guestUserRoleId, words: guestAccessWords(policy.guestUserRoleId) }
+      : null,
+    crossTenantDefault: def ? both(def) : null,
+    partners: (partners?.value ?? []).map((p) => ({ tenantId: p.tenantId ?? '', ...both(p) })),
+    problems,
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { backgroundShapes } from './shapes.ts';
+
+const guest = { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', mail: 'nora@partner.example', displayName: 'nora' };
+const SCOPE = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data';
+const ROLE = `/subscriptions/11111111-2222-4333-8444-555555555555/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`;
+const role = { removal: 'eligibility', roleDefinitionId: ROLE, roleName: 'Reader', scope: SCOPE, scopeWords: 'rg', end: null };
+const rule = '(user.userType -eq "Guest") -and (user.mail -endsWith "@partner.example")';
+const start = (change: unknown, who: unknown = guest) => backgroundShapes.startGuestChange({ guest: who, change });
+
+describe('changes sent from a guest card', () => {
+  it('accepts the changes the card makes', () => {
+    expect(start({ kind: 'convert', to: 'Member' })).toBe(true);
+    expect(start({ kind: 'removeAzureRole', role })).toBe(true);
+    expect(
+      start({
+        kind: 'createGroup',
+        group: { displayName: 'G', mailNickname: 'guests-partner-example', domain: 'partner.example', membershipRule: rule },
+      }),
+    ).toBe(true);
+    expect(start({ kind: 'deleteUser' })).toBe(true);
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'grantOwner' }],
+    ['a user type Entra has not', { kind: 'convert', to: 'Admin' }],
+    ['a group that is not an id', { kind: 'leaveGroup', group: { id: '../me', displayName: 'x' } }],
+    ['a scope outside the grammar', { kind: 'removeAzureRole', role: { ...role, scope: `${SCOPE}/..%2F..` } }],
+    [
+      'an assignment of another scope',
+      {
+        kind: 'removeAzureRole',
+        role: {
+          ...role,
+          removal: 'assignment',
+          assignmentId: '/subscriptions/x/providers/Microsoft.Authorization/roleAssignments/y',
+        },
+      },
+    ],
+    [
+      'a rule the extension does not propose',
+      {
+        kind: 'createGroup',
+        group: { displayName: 'G', mailNickname: 'g', domain: 'partner.example', membershipRule: '(user.userType -eq "Member")' },
+      },
+    ],
+    [
+      'a workspace user with a path in it',
+      { kind: 'removeWorkspaceRole', role: { workspaceId: guest.id, workspaceName: 'w', identifier: 'a/../b', role: 'Viewer' } },
+    ],
+  ])('refuses %s', (_why, change) => {
+    expect(start(change)).toBe(false);
+  });
+
+  it('refuses a guest named by something other than an id', () => {
+    expect(start({ kind: 'deleteUser' }, { ...guest, id: 'me' })).toBe(false);
+  });
+});

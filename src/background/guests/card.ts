@@ -1,0 +1,49 @@
+import { isArmScope } from '../../shared/arm-id.ts';
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import type { GuestCard } from '../../shared/guest-card.ts';
+import { local } from '../../shared/storage.ts';
+import { rolesAt } from '../arm/guest-roles.ts';
+import { graphSession } from '../graph/client.ts';
+import { guestDirectory } from '../graph/guests.ts';
+import { audiencesByGroup, workspaceRolesOf } from '../powerbi/guest-access.ts';
+
+const signInCodes: string[] = [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn];
+
+/**
+ * A guest's card: the directory's part in one JSON batch, then Power BI and ARM side by side (ARM only at the
+ * Azure scope the popup is on, and below it). A part that cannot be read is said beside the rest.
+ */
+export async function guestCard(settings: Settings, userId: string, scope?: string): Promise<GuestCard> {
+  const directory = await guestDirectory(graphSession(settings).client, userId);
+  const names = [directory.identity.mail ?? '', directory.identity.userPrincipalName];
+  const [workspaces, audiences, azure, activity] = await Promise.allSettled([
+    workspaceRolesOf(settings, names),
+    audiencesByGroup(settings),
+    scope && isArmScope(scope) ? rolesAt(settings, scope, userId) : Promise.resolve(null),
+    local.get('activity'),
+  ]);
+  const problems: GuestCard['problems'] = [...directory.problems];
+  const kept = <T>(section: GuestCard['problems'][number]['section'], r: PromiseSettledResult<T>, none: T): T => {
+    if (r.status === 'fulfilled') return r.value;
+    if (r.reason instanceof AppError && signInCodes.includes(r.reason.code)) throw r.reason;
+    problems.push({ section, message: errorWords(r.reason) });
+    return none;
+  };
+  const byGroup = audiences.status === 'fulfilled' ? audiences.value : new Map<string, string[]>();
+  const roles = kept('azure', azure, null);
+  const addresses = new Set(names.filter(Boolean).map((n) => n.toLowerCase()));
+  return {
+    identity: directory.identity,
+    groups: directory.groups.map((g) => ({ ...g, audienceOf: byGroup.get(g.id) ?? [] })),
+    licences: directory.licences,
+    workspaces: kept('workspaces', workspaces, null),
+    azure: scope && roles ? { scope, ...roles } : null,
+    audits: directory.audits,
+    ...(directory.auditMissing ? { auditMissing: directory.auditMissing } : {}),
+    activity: (activity.status === 'fulfilled' ? (activity.value ?? []) : [])
+      .filter((e) => addresses.has(e.subject.toLowerCase()))
+      .reverse(),
+    problems,
+  };
+}

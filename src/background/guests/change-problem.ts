@@ -1,0 +1,42 @@
+import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
+import { type GuestChangeRecord, isPartnerDomain, partnerRule } from '../../shared/guest-card.ts';
+
+/** What is wrong with a stored change (it steers requests), in words: checked before every step. */
+export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'requestName'>): string | null {
+  if (!isGuid(r.guest.id) || !isGuid(r.requestName)) return 'the stored change names an id the extension would not write';
+  const c = r.change;
+  switch (c.kind) {
+    case 'convert':
+      return c.to === 'Member' || c.to === 'Guest' ? null : 'the stored user type is not one Entra has';
+    case 'addSponsor':
+      return isGuid(c.sponsor.id) ? null : 'the stored sponsor is not a user id';
+    case 'leaveGroup':
+      return isGuid(c.group.id) ? null : 'the stored group is not a group id';
+    case 'removeLicence':
+      return isGuid(c.licence.skuId) ? null : 'the stored licence is not a SKU id';
+    case 'removeWorkspaceRole':
+      return isGuid(c.role.workspaceId) && /^[^/\\?#\s]{1,320}$/.test(c.role.identifier)
+        ? null
+        : 'the stored workspace user is not one Power BI names';
+    case 'removeAzureRole':
+      if (!isArmScope(c.role.scope) || !isRoleDefinitionId(c.role.roleDefinitionId))
+        return 'the stored role is not of a scope the extension accepts';
+      return c.role.assignmentId === undefined ||
+        c.role.assignmentId
+          .toLowerCase()
+          .startsWith(`${c.role.scope.toLowerCase()}/providers/microsoft.authorization/roleassignments/`)
+        ? null
+        : 'the stored assignment is not of its scope';
+    case 'deleteUser':
+      return null;
+    case 'createGroup':
+      // Only the rule the extension proposes is ever sent: a stored rule of another shape is refused.
+      return isPartnerDomain(c.group.domain) &&
+        c.group.membershipRule === partnerRule(c.group.domain) &&
+        /^[a-z0-9-]{1,64}$/.test(c.group.mailNickname)
+        ? null
+        : 'the stored group rule is not one the extension proposes';
+    default:
+      return 'the stored change is not one the extension makes';
+  }
+}

@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { storage } from '../../../test/support/fake-extension.ts';
+import type { ActivityEntry } from '../../shared/activity.ts';
+import type { GuestChangeRecord } from '../../shared/guest-card.ts';
+
+// The worker's surroundings, faked: storage, the account, and the one function that talks to Microsoft. The pool,
+// the engine and the driver are the extension's own.
+vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
+const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
+vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../auth.ts', () => ({
+  currentAccount: async () => ({
+    tenantId: CONTOSO,
+    id: '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
+    username: 'megan@contoso.example',
+  }),
+}));
+vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+vi.mock('../graph/client.ts', () => ({ graphSession: () => ({ client: {}, grantedScopes: async () => [] }) }));
+
+/** Each call the pool made: whether it said an earlier send may have arrived. */
+const calls: { kind: string; mayExist: boolean }[] = [];
+let answers: (() => { outcome: string } | Error)[] = [];
+vi.mock('./apply.ts', () => ({
+  applyChange: async (_s: unknown, _g: unknown, r: GuestChangeRecord, mayExist: boolean) => {
+    calls.push({ kind: r.change.kind, mayExist });
+    const next = answers.shift()?.() ?? { outcome: 'removed' };
+    if (next instanceof Error) throw next;
+    return next;
+  },
+}));
+
+const GUEST = { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', mail: 'nora@partner.example', displayName: 'nora' };
+const GROUP = { id: '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c', displayName: 'Sales Analytics viewers' };
+
+let changes: typeof import('./changes.ts');
+let driveWork: () => Promise<void>;
+const stored = () => ((storage.get('guestChanges') as GuestChangeRecord[]) ?? [])[0] as GuestChangeRecord;
+const activity = () => (storage.get('activity') as ActivityEntry[] | undefined) ?? [];
+
+async function freshWorker(): Promise<void> {
+  vi.resetModules();
+  changes = await import('./changes.ts');
+  ({ driveWork } = await import('../jobs/driver.ts'));
+}
+
+beforeEach(async () => {
+  await freshWorker();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  storage.clear();
+  calls.length = 0;
+  answers = [];
+});
+
+describe('changes made from a guest card', () => {
+  it('carries a removal out once and lists it in Activity with what it did', async () => {
+    await changes.startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
+    await driveWork();
+    expect(calls).toEqual([{ kind: 'leaveGroup', mayExist: false }]);
+    expect(stored()).toMatchObject({ status: 'done', outcome: 'removed' });
+    expect(activity()).toEqual([
+      expect.objectContaining({
+        action: 'removed',
+        subject: GUEST.mail,
+        detail: 'Remove from Sales Analytics viewers: removed',
+        outcome: 'succeeded',
+      }),
+    ]);
+  });
+
+  it('after a worker stopped mid-request, says the earlier send may have arrived, so it is looked for first', async () => {
+    // As the engine stores it just before the request leaves, and a worker stopped then.
+    const r: GuestChangeRecord = {
+      id: crypto.randomUUID(),
+      requestName: crypto.randomUUID(),
+      guest: GUEST,
+      change: { kind: 'deleteUser' },
+      tenantId: CONTOSO,
+      username: 'megan@contoso.example',
+      createdAt: Date.now(),
+      status: 'running',
+      steps: [{ kind: 'change', state: 'pending', sentAt: Date.now() }],
+    };
+    storage.set('guestChanges', [r]);
+    answers = [() => ({ outcome: 'was already deleted' })];
+    await driveWork();
+    expect(calls).toEqual([{ kind: 'deleteUser', mayExist: true }]);
+    expect(stored()).toMatchObject({ status: 'done', outcome: 'was already deleted' });
+  });
+
+  it('waits out a 503 and tries again, as one that may have arrived', async () => {
+    const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
+    answers = [() => new AppError(ErrorCodes.serviceUnavailable, 'busy')];
+    await changes.startGuestChange(GUEST, { kind: 'convert', to: 'Member' });
+    await driveWork();
+    expect(calls).toEqual([
+      { kind: 'convert', mayExist: false },
+      { kind: 'convert', mayExist: true },
+    ]);
+    expect(stored().status).toBe('done');
+    expect(activity()).toHaveLength(1);
+  });
+
+  it('refuses the same change twice while the first is under way', async () => {
+    await changes.startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
+    await expect(changes.startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP })).rejects.toMatchObject({
+      code: 'request_pending',
+    });
+  });
+
+  it('does not run a stored change the extension would not have written', async () => {
+    await changes.startGuestChange(GUEST, {
+      kind: 'createGroup',
+      group: { displayName: 'x', mailNickname: 'x', domain: 'partner.example', membershipRule: '(user.userType -eq "Member")' },
+    });
+    await driveWork();
+    expect(calls).toEqual([]);
+    expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'bad_message' });
+  });
+});

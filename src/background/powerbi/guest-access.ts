@@ -1,0 +1,86 @@
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import type { CardWorkspaceRole } from '../../shared/guest-card.ts';
+import { own } from '../../shared/own.ts';
+import { local } from '../../shared/storage.ts';
+import { path } from '../../shared/url-path.ts';
+import { powerBi } from './client.ts';
+import { getAppAudience } from './workspaces.ts';
+
+/** Enough for any one person's view; a tenant with more workspaces shows the first ones, and says so. */
+const MAX_WORKSPACES = 30;
+
+interface GroupUser {
+  identifier?: string;
+  emailAddress?: string;
+  graphId?: string;
+  principalType?: string;
+  groupUserAccessRight?: string;
+}
+
+const sameAs = (who: string[], u: GroupUser) =>
+  u.principalType !== 'Group' && [u.identifier, u.emailAddress].some((x) => x && who.includes(x.toLowerCase()));
+
+/**
+ * The workspaces (of those the signed-in person can see) where this user has a role of their own (Groups_GetGroups,
+ * then Groups_GetGroupUsers of each, side by side): Power BI names a user by address or UPN, so both are matched.
+ */
+export async function workspaceRolesOf(settings: Settings, names: string[]): Promise<CardWorkspaceRole[]> {
+  const who = names.filter(Boolean).map((n) => n.toLowerCase());
+  const { value } = await powerBi<{ value: { id: string; name: string }[] }>(settings, 'GET', `/groups?$top=${MAX_WORKSPACES}`);
+  const roles = await Promise.all(
+    value.map(async (ws) => {
+      const users = await powerBi<{ value: GroupUser[] }>(settings, 'GET', path`/groups/${ws.id}/users`).catch((e: unknown) => {
+        // A workspace the person may see but not administer lists no users to them: nothing to show there.
+        if (e instanceof AppError && (e.code === ErrorCodes.forbidden || e.code === ErrorCodes.notFound)) return { value: [] };
+        throw e;
+      });
+      return users.value
+        .filter((u) => sameAs(who, u))
+        .map((u) => ({
+          workspaceId: ws.id,
+          workspaceName: ws.name,
+          identifier: u.identifier ?? u.emailAddress ?? '',
+          role: u.groupUserAccessRight ?? '',
+        }));
+    }),
+  );
+  return roles.flat();
+}
+
+/**
+ * Which apps each group is the audience of: from Power BI's admin view of each app the person can open (when they
+ * may use it), and the audiences this browser remembers. Group id -> app names.
+ */
+export async function audiencesByGroup(settings: Settings): Promise<Map<string, string[]>> {
+  const byGroup = new Map<string, string[]>();
+  const add = (groupId: string, app: string) => byGroup.set(groupId, [...new Set([...(byGroup.get(groupId) ?? []), app])]);
+  const [apps, remembered] = await Promise.all([
+    powerBi<{ value: { id: string; name: string }[] }>(settings, 'GET', '/apps').then(
+      (r) => r.value,
+      () => [],
+    ),
+    local.get('audienceGroups'),
+  ]);
+  const audiences = await Promise.all(apps.slice(0, MAX_WORKSPACES).map((a) => getAppAudience(settings, a.id).catch(() => null)));
+  for (const [n, app] of apps.entries()) for (const g of audiences[n] ?? []) add(g.id, app.name);
+  for (const app of apps) {
+    const kept = own(remembered ?? {}, app.id);
+    if (kept) add(kept.id, app.name);
+  }
+  return byGroup;
+}
+
+/**
+ * Takes the user's own role in a workspace away (Groups_DeleteUserInGroup, the user named as the workspace lists
+ * them). Power BI answers an error when they hold none there any more: that is what was asked, said as such.
+ */
+export async function removeWorkspaceRole(settings: Settings, role: CardWorkspaceRole): Promise<string> {
+  try {
+    await powerBi(settings, 'DELETE', path`/groups/${role.workspaceId}/users/${role.identifier}`);
+    return 'removed';
+  } catch (e) {
+    if (e instanceof AppError && e.code === ErrorCodes.notFound) return 'had no role there any more';
+    throw e;
+  }
+}

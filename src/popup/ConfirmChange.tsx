@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { changeSentence, type GuestChange, type GuestChangeRecord } from '../shared/guest-card.ts';
+import { send } from '../shared/send.ts';
+
+/**
+ * A change from the card: its button, then the one sentence that says what changes and what does not, and only
+ * on "Confirm" is it handed to the background (which carries it out with the popup closed).
+ */
+export function ConfirmChange({
+  label,
+  guest,
+  change,
+  danger,
+  summary,
+  onStarted,
+}: {
+  label: string;
+  guest: GuestChangeRecord['guest'];
+  change: GuestChange;
+  danger?: boolean;
+  /** Shown above the sentence (what the guest still has, before a deletion). */
+  summary?: preact.ComponentChildren;
+  onStarted?: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!asking)
+    return (
+      <button type="button" class={danger ? 'secondary danger' : 'secondary'} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  const confirm = () => {
+    setBusy(true);
+    setError(null);
+    send('startGuestChange', { guest, change })
+      .then(() => {
+        setAsking(false);
+        onStarted?.();
+      }, setError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <fieldset class="confirm" aria-label={label}>
+      {summary}
+      <p>{changeSentence(change, guest.displayName)}</p>
+      <div class="row">
+        <button type="button" disabled={busy} onClick={confirm}>
+          Confirm: {label.toLowerCase()}
+        </button>
+        <button type="button" class="link" onClick={() => setAsking(false)}>
+          Cancel
+        </button>
+      </div>
+      {error ? <ErrorNote error={error} /> : null}
+    </fieldset>
+  );
+}

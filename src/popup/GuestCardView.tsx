@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import type { GuestCard, GuestChangeRecord } from '../shared/guest-card.ts';
+import type { PageInfo } from '../shared/model.ts';
+import { send } from '../shared/send.ts';
+import { ConfirmChange } from './ConfirmChange.tsx';
+import { GuestAccess, StillHas } from './GuestAccess.tsx';
+import { GuestChanges } from './GuestChanges.tsx';
+import { GuestHistory } from './GuestHistory.tsx';
+import { PartnerGroup } from './PartnerGroup.tsx';
+import { UserPicker } from './UserPicker.tsx';
+
+const when = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+
+/** One user's whole access here, with the changes an admin makes to it, each confirmed in one sentence. */
+export function GuestCardView({ id, page, onInvitation }: { id: string; page: PageInfo; onInvitation: () => void }) {
+  const [card, setCard] = useState<GuestCard | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [sponsor, setSponsor] = useState<{ id: string; displayName: string } | undefined>();
+  const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
+  const load = useCallback(() => {
+    send('getGuestCard', { id, ...(scope ? { scope } : {}) }).then((c) => {
+      setCard(c);
+      setError(null);
+    }, setError);
+  }, [id, scope]);
+  useEffect(load, [load]);
+  if (error && !card) return <ErrorNote error={error} />;
+  if (!card)
+    return (
+      <p class="muted" aria-busy="true">
+        Reading their access…
+      </p>
+    );
+  const u = card.identity;
+  const guest: GuestChangeRecord['guest'] = { id: u.id, mail: u.mail ?? u.userPrincipalName, displayName: u.displayName };
+  const domain = u.mail?.split('@')[1]?.toLowerCase();
+  // Resend and reset are invitations like any other: the One guest tab shows the result card with the redeem link.
+  const invite = (reset: boolean) =>
+    send('startInvitation', {
+      invitation: {
+        email: u.mail ?? '',
+        redirectUrl: page.url?.startsWith('https://') ? page.url : DEFAULT_REDIRECT_URL,
+        sendEmail: true,
+        userType: u.userType === 'Member' ? 'Member' : 'Guest',
+        ...(reset ? { resetRedemptionOf: u.id } : {}),
+      },
+    }).then(onInvitation, setError);
+  return (
+    <article class="card" aria-label={`Card of ${u.displayName}`} data-testid="guest-card">
+      <h2>{u.displayName}</h2>
+      <dl>
+        <dt>Mail</dt>
+        <dd>{u.mail ?? '—'}</dd>
+        <dt>User principal name</dt>
+        <dd class="mono">{u.userPrincipalName}</dd>
+        <dt>User type</dt>
+        <dd data-testid="card-user-type">{u.userType}</dd>
+        <dt>Invitation</dt>
+        <dd>
+          {u.externalUserState
+            ? `${u.externalUserState} since ${when(u.externalUserStateChangeDateTime)}`
+            : 'Not invited (a user of this organization)'}
+        </dd>
+        <dt>Created</dt>
+        <dd>{when(u.createdDateTime)}</dd>
+        <dt>Sponsors</dt>
+        <dd data-testid="card-sponsors">{u.sponsors.map((s) => s.displayName).join(', ') || 'None'}</dd>
+      </dl>
+      <div class="row">
+        {u.mail && u.externalUserState ? (
+          <>
+            <button type="button" class="secondary" onClick={() => invite(false)}>
+              Resend invitation
+            </button>
+            <button type="button" class="secondary" onClick={() => invite(true)}>
+              Reset redemption
+            </button>
+          </>
+        ) : null}
+        <ConfirmChange
+          label={u.userType === 'Guest' ? 'Convert to member' : 'Convert to guest'}
+          guest={guest}
+          change={{ kind: 'convert', to: u.userType === 'Guest' ? 'Member' : 'Guest' }}
+          onStarted={load}
+        />
+      </div>
+      <UserPicker label="Add a sponsor" chosen={sponsor} onChoose={setSponsor} />
+      {sponsor ? (
+        <ConfirmChange
+          label="Add sponsor"
+          guest={guest}
+          change={{ kind: 'addSponsor', sponsor }}
+          onStarted={() => setSponsor(undefined)}
+        />
+      ) : null}
+      <GuestChanges guestId={u.id} onSettled={load} />
+      <GuestAccess card={card} guest={guest} onStarted={load} />
+      {u.userType === 'Guest' && domain ? <PartnerGroup domain={domain} guest={guest} onStarted={load} /> : null}
+      <GuestHistory card={card} />
+      <ConfirmChange
+        label="Delete user"
+        danger
+        guest={guest}
+        change={{ kind: 'deleteUser' }}
+        summary={<StillHas card={card} />}
+      />
+      {error ? <ErrorNote error={error} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '../shared/browser.ts';
+import { changeWords, type GuestChangeRecord } from '../shared/guest-card.ts';
+import { send } from '../shared/send.ts';
+
+/**
+ * The changes made to this guest from the card, newest first, as the background carries them out: watched in
+ * storage, so one started before the popup closed shows where it stands when it opens again. `onSettled` runs
+ * when one of them ends (the card is read again).
+ */
+export function GuestChanges({ guestId, onSettled }: { guestId: string; onSettled: () => void }) {
+  const [changes, setChanges] = useState<GuestChangeRecord[]>([]);
+  const ended = useRef<Set<string> | null>(null);
+  const settled = useRef(onSettled);
+  settled.current = onSettled;
+  useEffect(() => {
+    const load = () =>
+      send('getGuestChanges', {}).then(
+        (all) => {
+          const mine = all.filter((c) => c.guest.id === guestId).reverse();
+          const done = new Set(mine.filter((c) => c.status === 'done').map((c) => c.id));
+          const before = ended.current;
+          ended.current = done;
+          setChanges(mine);
+          if (before && [...done].some((id) => !before.has(id))) settled.current();
+        },
+        () => undefined,
+      );
+    void load();
+    const changed = (c: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'guestChanges' in c) void load();
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, [guestId]);
+  if (!changes.length) return null;
+  return (
+    <section aria-label="Changes">
+      <h3>Changes made here</h3>
+      <ul class="steps" data-testid="guest-changes">
+        {changes.slice(0, 8).map((c) => {
+          const failed = c.steps.find((s) => s.state === 'failed');
+          const state = failed ? 'failed' : c.status === 'done' ? 'done' : 'pending';
+          return (
+            <li key={c.id} data-state={state} data-kind={c.change.kind}>
+              {changeWords(c.change)}:{' '}
+              {failed
+                ? (failed.error ?? 'not done')
+                : c.status === 'done'
+                  ? (c.outcome ?? 'done')
+                  : (c.waitingFor ?? 'under way… (you can close this popup)')}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import type { DirectoryHit } from '../shared/guest-card.ts';
+import { send } from '../shared/send.ts';
+
+/** Finds users of this directory by the start of their name or address, as they are typed. */
+export function useDirectorySearch(text: string, only?: 'Member' | 'Guest') {
+  const [hits, setHits] = useState<DirectoryHit[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    const t = text.trim();
+    if (t.length < 2) return setHits(null);
+    let current = true;
+    const timer = setTimeout(() => {
+      send('searchDirectory', { text: t }).then(
+        (found) => {
+          if (!current) return;
+          setHits(only ? found.filter((u) => u.userType === only) : found);
+          setError(null);
+        },
+        (e) => current && setError(e),
+      );
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, only]);
+  return { hits, error };
+}
+
+/** Choose one user (a sponsor: a member of this directory) by typing the start of their name or address. */
+export function UserPicker({
+  label,
+  chosen,
+  onChoose,
+}: {
+  label: string;
+  chosen?: { id: string; displayName: string };
+  onChoose: (user: { id: string; displayName: string } | undefined) => void;
+}) {
+  const [text, setText] = useState('');
+  const { hits, error } = useDirectorySearch(text, 'Member');
+  const id = useId();
+  if (chosen)
+    return (
+      <div class="row">
+        <span>
+          {label}: <strong data-testid="chosen-user">{chosen.displayName}</strong>
+        </span>
+        <button type="button" class="link" onClick={() => onChoose(undefined)}>
+          Change
+        </button>
+      </div>
+    );
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        autocomplete="off"
+        placeholder="Name or address"
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      {hits?.length === 0 ? <p class="muted">No member of this directory starts with that.</p> : null}
+      <ul class="choices">
+        {(hits ?? []).map((u) => (
+          <li key={u.id}>
+            <button type="button" class="link" onClick={() => onChoose({ id: u.id, displayName: u.displayName })}>
+              {u.displayName} <span class="muted">{u.mail ?? u.userPrincipalName}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorNote error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import type { ActivityEntry } from './activity.ts';
+import type { OperationRecord } from './operation.ts';
+
+/**
+ * A guest's whole access here on one card (issue 11): who they are, what they hold, what was done to them, and the
+ * changes an admin makes from it — each change a background operation like an invitation, in the activity list.
+ */
+
+/** A user found by name or address. */
+export interface DirectoryHit {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  userPrincipalName: string;
+  userType: string;
+  externalUserState: string | null;
+}
+
+export interface CardIdentity extends DirectoryHit {
+  externalUserStateChangeDateTime: string | null;
+  createdDateTime: string | null;
+  creationType: string | null;
+  sponsors: { id: string; displayName: string; mail: string | null }[];
+}
+
+export interface CardGroup {
+  id: string;
+  displayName: string;
+  /** Its members come from a rule: nobody is added or removed by hand. */
+  dynamic: boolean;
+  /** Power BI apps this group is the audience of (as far as the admin view or this browser knows). */
+  audienceOf: string[];
+}
+
+export interface CardWorkspaceRole {
+  workspaceId: string;
+  workspaceName: string;
+  /** As Power BI names the user in the workspace's list (their address or UPN): how a removal names them. */
+  identifier: string;
+  role: string;
+}
+
+/** How an Azure role of the guest is taken back: a plain assignment is deleted, a PIM schedule is ended by request. */
+export type RoleRemoval = 'assignment' | 'scheduledAssignment' | 'eligibility';
+
+export interface CardAzureRole {
+  removal: RoleRemoval;
+  roleDefinitionId: string;
+  roleName: string;
+  scope: string;
+  scopeWords: string;
+  end: string | null;
+  /** The role assignment's full id (a plain assignment is deleted by it). */
+  assignmentId?: string;
+}
+
+export interface CardLicence {
+  skuId: string;
+  skuPartNumber: string;
+}
+
+export interface CardAudit {
+  id: string;
+  at: string;
+  activity: string;
+  by: string;
+  result: string;
+  /** What changed, in Entra's own words (old → new), when the entry says. */
+  detail: string;
+}
+
+export interface GuestCard {
+  identity: CardIdentity;
+  groups: CardGroup[];
+  licences: CardLicence[];
+  /** Null: not read (no Power BI access); the problems say why. */
+  workspaces: CardWorkspaceRole[] | null;
+  /** Roles at the page's Azure scope and below; null when the popup is not on an Azure resource, or ARM refused. */
+  azure: { scope: string; scopeWords: string; roles: CardAzureRole[] } | null;
+  /** Entra's audit entries for this user; null when they cannot be read (see `auditMissing`). */
+  audits: CardAudit[] | null;
+  /** Which role or permission reading the audit log needs, when the caller lacks it. */
+  auditMissing?: string;
+  /** This browser's activity entries for them. */
+  activity: ActivityEntry[];
+  /** A part that could not be read, in words (the rest is still shown). */
+  problems: { section: 'groups' | 'licences' | 'workspaces' | 'azure' | 'sponsors'; message: string }[];
+}
+
+export type GuestChange =
+  | { kind: 'convert'; to: 'Member' | 'Guest' }
+  | { kind: 'addSponsor'; sponsor: { id: string; displayName: string } }
+  | { kind: 'leaveGroup'; group: { id: string; displayName: string } }
+  | { kind: 'removeWorkspaceRole'; role: CardWorkspaceRole }
+  | { kind: 'removeAzureRole'; role: CardAzureRole }
+  | { kind: 'removeLicence'; licence: CardLicence }
+  | { kind: 'deleteUser' }
+  | { kind: 'createGroup'; group: PartnerGroupDraft };
+
+export interface PartnerGroupDraft {
+  displayName: string;
+  mailNickname: string;
+  membershipRule: string;
+  /** The partner's domain the rule admits. */
+  domain: string;
+}
+
+export interface GuestChangeRecord extends OperationRecord {
+  guest: { id: string; mail: string; displayName: string };
+  change: GuestChange;
+  /** ARM's request name (a PIM removal) or nothing: chosen once, so a request cut off is looked up, never doubled. */
+  requestName: string;
+  /** What the change did, in words, once done ("removed", "was not a member any more"). */
+  outcome?: string;
+  /** A group the change created. */
+  createdId?: string;
+}
+
+/** The change as one sentence: what changes, and what does not. */
+export function changeSentence(change: GuestChange, who: string): string {
+  switch (change.kind) {
+    case 'convert':
+      return change.to === 'Member'
+        ? `${who} becomes a member: they get the directory's default member permissions (read other users and groups, register apps where allowed) instead of guest ones. Their sign-in, groups, roles and licences stay as they are.`
+        : `${who} becomes a guest: the guest access level of your external collaboration settings limits what they read in the directory. Their sign-in, groups, roles and licences stay as they are.`;
+    case 'addSponsor':
+      return `${change.sponsor.displayName} becomes a sponsor of ${who}. Existing sponsors and ${who}'s access stay as they are.`;
+    case 'leaveGroup':
+      return `${who} leaves ${change.group.displayName}, and with it every app and resource given to that group. Other groups stay.`;
+    case 'removeWorkspaceRole':
+      return `${who} loses the ${change.role.role} role in the Power BI workspace ${change.role.workspaceName}. Apps they open through an audience group stay.`;
+    case 'removeAzureRole':
+      return `${who} loses ${change.role.roleName} ${change.role.removal === 'eligibility' ? '(eligible)' : '(active)'} at ${change.role.scopeWords}. Roles elsewhere stay.`;
+    case 'removeLicence':
+      return `The ${change.licence.skuPartNumber} licence is taken from ${who} and its unit freed. Their account and other licences stay.`;
+    case 'deleteUser':
+      return `${who} is deleted from this directory: they can no longer sign in here, and their groups, roles and licences go with the account. It can be restored from Deleted users for 30 days, after which it is gone for good.`;
+    case 'createGroup':
+      return `A dynamic security group "${change.group.displayName}" is created with the rule shown; Entra keeps its members in step with the rule. No one's existing access changes.`;
+  }
+}
+
+/** The change as the activity list and the progress line name it. */
+export function changeWords(change: GuestChange): string {
+  switch (change.kind) {
+    case 'convert':
+      return `Convert to ${change.to}`;
+    case 'addSponsor':
+      return `Add sponsor ${change.sponsor.displayName}`;
+    case 'leaveGroup':
+      return `Remove from ${change.group.displayName}`;
+    case 'removeWorkspaceRole':
+      return `Remove ${change.role.role} in ${change.role.workspaceName}`;
+    case 'removeAzureRole':
+      return `Remove ${change.role.roleName} at ${change.role.scopeWords}`;
+    case 'removeLicence':
+      return `Remove licence ${change.licence.skuPartNumber}`;
+    case 'deleteUser':
+      return 'Delete the user';
+    case 'createGroup':
+      return `Create dynamic group ${change.group.displayName}`;
+  }
+}
+
+/** The rule a dynamic group for a partner's guests uses (Entra's membership rule syntax). */
+export function partnerRule(domain: string): string {
+  return `(user.userType -eq "Guest") -and (user.mail -endsWith "@${domain}")`;
+}
+
+/** A partner domain a rule may name: letters, digits, hyphens and dots only (the rule is built from it). */
+export const isPartnerDomain = (d: unknown): d is string =>
+  typeof d === 'string' && d.length <= 253 && /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(d);
+
+export function partnerGroupDraft(domain: string): PartnerGroupDraft {
+  const nick = `guests-${domain.toLowerCase().replace(/[^a-z0-9]/g, '-')}`.slice(0, 64);
+  return {
+    displayName: `Guests from ${domain.toLowerCase()}`,
+    mailNickname: nick,
+    membershipRule: partnerRule(domain.toLowerCase()),
+    domain: domain.toLowerCase(),
+  };
+}
+
+/** Tenant settings that decide who may invite whom, read from Graph, in words. */
+export interface ExternalSettings {
+  allowInvitesFrom: { value: string; words: string } | null;
+  guestAccess: { value: string; words: string } | null;
+  crossTenantDefault: { inbound: string; outbound: string } | null;
+  partners: { tenantId: string; inbound: string; outbound: string }[];
+  problems: string[];
+}
