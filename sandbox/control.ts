@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { approveRequest, requestsOf } from './arm/requests.ts';
+import { tenantSettingsRoute } from './control-tenant.ts';
 import type { FaultRule, Faults } from './faults.ts';
 import type { Login } from './login.ts';
 import type { Store } from './store.ts';
@@ -81,7 +82,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     body = parsed;
   }
   const route = `${req.method} ${new URL(req.url ?? '/', 'http://control').pathname}`;
-  const tenantRoute = /^(GET|PATCH|POST) \/tenants\/([^/]+)(\/.*)?$/.exec(route);
+  const tenantRoute = /^(GET|PATCH|POST|PUT) \/tenants\/([^/]+)(\/.*)?$/.exec(route);
 
   if (route === 'POST /reset') {
     store.reset();
@@ -121,7 +122,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     return reply(204);
   }
   if (tenantRoute) {
-    const [, method, tenantId = '', rest = ''] = tenantRoute;
+    const [, method = '', tenantId = '', rest = ''] = tenantRoute;
     const tenant = store.tenant(tenantId);
     if (!tenant) return reply(404, { error: `no tenant ${tenantId}` });
     if (method === 'GET' && rest === '') return reply(200, tenant);
@@ -143,10 +144,10 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
       store.save();
       return reply(200, approved);
     }
-    if (method === 'PATCH' && rest === '/authorizationPolicy') {
-      Object.assign(tenant.authorizationPolicy, body);
-      store.save();
-      return reply(200, tenant.authorizationPolicy);
+    const settings = tenantSettingsRoute(tenant, method, rest, body);
+    if (settings) {
+      if (settings.status < 300) store.save();
+      return reply(settings.status, settings.body);
     }
   }
   reply(404, { error: `no control route ${route}` });

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SandboxAudit } from './audit.ts';
+import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
 
 export interface SandboxUser {
   id: string;
@@ -17,6 +19,18 @@ export interface SandboxUser {
   usageLocation?: string | null;
   assignedLicenses?: { skuId: string; disabledPlans: string[] }[];
   directoryRoles: string[];
+  /** Ids of the users who sponsor this (guest) user (learn: user-list-sponsors). */
+  sponsors?: string[];
+}
+
+/** A soft-deleted user (learn: user-delete): kept 30 days with what a restore gives back. */
+export interface SandboxDeletedUser {
+  user: SandboxUser;
+  deletedDateTime: string;
+  /** Groups (assigned membership) the user was in, and owned; users the user sponsored. */
+  memberOf: string[];
+  ownerOf: string[];
+  sponsorOf: string[];
 }
 
 export interface SandboxGroup {
@@ -25,8 +39,15 @@ export interface SandboxGroup {
   mailNickname: string;
   securityEnabled: boolean;
   mailEnabled: boolean;
+  /** Assigned members; for a dynamic group, the members as last evaluated (sandbox/graph/group-members.ts). */
   members: string[];
   owners: string[];
+  description?: string | null;
+  createdDateTime?: string;
+  /** `DynamicMembership` makes the group's members follow `membershipRule`. */
+  groupTypes?: string[];
+  membershipRule?: string | null;
+  membershipRuleProcessingState?: 'On' | 'Paused' | null;
 }
 
 export interface SandboxApplication {
@@ -145,6 +166,8 @@ export interface SandboxAzure {
   eligibilitySchedules: SandboxEligibility[];
   policies?: SandboxRolePolicy[];
   assignmentRequests?: SandboxAssignmentRequest[];
+  /** Role eligibility schedule requests, kept as assignment requests are (`assignmentName`: the eligibility). */
+  eligibilityRequests?: SandboxAssignmentRequest[];
 }
 
 export interface SandboxTenant {
@@ -160,6 +183,11 @@ export interface SandboxTenant {
   azure?: SandboxAzure;
   /** Licences bought: Microsoft's SKU ids, with the number of enabled units. */
   subscriptions?: { skuId: string; enabled: number }[];
+  /** Entra's directory audit log (sandbox/audit.ts), oldest first. */
+  audits?: SandboxAudit[];
+  deletedUsers?: SandboxDeletedUser[];
+  crossTenantAccess?: CrossTenantAccess;
+  collaborationRestrictions?: CollaborationRestrictions;
 }
 
 export interface SandboxState {

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { ApiResponse } from '../api.ts';
 import type { Faults } from '../faults.ts';
 import type { SandboxAssignmentRequest, SandboxRoleAssignment } from '../store.ts';
 import { AUTH, armError, type Caller, mayDo, refusal } from './caller.ts';
+import { assignEligibility, findEligibilityRequest } from './eligibility-requests.ts';
+import { auditPim, span } from './pim-audit.ts';
 import { findRequest, provision, type RequestBody, requestExists, requestResource, requestsOf } from './requests.ts';
 import { scopedRoleId } from './roles.ts';
 import { readSchedule } from './schedules.ts';
@@ -53,7 +54,9 @@ export function adminRequest(
       `Principal ${p.principalId} does not exist in the directory ${c.tenant.id}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay.`,
     );
   }
-  if (kind === 'roleAssignmentScheduleRequests' && findRequest(c.azure, name)) return requestExists(name);
+  // A second PUT under a request's name is refused, never carried out twice (requests.ts requestExists).
+  const known = kind === 'roleEligibilityScheduleRequests' ? findEligibilityRequest : findRequest;
+  if (kind !== 'roleAssignments' && known(c.azure, name)) return requestExists(name);
   const same = (a: { scope: string; principalId: string; roleDefinitionId: string }) =>
     a.scope.toLowerCase() === scope.toLowerCase() && a.principalId === principal.id && a.roleDefinitionId === roleGuid;
   const taken =
@@ -63,6 +66,7 @@ export function adminRequest(
   if (taken)
     return armError(kind === 'roleAssignments' ? 409 : 400, 'RoleAssignmentExists', 'The role assignment already exists.');
   if (kind === 'roleAssignments') {
+    // Plain RBAC, not PIM: Azure's activity log has it, Entra's directory audit does not (pim-audit.ts).
     const assignment = {
       name,
       scope,
@@ -76,37 +80,10 @@ export function adminRequest(
   }
   const schedule = readSchedule(p.scheduleInfo);
   if ('status' in schedule) return schedule;
-  const scheduleInfo = { ...p.scheduleInfo, startDateTime: schedule.start };
   if (kind === 'roleEligibilityScheduleRequests') {
-    c.azure.eligibilitySchedules.push({
-      scope,
-      principalId: principal.id,
-      roleDefinitionId: roleGuid,
-      name: randomUUID(),
-      startDateTime: schedule.start,
-      endDateTime: schedule.end,
-      requestName: name,
-    });
-    return {
-      status: 201,
-      body: {
-        id: `${scope}${AUTH}roleEligibilityScheduleRequests/${name}`,
-        name,
-        type: 'Microsoft.Authorization/RoleEligibilityScheduleRequests',
-        properties: {
-          scope,
-          roleDefinitionId: scopedRoleId(subscriptionId, roleGuid),
-          principalId: principal.id,
-          principalType: 'User',
-          requestType: p.requestType ?? 'AdminAssign',
-          status: 'Provisioned',
-          scheduleInfo,
-          createdOn: new Date().toISOString(),
-          requestorId: c.token.userId,
-        },
-      },
-    };
+    return assignEligibility(c, scope, name, body, { principalId: principal.id, roleGuid }, schedule);
   }
+  const scheduleInfo = { ...p.scheduleInfo, startDateTime: schedule.start };
   const request: SandboxAssignmentRequest = {
     name,
     scope,
@@ -121,5 +98,10 @@ export function adminRequest(
   };
   provision(c.azure, request, 'Assigned');
   requestsOf(c.azure).push(request);
+  auditPim(c, `Add member to role in PIM completed (${span(schedule.end)})`, {
+    ...request,
+    start: schedule.start,
+    end: schedule.end,
+  });
   return { status: 201, body: requestResource(c, request) };
 }

@@ -77,6 +77,16 @@ describe('PIM schedule instances', () => {
     ).toEqual([KIM, PAT, PAT].sort());
   });
 
+  it('with principalId eq, shows only that principal’s, at, above and below the scope', async () => {
+    await kimEligibleAtStorage();
+    const filter = encodeURIComponent(`principalId eq '${PAT}'`);
+    const res = await arm('GET', eligible(`/subscriptions/${SUB}/resourceGroups/rg-data`, filter), MEGAN);
+    expect(instances(res.body).map((i) => i.properties.principalId)).toEqual([PAT, PAT]);
+    const above = await arm('GET', eligible(WEB, filter), MEGAN);
+    expect(instances(above.body).map((i) => i.properties.scope)).toEqual([RG_WEB, WEB]);
+    expect((await arm('GET', eligible('', filter), MEGAN)).status).toBe(403);
+  });
+
   it('lists the caller’s standing role assignments as Assigned instances', async () => {
     const res = await arm('GET', `${AUTH}/roleAssignmentScheduleInstances?api-version=2020-10-01&$filter=asTarget()`, MEGAN);
     const [owner, ...others] = instances(res.body);

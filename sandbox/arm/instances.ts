@@ -1,6 +1,7 @@
 import type { ApiResponse } from '../api.ts';
 import type { SandboxEligibility, SandboxRoleAssignment } from '../store.ts';
-import { AUTH, type Caller, expanded, mayDo, refusal, related, roleDetails } from './caller.ts';
+import { AUTH, ancestors, type Caller, expanded, mayDo, refusal, related, roleDetails } from './caller.ts';
+import { principalMatcher, readFilter } from './filters.ts';
 import { scheduleId } from './requests.ts';
 import { holdsNow } from './schedules.ts';
 
@@ -59,15 +60,18 @@ function assignmentInstance(c: Caller, a: SandboxRoleAssignment) {
 
 /**
  * PIM's schedule instances at a scope (empty: the tenant root). `$filter=asTarget()` shows only the caller's own —
- * at the root, all of theirs in the tenant — and needs no permission; any other listing shows everyone's at, above
- * and below the scope, to someone who may read them there, and is refused at the root as ARM refuses it.
+ * at the root, all of theirs in the tenant — and needs no permission; any other listing shows those at, above and
+ * below the scope (`atScope()`: at and above), everyone's or, with `principalId eq '{id}'` / `assignedTo('{id}')`,
+ * that principal's (the swagger's `$filter` description), to someone who may read them there, and is refused at the
+ * root as ARM refuses it.
  */
 export function listInstances(c: Caller, kind: InstanceKind, scope: string, filter: string): ApiResponse {
-  const asTarget = /asTarget\(\)/i.test(filter);
+  const f = readFilter(filter);
   const action = `Microsoft.Authorization/${kind}/read`;
-  if (!asTarget && (!scope || !mayDo(c, scope, action))) return refusal(c, action, scope);
-  const shown = (x: { scope: string; principalId: string }) =>
-    (!asTarget || x.principalId === c.token.userId) && (!scope || related(x.scope, scope));
+  if (!f.asTarget && (!scope || !mayDo(c, scope, action))) return refusal(c, action, scope);
+  const who = principalMatcher(c, f);
+  const where = (s: string) => !scope || (f.atScope ? ancestors(scope).includes(s.toLowerCase()) : related(s, scope));
+  const shown = (x: { scope: string; principalId: string }) => who(x.principalId) && where(x.scope);
   const now = Date.now();
   const value =
     kind === 'roleEligibilityScheduleInstances'

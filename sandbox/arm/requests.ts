@@ -37,7 +37,8 @@ export const requestExists = (name: string) =>
   // not confirmed in Microsoft's documentation.
   armError(409, 'RoleAssignmentRequestExists', `A role assignment request with Id: ${name} already exists.`);
 
-const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+/** An object without its undefined fields, as ARM leaves out what a resource does not have. */
+export const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** The request as ARM shows it. */
 export function requestResource(c: Caller, r: SandboxAssignmentRequest) {
@@ -112,14 +113,18 @@ export function approveRequest(azure: SandboxAzure, name: string): SandboxAssign
   return r;
 }
 
+/**
+ * No request by this name at this scope. Code from PIM's request API (Graph governanceRoleAssignmentRequest:
+ * "RoleAssignmentRequestNotFound"); ARM's own code for an unknown name is unverified, and is taken for eligibility
+ * requests too. 404 as ARM answers for a resource it does not have.
+ */
+export const requestNotFound = (name: string) =>
+  armError(404, 'RoleAssignmentRequestNotFound', `The role assignment request '${name}' does not exist.`);
+
 /** GET of one request by name, for a client that lost the answer to its PUT. */
 export function getRequest(c: Caller, scope: string, name: string): ApiResponse {
   const r = findRequest(c.azure, name);
-  if (!r || r.scope.toLowerCase() !== scope.toLowerCase()) {
-    // Code from PIM's request API (Graph governanceRoleAssignmentRequest: "RoleAssignmentRequestNotFound"); ARM's
-    // own code for an unknown name is unverified. 404 as ARM answers for a resource it does not have.
-    return armError(404, 'RoleAssignmentRequestNotFound', `The role assignment request '${name}' does not exist.`);
-  }
+  if (!r || r.scope.toLowerCase() !== scope.toLowerCase()) return requestNotFound(name);
   const own = r.principalId === c.token.userId || r.requestorId === c.token.userId;
   const action = 'Microsoft.Authorization/roleAssignmentScheduleRequests/read';
   if (!own && !mayDo(c, scope, action)) return refusal(c, action, scope);

@@ -2,13 +2,15 @@ import type { ApiRequest, ApiResponse } from '../api.ts';
 import type { Faults } from '../faults.ts';
 import type { Login } from '../login.ts';
 import type { Store } from '../store.ts';
-import { type AdminKind, adminRequest, assignmentResource } from './admin-requests.ts';
-import { AUTH, ancestors, armError, type Caller } from './caller.ts';
+import { adminRemove } from './admin-remove.ts';
+import { type AdminKind, adminRequest } from './admin-requests.ts';
+import { AUTH, armError, type Caller } from './caller.ts';
+import { getEligibilityRequest } from './eligibility-requests.ts';
 import { listInstances } from './instances.ts';
 import { getPolicy, listPolicyAssignments } from './policies.ts';
 import { getRequest, type RequestBody } from './requests.ts';
+import { deleteRoleAssignment, listRoleAssignments } from './role-assignments.ts';
 import { builtInRoles, roleById, scopedRoleId } from './roles.ts';
-import { holdsNow } from './schedules.ts';
 import { selfRequest } from './self-service.ts';
 import { listSubscriptions, listTenants, subscriptionResource } from './tenants.ts';
 
@@ -92,18 +94,12 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
     }));
     return { status: 200, body: { value } };
   }
-  if (req.method === 'GET' && rest === 'roleAssignments') {
-    const here = scope.toLowerCase();
-    const above = new Set(ancestors(scope));
-    // atScope(): assignments at this scope and above it; without a filter, also those below.
-    const atScope = /atScope\(\)/.test(filter);
-    const value = azure.roleAssignments
-      .filter((a) => holdsNow(a))
-      .filter((a) =>
-        atScope ? above.has(a.scope.toLowerCase()) : above.has(a.scope.toLowerCase()) || a.scope.toLowerCase().startsWith(here),
-      )
-      .map((a) => assignmentResource(a, sub.subscriptionId));
-    return { status: 200, body: { value } };
+  if (req.method === 'GET' && rest === 'roleAssignments') return listRoleAssignments(c, scope, filter, sub.subscriptionId);
+  const assignmentName = /^roleAssignments\/([0-9a-f-]{36})$/i.exec(rest)?.[1];
+  if (req.method === 'DELETE' && assignmentName) {
+    const answer = deleteRoleAssignment(c, scope, assignmentName, sub.subscriptionId);
+    if (answer.status === 200) deps.store.save();
+    return answer;
   }
   if (req.method === 'GET' && instances) return listInstances(c, kind, scope, filter);
   if (req.method === 'GET' && /^roleManagementPolicyAssignments$/i.test(rest)) return listPolicyAssignments(c, scope, filter);
@@ -111,6 +107,8 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
   if (req.method === 'GET' && policy) return getPolicy(c, scope, policy);
   const requestName = /^roleAssignmentScheduleRequests\/([0-9a-f-]{36})$/i.exec(rest)?.[1];
   if (req.method === 'GET' && requestName) return getRequest(c, scope, requestName);
+  const eligibilityName = /^roleEligibilityScheduleRequests\/([0-9a-f-]{36})$/i.exec(rest)?.[1];
+  if (req.method === 'GET' && eligibilityName) return getEligibilityRequest(c, scope, eligibilityName);
 
   const put = /^(roleAssignments|roleEligibilityScheduleRequests|roleAssignmentScheduleRequests)\/([0-9a-f-]{36})$/i.exec(rest);
   if (req.method === 'PUT' && put?.[1] && put[2]) {
@@ -121,10 +119,13 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
     const adminKind = (['roleAssignments', 'roleEligibilityScheduleRequests', 'roleAssignmentScheduleRequests'] as const).find(
       (k) => k.toLowerCase() === what,
     ) as AdminKind;
-    const self = adminKind === 'roleAssignmentScheduleRequests' && SELF_REQUESTS.has(body.properties?.requestType ?? '');
+    const requestType = body.properties?.requestType ?? '';
+    const self = adminKind === 'roleAssignmentScheduleRequests' && SELF_REQUESTS.has(requestType);
     const answer = self
       ? selfRequest(c, deps.faults, scope, put[2], body)
-      : adminRequest(c, deps.faults, adminKind, scope, put[2], body, sub.subscriptionId);
+      : adminKind !== 'roleAssignments' && requestType === 'AdminRemove'
+        ? adminRemove(c, adminKind, scope, put[2], body)
+        : adminRequest(c, deps.faults, adminKind, scope, put[2], body, sub.subscriptionId);
     if (answer.status < 300) deps.store.save();
     return answer;
   }

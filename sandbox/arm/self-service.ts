@@ -3,6 +3,7 @@ import type { ApiResponse } from '../api.ts';
 import type { Faults } from '../faults.ts';
 import type { SandboxAssignmentRequest, SandboxEligibility } from '../store.ts';
 import { AUTH, ancestors, armError, type Caller, refusal } from './caller.ts';
+import { auditPim, type PimActivity } from './pim-audit.ts';
 import { effectivePolicy } from './policies.ts';
 import { findRequest, provision, type RequestBody, requestExists, requestResource, requestsOf } from './requests.ts';
 import { holdsNow, readSchedule } from './schedules.ts';
@@ -35,6 +36,14 @@ const sameRole =
     a.scope.toLowerCase() === scope.toLowerCase() &&
     a.principalId === c.token.userId &&
     a.roleDefinitionId.toLowerCase() === roleGuid;
+
+/** What PIM logs for an activation, by how it ended up (pim-audit.ts). */
+const ACTIVATION_ACTIVITY: Record<SandboxAssignmentRequest['status'], PimActivity> = {
+  Provisioned: 'Add member to role completed (PIM activation)',
+  Granted: 'Add member to role requested (PIM activation)',
+  PendingApproval: 'Add member to role approval requested (PIM activation)',
+  Revoked: 'Remove member from role completed (PIM deactivate)',
+};
 
 /** SelfActivate: the caller turns one of their eligibilities into an active assignment, as its policy allows. */
 function activate(c: Caller, scope: string, name: string, body: RequestBody, roleGuid: string): ApiResponse {
@@ -80,6 +89,8 @@ function activate(c: Caller, scope: string, name: string, body: RequestBody, rol
   if (policy.approvalRequired) request.approvalId = `/providers/Microsoft.Authorization/roleAssignmentApprovals/${randomUUID()}`;
   else provision(c.azure, request, 'Activated');
   requestsOf(c.azure).push(request);
+  const made = c.azure.roleAssignments.find((a) => a.name === request.assignmentName);
+  auditPim(c, ACTIVATION_ACTIVITY[request.status], { ...request, start: made?.startDateTime, end: made?.endDateTime });
   return { status: 201, body: requestResource(c, request) };
 }
 
@@ -113,6 +124,7 @@ function deactivate(c: Caller, faults: Faults, scope: string, name: string, body
     ...(p.justification ? { justification: p.justification } : {}),
   };
   requestsOf(c.azure).push(request);
+  auditPim(c, 'Remove member from role completed (PIM deactivate)', request);
   return { status: 201, body: requestResource(c, request) };
 }
 

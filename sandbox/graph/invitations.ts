@@ -3,6 +3,10 @@ import type { ApiResponse } from '../api.ts';
 import type { SandboxTenant, SandboxUser } from '../store.ts';
 import { mayInvite, mayInviteMembers } from './directory-roles.ts';
 import { badRequest, graphError } from './errors.ts';
+import { syncDynamicGroups } from './groups.ts';
+import { invitationRefusal } from './invitation-policy.ts';
+import { auditInvitation, sponsorIds } from './invitation-records.ts';
+import { addSponsors } from './sponsors.ts';
 import { findUserByEmail } from './users.ts';
 
 interface InvitationBody {
@@ -14,6 +18,13 @@ interface InvitationBody {
   invitedUserMessageInfo?: { customizedMessageBody?: string; messageLanguage?: string; ccRecipients?: unknown[] };
   resetRedemption?: unknown;
   invitedUser?: { id?: unknown };
+  invitedUserSponsors?: unknown;
+}
+
+export interface InviteOptions {
+  save: () => void;
+  /** The sandbox tenant owning a domain: the invitee's home, whose cross-tenant settings also apply. */
+  tenantOf: (domain: string) => SandboxTenant | undefined;
 }
 
 /** Characters Graph rejects in invitedUserEmailAddress (learn: invitation resource). */
@@ -52,8 +63,12 @@ function createGuest(
   return user;
 }
 
-/** `POST /invitations`: creates (or finds) the guest and answers with the invitation entity. */
-export function invite(tenant: SandboxTenant, caller: SandboxUser, input: InvitationBody, save: () => void): ApiResponse {
+/**
+ * `POST /invitations`: creates (or finds) the guest and answers with the invitation entity. `invitedUserSponsors`
+ * become the guest's sponsors. The allow/deny list and cross-tenant access settings may refuse it: then nothing is
+ * created, and the refusal is logged.
+ */
+export function invite(tenant: SandboxTenant, caller: SandboxUser, input: InvitationBody, opts: InviteOptions): ApiResponse {
   const email = typeof input.invitedUserEmailAddress === 'string' ? input.invitedUserEmailAddress.trim() : '';
   if (!email || typeof input.inviteRedirectUrl !== 'string' || !input.inviteRedirectUrl) {
     return badRequest('InvitedUserEmailAddress and InviteRedirectUrl are required.');
@@ -81,6 +96,19 @@ export function invite(tenant: SandboxTenant, caller: SandboxUser, input: Invita
   if (reset && resetUser?.creationType !== 'Invitation') {
     return badRequest('resetRedemption requires invitedUser.id of an invited user of this directory.');
   }
+  const existing = resetUser ?? findUserByEmail(tenant, email);
+  if (existing && existing.creationType !== 'Invitation') {
+    return badRequest('A user with this email address already exists in the directory and was not invited.');
+  }
+  const sponsors = sponsorIds(tenant, input.invitedUserSponsors);
+  if (!Array.isArray(sponsors)) return sponsors;
+  // A reset is a new redemption, so the allow/deny list applies to it as to a new guest.
+  const refusal = invitationRefusal(tenant, email, resetUser ? undefined : existing, opts.tenantOf);
+  if (refusal) {
+    auditInvitation(tenant, caller, { email, refusal });
+    opts.save();
+    return refusal;
+  }
   if (resetUser) {
     // Reset redemption: same object, groups and app roles; the person redeems again, possibly at a new address.
     resetUser.mail = email;
@@ -88,13 +116,12 @@ export function invite(tenant: SandboxTenant, caller: SandboxUser, input: Invita
     resetUser.externalUserState = 'PendingAcceptance';
     resetUser.externalUserStateChangeDateTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   }
-  const existing = resetUser ?? findUserByEmail(tenant, email);
-  if (existing && existing.creationType !== 'Invitation') {
-    return badRequest('A user with this email address already exists in the directory and was not invited.');
-  }
   const displayName = typeof input.invitedUserDisplayName === 'string' ? input.invitedUserDisplayName.trim() : undefined;
   const user = existing ?? createGuest(tenant, email, displayName, userType);
-  save();
+  auditInvitation(tenant, caller, { user, reset: Boolean(resetUser) });
+  if (sponsors.length) addSponsors(tenant, caller, user, sponsors);
+  syncDynamicGroups(tenant);
+  opts.save();
   return {
     status: 201,
     headers: { location: `https://graph.microsoft.com/v1.0/invitations/${randomUUID()}` },

@@ -14,6 +14,8 @@ interface SkuData {
 /** Microsoft's own SKU and service-plan ids (../shared/data/license-skus.json). */
 const skus = JSON.parse(readFileSync(join(sharedDataDir, 'license-skus.json'), 'utf8')) as SkuData[];
 const skuData = (skuId: string) => skus.find((s) => s.skuId === skuId);
+/** A SKU's part number (POWER_BI_PRO), or its id when Microsoft's list does not have it. */
+export const skuPartNumber = (skuId: string) => skuData(skuId)?.skuPartNumber ?? skuId;
 
 const plans = (skuId: string) =>
   (skuData(skuId)?.servicePlans ?? []).map((p) => ({

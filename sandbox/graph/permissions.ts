@@ -9,12 +9,53 @@ interface PermissionFile {
 const file = JSON.parse(readFileSync(join(contractsDir, 'graph', 'graph-permissions.json'), 'utf8')) as PermissionFile;
 
 /**
- * Operations the permissions file does not list, from their pages on learn.microsoft.com ("Permissions for the
- * signed-in user's memberships": user-list-transitivememberof; user-list-licensedetails), least privileged first.
+ * Operations the permissions file does not list, with the delegated permissions their Learn pages give (least
+ * privileged first; kibali's lists in microsoft-graph-devx-content permissions.json agree unless said):
+ * - user-list-transitivememberof, "Permissions for the signed-in user's memberships" and for another user's;
+ * - user-list-licensedetails;
+ * - user-list-sponsors and user-post-sponsors (kibali lists the POST under /users/{id}/sponsors, without $ref);
+ * - user-delete (Learn: User.ReadWrite.All; kibali adds User.DeleteRestore.All, least privileged);
+ * - group-delete-members; group-list-transitivemembers; group-update, less the permissions that change other
+ *   properties only (Group-NestingSupport.ReadWrite.All, Group-PreferredDataLocation.ReadWrite.All,
+ *   Group.ManageProtection.All, which its table also lists);
+ * - crosstenantaccesspolicyconfigurationpartner-get, and domain-list.
  */
 const MISSING: Record<string, string[]> = {
   'GET /me/transitiveMemberOf': ['User.Read', 'Directory.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'User.Read.All'],
   'GET /me/licenseDetails': ['User.Read', 'Directory.Read.All', 'User.Read.All'],
+  'GET /users/{user-id}/transitiveMemberOf': [
+    'User.Read',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+    'Group.Read.All',
+    'Group.ReadBasic.All',
+    'GroupMember.Read.All',
+    'GroupMember.ReadBasic.All',
+    'User.Read.All',
+  ],
+  'GET /users/{user-id}/sponsors': ['User.Read', 'User.Read.All', 'User.ReadWrite.All'],
+  'POST /users/{user-id}/sponsors/$ref': ['User.ReadWrite.All', 'Directory.ReadWrite.All'],
+  'DELETE /users/{user-id}': ['User.DeleteRestore.All', 'User.ReadWrite.All'],
+  'DELETE /groups/{group-id}/members/{directoryObject-id}/$ref': [
+    'GroupMember.ReadWrite.All',
+    'Directory.ReadWrite.All',
+    'Group.ReadWrite.All',
+  ],
+  'PATCH /groups/{group-id}': ['Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+  'GET /groups/{group-id}/transitiveMembers': [
+    'GroupMember.ReadBasic.All',
+    'Directory.Read.All',
+    'Group.Read.All',
+    'Group.ReadBasic.All',
+    'Group.ReadWrite.All',
+    'GroupMember.Read.All',
+    'GroupMember.ReadWrite.All',
+  ],
+  'GET /policies/crossTenantAccessPolicy/partners/{crossTenantAccessPolicyConfigurationPartner-tenantId}': [
+    'Policy.Read.All',
+    'Policy.ReadWrite.CrossTenantAccess',
+  ],
+  'GET /domains': ['Domain.Read.All', 'Directory.Read.All', 'Domain.ReadWrite.All'],
 };
 
 /** True when one of the token's delegated scopes is listed for the operation (e.g. `POST /invitations`). */

@@ -2,14 +2,20 @@ import type { ApiRequest, ApiResponse } from '../api.ts';
 import type { Faults } from '../faults.ts';
 import type { Login, TokenInfo } from '../login.ts';
 import type { SandboxUser, Store } from '../store.ts';
+import { auditRoute } from './audit-routes.ts';
 import { batch } from './batch.ts';
-import { directoryRoleResource } from './directory-roles.ts';
+import type { GraphCall, Route } from './call.ts';
+import { crossTenantRoute } from './cross-tenant.ts';
 import { directoryRoute } from './directory-routes.ts';
 import { badRequest, graphError, insufficientPrivileges, notFound } from './errors.ts';
+import { groupRoute } from './group-routes.ts';
 import { invite } from './invitations.ts';
 import { licenseDetails } from './licenses.ts';
+import { membershipRoute } from './memberships.ts';
 import { compileFilter, project, UnsupportedQuery } from './odata.ts';
 import { scopeAllows } from './permissions.ts';
+import { sponsorRoute } from './sponsors.ts';
+import { tenantRoute } from './tenant-routes.ts';
 import { BASIC_USER_PROPERTIES, DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
 
 const CONTEXT = 'https://graph.microsoft.com/v1.0/$metadata';
@@ -45,19 +51,20 @@ async function authenticate(req: ApiRequest, deps: GraphDeps): Promise<Caller | 
   return { token, user };
 }
 
+/** `GET /users`; `ConsistencyLevel: eventual` with `$count=true` makes it an advanced query (learn: aad-advanced-queries). */
 function listUsers(req: ApiRequest, caller: Caller): ApiResponse {
   try {
-    const filter = compileFilter(req.query.get('$filter'));
+    const counted = req.query.get('$count') === 'true';
+    const advanced = counted && req.headers.consistencylevel?.toLowerCase() === 'eventual';
+    const filter = compileFilter(req.query.get('$filter'), { advanced });
     const top = Math.min(Number(req.query.get('$top') ?? 100), 999);
-    const rows = caller.token.tenant.users
-      .map(userResource)
-      .filter(filter)
-      .slice(0, top)
-      .map((r) => visible(r, caller));
+    const matching = caller.token.tenant.users.map(userResource).filter(filter);
+    const rows = matching.slice(0, top).map((r) => visible(r, caller));
     return {
       status: 200,
       body: {
         '@odata.context': `${CONTEXT}#users`,
+        ...(counted ? { '@odata.count': matching.length } : {}),
         value: rows.map((r) => project(r, req.query.get('$select'), DEFAULT_USER_PROPERTIES)),
       },
     };
@@ -82,72 +89,8 @@ function visible(row: Record<string, unknown>, caller: Caller): Record<string, u
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, BASIC_USER_PROPERTIES.has(k) ? v : null]));
 }
 
-function memberOf(caller: Caller): ApiResponse {
-  const tenant = caller.token.tenant;
-  const roles = caller.user.directoryRoles.map((t) => directoryRoleResource(tenant, t));
-  const groups = tenant.groups
-    .filter((g) => g.members.includes(caller.user.id))
-    .map((g) => ({
-      '@odata.type': '#microsoft.graph.group',
-      id: g.id,
-      displayName: g.displayName,
-      mailNickname: g.mailNickname,
-      mailEnabled: g.mailEnabled,
-      securityEnabled: g.securityEnabled,
-      groupTypes: [],
-    }));
-  return { status: 200, body: { '@odata.context': `${CONTEXT}#directoryObjects`, value: [...roles, ...groups] } };
-}
-
-function authorizationPolicy(req: ApiRequest, caller: Caller): ApiResponse {
-  const p = caller.token.tenant.authorizationPolicy;
-  const policy = {
-    id: 'authorizationPolicy',
-    displayName: 'Authorization Policy',
-    description: 'Used to manage authorization related settings across the company.',
-    allowInvitesFrom: p.allowInvitesFrom,
-    allowedToSignUpEmailBasedSubscriptions: true,
-    allowedToUseSSPR: true,
-    allowEmailVerifiedUsersToJoinOrganization: false,
-    blockMsolPowerShell: false,
-    guestUserRoleId: p.guestUserRoleId,
-    defaultUserRolePermissions: {
-      allowedToCreateApps: true,
-      allowedToCreateSecurityGroups: true,
-      allowedToCreateTenants: true,
-      allowedToReadBitlockerKeysForOwnedDevice: true,
-      allowedToReadOtherUsers: true,
-      permissionGrantPoliciesAssigned: ['ManagePermissionGrantsForSelf.microsoft-user-default-legacy'],
-    },
-  };
-  return {
-    status: 200,
-    body: {
-      '@odata.context': `${CONTEXT}#policies/authorizationPolicy/$entity`,
-      ...project(policy, req.query.get('$select'), Object.keys(policy)),
-    },
-  };
-}
-
-function organization(req: ApiRequest, caller: Caller): ApiResponse {
-  const t = caller.token.tenant;
-  const org = {
-    id: t.id,
-    displayName: t.displayName,
-    tenantType: 'AAD',
-    verifiedDomains: t.verifiedDomains.map((name) => ({
-      name,
-      capabilities: 'Email, OfficeCommunicationsOnline',
-      isDefault: name === t.verifiedDomains[1],
-      isInitial: name === t.initialDomain,
-      type: 'Managed',
-    })),
-  };
-  return {
-    status: 200,
-    body: { '@odata.context': `${CONTEXT}#organization`, value: [project(org, req.query.get('$select'), Object.keys(org))] },
-  };
-}
+/** The route modules, tried in turn; each answers null for a request that is not its own. */
+const ROUTES: Route[] = [membershipRoute, sponsorRoute, directoryRoute, groupRoute, auditRoute, crossTenantRoute, tenantRoute];
 
 /** Routes one Graph v1.0 request (a top-level one or an item of a JSON batch). */
 export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<ApiResponse> {
@@ -160,6 +103,7 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
   if (method === 'POST' && path === '/$batch') return batch(req, deps.runItem);
   const allowed = (operation: string) => scopeAllows(operation, caller.token.scopes);
   const tenant = caller.token.tenant;
+  const tenantOf = (domain: string) => deps.store.tenant(domain);
 
   if (method === 'POST' && path === '/invitations') {
     if (!allowed('POST /invitations')) return insufficientPrivileges();
@@ -170,17 +114,10 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
         'x-ms-throttle-scope': 'Tenant/Invitation',
       });
     }
-    return invite(tenant, caller.user, (req.body ?? {}) as object, () => deps.store.save());
+    return invite(tenant, caller.user, (req.body ?? {}) as object, { save: () => deps.store.save(), tenantOf });
   }
   if (method === 'GET' && path === '/me') {
     return allowed('GET /me') ? oneUser(req, caller.user, caller) : insufficientPrivileges();
-  }
-  if (method === 'GET' && path === '/me/memberOf') {
-    return allowed('GET /me/memberOf') ? memberOf(caller) : insufficientPrivileges();
-  }
-  // The sandbox's groups hold users only (no nested groups), so transitive memberships are the direct ones.
-  if (method === 'GET' && path === '/me/transitiveMemberOf') {
-    return allowed('GET /me/transitiveMemberOf') ? memberOf(caller) : insufficientPrivileges();
   }
   if (method === 'GET' && path === '/me/licenseDetails') {
     if (!allowed('GET /me/licenseDetails')) return insufficientPrivileges();
@@ -188,12 +125,6 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
       status: 200,
       body: { '@odata.context': `${CONTEXT}#users('${caller.user.id}')/licenseDetails`, value: licenseDetails(caller.user) },
     };
-  }
-  if (method === 'GET' && path === '/policies/authorizationPolicy') {
-    return allowed('GET /policies/authorizationPolicy') ? authorizationPolicy(req, caller) : insufficientPrivileges();
-  }
-  if (method === 'GET' && path === '/organization') {
-    return allowed('GET /organization') ? organization(req, caller) : insufficientPrivileges();
   }
   if (method === 'GET' && path === '/users') {
     return allowed('GET /users') ? listUsers(req, caller) : insufficientPrivileges();
@@ -204,7 +135,10 @@ export async function handleGraph(req: ApiRequest, deps: GraphDeps): Promise<Api
     const user = findUser(tenant, userPath[1]);
     return user ? oneUser(req, user, caller) : notFound(userPath[1]);
   }
-  const directory = directoryRoute({ req, method, path, tenant, allowed, save: () => deps.store.save() });
-  if (directory) return directory;
+  const call: GraphCall = { req, method, path, tenant, caller: caller.user, allowed, save: () => deps.store.save(), tenantOf };
+  for (const route of ROUTES) {
+    const answer = route(call);
+    if (answer) return answer;
+  }
   return graphError(400, 'BadRequest', `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`);
 }

@@ -41,6 +41,8 @@ export const ErrorCodes = {
   activeTooShort: 'active_too_short',
   requestPending: 'request_pending',
   invalidActivation: 'invalid_activation',
+  domainBlocked: 'domain_blocked',
+  crossTenantBlocked: 'cross_tenant_blocked',
   unknown: 'unknown',
 } as const;
 
@@ -95,6 +97,10 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Azure does not end an activation in its first five minutes. Try again once five minutes have passed since it started.',
   request_pending: 'A request for this role is already waiting for approval.',
   invalid_activation: 'The activation cannot be sent as filled in.',
+  domain_blocked:
+    "Your organization's collaboration restrictions do not allow invitations to this domain (an allow list it is not on, or a deny list it is on). No user was created. A Global Administrator can change it in Entra ID › External Identities › External collaboration settings › Collaboration restrictions.",
+  cross_tenant_blocked:
+    "Your organization's cross-tenant access settings block B2B collaboration with this organization. No user was created. An administrator can change it in Entra ID › External Identities › Cross-tenant access settings: the organization's own entry, or the default (Outbound access › B2B collaboration).",
   unknown: 'Something went wrong.',
 };
 

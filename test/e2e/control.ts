@@ -1,5 +1,6 @@
 import type { FaultRule } from '../../sandbox/faults.ts';
 import type { SandboxAssignmentRequest, SandboxState } from '../../sandbox/store.ts';
+import type { CollaborationRestrictions, CrossTenantAccess } from '../../sandbox/tenant-policies.ts';
 
 /** The sandbox's control API, as the tests use it; `token` is the run's `controlToken`. */
 export function control(port: number, token: string) {
@@ -29,6 +30,14 @@ export function control(port: number, token: string) {
     patchApplication: (tenant: string, appId: string, patch: object) =>
       call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
     patchAuthorizationPolicy: (tenant: string, patch: object) => call('PATCH', `/tenants/${tenant}/authorizationPolicy`, patch),
+    /** The B2B allow/deny list (External collaboration settings > Collaboration restrictions). */
+    setCollaborationRestrictions: (tenant: string, restrictions: CollaborationRestrictions) =>
+      call('PUT', `/tenants/${tenant}/collaborationRestrictions`, restrictions) as Promise<CollaborationRestrictions>,
+    /** Cross-tenant access settings: `default` (null: the service default) and the partner entries, each replaced whole. */
+    patchCrossTenantAccess: (
+      tenant: string,
+      patch: { default?: CrossTenantAccess['default'] | null; partners?: CrossTenantAccess['partners'] },
+    ) => call('PATCH', `/tenants/${tenant}/crossTenantAccess`, patch) as Promise<CrossTenantAccess>,
     /** Every PIM role assignment schedule request the tenant has taken, as the sandbox keeps them. */
     pimRequests: (tenant: string) => call('GET', `/tenants/${tenant}/pim/requests`) as Promise<SandboxAssignmentRequest[]>,
     /** An approver's yes to a request waiting for approval: it becomes Provisioned and the role holds from now. */

@@ -24,6 +24,16 @@ describe('toAppError', () => {
     [503, 'The service is temporarily unavailable.', 'service_unavailable'],
     [400, "The invited user's domain 'contoso.example' is a verified domain of this directory.", 'domain_is_internal'],
     [400, "The email address 'a#b@c.example' is invalid.", 'invalid_email'],
+    [
+      400,
+      "Invitations to the domain 'blocked.example' are blocked by your organization's collaboration restrictions.",
+      'domain_blocked',
+    ],
+    [
+      400,
+      "This invitation is blocked by cross-tenant access settings. Admins in both your organization and the invited user's organization must configure cross-tenant access settings to allow the invitation.",
+      'cross_tenant_blocked',
+    ],
     [400, 'Something else.', 'bad_request'],
   ])('maps %i "%s" to %s', (status, message, code) => {
     expect(toAppError(graphError(status, message)).code).toBe(code);

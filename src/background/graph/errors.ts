@@ -22,6 +22,14 @@ export function toAppError(e: unknown): AppError {
       return new AppError(ErrorCodes.throttled, detail, { cause: e });
     case e.statusCode === 503 || e.statusCode === 504:
       return new AppError(ErrorCodes.serviceUnavailable, detail, { cause: e });
+    // Graph documents no code for these refusals: they are told apart by the words Microsoft's B2B troubleshooting
+    // page quotes (learn: external-id/troubleshoot), the last resort the style guide allows.
+    case e.statusCode >= 400 && e.statusCode < 500 && /cross-tenant/i.test(detail):
+      return new AppError(ErrorCodes.crossTenantBlocked, detail, { cause: e });
+    case e.statusCode >= 400 &&
+      e.statusCode < 500 &&
+      /(collaboration restriction|domain.{0,40}(blocked|not allowed))/i.test(detail):
+      return new AppError(ErrorCodes.domainBlocked, detail, { cause: e });
     case e.statusCode === 400 && /verified domain/i.test(detail):
       return new AppError(ErrorCodes.domainIsInternal, detail, { cause: e });
     case e.statusCode === 400 && /email address/i.test(detail) && /invalid/i.test(detail):

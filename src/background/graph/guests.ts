@@ -77,7 +77,8 @@ export const AUDIT_NEEDS =
 export async function guestDirectory(client: Client, userId: string): Promise<GuestDirectory> {
   const answers = await sendBatch(client, [
     { id: 'user', method: 'GET', url: `${path`/users/${userId}`}?$select=${IDENTITY}` },
-    { id: 'sponsors', method: 'GET', url: `${path`/users/${userId}/sponsors`}?$select=id,displayName,mail` },
+    // No $select: the list is of directoryObjects, whose description names no displayName to select.
+    { id: 'sponsors', method: 'GET', url: path`/users/${userId}/sponsors` },
     { id: 'groups', method: 'GET', url: path`/users/${userId}/transitiveMemberOf` },
     { id: 'licences', method: 'GET', url: `${path`/users/${userId}/licenseDetails`}?$select=skuId,skuPartNumber` },
     {

@@ -285,11 +285,11 @@ describe('a single invitation run by the background', () => {
   });
 
   it("fails the invitation with Graph's reason and gives nothing", async () => {
-    inviteAnswers = [{ status: 400, message: 'The invited user domain is blocked.' }];
+    inviteAnswers = [{ status: 400, message: 'The invitation message is too long.' }];
     await ops.startOperation(start);
     await driveWork();
     expect(stored().steps).toMatchObject([
-      { state: 'failed', error: 'The invited user domain is blocked.', code: 'bad_request' },
+      { state: 'failed', error: 'The invitation message is too long.', code: 'bad_request' },
       { state: 'failed', error: 'Not done: the invitation did not go through.' },
     ]);
     expect(writes.filter((w) => w.method === 'PUT')).toEqual([]);

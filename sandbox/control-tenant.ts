@@ -1,0 +1,49 @@
+import type { SandboxTenant } from './store.ts';
+import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
+
+type Body = Record<string, unknown>;
+export type TenantAnswer = { status: number; body: unknown };
+
+const MODES = ['allowAll', 'allowList', 'denyList'];
+
+/**
+ * The B2B allow/deny list, set as an admin would under External collaboration settings > Collaboration restrictions
+ * (learn: entra/external-id/allow-deny-list). Graph v1.0 has no operation for it in the contract, hence this route.
+ */
+function setRestrictions(tenant: SandboxTenant, body: Body): TenantAnswer {
+  const { mode, domains } = body as Partial<CollaborationRestrictions>;
+  if (!MODES.includes(mode as string)) return { status: 400, body: { error: `mode must be one of ${MODES.join(', ')}` } };
+  if (!Array.isArray(domains) || domains.some((d) => typeof d !== 'string' || !d.includes('.'))) {
+    return { status: 400, body: { error: 'domains must be a list of domain names' } };
+  }
+  tenant.collaborationRestrictions = { mode: mode as CollaborationRestrictions['mode'], domains };
+  return { status: 200, body: tenant.collaborationRestrictions };
+}
+
+/**
+ * Cross-tenant access settings, as the admin center's Cross-tenant access settings page sets them: `default` (null
+ * for the service default) and the partner entries, each replaced whole when given.
+ */
+function setCrossTenant(tenant: SandboxTenant, body: Body): TenantAnswer {
+  const { default: own, partners } = body as { default?: CrossTenantAccess['default'] | null; partners?: unknown };
+  if (partners !== undefined && (!Array.isArray(partners) || partners.some((p) => typeof p?.tenantId !== 'string'))) {
+    return { status: 400, body: { error: 'partners must be a list of entries with a tenantId' } };
+  }
+  const next: CrossTenantAccess = { partners: tenant.crossTenantAccess?.partners ?? [] };
+  const kept = own === undefined ? tenant.crossTenantAccess?.default : (own ?? undefined);
+  if (kept) next.default = kept;
+  if (partners) next.partners = partners as CrossTenantAccess['partners'];
+  tenant.crossTenantAccess = next;
+  return { status: 200, body: next };
+}
+
+/** The tenant's settings: who may invite, the allow/deny list, cross-tenant access. Null: not a settings route. */
+export function tenantSettingsRoute(tenant: SandboxTenant, method: string, rest: string, body: Body): TenantAnswer | null {
+  if (method === 'PATCH' && rest === '/authorizationPolicy') {
+    Object.assign(tenant.authorizationPolicy, body);
+    return { status: 200, body: tenant.authorizationPolicy };
+  }
+  if (method === 'PUT' && rest === '/collaborationRestrictions') return setRestrictions(tenant, body);
+  if (method === 'PATCH' && rest === '/crossTenantAccess') return setCrossTenant(tenant, body);
+  return null;
+}

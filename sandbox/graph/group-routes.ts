@@ -1,0 +1,80 @@
+import type { ApiResponse } from '../api.ts';
+import { entity, type GraphCall, list, querying, top } from './call.ts';
+import { insufficientPrivileges, notFound } from './errors.ts';
+import { addMember, removeMember } from './group-members.ts';
+import { createGroup, updateGroup } from './group-writes.ts';
+import { currentMembers, DEFAULT_GROUP_PROPERTIES, groupResource } from './groups.ts';
+import { compileFilter, project } from './odata.ts';
+import { DEFAULT_USER_PROPERTIES, userResource } from './users.ts';
+
+const SUPPORTED = new Set([
+  'GET /groups/{group-id}',
+  'PATCH /groups/{group-id}',
+  'GET /groups/{group-id}/members',
+  'GET /groups/{group-id}/transitiveMembers',
+  'POST /groups/{group-id}/members/$ref',
+  'DELETE /groups/{group-id}/members/{directoryObject-id}/$ref',
+]);
+
+const select = (c: GraphCall) => c.req.query.get('$select');
+
+/** `GET /groups` with `$filter` (e.g. `mailNickname eq '…'`, `startswith(displayName,'…')`), `$select`, `$top`. */
+function listGroups(c: GraphCall): ApiResponse {
+  return querying(() => {
+    const filter = compileFilter(c.req.query.get('$filter'));
+    const rows = c.tenant.groups.map(groupResource).filter(filter).slice(0, top(c));
+    return list(
+      'groups',
+      rows.map((g) => project(g, select(c), DEFAULT_GROUP_PROPERTIES)),
+    );
+  });
+}
+
+/**
+ * A group's members as directoryObjects (learn: group-list-members, group-list-transitivemembers). The sandbox's
+ * groups hold users only, never groups, so the transitive members are the direct ones.
+ */
+function members(c: GraphCall, ids: string[]): ApiResponse {
+  const users = c.tenant.users.filter((u) => ids.includes(u.id));
+  return list(
+    'directoryObjects',
+    users.map((u) => ({
+      '@odata.type': '#microsoft.graph.user',
+      ...project(userResource(u), select(c), DEFAULT_USER_PROPERTIES),
+    })),
+  );
+}
+
+const done = (c: GraphCall, r: ApiResponse) => {
+  if (r.status < 300) c.save();
+  return r;
+};
+
+/** Groups and their members. Null: not a groups route. */
+export function groupRoute(c: GraphCall): ApiResponse | null {
+  const { method, path, tenant, caller } = c;
+  if (path === '/groups' && (method === 'GET' || method === 'POST')) {
+    if (!c.allowed(`${method} /groups`)) return insufficientPrivileges();
+    return method === 'GET' ? listGroups(c) : done(c, createGroup(tenant, caller, (c.req.body ?? {}) as object));
+  }
+  const m = /^\/groups\/([^/]+)(\/members\/\$ref|\/members|\/transitiveMembers|\/members\/([^/]+)\/\$ref)?$/.exec(path);
+  const segment = m?.[3] ? '/members/{directoryObject-id}/$ref' : (m?.[2] ?? '');
+  const operation = `${method} /groups/{group-id}${segment}`;
+  const id = m?.[1];
+  if (!id || !SUPPORTED.has(operation)) return null;
+  if (!c.allowed(operation)) return insufficientPrivileges();
+  const group = tenant.groups.find((g) => g.id === decodeURIComponent(id).toLowerCase());
+  if (!group) return notFound(id);
+  switch (segment) {
+    case '':
+      return method === 'GET'
+        ? entity('groups/$entity', project(groupResource(group), select(c), DEFAULT_GROUP_PROPERTIES))
+        : done(c, updateGroup(tenant, caller, group, (c.req.body ?? {}) as object));
+    case '/members/$ref':
+      return done(c, addMember(tenant, caller, group, c.req.body));
+    case '/members/{directoryObject-id}/$ref':
+      return done(c, removeMember(tenant, caller, group, m?.[3] ?? ''));
+    default:
+      return members(c, currentMembers(tenant, group));
+  }
+}

@@ -1,0 +1,37 @@
+import type { ApiResponse } from '../api.ts';
+import type { SandboxUser } from '../store.ts';
+import { type GraphCall, list } from './call.ts';
+import { directoryRoleResource } from './directory-roles.ts';
+import { insufficientPrivileges, notFound } from './errors.ts';
+import { currentMembers, DEFAULT_GROUP_PROPERTIES, groupResource } from './groups.ts';
+import { projectTyped } from './odata.ts';
+import { findUser } from './users.ts';
+
+/**
+ * A user's directory roles and groups, assigned and dynamic alike (learn: user-list-memberof,
+ * user-list-transitivememberof). The sandbox's groups hold users only, so the transitive memberships are the direct
+ * ones. `$select` applies to every object, whatever its type.
+ */
+function memberships(c: GraphCall, user: SandboxUser): ApiResponse {
+  const select = c.req.query.get('$select');
+  const roles = user.directoryRoles.map((t) => directoryRoleResource(c.tenant, t));
+  const groups = c.tenant.groups
+    .filter((g) => currentMembers(c.tenant, g).includes(user.id))
+    .map((g) => ({ '@odata.type': '#microsoft.graph.group', ...groupResource(g) }));
+  const rows = [
+    ...roles.map((r) => projectTyped(r, select, Object.keys(r))),
+    ...groups.map((g) => projectTyped(g, select, DEFAULT_GROUP_PROPERTIES)),
+  ];
+  return list('directoryObjects', rows);
+}
+
+/** `/me/memberOf`, `/me/transitiveMemberOf`, and the same of `/users/{id}`. Null: not mine. */
+export function membershipRoute(c: GraphCall): ApiResponse | null {
+  if (c.method !== 'GET') return null;
+  const m = /^\/(?:me|users\/([^/]+))\/(memberOf|transitiveMemberOf)$/.exec(c.path);
+  if (!m?.[2]) return null;
+  const operation = m[1] ? `GET /users/{user-id}/${m[2]}` : `GET /me/${m[2]}`;
+  if (!c.allowed(operation)) return insufficientPrivileges();
+  const user = m[1] ? findUser(c.tenant, m[1]) : c.caller;
+  return user ? memberships(c, user) : notFound(m[1] ?? '');
+}

@@ -1,0 +1,82 @@
+import type { ApiResponse } from '../api.ts';
+import { recordAudit, userTarget } from '../audit.ts';
+import type { SandboxTenant, SandboxUser } from '../store.ts';
+import { type GraphCall, list } from './call.ts';
+import { badRequest, insufficientPrivileges, notFound } from './errors.ts';
+import { referencedId } from './group-members.ts';
+import { projectTyped } from './odata.ts';
+import { DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
+
+/**
+ * Who may add a sponsor, besides a Global Administrator: "Directory Writers" and "User Administrator" (learn:
+ * user-post-sponsors, the roles that hold microsoft.directory/users/sponsors/update).
+ */
+const SPONSOR_WRITERS = new Set([
+  '62e90394-69f5-4237-9190-012177145e10',
+  '9360feb5-f418-4baa-8175-e2a00bac4301',
+  'fe930be7-5e62-47db-91af-98c3a49a38b1',
+]);
+
+/**
+ * Records sponsors given to a user. Entra's activity reference names no sponsor activity of Core Directory, so the
+ * sandbox records an "Update user" whose modified property is Sponsors (unverified against a real tenant).
+ */
+function sponsorAudit(tenant: SandboxTenant, by: SandboxUser, user: SandboxUser, before: string[]): void {
+  recordAudit(tenant, by, {
+    category: 'UserManagement',
+    activityDisplayName: 'Update user',
+    loggedByService: 'Core Directory',
+    operationType: 'Update',
+    targetResources: [
+      {
+        ...userTarget(user),
+        modifiedProperties: [
+          { displayName: 'Sponsors', oldValue: JSON.stringify(before), newValue: JSON.stringify(user.sponsors ?? []) },
+        ],
+      },
+    ],
+  });
+}
+
+/** Makes these users (ids) sponsors of the user, each once, with one audit entry. */
+export function addSponsors(tenant: SandboxTenant, by: SandboxUser, user: SandboxUser, ids: string[]): void {
+  const before = [...(user.sponsors ?? [])];
+  user.sponsors = [...new Set([...before, ...ids])];
+  if (user.sponsors.length > before.length) sponsorAudit(tenant, by, user, before);
+}
+
+/** `GET /users/{id}/sponsors` (learn: user-list-sponsors): users as directoryObjects; the sandbox's are all users. */
+function listSponsors(c: GraphCall, user: SandboxUser): ApiResponse {
+  const sponsors = c.tenant.users.filter((u) => (user.sponsors ?? []).includes(u.id));
+  const select = c.req.query.get('$select');
+  const rows = sponsors.map((u) =>
+    projectTyped({ '@odata.type': '#microsoft.graph.user', ...userResource(u) }, select, DEFAULT_USER_PROPERTIES),
+  );
+  return list('directoryObjects', rows);
+}
+
+/** `POST /users/{id}/sponsors/$ref` (learn: user-post-sponsors): 204; a sponsor already there is a 400, as for members. */
+function postSponsor(c: GraphCall, user: SandboxUser): ApiResponse {
+  if (!c.caller.directoryRoles.some((r) => SPONSOR_WRITERS.has(r))) return insufficientPrivileges();
+  const id = referencedId(c.req.body);
+  if (!id) return badRequest("The '@odata.id' of the sponsor must name a user.");
+  if (!c.tenant.users.some((u) => u.id === id)) return notFound(id);
+  if ((user.sponsors ?? []).includes(id)) {
+    return badRequest("One or more added object references already exist for the following modified properties: 'sponsors'.");
+  }
+  addSponsors(c.tenant, c.caller, user, [id]);
+  c.save();
+  return { status: 204 };
+}
+
+/** A user's sponsors. Null: not mine. */
+export function sponsorRoute(c: GraphCall): ApiResponse | null {
+  const m = /^\/users\/([^/]+)\/sponsors(\/\$ref)?$/.exec(c.path);
+  if (!m?.[1]) return null;
+  const operation = m[2] ? 'POST /users/{user-id}/sponsors/$ref' : 'GET /users/{user-id}/sponsors';
+  if (c.method !== operation.split(' ')[0]) return null;
+  if (!c.allowed(operation)) return insufficientPrivileges();
+  const user = findUser(c.tenant, m[1]);
+  if (!user) return notFound(m[1]);
+  return m[2] ? postSponsor(c, user) : listSponsors(c, user);
+}

@@ -1,0 +1,233 @@
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sandboxRequest } from '../support/https.ts';
+import { inviteFormIn, openPopupOn, signInThroughPopup, stopServiceWorker } from './harness.ts';
+import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
+
+const SUB = '11111111-2222-4333-8444-555555555555';
+const STORAGE = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`;
+const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
+const SALES_GROUP = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
+const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
+const NORA = 'nora@partner.example';
+const appUrl = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
+
+const env = sandboxAndBrowser();
+const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
+const user = async (mail: string) => (await contoso())?.users.find((u) => u.mail === mail);
+
+/** The guest's card, opened from the Guests tab by typing their address, as a person would. */
+async function cardOn(url: string, mail: string): Promise<Page> {
+  const popup = await openPopupOn(env.browser, url);
+  await popup.getByRole('tab', { name: 'Guests' }).click();
+  await popup.getByLabel('Find a guest').fill(mail);
+  await popup
+    .getByTestId('guest-hits')
+    .getByRole('button', { name: new RegExp(mail) })
+    .click();
+  await popup.getByTestId('guest-card').waitFor();
+  await popup.getByTestId('card-licences').or(popup.getByTestId('audit-missing')).first().waitFor();
+  return popup;
+}
+
+/** A change on the card: its button, the one sentence, then Confirm; waits until the card says it is done. */
+async function change(popup: Page, scope: Locator, button: string, kind: string) {
+  await scope.getByRole('button', { name: button }).click();
+  const sentence = popup.getByRole('group', { name: button });
+  expect((await sentence.textContent())?.length).toBeGreaterThan(40);
+  await sentence.getByRole('button', { name: `Confirm: ${button.toLowerCase()}` }).click();
+  await expect
+    .poll(() => popup.getByTestId('guest-changes').locator(`li[data-kind="${kind}"]`).first().getAttribute('data-state'), {
+      timeout: 60_000,
+    })
+    .toBe('done');
+}
+
+/** The group removal was marked sent (and stored) by the worker, so its request is on its way. */
+async function sentRemoval(): Promise<boolean> {
+  return (await env.browser.worker()).evaluate(async () => {
+    const { guestChanges } = await chrome.storage.local.get('guestChanges');
+    const list = (guestChanges ?? []) as { change: { kind: string }; steps: { sentAt?: number }[] }[];
+    return list.some((c) => c.change.kind === 'leaveGroup' && c.steps[0]?.sentAt !== undefined);
+  });
+}
+
+beforeAll(async () => {
+  const popup = await env.browser.openPopup();
+  await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
+  await popup.close();
+});
+
+describe('Admins: a guest on one card', () => {
+  it('sends the sponsor chosen on the invite form with the invitation', async () => {
+    const popup = await openPopupOn(env.browser, appUrl);
+    await inviteFormIn(popup);
+    await popup.getByTestId('pbi-title').waitFor();
+    await popup.getByLabel('E-mail address').fill(NORA);
+    await popup.getByLabel(/^Sponsor/).fill('Adele');
+    await popup.getByRole('button', { name: /^Adele/ }).click();
+    expect(await popup.getByTestId('chosen-user').textContent()).toContain('Adele');
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await expect.poll(() => popup.getByTestId('powerbi-grant').textContent(), { timeout: 15_000 }).toContain('Added to');
+    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
+    await popup.getByLabel('Usage location (two-letter country code)').fill('nl');
+    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
+    await expect.poll(() => popup.getByTestId('guest-license-path').textContent()).toBe('Power BI Pro assigned in this tenant');
+    const nora = await user(NORA);
+    const adele = (await contoso())?.users.find((u) => u.mail === 'adele@contoso.example');
+    expect((nora as { sponsors?: string[] } | undefined)?.sponsors).toEqual([adele?.id]);
+    await popup.close();
+  });
+
+  it("shows the guest's group, Azure role and licence, with the audit entries of those grants", async () => {
+    // The same guest is given an eligible role on the storage account: a resend with the role.
+    const popup = await openPopupOn(env.browser, PORTAL_PAGE);
+    await inviteFormIn(popup);
+    await popup.getByRole('region', { name: 'Azure role' }).waitFor();
+    await popup.getByLabel('Storage Blob Data Reader').check();
+    await popup.getByLabel('E-mail address').fill(NORA);
+    await popup.getByRole('button', { name: 'Resend invitation' }).click();
+    await expect.poll(() => popup.getByTestId('azure-assignment').textContent(), { timeout: 45_000 }).toMatch(/eligible \(PIM\)/);
+    await popup.getByRole('button', { name: /card$/ }).click();
+    await popup.getByTestId('guest-card').waitFor();
+    const card = popup.getByTestId('guest-card');
+    await expect
+      .poll(() => card.getByTestId('card-groups').textContent(), { timeout: 15_000 })
+      .toContain('Sales Analytics viewers');
+    expect(await card.getByTestId('card-groups').textContent()).toContain('audience of Sales Analytics');
+    expect(await card.getByTestId('card-roles').textContent()).toContain('Storage Blob Data Reader eligible');
+    expect(await card.getByTestId('card-licences').textContent()).toContain('POWER_BI_PRO');
+    expect(await card.getByTestId('card-sponsors').textContent()).toContain('Adele');
+    const audits = (await card.getByTestId('card-audits').textContent()) ?? '';
+    expect(audits).toContain('Invite external user');
+    expect(audits).toContain('Add member to group');
+    expect(audits).toContain('Change user license');
+    expect(audits).toMatch(/eligible member to role in PIM/i);
+    expect(await card.getByTestId('card-activity').textContent()).toContain('Invited');
+    await popup.screenshot({ path: join(RESULTS_DIR, 'guest-card.png'), fullPage: true });
+    await popup.close();
+  });
+
+  it('converts the guest to member and back, each after its confirmation, through throttling', async () => {
+    const popup = await cardOn(PORTAL_PAGE, NORA);
+    await env.sandbox.control.addFault({
+      host: 'graph.microsoft.com',
+      method: 'PATCH',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    await change(popup, popup.getByTestId('guest-card'), 'Convert to member', 'convert');
+    expect((await user(NORA))?.userType).toBe('Member');
+    await expect.poll(() => popup.getByTestId('card-user-type').textContent()).toBe('Member');
+    await env.sandbox.control.addFault({
+      host: 'graph.microsoft.com',
+      method: 'PATCH',
+      status: 503,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    await change(popup, popup.getByTestId('guest-card'), 'Convert to guest', 'convert');
+    await expect.poll(async () => (await user(NORA))?.userType).toBe('Guest');
+    await expect.poll(() => popup.getByTestId('card-user-type').textContent()).toBe('Guest');
+    await popup.close();
+  });
+
+  it('takes back the Azure role (expired sign-in) and the group (worker stopped mid-removal); Activity lists both', async () => {
+    const popup = await cardOn(PORTAL_PAGE, NORA);
+    const id = (await user(NORA))?.id;
+    await env.sandbox.control.expireTokens();
+    await change(popup, popup.getByTestId('card-roles').locator('li').first(), 'Remove role', 'removeAzureRole');
+    // PIM ends the eligibility at once (its end set to the removal), as its history keeps it.
+    const holding = (await contoso())?.azure?.eligibilitySchedules.filter(
+      (e) => e.principalId === id && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
+    );
+    expect(holding).toEqual([]);
+    await expect.poll(() => popup.getByTestId('card-roles').locator('li').count()).toBe(0);
+    // The removal is slow to answer, and the worker stops while it is on its way: it is finished once, afterwards.
+    await env.sandbox.control.addFault({ host: 'graph.microsoft.com', method: 'DELETE', latencyMs: 4000, times: 1 });
+    const groups = popup.getByTestId('card-groups').locator('li', { hasText: 'Sales Analytics viewers' });
+    await groups.getByRole('button', { name: 'Remove from group' }).click();
+    await popup.getByRole('button', { name: 'Confirm: remove from group' }).click();
+    await expect.poll(() => sentRemoval(), { timeout: 15_000 }).toBe(true);
+    await stopServiceWorker(env.browser, popup);
+    await expect
+      .poll(async () => (await contoso())?.groups.find((g) => g.id === SALES_GROUP)?.members.includes(id ?? ''), {
+        timeout: 90_000,
+        interval: 1000,
+      })
+      .toBe(false);
+    await env.sandbox.control.clearFaults();
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    const list = popup.getByTestId('activity-list');
+    await expect.poll(() => list.locator('li', { hasText: 'Access taken back' }).count(), { timeout: 30_000 }).toBe(2);
+    const text = (await list.textContent()) ?? '';
+    expect(text).toContain('Remove Storage Blob Data Reader');
+    expect(text).toContain('Remove from Sales Analytics viewers');
+    await popup.close();
+  });
+
+  it('proposes a dynamic group for partner.example, shows whom it admits, and creates it with exactly those guests', async () => {
+    const popup = await cardOn(PORTAL_PAGE, NORA);
+    await popup.getByRole('button', { name: 'Propose a group for all guests from partner.example' }).click();
+    expect(await popup.getByTestId('partner-rule').textContent()).toBe(
+      '(user.userType -eq "Guest") -and (user.mail -endsWith "@partner.example")',
+    );
+    const t = await contoso();
+    const partnerGuests = (t?.users ?? []).filter((u) => u.userType === 'Guest' && u.mail?.endsWith('@partner.example'));
+    const admitted = popup.getByTestId('partner-admitted').locator('li');
+    await expect.poll(() => admitted.count()).toBe(partnerGuests.length);
+    expect(await popup.getByTestId('partner-group').textContent()).toContain('Entra ID P1');
+    await change(popup, popup.getByTestId('partner-group'), 'Create the group', 'createGroup');
+    const group = (await contoso())?.groups.find((g) => g.displayName === 'Guests from partner.example');
+    expect(group).toMatchObject({ membershipRule: '(user.userType -eq "Guest") -and (user.mail -endsWith "@partner.example")' });
+    const token = await env.sandbox.control.mintToken(CONTOSO, MEGAN, ['https://graph.microsoft.com/GroupMember.ReadWrite.All']);
+    const members = await sandboxRequest(env.sandbox, 'graph.microsoft.com', 'GET', `/v1.0/groups/${group?.id}/members`, {
+      token,
+    });
+    const ids = (members.body as { value: { id: string }[] }).value.map((m) => m.id).sort();
+    expect(ids).toEqual(partnerGuests.map((u) => u.id).sort());
+    await popup.close();
+  });
+
+  it('says which setting blocks an invitation to a blocked domain, and creates no user', async () => {
+    const popup = await openPopupOn(env.browser, PORTAL_PAGE);
+    await inviteFormIn(popup);
+    await popup.getByLabel('E-mail address').fill('eve@blocked.example');
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    const alert = popup.getByRole('alert');
+    await expect.poll(() => alert.first().textContent(), { timeout: 20_000 }).toContain('collaboration restrictions');
+    expect(await alert.first().textContent()).toContain('External collaboration settings');
+    expect(await user('eve@blocked.example')).toBeUndefined();
+    expect(await popup.getByLabel('E-mail address').inputValue()).toBe('eve@blocked.example');
+    await popup.screenshot({ path: join(RESULTS_DIR, 'blocked-domain.png') });
+    await popup.close();
+  });
+
+  it('reads the external collaboration settings in plain words', async () => {
+    const popup = await openPopupOn(env.browser, PORTAL_PAGE);
+    await popup.getByRole('tab', { name: 'Guests' }).click();
+    await popup.getByRole('button', { name: /External collaboration settings/ }).click();
+    const settings = popup.getByTestId('tenant-settings');
+    await expect.poll(() => settings.textContent()).toContain('may invite guests');
+    expect(await settings.textContent()).toContain('Cross-tenant default, inbound');
+    expect(await settings.getByRole('link', { name: 'Cross-tenant access settings' }).getAttribute('href')).toMatch(
+      /^https:\/\/entra\.microsoft\.com\//,
+    );
+    await popup.close();
+  });
+
+  it('deletes the guest after a summary of what they still have, saying it can be restored for 30 days', async () => {
+    const popup = await cardOn(PORTAL_PAGE, NORA);
+    await popup.getByRole('button', { name: 'Delete user' }).click();
+    const confirm = popup.getByRole('group', { name: 'Delete user' });
+    expect(await confirm.getByTestId('still-has').textContent()).toContain('Licence POWER_BI_PRO');
+    expect(await confirm.textContent()).toContain('restored from Deleted users for 30 days');
+    await confirm.getByRole('button', { name: 'Confirm: delete user' }).click();
+    await expect.poll(() => user(NORA), { timeout: 30_000 }).toBeUndefined();
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    await expect.poll(() => popup.getByTestId('activity-list').locator('li', { hasText: 'User deleted' }).count()).toBe(1);
+    await popup.close();
+  });
+});
