@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { GuestCard, GuestChangeRecord } from '../shared/guest-card.ts';
-import type { PageInfo } from '../shared/model.ts';
+import { guestStateWords, type PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
 import { GuestAccess, StillHas } from './GuestAccess.tsx';
@@ -61,7 +61,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
         <dt>Invitation</dt>
         <dd>
           {u.externalUserState
-            ? `${u.externalUserState} since ${when(u.externalUserStateChangeDateTime)}`
+            ? `${guestStateWords(u.externalUserState)} since ${when(u.externalUserStateChangeDateTime)}`
             : 'Not invited (a user of this organization)'}
         </dd>
         <dt>Created</dt>

@@ -1,13 +1,10 @@
 import { useContext, useState } from 'preact/hooks';
 import { type AzureAssignment, describeSchedule } from '../shared/azure.ts';
-import type { InvitationResult } from '../shared/model.ts';
+import { guestStateWords, type InvitationResult } from '../shared/model.ts';
 import type { OperationStep } from '../shared/operation.ts';
-import { own } from '../shared/own.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
 import { OpenCard } from './open-card.ts';
-
-const STATE_WORDS: Record<string, string> = { PendingAcceptance: 'Pending acceptance', Accepted: 'Accepted' };
 
 export function InviteResult({
   assignment,
@@ -42,7 +39,7 @@ export function InviteResult({
           </>
         ) : null}
         <dt>State</dt>
-        <dd data-testid="guest-state">{own(STATE_WORDS, guest.state ?? '') ?? result.status}</dd>
+        <dd data-testid="guest-state">{guest.state ? guestStateWords(guest.state) : result.status}</dd>
       </dl>
       {result.redeemUrl ? null : (
         <p class="note" data-testid="redeem-lost">

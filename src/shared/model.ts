@@ -30,6 +30,9 @@ export interface PageInfo {
 
 export type GuestState = 'PendingAcceptance' | 'Accepted' | null;
 
+/** A guest's invitation state in words; Graph's own value for any other. */
+export const guestStateWords = (state: string) => (state === 'PendingAcceptance' ? 'Pending acceptance' : state);
+
 export interface ExistingUser {
   id: string;
   displayName: string;
