@@ -241,6 +241,17 @@ describe('Admins: a guest on one card', () => {
     await popup.close();
   });
 
+  it("shows a guest's own workspace role and takes it back", async () => {
+    const popup = await cardOn(PORTAL_PAGE, 'pat@partner.example');
+    const row = popup.getByTestId('card-workspaces').locator('li', { hasText: 'Finance' });
+    expect(await row.textContent()).toContain('Viewer in Finance');
+    await change(popup, row, 'Remove workspace role', 'removeWorkspaceRole');
+    const finance = (await contoso())?.powerbi?.workspaces?.find((w) => w.name === 'Finance');
+    expect(finance?.users.map((u) => u.identifier)).not.toContain('pat@partner.example');
+    await expect.poll(() => popup.getByTestId('card-workspaces').locator('li').count()).toBe(0);
+    await popup.close();
+  });
+
   it('says which role reading the audit log needs when the person signed in has none', async () => {
     const popup = await env.browser.openPopup();
     await signInAs(env.browser, popup, 'adele@contoso.example', PASSWORD);
