@@ -282,7 +282,9 @@ export function armContract(): ArmContractCheck {
     response(method, path, query, status, body) {
       const { r } = find(method, path, query);
       const declared = r?.op.responses[String(status)] ? String(status) : status >= 400 ? 'default' : undefined;
-      if (!r || !declared || !r.op.responses[declared]) {
+      // An expired token is refused by ARM's front door before any provider sees the call: its answer has the common
+      // shape, not the provider's own error definition (Subscriptions' CloudError nests ErrorResponse a level deeper).
+      if (!r || !declared || !r.op.responses[declared] || status === 401) {
         // Errors from ARM's front door (no such operation, bad api-version, expired token) have the common shape.
         const types = [...docs.keys()].find((u) => u.endsWith('/common-types/resource-management/v2/types.json'));
         if (status >= 400 && types) return check(responses, `${types}#/definitions/ErrorResponse`, body);
