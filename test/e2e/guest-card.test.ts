@@ -10,6 +10,7 @@ const STORAGE = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsof
 const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
 const SALES_GROUP = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
 const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
+const PARTNER_LTD = '9d4c2b1a-6e5f-4a3b-8c2d-1e0f9a8b7c6d';
 const NORA = 'nora@partner.example';
 const appUrl = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
 
@@ -212,6 +213,29 @@ describe('Admins: a guest on one card', () => {
     expect(await user('eve@blocked.example')).toBeUndefined();
     expect(await popup.getByLabel('E-mail address').inputValue()).toBe('eve@blocked.example');
     await popup.screenshot({ path: join(RESULTS_DIR, 'blocked-domain.png'), fullPage: true });
+    await popup.close();
+  });
+
+  it("says when the partner's cross-tenant entry refuses an invitation, and creates no user", async () => {
+    const seeded = (await contoso())?.crossTenantAccess?.partners ?? [];
+    const blocked = { accessType: 'blocked' as const, targets: [{ target: 'AllUsers', targetType: 'user' as const }] };
+    await env.sandbox.control.patchCrossTenantAccess(CONTOSO, {
+      partners: [{ tenantId: PARTNER_LTD, b2bCollaborationInbound: { usersAndGroups: blocked } }],
+    });
+    const popup = await openPopupOn(env.browser, PORTAL_PAGE);
+    await inviteFormIn(popup);
+    await popup.getByLabel('E-mail address').fill('raj@partner.example');
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    const alert = popup.getByRole('alert');
+    await expect.poll(() => alert.first().textContent(), { timeout: 20_000 }).toContain('cross-tenant access settings');
+    expect(await alert.first().textContent()).toContain('Cross-tenant access settings');
+    expect(await user('raj@partner.example')).toBeUndefined();
+    // The settings view says the same in words.
+    await popup.getByRole('tab', { name: 'Guests' }).click();
+    await popup.getByRole('button', { name: /External collaboration settings/ }).click();
+    await expect.poll(() => popup.getByTestId('tenant-settings').textContent()).toContain(`Organization ${PARTNER_LTD}`);
+    expect(await popup.getByTestId('tenant-settings').textContent()).toContain('Blocked: all users of the other organization');
+    await env.sandbox.control.patchCrossTenantAccess(CONTOSO, { partners: seeded });
     await popup.close();
   });
 
