@@ -2,10 +2,9 @@
  * Graph as the sandbox's own tests call it: every request and answer checked against Microsoft's OpenAPI subset
  * (../shared/contracts/graph) on the way. Not a test file itself.
  */
-import { request } from 'node:https';
 import { expect } from 'vitest';
 import { type ContractCheck, graphContract } from '../../test/contract/graph-contract.ts';
-import type { SandboxReply } from '../../test/support/https.ts';
+import { type SandboxReply, sandboxRequest } from '../../test/support/https.ts';
 import { mintToken } from '../../test/support/node-sandbox.ts';
 import type { RunningSandbox } from '../server.ts';
 
@@ -60,37 +59,16 @@ export interface GraphOptions {
   headers?: Record<string, string>;
 }
 
-function send(sandbox: RunningSandbox, method: string, path: string, token: string, o: GraphOptions): Promise<SandboxReply> {
-  const payload = o.body === undefined ? undefined : JSON.stringify(o.body);
-  return new Promise((resolve, reject) => {
-    const headers = {
-      host: 'graph.microsoft.com',
-      authorization: `Bearer ${token}`,
-      ...(payload ? { 'content-type': 'application/json' } : {}),
-      ...o.headers,
-    };
-    const req = request(
-      { host: '127.0.0.1', port: sandbox.port, servername: 'graph.microsoft.com', ca: sandbox.ca, method, path, headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 /** Calls Graph v1.0 (`path` without `/v1.0`) as a Contoso user, Megan unless told, and checks the exchange. */
 export function graphClient(sandbox: () => RunningSandbox) {
   return async (method: string, path: string, o: GraphOptions = {}): Promise<SandboxReply> => {
     const token = await mintToken(sandbox(), o.user ?? MEGAN, o.scopes ?? SCOPES);
     const full = `/v1.0${path}`;
-    const reply = await send(sandbox(), method, full, token, o);
+    const reply = await sandboxRequest(sandbox(), 'graph.microsoft.com', method, full, {
+      token,
+      body: o.body,
+      headers: o.headers,
+    });
     checkExchange(method, full, o.body, reply);
     return reply;
   };

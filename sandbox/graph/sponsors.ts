@@ -1,10 +1,10 @@
 import type { ApiResponse } from '../api.ts';
-import { recordAudit, userTarget } from '../audit.ts';
 import type { SandboxTenant, SandboxUser } from '../store.ts';
 import { type GraphCall, list } from './call.ts';
 import { badRequest, insufficientPrivileges, notFound } from './errors.ts';
 import { referencedId } from './group-members.ts';
 import { projectTyped } from './odata.ts';
+import { updateAudit } from './user-writes.ts';
 import { DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
 
 /**
@@ -17,32 +17,16 @@ const SPONSOR_WRITERS = new Set([
   'fe930be7-5e62-47db-91af-98c3a49a38b1',
 ]);
 
-/**
- * Records sponsors given to a user. Entra's activity reference names no sponsor activity of Core Directory, so the
- * sandbox records an "Update user" whose modified property is Sponsors (unverified against a real tenant).
- */
-function sponsorAudit(tenant: SandboxTenant, by: SandboxUser, user: SandboxUser, before: string[]): void {
-  recordAudit(tenant, by, {
-    category: 'UserManagement',
-    activityDisplayName: 'Update user',
-    loggedByService: 'Core Directory',
-    operationType: 'Update',
-    targetResources: [
-      {
-        ...userTarget(user),
-        modifiedProperties: [
-          { displayName: 'Sponsors', oldValue: JSON.stringify(before), newValue: JSON.stringify(user.sponsors ?? []) },
-        ],
-      },
-    ],
-  });
-}
-
 /** Makes these users (ids) sponsors of the user, each once, with one audit entry. */
 export function addSponsors(tenant: SandboxTenant, by: SandboxUser, user: SandboxUser, ids: string[]): void {
   const before = [...(user.sponsors ?? [])];
   user.sponsors = [...new Set([...before, ...ids])];
-  if (user.sponsors.length > before.length) sponsorAudit(tenant, by, user, before);
+  // Entra's activity reference names no sponsor activity of Core Directory: recorded as an "Update user" whose
+  // modified property is Sponsors (unverified against a real tenant).
+  if (user.sponsors.length > before.length)
+    updateAudit(tenant, by, user, [
+      { displayName: 'Sponsors', oldValue: JSON.stringify(before), newValue: JSON.stringify(user.sponsors) },
+    ]);
 }
 
 /** `GET /users/{id}/sponsors` (learn: user-list-sponsors): users as directoryObjects; the sandbox's are all users. */

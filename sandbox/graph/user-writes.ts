@@ -43,25 +43,30 @@ export function updateUser(tenant: SandboxTenant, by: SandboxUser, user: Sandbox
   }));
   Object.assign(user, patch);
   syncDynamicGroups(tenant);
-  if (modified.length) {
-    const names = modified.map((m) => m.displayName).join(', ');
-    recordAudit(tenant, by, {
-      category: 'UserManagement',
-      activityDisplayName: 'Update user',
-      loggedByService: 'Core Directory',
-      operationType: 'Update',
-      targetResources: [
-        {
-          ...userTarget(user),
-          modifiedProperties: [
-            ...modified,
-            { displayName: 'Included Updated Properties', oldValue: null, newValue: `"${names}"` },
-          ],
-        },
-      ],
-    });
-  }
+  if (modified.length) updateAudit(tenant, by, user, modified);
   return { status: 204 };
+}
+
+/** Entra's "Update user" entry: the properties changed, old and new, and their names in "Included Updated Properties". */
+export function updateAudit(
+  tenant: SandboxTenant,
+  by: SandboxUser,
+  user: SandboxUser,
+  modified: { displayName: string; oldValue: string | null; newValue: string | null }[],
+): void {
+  const names = modified.map((m) => m.displayName).join(', ');
+  recordAudit(tenant, by, {
+    category: 'UserManagement',
+    activityDisplayName: 'Update user',
+    loggedByService: 'Core Directory',
+    operationType: 'Update',
+    targetResources: [
+      {
+        ...userTarget(user),
+        modifiedProperties: [...modified, { displayName: 'Included Updated Properties', oldValue: null, newValue: `"${names}"` }],
+      },
+    ],
+  });
 }
 
 /**

@@ -12,7 +12,7 @@ export function sandboxRequest(
   host: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown } = {},
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<SandboxReply> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
@@ -28,6 +28,7 @@ export function sandboxRequest(
           host,
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...(payload ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
         },
       },
       (res) => {
