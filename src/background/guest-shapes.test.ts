@@ -19,6 +19,11 @@ describe('changes sent from a guest card', () => {
       }),
     ).toBe(true);
     expect(start({ kind: 'deleteUser' })).toBe(true);
+    // Power BI may name a guest by their UPN, #EXT# and all.
+    const identifier = 'nora_partner.example#EXT#@contoso.onmicrosoft.com';
+    expect(
+      start({ kind: 'removeWorkspaceRole', role: { workspaceId: guest.id, workspaceName: 'w', identifier, role: 'Viewer' } }),
+    ).toBe(true);
   });
 
   it.each([
@@ -42,6 +47,17 @@ describe('changes sent from a guest card', () => {
       {
         kind: 'createGroup',
         group: { displayName: 'G', mailNickname: 'g', domain: 'partner.example', membershipRule: '(user.userType -eq "Member")' },
+      },
+    ],
+    [
+      'a workspace user that is a dot segment',
+      { kind: 'removeWorkspaceRole', role: { workspaceId: guest.id, workspaceName: 'w', identifier: '..', role: 'Viewer' } },
+    ],
+    [
+      'an assignment whose name is not a GUID',
+      {
+        kind: 'removeAzureRole',
+        role: { ...role, removal: 'assignment', assignmentId: `${SCOPE}/providers/Microsoft.Authorization/roleAssignments/..` },
       },
     ],
     [

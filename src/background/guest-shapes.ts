@@ -1,11 +1,9 @@
 import { LIMITS } from '../shared/inputs.ts';
 import { changeProblem } from './guests/change-problem.ts';
+import { type Obj, obj, text } from './shape-parts.ts';
 
 /** Shape checks for the guest card's messages (issue 11): field types here, the ids' grammar by the stored check. */
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const str = (v: Obj, keys: string[], max: number = LIMITS.displayName) => keys.every((k) => text(v[k], max));
 
 function fields(c: Obj): boolean {

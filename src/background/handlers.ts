@@ -133,7 +133,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await retryWithClaims(id);
     return loadActivations();
   },
-  searchDirectory: async ({ text }) => searchDirectory(graphSession(await usableSettings()).client, text),
+  searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
   getGuestCard: async ({ id, scope }) => guestCard(await usableSettings(), id, scope),
   getExternalSettings: async () => externalSettings(graphSession(await usableSettings()).client),
   previewPartnerGroup: async ({ domain }) => {

@@ -3,15 +3,12 @@ import { isPartnerDomain } from '../shared/guest-card.ts';
 import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { guestChangeShape } from './guest-shapes.ts';
+import { type Obj, obj, text } from './shape-parts.ts';
 
 /** Shape checks for every incoming payload: a message that does not fit is refused before any handler runs. */
 type Guards<P> = { [N in keyof P]: (payload: unknown) => boolean };
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const empty = (v: unknown) => obj(v);
-/** Text up to `max` characters: every free-text field a message carries has a bound. */
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const optText = (v: unknown, max: number) => v === undefined || text(v, max);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const guid = (v: unknown) => typeof v === 'string' && GUID.test(v);
@@ -132,7 +129,8 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   startDeactivation: (p) =>
     obj(p) && isArmScope(p.scope) && isRoleDefinitionId(p.roleDefinitionId) && text(p.roleName, LIMITS.displayName),
   confirmActivationSignIn: (p) => obj(p) && guid(p.id),
-  searchDirectory: (p) => obj(p) && text(p.text, LIMITS.search),
+  searchDirectory: (p) =>
+    obj(p) && text(p.text, LIMITS.search) && (p.only === undefined || p.only === 'Member' || p.only === 'Guest'),
   getGuestCard: (p) => obj(p) && guid(p.id) && (p.scope === undefined || isArmScope(p.scope)),
   getExternalSettings: empty,
   previewPartnerGroup: (p) => obj(p) && isPartnerDomain(p.domain),

@@ -33,6 +33,8 @@ export function GuestAccess({
             {g.audienceOf.length ? <span class="muted"> · audience of {g.audienceOf.join(', ')}</span> : null}
             {g.dynamic ? (
               <span class="muted"> · dynamic: membership follows its rule, so it is not removed by hand</span>
+            ) : !g.direct ? (
+              <span class="muted"> · through a group inside it: take them out of that group instead</span>
             ) : (
               <ConfirmChange
                 label="Remove from group"
@@ -108,14 +110,17 @@ export function GuestAccess({
 
 /** Everything the guest still has, in one line each: what a deletion takes away. */
 export function StillHas({ card }: { card: GuestCard }) {
+  // Keyed by what each is (names need not be unique: two groups may share one).
   const lines = [
-    ...card.groups.map((g) => `Member of ${g.displayName}`),
-    ...(card.workspaces ?? []).map((w) => `${w.role} in the workspace ${w.workspaceName}`),
-    ...(card.azure?.roles ?? []).map(
-      (r) => `${r.roleName} (${r.removal === 'eligibility' ? 'eligible' : 'active'}) at ${r.scopeWords}`,
-    ),
-    ...card.licences.map((l) => `Licence ${l.skuPartNumber}`),
+    ...card.groups.map((g) => ({ key: g.id, text: `Member of ${g.displayName}` })),
+    ...(card.workspaces ?? []).map((w) => ({ key: w.workspaceId, text: `${w.role} in the workspace ${w.workspaceName}` })),
+    ...(card.azure?.roles ?? []).map((r) => ({
+      key: `${r.scope}|${r.roleDefinitionId}|${r.removal}`,
+      text: `${r.roleName} (${r.removal === 'eligibility' ? 'eligible' : 'active'}) at ${r.scopeWords}`,
+    })),
+    ...card.licences.map((l) => ({ key: l.skuId, text: `Licence ${l.skuPartNumber}` })),
   ];
+
   return (
     <div data-testid="still-has">
       <p>
@@ -124,7 +129,7 @@ export function StillHas({ card }: { card: GuestCard }) {
       {lines.length ? (
         <ul>
           {lines.map((l) => (
-            <li key={l}>{l}</li>
+            <li key={l.key}>{l.text}</li>
           ))}
         </ul>
       ) : (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { ErrorCodes, hasCode } from '../shared/errors.ts';
 import type { GuestCard, GuestChangeRecord } from '../shared/guest-card.ts';
 import { guestStateWords, type PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
@@ -27,6 +28,16 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
     }, setError);
   }, [id, scope]);
   useEffect(load, [load]);
+  if (hasCode(error, ErrorCodes.notFound))
+    return (
+      <div>
+        <p class="note" data-testid="card-gone">
+          {card?.identity.displayName ?? 'This user'} is no longer in this directory. A deleted user can be restored from Deleted
+          users (Entra ID › Users) for 30 days.
+        </p>
+        <GuestChanges guestId={id} onSettled={load} />
+      </div>
+    );
   if (error && !card) return <ErrorNote error={error} />;
   if (!card)
     return (

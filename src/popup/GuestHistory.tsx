@@ -33,7 +33,7 @@ export function GuestHistory({ card }: { card: GuestCard }) {
       {card.activity.length === 0 ? <p class="muted">Nothing done for them from this browser.</p> : null}
       <ol class="activity" data-testid="card-activity">
         {card.activity.map((e) => (
-          <li key={`${e.at}-${e.action}`} data-outcome={e.outcome}>
+          <li key={`${e.at}-${e.action}-${e.detail}`} data-outcome={e.outcome}>
             <div>
               <strong>{ACTION_WORDS[e.action]}</strong> · {e.outcome}
             </div>

@@ -8,16 +8,15 @@ export function useDirectorySearch(text: string, only?: 'Member' | 'Guest') {
   const [hits, setHits] = useState<DirectoryHit[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
+    // What was found for the last text goes at once: nothing stale stays on screen to be clicked.
+    setHits(null);
+    setError(null);
     const t = text.trim();
-    if (t.length < 2) return setHits(null);
+    if (t.length < 2) return;
     let current = true;
     const timer = setTimeout(() => {
-      send('searchDirectory', { text: t }).then(
-        (found) => {
-          if (!current) return;
-          setHits(only ? found.filter((u) => u.userType === only) : found);
-          setError(null);
-        },
+      send('searchDirectory', only ? { text: t, only } : { text: t }).then(
+        (found) => current && setHits(found),
         (e) => current && setError(e),
       );
     }, 300);

@@ -133,6 +133,9 @@ export function serializeError(e: unknown): SerializedError {
   return { code: err.code, message: err.message, detail: err.detail };
 }
 
+/** The error is ours, with this code. */
+export const hasCode = (e: unknown, code: ErrorCode): e is AppError => e instanceof AppError && e.code === code;
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && own(errorMessages, value) !== undefined;
 }

@@ -28,6 +28,8 @@ export interface CardGroup {
   displayName: string;
   /** Its members come from a rule: nobody is added or removed by hand. */
   dynamic: boolean;
+  /** A member of the group itself, not only through a group inside it: only then can they be taken out of it here. */
+  direct: boolean;
   /** Power BI apps this group is the audience of (as far as the admin view or this browser knows). */
   audienceOf: string[];
 }

@@ -67,7 +67,7 @@ export type BackgroundProtocol = {
   /** Sign in again with the claims ARM asked for (a policy's MFA or authentication context), then send once more. */
   confirmActivationSignIn: { request: { id: string }; response: Activation[] };
   /** The guest card (issue 11): find a user, read their whole access here, change it. `scope`: the page's Azure resource. */
-  searchDirectory: { request: { text: string }; response: DirectoryHit[] };
+  searchDirectory: { request: { text: string; only?: 'Member' | 'Guest' }; response: DirectoryHit[] };
   getGuestCard: { request: { id: string; scope?: string }; response: GuestCard };
   getExternalSettings: { request: Record<string, never>; response: ExternalSettings };
   previewPartnerGroup: {

@@ -260,6 +260,7 @@ describe('Admins: a guest on one card', () => {
     expect(await confirm.textContent()).toContain('restored from Deleted users for 30 days');
     await confirm.getByRole('button', { name: 'Confirm: delete user' }).click();
     await expect.poll(() => user(NORA), { timeout: 30_000 }).toBeUndefined();
+    await expect.poll(() => popup.getByTestId('card-gone').textContent()).toContain('restored from Deleted users');
     await popup.getByRole('tab', { name: 'Activity' }).click();
     await expect.poll(() => popup.getByTestId('activity-list').locator('li', { hasText: 'User deleted' }).count()).toBe(1);
     await popup.close();

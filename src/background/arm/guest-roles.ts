@@ -1,9 +1,10 @@
-import { isArmScope, scopePath } from '../../shared/arm-id.ts';
+import { isArmScope, parseArmId, scopePath } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { AppError, ErrorCodes, hasCode } from '../../shared/errors.ts';
 import type { CardAzureRole } from '../../shared/guest-card.ts';
 import { scopeParts } from '../../shared/page-context.ts';
 import { path } from '../../shared/url-path.ts';
+import { assignmentOf } from '../guests/change-problem.ts';
 import { arm, armGet } from './client.ts';
 import { scopeWords } from './scope.ts';
 
@@ -58,6 +59,8 @@ export async function rolesAt(
     end: i.properties.endDateTime ?? null,
     ...(i.properties.originRoleAssignmentId ? { assignmentId: i.properties.originRoleAssignmentId } : {}),
   });
+  // ARM gives a scope as it was written (`resourcegroups`): read in its canonical form, or not shown at all.
+  for (const i of [...eligible.value, ...active.value]) i.properties.scope = parseArmId(i.properties.scope)?.scope ?? '';
   const shown = (i: Instance) => isArmScope(i.properties.scope) && within(i.properties.scope, scope);
   // A permanent assignment made outside PIM is a plain role assignment, deleted as one; anything PIM scheduled
   // (an end date, or activated from an eligibility) is ended by a PIM request, as the portal does.
@@ -92,25 +95,35 @@ export async function removeRole(
   const at = `${scopePath(role.scope)}${AUTH}/${kind}${path`/${requestName}`}`;
   if (mayExist) {
     const sent = await armGet<{ properties?: { status?: string } }>(settings, at, PIM).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === ErrorCodes.notFound) return null;
+      if (hasCode(e, ErrorCodes.notFound)) return null;
       throw e;
     });
-    if (sent) return `removed (${sent.properties?.status ?? 'request found'})`;
+    if (sent) return removedOrRefused(sent.properties?.status);
   }
   try {
     const made = await arm<{ properties?: { status?: string } }>(settings, 'PUT', at, PIM, {
       properties: { principalId, roleDefinitionId: role.roleDefinitionId, requestType: 'AdminRemove' },
     });
-    return `removed (${made?.properties?.status ?? 'Revoked'})`;
+    return removedOrRefused(made?.properties?.status ?? 'Revoked');
   } catch (e) {
     // Nothing to remove: someone took it back meanwhile, which is what was asked.
-    if (e instanceof AppError && e.code === ErrorCodes.notFound) return 'was no longer there';
+    if (hasCode(e, ErrorCodes.notFound)) return 'was no longer there';
     throw e;
   }
 }
 
-/** The assignment's own path, rebuilt from its scope and name so that only a scope of the grammar is ever used. */
+/** Statuses of a removal request that took the role away (or will, at once). */
+const REMOVED = ['Revoked', 'Provisioned', 'Accepted', 'AdminApproved', 'Granted'];
+
+/** A removal request ARM kept under this change's name: done when it removed the role, else refused with its status. */
+function removedOrRefused(status: string | undefined): string {
+  if (status && REMOVED.includes(status)) return `removed (${status})`;
+  throw new AppError(ErrorCodes.policyRefused, `Azure answered the removal with ${status ?? 'no status'}.`);
+}
+
+/** The assignment's own path, rebuilt from its scope and GUID name so that only a scope of the grammar is used. */
 function assignmentPath(assignmentId: string, scope: string): string {
-  const name = assignmentId.split('/').pop() ?? '';
+  const name = assignmentOf(scope, assignmentId);
+  if (!name) throw new AppError(ErrorCodes.badMessage, 'the assignment is not of its scope');
   return `${scopePath(scope)}${AUTH}${path`/roleAssignments/${name}`}`;
 }

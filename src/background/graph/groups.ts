@@ -3,22 +3,23 @@ import type { Group } from '@microsoft/microsoft-graph-types';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
 import { path } from '../../shared/url-path.ts';
 import { itemError, sendBatch } from './batch.ts';
+import { filterParam, odataString } from './odata.ts';
 
 /** Security groups whose name starts with the text typed, for choosing an app's audience group. */
 export async function searchGroups(client: Client, text: string): Promise<AudienceGroup[]> {
   const { value } = (await client
     .api('/groups')
-    .filter(`securityEnabled eq true and startswith(displayName,'${text.replace(/'/g, "''")}')`)
+    .filter(filterParam(`securityEnabled eq true and startswith(displayName,${odataString(text)})`))
     .select('id,displayName')
     .top(10)
     .get()) as { value: Group[] };
   return value.map((g) => ({ id: g.id ?? '', displayName: g.displayName ?? '' }));
 }
 
-/** The body that names a user as a new group member. */
-const memberRef = (userId: string) => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}` });
-/** Graph's refusal for a member added twice, which counts as success. */
-const alreadyMember = (message: string | undefined) => /already exist/i.test(message ?? '');
+/** The body that names a user in a new reference (a group member, a sponsor). */
+export const memberRef = (userId: string) => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}` });
+/** Graph's refusal for a reference added twice (a member, a sponsor), which counts as success. */
+export const alreadyExists = (message: string | undefined) => /already exist/i.test(message ?? '');
 
 /**
  * Adds each (user, group) pair in JSON batches; "already a member" counts as joined. Safe to repeat, so throttled
@@ -41,6 +42,6 @@ export async function addGroupMembers(client: Client, pairs: { userId: string; g
     if (!a) return { error: 'Graph did not answer.', status: 0 };
     if (a.status < 300) return { added: true };
     const message = itemError(a);
-    return a.status === 400 && alreadyMember(message) ? { added: false } : { error: message, status: a.status };
+    return a.status === 400 && alreadyExists(message) ? { added: false } : { error: message, status: a.status };
   });
 }

@@ -1,17 +1,18 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Group } from '@microsoft/microsoft-graph-types';
-import { GRAPH_ORIGIN } from '../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { ErrorCodes, hasCode } from '../../shared/errors.ts';
 import type { PartnerGroupDraft } from '../../shared/guest-card.ts';
 import { path } from '../../shared/url-path.ts';
+import { alreadyExists, memberRef } from './groups.ts';
 import { userSkuIds } from './licenses.ts';
+import { filterParam, odataString } from './odata.ts';
 
 /**
  * The directory side of the changes made from a guest's card. Each is safe to send again, or looks first where
  * it is not, and answers what happened in words: a thing already gone is what was asked, and is said so.
  */
 
-const gone = (e: unknown) => e instanceof AppError && e.code === ErrorCodes.notFound;
+const gone = (e: unknown) => hasCode(e, ErrorCodes.notFound);
 
 /** Guest ↔ member (`PATCH /users/{id}` userType): sending it twice leaves the same type. */
 export async function convertUser(client: Client, userId: string, to: 'Member' | 'Guest'): Promise<string> {
@@ -21,12 +22,11 @@ export async function convertUser(client: Client, userId: string, to: 'Member' |
 
 export async function addSponsor(client: Client, userId: string, sponsorId: string): Promise<string> {
   try {
-    await client.api(path`/users/${userId}/sponsors/$ref`).post({ '@odata.id': `${GRAPH_ORIGIN}/v1.0/users/${sponsorId}` });
+    await client.api(path`/users/${userId}/sponsors/$ref`).post(memberRef(sponsorId));
     return 'added';
   } catch (e) {
     // Graph refuses a reference that exists: "One or more added object references already exist…".
-    if (e instanceof AppError && e.code === ErrorCodes.badRequest && /already exist/i.test(e.detail ?? ''))
-      return 'was already a sponsor';
+    if (hasCode(e, ErrorCodes.badRequest) && alreadyExists(e.detail)) return 'was already a sponsor';
     throw e;
   }
 }
@@ -66,12 +66,15 @@ export async function deleteUser(client: Client, userId: string): Promise<string
 export async function createDynamicGroup(
   client: Client,
   g: PartnerGroupDraft,
+  requestName: string,
   mayExist: boolean,
 ): Promise<{ id: string; outcome: string }> {
+  // The nickname carries this change's own id: a group another change (or person) made is never taken for this one.
+  const mailNickname = `${g.mailNickname}-${requestName.slice(0, 8)}`;
   if (mayExist) {
     const { value } = (await client
       .api('/groups')
-      .filter(`mailNickname eq '${g.mailNickname.replace(/'/g, "''")}'`)
+      .filter(filterParam(`mailNickname eq ${odataString(mailNickname)}`))
       .select('id')
       .get()) as { value: Group[] };
     if (value[0]?.id) return { id: value[0].id, outcome: 'created' };
@@ -80,7 +83,7 @@ export async function createDynamicGroup(
     displayName: g.displayName,
     description: `Guests whose address ends in @${g.domain}, kept in step by Entra's dynamic membership.`,
     mailEnabled: false,
-    mailNickname: g.mailNickname,
+    mailNickname,
     securityEnabled: true,
     groupTypes: ['DynamicMembership'],
     membershipRule: g.membershipRule,
@@ -98,7 +101,7 @@ export async function partnerGuests(
     .api('/users')
     .header('ConsistencyLevel', 'eventual')
     .query({ $count: 'true' })
-    .filter(`userType eq 'Guest' and endswith(mail,'@${domain.replace(/'/g, "''")}')`)
+    .filter(filterParam(`userType eq 'Guest' and endswith(mail,${odataString(`@${domain}`)})`))
     .select('id,displayName,mail')
     .top(100)
     .get()) as { value: { id: string; displayName?: string; mail?: string | null }[] };

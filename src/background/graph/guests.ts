@@ -4,20 +4,22 @@ import type { CardAudit, CardGroup, CardIdentity, CardLicence, DirectoryHit } fr
 import { path } from '../../shared/url-path.ts';
 import { type BatchAnswer, itemError, sendBatch } from './batch.ts';
 import { itemAppError } from './errors.ts';
+import { filterParam, odataString } from './odata.ts';
 
 const HIT = 'id,displayName,mail,userPrincipalName,userType,externalUserState';
 const IDENTITY = `${HIT},externalUserStateChangeDateTime,createdDateTime,creationType`;
-
-const quoted = (s: string) => s.replace(/'/g, "''");
 
 /**
  * Users whose name or address starts with the text (Graph's default `$filter` set: startswith on displayName, mail
  * and userPrincipalName), guests first. A whole address is also matched exactly, whatever its case.
  */
-export async function searchDirectory(client: Client, text: string): Promise<DirectoryHit[]> {
-  const t = quoted(text.trim());
-  const filter = `startswith(displayName,'${t}') or startswith(mail,'${t}') or startswith(userPrincipalName,'${t}')`;
-  const { value } = (await client.api('/users').filter(filter).select(HIT).top(15).get()) as { value: DirectoryHit[] };
+export async function searchDirectory(client: Client, text: string, only?: 'Member' | 'Guest'): Promise<DirectoryHit[]> {
+  const t = odataString(text.trim());
+  const starts = `startswith(displayName,${t}) or startswith(mail,${t}) or startswith(userPrincipalName,${t})`;
+  const filter = only ? `userType eq ${odataString(only)} and (${starts})` : starts;
+  const { value } = (await client.api('/users').filter(filterParam(filter)).select(HIT).top(15).get()) as {
+    value: DirectoryHit[];
+  };
   const rank = (u: DirectoryHit) => (u.userType === 'Guest' ? 0 : 1);
   return value.map(hitOf).sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName));
 }
@@ -71,8 +73,8 @@ export const AUDIT_NEEDS =
   'AuditLog.Read.All consented for this app, and one of the roles Reports Reader, Security Reader, Global Reader or Security Administrator';
 
 /**
- * What the directory holds about one user, in one JSON batch of five reads: the user, their sponsors, their groups
- * (transitively, with whether each is dynamic), their licences, and the audit entries that name them.
+ * What the directory holds about one user, in one JSON batch of six reads: the user, their sponsors, their groups
+ * (transitively, with whether each is dynamic and whether they are in it directly), their licences, and the audit entries that name them.
  */
 export async function guestDirectory(client: Client, userId: string): Promise<GuestDirectory> {
   const answers = await sendBatch(client, [
@@ -80,6 +82,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
     // No $select: the list is of directoryObjects, whose description names no displayName to select.
     { id: 'sponsors', method: 'GET', url: path`/users/${userId}/sponsors` },
     { id: 'groups', method: 'GET', url: path`/users/${userId}/transitiveMemberOf` },
+    { id: 'direct', method: 'GET', url: `${path`/users/${userId}/memberOf`}?$select=id` },
     { id: 'licences', method: 'GET', url: `${path`/users/${userId}/licenseDetails`}?$select=skuId,skuPartNumber` },
     {
       id: 'audits',
@@ -109,6 +112,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
     'groups',
     { value: [] },
   );
+  const direct = new Set(part<{ value: { id: string }[] }>('groups', 'direct', { value: [] }).value.map((g) => g.id));
   const licences = part<{ value: { skuId?: string; skuPartNumber?: string }[] }>('licences', 'licences', { value: [] });
   const audit = answers.get('audits');
   const audits = audit && audit.status < 300 ? (audit.body as { value: RawAudit[] }).value.map((a) => auditOf(a, userId)) : null;
@@ -126,6 +130,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
         id: g.id,
         displayName: g.displayName ?? g.id,
         dynamic: (g.groupTypes ?? []).includes('DynamicMembership'),
+        direct: direct.has(g.id),
       })),
     licences: licences.value.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
     audits,

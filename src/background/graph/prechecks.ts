@@ -4,8 +4,7 @@ import type { ExistingUser } from '../../shared/model.ts';
 import { sendBatch } from './batch.ts';
 import type { GraphSession } from './client.ts';
 import { isInvitedUser } from './invitations.ts';
-
-const quote = (s: string) => encodeURIComponent(s.replace(/'/g, "''"));
+import { filterParam, odataString } from './odata.ts';
 
 function existingUser(body: unknown, email: string): ExistingUser | null {
   const user = (body as { value?: User[] } | undefined)?.value?.[0];
@@ -38,11 +37,11 @@ export async function precheck(
     { id: 'roles', method: 'GET' as const, url: '/me/memberOf' },
   ];
   if (email) {
-    const e = quote(email.trim());
+    const e = odataString(email.trim());
     requests.push({
       id: 'user',
       method: 'GET',
-      url: `/users?$filter=mail eq '${e}' or otherMails/any(m:m eq '${e}')&$select=id,displayName,mail,userPrincipalName,userType,externalUserState`,
+      url: `/users?$filter=${filterParam(`mail eq ${e} or otherMails/any(m:m eq ${e})`)}&$select=id,displayName,mail,userPrincipalName,userType,externalUserState`,
     });
   }
   const answers = await sendBatch(session.client, requests);

@@ -33,7 +33,7 @@ export async function applyChange(
     case 'removeAzureRole':
       return { outcome: await removeRole(settings, c.role, r.guest.id, r.requestName, mayExist) };
     case 'createGroup': {
-      const made = await createDynamicGroup(client, c.group, mayExist);
+      const made = await createDynamicGroup(client, c.group, r.requestName, mayExist);
       return { outcome: made.outcome, createdId: made.id };
     }
   }

@@ -1,14 +1,13 @@
 import { isArmScope } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
-import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import { errorWords } from '../../shared/errors.ts';
 import type { GuestCard } from '../../shared/guest-card.ts';
 import { local } from '../../shared/storage.ts';
 import { rolesAt } from '../arm/guest-roles.ts';
 import { graphSession } from '../graph/client.ts';
 import { guestDirectory } from '../graph/guests.ts';
+import { needsSignIn } from '../jobs/step-rules.ts';
 import { audiencesByGroup, workspaceRolesOf } from '../powerbi/guest-access.ts';
-
-const signInCodes: string[] = [ErrorCodes.interactionRequired, ErrorCodes.notSignedIn];
 
 /**
  * A guest's card: the directory's part in one JSON batch, then Power BI and ARM side by side (ARM only at the
@@ -26,7 +25,7 @@ export async function guestCard(settings: Settings, userId: string, scope?: stri
   const problems: GuestCard['problems'] = [...directory.problems];
   const kept = <T>(section: GuestCard['problems'][number]['section'], r: PromiseSettledResult<T>, none: T): T => {
     if (r.status === 'fulfilled') return r.value;
-    if (r.reason instanceof AppError && signInCodes.includes(r.reason.code)) throw r.reason;
+    if (needsSignIn(r.reason)) throw r.reason;
     problems.push({ section, message: errorWords(r.reason) });
     return none;
   };

@@ -2,6 +2,13 @@ import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
 import { type GuestChangeRecord, isPartnerDomain, partnerRule } from '../../shared/guest-card.ts';
 
 /** What is wrong with a stored change (it steers requests), in words: checked before every step. */
+/** The assignment's name when its id is `{scope}/providers/Microsoft.Authorization/roleAssignments/{GUID}`. */
+export function assignmentOf(scope: string, assignmentId: string): string | null {
+  const prefix = `${scope}/providers/Microsoft.Authorization/roleAssignments/`.toLowerCase();
+  const name = assignmentId.slice(prefix.length);
+  return assignmentId.toLowerCase().startsWith(prefix) && isGuid(name) ? name : null;
+}
+
 export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'requestName'>): string | null {
   if (!isGuid(r.guest.id) || !isGuid(r.requestName)) return 'the stored change names an id the extension would not write';
   const c = r.change;
@@ -15,16 +22,13 @@ export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'r
     case 'removeLicence':
       return isGuid(c.licence.skuId) ? null : 'the stored licence is not a SKU id';
     case 'removeWorkspaceRole':
-      return isGuid(c.role.workspaceId) && /^[^/\\?#\s]{1,320}$/.test(c.role.identifier)
+      return isGuid(c.role.workspaceId) && /^[^/\\?\s@]{1,256}@[a-z0-9.-]{1,253}$/i.test(c.role.identifier)
         ? null
         : 'the stored workspace user is not one Power BI names';
     case 'removeAzureRole':
       if (!isArmScope(c.role.scope) || !isRoleDefinitionId(c.role.roleDefinitionId))
         return 'the stored role is not of a scope the extension accepts';
-      return c.role.assignmentId === undefined ||
-        c.role.assignmentId
-          .toLowerCase()
-          .startsWith(`${c.role.scope.toLowerCase()}/providers/microsoft.authorization/roleassignments/`)
+      return c.role.assignmentId === undefined || assignmentOf(c.role.scope, c.role.assignmentId)
         ? null
         : 'the stored assignment is not of its scope';
     case 'deleteUser':

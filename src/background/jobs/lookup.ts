@@ -7,12 +7,12 @@ import { azureRoles } from '../arm/roles.ts';
 import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../graph/batch.ts';
 import { type GraphSession, graphSession } from '../graph/client.ts';
 import { isInvitedUser } from '../graph/invitations.ts';
+import { odataString } from '../graph/odata.ts';
 
 /** Graph takes at most 15 values in one `in`. */
 const IN_LIMIT = 15;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
@@ -43,7 +43,7 @@ export async function usersByEmail(session: GraphSession, emails: string[]): Pro
   const items = chunks(distinct, IN_LIMIT).map((part, i) => ({
     id: String(i),
     method: 'GET' as const,
-    url: `/users?$filter=${encodeURIComponent(`mail in (${part.map(quote).join(',')})`)}&$select=id,mail,displayName,userType,userPrincipalName`,
+    url: `/users?$filter=${encodeURIComponent(`mail in (${part.map(odataString).join(',')})`)}&$select=id,mail,displayName,userType,userPrincipalName`,
   }));
   const users: PlanLookups['users'] = new Map();
   for (const body of (await getAll(session, items)).values()) {
@@ -70,7 +70,7 @@ async function groupsByName(session: GraphSession, names: string[]): Promise<Pla
     method: 'GET' as const,
     url: GUID.test(name)
       ? `${path`/groups/${name}`}?$select=id,displayName`
-      : `/groups?$filter=${encodeURIComponent(`displayName eq ${quote(name)}`)}&$select=id,displayName`,
+      : `/groups?$filter=${encodeURIComponent(`displayName eq ${odataString(name)}`)}&$select=id,displayName`,
   }));
   const bodies = await getAll(session, items, [400, 404]);
   const groups: PlanLookups['groups'] = new Map();

@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { ErrorCodes, hasCode } from '../../shared/errors.ts';
 import type { CardWorkspaceRole } from '../../shared/guest-card.ts';
 import { own } from '../../shared/own.ts';
 import { local } from '../../shared/storage.ts';
@@ -32,7 +32,7 @@ export async function workspaceRolesOf(settings: Settings, names: string[]): Pro
     value.map(async (ws) => {
       const users = await powerBi<{ value: GroupUser[] }>(settings, 'GET', path`/groups/${ws.id}/users`).catch((e: unknown) => {
         // A workspace the person may see but not administer lists no users to them: nothing to show there.
-        if (e instanceof AppError && (e.code === ErrorCodes.forbidden || e.code === ErrorCodes.notFound)) return { value: [] };
+        if (hasCode(e, ErrorCodes.forbidden) || hasCode(e, ErrorCodes.notFound)) return { value: [] };
         throw e;
       });
       return users.value
@@ -80,7 +80,7 @@ export async function removeWorkspaceRole(settings: Settings, role: CardWorkspac
     await powerBi(settings, 'DELETE', path`/groups/${role.workspaceId}/users/${role.identifier}`);
     return 'removed';
   } catch (e) {
-    if (e instanceof AppError && e.code === ErrorCodes.notFound) return 'had no role there any more';
+    if (hasCode(e, ErrorCodes.notFound)) return 'had no role there any more';
     throw e;
   }
 }
