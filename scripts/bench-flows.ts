@@ -72,7 +72,15 @@ const describe = (e: Sent) =>
  * Counts what one invitation costs once the popup is open and the pre-check has answered: the API round trips the
  * sandbox received, and the tokens its login issued (0 while the worker holds a warm one).
  */
-export async function flowCounts(): Promise<{ flows: FlowCount[]; popupOpenMs: number }> {
+/** What reading one guest's card cost: round trips per service (a $batch is one), and the time until it showed. */
+export interface CardCount {
+  graph: number;
+  arm: number;
+  powerBi: number;
+  ms: number;
+}
+
+export async function flowCounts(): Promise<{ flows: FlowCount[]; popupOpenMs: number; card: CardCount }> {
   const stateDir = mkdtempSync(join(tmpdir(), 'invite-here-bench-'));
   const trafficFile = join(stateDir, 'traffic.jsonl');
   const sandbox = await startSandbox({ stateDir, reset: true, trafficFile });
@@ -107,6 +115,26 @@ export async function flowCounts(): Promise<{ flows: FlowCount[]; popupOpenMs: n
       tokens: (await api.issuedTokens()).accessTokens.length - tokens,
     };
   };
+  // A guest's card on the portal page: the round trips from choosing them to the card shown, by service.
+  const cardCount = async (email: string): Promise<CardCount> => {
+    const popup = await openPopupOn(browser, PORTAL_PAGE);
+    await popup.getByRole('tab', { name: 'Guests' }).click();
+    await popup.getByLabel('Find a guest').fill(email);
+    const hit = popup.getByTestId('guest-hits').getByRole('button', { name: new RegExp(email) });
+    await hit.waitFor();
+    const mark = lines().length;
+    const started = Date.now();
+    await hit.click();
+    await popup.getByTestId('guest-card').waitFor();
+    const ms = Date.now() - started;
+    const sent = lines()
+      .slice(mark)
+      .map((l) => JSON.parse(l) as Sent)
+      .filter((e) => !e.viaBatch);
+    await popup.close();
+    const on = (host: string) => sent.filter((e) => e.host === host).length;
+    return { graph: on('graph.microsoft.com'), arm: on('management.azure.com'), powerBi: on('api.powerbi.com'), ms };
+  };
   try {
     const first = await browser.openPopup();
     await signInThroughPopup(browser, first, 'megan@contoso.example', PASSWORD);
@@ -126,7 +154,7 @@ export async function flowCounts(): Promise<{ flows: FlowCount[]; popupOpenMs: n
         'flow3@partner.example',
       ),
     ];
-    return { flows, popupOpenMs: await popupOpenMedian(browser) };
+    return { flows, popupOpenMs: await popupOpenMedian(browser), card: await cardCount('flow3@partner.example') };
   } finally {
     await browser.close();
     await sandbox.close();

@@ -42,7 +42,7 @@ rows.push([`one request per row, in a row (${LOOP_ROWS} rows)`, `${loop.toFixed(
 // One invitation as the background runs it: API round trips from Invite to the result, beside the dependent ones
 // it cannot do without (issue 9's floors), and tokens the login issued meanwhile (a warm token: none).
 const FLOORS: Record<string, number> = { 'invite alone': 1, 'invite + app audience group': 2, 'invite + eligible role': 2 };
-const { flows, popupOpenMs } = await flowCounts();
+const { flows, popupOpenMs, card } = await flowCounts();
 for (const f of flows) {
   const retries = f.retries ? ` (+${f.retries} sent again: Azure had not seen the new guest yet)` : '';
   rows.push([
@@ -52,6 +52,12 @@ for (const f of flows) {
   if (process.env.BENCH_VERBOSE) for (const r of f.requests) rows.push([`    ${r}`, '']);
 }
 rows.push(['popup open to page context shown, median of 20', `${popupOpenMs.toFixed(0)} ms`]);
+// A guest's card: the directory in one $batch (floor 1); ARM's eligible and active instances and the subscription's
+// name (3); Power BI's workspaces, their users, and the apps with their audiences (1 + workspaces + 1 + apps).
+rows.push([
+  'round trips, a guest card on a portal page (Graph floor 1)',
+  `Graph ${card.graph}, ARM ${card.arm}, Power BI ${card.powerBi}, side by side; shown after ${card.ms} ms`,
+]);
 
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`${'measure'.padEnd(width)}  value`);
