@@ -25,6 +25,14 @@ describe('classifySender', () => {
   });
 
   it.each([
+    'https://admin.powerplatform.microsoft.com/environments/environment/8fcc484b-d74e-e479-84da-ad5a78d6d55b/hub',
+    'https://make.powerapps.com/environments/8fcc484b-d74e-e479-84da-ad5a78d6d55b/home',
+    'https://make.powerautomate.com/environments/8fcc484b-d74e-e479-84da-ad5a78d6d55b/flows',
+  ])('knows a content script on a Power Platform page: %s', (url) => {
+    expect(classify({ id: ID, url, tab: { id: 7 }, frameId: 0 })).toBe('content');
+  });
+
+  it.each([
     ['another extension', { id: 'otherextensionidotherextensionid', url: `${ORIGIN}src/popup/index.html` }],
     ['a page the extension does not run on', { id: ID, url: 'https://evil.example/', tab: { id: 1 } }],
     ['a look-alike host', { id: ID, url: 'https://app.powerbi.com.evil.example/', tab: { id: 1 } }],

@@ -14,6 +14,10 @@ const CONTENT_ORIGINS = [
   'https://portal.azure.com',
   'https://ms.portal.azure.com',
   'https://preview.portal.azure.com',
+  // Power Platform environment pages (issue 12); kept equal to manifest.json's content_scripts matches.
+  'https://admin.powerplatform.microsoft.com',
+  'https://make.powerapps.com',
+  'https://make.powerautomate.com',
 ];
 
 /** Whether `url` is on an origin the content script runs on (and the extension has host permission for). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectPageContext } from '../shared/detect.ts';
 import { backgroundShapes } from './shapes.ts';
 
 const invite = { email: 'a@b.example', redirectUrl: 'https://x.example', sendEmail: true, userType: 'Guest' };
@@ -46,6 +47,35 @@ describe('backgroundShapes', () => {
       { kind: 'azure-resource', scope: `/subscriptions/${SUB}`, subscriptionId: SUB, resourceGroup: 'rg-visible' },
     ],
   ])('refuses a page context with %s', (_why, context) => {
+    expect(backgroundShapes.getPowerBiPage({ context })).toBe(false);
+  });
+
+  const ENV = '8fcc484b-d74e-e479-84da-ad5a78d6d55b';
+  const TENANT = 'e1dd4023-a656-480a-8a0e-c1b1eec51e1d';
+  const environment = { kind: 'power-platform-environment', environmentId: ENV, source: 'admin' };
+  const defaultEnvironment = { ...environment, environmentId: `Default-${TENANT}`, tenantId: TENANT };
+
+  it.each([
+    `https://admin.powerplatform.microsoft.com/environments/environment/${ENV.toUpperCase()}/hub`,
+    `https://admin.powerplatform.microsoft.com/manage/environments/environment/default-${TENANT}/hub?geo=Na`,
+    `https://make.powerapps.com/environments/${ENV}/home?tenantId=${TENANT}`,
+    `https://make.powerautomate.com/environments/Default-${TENANT}/flows`,
+  ])('accepts the Power Platform context the detector makes of %s', (url) => {
+    expect(backgroundShapes.getPowerBiPage({ context: detectPageContext(url) })).toBe(true);
+  });
+
+  it.each([
+    ['an environment id in upper case', { ...environment, environmentId: ENV.toUpperCase() }],
+    ['a default prefix spelled otherwise', { ...defaultEnvironment, environmentId: `default-${TENANT}` }],
+    ['an environment id with a path behind it', { ...environment, environmentId: `${ENV}/../${TENANT}` }],
+    ['an environment id that is not text', { ...environment, environmentId: 42 }],
+    ['no environment id', { kind: 'power-platform-environment', source: 'maker' }],
+    ['a source the detector never gives', { ...environment, source: 'dataverse' }],
+    ['a tenant that is not a GUID', { ...environment, tenantId: 'contoso.onmicrosoft.com' }],
+    ['a default environment without its tenant', { ...defaultEnvironment, tenantId: undefined }],
+    ['a default environment beside another tenant', { ...defaultEnvironment, tenantId: ENV }],
+    ['a key the kind does not have', { ...environment, scope: `/subscriptions/${SUB}` }],
+  ])('refuses a Power Platform context with %s', (_why, context) => {
     expect(backgroundShapes.getPowerBiPage({ context })).toBe(false);
   });
 

@@ -1,20 +1,16 @@
-import { isArmScope, isRoleDefinitionId, parseArmId } from '../shared/arm-id.ts';
+import { isArmScope, isRoleDefinitionId } from '../shared/arm-id.ts';
 import { isPartnerDomain } from '../shared/guest-card.ts';
 import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { guestChangeShape } from './guest-shapes.ts';
-import { type Obj, obj, text } from './shape-parts.ts';
+import { pageContext } from './page-context-shape.ts';
+import { guid, obj, optGuid, text } from './shape-parts.ts';
 
 /** Shape checks for every incoming payload: a message that does not fit is refused before any handler runs. */
 type Guards<P> = { [N in keyof P]: (payload: unknown) => boolean };
 
 const empty = (v: unknown) => obj(v);
 const optText = (v: unknown, max: number) => v === undefined || text(v, max);
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const guid = (v: unknown) => typeof v === 'string' && GUID.test(v);
-const optGuid = (v: unknown) => v === undefined || guid(v);
-const optItem = (p: Obj) =>
-  (p.itemType === undefined || p.itemType === 'report' || p.itemType === 'dashboard') && optGuid(p.itemId);
 
 const group = (v: unknown) => obj(v) && guid(v.id) && text(v.displayName, LIMITS.displayName);
 
@@ -49,24 +45,6 @@ const azureGrant = (p: unknown) =>
 
 const powerBiGrant = (p: unknown) =>
   obj(p) && guid(p.workspaceId) && typeof p.viewer === 'boolean' && (p.group === undefined || group(p.group));
-
-/** A page context the popup hands back (it came from the background): only the known kinds, with well-formed ids. */
-function pageContext(v: unknown): boolean {
-  if (!obj(v)) return false;
-  switch (v.kind) {
-    case 'powerbi-app':
-      return guid(v.appId) && optGuid(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
-    case 'powerbi-workspace':
-      return guid(v.workspaceId) && optGuid(v.tenantId) && optItem(v);
-    case 'azure-resource': {
-      // Exactly what the detector makes of a scope: its parts are read from the scope, never trusted beside it.
-      const id = isArmScope(v.scope) ? parseArmId(v.scope) : null;
-      return !!id && v.subscriptionId === id.subscriptionId && v.resourceGroup === id.resourceGroup && optText(v.tenant, 256);
-    }
-    default:
-      return false;
-  }
-}
 
 /** Ten thousand rows with long messages stay well under this; anything larger is not a bulk-invite file. */
 const MAX_CSV_CHARS = 20_000_000;

@@ -51,7 +51,8 @@ export function App() {
   }, [signedIn, context]);
 
   useEffect(() => {
-    if (!signedIn || !context || context.kind === 'azure-resource') return;
+    // Power BI pages only: an Azure resource or a Power Platform environment is read by its own calls.
+    if (!signedIn || !context || (context.kind !== 'powerbi-app' && context.kind !== 'powerbi-workspace')) return;
     send('getPowerBiPage', { context }).then(setPowerBi, setPowerBiError);
   }, [signedIn, context]);
 

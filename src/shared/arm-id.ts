@@ -86,7 +86,7 @@ function readArmId(segments: string[]): { id: ArmId; used: number } | null {
 }
 
 /** A segment no id or blade has: a separator or escape left after decoding, a control character, `.` or `..`. */
-function hostileSegment(segment: string): boolean {
+export function hostileSegment(segment: string): boolean {
   return segment === '.' || segment === '..' || /[/\\?#%\p{Cc}]/u.test(segment);
 }
 

@@ -1,4 +1,5 @@
 import { type ArmId, armIdAtStart, decodeFully, isGuid, parseArmId } from './arm-id.ts';
+import { ADMIN_HOST, detectPowerPlatform, MAKER_HOSTS } from './detect-power-platform.ts';
 import { own } from './own.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -12,7 +13,10 @@ const PORTAL_HOSTS = new Set(['portal.azure.com', 'ms.portal.azure.com', 'previe
 type Item = { itemType?: 'report' | 'dashboard'; itemId?: string };
 const ITEM_TYPES: Record<string, 'report' | 'dashboard'> = { reports: 'report', rdlreports: 'report', dashboards: 'dashboard' };
 
-/** Reads what a Power BI or Azure portal page shows from its URL alone: no chrome.* or DOM, so it runs anywhere. */
+/**
+ * Reads what a Power BI, Azure portal or Power Platform page shows from its URL alone: no chrome.* or DOM, so it runs
+ * anywhere.
+ */
 export function detectPageContext(url: string): PageContext | null {
   let parsed: URL;
   try {
@@ -23,6 +27,7 @@ export function detectPageContext(url: string): PageContext | null {
   if (parsed.protocol !== 'https:') return null;
   if (POWERBI_HOSTS.has(parsed.host)) return detectPowerBi(parsed);
   if (PORTAL_HOSTS.has(parsed.host)) return detectPortal(parsed);
+  if (parsed.host === ADMIN_HOST || MAKER_HOSTS.has(parsed.host)) return detectPowerPlatform(parsed);
   return null;
 }
 

@@ -12,7 +12,15 @@ export type PageContext =
       tenantId?: string;
     }
   | { kind: 'powerbi-workspace'; workspaceId: string; itemType?: 'report' | 'dashboard'; itemId?: string; tenantId?: string }
-  | { kind: 'azure-resource'; scope: string; subscriptionId: string; resourceGroup?: string; tenant?: string };
+  | { kind: 'azure-resource'; scope: string; subscriptionId: string; resourceGroup?: string; tenant?: string }
+  | {
+      kind: 'power-platform-environment';
+      /** A lower-case GUID, or `Default-{tenant GUID}` (src/shared/environment-id.ts). */
+      environmentId: string;
+      /** The Power Platform admin center or a maker portal (Power Apps, Power Automate). */
+      source: 'admin' | 'maker';
+      tenantId?: string;
+    };
 
 export interface ScopeParts {
   subscriptionId: string;
@@ -62,6 +70,9 @@ export function describePageContext(ctx: PageContext): string {
       return `Power BI workspace ${ctx.workspaceId}`;
     case 'azure-resource':
       return describeScope(ctx.scope);
+    case 'power-platform-environment':
+      // The id is all the URL says; the popup puts the environment's name in its place once the API has answered.
+      return `Power Platform environment ${ctx.environmentId}`;
   }
 }
 

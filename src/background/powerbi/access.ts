@@ -26,7 +26,9 @@ export async function rememberAudience(appId: string, group: AudienceGroup): Pro
 
 /** What this Power BI page is, who the app is published to, and which licence path a new guest would take. */
 export async function powerBiPage(settings: Settings, context: PageContext): Promise<PowerBiPage> {
-  if (context.kind === 'azure-resource') throw new AppError(ErrorCodes.badMessage, 'not a Power BI page');
+  if (context.kind !== 'powerbi-app' && context.kind !== 'powerbi-workspace') {
+    throw new AppError(ErrorCodes.badMessage, 'not a Power BI page');
+  }
   const app = context.kind === 'powerbi-app' ? await getApp(settings, context.appId) : undefined;
   const workspaceId = app?.workspaceId ?? context.workspaceId;
   if (!workspaceId) throw new AppError(ErrorCodes.notFound, 'The app does not name its workspace.');
