@@ -21,10 +21,16 @@ function spkiHash(pem: string): string {
   return createHash('sha256').update(der).digest('base64');
 }
 
+/** Whether a certificate made earlier names every host played now (a state folder may predate a new host). */
+function coversEveryHost(file: string): boolean {
+  const names = (new X509Certificate(readFileSync(file)).subjectAltName ?? '').split(', ');
+  return SANDBOX_HOSTS.every((h) => names.includes(`DNS:${h}`));
+}
+
 /** A local CA and one server certificate for every Microsoft host the sandbox plays; made once per folder. */
 export function ensureCerts(dir: string): SandboxCerts {
   mkdirSync(dir, { recursive: true });
-  if (!existsSync(join(dir, 'server.crt'))) {
+  if (!existsSync(join(dir, 'server.crt')) || !coversEveryHost(join(dir, 'server.crt'))) {
     openssl(
       [
         'req',

@@ -1,3 +1,4 @@
+import { setTenantSettings } from './powerplatform/tenant-settings.ts';
 import type { SandboxTenant } from './store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
 
@@ -37,7 +38,7 @@ function setCrossTenant(tenant: SandboxTenant, body: Body): TenantAnswer {
   return { status: 200, body: next };
 }
 
-/** The tenant's settings: who may invite, the allow/deny list, cross-tenant access. Null: not a settings route. */
+/** The tenant's settings: who may invite, the allow/deny list, cross-tenant access, Power Platform's for guests. Null: not a settings route. */
 export function tenantSettingsRoute(tenant: SandboxTenant, method: string, rest: string, body: Body): TenantAnswer | null {
   if (method === 'PATCH' && rest === '/authorizationPolicy') {
     Object.assign(tenant.authorizationPolicy, body);
@@ -45,5 +46,6 @@ export function tenantSettingsRoute(tenant: SandboxTenant, method: string, rest:
   }
   if (method === 'PUT' && rest === '/collaborationRestrictions') return setRestrictions(tenant, body);
   if (method === 'PATCH' && rest === '/crossTenantAccess') return setCrossTenant(tenant, body);
+  if (method === 'PATCH' && rest === '/powerPlatform/tenantSettings') return setTenantSettings(tenant, body);
   return null;
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
 import { LOGIN_HOST } from './hosts.ts';
+import { expandDefaultScopes, expandInQuery, expandInTokenRequest } from './login-default-scope.ts';
 import {
   AUTH_CONTEXTS,
   askForAuthenticationContext,
@@ -31,7 +32,7 @@ export interface TokenInfo {
   acrs: string[];
 }
 
-type Req = IncomingMessage & { originalUrl?: string };
+type Req = IncomingMessage & { originalUrl?: string; body?: string };
 
 /** Entra's login at login.microsoftonline.com: one OpenID provider per tenant, issuer `/<tenant>/v2.0`. */
 export class Login {
@@ -192,9 +193,12 @@ export class Login {
       return;
     }
     if (path === '/oauth2/v2.0/authorize') {
+      expandInQuery(tenant, url.searchParams);
       askForConsentWithOfflineAccess(url.searchParams);
       askForAuthenticationContext(url.searchParams);
     }
+    const form = /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '');
+    if (path === '/oauth2/v2.0/token' && req.method === 'POST' && form) await expandInTokenRequest(tenant, req);
     req.originalUrl = `/${tenant.id}${path}${url.search}`;
     req.url = `${path}${url.search}`;
     await provider.callback()(req, res);
@@ -216,7 +220,8 @@ export class Login {
       accountId: userId,
       client,
       grantId: randomUUID(),
-      scope: scopes.join(' '),
+      // `.default` spelt out as the token endpoint does (login-default-scope.ts); the audience is as asked.
+      scope: expandDefaultScopes(scopes.join(' '), app.consentedScopes),
       gty: 'authorization_code',
     });
     token.setAudience(audience);

@@ -30,3 +30,38 @@ export function portalPage(): string {
       '<script>document.getElementById("blade").textContent = decodeURIComponent(location.hash.slice(1)) || "Home"</script>',
   );
 }
+
+/** The environment an admin-center or maker URL names: `…/environments/environment/{id}/…` or `…/environments/{id}/…`. */
+function environmentIn(path: string, state: SandboxState) {
+  const id = /\/environments\/(?:environment\/)?([^/]+)/i.exec(path)?.[1]?.toLowerCase();
+  const env = id
+    ? state.tenants.flatMap((t) => t.powerPlatform?.environments ?? []).find((e) => e.name.toLowerCase() === id)
+    : undefined;
+  return { id, env };
+}
+
+/**
+ * Look-alike Power Platform admin center pages (`/environments/environment/{id}/hub` and its other blades): the
+ * environment's name in the heading, as the real page shows it, for the content script to recognise the page.
+ */
+export function adminCenterPage(path: string, state: SandboxState): string {
+  const { id, env } = environmentIn(path, state);
+  const heading = env?.displayName ?? (id ? `Environment ${id}` : 'Environments');
+  return shell(
+    `${heading} - Power Platform admin center`,
+    '#0b556a',
+    `<h1>${escapeHtml(heading)}</h1><p>Sandbox admin center page: ${escapeHtml(path)}</p>`,
+  );
+}
+
+/** Look-alike Power Apps maker pages (`/environments/{id}/home`, `/environments/{id}/apps`, …). */
+export function makerPage(path: string, state: SandboxState): string {
+  const { id, env } = environmentIn(path, state);
+  const heading = env?.displayName ?? (id ? `Environment ${id}` : 'Power Apps');
+  return shell(
+    `${heading} - Power Apps`,
+    '#742774',
+    `<h1>${escapeHtml(heading)}</h1><p>Environment: <span id="environment">${escapeHtml(heading)}</span></p>` +
+      `<p>Sandbox maker page: ${escapeHtml(path)}</p>`,
+  );
+}

@@ -12,10 +12,23 @@ import { controlApi } from './control.ts';
 import { Faults } from './faults.ts';
 import { graphError } from './graph/errors.ts';
 import { handleGraph } from './graph/router.ts';
-import { ARM_HOST, GRAPH_HOST, LOGIN_HOST, PORTAL_HOST, POWERBI_API_HOST, POWERBI_HOSTS } from './hosts.ts';
+import {
+  ARM_HOST,
+  BAP_HOST,
+  GRAPH_HOST,
+  LOGIN_HOST,
+  PORTAL_HOST,
+  POWER_APPS_MAKER_HOST,
+  POWER_PLATFORM_ADMIN_HOST,
+  POWERBI_API_HOST,
+  POWERBI_HOSTS,
+} from './hosts.ts';
 import { Login } from './login.ts';
-import { portalPage, powerBiPage } from './pages.ts';
+import { adminCenterPage, makerPage, portalPage, powerBiPage } from './pages.ts';
 import { handlePowerBi } from './powerbi/router.ts';
+import { handleBap } from './powerplatform/bap.ts';
+import { handleDataverse } from './powerplatform/dataverse.ts';
+import { isDataverseHost, isPowerPlatformApiHost, powerPlatformFault } from './powerplatform/faults.ts';
 import { Store } from './store.ts';
 import { Traffic } from './traffic.ts';
 
@@ -91,7 +104,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const fault = faults.check(req.host, req.method, req.path);
       if (fault.latencyMs) await delay(fault.latencyMs);
       let response: ApiResponse;
-      if (fault.failure && req.host === ARM_HOST) {
+      if (fault.failure && isPowerPlatformApiHost(req.host)) {
+        response = powerPlatformFault(req.host, fault.failure);
+      } else if (fault.failure && req.host === ARM_HOST) {
         // ARM's own error shape (the common ErrorResponse), with its Retry-After.
         const retry = String(fault.failure.retryAfterSeconds ?? 1);
         const busy = fault.failure.status === 429;
@@ -133,6 +148,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const graph = pipeline((req) => handleGraph(req, { store, login, faults, runItem: graphItem }));
   const powerBi = pipeline((req) => handlePowerBi(req, { store, login, faults }));
   const arm = pipeline((req) => handleArm(req, { store, login, faults }));
+  const bap = pipeline((req) => handleBap(req, { store, login, faults }));
+  const dataverse = pipeline((req) => handleDataverse(req, { store, login, faults }));
 
   async function serveApi(handler: (req: ApiRequest) => Promise<ApiResponse>, req: IncomingMessage, res: ServerResponse) {
     if (req.method === 'OPTIONS') {
@@ -180,12 +197,17 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (host === GRAPH_HOST) return done(serveApi(graph, req, res));
     if (host === POWERBI_API_HOST) return done(serveApi(powerBi, req, res));
     if (host === ARM_HOST) return done(serveApi(arm, req, res));
+    if (host === BAP_HOST) return done(serveApi(bap, req, res));
+    if (isDataverseHost(host)) return done(serveApi(dataverse, req, res));
     const html = (page: string) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page);
     };
     if (POWERBI_HOSTS.includes(host)) return html(powerBiPage(new URL(req.url ?? '/', 'https://x').pathname, store.state));
     if (host === PORTAL_HOST) return html(portalPage());
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    if (host === POWER_PLATFORM_ADMIN_HOST) return html(adminCenterPage(path, store.state));
+    if (host === POWER_APPS_MAKER_HOST) return html(makerPage(path, store.state));
     send(res, req, { status: 404, body: { error: { code: 'NotFound', message: `The sandbox does not serve ${host} yet.` } } });
   });
   const control = createHttpServer((req, res) => {

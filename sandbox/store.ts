@@ -2,11 +2,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SandboxAudit } from './audit.ts';
+import type { SandboxPowerPlatform } from './powerplatform/model.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
 
 export interface SandboxUser {
   id: string;
   displayName: string;
+  /** Set when known (an invitation with names, a profile edit); Dataverse builds a systemuser's names from them. */
+  givenName?: string | null;
+  surname?: string | null;
   userPrincipalName: string;
   mail?: string | null;
   otherMails?: string[];
@@ -188,6 +192,8 @@ export interface SandboxTenant {
   deletedUsers?: SandboxDeletedUser[];
   crossTenantAccess?: CrossTenantAccess;
   collaborationRestrictions?: CollaborationRestrictions;
+  /** Power Platform environments and their Dataverse (sandbox/powerplatform/model.ts). */
+  powerPlatform?: SandboxPowerPlatform;
 }
 
 export interface SandboxState {

@@ -35,6 +35,8 @@ function organization(t: SandboxTenant): Record<string, unknown> {
     id: t.id,
     displayName: t.displayName,
     tenantType: 'AAD',
+    // The sandbox's tenants are all registered in the Netherlands (the usage location a guest is offered).
+    countryLetterCode: 'NL',
     verifiedDomains: t.verifiedDomains.map((name) => ({
       name,
       capabilities: 'Email, OfficeCommunicationsOnline',

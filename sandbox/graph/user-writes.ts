@@ -16,6 +16,8 @@ interface UserPatch {
   usageLocation?: unknown;
   userType?: unknown;
   displayName?: unknown;
+  givenName?: unknown;
+  surname?: unknown;
 }
 
 /**
@@ -25,9 +27,12 @@ interface UserPatch {
  */
 export function updateUser(tenant: SandboxTenant, by: SandboxUser, user: SandboxUser, patch: UserPatch): ApiResponse {
   const keys = Object.keys(patch) as (keyof UserPatch)[];
-  if (keys.some((k) => !['usageLocation', 'userType', 'displayName'].includes(k))) {
-    return badRequest('The sandbox can change usageLocation, userType and displayName only.');
+  if (keys.some((k) => !['usageLocation', 'userType', 'displayName', 'givenName', 'surname'].includes(k))) {
+    return badRequest('The sandbox can change usageLocation, userType, displayName, givenName and surname only.');
   }
+  // Names up to 64 characters (learn: user resource, givenName and surname).
+  for (const k of ['givenName', 'surname'] as const)
+    if (k in patch && (typeof patch[k] !== 'string' || (patch[k] as string).length > 64)) return invalid(k);
   if ('usageLocation' in patch && (typeof patch.usageLocation !== 'string' || !ISO_COUNTRY.test(patch.usageLocation))) {
     return invalid('usageLocation');
   }

@@ -60,6 +60,13 @@ function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
       const where = op.license?.usageLocation ? `, usage location ${op.license.usageLocation}` : '';
       return [{ ...base, action: 'license', detail: `${sku}${where}`, outcome, error }];
     }
+    case 'envLicense':
+      return [{ ...base, action: 'license', detail: op.powerPlatform?.licence?.name ?? '', outcome, error }];
+    case 'environment': {
+      const pp = op.powerPlatform;
+      const role = pp?.role ? ` as ${pp.role.name}${op.environment && !op.environment.roleGiven ? ' (already held)' : ''}` : '';
+      return [{ ...base, action: 'environment', detail: `${pp?.environmentName ?? ''}${role}`, outcome, error }];
+    }
     default:
       return [];
   }

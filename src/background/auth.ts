@@ -91,3 +91,10 @@ export const powerBiToken = (settings: Settings, forceRefresh: boolean) => token
 
 /** An Azure Resource Manager token, from the same sign-in. */
 export const armToken = (settings: Settings, forceRefresh: boolean) => token(settings, ARM_SCOPES, forceRefresh);
+
+/**
+ * A token for another resource of the same sign-in (the environment API, a Dataverse instance), by its `.default`
+ * scope: whatever was consented for that resource, as Microsoft's own SDKs ask for it.
+ */
+export const resourceToken = (settings: Settings, resource: string, forceRefresh: boolean) =>
+  token(settings, [`${resource.replace(/\/$/, '')}/.default`], forceRefresh);

@@ -28,6 +28,7 @@ import { checkedActivation, myAccess } from './my-access/index.ts';
 import { rolePolicy } from './my-access/roles.ts';
 import { pageInfo, syncTab } from './page-context.ts';
 import { forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
+import { powerPlatformPage } from './powerplatform/environment.ts';
 import type { SenderKind } from './sender.ts';
 import { loadSettings, usableSettings } from './settings.ts';
 
@@ -142,6 +143,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   startGuestChange: ({ guest, change }) => startGuestChange(guest, change),
   getGuestChanges: () => loadGuestChanges(),
+  getPowerPlatformPage: async ({ context }) => powerPlatformPage(await usableSettings(), context),
   getSettings: () => loadSettings(),
   saveSettings: async (settings) => {
     const problem = settingsProblem(settings);

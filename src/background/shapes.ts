@@ -1,6 +1,7 @@
 import { isArmScope, isRoleDefinitionId } from '../shared/arm-id.ts';
 import { isPartnerDomain } from '../shared/guest-card.ts';
 import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
+import { powerPlatformProblem } from '../shared/power-platform-check.ts';
 import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { guestChangeShape } from './guest-shapes.ts';
 import { pageContext } from './page-context-shape.ts';
@@ -63,7 +64,8 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     obj(p) &&
     invitation(p.invitation) &&
     (p.azure === undefined || azureGrant(p.azure)) &&
-    (p.powerBi === undefined || powerBiGrant(p.powerBi)),
+    (p.powerBi === undefined || powerBiGrant(p.powerBi)) &&
+    (p.powerPlatform === undefined || (obj(p.powerPlatform) && powerPlatformProblem(p.powerPlatform as never) === null)),
   getOperation: empty,
   dismissOperation: (p) => obj(p) && guid(p.id),
   getActivity: (p) => obj(p) && ['all', 'succeeded', 'failed'].includes(p.show as string),
@@ -114,6 +116,7 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   previewPartnerGroup: (p) => obj(p) && isPartnerDomain(p.domain),
   startGuestChange: guestChangeShape,
   getGuestChanges: empty,
+  getPowerPlatformPage: (p) => obj(p) && pageContext(p.context),
   getSettings: empty,
   saveSettings: (p) =>
     obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && text(p.tenant, 256) && text(p.clientId, 64),

@@ -3,6 +3,7 @@ import type { AzureRoles } from '../shared/azure.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { PageInfo, SessionState } from '../shared/model.ts';
+import type { PowerPlatformPage } from '../shared/power-platform.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
@@ -26,6 +27,7 @@ export function App() {
   const [page, setPage] = useState<PageInfo>({ context: null, url: null, description: null });
   const [error, setError] = useState<unknown>(null);
   const [powerBi, setPowerBi] = useState<PowerBiPage | null>(null);
+  const [powerPlatform, setPowerPlatform] = useState<PowerPlatformPage | null>(null);
   const [powerBiError, setPowerBiError] = useState<unknown>(null);
   const [mode, setMode] = useState<'one' | 'bulk' | 'activity' | 'access' | 'guests' | null>(null);
   const [cardFor, setCardFor] = useState<string | undefined>();
@@ -54,6 +56,11 @@ export function App() {
     // Power BI pages only: an Azure resource or a Power Platform environment is read by its own calls.
     if (!signedIn || !context || (context.kind !== 'powerbi-app' && context.kind !== 'powerbi-workspace')) return;
     send('getPowerBiPage', { context }).then(setPowerBi, setPowerBiError);
+  }, [signedIn, context]);
+
+  useEffect(() => {
+    if (!signedIn || context?.kind !== 'power-platform-environment') return;
+    send('getPowerPlatformPage', { context }).then(setPowerPlatform, setPowerBiError);
   }, [signedIn, context]);
 
   // For `npm run bench`: when the page's context first shows after the popup opened (a performance mark).
@@ -136,7 +143,7 @@ export function App() {
             ) : (
               <>
                 {powerBiError ? <ErrorNote error={powerBiError} /> : null}
-                <OneGuest page={page} powerBi={powerBi} azureRoles={azureRoles} />
+                <OneGuest page={page} powerBi={powerBi} azureRoles={azureRoles} powerPlatform={powerPlatform} />
               </>
             )}
           </OpenCard.Provider>

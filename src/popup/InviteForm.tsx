@@ -6,12 +6,20 @@ import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { AppError } from '../shared/errors.ts';
 import type { ExistingUser, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
 import type { Operation } from '../shared/operation.ts';
+import type { PowerPlatformPage } from '../shared/power-platform.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
 import { AzureSection } from './AzureSection.tsx';
 import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
+import {
+  choiceProblem,
+  initialChoice,
+  type PowerPlatformChoice,
+  PowerPlatformSection,
+  toGrant,
+} from './PowerPlatformSection.tsx';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
 import { UserPicker } from './UserPicker.tsx';
 
@@ -27,12 +35,14 @@ export const blank = (redirectUrl: string): InviteDraft => ({
 export function InviteForm({
   page,
   powerBi,
+  powerPlatform,
   azureRoles,
   retry,
   onStarted,
 }: {
   page: PageInfo;
   powerBi: PowerBiPage | null;
+  powerPlatform: PowerPlatformPage | null;
   azureRoles: AzureRoles | null;
   /** An invitation that was refused before anything was done: its draft and the reason, to correct and send again. */
   retry?: { draft: InviteDraft; error: AppError };
@@ -44,6 +54,10 @@ export function InviteForm({
   const [error, setError] = useState<unknown>(retry?.error ?? null);
   const [check, setCheck] = useState<Precheck | null>(null);
   const [choice, setChoice] = useState<PowerBiChoice>({ viewer: false });
+  const [ppChoice, setPpChoice] = useState<PowerPlatformChoice | null>(null);
+  useEffect(() => {
+    if (powerPlatform) setPpChoice(initialChoice(powerPlatform));
+  }, [powerPlatform]);
   // Eligible for a bounded time by default: never permanent without an explicit choice.
   const [azureChoice, setAzureChoice] = useState<AzureChoice>(DEFAULT_AZURE_CHOICE);
 
@@ -108,7 +122,13 @@ export function InviteForm({
     const role = azureChoice.role;
     const azure = scope && role ? { scope, roleId: role.id, roleName: role.name, schedule: toSchedule(azureChoice) } : undefined;
     const granted = powerBi ? { workspaceId: powerBi.workspace.id, group: choice.group, viewer: choice.viewer } : undefined;
-    send('startInvitation', { invitation, ...(azure ? { azure } : {}), ...(granted ? { powerBi: granted } : {}) })
+    const environment = powerPlatform && ppChoice ? toGrant(powerPlatform, ppChoice) : undefined;
+    send('startInvitation', {
+      invitation,
+      ...(azure ? { azure } : {}),
+      ...(granted ? { powerBi: granted } : {}),
+      ...(environment ? { powerPlatform: environment } : {}),
+    })
       .then((op) => {
         // Started: the draft is spent, so nothing is sent twice by accident.
         void session.remove('inviteDraft');
@@ -181,8 +201,17 @@ export function InviteForm({
       </fieldset>
       {azureRoles ? <AzureSection roles={azureRoles} choice={azureChoice} onChoice={setAzureChoice} /> : null}
       {powerBi ? <PowerBiSection page={powerBi} choice={choice} onChoice={setChoice} /> : null}
+      {powerPlatform && ppChoice ? <PowerPlatformSection page={powerPlatform} choice={ppChoice} onChoice={setPpChoice} /> : null}
       <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
-      <button type="submit" disabled={busy || blockedByPrecheck(check) || (!!azureRoles && !azureChoiceReady(azureChoice))}>
+      <button
+        type="submit"
+        disabled={
+          busy ||
+          blockedByPrecheck(check) ||
+          (!!azureRoles && !azureChoiceReady(azureChoice)) ||
+          (!!powerPlatform && (!ppChoice || choiceProblem(powerPlatform, ppChoice) !== null))
+        }
+      >
         {inviteLabel(check, busy)}
       </button>
       {error ? <ErrorNote error={error} /> : null}

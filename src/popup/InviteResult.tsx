@@ -2,7 +2,9 @@ import { useContext, useState } from 'preact/hooks';
 import { type AzureAssignment, describeSchedule } from '../shared/azure.ts';
 import { guestStateWords, type InvitationResult } from '../shared/model.ts';
 import type { OperationStep } from '../shared/operation.ts';
+import type { PowerPlatformGrantRequest } from '../shared/power-platform.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
+import { EnvironmentLink } from './EnvironmentLink.tsx';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
 import { OpenCard } from './open-card.ts';
 
@@ -12,8 +14,11 @@ export function InviteResult({
   grant,
   operationId,
   license,
+  environment,
   onAnother,
 }: {
+  /** Invited from an environment's page: the link to send the guest. */
+  environment?: PowerPlatformGrantRequest | null;
   result: InvitationResult;
   grant: PowerBiGrant | null;
   assignment: (AzureAssignment & { roleName: string }) | null;
@@ -62,6 +67,7 @@ export function InviteResult({
             : ''}
         </div>
       ) : null}
+      {environment ? <EnvironmentLink environment={environment} /> : null}
       {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} /> : null}
       <div class="row">
         <button type="button" class="link" onClick={onAnother}>

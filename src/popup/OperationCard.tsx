@@ -53,6 +53,7 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
           grant={op.granted ?? null}
           operationId={op.id}
           license={license}
+          environment={op.powerPlatform ?? null}
           onAnother={onAnother}
         />
       ) : null}

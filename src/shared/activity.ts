@@ -19,7 +19,8 @@ export interface ActivityEntry {
     | 'sponsor'
     | 'removed'
     | 'deleted'
-    | 'groupCreated';
+    | 'groupCreated'
+    | 'environment';
   /** Whom or what it concerned: the guest's address, or the bulk file's name. */
   subject: string;
   /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
@@ -49,4 +50,5 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   removed: 'Access taken back',
   deleted: 'User deleted',
   groupCreated: 'Dynamic group created',
+  environment: 'Environment access',
 };

@@ -1,6 +1,7 @@
 import type { AzureAssignment, AzureSchedule } from './azure.ts';
 import type { ErrorCode } from './errors.ts';
 import type { InvitationRequest, InvitationResult } from './model.ts';
+import type { PowerPlatformGrantRequest } from './power-platform.ts';
 import type { AudienceGroup, PowerBiGrant } from './powerbi.ts';
 
 /**
@@ -17,7 +18,10 @@ export type StepKind =
   | 'activate'
   | 'deactivate'
   | 'approval'
-  | 'change';
+  | 'change'
+  | 'profile'
+  | 'envLicense'
+  | 'environment';
 export type StepState = 'pending' | 'done' | 'failed';
 
 export interface OperationStep {
@@ -80,6 +84,8 @@ export interface InviteStart {
   invitation: InvitationRequest;
   azure?: AzureGrantRequest;
   powerBi?: PowerBiGrantRequest;
+  /** From a Power Platform environment's page (issue 12): names, licence, security group, Dataverse user and role. */
+  powerPlatform?: PowerPlatformGrantRequest;
 }
 
 export type OperationStatus = 'running' | 'waiting' | 'done';
@@ -106,17 +112,30 @@ export interface Operation extends InviteStart, OperationRecord {
   /** The guest was added to the audience group now (false: already a member). */
   joined?: boolean;
   granted?: PowerBiGrant;
+  /** The guest's Dataverse user in the environment, and whether the role was given now. */
+  environment?: { systemUserId: string; roleGiven: boolean };
   /** The person closed the result card, or started another from the popup. */
   dismissed?: boolean;
 }
 
 /** The steps an invitation with these grants takes, in order. */
-export function plannedSteps(start: { invite: boolean; groupId?: string; roleId?: string; powerBi?: boolean }): OperationStep[] {
+export function plannedSteps(start: {
+  invite: boolean;
+  groupId?: string;
+  roleId?: string;
+  powerBi?: boolean;
+  powerPlatform?: PowerPlatformGrantRequest;
+}): OperationStep[] {
   const kinds: StepKind[] = [];
+  const pp = start.powerPlatform;
   if (start.invite) kinds.push('invite');
+  // The profile first: a licence cannot be assigned before the usage location is set.
+  if (pp?.profile) kinds.push('profile');
   if (start.groupId) kinds.push('group');
   if (start.roleId) kinds.push('azureRole');
   if (start.powerBi) kinds.push('powerBi');
+  if (pp?.licence) kinds.push('envLicense');
+  if (pp?.instanceUrl) kinds.push('environment');
   return kinds.map((kind) => ({ kind, state: 'pending' }));
 }
 
@@ -135,6 +154,12 @@ export function stepWords(op: Operation, step: OperationStep): string {
       return op.powerBi?.viewer ? 'Workspace Viewer role and licence path' : 'Licence path';
     case 'license':
       return 'Assign the licence';
+    case 'profile':
+      return 'Set first name, last name and usage location';
+    case 'envLicense':
+      return `Assign ${op.powerPlatform?.licence?.name ?? 'the licence'}`;
+    case 'environment':
+      return `Add to ${op.powerPlatform?.environmentName ?? 'the environment'}${op.powerPlatform?.role ? ` as ${op.powerPlatform.role.name}` : ''}`;
     default:
       return step.kind;
   }

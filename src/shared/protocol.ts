@@ -14,6 +14,7 @@ import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.
 import type { Activation, ActivationDraft, DeactivationDraft, MyAccess, RolePolicy } from './my-access.ts';
 import type { InviteStart, Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
+import type { PowerPlatformPage } from './power-platform.ts';
 import type { AudienceGroup, PowerBiPage } from './powerbi.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
@@ -76,6 +77,8 @@ export type BackgroundProtocol = {
   };
   startGuestChange: { request: { guest: GuestChangeRecord['guest']; change: GuestChange }; response: GuestChangeRecord };
   getGuestChanges: { request: Record<string, never>; response: GuestChangeRecord[] };
+  /** An environment's page (issue 12): the environment, its roles, the licences, the guest maker setting. */
+  getPowerPlatformPage: { request: { context: PageContext }; response: PowerPlatformPage };
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: Settings; response: Settings };
 };

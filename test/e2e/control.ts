@@ -38,6 +38,12 @@ export function control(port: number, token: string) {
       tenant: string,
       patch: { default?: CrossTenantAccess['default'] | null; partners?: CrossTenantAccess['partners'] },
     ) => call('PATCH', `/tenants/${tenant}/crossTenantAccess`, patch) as Promise<CrossTenantAccess>,
+    /** Power Platform tenant settings (admin center: Settings > Features): may guests make apps, share with everyone. */
+    patchPowerPlatformSettings: (tenant: string, patch: { enableGuestsToMake?: boolean; disableShareWithEveryone?: boolean }) =>
+      call('PATCH', `/tenants/${tenant}/powerPlatform/tenantSettings`, patch) as Promise<{
+        enableGuestsToMake: boolean;
+        disableShareWithEveryone: boolean;
+      }>,
     /** Every PIM role assignment schedule request the tenant has taken, as the sandbox keeps them. */
     pimRequests: (tenant: string) => call('GET', `/tenants/${tenant}/pim/requests`) as Promise<SandboxAssignmentRequest[]>,
     /** An approver's yes to a request waiting for approval: it becomes Provisioned and the role holds from now. */

@@ -138,3 +138,17 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
     problems,
   };
 }
+
+/** First name, last name and, when given, usage location (`PATCH /users/{id}`): what a licence and Dataverse need. */
+export async function setProfile(
+  client: Client,
+  userId: string,
+  p: { givenName: string; surname: string; usageLocation?: string },
+): Promise<void> {
+  const patch = {
+    ...(p.givenName.trim() ? { givenName: p.givenName.trim() } : {}),
+    ...(p.surname.trim() ? { surname: p.surname.trim() } : {}),
+    ...(p.usageLocation ? { usageLocation: p.usageLocation } : {}),
+  };
+  if (Object.keys(patch).length) await client.api(path`/users/${userId}`).patch(patch);
+}

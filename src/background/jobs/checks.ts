@@ -4,6 +4,7 @@ import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
 import { emailProblem } from '../../shared/email.ts';
 import { httpsUrl, isUsageLocation, LIMITS } from '../../shared/inputs.ts';
 import type { Operation, OperationStep } from '../../shared/operation.ts';
+import { powerPlatformProblem } from '../../shared/power-platform-check.ts';
 
 /**
  * The bulk job is read back from storage, and the worker acts on what it reads: a job it did not write (another
@@ -25,7 +26,7 @@ function boundedSchedule(s: JobMeta['roleSchedule']): boolean {
   return typeof s.end.at === 'string' && !Number.isNaN(Date.parse(s.end.at));
 }
 
-const KINDS = new Set(['invite', 'group', 'azureRole', 'powerBi', 'license']);
+const KINDS = new Set(['invite', 'group', 'azureRole', 'powerBi', 'license', 'profile', 'envLicense', 'environment']);
 const STEP_STATES = new Set(['pending', 'done', 'failed']);
 /** Steps of kinds and states the engine knows: it would otherwise skip or misread them. */
 const stepsKnown = (steps: unknown) =>
@@ -64,6 +65,8 @@ export function operationProblem(op: Operation): string | null {
     (!isGuid(op.license.skuId) || !(op.license.usageLocation === undefined || isUsageLocation(op.license.usageLocation)))
   )
     return 'its licence or usage location is not one the extension accepts';
+  const pp = op.powerPlatform ? powerPlatformProblem(op.powerPlatform) : null;
+  if (pp) return pp;
   if (!stepsKnown(op.steps)) return 'its progress is damaged';
   return null;
 }

@@ -5,14 +5,17 @@ import type { GuestChangeRecord } from '../../shared/guest-card.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
 import type { Activation } from '../../shared/my-access.ts';
 import { type FoundUser, type LicenseRequest, type OperationStep, type StepKind, stepOf } from '../../shared/operation.ts';
+import type { PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
 import type { LicensePath } from '../../shared/powerbi.ts';
 import { type RequestAnswer, requestNow, sendSelfRequest } from '../arm/activation.ts';
 import { BATCH_LIMIT } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
 import { addGroupMembers } from '../graph/groups.ts';
+import { setProfile } from '../graph/guests.ts';
 import { applyChange } from '../guests/apply.ts';
-import { grantWorkspaceAccess } from '../powerbi/access.ts';
+import { assignGuestLicense, grantWorkspaceAccess } from '../powerbi/access.ts';
+import { enterEnvironment } from '../powerplatform/access.ts';
 import { type Guest, giveRole, licenseGuest } from './grant-steps.ts';
 import { invite } from './invite-step.ts';
 import { awaitApproval, fail, missed, needsSignIn, SETTLE_MS, SignInNeeded, succeed } from './step-rules.ts';
@@ -44,6 +47,8 @@ export interface Work {
   activation?: Activation;
   /** A change made from a guest's card (issue 11). */
   change?: GuestChangeRecord;
+  /** From an environment's page (issue 12): profile, licence, Dataverse user and role. */
+  powerPlatform?: PowerPlatformGrantRequest;
 }
 
 /** What a step that went through gives its unit. */
@@ -53,7 +58,9 @@ export type StepResult =
   | { kind: 'azureRole'; assignment: Awaited<ReturnType<typeof giveRole>> }
   | { kind: 'powerBi' | 'license'; licensePath: LicensePath }
   | { kind: 'activate' | 'deactivate' | 'approval'; answer: RequestAnswer }
-  | { kind: 'change'; outcome: string; createdId?: string };
+  | { kind: 'change'; outcome: string; createdId?: string }
+  | { kind: 'profile' | 'envLicense' }
+  | { kind: 'environment'; access: { systemUserId: string; roleGiven: boolean } };
 
 /** Invitations sent lately and Graph's last Retry-After: the pool keeps them, across worker restarts. */
 export interface Pacing {
@@ -131,6 +138,22 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
           step.sentAt = Date.now();
           await pool.save();
           succeed(pool, u, step, { kind, answer: await sendSelfRequest(s.settings, w.activation, mayExist) });
+        } else if (kind === 'profile' && w.powerPlatform?.profile) {
+          await setProfile(s.graph.client, guestOf(pool, u).id, w.powerPlatform.profile);
+          succeed(pool, u, step, { kind });
+        } else if (kind === 'envLicense' && w.powerPlatform?.licence) {
+          const usageLocation = w.powerPlatform.profile?.usageLocation;
+          const licence = { userId: guestOf(pool, u).id, skuId: w.powerPlatform.licence.skuId };
+          await assignGuestLicense(s.settings, usageLocation ? { ...licence, usageLocation } : licence);
+          succeed(pool, u, step, { kind });
+        } else if (kind === 'environment' && w.powerPlatform?.instanceUrl) {
+          const { environmentId, instanceUrl, role } = w.powerPlatform;
+          const access = await enterEnvironment(
+            s.settings,
+            { environmentId, instanceUrl, ...(role ? { role } : {}) },
+            guestOf(pool, u).id,
+          );
+          succeed(pool, u, step, { kind, access });
         } else if (kind === 'change' && w.change) {
           // As an activation: marked sent and stored first, so what is not safe to repeat is looked for before.
           const mayExist = step.sentAt !== undefined;
@@ -159,6 +182,9 @@ const STEP_LIMITS: Record<StepKind, number> = {
   deactivate: 5,
   approval: 5,
   change: 5,
+  profile: 5,
+  envLicense: 5,
+  environment: 5,
 };
 
 /**

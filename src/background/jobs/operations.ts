@@ -27,9 +27,10 @@ export async function startOperation(start: InviteStart): Promise<Operation> {
     status: 'running',
     steps: plannedSteps({
       invite: true,
-      groupId: start.powerBi?.group?.id,
+      groupId: start.powerBi?.group?.id ?? start.powerPlatform?.securityGroup?.id,
       roleId: start.azure?.roleId,
       powerBi: !!start.powerBi,
+      powerPlatform: start.powerPlatform,
     }),
   };
   await changeOperations((ops) => {
@@ -84,6 +85,9 @@ function record(op: Operation, result: StepResult): void {
     case 'azureRole':
       op.assignment = { ...result.assignment, roleName: op.azure?.roleName ?? '' };
       return;
+    case 'environment':
+      op.environment = result.access;
+      return;
     case 'powerBi':
     case 'license': {
       const group = op.powerBi?.group;
@@ -104,14 +108,25 @@ const work = (op: Operation): Work => ({
   guard: true,
   guestId: op.invited?.guest.id,
   guestIsNew: op.invited ? !op.invited.existing : undefined,
-  groupId: op.powerBi?.group?.id,
+  groupId: op.powerBi?.group?.id ?? op.powerPlatform?.securityGroup?.id,
   azure: op.azure && { scope: op.azure.scope, roleId: op.azure.roleId, schedule: op.azure.schedule, bulk: false },
   powerBi: op.powerBi && { workspaceId: op.powerBi.workspaceId, viewer: op.powerBi.viewer },
   license: op.license,
+  powerPlatform: op.powerPlatform,
 });
 
 /** What the engine writes of an operation; the rest (dismissed, a licence asked for meanwhile) is the popup's. */
-const ENGINE_FIELDS = ['steps', 'status', 'waitingFor', 'finishedAt', 'invited', 'assignment', 'joined', 'granted'] as const;
+const ENGINE_FIELDS = [
+  'steps',
+  'status',
+  'waitingFor',
+  'finishedAt',
+  'invited',
+  'assignment',
+  'joined',
+  'granted',
+  'environment',
+] as const;
 
 /** The single invitations under way in the tenant signed in, as a pool for the engine. */
 export async function openOperations(accountNow: AccountNow): Promise<OpenPool<Operation> | null> {

@@ -1,0 +1,51 @@
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { path } from '../../shared/url-path.ts';
+import { bap, dataverse } from './client.ts';
+
+export interface EnvironmentAccess {
+  environmentId: string;
+  instanceUrl: string;
+  role?: { id: string; name: string };
+}
+
+/**
+ * Brings the guest into the environment's Dataverse and gives them the role, safe to repeat after a worker stopped:
+ * the documented "add user" call forces the sync (learn: Power Platform admin, "Add users to an environment
+ * automatically or manually"; Add-AdminPowerAppsSyncUser), the user is then looked up by their Entra object id
+ * (not there yet: Dataverse is still syncing, tried again with backoff), and the role is given only when they do
+ * not hold it already (Dataverse Web API, systemuserroles_association).
+ */
+export async function enterEnvironment(
+  settings: Settings,
+  access: EnvironmentAccess,
+  guestId: string,
+): Promise<{ systemUserId: string; roleGiven: boolean }> {
+  await bap(settings, 'POST', path`/scopes/admin/environments/${access.environmentId}/addUser`, { ObjectId: guestId });
+  const { value } = await dataverse<{ value: { systemuserid: string }[] }>(
+    settings,
+    access.instanceUrl,
+    'GET',
+    `/systemusers?$select=systemuserid&$filter=${encodeURIComponent(`azureactivedirectoryobjectid eq ${guestId}`)}`,
+  );
+  const systemUserId = value[0]?.systemuserid;
+  if (!systemUserId) throw new AppError(ErrorCodes.principalNotFound, 'Dataverse has not synchronised the guest yet.');
+  if (!access.role) return { systemUserId, roleGiven: false };
+  const held = await dataverse<{ value: { roleid: string }[] }>(
+    settings,
+    access.instanceUrl,
+    'GET',
+    `${path`/systemusers(${systemUserId})`}/systemuserroles_association?$select=roleid`,
+  );
+  if (held.value.some((r) => r.roleid === access.role?.id)) return { systemUserId, roleGiven: false };
+  await dataverse(
+    settings,
+    access.instanceUrl,
+    'POST',
+    `${path`/systemusers(${systemUserId})`}/systemuserroles_association/$ref`,
+    {
+      '@odata.id': `${access.instanceUrl}api/data/v9.2/roles(${access.role.id})`,
+    },
+  );
+  return { systemUserId, roleGiven: true };
+}

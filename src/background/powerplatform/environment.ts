@@ -1,0 +1,115 @@
+import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes, errorWords, hasCode } from '../../shared/errors.ts';
+import { own } from '../../shared/own.ts';
+import type { PageContext } from '../../shared/page-context.ts';
+import {
+  type EnvironmentRole,
+  POWER_PLATFORM_SKUS,
+  type PowerPlatformEnvironment,
+  type PowerPlatformPage,
+  roleNote,
+} from '../../shared/power-platform.ts';
+import { path } from '../../shared/url-path.ts';
+import { graphSession } from '../graph/client.ts';
+import { subscribedSkus } from '../graph/licenses.ts';
+import { bap, dataverse, isInstanceUrl } from './client.ts';
+
+interface EnvironmentResource {
+  name: string;
+  location?: string;
+  properties?: {
+    displayName?: string;
+    environmentSku?: string;
+    azureRegion?: string;
+    linkedEnvironmentMetadata?: { instanceUrl?: string; securityGroupId?: string };
+  };
+}
+
+/**
+ * The environment, as an admin reads it (`scopes/admin`) or, when the person is no Power Platform admin, as a maker
+ * with access does (the same path without `scopes/admin`; learn: Power Platform environment API, Environments - Get).
+ */
+export async function readEnvironment(settings: Settings, id: string): Promise<PowerPlatformEnvironment> {
+  let asAdmin = true;
+  const read = (admin: boolean) =>
+    bap<EnvironmentResource>(settings, 'GET', admin ? path`/scopes/admin/environments/${id}` : path`/environments/${id}`);
+  const env = await read(true).catch((e: unknown) => {
+    if (!hasCode(e, ErrorCodes.forbidden)) throw e;
+    asAdmin = false;
+    return read(false);
+  });
+  const linked = env.properties?.linkedEnvironmentMetadata;
+  const instance = linked?.instanceUrl && !linked.instanceUrl.endsWith('/') ? `${linked.instanceUrl}/` : linked?.instanceUrl;
+  return {
+    id: env.name,
+    displayName: env.properties?.displayName ?? env.name,
+    type: env.properties?.environmentSku ?? '',
+    region: env.properties?.azureRegion ?? env.location ?? '',
+    instanceUrl: isInstanceUrl(instance) ? instance : null,
+    securityGroupId: linked?.securityGroupId || null,
+    asAdmin,
+  };
+}
+
+/** The environment's security roles (Dataverse `roles`), the common ones first, each with what it allows. */
+export async function environmentRoles(settings: Settings, instanceUrl: string): Promise<EnvironmentRole[]> {
+  const { value } = await dataverse<{ value: { roleid: string; name: string }[] }>(
+    settings,
+    instanceUrl,
+    'GET',
+    '/roles?$select=roleid,name&$orderby=name',
+  );
+  const common = ['Basic User', 'Environment Maker', 'System Customizer', 'System Administrator'];
+  const rank = (n: string) => (common.indexOf(n) === -1 ? common.length : common.indexOf(n));
+  return value
+    .map((r) => ({ id: r.roleid, name: r.name, ...roleNote(r.name) }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
+/** `enableGuestsToMake` of the tenant settings (learn: List Tenant Settings); null when they cannot be read. */
+async function guestsMayMake(settings: Settings): Promise<boolean | null> {
+  const s = await bap<{ powerPlatform?: { powerApps?: { enableGuestsToMake?: boolean } } }>(
+    settings,
+    'POST',
+    '/listTenantSettings',
+    {},
+  );
+  return s.powerPlatform?.powerApps?.enableGuestsToMake ?? null;
+}
+
+/** Everything the popup shows on an environment's page, read side by side; a part that cannot be read is said. */
+export async function powerPlatformPage(settings: Settings, context: PageContext): Promise<PowerPlatformPage> {
+  if (context.kind !== 'power-platform-environment') throw new AppError(ErrorCodes.badMessage, 'not an environment page');
+  const environment = await readEnvironment(settings, context.environmentId);
+  const client = graphSession(settings).client;
+  const problems: string[] = [];
+  const part = <T>(what: string, r: PromiseSettledResult<T>, none: T): T => {
+    if (r.status === 'fulfilled') return r.value;
+    problems.push(`Could not read ${what}: ${errorWords(r.reason)}`);
+    return none;
+  };
+  const [roles, skus, group, country, makers] = await Promise.allSettled([
+    environment.instanceUrl ? environmentRoles(settings, environment.instanceUrl) : Promise.resolve([]),
+    subscribedSkus(client),
+    environment.securityGroupId
+      ? (client.api(path`/groups/${environment.securityGroupId}`).select('id,displayName').get() as Promise<{
+          id: string;
+          displayName: string;
+        }>)
+      : Promise.resolve(null),
+    client.api('/organization').select('countryLetterCode').get() as Promise<{ value: { countryLetterCode?: string }[] }>,
+    guestsMayMake(settings),
+  ]);
+  const licences = part('the licences', skus, [])
+    .filter((s) => own(POWER_PLATFORM_SKUS, s.skuId))
+    .map((s) => ({ skuId: s.skuId, name: own(POWER_PLATFORM_SKUS, s.skuId) ?? s.skuPartNumber, free: s.enabled - s.consumed }));
+  return {
+    environment,
+    securityGroup: part('the security group', group, null),
+    roles: part("the environment's security roles", roles, []),
+    licences,
+    tenantCountry: part("the tenant's country", country, { value: [] }).value[0]?.countryLetterCode ?? null,
+    guestsMayMake: makers.status === 'fulfilled' ? makers.value : null,
+    problems,
+  };
+}

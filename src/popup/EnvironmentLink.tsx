@@ -1,0 +1,18 @@
+import { useState } from 'preact/hooks';
+import type { PowerPlatformGrantRequest } from '../shared/power-platform.ts';
+
+/** The article's last step, "notify your invited users": the environment's link to send the guest. */
+export function EnvironmentLink({ environment }: { environment: PowerPlatformGrantRequest }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div class="pbi" data-testid="environment-link">
+      <label for="environmentUrl">Send them the link to {environment.environmentName}</label>
+      <div class="row">
+        <input id="environmentUrl" readOnly value={environment.url} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" onClick={() => navigator.clipboard.writeText(environment.url).then(() => setCopied(true))}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inviteFormIn, openPopupOn, signInThroughPopup } from './harness.ts';
+import { CONTOSO, PASSWORD, RESULTS_DIR, sandboxAndBrowser } from './sandbox.ts';
+
+const SALES_ENV = '8f2a6c1e-4b3d-4e5f-9a70-1b2c3d4e5f01';
+const SALES_GROUP = '3e9a4d5f-6b7c-4d8e-9fa0-1b2c3d4e5f60';
+const POWER_APPS_PREMIUM = 'b30411f5-fea1-4a59-9ad9-3db7c7ead579';
+const ADMIN_PAGE = `https://admin.powerplatform.microsoft.com/environments/environment/${SALES_ENV}/hub`;
+
+const env = sandboxAndBrowser();
+const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
+const user = async (mail: string) => (await contoso())?.users.find((u) => u.mail === mail);
+
+async function popupOnEnvironment(): Promise<Page> {
+  const popup = await openPopupOn(env.browser, ADMIN_PAGE);
+  await inviteFormIn(popup);
+  await expect.poll(() => popup.getByTestId('pp-title').textContent(), { timeout: 15_000 }).toContain('Contoso Sales');
+  return popup;
+}
+
+beforeAll(async () => {
+  const popup = await env.browser.openPopup();
+  await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
+  await popup.close();
+});
+
+describe('Power Platform admins', () => {
+  it('invites into an environment with names, usage location, a licence and Basic User, through throttling', async () => {
+    const popup = await popupOnEnvironment();
+    expect(await popup.getByTestId('pp-group').textContent()).toContain('Sales environment users');
+    await popup.getByLabel('E-mail address').fill('lena@partner.example');
+    await popup.getByLabel('First name').fill('Lena');
+    await popup.getByLabel('Last name').fill('Berg');
+    expect(await popup.getByLabel('Usage location (two-letter country code)').inputValue()).toBe('NL');
+    await popup.getByLabel('Licence').selectOption(POWER_APPS_PREMIUM);
+    expect(await popup.getByLabel(/^Basic User/).isChecked()).toBe(true);
+    // Both APIs throttle once; the chain waits each out.
+    await env.sandbox.control.addFault({
+      host: 'api.bap.microsoft.com',
+      method: 'POST',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    await env.sandbox.control.addFault({
+      host: 'contoso-sales.crm.dynamics.com',
+      method: 'POST',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    const link = popup.getByLabel('Send them the link to Contoso Sales');
+    await expect.poll(() => link.inputValue(), { timeout: 60_000 }).toBe('https://contoso-sales.crm.dynamics.com/');
+    const lena = await user('lena@partner.example');
+    expect(lena).toMatchObject({ givenName: 'Lena', surname: 'Berg', usageLocation: 'NL' });
+    expect(lena?.assignedLicenses?.map((l) => l.skuId)).toContain(POWER_APPS_PREMIUM);
+    const t = await contoso();
+    expect(t?.groups.find((g) => g.id === SALES_GROUP)?.members).toContain(lena?.id);
+    const sales = t?.powerPlatform?.environments.find((e) => e.name === SALES_ENV)?.dataverse;
+    const basic = sales?.roles.find((r) => r.name === 'Basic User')?.roleid;
+    const dvUsers = sales?.users.filter((u) => u.azureactivedirectoryobjectid === lena?.id) ?? [];
+    expect(dvUsers).toHaveLength(1);
+    expect(dvUsers[0]?.roles).toEqual([basic]);
+    await popup.screenshot({ path: join(RESULTS_DIR, 'power-platform-result.png'), fullPage: true });
+    await popup.close();
+  });
+
+  it('does not attempt a licence without a usage location, and says why', async () => {
+    const popup = await popupOnEnvironment();
+    await popup.getByLabel('E-mail address').fill('omar@partner.example');
+    await popup.getByLabel('Usage location (two-letter country code)').fill('');
+    await popup.getByLabel('Licence').selectOption(POWER_APPS_PREMIUM);
+    expect(await popup.getByTestId('pp-problem').textContent()).toContain('usage location');
+    expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
+    expect(await user('omar@partner.example')).toBeUndefined();
+    await popup.close();
+  });
+
+  it('says before inviting that the tenant does not let guests make apps', async () => {
+    const popup = await popupOnEnvironment();
+    await popup.getByLabel(/^Environment Maker/).check();
+    expect(await popup.getByTestId('pp-makers').textContent()).toContain('does not let guests make apps');
+    await popup.close();
+  });
+});
