@@ -111,7 +111,12 @@ export function App() {
         <>
           <AccountBar session={session} onSignedOut={setSession} />
           <p class="context" data-testid="page-context">
-            {scopeWords ?? page.description ?? 'This page is not a Power BI app, workspace or Azure resource.'}
+            {scopeWords ??
+              (powerPlatform
+                ? `Power Platform environment ${powerPlatform.environment.displayName} · ${powerPlatform.environment.type}`
+                : null) ??
+              page.description ??
+              'This page is not a Power BI app, workspace or Azure resource.'}
           </p>
           <div class="tabs" role="tablist">
             {session.account.guest ? accessTab : null}

@@ -123,6 +123,9 @@ export function InviteForm({
     const azure = scope && role ? { scope, roleId: role.id, roleName: role.name, schedule: toSchedule(azureChoice) } : undefined;
     const granted = powerBi ? { workspaceId: powerBi.workspace.id, group: choice.group, viewer: choice.viewer } : undefined;
     const environment = powerPlatform && ppChoice ? toGrant(powerPlatform, ppChoice) : undefined;
+    // The names typed for the environment make the display name when none was typed.
+    const named = [ppChoice?.givenName.trim(), ppChoice?.surname.trim()].filter(Boolean).join(' ');
+    if (environment && !invitation.displayName && named) invitation.displayName = named;
     send('startInvitation', {
       invitation,
       ...(azure ? { azure } : {}),

@@ -57,6 +57,16 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
           onAnother={onAnother}
         />
       ) : null}
+      {op.powerPlatform ? (
+        // The whole chain at a glance: what each step of an environment's invitation came to.
+        <ol class="steps" data-testid="operation-outcomes">
+          {op.steps.map((s) => (
+            <li key={s.kind} data-state={s.state}>
+              {stepWords(op, s)}: {s.state === 'done' ? 'done' : s.state === 'failed' ? 'not done' : 'under way…'}
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </>
   );
 }

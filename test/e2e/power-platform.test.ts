@@ -54,6 +54,11 @@ describe('Power Platform admins', () => {
     await popup.getByRole('button', { name: 'Invite' }).click();
     const link = popup.getByLabel('Send them the link to Contoso Sales');
     await expect.poll(() => link.inputValue(), { timeout: 60_000 }).toBe('https://contoso-sales.crm.dynamics.com/');
+    await expect
+      .poll(() => popup.getByTestId('operation-outcomes').textContent())
+      .toContain('Add to Contoso Sales as Basic User: done');
+    expect(await popup.getByTestId('guest-name').textContent()).toBe('Lena Berg');
+    expect(await popup.getByTestId('page-context').textContent()).toContain('Contoso Sales · Production');
     const lena = await user('lena@partner.example');
     expect(lena).toMatchObject({ givenName: 'Lena', surname: 'Berg', usageLocation: 'NL' });
     expect(lena?.assignedLicenses?.map((l) => l.skuId)).toContain(POWER_APPS_PREMIUM);
