@@ -110,9 +110,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   assignLicense: ({ operationId, skuId, usageLocation }) =>
     addLicense(operationId, usageLocation ? { skuId, usageLocation } : { skuId }),
-  prepareBulk: async ({ fileName, text, defaultRedirectUrl, scope }) => {
+  prepareBulk: async ({ fileName, text, defaultRedirectUrl, scope, environmentId }) => {
     if (!httpsUrl(defaultRedirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, defaultRedirectUrl);
-    return prepareBulk(fileName, text, defaultRedirectUrl, scope);
+    return prepareBulk(fileName, text, defaultRedirectUrl, scope, environmentId);
   },
   getBulkJob: () => bulkSummary(),
   controlBulk: async ({ action, roleSchedule }) => {

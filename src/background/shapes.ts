@@ -1,4 +1,5 @@
 import { isArmScope, isRoleDefinitionId } from '../shared/arm-id.ts';
+import { isEnvironmentId } from '../shared/environment-id.ts';
 import { isPartnerDomain } from '../shared/guest-card.ts';
 import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
 import { powerPlatformProblem } from '../shared/power-platform-check.ts';
@@ -83,7 +84,8 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     text(p.fileName, LIMITS.fileName) &&
     text(p.text, MAX_CSV_CHARS) &&
     text(p.defaultRedirectUrl, LIMITS.url) &&
-    (p.scope === undefined || isArmScope(p.scope)),
+    (p.scope === undefined || isArmScope(p.scope)) &&
+    (p.environmentId === undefined || isEnvironmentId(p.environmentId)),
   getBulkJob: empty,
   controlBulk: (p) =>
     obj(p) &&

@@ -75,6 +75,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
         text: await file.text(),
         defaultRedirectUrl: page.url ?? DEFAULT_REDIRECT_URL,
         ...(scope ? { scope } : {}),
+        ...(page.context?.kind === 'power-platform-environment' ? { environmentId: page.context.environmentId } : {}),
       }),
     );
   };

@@ -44,7 +44,8 @@ export type BackgroundProtocol = {
   /** Bulk invitations: read the file and plan (the preview), then run it as a background job. */
   /** `scope`: the Azure resource the popup is on, where rows' roles are given. */
   prepareBulk: {
-    request: { fileName: string; text: string; defaultRedirectUrl: string; scope?: string };
+    /** `environmentId`: the Power Platform environment the popup is on, where rows' security roles are given. */
+    request: { fileName: string; text: string; defaultRedirectUrl: string; scope?: string; environmentId?: string };
     response: JobSummary;
   };
   getBulkJob: { request: Record<string, never>; response: JobSummary | null };

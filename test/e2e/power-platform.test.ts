@@ -99,6 +99,42 @@ describe('Power Platform admins', () => {
     await page.close();
   });
 
+  it('grants the same chain to each row of a CSV with an environment column', async () => {
+    const popup = await openPopupOn(env.browser, ADMIN_PAGE);
+    await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    const file = [
+      'email,environment role',
+      'pp1@partner.example,Basic User',
+      'pp2@partner.example,environment maker',
+      'pp3@partner.example,yes',
+    ].join('\n');
+    await popup
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'environment.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await expect
+      .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
+      .toBe('3 rows: 3 to invite, 0 already guests.');
+    await popup.getByRole('button', { name: 'Send 3 invitations' }).click();
+    await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
+    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 invited · 0 already guests · 0 failed');
+    const t = await contoso();
+    const sales = t?.powerPlatform?.environments.find((e) => e.name === SALES_ENV)?.dataverse;
+    const roleId = (name: string) => sales?.roles.find((r) => r.name === name)?.roleid;
+    for (const [mail, role] of [
+      ['pp1@partner.example', 'Basic User'],
+      ['pp2@partner.example', 'Environment Maker'],
+      ['pp3@partner.example', 'Basic User'],
+    ]) {
+      const id = t?.users.find((u) => u.mail === mail)?.id;
+      expect(t?.groups.find((g) => g.id === SALES_GROUP)?.members).toContain(id);
+      expect(sales?.users.filter((u) => u.azureactivedirectoryobjectid === id).map((u) => u.roles)).toEqual([
+        [roleId(role as string)],
+      ]);
+    }
+    await expect.poll(() => popup.getByTestId('bulk-rows').textContent()).toContain('in the environment as Environment Maker');
+    await popup.close();
+  });
+
   it('does not attempt a licence without a usage location, and says why', async () => {
     const popup = await popupOnEnvironment();
     await popup.getByLabel('E-mail address').fill('omar@partner.example');

@@ -4,6 +4,7 @@ import { countOutcomes, countVerdicts, type JobRow, type JobSummary, type Outcom
 import { resultsCsv } from '../../shared/bulk/results.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { currentAccount } from '../auth.ts';
+import { bulkEnvironment } from '../powerplatform/bulk-environment.ts';
 import { usableSettings } from '../settings.ts';
 import { driveWork } from './driver.ts';
 import { planLookups } from './lookup.ts';
@@ -61,6 +62,7 @@ export async function prepareBulk(
   text: string,
   defaultRedirectUrl: string,
   scope?: string,
+  environmentId?: string,
 ): Promise<JobSummary> {
   const existing = await loadJob();
   if (existing && (existing.meta.status === 'running' || existing.meta.status === 'paused' || owesWork(existing))) {
@@ -86,7 +88,8 @@ export async function prepareBulk(
     roles: parsed.rows.flatMap((r) => (r.role ? [r.role] : [])),
     scope,
   });
-  const rows = planRows(parsed, lookups, defaultRedirectUrl);
+  const environment = environmentId ? await bulkEnvironment(settings, environmentId) : undefined;
+  const rows = planRows(parsed, environment ? { ...lookups, environmentRoles: environment.roles } : lookups, defaultRedirectUrl);
   const job = await createJob(
     {
       id: crypto.randomUUID(),
@@ -96,6 +99,7 @@ export async function prepareBulk(
       rowCount: rows.length,
       defaultRedirectUrl,
       ...(scope ? { roleScope: scope, roleSchedule: DEFAULT_BULK_SCHEDULE } : {}),
+      ...(environment ? { environment: environment.grant } : {}),
       createdAt: Date.now(),
       sentAt: [],
       pace: [],

@@ -36,6 +36,8 @@ const stepsKnown = (steps: unknown) =>
 export function jobProblem(meta: JobMeta, maxRows: number): string | null {
   if (!isGuid(meta.id) || !isGuid(meta.tenantId)) return 'its id or tenant is not a GUID';
   if (!STATUSES.has(meta.status)) return 'its state is unknown';
+  const environment = meta.environment ? powerPlatformProblem(meta.environment) : null;
+  if (environment) return environment;
   if (!Number.isInteger(meta.rowCount) || meta.rowCount < 0 || meta.rowCount > maxRows) return 'it has too many rows';
   if (!httpsUrl(meta.defaultRedirectUrl)) return 'its redirect URL is not an https:// address';
   if (!optText(meta.fileName, LIMITS.fileName)) return 'its file name is too long';
@@ -77,7 +79,8 @@ export function rowProblem(row: JobRow): string | null {
   if (!httpsUrl(row.redirectUrl)) return 'its redirect URL is not an https:// address';
   if (typeof row.sendEmail !== 'boolean') return 'its send flag is not true or false';
   if (!optText(row.message, LIMITS.message) || !optText(row.displayName, LIMITS.displayName)) return 'a text in it is too long';
-  if (!optGuid(row.userId) || !optGuid(row.groupId) || !optGuid(row.roleId)) return 'an id in it is not a GUID';
+  if (!optGuid(row.userId) || !optGuid(row.groupId) || !optGuid(row.roleId) || !optGuid(row.environmentRoleId))
+    return 'an id in it is not a GUID';
   if (!stepsKnown(row.steps)) return 'its progress is damaged';
   return null;
 }

@@ -49,6 +49,8 @@ export interface Work {
   change?: GuestChangeRecord;
   /** From an environment's page (issue 12): profile, licence, Dataverse user and role. */
   powerPlatform?: PowerPlatformGrantRequest;
+  /** A bulk row joins the environment's security group in its environment step (it has no group step for it). */
+  joinSecurityGroup?: boolean;
 }
 
 /** What a step that went through gives its unit. */
@@ -147,10 +149,11 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
           await assignGuestLicense(s.settings, usageLocation ? { ...licence, usageLocation } : licence);
           succeed(pool, u, step, { kind });
         } else if (kind === 'environment' && w.powerPlatform?.instanceUrl) {
-          const { environmentId, instanceUrl, role } = w.powerPlatform;
+          const { environmentId, instanceUrl, role, securityGroup } = w.powerPlatform;
+          const group = w.joinSecurityGroup && securityGroup ? { securityGroupId: securityGroup.id } : {};
           const access = await enterEnvironment(
             s.settings,
-            { environmentId, instanceUrl, ...(role ? { role } : {}) },
+            { environmentId, instanceUrl, ...(role ? { role } : {}), ...group },
             guestOf(pool, u).id,
           );
           succeed(pool, u, step, { kind, access });

@@ -80,6 +80,13 @@ function rowWork(job: LoadedJob, r: JobRow): Work {
       r.roleId && roleScope && roleSchedule
         ? { scope: roleScope, roleId: r.roleId, schedule: roleSchedule, bulk: true }
         : undefined,
+    // A row's security role in the job's environment; the environment step joins the security group itself.
+    ...(r.environmentRoleId && job.meta.environment
+      ? {
+          powerPlatform: { ...job.meta.environment, role: { id: r.environmentRoleId, name: r.environmentRole ?? '' } },
+          joinSecurityGroup: true,
+        }
+      : {}),
   };
 }
 

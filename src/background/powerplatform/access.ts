@@ -1,12 +1,17 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { path } from '../../shared/url-path.ts';
+import { graphSession } from '../graph/client.ts';
+import { itemAppError } from '../graph/errors.ts';
+import { addGroupMembers } from '../graph/groups.ts';
 import { bap, dataverse } from './client.ts';
 
 export interface EnvironmentAccess {
   environmentId: string;
   instanceUrl: string;
   role?: { id: string; name: string };
+  /** Join this security group first (a bulk row, which has no group step of its own for it). */
+  securityGroupId?: string;
 }
 
 /**
@@ -21,6 +26,10 @@ export async function enterEnvironment(
   access: EnvironmentAccess,
   guestId: string,
 ): Promise<{ systemUserId: string; roleGiven: boolean }> {
+  if (access.securityGroupId) {
+    const [joined] = await addGroupMembers(graphSession(settings).client, [{ userId: guestId, groupId: access.securityGroupId }]);
+    if (joined && 'error' in joined) throw itemAppError(joined.status, joined.error);
+  }
   await bap(settings, 'POST', path`/scopes/admin/environments/${access.environmentId}/addUser`, { ObjectId: guestId });
   const { value } = await dataverse<{ value: { systemuserid: string }[] }>(
     settings,

@@ -57,7 +57,7 @@ export async function environmentRoles(settings: Settings, instanceUrl: string):
     settings,
     instanceUrl,
     'GET',
-    '/roles?$select=roleid,name&$orderby=name',
+    '/roles?$select=roleid,name',
   );
   const common = ['Basic User', 'Environment Maker', 'System Customizer', 'System Administrator'];
   const rank = (n: string) => (common.indexOf(n) === -1 ? common.length : common.indexOf(n));
@@ -72,7 +72,6 @@ async function guestsMayMake(settings: Settings): Promise<boolean | null> {
     settings,
     'POST',
     '/listTenantSettings',
-    {},
   );
   return s.powerPlatform?.powerApps?.enableGuestsToMake ?? null;
 }

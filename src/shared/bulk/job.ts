@@ -1,5 +1,6 @@
 import type { AzureSchedule } from '../azure.ts';
 import { type FoundUser, type OperationStep, plannedSteps, stepOf } from '../operation.ts';
+import type { PowerPlatformGrantRequest } from '../power-platform.ts';
 import type { ParsedBulkCsv } from './csv.ts';
 
 /** What the preview says will happen to a row. */
@@ -28,6 +29,9 @@ export interface JobRow {
   /** The Azure role as the file named it, and the role definition it resolved to. */
   role?: string;
   roleId?: string;
+  /** The environment's security role as the file named it, and the role it resolved to (issue 12). */
+  environmentRole?: string;
+  environmentRoleId?: string;
   /**
    * What the row still has to do and how each step went: the same steps, run by the same engine, as a single
    * invitation (shared/operation.ts). A row already a guest has no invite step; an invalid row has none at all.
@@ -50,7 +54,7 @@ export interface JobCounts {
 
 const pending = (r: JobRow, kind: OperationStep['kind']) => stepOf(r.steps, kind)?.state === 'pending';
 export const joinOwed = (r: JobRow) => pending(r, 'group');
-export const roleOwed = (r: JobRow) => pending(r, 'azureRole');
+export const roleOwed = (r: JobRow) => pending(r, 'azureRole') || pending(r, 'environment');
 /** Sent and not yet answered: looked for before it is sent again. */
 export const inFlight = (r: JobRow) => {
   const invite = stepOf(r.steps, 'invite');
@@ -58,9 +62,12 @@ export const inFlight = (r: JobRow) => {
 };
 
 /** The steps a planned row takes: an invitation unless they are a guest already, then its group and role. */
-export const rowSteps = (r: Pick<JobRow, 'verdict' | 'groupId' | 'roleId'>): OperationStep[] =>
+export const rowSteps = (r: Pick<JobRow, 'verdict' | 'groupId' | 'roleId' | 'environmentRoleId'>): OperationStep[] =>
   r.verdict === 'invite' || r.verdict === 'reuse'
-    ? plannedSteps({ invite: r.verdict === 'invite', groupId: r.groupId, roleId: r.roleId })
+    ? [
+        ...plannedSteps({ invite: r.verdict === 'invite', groupId: r.groupId, roleId: r.roleId }),
+        ...(r.environmentRoleId ? [{ kind: 'environment' as const, state: 'pending' as const }] : []),
+      ]
     : [];
 
 /** What the background keeps about the job besides its rows. */
@@ -76,6 +83,8 @@ export interface JobMeta {
   /** The Azure scope rows' roles are given at (the page the popup was on), and on what schedule. */
   roleScope?: string;
   roleSchedule?: AzureSchedule;
+  /** The environment rows' security roles are given in (the page the popup was on), with its security group. */
+  environment?: PowerPlatformGrantRequest;
   createdAt: number;
   /** When it was started and when it ended (done or cancelled). */
   startedAt?: number;
@@ -121,6 +130,15 @@ export interface PlanLookups {
   roles: Map<string, { id: string; name: string } | { refused: string }>;
   /** The tenant's own domains: their addresses belong to members, not guests. */
   domains: string[];
+  /** The environment's security roles by the name the file gave (lower case), or why not in bulk. */
+  environmentRoles?: Map<string, { id: string; name: string } | { refused: string }>;
+}
+
+/** The security role a row's environment cell names: a role of the environment, "yes" for Basic User, or why not. */
+function environmentRoleOf(lookups: PlanLookups, cell: string): { id: string; name: string } | { refused: string } {
+  if (!lookups.environmentRoles) return { refused: 'An environment role is given only from a Power Platform environment page.' };
+  const name = /^(yes|y|true|1)$/i.test(cell.trim()) ? 'basic user' : cell.trim().toLowerCase();
+  return lookups.environmentRoles.get(name) ?? { refused: `No security role "${cell}" in this environment.` };
 }
 
 /** Turns a parsed file into the job's rows, each with its verdict; sorted by line. */
@@ -153,6 +171,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     const user = lookups.users.get(key);
     const group = r.group === undefined ? undefined : lookups.groups.get(r.group);
     const role = r.role === undefined ? undefined : lookups.roles.get(r.role);
+    const envRole = r.environmentRole === undefined ? undefined : environmentRoleOf(lookups, r.environmentRole);
     if (seen !== undefined) {
       Object.assign(row, { verdict: 'duplicate', reason: `Same address as line ${seen}.`, outcome: 'skipped' });
     } else if (group === null) {
@@ -160,6 +179,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
       Object.assign(row, { verdict: 'invalid', reason, outcome: 'failed', error: reason });
     } else if (role && 'refused' in role) {
       Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'failed', error: role.refused });
+    } else if (envRole && 'refused' in envRole) {
+      Object.assign(row, { verdict: 'invalid', reason: envRole.refused, outcome: 'failed', error: envRole.refused });
     } else if ((user && !user.invited) || domains.has(key.split('@')[1] ?? '')) {
       const reason = 'This address belongs to a member of this organization; members are not invited.';
       Object.assign(row, { verdict: 'member', reason, outcome: 'failed', error: reason, userId: user?.id });
@@ -168,6 +189,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     }
     if (group) row.groupId = group.id;
     if (role && 'id' in role) row.roleId = role.id;
+    if (envRole && 'id' in envRole) Object.assign(row, { environmentRoleId: envRole.id, environmentRole: envRole.name });
     row.steps = rowSteps(row);
     if (seen === undefined) firstLine.set(key, r.line);
     rows.push(row);
@@ -193,18 +215,25 @@ export function countVerdicts(rows: JobRow[]): Record<Verdict, number> {
 /** The words the preview and the results table show for a row. */
 export function describeRow(row: JobRow): string {
   if (row.outcome === 'pending') {
-    if (row.verdict === 'reuse') return row.groupId || row.roleId ? 'Already a guest: will only grant' : 'Already a guest';
+    if (row.verdict === 'reuse')
+      return row.groupId || row.roleId || row.environmentRoleId ? 'Already a guest: will only grant' : 'Already a guest';
     return 'Will invite';
   }
   const join = stepOf(row.steps, 'group');
   const role = stepOf(row.steps, 'azureRole');
+  const env = stepOf(row.steps, 'environment');
   const group =
     (join?.state === 'failed'
       ? `; not added to ${row.group}: ${join.error}`
       : join?.state === 'done'
         ? `; added to ${row.group}`
         : '') +
-    (role?.state === 'failed' ? `; ${row.role} not given: ${role.error}` : role?.state === 'done' ? `; ${row.role} given` : '');
+    (role?.state === 'failed' ? `; ${row.role} not given: ${role.error}` : role?.state === 'done' ? `; ${row.role} given` : '') +
+    (env?.state === 'failed'
+      ? `; not added to the environment as ${row.environmentRole}: ${env.error}`
+      : env?.state === 'done'
+        ? `; in the environment as ${row.environmentRole}`
+        : '');
   if (row.outcome === 'invited') return `${row.redeemUrl ? 'Invited' : 'Invited (confirmed after a restart)'}${group}`;
   if (row.outcome === 'reused') return `Already a guest${group}`;
   if (row.outcome === 'skipped') return row.reason ?? 'Not sent';

@@ -14,6 +14,8 @@ export interface BulkRow {
   group?: string;
   /** An Azure role to give at the resource the popup is opened on, by name. */
   role?: string;
+  /** A security role of the Power Platform environment the popup is opened on, by name ("yes": Basic User). */
+  environmentRole?: string;
 }
 
 export interface BulkLineError {
@@ -23,7 +25,7 @@ export interface BulkLineError {
   email?: string;
 }
 
-export type Field = 'email' | 'redirectUrl' | 'sendEmail' | 'message' | 'displayName' | 'group' | 'role';
+export type Field = 'email' | 'redirectUrl' | 'sendEmail' | 'message' | 'displayName' | 'group' | 'role' | 'environmentRole';
 
 /**
  * Column names, normalized (lower case, letters and digits only). Entra's template names each column by a key in
@@ -54,6 +56,10 @@ const COLUMNS: Record<string, Field> = {
   role: 'role',
   rolename: 'role',
   azurerole: 'role',
+  environment: 'environmentRole',
+  environmentrole: 'environmentRole',
+  securityrole: 'environmentRole',
+  dataverserole: 'environmentRole',
 };
 
 type TextField = Exclude<Field, 'email' | 'sendEmail'>;
@@ -71,6 +77,7 @@ const TEXT_LIMITS: Record<TextField, { max: number; name: string }> = {
   displayName: { max: LIMITS.displayName, name: 'The display name' },
   group: { max: LIMITS.displayName, name: 'The group' },
   role: { max: LIMITS.displayName, name: 'The role name' },
+  environmentRole: { max: LIMITS.displayName, name: 'The environment role' },
 };
 
 export const count = (n: number) => n.toLocaleString('en-US');

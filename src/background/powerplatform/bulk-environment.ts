@@ -1,0 +1,29 @@
+import type { Settings } from '../../shared/config.ts';
+import { environmentUrl, type PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
+import { powerPlatformPage } from './environment.ts';
+
+/**
+ * The environment a bulk file's rows enter (issue 12): what each row's grant needs, and its security roles by
+ * name. A role that asks for a confirmation one guest at a time (System Administrator) is refused in bulk.
+ */
+export async function bulkEnvironment(
+  settings: Settings,
+  environmentId: string,
+): Promise<{ grant: PowerPlatformGrantRequest; roles: Map<string, { id: string; name: string } | { refused: string }> }> {
+  const page = await powerPlatformPage(settings, { kind: 'power-platform-environment', environmentId, source: 'admin' });
+  const env = page.environment;
+  const roles = new Map<string, { id: string; name: string } | { refused: string }>(
+    page.roles.map((r) => [
+      r.name.toLowerCase(),
+      r.confirm ? { refused: `${r.name} is not given in bulk; give it to one guest at a time.` } : { id: r.id, name: r.name },
+    ]),
+  );
+  const grant: PowerPlatformGrantRequest = {
+    environmentId: env.id,
+    environmentName: env.displayName,
+    url: environmentUrl(env),
+    ...(env.instanceUrl ? { instanceUrl: env.instanceUrl } : {}),
+    ...(page.securityGroup ? { securityGroup: page.securityGroup } : {}),
+  };
+  return { grant, roles };
+}
