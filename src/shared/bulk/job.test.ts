@@ -107,3 +107,37 @@ describe('resultsCsv', () => {
     ]);
   });
 });
+
+describe('planRows with an environment role column', () => {
+  const environmentRoles = new Map<string, { id: string; name: string } | { refused: string }>([
+    ['basic user', { id: 'basic-id', name: 'Basic User' }],
+    ['environment maker', { id: 'maker-id', name: 'Environment Maker' }],
+    ['system administrator', { refused: 'System Administrator is not given in bulk; give it to one guest at a time.' }],
+  ]);
+  const file = [
+    'email,environment role',
+    'a@partner.example,environment maker',
+    'b@partner.example,yes',
+    'c@partner.example,System Administrator',
+    'd@partner.example,Sales Boss',
+  ].join('\n');
+
+  it('gives each row the role it names, yes meaning Basic User, and an environment step after its invitation', () => {
+    const rows = planRows(parseBulkInviteCsv(file), { ...lookups, environmentRoles }, 'https://x.example/');
+    expect(rows.map((r) => [r.environmentRoleId, r.environmentRole])).toEqual([
+      ['maker-id', 'Environment Maker'],
+      ['basic-id', 'Basic User'],
+      [undefined, 'System Administrator'],
+      [undefined, 'Sales Boss'],
+    ]);
+    expect(rows[0]?.steps.map((s) => s.kind)).toEqual(['invite', 'environment']);
+  });
+
+  it('refuses a broad role and a role the environment does not have, and any role off an environment page', () => {
+    const rows = planRows(parseBulkInviteCsv(file), { ...lookups, environmentRoles }, 'https://x.example/');
+    expect(rows[2]).toMatchObject({ verdict: 'invalid', reason: expect.stringContaining('not given in bulk') });
+    expect(rows[3]).toMatchObject({ verdict: 'invalid', reason: 'No security role "Sales Boss" in this environment.' });
+    const elsewhere = planRows(parseBulkInviteCsv(file), lookups, 'https://x.example/');
+    expect(elsewhere.every((r) => r.verdict === 'invalid')).toBe(true);
+  });
+});
