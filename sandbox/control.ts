@@ -108,6 +108,10 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     faults.principalReplicationMs = Number(body.milliseconds ?? 0);
     return reply(204);
   }
+  if (route === 'POST /faults/dataverse-sync') {
+    faults.dataverseSyncMs = Number(body.milliseconds ?? 0);
+    return reply(204);
+  }
   if (route === 'POST /faults/invitation-limit') {
     const { max, windowSeconds } = body as { max?: number; windowSeconds?: number };
     faults.invitations.reset(max, windowSeconds === undefined ? undefined : windowSeconds * 1000);

@@ -25,6 +25,8 @@ export class Faults {
   tokensExpireBefore = 0;
   /** How long a new user stays invisible to ARM (PrincipalNotFound), as Entra replication makes it. */
   principalReplicationMs = 2000;
+  /** How long a user synced into Dataverse by "add user" stays unreadable there (0: at once). */
+  dataverseSyncMs = 0;
   /** PIM refuses to end an activation younger than this (ActiveDurationTooShort); tests may shorten it. */
   minimumActiveSeconds = 300;
   hits: { host: string; method: string; path: string; status: number }[] = [];
@@ -40,6 +42,7 @@ export class Faults {
     this.hits = [];
     this.tokensExpireBefore = 0;
     this.principalReplicationMs = 2000;
+    this.dataverseSyncMs = 0;
     this.minimumActiveSeconds = 300;
     this.invitations.reset();
   }

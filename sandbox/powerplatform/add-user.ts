@@ -35,7 +35,7 @@ export function systemUserFrom(organizationId: string, user: SandboxUser): Sandb
   };
 }
 
-export function addUser(tenant: SandboxTenant, name: string, body: unknown): ApiResponse {
+export function addUser(tenant: SandboxTenant, name: string, body: unknown, syncMs = 0): ApiResponse {
   const env = tenant.powerPlatform?.environments.find((e) => e.name.toLowerCase() === name.toLowerCase());
   if (!env) return environmentNotFound(tenant, name);
   const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -59,6 +59,6 @@ export function addUser(tenant: SandboxTenant, name: string, body: unknown): Api
   const fresh = systemUserFrom(dv.resourceId, user);
   // A sync again refreshes the names and enables the user; the roles stay.
   if (existing) Object.assign(existing, { ...fresh, roles: existing.roles, systemuserid: existing.systemuserid });
-  else dv.users.push(fresh);
+  else dv.users.push(syncMs > 0 ? { ...fresh, visibleFrom: Date.now() + syncMs } : fresh);
   return { status: 200 };
 }

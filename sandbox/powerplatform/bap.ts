@@ -52,7 +52,7 @@ export async function handleBap(req: ApiRequest, deps: PowerPlatformDeps): Promi
   if (action) {
     if (req.method !== 'POST' || !adminScope || !name) return bapError(405, 'MethodNotAllowed', 'Use POST .../addUser.');
     if (!admin) return forbidden(token);
-    const result = addUser(tenant, name, req.body);
+    const result = addUser(tenant, name, req.body, deps.faults.dataverseSyncMs);
     if (result.status < 300) deps.store.save();
     return result;
   }

@@ -9,7 +9,14 @@ import type { SandboxTenant } from '../store.ts';
 import type { PowerPlatformDeps } from './bap.ts';
 import { API, collectionContext, dataverseError, doesNotExist, query } from './dataverse-query.ts';
 import { associateRole, disassociateRole, ROLE_COLUMNS, roleRow, rolesOfUser } from './dataverse-roles.ts';
-import { environmentAtHost, type SandboxDataverse, type SandboxSystemUser, SYSTEM_ADMINISTRATOR, sameAudience } from './model.ts';
+import {
+  environmentAtHost,
+  type SandboxDataverse,
+  type SandboxSystemUser,
+  SYSTEM_ADMINISTRATOR,
+  sameAudience,
+  syncedUsers,
+} from './model.ts';
 
 const USER_COLUMNS = [
   'systemuserid',
@@ -68,7 +75,7 @@ export async function handleDataverse(req: ApiRequest, deps: PowerPlatformDeps):
   const one = /^systemusers\(([0-9a-f-]{36})\)(?:\/systemuserroles_association(?:\(([0-9a-f-]{36})\))?(\/\$ref)?)?$/i.exec(rest);
   if (!one?.[1]) return dataverseError(404, '0x80060888', `Resource not found for the segment '${rest}'.`);
   const id = one[1].toLowerCase();
-  const user = dv.users.find((u) => u.systemuserid === id);
+  const user = syncedUsers(dv).find((u) => u.systemuserid === id);
   if (!user) return doesNotExist('systemuser', id);
   const association = rest.includes('/systemuserroles_association');
   if (req.method === 'GET' && !association) return { status: 200, body: userRow(dv, user) };
@@ -90,7 +97,7 @@ export async function handleDataverse(req: ApiRequest, deps: PowerPlatformDeps):
 }
 
 function collection(dv: SandboxDataverse, set: 'systemusers' | 'roles', params: URLSearchParams): ApiResponse {
-  const rows = set === 'roles' ? dv.roles.map((r) => roleRow(dv, r)) : dv.users.map((u) => userRow(dv, u));
+  const rows = set === 'roles' ? dv.roles.map((r) => roleRow(dv, r)) : syncedUsers(dv).map((u) => userRow(dv, u));
   const columns = set === 'roles' ? ROLE_COLUMNS : USER_COLUMNS;
   const result = query(rows, params, set === 'roles' ? 'role' : 'systemuser', columns);
   if (!Array.isArray(result)) return result;

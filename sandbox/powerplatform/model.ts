@@ -17,7 +17,12 @@ export interface SandboxSystemUser {
   isdisabled: boolean;
   /** `roleid`s held (the systemuserroles_association relationship). */
   roles: string[];
+  /** Not readable before this instant (ms): Dataverse's sync after "add user" is not instant (a test's fault). */
+  visibleFrom?: number;
 }
+
+/** The systemusers Dataverse shows now: those whose sync has come through. */
+export const syncedUsers = (dv: SandboxDataverse) => dv.users.filter((u) => (u.visibleFrom ?? 0) <= Date.now());
 
 export interface SandboxDataverse {
   instanceUrl: string;

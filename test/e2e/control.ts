@@ -26,6 +26,8 @@ export function control(port: number, token: string) {
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),
     principalReplication: (milliseconds: number) => call('POST', '/faults/principal-replication', { milliseconds }),
+    /** How long Dataverse keeps a user synced by "add user" out of sight. */
+    dataverseSync: (milliseconds: number) => call('POST', '/faults/dataverse-sync', { milliseconds }),
     limitInvitations: (max: number, windowSeconds: number) => call('POST', '/faults/invitation-limit', { max, windowSeconds }),
     patchApplication: (tenant: string, appId: string, patch: object) =>
       call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
