@@ -53,18 +53,21 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
           grant={op.granted ?? null}
           operationId={op.id}
           license={license}
-          environment={op.powerPlatform ?? null}
+          // The link is worth sending once the guest can enter: not when the environment step failed.
+          environment={op.powerPlatform && stepOf(op.steps, 'environment')?.state !== 'failed' ? op.powerPlatform : null}
           onAnother={onAnother}
         />
       ) : null}
       {op.powerPlatform ? (
-        // The whole chain at a glance: what each step of an environment's invitation came to.
+        // The chain at a glance: what went through (what did not is said above, with why).
         <ol class="steps" data-testid="operation-outcomes">
-          {op.steps.map((s) => (
-            <li key={s.kind} data-state={s.state}>
-              {stepWords(op, s)}: {s.state === 'done' ? 'done' : s.state === 'failed' ? 'not done' : 'under way…'}
-            </li>
-          ))}
+          {op.steps
+            .filter((s) => s.state === 'done')
+            .map((s) => (
+              <li key={s.kind} data-state={s.state}>
+                {stepWords(op, s)}: done
+              </li>
+            ))}
         </ol>
       ) : null}
     </>

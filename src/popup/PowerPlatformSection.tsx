@@ -33,6 +33,8 @@ export function choiceProblem(page: PowerPlatformPage, c: PowerPlatformChoice): 
 /** The grant the background runs with the invitation. */
 export function toGrant(page: PowerPlatformPage, c: PowerPlatformChoice): PowerPlatformGrantRequest {
   const env = page.environment;
+  // Only a Power Platform admin may add a user to an environment ("add user"): a maker invites and licenses only.
+  const enters = !!env.instanceUrl && env.asAdmin;
   const role = page.roles.find((r) => r.id === c.roleId);
   const sku = page.licences.find((l) => l.skuId === c.skuId);
   const usageLocation = c.usageLocation.trim().toUpperCase();
@@ -42,7 +44,7 @@ export function toGrant(page: PowerPlatformPage, c: PowerPlatformChoice): PowerP
     url: environmentUrl(env),
     ...(env.instanceUrl ? { instanceUrl: env.instanceUrl } : {}),
     ...(page.securityGroup ? { securityGroup: page.securityGroup } : {}),
-    ...(role && env.instanceUrl ? { role: { id: role.id, name: role.name } } : {}),
+    ...(role && enters ? { role: { id: role.id, name: role.name } } : {}),
     ...(sku ? { licence: { skuId: sku.skuId, name: sku.name } } : {}),
     profile: {
       givenName: c.givenName,
@@ -97,7 +99,13 @@ export function PowerPlatformSection({
           </option>
         ))}
       </select>
-      {env.instanceUrl ? (
+      {env.instanceUrl && !env.asAdmin ? (
+        <p class="warning" data-testid="pp-not-admin">
+          Adding the guest to this environment's Dataverse and giving a security role takes a Power Platform administrator: you
+          can invite, add them to the security group and license them; an admin adds them to the environment.
+        </p>
+      ) : null}
+      {env.instanceUrl && env.asAdmin ? (
         <fieldset>
           <legend>Security role</legend>
           {page.roles.map((r) => (

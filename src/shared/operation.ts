@@ -129,13 +129,13 @@ export function plannedSteps(start: {
   const kinds: StepKind[] = [];
   const pp = start.powerPlatform;
   if (start.invite) kinds.push('invite');
-  // The profile first: a licence cannot be assigned before the usage location is set.
-  if (pp?.profile) kinds.push('profile');
+  // The names first; the usage location goes with the licence, set only for a guest who has none.
+  if (pp?.profile && (pp.profile.givenName.trim() || pp.profile.surname.trim())) kinds.push('profile');
   if (start.groupId) kinds.push('group');
   if (start.roleId) kinds.push('azureRole');
   if (start.powerBi) kinds.push('powerBi');
   if (pp?.licence) kinds.push('envLicense');
-  if (pp?.instanceUrl) kinds.push('environment');
+  if (pp?.instanceUrl && pp.role) kinds.push('environment');
   return kinds.map((kind) => ({ kind, state: 'pending' }));
 }
 
@@ -155,7 +155,7 @@ export function stepWords(op: Operation, step: OperationStep): string {
     case 'license':
       return 'Assign the licence';
     case 'profile':
-      return 'Set first name, last name and usage location';
+      return 'Set first and last name';
     case 'envLicense':
       return `Assign ${op.powerPlatform?.licence?.name ?? 'the licence'}`;
     case 'environment':

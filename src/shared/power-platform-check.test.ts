@@ -21,6 +21,7 @@ describe('a Power Platform grant', () => {
   it.each([
     ['an environment id that is not one', { environmentId: '../x' }],
     ['an instance that is not Dataverse', { instanceUrl: 'https://evil.example/' }],
+    ["a link to send that is not the environment's own", { url: 'https://evil.example/login' }],
     ['an instance with a path', { instanceUrl: 'https://contoso-sales.crm.dynamics.com/api/' }],
     ['a role that is not an id', { role: { id: 'admin', name: 'System Administrator' } }],
     ['a licence that is not a SKU id', { licence: { skuId: 'x', name: 'Power Apps Premium' } }],

@@ -1,7 +1,7 @@
 import { isGuid } from './arm-id.ts';
 import { isEnvironmentId } from './environment-id.ts';
 import { isUsageLocation, LIMITS } from './inputs.ts';
-import type { PowerPlatformGrantRequest } from './power-platform.ts';
+import { environmentUrl, isInstanceUrl, type PowerPlatformGrantRequest } from './power-platform.ts';
 
 const text = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
 const named = (v: unknown) =>
@@ -9,14 +9,16 @@ const named = (v: unknown) =>
   v !== null &&
   isGuid((v as { id?: unknown }).id) &&
   text((v as { name?: unknown }).name ?? (v as { displayName?: unknown }).displayName, LIMITS.displayName);
-const INSTANCE = /^https:\/\/[a-z0-9-]{1,63}\.crm\d{0,2}\.dynamics\.com\/$/;
 
 /** What is wrong with a Power Platform grant (it steers requests), in words, or null. */
 export function powerPlatformProblem(p: PowerPlatformGrantRequest): string | null {
   if (!isEnvironmentId(p.environmentId)) return 'its environment id is not one the extension writes';
   if (!text(p.environmentName, LIMITS.displayName) || !text(p.url, LIMITS.url) || !p.url.startsWith('https://'))
     return 'its environment name or link is not one the extension writes';
-  if (p.instanceUrl !== undefined && !INSTANCE.test(p.instanceUrl)) return 'its Dataverse instance is not a Dataverse host';
+  if (p.instanceUrl !== undefined && !isInstanceUrl(p.instanceUrl)) return 'its Dataverse instance is not a Dataverse host';
+  // The link shown to send the guest is the one the extension builds, nothing else.
+  if (p.url !== environmentUrl({ id: p.environmentId, instanceUrl: p.instanceUrl ?? null }))
+    return "its link is not the environment's own";
   if (p.securityGroup !== undefined && !named(p.securityGroup)) return 'its security group is not a group id';
   if (p.role !== undefined && (!named(p.role) || !p.instanceUrl)) return 'its security role is not a role id';
   if (p.licence !== undefined && !(isGuid(p.licence.skuId) && text(p.licence.name, LIMITS.displayName)))

@@ -62,6 +62,11 @@ export function roleNote(name: string): { note: string; confirm: boolean } {
   return { note, confirm };
 }
 
+/** A Dataverse instance URL the extension calls: https, a host under crm*.dynamics.com, nothing after the host. */
+export function isInstanceUrl(url: unknown): url is string {
+  return typeof url === 'string' && /^https:\/\/[a-z0-9-]{1,63}\.crm\d{0,2}\.dynamics\.com\/$/.test(url);
+}
+
 /** Where to send a guest: the Dataverse app list of the instance, or the maker home of an environment without one. */
 export function environmentUrl(env: Pick<PowerPlatformEnvironment, 'id' | 'instanceUrl'>): string {
   return env.instanceUrl ?? `https://make.powerapps.com/environments/${encodeURIComponent(env.id)}/home`;

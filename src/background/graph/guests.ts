@@ -139,16 +139,11 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
   };
 }
 
-/** First name, last name and, when given, usage location (`PATCH /users/{id}`): what a licence and Dataverse need. */
-export async function setProfile(
-  client: Client,
-  userId: string,
-  p: { givenName: string; surname: string; usageLocation?: string },
-): Promise<void> {
+/** First and last name (`PATCH /users/{id}`), as typed: what Dataverse names the guest by. */
+export async function setProfile(client: Client, userId: string, p: { givenName: string; surname: string }): Promise<void> {
   const patch = {
     ...(p.givenName.trim() ? { givenName: p.givenName.trim() } : {}),
     ...(p.surname.trim() ? { surname: p.surname.trim() } : {}),
-    ...(p.usageLocation ? { usageLocation: p.usageLocation } : {}),
   };
   if (Object.keys(patch).length) await client.api(path`/users/${userId}`).patch(patch);
 }

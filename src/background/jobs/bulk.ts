@@ -88,7 +88,8 @@ export async function prepareBulk(
     roles: parsed.rows.flatMap((r) => (r.role ? [r.role] : [])),
     scope,
   });
-  const environment = environmentId ? await bulkEnvironment(settings, environmentId) : undefined;
+  const wantsEnvironment = environmentId && parsed.rows.some((r) => r.environmentRole !== undefined);
+  const environment = wantsEnvironment ? await bulkEnvironment(settings, environmentId) : undefined;
   const rows = planRows(parsed, environment ? { ...lookups, environmentRoles: environment.roles } : lookups, defaultRedirectUrl);
   const job = await createJob(
     {

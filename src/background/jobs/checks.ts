@@ -57,7 +57,8 @@ export function operationProblem(op: Operation): string | null {
   const { invitation: i, azure, powerBi } = op;
   if (typeof i?.email !== 'string' || emailProblem(i.email)) return 'its address is not valid';
   if (!httpsUrl(i.redirectUrl)) return 'its redirect URL is not an https:// address';
-  if (!optGuid(i.resetRedemptionOf) || !optGuid(i.sponsor?.id) || !isGuid(op.tenantId)) return 'an id in it is not a GUID';
+  if (!optGuid(i.resetRedemptionOf) || !optGuid(i.sponsor?.id) || !isGuid(op.tenantId) || !optGuid(op.invited?.guest.id))
+    return 'an id in it is not a GUID';
   if (!optText(i.message, LIMITS.message) || !optText(i.displayName, LIMITS.displayName)) return 'a text in it is too long';
   if (azure && (!isArmScope(azure.scope) || !isGuid(azure.roleId)))
     return 'its Azure scope or role is not one the extension accepts';

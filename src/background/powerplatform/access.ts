@@ -1,3 +1,4 @@
+import { isGuid } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { path } from '../../shared/url-path.ts';
@@ -26,6 +27,8 @@ export async function enterEnvironment(
   access: EnvironmentAccess,
   guestId: string,
 ): Promise<{ systemUserId: string; roleGiven: boolean }> {
+  // The id goes into an OData filter and a body: only a GUID, which is all Entra's object ids are.
+  if (!isGuid(guestId)) throw new AppError(ErrorCodes.badMessage, 'the guest id is not a GUID');
   if (access.securityGroupId) {
     const [joined] = await addGroupMembers(graphSession(settings).client, [{ userId: guestId, groupId: access.securityGroupId }]);
     if (joined && 'error' in joined) throw itemAppError(joined.status, joined.error);
@@ -39,6 +42,8 @@ export async function enterEnvironment(
   );
   const systemUserId = value[0]?.systemuserid;
   if (!systemUserId) throw new AppError(ErrorCodes.principalNotFound, 'Dataverse has not synchronised the guest yet.');
+  if (!isGuid(systemUserId))
+    throw new AppError(ErrorCodes.badRequest, 'Dataverse named the user by something other than a GUID.');
   if (!access.role) return { systemUserId, roleGiven: false };
   const held = await dataverse<{ value: { roleid: string }[] }>(
     settings,

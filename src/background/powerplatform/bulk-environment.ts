@@ -1,4 +1,5 @@
 import type { Settings } from '../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { environmentUrl, type PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
 import { powerPlatformPage } from './environment.ts';
 
@@ -12,6 +13,11 @@ export async function bulkEnvironment(
 ): Promise<{ grant: PowerPlatformGrantRequest; roles: Map<string, { id: string; name: string } | { refused: string }> }> {
   const page = await powerPlatformPage(settings, { kind: 'power-platform-environment', environmentId, source: 'admin' });
   const env = page.environment;
+  // Every row with a role would otherwise be refused for a role "not in this environment": say what went wrong.
+  if (env.instanceUrl && page.roles.length === 0)
+    throw new AppError(ErrorCodes.badRequest, page.problems.join(' ') || "The environment's security roles could not be read.");
+  if (!env.asAdmin)
+    throw new AppError(ErrorCodes.forbidden, 'Adding guests to an environment takes a Power Platform administrator.');
   const roles = new Map<string, { id: string; name: string } | { refused: string }>(
     page.roles.map((r) => [
       r.name.toLowerCase(),

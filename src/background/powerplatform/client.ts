@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { isInstanceUrl } from '../../shared/power-platform.ts';
 import { resourceToken } from '../auth.ts';
 import { type Refusal, restCall } from '../rest.ts';
 
@@ -27,11 +28,6 @@ export function bap<T>(settings: Settings, method: 'GET' | 'POST', path: string,
     expired: (status) => status === 401,
     toError: toAppError,
   });
-}
-
-/** A Dataverse instance URL the extension calls: https, a host under crm*.dynamics.com, nothing after the host. */
-export function isInstanceUrl(url: unknown): url is string {
-  return typeof url === 'string' && /^https:\/\/[a-z0-9-]{1,63}\.crm\d{0,2}\.dynamics\.com\/$/.test(url);
 }
 
 /** One Dataverse Web API call at the environment's instance (`path` after `/api/data/v9.2`, built with `path`). */

@@ -4,6 +4,7 @@ import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
 import {
   type EnvironmentRole,
+  isInstanceUrl,
   POWER_PLATFORM_SKUS,
   type PowerPlatformEnvironment,
   type PowerPlatformPage,
@@ -12,7 +13,7 @@ import {
 import { path } from '../../shared/url-path.ts';
 import { graphSession } from '../graph/client.ts';
 import { subscribedSkus } from '../graph/licenses.ts';
-import { bap, dataverse, isInstanceUrl } from './client.ts';
+import { bap, dataverse } from './client.ts';
 
 interface EnvironmentResource {
   name: string;
@@ -104,7 +105,10 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
     .map((s) => ({ skuId: s.skuId, name: own(POWER_PLATFORM_SKUS, s.skuId) ?? s.skuPartNumber, free: s.enabled - s.consumed }));
   return {
     environment,
-    securityGroup: part('the security group', group, null),
+    // The group limits who may enter whether or not its name could be read: it is never left out for that.
+    securityGroup: environment.securityGroupId
+      ? (part('the security group', group, null) ?? { id: environment.securityGroupId, displayName: environment.securityGroupId })
+      : null,
     roles: part("the environment's security roles", roles, []),
     licences,
     tenantCountry: part("the tenant's country", country, { value: [] }).value[0]?.countryLetterCode ?? null,
