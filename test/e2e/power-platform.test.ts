@@ -7,6 +7,7 @@ import { CONTOSO, PASSWORD, RESULTS_DIR, sandboxAndBrowser } from './sandbox.ts'
 const SALES_ENV = '8f2a6c1e-4b3d-4e5f-9a70-1b2c3d4e5f01';
 const SALES_GROUP = '3e9a4d5f-6b7c-4d8e-9fa0-1b2c3d4e5f60';
 const POWER_APPS_PREMIUM = 'b30411f5-fea1-4a59-9ad9-3db7c7ead579';
+const DYNAMICS_SALES = '1e1a282c-9c54-43a2-9310-98ef728faace';
 const ADMIN_PAGE = `https://admin.powerplatform.microsoft.com/environments/environment/${SALES_ENV}/hub`;
 
 const env = sandboxAndBrowser();
@@ -27,14 +28,14 @@ beforeAll(async () => {
 });
 
 describe('Power Platform admins', () => {
-  it('invites into an environment with names, usage location, a licence and Basic User, through throttling and a slow sync', async () => {
+  it('invites into an environment with names, usage location, a Dynamics 365 licence and Basic User, through throttling and a slow sync', async () => {
     const popup = await popupOnEnvironment();
     expect(await popup.getByTestId('pp-group').textContent()).toContain('Sales environment users');
     await popup.getByLabel('E-mail address').fill('lena@partner.example');
     await popup.getByLabel('First name').fill('Lena');
     await popup.getByLabel('Last name').fill('Berg');
     expect(await popup.getByLabel('Usage location (two-letter country code)').inputValue()).toBe('NL');
-    await popup.getByLabel('Licence').selectOption(POWER_APPS_PREMIUM);
+    await popup.getByLabel('Licence').selectOption(DYNAMICS_SALES);
     expect(await popup.getByLabel(/^Basic User/).isChecked()).toBe(true);
     // Both APIs throttle once; the chain waits each out.
     await env.sandbox.control.addFault({
@@ -63,7 +64,7 @@ describe('Power Platform admins', () => {
     expect(await popup.getByTestId('page-context').textContent()).toContain('Contoso Sales · Production');
     const lena = await user('lena@partner.example');
     expect(lena).toMatchObject({ givenName: 'Lena', surname: 'Berg', usageLocation: 'NL' });
-    expect(lena?.assignedLicenses?.map((l) => l.skuId)).toContain(POWER_APPS_PREMIUM);
+    expect(lena?.assignedLicenses?.map((l) => l.skuId)).toContain(DYNAMICS_SALES);
     const t = await contoso();
     expect(t?.groups.find((g) => g.id === SALES_GROUP)?.members).toContain(lena?.id);
     const sales = t?.powerPlatform?.environments.find((e) => e.name === SALES_ENV)?.dataverse;
