@@ -5,6 +5,7 @@ import { path } from '../../shared/url-path.ts';
 import { graphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
 import { addGroupMembers } from '../graph/groups.ts';
+import { odataString } from '../graph/odata.ts';
 import { bap, dataverse } from './client.ts';
 
 export interface EnvironmentAccess {
@@ -22,6 +23,27 @@ export interface EnvironmentAccess {
  * (not there yet: Dataverse is still syncing, tried again with backoff), and the role is given only when they do
  * not hold it already (Dataverse Web API, systemuserroles_association).
  */
+/**
+ * Dataverse keeps a copy of each security role per business unit, and a user may hold only their own unit's: the
+ * role chosen by name, in the unit the guest was synced into (the chosen copy when that unit has none by the name).
+ */
+async function roleInUnit(
+  settings: Settings,
+  instanceUrl: string,
+  role: { id: string; name: string },
+  unit: string,
+): Promise<string> {
+  const filter = `name eq ${odataString(role.name)} and _businessunitid_value eq ${unit}`;
+  const { value } = await dataverse<{ value: { roleid: string }[] }>(
+    settings,
+    instanceUrl,
+    'GET',
+    `/roles?$select=roleid&$filter=${encodeURIComponent(filter)}`,
+  );
+  const found = value[0]?.roleid;
+  return found && isGuid(found) ? found : role.id;
+}
+
 export async function enterEnvironment(
   settings: Settings,
   access: EnvironmentAccess,
@@ -34,31 +56,33 @@ export async function enterEnvironment(
     if (joined && 'error' in joined) throw itemAppError(joined.status, joined.error);
   }
   await bap(settings, 'POST', path`/scopes/admin/environments/${access.environmentId}/addUser`, { ObjectId: guestId });
-  const { value } = await dataverse<{ value: { systemuserid: string }[] }>(
+  const { value } = await dataverse<{ value: { systemuserid: string; _businessunitid_value?: string }[] }>(
     settings,
     access.instanceUrl,
     'GET',
-    `/systemusers?$select=systemuserid&$filter=${encodeURIComponent(`azureactivedirectoryobjectid eq ${guestId}`)}`,
+    `/systemusers?$select=systemuserid,_businessunitid_value&$filter=${encodeURIComponent(`azureactivedirectoryobjectid eq ${guestId}`)}`,
   );
   const systemUserId = value[0]?.systemuserid;
+  const unit = value[0]?._businessunitid_value;
   if (!systemUserId) throw new AppError(ErrorCodes.principalNotFound, 'Dataverse has not synchronised the guest yet.');
   if (!isGuid(systemUserId))
     throw new AppError(ErrorCodes.badRequest, 'Dataverse named the user by something other than a GUID.');
   if (!access.role) return { systemUserId, roleGiven: false };
+  const roleId = unit && isGuid(unit) ? await roleInUnit(settings, access.instanceUrl, access.role, unit) : access.role.id;
   const held = await dataverse<{ value: { roleid: string }[] }>(
     settings,
     access.instanceUrl,
     'GET',
     `${path`/systemusers(${systemUserId})`}/systemuserroles_association?$select=roleid`,
   );
-  if (held.value.some((r) => r.roleid === access.role?.id)) return { systemUserId, roleGiven: false };
+  if (held.value.some((r) => r.roleid === roleId)) return { systemUserId, roleGiven: false };
   await dataverse(
     settings,
     access.instanceUrl,
     'POST',
     `${path`/systemusers(${systemUserId})`}/systemuserroles_association/$ref`,
     {
-      '@odata.id': `${access.instanceUrl}api/data/v9.2/roles(${access.role.id})`,
+      '@odata.id': `${access.instanceUrl}api/data/v9.2/roles(${roleId})`,
     },
   );
   return { systemUserId, roleGiven: true };

@@ -62,7 +62,9 @@ export async function environmentRoles(settings: Settings, instanceUrl: string):
   );
   const common = ['Basic User', 'Environment Maker', 'System Customizer', 'System Administrator'];
   const rank = (n: string) => (common.indexOf(n) === -1 ? common.length : common.indexOf(n));
-  return value
+  // One entry per name: Dataverse has a copy of each role per business unit; the guest's unit's copy is given.
+  const byName = new Map(value.map((r) => [r.name.toLowerCase(), r] as const));
+  return [...byName.values()]
     .map((r) => ({ id: r.roleid, name: r.name, ...roleNote(r.name) }))
     .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
