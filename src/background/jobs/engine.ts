@@ -7,18 +7,15 @@ import type { Activation } from '../../shared/my-access.ts';
 import { type FoundUser, type LicenseRequest, type OperationStep, type StepKind, stepOf } from '../../shared/operation.ts';
 import type { PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
 import type { LicensePath } from '../../shared/powerbi.ts';
-import { type RequestAnswer, requestNow, sendSelfRequest } from '../arm/activation.ts';
+import type { RequestAnswer } from '../arm/activation.ts';
 import { BATCH_LIMIT } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
 import { addGroupMembers } from '../graph/groups.ts';
-import { setProfile } from '../graph/guests.ts';
-import { applyChange } from '../guests/apply.ts';
-import { assignGuestLicense, grantWorkspaceAccess } from '../powerbi/access.ts';
-import { enterEnvironment } from '../powerplatform/access.ts';
-import { type Guest, giveRole, licenseGuest } from './grant-steps.ts';
+import type { giveRole } from './grant-steps.ts';
 import { invite } from './invite-step.ts';
-import { awaitApproval, fail, missed, needsSignIn, SETTLE_MS, SignInNeeded, succeed } from './step-rules.ts';
+import { fail, missed, needsSignIn, SETTLE_MS, SignInNeeded, succeed } from './step-rules.ts';
+import { unitStep } from './unit-steps.ts';
 
 /**
  * The one engine behind single invitations and bulk jobs (issue 9). Both are lists of units (an operation, a row)
@@ -97,11 +94,6 @@ export interface EngineSession {
   graph: GraphSession;
 }
 
-const guestOf = <U>(pool: Pool<U>, u: U): Guest => {
-  const w = pool.work(u);
-  return { id: w.guestId ?? '', email: w.invitation?.email.trim() ?? '', isNew: w.guestIsNew ?? false };
-};
-
 /** The grants of the due units: group joins in one batch, the others side by side. */
 async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units: U[], s: EngineSession): Promise<void> {
   const stepFor = (u: U) => stepOf(pool.steps(u), kind) as OperationStep;
@@ -121,51 +113,9 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
   let signIn = false;
   await Promise.all(
     units.map(async (u) => {
-      const w = pool.work(u);
       const step = stepFor(u);
       try {
-        if (kind === 'azureRole' && w.azure) {
-          step.firstTriedAt ??= Date.now();
-          const made = await giveRole(s.settings, w.azure, guestOf(pool, u));
-          const waitedMs = step.attempts ? Date.now() - step.firstTriedAt : 0;
-          succeed(pool, u, step, { kind, assignment: { ...made, waitedMs } });
-        } else if (kind === 'powerBi' && w.powerBi) {
-          const licensePath = await grantWorkspaceAccess(s.settings, { ...w.powerBi, guest: guestOf(pool, u) });
-          succeed(pool, u, step, { kind, licensePath });
-        } else if (kind === 'license' && w.license && w.powerBi) {
-          succeed(pool, u, step, { kind, licensePath: await licenseGuest(s.settings, w.license, w.powerBi, guestOf(pool, u)) });
-        } else if ((kind === 'activate' || kind === 'deactivate') && w.activation) {
-          // Marked as sent, and stored, before it leaves: a worker stopped mid-request looks it up by name first.
-          const mayExist = step.sentAt !== undefined;
-          step.sentAt = Date.now();
-          await pool.save();
-          succeed(pool, u, step, { kind, answer: await sendSelfRequest(s.settings, w.activation, mayExist) });
-        } else if (kind === 'profile' && w.powerPlatform?.profile) {
-          await setProfile(s.graph.client, guestOf(pool, u).id, w.powerPlatform.profile);
-          succeed(pool, u, step, { kind });
-        } else if (kind === 'envLicense' && w.powerPlatform?.licence) {
-          const usageLocation = w.powerPlatform.profile?.usageLocation;
-          const licence = { userId: guestOf(pool, u).id, skuId: w.powerPlatform.licence.skuId };
-          await assignGuestLicense(s.settings, usageLocation ? { ...licence, usageLocation } : licence);
-          succeed(pool, u, step, { kind });
-        } else if (kind === 'environment' && w.powerPlatform?.instanceUrl) {
-          const { environmentId, instanceUrl, role, securityGroup } = w.powerPlatform;
-          const group = w.joinSecurityGroup && securityGroup ? { securityGroupId: securityGroup.id } : {};
-          const access = await enterEnvironment(
-            s.settings,
-            { environmentId, instanceUrl, ...(role ? { role } : {}), ...group },
-            guestOf(pool, u).id,
-          );
-          succeed(pool, u, step, { kind, access });
-        } else if (kind === 'change' && w.change) {
-          // As an activation: marked sent and stored first, so what is not safe to repeat is looked for before.
-          const mayExist = step.sentAt !== undefined;
-          step.sentAt = Date.now();
-          await pool.save();
-          succeed(pool, u, step, { kind, ...(await applyChange(s.settings, s.graph, w.change, mayExist)) });
-        } else if (kind === 'approval' && w.activation) {
-          awaitApproval(pool, u, step, await requestNow(s.settings, w.activation));
-        } else fail(pool, u, step, 'Not done: nothing says what to give.', ErrorCodes.badMessage);
+        await unitStep(pool, u, kind, step, s);
       } catch (e) {
         if (needsSignIn(e)) signIn = true;
         else missed(pool, u, step, e);
