@@ -99,8 +99,8 @@ export function BulkSection({ page }: { page: PageInfo }) {
           <p class="muted">
             Entra's bulk-invite template as it downloads, or any CSV with an e-mail column; optional columns: display name,
             redirect URL, send e-mail, message, group, an Azure role (given at the resource this popup is opened on), and an
-            environment role (a security role given in the Power Platform environment this popup is opened on). Up to{' '}
-            {MAX_BULK_ROWS.toLocaleString('en-US')} rows a file; redirect URLs must be https://.
+            environment role (a security role given in the Power Platform environment this popup is opened on) with a licence and
+            its usage location. Up to {MAX_BULK_ROWS.toLocaleString('en-US')} rows a file; redirect URLs must be https://.
           </p>
           {busy ? <p aria-busy="true">Reading the file and checking who already exists…</p> : null}
         </>

@@ -107,10 +107,10 @@ describe('Power Platform admins', () => {
     const popup = await openPopupOn(env.browser, ADMIN_PAGE);
     await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
     const file = [
-      'email,environment role',
-      'pp1@partner.example,Basic User',
-      'pp2@partner.example,environment maker',
-      'pp3@partner.example,yes',
+      'email,environment role,licence,usage location',
+      'pp1@partner.example,Basic User,Dynamics 365 Sales Enterprise,nl',
+      'pp2@partner.example,environment maker,,',
+      'pp3@partner.example,yes,,',
     ].join('\n');
     await popup
       .getByLabel('CSV file')
@@ -136,6 +136,9 @@ describe('Power Platform admins', () => {
       ]);
     }
     await expect.poll(() => popup.getByTestId('bulk-rows').textContent()).toContain('in the environment as Environment Maker');
+    expect(await popup.getByTestId('bulk-rows').textContent()).toContain('Dynamics 365 Sales Enterprise assigned');
+    const pp1 = t?.users.find((u) => u.mail === 'pp1@partner.example');
+    expect(pp1).toMatchObject({ usageLocation: 'NL', assignedLicenses: [expect.objectContaining({ skuId: DYNAMICS_SALES })] });
     await popup.close();
   });
 

@@ -88,9 +88,13 @@ export async function prepareBulk(
     roles: parsed.rows.flatMap((r) => (r.role ? [r.role] : [])),
     scope,
   });
-  const wantsEnvironment = environmentId && parsed.rows.some((r) => r.environmentRole !== undefined);
+  const wantsEnvironment = environmentId && parsed.rows.some((r) => r.environmentRole !== undefined || r.licence !== undefined);
   const environment = wantsEnvironment ? await bulkEnvironment(settings, environmentId) : undefined;
-  const rows = planRows(parsed, environment ? { ...lookups, environmentRoles: environment.roles } : lookups, defaultRedirectUrl);
+  const rows = planRows(
+    parsed,
+    environment ? { ...lookups, environmentRoles: environment.roles, environmentLicences: environment.licences } : lookups,
+    defaultRedirectUrl,
+  );
   const job = await createJob(
     {
       id: crypto.randomUUID(),

@@ -80,7 +80,14 @@ export function rowProblem(row: JobRow): string | null {
   if (!httpsUrl(row.redirectUrl)) return 'its redirect URL is not an https:// address';
   if (typeof row.sendEmail !== 'boolean') return 'its send flag is not true or false';
   if (!optText(row.message, LIMITS.message) || !optText(row.displayName, LIMITS.displayName)) return 'a text in it is too long';
-  if (!optGuid(row.userId) || !optGuid(row.groupId) || !optGuid(row.roleId) || !optGuid(row.environmentRoleId))
+  if (row.usageLocation !== undefined && !isUsageLocation(row.usageLocation)) return 'its usage location is not a country code';
+  if (
+    !optGuid(row.userId) ||
+    !optGuid(row.groupId) ||
+    !optGuid(row.roleId) ||
+    !optGuid(row.environmentRoleId) ||
+    !optGuid(row.licenceSkuId)
+  )
     return 'an id in it is not a GUID';
   if (!stepsKnown(row.steps)) return 'its progress is damaged';
   return null;

@@ -81,9 +81,14 @@ function rowWork(job: LoadedJob, r: JobRow): Work {
         ? { scope: roleScope, roleId: r.roleId, schedule: roleSchedule, bulk: true }
         : undefined,
     // A row's security role in the job's environment; the environment step joins the security group itself.
-    ...(r.environmentRoleId && job.meta.environment
+    ...((r.environmentRoleId || r.licenceSkuId) && job.meta.environment
       ? {
-          powerPlatform: { ...job.meta.environment, role: { id: r.environmentRoleId, name: r.environmentRole ?? '' } },
+          powerPlatform: {
+            ...job.meta.environment,
+            ...(r.environmentRoleId ? { role: { id: r.environmentRoleId, name: r.environmentRole ?? '' } } : {}),
+            ...(r.licenceSkuId ? { licence: { skuId: r.licenceSkuId, name: r.licence ?? '' } } : {}),
+            profile: { givenName: '', surname: '', ...(r.usageLocation ? { usageLocation: r.usageLocation } : {}) },
+          },
           joinSecurityGroup: true,
         }
       : {}),

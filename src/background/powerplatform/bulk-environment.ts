@@ -10,7 +10,11 @@ import { powerPlatformPage } from './environment.ts';
 export async function bulkEnvironment(
   settings: Settings,
   environmentId: string,
-): Promise<{ grant: PowerPlatformGrantRequest; roles: Map<string, { id: string; name: string } | { refused: string }> }> {
+): Promise<{
+  grant: PowerPlatformGrantRequest;
+  roles: Map<string, { id: string; name: string } | { refused: string }>;
+  licences: Map<string, { skuId: string; name: string }>;
+}> {
   const page = await powerPlatformPage(settings, { kind: 'power-platform-environment', environmentId, source: 'admin' });
   const env = page.environment;
   // Every row with a role would otherwise be refused for a role "not in this environment": say what went wrong.
@@ -31,5 +35,11 @@ export async function bulkEnvironment(
     ...(env.instanceUrl ? { instanceUrl: env.instanceUrl } : {}),
     ...(page.securityGroup ? { securityGroup: page.securityGroup } : {}),
   };
-  return { grant, roles };
+  // A licence is named by its display name, its part number or its SKU id.
+  const licences = new Map<string, { skuId: string; name: string }>();
+  for (const l of page.licences) {
+    const sku = { skuId: l.skuId, name: l.name };
+    for (const key of [l.name, l.skuId, l.partNumber]) if (key) licences.set(key.toLowerCase(), sku);
+  }
+  return { grant, roles, licences };
 }

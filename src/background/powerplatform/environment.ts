@@ -104,7 +104,12 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
   ]);
   const licences = part('the licences', skus, [])
     .filter((s) => own(POWER_PLATFORM_SKUS, s.skuId))
-    .map((s) => ({ skuId: s.skuId, name: own(POWER_PLATFORM_SKUS, s.skuId) ?? s.skuPartNumber, free: s.enabled - s.consumed }));
+    .map((s) => ({
+      skuId: s.skuId,
+      name: own(POWER_PLATFORM_SKUS, s.skuId) ?? s.skuPartNumber,
+      partNumber: s.skuPartNumber,
+      free: s.enabled - s.consumed,
+    }));
   return {
     environment,
     // The group limits who may enter whether or not its name could be read: it is never left out for that.

@@ -141,3 +141,20 @@ describe('planRows with an environment role column', () => {
     expect(elsewhere.every((r) => r.verdict === 'invalid')).toBe(true);
   });
 });
+
+describe('planRows with a licence column', () => {
+  const environmentRoles = new Map([['basic user', { id: 'basic-id', name: 'Basic User' }]]);
+  const environmentLicences = new Map([['power apps premium', { skuId: 'sku-id', name: 'Power Apps Premium' }]]);
+  const file = [
+    'email,licence,usage location',
+    'a@partner.example,Power Apps Premium,nl',
+    'b@partner.example,Power Apps Premium,',
+  ].join('\n');
+
+  it('assigns the licence named, with its usage location, and refuses one without a usage location', () => {
+    const rows = planRows(parseBulkInviteCsv(file), { ...lookups, environmentRoles, environmentLicences }, 'https://x.example/');
+    expect(rows[0]).toMatchObject({ licenceSkuId: 'sku-id', usageLocation: 'NL' });
+    expect(rows[0]?.steps.map((s) => s.kind)).toEqual(['invite', 'envLicense']);
+    expect(rows[1]).toMatchObject({ verdict: 'invalid', reason: expect.stringContaining('usage location') });
+  });
+});

@@ -32,6 +32,10 @@ export interface JobRow {
   /** The environment's security role as the file named it, and the role it resolved to (issue 12). */
   environmentRole?: string;
   environmentRoleId?: string;
+  /** The licence as the file named it, the SKU it resolved to, and the usage location set first when none is. */
+  licence?: string;
+  licenceSkuId?: string;
+  usageLocation?: string;
   /**
    * What the row still has to do and how each step went: the same steps, run by the same engine, as a single
    * invitation (shared/operation.ts). A row already a guest has no invite step; an invalid row has none at all.
@@ -54,7 +58,7 @@ export interface JobCounts {
 
 const pending = (r: JobRow, kind: OperationStep['kind']) => stepOf(r.steps, kind)?.state === 'pending';
 export const joinOwed = (r: JobRow) => pending(r, 'group');
-export const roleOwed = (r: JobRow) => pending(r, 'azureRole') || pending(r, 'environment');
+export const roleOwed = (r: JobRow) => pending(r, 'azureRole') || pending(r, 'envLicense') || pending(r, 'environment');
 /** Sent and not yet answered: looked for before it is sent again. */
 export const inFlight = (r: JobRow) => {
   const invite = stepOf(r.steps, 'invite');
@@ -62,10 +66,14 @@ export const inFlight = (r: JobRow) => {
 };
 
 /** The steps a planned row takes: an invitation unless they are a guest already, then its group and role. */
-export const rowSteps = (r: Pick<JobRow, 'verdict' | 'groupId' | 'roleId' | 'environmentRoleId'>): OperationStep[] =>
+export const rowSteps = (
+  r: Pick<JobRow, 'verdict' | 'groupId' | 'roleId' | 'environmentRoleId' | 'licenceSkuId'>,
+): OperationStep[] =>
   r.verdict === 'invite' || r.verdict === 'reuse'
     ? [
         ...plannedSteps({ invite: r.verdict === 'invite', groupId: r.groupId, roleId: r.roleId }),
+        // The licence before the environment: Dataverse syncs a licensed user.
+        ...(r.licenceSkuId ? [{ kind: 'envLicense' as const, state: 'pending' as const }] : []),
         ...(r.environmentRoleId ? [{ kind: 'environment' as const, state: 'pending' as const }] : []),
       ]
     : [];
@@ -132,6 +140,8 @@ export interface PlanLookups {
   domains: string[];
   /** The environment's security roles by the name the file gave (lower case), or why not in bulk. */
   environmentRoles?: Map<string, { id: string; name: string } | { refused: string }>;
+  /** The tenant's Power Apps / Dynamics 365 licences by name, part number or SKU id (lower case). */
+  environmentLicences?: Map<string, { skuId: string; name: string }>;
 }
 
 /** The security role a row's environment cell names: a role of the environment, "yes" for Basic User, or why not. */
@@ -139,6 +149,20 @@ function environmentRoleOf(lookups: PlanLookups, cell: string): { id: string; na
   if (!lookups.environmentRoles) return { refused: 'An environment role is given only from a Power Platform environment page.' };
   const name = /^(yes|y|true|1)$/i.test(cell.trim()) ? 'basic user' : cell.trim().toLowerCase();
   return lookups.environmentRoles.get(name) ?? { refused: `No security role "${cell}" in this environment.` };
+}
+
+/** The licence a row's cell names, with the usage location Microsoft needs before it, or why not. */
+function licenceOf(
+  lookups: PlanLookups,
+  cell: string,
+  usageLocation: string | undefined,
+): { skuId: string; name: string } | { refused: string } {
+  if (!lookups.environmentLicences) return { refused: 'A licence column is read only on a Power Platform environment page.' };
+  const sku = lookups.environmentLicences.get(cell.trim().toLowerCase());
+  if (!sku) return { refused: `No Power Apps or Dynamics 365 licence "${cell}" in this tenant.` };
+  if (!/^[a-z]{2}$/i.test(usageLocation ?? ''))
+    return { refused: 'A licence needs the usage location column (two letters, such as NL): Microsoft refuses it without.' };
+  return sku;
 }
 
 /** Turns a parsed file into the job's rows, each with its verdict; sorted by line. */
@@ -172,6 +196,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     const group = r.group === undefined ? undefined : lookups.groups.get(r.group);
     const role = r.role === undefined ? undefined : lookups.roles.get(r.role);
     const envRole = r.environmentRole === undefined ? undefined : environmentRoleOf(lookups, r.environmentRole);
+    const licence = r.licence === undefined ? undefined : licenceOf(lookups, r.licence, r.usageLocation);
     if (seen !== undefined) {
       Object.assign(row, { verdict: 'duplicate', reason: `Same address as line ${seen}.`, outcome: 'skipped' });
     } else if (group === null) {
@@ -181,6 +206,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
       Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'failed', error: role.refused });
     } else if (envRole && 'refused' in envRole) {
       Object.assign(row, { verdict: 'invalid', reason: envRole.refused, outcome: 'failed', error: envRole.refused });
+    } else if (licence && 'refused' in licence) {
+      Object.assign(row, { verdict: 'invalid', reason: licence.refused, outcome: 'failed', error: licence.refused });
     } else if ((user && !user.invited) || domains.has(key.split('@')[1] ?? '')) {
       const reason = 'This address belongs to a member of this organization; members are not invited.';
       Object.assign(row, { verdict: 'member', reason, outcome: 'failed', error: reason, userId: user?.id });
@@ -190,6 +217,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     if (group) row.groupId = group.id;
     if (role && 'id' in role) row.roleId = role.id;
     if (envRole && 'id' in envRole) Object.assign(row, { environmentRoleId: envRole.id, environmentRole: envRole.name });
+    if (licence && 'skuId' in licence)
+      Object.assign(row, { licenceSkuId: licence.skuId, licence: licence.name, usageLocation: r.usageLocation?.toUpperCase() });
     row.steps = rowSteps(row);
     if (seen === undefined) firstLine.set(key, r.line);
     rows.push(row);
@@ -216,12 +245,15 @@ export function countVerdicts(rows: JobRow[]): Record<Verdict, number> {
 export function describeRow(row: JobRow): string {
   if (row.outcome === 'pending') {
     if (row.verdict === 'reuse')
-      return row.groupId || row.roleId || row.environmentRoleId ? 'Already a guest: will only grant' : 'Already a guest';
+      return row.groupId || row.roleId || row.environmentRoleId || row.licenceSkuId
+        ? 'Already a guest: will only grant'
+        : 'Already a guest';
     return 'Will invite';
   }
   const join = stepOf(row.steps, 'group');
   const role = stepOf(row.steps, 'azureRole');
   const env = stepOf(row.steps, 'environment');
+  const licence = stepOf(row.steps, 'envLicense');
   const group =
     (join?.state === 'failed'
       ? `; not added to ${row.group}: ${join.error}`
@@ -229,6 +261,11 @@ export function describeRow(row: JobRow): string {
         ? `; added to ${row.group}`
         : '') +
     (role?.state === 'failed' ? `; ${row.role} not given: ${role.error}` : role?.state === 'done' ? `; ${row.role} given` : '') +
+    (licence?.state === 'failed'
+      ? `; ${row.licence} not assigned: ${licence.error}`
+      : licence?.state === 'done'
+        ? `; ${row.licence} assigned`
+        : '') +
     (env?.state === 'failed'
       ? `; not added to the environment as ${row.environmentRole}: ${env.error}`
       : env?.state === 'done'

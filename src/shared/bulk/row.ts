@@ -16,6 +16,9 @@ export interface BulkRow {
   role?: string;
   /** A security role of the Power Platform environment the popup is opened on, by name ("yes": Basic User). */
   environmentRole?: string;
+  /** A Power Apps / Dynamics 365 licence for that environment, by name or part number, and the usage location it needs. */
+  licence?: string;
+  usageLocation?: string;
 }
 
 export interface BulkLineError {
@@ -25,7 +28,17 @@ export interface BulkLineError {
   email?: string;
 }
 
-export type Field = 'email' | 'redirectUrl' | 'sendEmail' | 'message' | 'displayName' | 'group' | 'role' | 'environmentRole';
+export type Field =
+  | 'email'
+  | 'redirectUrl'
+  | 'sendEmail'
+  | 'message'
+  | 'displayName'
+  | 'group'
+  | 'role'
+  | 'environmentRole'
+  | 'licence'
+  | 'usageLocation';
 
 /**
  * Column names, normalized (lower case, letters and digits only). Entra's template names each column by a key in
@@ -60,6 +73,9 @@ const COLUMNS: Record<string, Field> = {
   environmentrole: 'environmentRole',
   securityrole: 'environmentRole',
   dataverserole: 'environmentRole',
+  licence: 'licence',
+  license: 'licence',
+  usagelocation: 'usageLocation',
 };
 
 type TextField = Exclude<Field, 'email' | 'sendEmail'>;
@@ -78,6 +94,8 @@ const TEXT_LIMITS: Record<TextField, { max: number; name: string }> = {
   group: { max: LIMITS.displayName, name: 'The group' },
   role: { max: LIMITS.displayName, name: 'The role name' },
   environmentRole: { max: LIMITS.displayName, name: 'The environment role' },
+  licence: { max: LIMITS.displayName, name: 'The licence' },
+  usageLocation: { max: 2, name: 'The usage location' },
 };
 
 export const count = (n: number) => n.toLocaleString('en-US');
