@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiResponse } from '../api.ts';
 import type { SandboxAssignmentRequest, SandboxAzure } from '../store.ts';
-import { AUTH, type Caller, expanded, mayDo, refusal, subscriptionOf } from './caller.ts';
+import { AUTH, type Caller, mayDo, refusal } from './caller.ts';
 import { auditPim, span } from './pim-audit.ts';
-import { defined, type RequestBody, requestNotFound } from './requests.ts';
-import { scopedRoleId } from './roles.ts';
+import { type RequestBody, requestNotFound, requestProperties } from './requests.ts';
 
 /** Role eligibility schedule requests, kept by name as ARM keeps them, so that one can be read again. */
 export const eligibilityRequestsOf = (azure: SandboxAzure) => {
@@ -22,21 +21,9 @@ export function eligibilityRequestResource(c: Caller, r: SandboxAssignmentReques
     id: `${r.scope}${AUTH}roleEligibilityScheduleRequests/${r.name}`,
     name: r.name,
     type: 'Microsoft.Authorization/RoleEligibilityScheduleRequests',
-    properties: defined({
-      scope: r.scope,
-      roleDefinitionId: scopedRoleId(subscriptionOf(r.scope), r.roleDefinitionId),
-      principalId: r.principalId,
-      principalType: 'User',
-      requestType: r.requestType,
-      status: r.status,
-      scheduleInfo: r.scheduleInfo,
+    properties: requestProperties(c, r, {
       targetRoleEligibilityScheduleId: target && `${target.scope}${AUTH}roleEligibilitySchedules/${target.name}`,
       targetRoleEligibilityScheduleInstanceId: target && `${target.scope}${AUTH}roleEligibilityScheduleInstances/${target.name}`,
-      justification: r.justification,
-      ticketInfo: r.ticketInfo,
-      createdOn: r.createdOn,
-      requestorId: r.requestorId,
-      expandedProperties: expanded(c, r.scope, r.principalId, r.roleDefinitionId),
     }),
   };
 }

@@ -40,6 +40,25 @@ export const requestExists = (name: string) =>
 /** An object without its undefined fields, as ARM leaves out what a resource does not have. */
 export const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
+/** What every schedule request shows, assignment or eligibility alike; each kind adds its own targets. */
+export function requestProperties(c: Caller, r: SandboxAssignmentRequest, own: Record<string, unknown>) {
+  return defined({
+    scope: r.scope,
+    roleDefinitionId: scopedRoleId(subscriptionOf(r.scope), r.roleDefinitionId),
+    principalId: r.principalId,
+    principalType: 'User',
+    requestType: r.requestType,
+    status: r.status,
+    scheduleInfo: r.scheduleInfo,
+    ...own,
+    justification: r.justification,
+    ticketInfo: r.ticketInfo,
+    createdOn: r.createdOn,
+    requestorId: r.requestorId,
+    expandedProperties: expanded(c, r.scope, r.principalId, r.roleDefinitionId),
+  });
+}
+
 /** The request as ARM shows it. */
 export function requestResource(c: Caller, r: SandboxAssignmentRequest) {
   const made = c.azure.roleAssignments.find((a) => a.name === r.assignmentName);
@@ -47,23 +66,11 @@ export function requestResource(c: Caller, r: SandboxAssignmentRequest) {
     id: `${r.scope}${AUTH}roleAssignmentScheduleRequests/${r.name}`,
     name: r.name,
     type: 'Microsoft.Authorization/RoleAssignmentScheduleRequests',
-    properties: defined({
-      scope: r.scope,
-      roleDefinitionId: scopedRoleId(subscriptionOf(r.scope), r.roleDefinitionId),
-      principalId: r.principalId,
-      principalType: 'User',
-      requestType: r.requestType,
-      status: r.status,
+    properties: requestProperties(c, r, {
       approvalId: r.approvalId,
       targetRoleAssignmentScheduleId: made && scheduleId(made),
       targetRoleAssignmentScheduleInstanceId: made && `${made.scope}${AUTH}roleAssignmentScheduleInstances/${made.name}`,
-      scheduleInfo: r.scheduleInfo,
       linkedRoleEligibilityScheduleId: r.linkedRoleEligibilityScheduleId,
-      justification: r.justification,
-      ticketInfo: r.ticketInfo,
-      createdOn: r.createdOn,
-      requestorId: r.requestorId,
-      expandedProperties: expanded(c, r.scope, r.principalId, r.roleDefinitionId),
     }),
   };
 }
