@@ -4,7 +4,15 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'sandbox/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'sandbox/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/support/i18n-setup.ts'],
+        },
+      },
       {
         extends: true,
         // One browser at a time: the machine has two cores and each test drives a whole Chromium.
