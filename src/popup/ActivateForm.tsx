@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { t } from '../shared/i18n.ts';
 import { type ActivationDraft, activationProblem, type MyRole, minutesWords, type RolePolicy } from '../shared/my-access.ts';
 import { send } from '../shared/send.ts';
 
@@ -30,7 +31,7 @@ export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () 
     }, setError);
   }, [role.scope, role.roleDefinitionId]);
   if (error && !policy) return <ErrorNote error={error} />;
-  if (!policy) return <p class="muted">Reading what this role asks for…</p>;
+  if (!policy) return <p class="muted">{t('myAccessReadingPolicy')}</p>;
   const submit = (e: Event) => {
     e.preventDefault();
     const draft: ActivationDraft = {
@@ -44,7 +45,7 @@ export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () 
       ticketSystem,
       start: later && start ? new Date(start).toISOString() : null,
     };
-    const why = later && !start ? 'Choose when it starts, or start it now.' : activationProblem(draft, policy, Date.now());
+    const why = later && !start ? t('myAccessChooseStart') : activationProblem(draft, policy, Date.now());
     setProblem(why);
     if (why) return;
     setSending(true);
@@ -54,16 +55,16 @@ export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () 
     });
   };
   return (
-    <form class="activate" aria-label={`Activate ${role.roleName}`} onSubmit={submit} noValidate>
+    <form class="activate" aria-label={t('myAccessActivateRole', role.roleName)} onSubmit={submit} noValidate>
       <p class="muted" data-testid="policy">
-        At most {minutesWords(policy.maxMinutes)}
-        {policy.justification ? ' · justification required' : ''}
-        {policy.ticket ? ' · ticket required' : ''}
-        {policy.approval ? ' · needs approval' : ''}
-        {policy.mfa || policy.authContext ? ' · asks you to confirm your sign-in' : ''}
+        {t('myAccessAtMost', minutesWords(policy.maxMinutes))}
+        {policy.justification ? ` · ${t('myAccessJustificationRequired')}` : ''}
+        {policy.ticket ? ` · ${t('myAccessTicketRequired')}` : ''}
+        {policy.approval ? ` · ${t('myAccessNeedsApproval')}` : ''}
+        {policy.mfa || policy.authContext ? ` · ${t('myAccessConfirmsSignIn')}` : ''}
       </p>
       <label>
-        Duration (hours)
+        {t('myAccessDurationHours')}
         <input
           type="number"
           min="0.25"
@@ -79,28 +80,28 @@ export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () 
         ))}
       </datalist>
       <label>
-        Justification{policy.justification ? '' : ' (optional)'}
+        {policy.justification ? t('myAccessJustification') : t('myAccessJustificationOptional')}
         <textarea maxLength={500} value={justification} onInput={(e) => setJustification(e.currentTarget.value)} />
       </label>
       {policy.ticket ? (
         <div class="row">
           <label>
-            Ticket number
+            {t('myAccessTicketNumber')}
             <input maxLength={100} value={ticketNumber} onInput={(e) => setTicketNumber(e.currentTarget.value)} />
           </label>
           <label>
-            Ticket system
+            {t('myAccessTicketSystem')}
             <input maxLength={100} value={ticketSystem} onInput={(e) => setTicketSystem(e.currentTarget.value)} />
           </label>
         </div>
       ) : null}
       <label class="check">
         <input type="checkbox" checked={later} onChange={(e) => setLater(e.currentTarget.checked)} />
-        Start later
+        {t('myAccessStartLater')}
       </label>
       {later ? (
         <label>
-          Starts at
+          {t('myAccessStartsAt')}
           <input type="datetime-local" value={start} onInput={(e) => setStart(e.currentTarget.value)} />
         </label>
       ) : null}
@@ -111,7 +112,7 @@ export function ActivateForm({ role, onStarted }: { role: MyRole; onStarted: () 
       ) : null}
       {error ? <ErrorNote error={error} /> : null}
       <button type="submit" disabled={sending}>
-        {policy.approval ? 'Request activation' : 'Activate'}
+        {policy.approval ? t('myAccessRequestActivation') : t('myAccessActivate')}
       </button>
     </form>
   );

@@ -1,12 +1,12 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared/activity.ts';
+import { ACTION_WORDS, type ActivityEntry, type ActivityFilter, outcomeWords } from '../shared/activity.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { formatDateTime } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 import { download } from './download.ts';
 import { OpenCard } from './open-card.ts';
-
-const when = (at: number) => new Date(at).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
 /** What this browser has done, newest first, filtered by outcome, with the redeem links Graph gave. */
 export function ActivityView() {
@@ -25,35 +25,35 @@ export function ActivityView() {
     return () => browser.storage.onChanged.removeListener(changed);
   }, [show]);
   return (
-    <section aria-label="Activity">
-      <h2>Activity</h2>
+    <section aria-label={t('activityTitle')}>
+      <h2>{t('activityTitle')}</h2>
       <div class="row">
-        <label for="activityShow">Show</label>
+        <label for="activityShow">{t('activityShow')}</label>
         <select id="activityShow" value={show} onChange={(e) => setShow(e.currentTarget.value as ActivityFilter)}>
-          <option value="all">Everything</option>
-          <option value="succeeded">Succeeded</option>
-          <option value="failed">Failed</option>
+          <option value="all">{t('activityShowAll')}</option>
+          <option value="succeeded">{t('activityShowSucceeded')}</option>
+          <option value="failed">{t('activityShowFailed')}</option>
         </select>
         <button type="button" onClick={() => send('getActivityCsv', {}).then((r) => download(r.fileName, r.csv), setError)}>
-          Download CSV
+          {t('activityDownloadCsv')}
         </button>
       </div>
-      {entries?.length === 0 ? <p class="muted">Nothing here yet.</p> : null}
+      {entries?.length === 0 ? <p class="muted">{t('activityEmpty')}</p> : null}
       <ol class="activity" data-testid="activity-list">
         {(entries ?? []).map((e) => (
           <li key={`${e.at}-${e.action}-${e.subject}`} data-outcome={e.outcome}>
             <div>
-              <strong>{ACTION_WORDS[e.action]}</strong> {e.subject} · {e.outcome}
+              <strong>{ACTION_WORDS[e.action]}</strong> {e.subject} · {outcomeWords(e.outcome)}
             </div>
             <div class="muted">
-              {when(e.at)} · {e.username}
+              {formatDateTime(e.at, 'short')} · {e.username}
             </div>
             {e.detail ? <div>{e.detail}</div> : null}
             {e.error ? <div class="field-error">{e.error}</div> : null}
-            {e.redeemUrl ? <input readOnly aria-label={`Redeem link for ${e.subject}`} value={e.redeemUrl} /> : null}
+            {e.redeemUrl ? <input readOnly aria-label={t('activityRedeemLinkFor', e.subject)} value={e.redeemUrl} /> : null}
             {e.subject.includes('@') && e.action !== 'bulk' ? (
               <button type="button" class="link" onClick={() => openCard(e.subject)}>
-                Open card
+                {t('activityOpenCard')}
               </button>
             ) : null}
           </li>
@@ -61,14 +61,14 @@ export function ActivityView() {
       </ol>
       {confirmClear ? (
         <div class="row">
-          <span>Clear this browser's activity list? Nothing in the tenant changes.</span>
+          <span>{t('activityClearQuestion')}</span>
           <button type="button" onClick={() => send('clearActivity', {}).then(() => setConfirmClear(false), setError)}>
-            Clear
+            {t('activityClear')}
           </button>
         </div>
       ) : (
         <button type="button" class="link" onClick={() => setConfirmClear(true)}>
-          Clear activity…
+          {t('activityClearStart')}
         </button>
       )}
       {error ? <ErrorNote error={error} /> : null}

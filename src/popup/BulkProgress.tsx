@@ -1,18 +1,21 @@
 import type { JobSummary } from '../shared/bulk/job.ts';
+import { formatDuration, formatNumber } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 
-function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+function statusWords(status: JobSummary['status']): string {
+  switch (status) {
+    case 'preview':
+      return t('bulkStatusPreview');
+    case 'running':
+      return t('bulkStatusRunning');
+    case 'paused':
+      return t('bulkStatusPaused');
+    case 'cancelled':
+      return t('bulkStatusCancelled');
+    case 'done':
+      return t('bulkStatusDone');
+  }
 }
-
-const STATUS_WORDS: Record<JobSummary['status'], string> = {
-  preview: 'Not started',
-  running: 'Sending',
-  paused: 'Paused',
-  cancelled: 'Cancelled',
-  done: 'Done',
-};
 
 /** Where the job is: a bar over the rows to send, the counts, the pace and the time left at that pace. */
 export function BulkProgress({ job }: { job: JobSummary }) {
@@ -21,26 +24,28 @@ export function BulkProgress({ job }: { job: JobSummary }) {
   const sent = toSend - counts.pending - counts.granting;
   const took = job.startedAt && job.finishedAt ? (job.finishedAt - job.startedAt) / 1000 : null;
   const rate = took ? counts.invited / took : job.rate;
-  const pace = rate === null ? '' : ` · ${rate.toFixed(1)} invitations/s`;
+  const pace =
+    rate === null ? '' : ` · ${t('bulkPace', formatNumber(rate, { minimumFractionDigits: 1, maximumFractionDigits: 1 }))}`;
   const left = took
-    ? ` · took ${duration(Math.round(took))}`
+    ? ` · ${t('bulkTook', formatDuration(took))}`
     : job.secondsLeft === null
       ? ''
-      : ` · about ${duration(job.secondsLeft)} left`;
+      : ` · ${t('bulkTimeLeft', formatDuration(job.secondsLeft))}`;
   return (
     <div class="bulk-progress">
       <p data-testid="bulk-status">
-        <strong>{STATUS_WORDS[job.status]}</strong>
-        {counts.granting ? ` · adding ${counts.granting} to their group or role` : ''}
+        <strong>{statusWords(job.status)}</strong>
+        {counts.granting ? ` · ${t('bulkGranting', counts.granting)}` : ''}
       </p>
-      <progress max={toSend || 1} value={sent} aria-label="Bulk invitation progress" />
+      <progress max={toSend || 1} value={sent} aria-label={t('bulkProgress')} />
       <p data-testid="bulk-progress">
-        {sent} of {toSend} done{pace}
+        {t('bulkDone', sent, toSend)}
+        {pace}
         {left}
       </p>
       <p data-testid="bulk-counts" class="muted">
-        {counts.invited} invited · {counts.reused} already guests · {counts.failed} failed
-        {counts.skipped ? ` · ${counts.skipped} skipped` : ''}
+        {t('bulkCounts', counts.invited, counts.reused, counts.failed)}
+        {counts.skipped ? ` · ${t('bulkSkipped', counts.skipped)}` : ''}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeRow, type JobRow } from '../shared/bulk/job.ts';
+import { t } from '../shared/i18n.ts';
 import type { BackgroundProtocol } from '../shared/protocol.ts';
 import { send } from '../shared/send.ts';
 
@@ -7,14 +8,14 @@ type Show = BackgroundProtocol['getBulkRows']['request']['show'];
 
 const PAGE = 100;
 const MAX_PAGE = 1000;
-const SHOWS: [Show, string][] = [
-  ['all', 'All rows'],
-  ['problems', 'Problems'],
-  ['pending', 'Not sent yet'],
-  ['invited', 'Invited'],
-  ['reused', 'Already guests'],
-  ['failed', 'Failed'],
-  ['skipped', 'Skipped'],
+const shows = (): [Show, string][] => [
+  ['all', t('bulkShowAll')],
+  ['problems', t('bulkShowProblems')],
+  ['pending', t('bulkShowPending')],
+  ['invited', t('bulkShowInvited')],
+  ['reused', t('bulkShowReused')],
+  ['failed', t('bulkShowFailed')],
+  ['skipped', t('bulkShowSkipped')],
 ];
 
 /**
@@ -43,7 +44,7 @@ export function BulkRows({ version }: { version: string }) {
 
   return (
     <div class="bulk-rows">
-      <label for="bulk-show">Show</label>
+      <label for="bulk-show">{t('bulkShow')}</label>
       <select
         id="bulk-show"
         value={show}
@@ -52,7 +53,7 @@ export function BulkRows({ version }: { version: string }) {
           setLimit(PAGE);
         }}
       >
-        {SHOWS.map(([value, words]) => (
+        {shows().map(([value, words]) => (
           <option value={value} key={value}>
             {words}
           </option>
@@ -61,9 +62,9 @@ export function BulkRows({ version }: { version: string }) {
       <table data-testid="bulk-rows">
         <thead>
           <tr>
-            <th>Line</th>
-            <th>E-mail</th>
-            <th>What happens</th>
+            <th>{t('bulkColumnLine')}</th>
+            <th>{t('bulkColumnEmail')}</th>
+            <th>{t('bulkColumnWhat')}</th>
           </tr>
         </thead>
         <tbody>
@@ -78,10 +79,10 @@ export function BulkRows({ version }: { version: string }) {
       </table>
       {page && page.total > page.rows.length ? (
         <button type="button" class="link" onClick={() => setLimit(limit + PAGE)}>
-          Show more ({page.rows.length} of {page.total})
+          {t('bulkShowMore', page.rows.length, page.total)}
         </button>
       ) : (
-        <p class="muted">{page ? `${page.total} rows` : 'Loading…'}</p>
+        <p class="muted">{page ? t('bulkRowCount', page.total) : t('bulkLoading')}</p>
       )}
     </div>
   );

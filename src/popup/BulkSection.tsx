@@ -4,6 +4,8 @@ import type { JobSummary } from '../shared/bulk/job.ts';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { formatNumber } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 import { MAX_BULK_ROWS } from '../shared/inputs.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { describeScope } from '../shared/page-context.ts';
@@ -22,10 +24,10 @@ function PreviewCounts({ job }: { job: JobSummary }) {
   const v = job.verdicts;
   return (
     <p data-testid="bulk-preview">
-      {job.counts.total} rows: {v.invite} to invite, {v.reuse} already guests
-      {v.duplicate ? `, ${v.duplicate} duplicates folded` : ''}
-      {v.member ? `, ${v.member} members of this organization` : ''}
-      {v.invalid ? `, ${v.invalid} with errors` : ''}.
+      {t('bulkPreviewCounts', job.counts.total, v.invite, v.reuse)}
+      {v.duplicate ? `, ${t('bulkPreviewDuplicates', v.duplicate)}` : ''}
+      {v.member ? `, ${t('bulkPreviewMembers', v.member)}` : ''}
+      {v.invalid ? `, ${t('bulkPreviewInvalid', v.invalid)}` : ''}.
     </p>
   );
 }
@@ -65,7 +67,12 @@ export function BulkSection({ page }: { page: PageInfo }) {
   const pick = (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setError(new AppError(ErrorCodes.bulkFileTooLarge, `${file.name}: ${Math.round(file.size / 1e6)} MB`));
+      setError(
+        new AppError(
+          ErrorCodes.bulkFileTooLarge,
+          `${file.name}: ${formatNumber(Math.round(file.size / 1e6), { style: 'unit', unit: 'megabyte' })}`,
+        ),
+      );
       return;
     }
     const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
@@ -80,15 +87,15 @@ export function BulkSection({ page }: { page: PageInfo }) {
     );
   };
 
-  if (job === undefined) return <p class="muted">Loading…</p>;
+  if (job === undefined) return <p class="muted">{t('bulkLoading')}</p>;
   const scheduleReady = !job?.roleRows || scheduleProblem(toSchedule(roleChoice), Date.now()) === null;
   const c = job?.counts;
   const version = job && c ? `${job.status}:${c.pending}:${c.invited}:${c.reused}:${c.failed}:${c.granting}` : '';
   return (
-    <section class="bulk" aria-label="Bulk invitations">
+    <section class="bulk" aria-label={t('bulkInvitations')}>
       {!job ? (
         <>
-          <label for="bulk-file">CSV file</label>
+          <label for="bulk-file">{t('bulkCsvFile')}</label>
           <input
             id="bulk-file"
             type="file"
@@ -96,13 +103,8 @@ export function BulkSection({ page }: { page: PageInfo }) {
             disabled={busy}
             onChange={(e) => pick((e.target as HTMLInputElement).files?.[0])}
           />
-          <p class="muted">
-            Entra's bulk-invite template as it downloads, or any CSV with an e-mail column; optional columns: display name,
-            redirect URL, send e-mail, message, group, an Azure role (given at the resource this popup is opened on), and an
-            environment role (a security role given in the Power Platform environment this popup is opened on) with a licence and
-            its usage location. Up to {MAX_BULK_ROWS.toLocaleString('en-US')} rows a file; redirect URLs must be https://.
-          </p>
-          {busy ? <p aria-busy="true">Reading the file and checking who already exists…</p> : null}
+          <p class="muted">{t('bulkFileHelp', formatNumber(MAX_BULK_ROWS))}</p>
+          {busy ? <p aria-busy="true">{t('bulkReadingFile')}</p> : null}
         </>
       ) : (
         <>
@@ -110,16 +112,16 @@ export function BulkSection({ page }: { page: PageInfo }) {
           {job.status === 'preview' ? (
             <>
               <PreviewCounts job={job} />
-              <p class="muted">Rows without a redirect URL go to {job.defaultRedirectUrl}</p>
+              <p class="muted">{t('bulkDefaultRedirect', job.defaultRedirectUrl)}</p>
               {job.roleRows > 0 ? (
                 <div class="pbi" data-testid="bulk-roles">
                   <div>
                     {/* The job's own scope, which is where its roles go: not whatever page the popup is on now. */}
-                    {job.roleRows} rows give a role at{' '}
+                    {t('bulkRoleRows', job.roleRows)}{' '}
                     <span data-testid="bulk-role-scope" title={job.roleScope}>
-                      {job.roleScope ? describeScope(job.roleScope) : 'no Azure resource'}
+                      {job.roleScope ? describeScope(job.roleScope) : t('bulkNoAzureResource')}
                     </span>
-                    , on this schedule:
+                    {t('bulkOnSchedule')}
                   </div>
                   <ScheduleFields choice={roleChoice} onChoice={setRoleChoice} />
                 </div>
@@ -144,18 +146,18 @@ export function BulkSection({ page }: { page: PageInfo }) {
                 }
               >
                 {job.verdicts.invite > 0
-                  ? `Send ${job.verdicts.invite} invitations`
-                  : `Grant access to ${job.verdicts.reuse} existing guests`}
+                  ? t('bulkSendInvitations', job.verdicts.invite)
+                  : t('bulkGrantExisting', job.verdicts.reuse)}
               </button>
             ) : null}
             {job.status === 'running' ? (
               <button type="button" disabled={busy} onClick={() => act(() => send('controlBulk', { action: 'pause' }))}>
-                Pause
+                {t('bulkPause')}
               </button>
             ) : null}
             {job.status === 'paused' ? (
               <button type="button" disabled={busy} onClick={() => act(() => send('controlBulk', { action: 'resume' }))}>
-                Resume
+                {t('bulkResume')}
               </button>
             ) : null}
             {['preview', 'running', 'paused'].includes(job.status) ? (
@@ -165,7 +167,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
                 disabled={busy}
                 onClick={() => act(() => send('controlBulk', { action: 'cancel' }))}
               >
-                Cancel
+                {t('bulkCancel')}
               </button>
             ) : (
               <>
@@ -174,7 +176,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
                   disabled={busy}
                   onClick={() => send('getBulkResults', {}).then((r) => download(r.fileName, r.csv), setError)}
                 >
-                  Download results (CSV)
+                  {t('bulkDownloadResults')}
                 </button>
                 <button
                   type="button"
@@ -182,7 +184,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
                   disabled={busy}
                   onClick={() => act(() => send('clearBulk', {}).then(() => null))}
                 >
-                  New bulk invitation
+                  {t('bulkNew')}
                 </button>
               </>
             )}

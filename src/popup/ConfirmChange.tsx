@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { changeSentence, type GuestChange, type GuestChangeRecord } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 
 /**
@@ -9,6 +10,7 @@ import { send } from '../shared/send.ts';
  */
 export function ConfirmChange({
   label,
+  confirmLabel,
   guest,
   change,
   danger,
@@ -16,6 +18,8 @@ export function ConfirmChange({
   onStarted,
 }: {
   label: string;
+  /** The confirm button's own words ("Confirm: delete user"): a label lower-cased is wrong in German. */
+  confirmLabel: string;
   guest: GuestChangeRecord['guest'];
   change: GuestChange;
   danger?: boolean;
@@ -48,10 +52,10 @@ export function ConfirmChange({
       <p>{changeSentence(change, guest.displayName)}</p>
       <div class="row">
         <button type="button" disabled={busy} onClick={confirm}>
-          Confirm: {label.toLowerCase()}
+          {confirmLabel}
         </button>
         <button type="button" class="link" onClick={() => setAsking(false)}>
-          Cancel
+          {t('cardCancel')}
         </button>
       </div>
       {error ? <ErrorNote error={error} /> : null}

@@ -1,7 +1,7 @@
+import { formatDate } from '../shared/format.ts';
 import type { GuestCard, GuestChangeRecord } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
-
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '');
 
 /** What the guest holds here, each with the way to take it back. */
 export function GuestAccess({
@@ -22,22 +22,23 @@ export function GuestAccess({
         </p>
       ));
   return (
-    <section aria-label="Access">
-      <h3>Groups</h3>
+    <section aria-label={t('cardAccess')}>
+      <h3>{t('cardGroups')}</h3>
       {problem('groups')}
-      {card.groups.length === 0 ? <p class="muted">No groups.</p> : null}
+      {card.groups.length === 0 ? <p class="muted">{t('cardNoGroups')}</p> : null}
       <ul class="access" data-testid="card-groups">
         {card.groups.map((g) => (
           <li key={g.id}>
             <strong>{g.displayName}</strong>
-            {g.audienceOf.length ? <span class="muted"> · audience of {g.audienceOf.join(', ')}</span> : null}
+            {g.audienceOf.length ? <span class="muted"> · {t('cardAudienceOf', g.audienceOf.join(', '))}</span> : null}
             {g.dynamic ? (
-              <span class="muted"> · dynamic: membership follows its rule, so it is not removed by hand</span>
+              <span class="muted"> · {t('cardGroupDynamic')}</span>
             ) : !g.direct ? (
-              <span class="muted"> · through a group inside it: take them out of that group instead</span>
+              <span class="muted"> · {t('cardGroupNested')}</span>
             ) : (
               <ConfirmChange
-                label="Remove from group"
+                label={t('cardRemoveFromGroup')}
+                confirmLabel={t('cardConfirmRemoveFromGroup')}
                 guest={guest}
                 change={{ kind: 'leaveGroup', group: g }}
                 onStarted={onStarted}
@@ -46,17 +47,16 @@ export function GuestAccess({
           </li>
         ))}
       </ul>
-      <h3>Power BI workspaces</h3>
+      <h3>{t('cardWorkspaces')}</h3>
       {problem('workspaces')}
-      {card.workspaces?.length === 0 ? (
-        <p class="muted">No workspace role of their own (apps reach them through groups).</p>
-      ) : null}
+      {card.workspaces?.length === 0 ? <p class="muted">{t('cardNoWorkspaces')}</p> : null}
       <ul class="access" data-testid="card-workspaces">
         {(card.workspaces ?? []).map((w) => (
           <li key={w.workspaceId}>
-            <strong>{w.role}</strong> in {w.workspaceName}
+            <strong>{w.role}</strong> {t('cardInWorkspace', w.workspaceName)}
             <ConfirmChange
-              label="Remove workspace role"
+              label={t('cardRemoveWorkspaceRole')}
+              confirmLabel={t('cardConfirmRemoveWorkspaceRole')}
               guest={guest}
               change={{ kind: 'removeWorkspaceRole', role: w }}
               onStarted={onStarted}
@@ -64,19 +64,21 @@ export function GuestAccess({
           </li>
         ))}
       </ul>
-      <h3>Azure roles</h3>
+      <h3>{t('cardAzureRoles')}</h3>
       {problem('azure')}
       {card.azure ? (
         <>
-          <p class="muted">At {card.azure.scopeWords} and below it.</p>
-          {card.azure.roles.length === 0 ? <p class="muted">None here.</p> : null}
+          <p class="muted">{t('cardAzureAt', card.azure.scopeWords)}</p>
+          {card.azure.roles.length === 0 ? <p class="muted">{t('cardNoAzureRoles')}</p> : null}
           <ul class="access" data-testid="card-roles">
             {card.azure.roles.map((r) => (
               <li key={`${r.scope}|${r.roleDefinitionId}|${r.removal}`}>
-                <strong>{r.roleName}</strong> {r.removal === 'eligibility' ? 'eligible' : 'active'} at {r.scopeWords}
-                {r.end ? `, until ${day(r.end)}` : ', no end'}
+                <strong>{r.roleName}</strong>{' '}
+                {r.removal === 'eligibility' ? t('cardRoleEligibleAt', r.scopeWords) : t('cardRoleActiveAt', r.scopeWords)}
+                {r.end ? `, ${t('cardRoleUntil', formatDate(r.end))}` : `, ${t('cardRoleNoEnd')}`}
                 <ConfirmChange
-                  label="Remove role"
+                  label={t('cardRemoveRole')}
+                  confirmLabel={t('cardConfirmRemoveRole')}
                   guest={guest}
                   change={{ kind: 'removeAzureRole', role: r }}
                   onStarted={onStarted}
@@ -86,17 +88,18 @@ export function GuestAccess({
           </ul>
         </>
       ) : (
-        <p class="muted">Open this card on an Azure resource in the portal to see and take back roles there.</p>
+        <p class="muted">{t('cardAzureOffPage')}</p>
       )}
-      <h3>Licences</h3>
+      <h3>{t('cardLicences')}</h3>
       {problem('licences')}
-      {card.licences.length === 0 ? <p class="muted">No licences in this tenant.</p> : null}
+      {card.licences.length === 0 ? <p class="muted">{t('cardNoLicences')}</p> : null}
       <ul class="access" data-testid="card-licences">
         {card.licences.map((l) => (
           <li key={l.skuId}>
             <strong>{l.skuPartNumber}</strong>
             <ConfirmChange
-              label="Remove licence"
+              label={t('cardRemoveLicence')}
+              confirmLabel={t('cardConfirmRemoveLicence')}
               guest={guest}
               change={{ kind: 'removeLicence', licence: l }}
               onStarted={onStarted}
@@ -112,19 +115,25 @@ export function GuestAccess({
 export function StillHas({ card }: { card: GuestCard }) {
   // Keyed by what each is (names need not be unique: two groups may share one).
   const lines = [
-    ...card.groups.map((g) => ({ key: g.id, text: `Member of ${g.displayName}` })),
-    ...(card.workspaces ?? []).map((w) => ({ key: w.workspaceId, text: `${w.role} in the workspace ${w.workspaceName}` })),
+    ...card.groups.map((g) => ({ key: g.id, text: t('cardStillGroup', g.displayName) })),
+    ...(card.workspaces ?? []).map((w) => ({
+      key: w.workspaceId,
+      text: t('cardStillWorkspace', w.role, w.workspaceName),
+    })),
     ...(card.azure?.roles ?? []).map((r) => ({
       key: `${r.scope}|${r.roleDefinitionId}|${r.removal}`,
-      text: `${r.roleName} (${r.removal === 'eligibility' ? 'eligible' : 'active'}) at ${r.scopeWords}`,
+      text:
+        r.removal === 'eligibility'
+          ? t('cardStillEligibleRole', r.roleName, r.scopeWords)
+          : t('cardStillActiveRole', r.roleName, r.scopeWords),
     })),
-    ...card.licences.map((l) => ({ key: l.skuId, text: `Licence ${l.skuPartNumber}` })),
+    ...card.licences.map((l) => ({ key: l.skuId, text: t('cardStillLicence', l.skuPartNumber) })),
   ];
 
   return (
     <div data-testid="still-has">
       <p>
-        <strong>{card.identity.displayName} still has:</strong>
+        <strong>{t('cardStillHas', card.identity.displayName)}</strong>
       </p>
       {lines.length ? (
         <ul>
@@ -133,7 +142,7 @@ export function StillHas({ card }: { card: GuestCard }) {
           ))}
         </ul>
       ) : (
-        <p class="muted">Nothing that this card can see{card.azure ? '' : ' (Azure roles are shown on a portal page)'}.</p>
+        <p class="muted">{card.azure ? t('cardStillNothing') : t('cardStillNothingOffPage')}</p>
       )}
     </div>
   );

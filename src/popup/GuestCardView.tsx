@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { ErrorCodes, hasCode } from '../shared/errors.ts';
-import type { GuestCard, GuestChangeRecord } from '../shared/guest-card.ts';
+import { formatDateTime } from '../shared/format.ts';
+import { type GuestCard, type GuestChangeRecord, userTypeWords } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import { guestStateWords, type PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
@@ -12,8 +14,7 @@ import { GuestHistory } from './GuestHistory.tsx';
 import { PartnerGroup } from './PartnerGroup.tsx';
 import { UserPicker } from './UserPicker.tsx';
 
-const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
 /** One user's whole access here, with the changes an admin makes to it, each confirmed in one sentence. */
 export function GuestCardView({ id, page, onInvitation }: { id: string; page: PageInfo; onInvitation: () => void }) {
@@ -32,8 +33,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
     return (
       <div>
         <p class="note" data-testid="card-gone">
-          {card?.identity.displayName ?? 'This user'} is no longer in this directory. A deleted user can be restored from Deleted
-          users (Entra ID › Users) for 30 days.
+          {t('cardGone', card?.identity.displayName ?? t('cardThisUser'))}
         </p>
         <GuestChanges guestId={id} onSettled={load} />
       </div>
@@ -42,7 +42,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
   if (!card)
     return (
       <p class="muted" aria-busy="true">
-        Reading their access…
+        {t('cardReading')}
       </p>
     );
   const u = card.identity;
@@ -55,53 +55,55 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
         email: u.mail ?? '',
         redirectUrl: page.url?.startsWith('https://') ? page.url : DEFAULT_REDIRECT_URL,
         sendEmail: true,
-        userType: u.userType === 'Member' ? 'Member' : 'Guest',
+        userType: u.userType === 'Member' ? /* not text */ 'Member' : /* not text */ 'Guest',
         ...(reset ? { resetRedemptionOf: u.id } : {}),
       },
     }).then(onInvitation, setError);
   return (
-    <article class="card" aria-label={`Card of ${u.displayName}`} data-testid="guest-card">
+    <article class="card" aria-label={t('cardOf', u.displayName)} data-testid="guest-card">
       <h2>{u.displayName}</h2>
       <dl>
-        <dt>Mail</dt>
+        <dt>{t('cardMail')}</dt>
         <dd>{u.mail ?? '—'}</dd>
-        <dt>User principal name</dt>
+        <dt>{t('cardUpn')}</dt>
         <dd class="mono">{u.userPrincipalName}</dd>
-        <dt>User type</dt>
-        <dd data-testid="card-user-type">{u.userType}</dd>
-        <dt>Invitation</dt>
+        <dt>{t('cardUserType')}</dt>
+        <dd data-testid="card-user-type">{userTypeWords(u.userType)}</dd>
+        <dt>{t('cardInvitation')}</dt>
         <dd>
           {u.externalUserState
-            ? `${guestStateWords(u.externalUserState)} since ${when(u.externalUserStateChangeDateTime)}`
-            : 'Not invited (a user of this organization)'}
+            ? t('cardStateSince', guestStateWords(u.externalUserState), when(u.externalUserStateChangeDateTime))
+            : t('cardNotInvited')}
         </dd>
-        <dt>Created</dt>
+        <dt>{t('cardCreated')}</dt>
         <dd>{when(u.createdDateTime)}</dd>
-        <dt>Sponsors</dt>
-        <dd data-testid="card-sponsors">{u.sponsors.map((s) => s.displayName).join(', ') || 'None'}</dd>
+        <dt>{t('cardSponsors')}</dt>
+        <dd data-testid="card-sponsors">{u.sponsors.map((s) => s.displayName).join(', ') || t('cardNoSponsors')}</dd>
       </dl>
       <div class="row">
         {u.mail && u.externalUserState ? (
           <>
             <button type="button" class="secondary" onClick={() => invite(false)}>
-              Resend invitation
+              {t('cardResend')}
             </button>
             <button type="button" class="secondary" onClick={() => invite(true)}>
-              Reset redemption
+              {t('cardResetRedemption')}
             </button>
           </>
         ) : null}
         <ConfirmChange
-          label={u.userType === 'Guest' ? 'Convert to member' : 'Convert to guest'}
+          label={u.userType === 'Guest' ? t('cardConvertToMember') : t('cardConvertToGuest')}
+          confirmLabel={u.userType === 'Guest' ? t('cardConfirmConvertToMember') : t('cardConfirmConvertToGuest')}
           guest={guest}
-          change={{ kind: 'convert', to: u.userType === 'Guest' ? 'Member' : 'Guest' }}
+          change={{ kind: 'convert', to: u.userType === 'Guest' ? /* not text */ 'Member' : /* not text */ 'Guest' }}
           onStarted={load}
         />
       </div>
-      <UserPicker label="Add a sponsor" chosen={sponsor} onChoose={setSponsor} />
+      <UserPicker label={t('cardAddASponsor')} chosen={sponsor} onChoose={setSponsor} />
       {sponsor ? (
         <ConfirmChange
-          label="Add sponsor"
+          label={t('cardAddSponsor')}
+          confirmLabel={t('cardConfirmAddSponsor')}
           guest={guest}
           change={{ kind: 'addSponsor', sponsor }}
           onStarted={() => setSponsor(undefined)}
@@ -112,7 +114,8 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
       {u.userType === 'Guest' && domain ? <PartnerGroup domain={domain} guest={guest} onStarted={load} /> : null}
       <GuestHistory card={card} />
       <ConfirmChange
-        label="Delete user"
+        label={t('cardDeleteUser')}
+        confirmLabel={t('cardConfirmDeleteUser')}
         danger
         guest={guest}
         change={{ kind: 'deleteUser' }}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { changeWords, type GuestChangeRecord } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 
 /**
@@ -35,8 +36,8 @@ export function GuestChanges({ guestId, onSettled }: { guestId: string; onSettle
   }, [guestId]);
   if (!changes.length) return null;
   return (
-    <section aria-label="Changes">
-      <h3>Changes made here</h3>
+    <section aria-label={t('cardChanges')}>
+      <h3>{t('cardChangesMadeHere')}</h3>
       <ul class="steps" data-testid="guest-changes">
         {changes.slice(0, 8).map((c) => {
           const failed = c.steps.find((s) => s.state === 'failed');
@@ -45,10 +46,10 @@ export function GuestChanges({ guestId, onSettled }: { guestId: string; onSettle
             <li key={c.id} data-state={state} data-kind={c.change.kind}>
               {changeWords(c.change)}:{' '}
               {failed
-                ? (failed.error ?? 'not done')
+                ? (failed.error ?? t('cardChangeNotDone'))
                 : c.status === 'done'
-                  ? (c.outcome ?? 'done')
-                  : (c.waitingFor ?? 'under way… (you can close this popup)')}
+                  ? (c.outcome ?? t('cardChangeDone'))
+                  : (c.waitingFor ?? t('cardChangeUnderWay'))}
             </li>
           );
         })}

@@ -1,25 +1,30 @@
-import { ACTION_WORDS } from '../shared/activity.ts';
+import { ACTION_WORDS, outcomeWords } from '../shared/activity.ts';
+import { formatDateTime } from '../shared/format.ts';
 import type { GuestCard } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 
-const when = (at: string | number) => new Date(at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+const when = (at: string | number) => formatDateTime(at, 'short');
+/** Entra's audit result in words; a value it adds later as Entra gives it. */
+const resultWords = (result: string) =>
+  result === 'success' ? t('cardAuditSuccess') : result === 'failure' ? t('cardAuditFailure') : result;
 
 /** What was done to this user: Entra's audit entries that name them, and this browser's own activity for them. */
 export function GuestHistory({ card }: { card: GuestCard }) {
   return (
-    <section aria-label="History">
-      <h3>Directory audit log</h3>
+    <section aria-label={t('cardHistory')}>
+      <h3>{t('cardAuditLog')}</h3>
       {card.audits === null ? (
         <p class="warning" data-testid="audit-missing">
-          The audit log cannot be read with this sign-in. It needs {card.auditMissing}.
+          {t('cardAuditMissing', card.auditMissing ?? '')}
         </p>
       ) : card.audits.length === 0 ? (
-        <p class="muted">No audit entries name this user (Entra keeps them 30 days with Entra ID P1, 7 without).</p>
+        <p class="muted">{t('cardNoAudits')}</p>
       ) : (
         <ol class="activity" data-testid="card-audits">
           {card.audits.map((a) => (
             <li key={a.id} data-outcome={a.result === 'success' ? 'succeeded' : 'failed'}>
               <div>
-                <strong>{a.activity}</strong> · {a.result}
+                <strong>{a.activity}</strong> · {resultWords(a.result)}
               </div>
               <div class="muted">
                 {when(a.at)} · {a.by}
@@ -29,13 +34,13 @@ export function GuestHistory({ card }: { card: GuestCard }) {
           ))}
         </ol>
       )}
-      <h3>In this browser</h3>
-      {card.activity.length === 0 ? <p class="muted">Nothing done for them from this browser.</p> : null}
+      <h3>{t('cardInThisBrowser')}</h3>
+      {card.activity.length === 0 ? <p class="muted">{t('cardNoActivity')}</p> : null}
       <ol class="activity" data-testid="card-activity">
         {card.activity.map((e) => (
           <li key={`${e.at}-${e.action}-${e.detail}`} data-outcome={e.outcome}>
             <div>
-              <strong>{ACTION_WORDS[e.action]}</strong> · {e.outcome}
+              <strong>{ACTION_WORDS[e.action]}</strong> · {outcomeWords(e.outcome)}
             </div>
             <div class="muted">
               {when(e.at)} · {e.username}

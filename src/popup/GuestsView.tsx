@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { userTypeWords } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { GuestCardView } from './GuestCardView.tsx';
 import { TenantSettings } from './TenantSettings.tsx';
@@ -15,19 +17,19 @@ export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?
   const exact = hits?.find((h) => h.mail?.toLowerCase() === text.trim().toLowerCase());
   const shown = chosen ?? (open && exact ? exact.id : null);
   return (
-    <section aria-label="Guests">
-      <label for="guestSearch">Find a guest</label>
+    <section aria-label={t('guestsTitle')}>
+      <label for="guestSearch">{t('guestsFind')}</label>
       <input
         id="guestSearch"
         autocomplete="off"
-        placeholder="Name or e-mail address"
+        placeholder={t('guestsSearchPlaceholder')}
         value={text}
         onInput={(e) => {
           setText(e.currentTarget.value);
           setChosen(null);
         }}
       />
-      {!shown && hits?.length === 0 ? <p class="muted">No one here starts with that.</p> : null}
+      {!shown && hits?.length === 0 ? <p class="muted">{t('guestsNoHits')}</p> : null}
       {!shown ? (
         <ul class="choices" data-testid="guest-hits">
           {(hits ?? []).map((u) => (
@@ -35,7 +37,7 @@ export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?
               <button type="button" class="link" onClick={() => setChosen(u.id)}>
                 {u.displayName}{' '}
                 <span class="muted">
-                  {u.mail ?? u.userPrincipalName} · {u.userType}
+                  {u.mail ?? u.userPrincipalName} · {userTypeWords(u.userType)}
                 </span>
               </button>
             </li>
@@ -48,7 +50,7 @@ export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?
         <TenantSettings />
       ) : (
         <button type="button" class="link" onClick={() => setSettings(true)}>
-          External collaboration settings in words…
+          {t('guestsSettingsOpen')}
         </button>
       )}
     </section>

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { formatDateTime } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { type Activation, MIN_ACTIVE_MS, type MyAccess, type MyRole } from '../shared/my-access.ts';
 import { send } from '../shared/send.ts';
 import { ActivateForm } from './ActivateForm.tsx';
 
-const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
 const sameRole = (a: Activation, r: MyRole) =>
   a.draft.scope.toLowerCase() === r.scope.toLowerCase() &&
   a.draft.roleDefinitionId.toLowerCase() === r.roleDefinitionId.toLowerCase();
@@ -29,7 +30,7 @@ function ActivationState({ a, onRetry }: { a: Activation; onRetry: () => void })
         />
         {claims ? (
           <button type="button" onClick={onRetry}>
-            Confirm sign-in and activate
+            {t('myAccessConfirmSignIn')}
           </button>
         ) : null}
       </div>
@@ -38,14 +39,13 @@ function ActivationState({ a, onRetry }: { a: Activation; onRetry: () => void })
   if (approval?.state === 'pending')
     return (
       <p class="activation warning" data-testid="activation-state" data-state="pending-approval">
-        Pending approval: requested {when(new Date(a.createdAt).toISOString())}. It becomes active once an approver agrees; this
-        shows it when it does.
+        {t('myAccessPendingApproval', when(new Date(a.createdAt).toISOString()))}
       </p>
     );
   if (a.status !== 'done')
     return (
       <p class="activation muted" data-testid="activation-state" data-state="running" aria-busy="true">
-        {a.waitingFor ?? (a.kind === 'activate' ? 'Activating…' : 'Ending the activation…')} You can close this popup.
+        {a.waitingFor ?? (a.kind === 'activate' ? t('myAccessActivating') : t('myAccessEnding'))} {t('myAccessCanClose')}
       </p>
     );
   return null;
@@ -77,33 +77,35 @@ function RoleRow(props: {
       <div class="muted">{role.scopeWords}</div>
       <div data-testid="role-window">
         {role.kind === 'eligible'
-          ? `Eligible${role.end ? ` until ${when(role.end)}` : ', no end date'}`
-          : `Active${role.end ? ` until ${when(role.end)}` : ', no end date'}${role.assignmentType === 'Activated' ? ' (activated)' : ''}`}
+          ? role.end
+            ? t('myAccessEligibleUntil', when(role.end))
+            : t('myAccessEligibleNoEnd')
+          : `${role.end ? t('myAccessActiveUntil', when(role.end)) : t('myAccessActiveNoEnd')}${
+              role.assignmentType === 'Activated' ? ` ${t('myAccessActivated')}` : ''
+            }`}
       </div>
       {latest && !(props.activeNow && latest.status !== 'done') ? (
         <ActivationState a={latest} onRetry={() => props.onRetry(latest.id)} />
       ) : null}
-      {role.kind === 'eligible' && props.activeNow && !busy ? (
-        <p class="muted">Active now: see it among your active roles.</p>
-      ) : null}
+      {role.kind === 'eligible' && props.activeNow && !busy ? <p class="muted">{t('myAccessActiveNow')}</p> : null}
       {role.kind === 'eligible' && !busy && !props.activeNow ? (
         props.open ? (
           <ActivateForm role={role} onStarted={props.onStarted} />
         ) : (
           <button type="button" onClick={props.onOpen}>
-            Activate…
+            {t('myAccessActivateOpen')}
           </button>
         )
       ) : null}
       {role.kind === 'active' && role.assignmentType === 'Activated' && !busy ? (
         <div>
           <button type="button" class="secondary" onClick={deactivate}>
-            Deactivate
+            {t('myAccessDeactivate')}
           </button>
           {sinceStart < MIN_ACTIVE_MS ? (
             <span class="muted" data-testid="deactivate-rule">
               {' '}
-              Azure ends an activation early only once it has run five minutes.
+              {t('myAccessFiveMinutes')}
             </span>
           ) : null}
           {refused ? <ErrorNote error={refused} /> : null}
@@ -144,7 +146,7 @@ export function MyAccessView({ page }: { page: PageInfo }) {
     browser.storage.onChanged.addListener(changed);
     return () => browser.storage.onChanged.removeListener(changed);
   }, []);
-  if (!access) return error ? <ErrorNote error={error} /> : <p class="muted">Reading your access…</p>;
+  if (!access) return error ? <ErrorNote error={error} /> : <p class="muted">{t('myAccessReading')}</p>;
   const context = page.context;
   const here = context?.kind === 'azure-resource' ? context.scope : undefined;
   const appHere = context?.kind === 'powerbi-app' ? context.appId : undefined;
@@ -181,46 +183,45 @@ export function MyAccessView({ page }: { page: PageInfo }) {
     />
   );
   return (
-    <section class="my-access" aria-label="My access">
-      <h2>My access</h2>
+    <section class="my-access" aria-label={t('myAccessTitle')}>
+      <h2>{t('myAccessTitle')}</h2>
       <p data-testid="my-identity">
-        {me.displayName} · {me.userType === 'Guest' ? 'guest' : 'member'}
+        {me.displayName} · {me.userType === 'Guest' ? t('myAccessGuest') : t('myAccessMember')}
         {me.userType === 'Guest'
-          ? ` · invitation ${me.externalUserState === 'Accepted' ? 'Accepted' : (me.externalUserState ?? 'state unknown')}`
+          ? ` · ${t(
+              'myAccessInvitation',
+              me.externalUserState === 'Accepted' ? t('myAccessAccepted') : (me.externalUserState ?? t('myAccessStateUnknown')),
+            )}`
           : ''}
       </p>
-      {me.externalUserState === 'PendingAcceptance' ? (
-        <p class="warning">
-          Your invitation here is not yet accepted: open the invitation e-mail, or sign in again here, and accept it.
-        </p>
-      ) : null}
-      <h3>Tenants</h3>
+      {me.externalUserState === 'PendingAcceptance' ? <p class="warning">{t('myAccessNotAccepted')}</p> : null}
+      <h3>{t('myAccessTenants')}</h3>
       {problem('tenants')}
       <ul class="plain" data-testid="my-tenants">
-        {access.tenants.map((t) => (
-          <li key={t.tenantId}>
-            {t.displayName}{' '}
+        {access.tenants.map((tenant) => (
+          <li key={tenant.tenantId}>
+            {tenant.displayName}{' '}
             <span class="muted">
-              {t.defaultDomain}
-              {t.category === 'Home' ? ' · your home organization' : ''}
+              {tenant.defaultDomain}
+              {tenant.category === 'Home' ? ` · ${t('myAccessHome')}` : ''}
             </span>
           </li>
         ))}
       </ul>
-      <h3>Azure roles</h3>
+      <h3>{t('myAccessAzureRoles')}</h3>
       {problem('roles')}
       {retryError ? <ErrorNote error={retryError} /> : null}
-      {access.active.length === 0 && eligible.length === 0 ? <p class="muted">No Azure roles here.</p> : null}
+      {access.active.length === 0 && eligible.length === 0 ? <p class="muted">{t('myAccessNoRoles')}</p> : null}
       <ul class="plain" data-testid="my-active">
         {access.active.map(row)}
       </ul>
       <ul class="plain" data-testid="my-eligible">
         {eligible.map(row)}
       </ul>
-      <h3>Power BI apps</h3>
+      <h3>{t('myAccessApps')}</h3>
       {problem('apps')}
       {apps.length === 0 && !access.problems.some((p) => p.section === 'apps') ? (
-        <p class="muted">No Power BI apps are shared with you here.</p>
+        <p class="muted">{t('myAccessNoApps')}</p>
       ) : null}
       <ul class="plain" data-testid="my-apps">
         {apps.map((a) => (
@@ -231,17 +232,15 @@ export function MyAccessView({ page }: { page: PageInfo }) {
           </li>
         ))}
       </ul>
-      <h3>Licences and groups</h3>
+      <h3>{t('myAccessLicencesGroups')}</h3>
       <p data-testid="my-licenses">
-        {access.licenses.length
-          ? access.licenses.map((l) => l.skuPartNumber || l.skuId).join(', ')
-          : 'No licences assigned to you here.'}
+        {access.licenses.length ? access.licenses.map((l) => l.skuPartNumber || l.skuId).join(', ') : t('myAccessNoLicences')}
       </p>
       <p data-testid="my-groups">
-        {access.groups.length ? `Groups: ${access.groups.map((g) => g.displayName).join(', ')}` : 'Not in any group here.'}
+        {access.groups.length ? t('myAccessGroups', access.groups.map((g) => g.displayName).join(', ')) : t('myAccessNoGroups')}
       </p>
       <button type="button" class="link" onClick={() => void reload()}>
-        Read again
+        {t('myAccessReadAgain')}
       </button>
     </section>
   );

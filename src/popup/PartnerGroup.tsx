@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { GuestChangeRecord, PartnerGroupDraft } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
 
@@ -29,7 +30,7 @@ export function PartnerGroup({
           class="secondary"
           onClick={() => send('previewPartnerGroup', { domain }).then(setPreview, setError)}
         >
-          Propose a group for all guests from {domain}
+          {t('partnerPropose', domain)}
         </button>
         {error ? <ErrorNote error={error} /> : null}
       </div>
@@ -37,14 +38,13 @@ export function PartnerGroup({
   return (
     <div class="note" data-testid="partner-group">
       <p>
-        <strong>{preview.draft.displayName}</strong>, a dynamic security group with the rule
+        <strong>{preview.draft.displayName}</strong>
+        {t('partnerGroupRule')}
       </p>
       <code class="mono" data-testid="partner-rule">
         {preview.draft.membershipRule}
       </code>
-      <p>
-        It would admit these {preview.admitted.length} users now, and every guest from {domain} invited later:
-      </p>
+      <p>{t('partnerAdmits', preview.admitted.length, domain)}</p>
       <ul data-testid="partner-admitted">
         {preview.admitted.map((u) => (
           <li key={u.id}>
@@ -52,12 +52,10 @@ export function PartnerGroup({
           </li>
         ))}
       </ul>
-      <p class="muted">
-        Dynamic groups need a Microsoft Entra ID P1 licence for each member. To make it a Power BI app's audience, open the app's
-        workspace in Power BI, choose Update app › Audience, and add the group there (Power BI has no API for it).
-      </p>
+      <p class="muted">{t('partnerLicenceNote')}</p>
       <ConfirmChange
-        label="Create the group"
+        label={t('partnerCreate')}
+        confirmLabel={t('partnerConfirmCreate')}
         guest={guest}
         change={{ kind: 'createGroup', group: preview.draft }}
         onStarted={onStarted}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { ExternalSettings } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 import { SETTINGS_PAGES } from '../shared/tenant-settings.ts';
 
@@ -12,39 +13,38 @@ export function TenantSettings() {
     send('getExternalSettings', {}).then(setSettings, setError);
   }, []);
   if (error) return <ErrorNote error={error} />;
-  if (!settings) return <p class="muted">Reading the tenant's settings…</p>;
+  if (!settings) return <p class="muted">{t('settingsReading')}</p>;
   const link = (href: string, text: string) => (
     <a href={href} target="_blank" rel="noreferrer">
       {text}
     </a>
   );
   return (
-    <section aria-label="External collaboration settings" data-testid="tenant-settings">
-      <h3>Who may invite, and whom</h3>
+    <section aria-label={t('settingsExternal')} data-testid="tenant-settings">
+      <h3>{t('settingsWhoMayInvite')}</h3>
       <dl>
-        <dt>Guest invitations</dt>
-        <dd>{settings.allowInvitesFrom?.words ?? 'Not readable with this sign-in.'}</dd>
-        <dt>Guest access</dt>
-        <dd>{settings.guestAccess?.words ?? 'Not readable with this sign-in.'}</dd>
+        <dt>{t('settingsGuestInvitations')}</dt>
+        <dd>{settings.allowInvitesFrom?.words ?? t('settingsNotReadable')}</dd>
+        <dt>{t('settingsGuestAccess')}</dt>
+        <dd>{settings.guestAccess?.words ?? t('settingsNotReadable')}</dd>
       </dl>
-      <p class="muted">Changed in {link(SETTINGS_PAGES.external, 'External collaboration settings')} (Entra admin center).</p>
+      <p class="muted">
+        {t('settingsChangedIn')} {link(SETTINGS_PAGES.external, t('settingsExternal'))} {t('settingsInAdminCenter')}
+      </p>
       <dl>
-        <dt>Cross-tenant default, inbound</dt>
-        <dd>{settings.crossTenantDefault?.inbound ?? 'Not readable with this sign-in.'}</dd>
-        <dt>Cross-tenant default, outbound</dt>
-        <dd>{settings.crossTenantDefault?.outbound ?? 'Not readable with this sign-in.'}</dd>
+        <dt>{t('settingsDefaultInbound')}</dt>
+        <dd>{settings.crossTenantDefault?.inbound ?? t('settingsNotReadable')}</dd>
+        <dt>{t('settingsDefaultOutbound')}</dt>
+        <dd>{settings.crossTenantDefault?.outbound ?? t('settingsNotReadable')}</dd>
         {settings.partners.map((p) => (
           <div key={p.tenantId}>
-            <dt>Organization {p.tenantId}</dt>
-            <dd>
-              Inbound: {p.inbound} Outbound: {p.outbound}
-            </dd>
+            <dt>{t('settingsOrganization', p.tenantId)}</dt>
+            <dd>{t('settingsPartnerDirections', p.inbound, p.outbound)}</dd>
           </div>
         ))}
       </dl>
       <p class="muted">
-        Changed in {link(SETTINGS_PAGES.crossTenant, 'Cross-tenant access settings')} (the default, or the organization's own
-        entry).
+        {t('settingsChangedIn')} {link(SETTINGS_PAGES.crossTenant, t('settingsCrossTenant'))} {t('settingsDefaultOrOwn')}
       </p>
       {settings.problems.map((p) => (
         <p class="warning" key={p}>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { DirectoryHit } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 
 /** Finds users of this directory by the start of their name or address, as they are typed. */
@@ -11,11 +12,11 @@ export function useDirectorySearch(text: string, only?: 'Member' | 'Guest') {
     // What was found for the last text goes at once: nothing stale stays on screen to be clicked.
     setHits(null);
     setError(null);
-    const t = text.trim();
-    if (t.length < 2) return;
+    const typed = text.trim();
+    if (typed.length < 2) return;
     let current = true;
     const timer = setTimeout(() => {
-      send('searchDirectory', only ? { text: t, only } : { text: t }).then(
+      send('searchDirectory', only ? { text: typed, only } : { text: typed }).then(
         (found) => current && setHits(found),
         (e) => current && setError(e),
       );
@@ -39,7 +40,7 @@ export function UserPicker({
   onChoose: (user: { id: string; displayName: string } | undefined) => void;
 }) {
   const [text, setText] = useState('');
-  const { hits, error } = useDirectorySearch(text, 'Member');
+  const { hits, error } = useDirectorySearch(text, /* not text */ 'Member');
   const id = useId();
   if (chosen)
     return (
@@ -48,7 +49,7 @@ export function UserPicker({
           {label}: <strong data-testid="chosen-user">{chosen.displayName}</strong>
         </span>
         <button type="button" class="link" onClick={() => onChoose(undefined)}>
-          Change
+          {t('pickerChange')}
         </button>
       </div>
     );
@@ -58,11 +59,11 @@ export function UserPicker({
       <input
         id={id}
         autocomplete="off"
-        placeholder="Name or address"
+        placeholder={t('pickerPlaceholder')}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
-      {hits?.length === 0 ? <p class="muted">No member of this directory starts with that.</p> : null}
+      {hits?.length === 0 ? <p class="muted">{t('pickerNoHits')}</p> : null}
       <ul class="choices">
         {(hits ?? []).map((u) => (
           <li key={u.id}>

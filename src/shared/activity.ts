@@ -1,3 +1,5 @@
+import { t } from './i18n.ts';
+
 /** One thing this browser did, as the activity view and its CSV list it (issue 9). */
 export interface ActivityEntry {
   at: number;
@@ -34,21 +36,58 @@ export interface ActivityEntry {
 
 export type ActivityFilter = 'all' | ActivityEntry['outcome'];
 
+/** Each action in words; getters, so the words are read in the language of the moment they are shown. */
 export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
-  invited: 'Invited',
-  resent: 'Invitation resent',
-  reset: 'Redemption reset',
-  role: 'Azure role',
-  group: 'Group joined',
-  workspace: 'Workspace role',
-  license: 'Licence',
-  bulk: 'Bulk invitation',
-  activated: 'Role activated',
-  deactivated: 'Role deactivated',
-  converted: 'User type changed',
-  sponsor: 'Sponsor added',
-  removed: 'Access taken back',
-  deleted: 'User deleted',
-  groupCreated: 'Dynamic group created',
-  environment: 'Environment access',
+  get invited() {
+    return t('activityInvited');
+  },
+  get resent() {
+    return t('activityResent');
+  },
+  get reset() {
+    return t('activityReset');
+  },
+  get role() {
+    return t('activityRole');
+  },
+  get group() {
+    return t('activityGroup');
+  },
+  get workspace() {
+    return t('activityWorkspace');
+  },
+  get license() {
+    return t('activityLicence');
+  },
+  get bulk() {
+    return t('activityBulk');
+  },
+  get activated() {
+    return t('activityActivated');
+  },
+  get deactivated() {
+    return t('activityDeactivated');
+  },
+  get converted() {
+    return t('activityConverted');
+  },
+  get sponsor() {
+    return t('activitySponsor');
+  },
+  get removed() {
+    return t('activityRemoved');
+  },
+  get deleted() {
+    return t('activityDeleted');
+  },
+  get groupCreated() {
+    return t('activityGroupCreated');
+  },
+  get environment() {
+    return t('activityEnvironment');
+  },
 };
+
+/** An entry's outcome as the activity lists show it (the entry keeps the value, the CSV writes that). */
+export const outcomeWords = (outcome: ActivityEntry['outcome']) =>
+  outcome === 'succeeded' ? t('activitySucceeded') : t('activityFailed');

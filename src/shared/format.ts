@@ -1,7 +1,8 @@
 import { uiLanguage } from './i18n.ts';
 
 /** Dates, times, numbers and durations in the browser's language, through Intl. */
-export const formatNumber = (n: number) => new Intl.NumberFormat(uiLanguage()).format(n);
+export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat(uiLanguage(), options).format(n);
 
 export const formatDate = (at: string | number | Date) =>
   new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(new Date(at));

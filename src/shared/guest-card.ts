@@ -1,4 +1,5 @@
 import type { ActivityEntry } from './activity.ts';
+import { t } from './i18n.ts';
 import type { OperationRecord } from './operation.ts';
 
 /**
@@ -122,23 +123,23 @@ export interface GuestChangeRecord extends OperationRecord {
 export function changeSentence(change: GuestChange, who: string): string {
   switch (change.kind) {
     case 'convert':
-      return change.to === 'Member'
-        ? `${who} becomes a member: they get the directory's default member permissions (read other users and groups, register apps where allowed) instead of guest ones. Their sign-in, groups, roles and licences stay as they are.`
-        : `${who} becomes a guest: the guest access level of your external collaboration settings limits what they read in the directory. Their sign-in, groups, roles and licences stay as they are.`;
+      return change.to === 'Member' ? t('changeSentenceToMember', who) : t('changeSentenceToGuest', who);
     case 'addSponsor':
-      return `${change.sponsor.displayName} becomes a sponsor of ${who}. Existing sponsors and ${who}'s access stay as they are.`;
+      return t('changeSentenceAddSponsor', change.sponsor.displayName, who);
     case 'leaveGroup':
-      return `${who} leaves ${change.group.displayName}, and with it every app and resource given to that group. Other groups stay.`;
+      return t('changeSentenceLeaveGroup', who, change.group.displayName);
     case 'removeWorkspaceRole':
-      return `${who} loses the ${change.role.role} role in the Power BI workspace ${change.role.workspaceName}. Apps they open through an audience group stay.`;
+      return t('changeSentenceRemoveWorkspaceRole', who, change.role.role, change.role.workspaceName);
     case 'removeAzureRole':
-      return `${who} loses ${change.role.roleName} ${change.role.removal === 'eligibility' ? '(eligible)' : '(active)'} at ${change.role.scopeWords}. Roles elsewhere stay.`;
+      return change.role.removal === 'eligibility'
+        ? t('changeSentenceRemoveEligibleRole', who, change.role.roleName, change.role.scopeWords)
+        : t('changeSentenceRemoveActiveRole', who, change.role.roleName, change.role.scopeWords);
     case 'removeLicence':
-      return `The ${change.licence.skuPartNumber} licence is taken from ${who} and its unit freed. Their account and other licences stay.`;
+      return t('changeSentenceRemoveLicence', change.licence.skuPartNumber, who);
     case 'deleteUser':
-      return `${who} is deleted from this directory: they can no longer sign in here, and their groups, roles and licences go with the account. It can be restored from Deleted users for 30 days, after which it is gone for good.`;
+      return t('changeSentenceDeleteUser', who);
     case 'createGroup':
-      return `A dynamic security group "${change.group.displayName}" is created with the rule shown; Entra keeps its members in step with the rule. No one's existing access changes.`;
+      return t('changeSentenceCreateGroup', change.group.displayName);
   }
 }
 
@@ -146,22 +147,29 @@ export function changeSentence(change: GuestChange, who: string): string {
 export function changeWords(change: GuestChange): string {
   switch (change.kind) {
     case 'convert':
-      return `Convert to ${change.to}`;
+      return change.to === 'Member' ? t('changeToMember') : t('changeToGuest');
     case 'addSponsor':
-      return `Add sponsor ${change.sponsor.displayName}`;
+      return t('changeAddSponsor', change.sponsor.displayName);
     case 'leaveGroup':
-      return `Remove from ${change.group.displayName}`;
+      return t('changeLeaveGroup', change.group.displayName);
     case 'removeWorkspaceRole':
-      return `Remove ${change.role.role} in ${change.role.workspaceName}`;
+      return t('changeRemoveWorkspaceRole', change.role.role, change.role.workspaceName);
     case 'removeAzureRole':
-      return `Remove ${change.role.roleName} at ${change.role.scopeWords}`;
+      return t('changeRemoveAzureRole', change.role.roleName, change.role.scopeWords);
     case 'removeLicence':
-      return `Remove licence ${change.licence.skuPartNumber}`;
+      return t('changeRemoveLicence', change.licence.skuPartNumber);
     case 'deleteUser':
-      return 'Delete the user';
+      return t('changeDeleteUser');
     case 'createGroup':
-      return `Create dynamic group ${change.group.displayName}`;
+      return t('changeCreateGroup', change.group.displayName);
   }
+}
+
+/** A user type as the card shows it: Graph's two values in words, anything else as Graph gives it. */
+export function userTypeWords(userType: string): string {
+  if (userType === 'Member') return t('cardUserTypeMember');
+  if (userType === 'Guest') return t('cardUserTypeGuest');
+  return userType;
 }
 
 /** The rule a dynamic group for a partner's guests uses (Entra's membership rule syntax). */

@@ -1,3 +1,4 @@
+import { t } from './i18n.ts';
 import type { LicensePath, LicenseSku, PowerBiWorkspace } from './powerbi.ts';
 
 /** Microsoft's SKU ids (../shared/data/license-skus.json). */
@@ -19,8 +20,6 @@ const freeUnits = (skus: LicenseSku[], skuId: string) => {
   return s ? Math.max(0, s.enabled - s.consumed) : undefined;
 };
 
-const HOME_LICENCE = 'your own from your home organization also works, and cannot be checked from here';
-
 /**
  * The licence path for the person signed in, from what they may read: the workspace when they hold a role in it
  * (null when they do not: an app audience alone cannot see its capacity), and their own licences here.
@@ -32,32 +31,28 @@ export function myLicensePath(workspace: PowerBiWorkspace | null, mySkuIds: stri
   if (workspace?.isOnDedicatedCapacity && freeViewing(sku))
     return {
       kind: 'capacity',
-      headline: 'No licence needed',
-      reason: `Its workspace ${workspace.name} runs on ${workspace.capacity?.name} (${sku}), a Premium capacity: you can view it with a free licence, or none.`,
+      headline: t('myPathNoLicence'),
+      reason: t('myPathCapacityReason', workspace.name, workspace.capacity?.name ?? '', sku),
       held: true,
     };
   if (workspace?.isOnDedicatedCapacity && /^PP/i.test(sku))
     return {
       kind: 'ppu',
-      headline: ppu ? 'Covered by your Premium Per User licence here' : 'Needs Premium Per User: none is assigned to you here',
-      reason: `Its workspace ${workspace.name} uses Premium Per User, so every viewer needs that licence: one assigned in this tenant, or ${HOME_LICENCE}.`,
+      headline: ppu ? t('myPathHasPpu') : t('myPathNeedsPpu'),
+      reason: t('myPathPpuReason', workspace.name),
       held: ppu,
     };
   if (workspace)
     return {
       kind: 'pro',
-      headline: pro ? 'Covered by your Power BI Pro licence here' : 'Needs Power BI Pro: none is assigned to you here',
-      reason: `Its workspace ${workspace.name} is not on a Premium capacity, so every viewer needs Power BI Pro: one assigned in this tenant, or ${HOME_LICENCE}.`,
+      headline: pro ? t('myPathHasPro') : t('myPathNeedsPro'),
+      reason: t('myPathProReason', workspace.name),
       held: pro,
     };
   return {
     kind: 'unknown',
-    headline: ppu
-      ? 'Covered by your Premium Per User licence here'
-      : pro
-        ? 'Covered by your Pro licence here, unless its workspace uses Premium Per User'
-        : 'No Power BI licence is assigned to you here',
-    reason: `You open this app through its audience, which cannot see the capacity its workspace runs on. On a Premium capacity no licence is needed; otherwise you need Power BI Pro (Premium Per User where the workspace uses it): assigned in this tenant, or ${HOME_LICENCE}.`,
+    headline: ppu ? t('myPathHasPpu') : pro ? t('myPathHasProUnlessPpu') : t('myPathNoneAssigned'),
+    reason: t('myPathUnknownReason'),
     held: ppu,
   };
 }

@@ -1,3 +1,5 @@
+import { formatDuration, formatNumber } from './format.ts';
+import { t } from './i18n.ts';
 import type { OperationRecord } from './operation.ts';
 import type { LicensePath } from './powerbi.ts';
 
@@ -121,12 +123,10 @@ export function durationMinutes(duration: string): number | null {
   return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
 
-/** "2 hours", "1 hour 30 minutes", "45 minutes". */
+/** "2 hours", "1 hour 30 minutes", "45 minutes", in the browser's language. */
 export function minutesWords(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const part = (n: number, w: string) => (n ? `${n} ${w}${n === 1 ? '' : 's'}` : '');
-  return [part(h, 'hour'), part(m, 'minute')].filter(Boolean).join(' ') || '0 minutes';
+  if (minutes > 0) return formatDuration(minutes * 60);
+  return formatNumber(0, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
 }
 
 /** Azure refuses to end an activation in its first five minutes (ActiveDurationTooShort). */
@@ -134,18 +134,16 @@ export const MIN_ACTIVE_MS = 5 * 60_000;
 
 /** What is wrong with an activation for this policy, in words naming the rule, or null. */
 export function activationProblem(d: ActivationDraft, policy: RolePolicy, now: number): string | null {
-  if (!Number.isInteger(d.minutes) || d.minutes < 5) return 'Choose a duration of at least 5 minutes.';
-  if (d.minutes > policy.maxMinutes)
-    return `This role can be active for at most ${minutesWords(policy.maxMinutes)}; choose that or less.`;
-  if (policy.justification && !d.justification.trim()) return 'This role asks for a justification: say why you need it.';
-  if (policy.ticket && !d.ticketNumber.trim()) return 'This role asks for a ticket number: give the ticket this work is for.';
-  if (d.justification.length > 500) return 'The justification can be at most 500 characters.';
-  if (d.ticketNumber.length > 100 || d.ticketSystem.length > 100)
-    return 'The ticket number and system can be at most 100 characters each.';
+  if (!Number.isInteger(d.minutes) || d.minutes < 5) return t('myAccessTooShort', minutesWords(5));
+  if (d.minutes > policy.maxMinutes) return t('myAccessTooLong', minutesWords(policy.maxMinutes));
+  if (policy.justification && !d.justification.trim()) return t('myAccessNeedsJustification');
+  if (policy.ticket && !d.ticketNumber.trim()) return t('myAccessNeedsTicket');
+  if (d.justification.length > 500) return t('myAccessJustificationTooLong', formatNumber(500));
+  if (d.ticketNumber.length > 100 || d.ticketSystem.length > 100) return t('myAccessTicketTooLong', formatNumber(100));
   if (d.start !== null) {
     const at = Date.parse(d.start);
-    if (Number.isNaN(at)) return 'The start time is not a date.';
-    if (at < now - 60_000) return 'The start time has passed; choose now or a later time.';
+    if (Number.isNaN(at)) return t('myAccessStartNotDate');
+    if (at < now - 60_000) return t('myAccessStartPassed');
   }
   return null;
 }

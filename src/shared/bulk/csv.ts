@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { t } from '../i18n.ts';
 import { MAX_BULK_ROWS } from '../inputs.ts';
 import { type BulkLineError, type BulkRow, count, type Field, fieldOf, readRow } from './row.ts';
 
@@ -55,8 +56,7 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
         if (!columns.includes('email')) {
           errors.push({
             line: rowLine,
-            message:
-              'No e-mail column: the first row must name the columns, e.g. Entra\'s "Email address to invite [inviteeEmail]" or "email".',
+            message: t('bulkNoEmailColumn'),
           });
           parser.abort();
         }
@@ -77,7 +77,7 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
       if (quoteOpen) {
         errors.push({
           line: rowLine,
-          message: `A quote in this row is not closed properly, so the row (and the lines read into it, up to line ${lastLine}) was not read.`,
+          message: t('bulkQuoteOpen', lastLine),
         });
         return;
       }
@@ -87,9 +87,9 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
     },
   });
   if (tooManyAt !== undefined) {
-    const message = `The file has more than ${count(MAX_BULK_ROWS)} rows; split it into files of at most ${count(MAX_BULK_ROWS)}.`;
+    const message = t('bulkTooManyRows', count(MAX_BULK_ROWS));
     return { rows: [], errors: [{ line: tooManyAt, message }], tooManyRows: MAX_BULK_ROWS };
   }
-  if (!columns && errors.length === 0) errors.push({ line: 1, message: 'The file has no rows.' });
+  if (!columns && errors.length === 0) errors.push({ line: 1, message: t('bulkNoRows') });
   return { rows, errors };
 }

@@ -1,4 +1,5 @@
 import type { AzureSchedule } from '../azure.ts';
+import { t } from '../i18n.ts';
 import { type FoundUser, type OperationStep, plannedSteps, stepOf } from '../operation.ts';
 import type { PowerPlatformGrantRequest } from '../power-platform.ts';
 import type { ParsedBulkCsv } from './csv.ts';
@@ -146,9 +147,9 @@ export interface PlanLookups {
 
 /** The security role a row's environment cell names: a role of the environment, "yes" for Basic User, or why not. */
 function environmentRoleOf(lookups: PlanLookups, cell: string): { id: string; name: string } | { refused: string } {
-  if (!lookups.environmentRoles) return { refused: 'An environment role is given only from a Power Platform environment page.' };
+  if (!lookups.environmentRoles) return { refused: t('bulkEnvRoleOffPage') };
   const name = /^(yes|y|true|1)$/i.test(cell.trim()) ? 'basic user' : cell.trim().toLowerCase();
-  return lookups.environmentRoles.get(name) ?? { refused: `No security role "${cell}" in this environment.` };
+  return lookups.environmentRoles.get(name) ?? { refused: t('bulkNoSecurityRole', cell) };
 }
 
 /** The licence a row's cell names, with the usage location Microsoft needs before it, or why not. */
@@ -157,11 +158,10 @@ function licenceOf(
   cell: string,
   usageLocation: string | undefined,
 ): { skuId: string; name: string } | { refused: string } {
-  if (!lookups.environmentLicences) return { refused: 'A licence column is read only on a Power Platform environment page.' };
+  if (!lookups.environmentLicences) return { refused: t('bulkLicenceOffPage') };
   const sku = lookups.environmentLicences.get(cell.trim().toLowerCase());
-  if (!sku) return { refused: `No Power Apps or Dynamics 365 licence "${cell}" in this tenant.` };
-  if (!/^[a-z]{2}$/i.test(usageLocation ?? ''))
-    return { refused: 'A licence needs the usage location column (two letters, such as NL): Microsoft refuses it without.' };
+  if (!sku) return { refused: t('bulkNoLicence', cell) };
+  if (!/^[a-z]{2}$/i.test(usageLocation ?? '')) return { refused: t('bulkLicenceNeedsLocation') };
   return sku;
 }
 
@@ -198,9 +198,9 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     const envRole = r.environmentRole === undefined ? undefined : environmentRoleOf(lookups, r.environmentRole);
     const licence = r.licence === undefined ? undefined : licenceOf(lookups, r.licence, r.usageLocation);
     if (seen !== undefined) {
-      Object.assign(row, { verdict: 'duplicate', reason: `Same address as line ${seen}.`, outcome: 'skipped' });
+      Object.assign(row, { verdict: 'duplicate', reason: t('bulkDuplicateOf', seen), outcome: 'skipped' });
     } else if (group === null) {
-      const reason = `No group "${r.group}" in this tenant.`;
+      const reason = t('bulkNoGroup', r.group ?? '');
       Object.assign(row, { verdict: 'invalid', reason, outcome: 'failed', error: reason });
     } else if (role && 'refused' in role) {
       Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'failed', error: role.refused });
@@ -209,7 +209,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     } else if (licence && 'refused' in licence) {
       Object.assign(row, { verdict: 'invalid', reason: licence.refused, outcome: 'failed', error: licence.refused });
     } else if ((user && !user.invited) || domains.has(key.split('@')[1] ?? '')) {
-      const reason = 'This address belongs to a member of this organization; members are not invited.';
+      const reason = t('bulkMemberAddress');
       Object.assign(row, { verdict: 'member', reason, outcome: 'failed', error: reason, userId: user?.id });
     } else if (user) {
       Object.assign(row, { verdict: 'reuse', userId: user.id });
@@ -246,9 +246,9 @@ export function describeRow(row: JobRow): string {
   if (row.outcome === 'pending') {
     if (row.verdict === 'reuse')
       return row.groupId || row.roleId || row.environmentRoleId || row.licenceSkuId
-        ? 'Already a guest: will only grant'
-        : 'Already a guest';
-    return 'Will invite';
+        ? t('bulkRowWillGrant')
+        : t('bulkRowAlreadyGuest');
+    return t('bulkRowWillInvite');
   }
   const join = stepOf(row.steps, 'group');
   const role = stepOf(row.steps, 'azureRole');
@@ -256,23 +256,27 @@ export function describeRow(row: JobRow): string {
   const licence = stepOf(row.steps, 'envLicense');
   const group =
     (join?.state === 'failed'
-      ? `; not added to ${row.group}: ${join.error}`
+      ? `; ${t('bulkRowGroupFailed', row.group ?? '', join.error ?? '')}`
       : join?.state === 'done'
-        ? `; added to ${row.group}`
+        ? `; ${t('bulkRowGroupDone', row.group ?? '')}`
         : '') +
-    (role?.state === 'failed' ? `; ${row.role} not given: ${role.error}` : role?.state === 'done' ? `; ${row.role} given` : '') +
+    (role?.state === 'failed'
+      ? `; ${t('bulkRowRoleFailed', row.role ?? '', role.error ?? '')}`
+      : role?.state === 'done'
+        ? `; ${t('bulkRowRoleDone', row.role ?? '')}`
+        : '') +
     (licence?.state === 'failed'
-      ? `; ${row.licence} not assigned: ${licence.error}`
+      ? `; ${t('bulkRowLicenceFailed', row.licence ?? '', licence.error ?? '')}`
       : licence?.state === 'done'
-        ? `; ${row.licence} assigned`
+        ? `; ${t('bulkRowLicenceDone', row.licence ?? '')}`
         : '') +
     (env?.state === 'failed'
-      ? `; not added to the environment as ${row.environmentRole}: ${env.error}`
+      ? `; ${t('bulkRowEnvFailed', row.environmentRole ?? '', env.error ?? '')}`
       : env?.state === 'done'
-        ? `; in the environment as ${row.environmentRole}`
+        ? `; ${t('bulkRowEnvDone', row.environmentRole ?? '')}`
         : '');
-  if (row.outcome === 'invited') return `${row.redeemUrl ? 'Invited' : 'Invited (confirmed after a restart)'}${group}`;
-  if (row.outcome === 'reused') return `Already a guest${group}`;
-  if (row.outcome === 'skipped') return row.reason ?? 'Not sent';
-  return row.error ?? row.reason ?? 'Failed';
+  if (row.outcome === 'invited') return `${row.redeemUrl ? t('bulkRowInvited') : t('bulkRowInvitedAfterRestart')}${group}`;
+  if (row.outcome === 'reused') return `${t('bulkRowAlreadyGuest')}${group}`;
+  if (row.outcome === 'skipped') return row.reason ?? t('bulkRowNotSent');
+  return row.error ?? row.reason ?? t('bulkRowFailed');
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { t } from '../i18n.ts';
 import { describeRow, type JobRow } from './job.ts';
 
 /** Entra's bulk-invite columns, then what happened to the row, as Entra's bulk results list it. */
@@ -38,13 +39,21 @@ export function neutralizeCell(value: string): string {
   return /^[\t\r]/.test(safe) ? `'${safe}` : safe;
 }
 
-const OUTCOME_WORDS: Record<JobRow['outcome'], string> = {
-  pending: 'Not sent',
-  invited: 'Invited',
-  reused: 'Already a guest',
-  failed: 'Failed',
-  skipped: 'Skipped',
-};
+/** The outcome column: words for the person reading the file (the header above stays Entra's, a file format). */
+function outcomeWords(outcome: JobRow['outcome']): string {
+  switch (outcome) {
+    case 'pending':
+      return t('bulkRowNotSent');
+    case 'invited':
+      return t('bulkRowInvited');
+    case 'reused':
+      return t('bulkRowAlreadyGuest');
+    case 'failed':
+      return t('bulkRowFailed');
+    case 'skipped':
+      return t('bulkShowSkipped');
+  }
+}
 
 /** The results file: a version row and a header like Entra's template, then one row per input row. */
 export function resultsCsv(rows: JobRow[]): string {
@@ -58,7 +67,7 @@ export function resultsCsv(rows: JobRow[]): string {
       r.group ?? '',
       r.role ?? '',
       String(r.line),
-      OUTCOME_WORDS[r.outcome],
+      outcomeWords(r.outcome),
       describeRow(r),
       r.userId ?? '',
       r.redeemUrl ?? '',

@@ -1,4 +1,6 @@
 import { describeEmailProblem, emailProblem } from '../email.ts';
+import { formatNumber } from '../format.ts';
+import { t } from '../i18n.ts';
 import { LIMITS } from '../inputs.ts';
 import { own } from '../own.ts';
 
@@ -87,18 +89,18 @@ type TextField = Exclude<Field, 'email' | 'sendEmail'>;
  * shifted, a file pasted into a cell), and the values are sent to Graph and kept in storage. A Record, so a new column
  * cannot go unchecked.
  */
-const TEXT_LIMITS: Record<TextField, { max: number; name: string }> = {
-  redirectUrl: { max: LIMITS.url, name: 'The redirect URL' },
-  message: { max: LIMITS.message, name: 'The invitation message' },
-  displayName: { max: LIMITS.displayName, name: 'The display name' },
-  group: { max: LIMITS.displayName, name: 'The group' },
-  role: { max: LIMITS.displayName, name: 'The role name' },
-  environmentRole: { max: LIMITS.displayName, name: 'The environment role' },
-  licence: { max: LIMITS.displayName, name: 'The licence' },
-  usageLocation: { max: 2, name: 'The usage location' },
+const TEXT_LIMITS: Record<TextField, { max: number; tooLong: (max: string) => string }> = {
+  redirectUrl: { max: LIMITS.url, tooLong: (max) => t('bulkTooLongRedirectUrl', max) },
+  message: { max: LIMITS.message, tooLong: (max) => t('bulkTooLongMessage', max) },
+  displayName: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongDisplayName', max) },
+  group: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongGroup', max) },
+  role: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongRole', max) },
+  environmentRole: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongEnvironmentRole', max) },
+  licence: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongLicence', max) },
+  usageLocation: { max: 2, tooLong: (max) => t('bulkTooLongUsageLocation', max) },
 };
 
-export const count = (n: number) => n.toLocaleString('en-US');
+export const count = (n: number) => formatNumber(n);
 
 /**
  * The text inside the first non-empty [brackets], as /\[([^\]]+)\]/ finds it, but in one pass: that regex retries
@@ -122,13 +124,13 @@ function sendEmailOf(value: string): boolean | string {
   const v = value.trim().toLowerCase();
   if (v === '' || v === 'true' || v === 'yes' || v === '1') return true;
   if (v === 'false' || v === 'no' || v === '0') return false;
-  return `"Send invitation message" must be true or false, not "${value.trim()}".`;
+  return t('bulkSendEmailValue', value.trim());
 }
 
 /** Guests land on the redirect URL straight after signing in: a plain-http link there could be read or changed on the way. */
 function redirectProblem(value: string): string | null {
-  if (!/^https:\/\//i.test(value)) return `The redirect URL "${value}" must start with https://.`;
-  if (!URL.canParse(value)) return `The redirect URL "${value}" is not a web address (https://...).`;
+  if (!/^https:\/\//i.test(value)) return t('bulkRedirectNotHttps', value);
+  if (!URL.canParse(value)) return t('bulkRedirectNotUrl', value);
   return null;
 }
 
@@ -137,7 +139,7 @@ export function readRow(cells: Partial<Record<Field, string>>, line: number): Bu
   const email = (cells.email ?? '').trim();
   const bad = emailProblem(email);
   if (bad) {
-    const why = bad.problem === 'empty' ? 'The e-mail address is missing.' : describeEmailProblem(bad);
+    const why = bad.problem === 'empty' ? t('bulkEmailMissing') : describeEmailProblem(bad);
     return email ? { line, message: `${email}: ${why}`, email } : { line, message: why };
   }
   const sendEmail = sendEmailOf(cells.sendEmail ?? '');
@@ -146,8 +148,8 @@ export function readRow(cells: Partial<Record<Field, string>>, line: number): Bu
   for (const field of Object.keys(TEXT_LIMITS) as TextField[]) {
     const value = cells[field]?.trim();
     if (!value) continue;
-    const { max, name } = TEXT_LIMITS[field];
-    if (value.length > max) return { line, message: `${name} is longer than ${count(max)} characters.`, email };
+    const { max, tooLong } = TEXT_LIMITS[field];
+    if (value.length > max) return { line, message: tooLong(count(max)), email };
     row[field] = value;
   }
   const redirectBad = row.redirectUrl ? redirectProblem(row.redirectUrl) : null;
