@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTOSO, freshSandbox, PASSWORD, RESULTS_DIR, type TestSandbox } from '../e2e/sandbox.ts';
+import { CONTOSO, freshSandbox, PASSWORD, RESULTS_DIR, SALES_APP, type TestSandbox } from '../e2e/sandbox.ts';
 import { type FirefoxWithExtension, launchFirefox } from './harness.ts';
 
 /** The Firefox build in Debian's firefox-esr, against the same sandbox as the Chromium suite. */
@@ -27,6 +27,7 @@ interface BrowserGlobal {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS_DIR, `firefox-${name}.png`) });
 const POPUP = 'src/popup/index.html';
+const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;
 
 /** A button by its words, as a person finds it. */
 async function button(page: Page, name: string) {
@@ -97,5 +98,19 @@ describe('the Firefox build', () => {
     expect(state).toBe('guest-state: Pending acceptance');
     const [guest] = await guests('firefox-guest@partner.example');
     expect(guest).toMatchObject({ userType: 'Guest', externalUserState: 'PendingAcceptance' });
+  });
+
+  it('reads the page it is opened on: the content script reports a Power BI app page', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(APP_PAGE);
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const popup = await firefox.openExtensionPage(POPUP, '[data-testid=page-context]');
+      const context = await popup.$eval('[data-testid=page-context]', (e) => e.textContent ?? '');
+      await popup.close();
+      if (context.includes('Power BI app')) break;
+      if (Date.now() > deadline) throw new Error(`the popup shows: ${context}`);
+    }
+    await page.close();
   });
 });
