@@ -25,6 +25,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // Debian's firefox-esr over WebDriver BiDi, with the Firefox build (dist-firefox), one at a time as above.
+        test: {
+          name: 'firefox',
+          include: ['test/firefox/**/*.test.ts'],
+          globalSetup: ['test/firefox/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
       { extends: true, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], testTimeout: 60_000 } },
     ],
   },

@@ -5,8 +5,7 @@
  * scopes of that resource. A resource whose identifier ends in `/` is written `https://service.powerapps.com//.default`
  * as well as with one slash; both name the same resource here.
  */
-import type { IncomingMessage } from 'node:http';
-import { readForm, resourceOf } from './login-helpers.ts';
+import { resourceOf } from './login-helpers.ts';
 import type { SandboxTenant } from './store.ts';
 
 const DEFAULT = '/.default';
@@ -37,13 +36,8 @@ export function expandInQuery(tenant: SandboxTenant, query: URLSearchParams): vo
   if (scope?.includes(DEFAULT)) query.set('scope', expandDefaultScopes(scope, consentedOf(tenant, query.get('client_id'))));
 }
 
-/**
- * A token request's form, rewritten: the body is read here and handed on as `req.body`, which oidc-provider takes
- * when the stream has been read already (lib/shared/selective_body.js).
- */
-export async function expandInTokenRequest(tenant: SandboxTenant, req: IncomingMessage & { body?: string }): Promise<void> {
-  const form = await readForm(req);
+/** A token request's form, rewritten in place. */
+export function expandInTokenForm(tenant: SandboxTenant, form: URLSearchParams): void {
   const scope = form.get('scope');
   if (scope?.includes(DEFAULT)) form.set('scope', expandDefaultScopes(scope, consentedOf(tenant, form.get('client_id'))));
-  req.body = form.toString();
 }

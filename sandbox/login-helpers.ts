@@ -106,3 +106,35 @@ export function askForAuthenticationContext(query: URLSearchParams): void {
   prompts.add('login');
   query.set('prompt', [...prompts].join(' '));
 }
+
+/**
+ * An error as Entra's endpoints answer it: JSON with the AADSTS code in the description (followed by trace and
+ * correlation ids and a timestamp, each on its own line), the code again as a number, and a link to its page.
+ */
+export function entraError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  aadsts: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  const traceId = randomUUID();
+  const correlationId = randomUUID();
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(
+    JSON.stringify({
+      error,
+      error_description: `AADSTS${aadsts}: ${message}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
+      error_codes: [aadsts],
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${aadsts}`,
+    }),
+  );
+}

@@ -3,19 +3,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
 import { LOGIN_HOST } from './hosts.ts';
-import { expandDefaultScopes, expandInQuery, expandInTokenRequest } from './login-default-scope.ts';
+import { expandDefaultScopes, expandInQuery, expandInTokenForm } from './login-default-scope.ts';
+import { instanceDiscovery, isInstanceDiscovery } from './login-discovery.ts';
 import {
   AUTH_CONTEXTS,
   askForAuthenticationContext,
   askForConsentWithOfflineAccess,
   base64url,
   html,
+  readForm,
   resourceOf,
   signingKey,
   widenRefreshToken,
 } from './login-helpers.ts';
 import { interaction } from './login-interaction.ts';
 import { signInPage } from './login-pages.ts';
+import { refuseSpaRedemption, spaRedemptionWithoutOrigin } from './login-spa.ts';
 import { fileAdapterFactory } from './oidc-adapter.ts';
 import type { SandboxTenant, Store } from './store.ts';
 
@@ -176,6 +179,10 @@ export class Login {
     const url = new URL(req.url ?? '/', `https://${LOGIN_HOST}`);
     if (process.env.SANDBOX_DEBUG) console.log('LOGIN', req.method, url.pathname);
     const [, tenantKey = '', ...rest] = url.pathname.split('/');
+    if (isInstanceDiscovery(tenantKey, rest)) {
+      instanceDiscovery(req.method ?? 'GET', url.searchParams, res);
+      return;
+    }
     const tenant = this.store.tenant(tenantKey);
     const provider = tenant && this.providers.get(tenant.id);
     if (!tenant || !provider) {
@@ -198,7 +205,16 @@ export class Login {
       askForAuthenticationContext(url.searchParams);
     }
     const form = /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '');
-    if (path === '/oauth2/v2.0/token' && req.method === 'POST' && form) await expandInTokenRequest(tenant, req);
+    if (path === '/oauth2/v2.0/token' && req.method === 'POST' && form) {
+      const body = await readForm(req);
+      if (spaRedemptionWithoutOrigin(tenant, body, req.headers.origin)) {
+        refuseSpaRedemption(res);
+        return;
+      }
+      expandInTokenForm(tenant, body);
+      // oidc-provider takes the body from here when the stream has been read already (lib/shared/selective_body.js).
+      req.body = body.toString();
+    }
     req.originalUrl = `/${tenant.id}${path}${url.search}`;
     req.url = `${path}${url.search}`;
     await provider.callback()(req, res);

@@ -1,3 +1,4 @@
+import { browser } from '../shared/browser.ts';
 import { ARM_SCOPES, GRAPH_SCOPES, POWERBI_SCOPES, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
@@ -6,7 +7,8 @@ import { callOffscreen } from './offscreen.ts';
 
 /**
  * Interactive sign-in. MSAL cannot run in a service worker (msal-browser#3923), so the offscreen document builds
- * the authorize request, this worker shows it with launchWebAuthFlow, and the offscreen document redeems the code.
+ * the authorize request, this worker shows it with launchWebAuthFlow, and the offscreen document redeems the code
+ * (in Firefox, MSAL does both in the event page itself: offscreen.ts).
  */
 export async function signIn(settings: Settings, claims?: string): Promise<SignedInAccount> {
   const askForAccount = (await session.get('signedOut')) === true;
@@ -20,7 +22,7 @@ export async function signIn(settings: Settings, claims?: string): Promise<Signe
   });
   let responseUrl: string | undefined;
   try {
-    responseUrl = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
+    responseUrl = await browser.identity.launchWebAuthFlow({ url, interactive: true });
   } catch (e) {
     await callOffscreen('abandonSignIn', { settings });
     throw new AppError(ErrorCodes.signInCancelled, e instanceof Error ? e.message : String(e), { cause: e });

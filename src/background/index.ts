@@ -11,8 +11,11 @@ import { backgroundShapes, offscreenShapes } from './shapes.ts';
 // Settings, remembered groups and the bulk job steer this worker: content scripts (which run beside pages) may
 // neither read nor write them. chrome.storage.local and sync are open to them unless closed, from Chrome 140;
 // session storage is closed to them by default and stays so. The level is kept by the browser across restarts.
-void chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-void chrome.storage.sync.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+// Firefox has no access levels: content scripts there keep their access to local storage.
+if (!import.meta.env.FIREFOX) {
+  void chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  void chrome.storage.sync.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+}
 
 /** Listeners are registered synchronously at top level, so a message that wakes the worker is not missed. */
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

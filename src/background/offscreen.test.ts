@@ -14,6 +14,7 @@ beforeEach(() => {
   creations = 0;
   looks = 0;
   vi.stubGlobal('chrome', {
+    identity: { getRedirectURL: () => 'https://id.chromiumapp.org/' },
     runtime: {
       getURL: (p: string) => `chrome-extension://id/${p}`,
       getContexts: async () => {

@@ -4,8 +4,11 @@ import type { OffscreenProtocol } from '../shared/protocol.ts';
 
 let ensuring: Promise<void> | undefined;
 
+/** The offscreen document has no chrome.identity; it learns the redirect URL from its own address. */
+const documentPath = () => `${OFFSCREEN_PATH}?${new URLSearchParams({ redirectUri: chrome.identity.getRedirectURL() })}`;
+
 async function openOffscreen(): Promise<void> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
+  const url = chrome.runtime.getURL(documentPath());
   const existing = await chrome.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
     documentUrls: [url],
@@ -13,7 +16,7 @@ async function openOffscreen(): Promise<void> {
   if (existing.length > 0) return;
   try {
     await chrome.offscreen.createDocument({
-      url: OFFSCREEN_PATH,
+      url: documentPath(),
       reasons: ['LOCAL_STORAGE' as chrome.offscreen.Reason],
       justification: 'MSAL needs a DOM and keeps its token cache in localStorage.',
     });
@@ -35,10 +38,16 @@ function ensureOffscreen(): Promise<void> {
   return ensuring;
 }
 
+/**
+ * MSAL's answer to one request. Chromium: from the offscreen document, the only context with the DOM MSAL needs.
+ * Firefox has no offscreen documents but its event page has a DOM, so MSAL runs right here; the build decides, and
+ * the Chromium worker never holds MSAL (nor could it: a service worker may not import() anything).
+ */
 export async function callOffscreen<N extends keyof OffscreenProtocol & string>(
   name: N,
   payload: OffscreenProtocol[N]['request'],
-) {
+): Promise<OffscreenProtocol[N]['response']> {
+  if (import.meta.env.FIREFOX) return (await import('../offscreen/in-process.ts')).callInProcess(name, payload);
   await ensureOffscreen();
   return sendTo<OffscreenProtocol, N>('offscreen', name, payload);
 }

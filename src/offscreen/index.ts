@@ -2,35 +2,22 @@ import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope, MARK, sendTo } from '../shared/messaging.ts';
 import type { Handlers, OffscreenProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { installCookieJar } from './cookie-jar.ts';
-import * as msal from './msal.ts';
+import { msalHandlers } from './handlers.ts';
+import { useRedirectUri } from './msal.ts';
 
-/** The offscreen document: the only context that runs MSAL. It answers the background and no one else. */
+/** The offscreen document: the only context that runs MSAL in Chromium. It answers the background and no one else. */
 const toBackground = <N extends keyof OffscreenToBackgroundProtocol & string>(
   name: N,
   payload: OffscreenToBackgroundProtocol[N]['request'],
 ) => sendTo<OffscreenToBackgroundProtocol, N>('background', name, payload);
 
+// Offscreen documents have no chrome.identity: the worker put identity.getRedirectURL() in this document's URL.
+useRedirectUri(new URLSearchParams(location.search).get('redirectUri') ?? '');
+
 const ready = installCookieJar(
   async () => (await toBackground('readCookieJar', {})).jar,
   (jar) => void toBackground('writeCookieJar', { jar }),
 );
-
-const handlers: Handlers<OffscreenProtocol, null> = {
-  beginSignIn: async ({ settings, scopes, extraScopes, askForAccount, claims }) => ({
-    url: await msal.beginSignIn(settings, scopes, extraScopes, askForAccount, claims),
-  }),
-  completeSignIn: async ({ settings, responseUrl }) => ({ account: await msal.completeSignIn(settings, responseUrl) }),
-  abandonSignIn: async ({ settings }) => {
-    await msal.abandonSignIn(settings);
-    return {};
-  },
-  getAccount: async ({ settings }) => ({ account: await msal.getAccount(settings) }),
-  acquireToken: ({ settings, scopes, forceRefresh }) => msal.acquireToken(settings, scopes, forceRefresh),
-  signOut: async ({ settings }) => {
-    await msal.signOut(settings);
-    return {};
-  },
-};
 
 // Offscreen documents have no chrome.runtime.getManifest(); read the packaged manifest to know the worker's URL.
 const backgroundUrl = fetch(chrome.runtime.getURL('manifest.json'))
@@ -41,7 +28,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!isEnvelope(message, 'offscreen') || message.mark !== MARK) return undefined;
   backgroundUrl
     .then((url) =>
-      dispatch<null>('offscreen', message, withReady(handlers), () =>
+      dispatch<null>('offscreen', message, withReady(msalHandlers), () =>
         sender.id === chrome.runtime.id && sender.url === url
           ? null
           : new AppError(ErrorCodes.badMessage, 'offscreen answers the background only'),

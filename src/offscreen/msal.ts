@@ -14,16 +14,27 @@ let app: PublicClientApplication | undefined;
 let appKey = '';
 /** Receives the authorize URL MSAL would navigate to; the background opens it with launchWebAuthFlow. */
 let captureNavigation: ((url: string) => void) | undefined;
+/** The browser's identity redirect URL (identity.getRedirectURL()), told by whoever hosts MSAL. */
+let redirectUri = '';
+
+/**
+ * Set once by the host before any sign-in: launchWebAuthFlow ends at this URL, so the authorize request and the code
+ * redemption must name it (Chromium's `https://<id>.chromiumapp.org/`, Firefox's `https://<hash>.extensions.allizom.org/`).
+ */
+export function useRedirectUri(uri: string): void {
+  redirectUri = uri;
+}
 
 /** One MSAL instance per tenant + client id; rebuilt when the options change. */
 async function msal(settings: Settings): Promise<PublicClientApplication> {
   const key = `${settings.tenant}|${settings.clientId}`;
   if (app && appKey === key) return app;
+  if (!redirectUri) throw new AppError(ErrorCodes.signInFailed, 'MSAL was started without the redirect URL.');
   const next = new PublicClientApplication({
     auth: {
       clientId: settings.clientId,
       authority: authorityFor(settings),
-      redirectUri: `https://${chrome.runtime.id}.chromiumapp.org/`,
+      redirectUri,
       // MSAL v5 reads onRedirectNavigate only from here. Returning false keeps this document where it is.
       onRedirectNavigate: (url: string) => {
         captureNavigation?.(url);

@@ -1,0 +1,38 @@
+import { browser } from '../shared/browser.ts';
+import { AppError, ErrorCodes, isErrorCode, serializeError } from '../shared/errors.ts';
+import type { OffscreenProtocol } from '../shared/protocol.ts';
+import { session } from '../shared/storage.ts';
+import { installCookieJar } from './cookie-jar.ts';
+import { msalHandlers } from './handlers.ts';
+import { useRedirectUri } from './msal.ts';
+
+/**
+ * MSAL in Firefox's event page, which has the DOM and localStorage MSAL needs (Firefox has no offscreen documents).
+ * The cookie jar is kept in the same memory-only session storage as in Chromium, so an event page unloaded while
+ * idle finds MSAL's cache key again when it wakes.
+ */
+let ready: Promise<void> | undefined;
+
+function start(): Promise<void> {
+  useRedirectUri(browser.identity.getRedirectURL());
+  return installCookieJar(
+    async () => (await session.get('msalCookie')) ?? '',
+    (jar) => void session.set('msalCookie', jar),
+  );
+}
+
+export async function callInProcess<N extends keyof OffscreenProtocol & string>(
+  name: N,
+  payload: OffscreenProtocol[N]['request'],
+): Promise<OffscreenProtocol[N]['response']> {
+  ready ??= start();
+  await ready;
+  const handler = msalHandlers[name] as (req: OffscreenProtocol[N]['request'], ctx: null) => Promise<unknown>;
+  try {
+    return (await handler(payload, null)) as OffscreenProtocol[N]['response'];
+  } catch (e) {
+    // As the message from the offscreen document would bring it: the code and detail, never MSAL's own objects.
+    const error = serializeError(e);
+    throw new AppError(isErrorCode(error.code) ? error.code : ErrorCodes.unknown, error.detail);
+  }
+}
