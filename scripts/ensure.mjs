@@ -39,7 +39,9 @@ if (missing.length > 0) {
 }
 
 // npm ci when the lock file is not the one node_modules was installed from (or nothing is installed).
-const lock = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+const lock = createHash('sha256')
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .digest('hex');
 const marker = join(root, 'node_modules', '.installed-lock');
 if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lock) {
   console.log('Installing the npm dependencies (npm ci)…');

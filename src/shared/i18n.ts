@@ -8,10 +8,12 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   return text || key;
 }
 
-/** The language of the extension's words (Intl's formats follow it, not the page's). */
+/**
+ * The language of the extension's words, for Intl's dates and numbers beside them. Each translation names its own
+ * tag: Chromium on Linux started with --lang shows German messages while @@ui_locale, getUILanguage() and
+ * navigator.language all still say en-US.
+ */
 export function uiLanguage(): string {
-  // @@ui_locale is the language chrome.i18n chose its messages in; getUILanguage() can differ from it (Chromium on
-  // Linux started with --lang keeps en-US there), and dates beside German words should be German too.
-  const i18n = globalThis.chrome?.i18n;
-  return i18n?.getMessage('@@ui_locale')?.replace('_', '-') || i18n?.getUILanguage?.() || 'en';
+  const tag = t('localeTag');
+  return tag === 'localeTag' ? 'en' : tag;
 }
