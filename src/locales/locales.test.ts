@@ -19,6 +19,24 @@ const used = new Set(
   sources.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => m[1] as string)),
 );
 
+// Views whose words are still inline, being moved over (issue 13); each leaves this list when it is moved.
+const NOT_YET_MOVED = [
+  'options/Options.tsx',
+  'popup/AccountBar.tsx',
+  'popup/App.tsx',
+  'popup/AzureSection.tsx',
+  'popup/EnvironmentLink.tsx',
+  'popup/InviteForm.tsx',
+  'popup/InviteResult.tsx',
+  'popup/LicenseAction.tsx',
+  'popup/OperationCard.tsx',
+  'popup/PowerBiSection.tsx',
+  'popup/PowerPlatformSection.tsx',
+  'popup/Prechecks.tsx',
+  'popup/ScheduleFields.tsx',
+  'popup/SignIn.tsx',
+];
+
 describe('locales', () => {
   it.each(LANGUAGES.filter((l) => l !== 'en'))(
     '%s has every English key, with the same substitutions, and no other',
@@ -54,7 +72,10 @@ describe('locales', () => {
   it('no words are left inline in a view', () => {
     const views = [join(SRC, 'popup'), join(SRC, 'options')].flatMap((d) => filesUnder(d, (n) => n.endsWith('.tsx')));
     views.push(...filesUnder(join(SRC, 'shared'), (n) => n.endsWith('.tsx')));
-    const found = views.flatMap(inlineStrings).map((s) => `${s.file.slice(SRC.length + 1)}:${s.line} ${s.text}`);
+    const found = views
+      .filter((f) => !NOT_YET_MOVED.includes(f.slice(SRC.length + 1)))
+      .flatMap(inlineStrings)
+      .map((s) => `${s.file.slice(SRC.length + 1)}:${s.line} ${s.text}`);
     expect(found).toEqual([]);
   });
 });
