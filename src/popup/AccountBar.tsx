@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { t } from '../shared/i18n.ts';
 import type { SessionState } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 
@@ -16,28 +17,35 @@ export function AccountBar({ session, onSignedOut }: { session: SessionState; on
         <div class="muted" data-testid="account-username">
           {account.username}
         </div>
-        <div class="muted" data-testid="tenant">
-          {account.tenantName ? `${account.tenantName} · ` : ''}tenant {account.tenantId}
-          {session.cloud === 'sandbox' ? ' (sandbox)' : ''}
+        <div data-testid="tenant">
+          {account.tenantName ?? t('shellTenantUnnamed')}
+          {session.cloud === 'sandbox' ? <span class="badge">{t('shellSandbox')}</span> : null}
         </div>
+        <details class="ids">
+          <summary>{t('shellShowIds')}</summary>
+          <dl>
+            <dt>{t('shellIdTenant')}</dt>
+            <dd data-testid="tenant-id">{account.tenantId}</dd>
+          </dl>
+        </details>
       </div>
       {asking ? null : (
         <button type="button" class="link" onClick={() => setAsking(true)}>
-          Sign out
+          {t('shellSignOut')}
         </button>
       )}
       {asking ? (
-        <fieldset class="sign-out" aria-label="Sign out">
-          <p>This browser forgets every account it signed in with here.</p>
+        <fieldset class="sign-out" aria-label={t('shellSignOut')}>
+          <p>{t('shellSignOutSentence')}</p>
           <label class="check">
             <input type="checkbox" checked={clearData} onChange={(e) => setClearData(e.currentTarget.checked)} />
-            Also clear this browser's bulk results and remembered audience groups
+            {t('shellSignOutClear')}
           </label>
           <button type="button" onClick={() => send('signOut', { clearData }).then(onSignedOut, setError)}>
-            Confirm sign-out
+            {t('shellSignOutConfirm')}
           </button>{' '}
           <button type="button" class="link" onClick={() => setAsking(false)}>
-            Keep me signed in
+            {t('shellKeepSignedIn')}
           </button>
         </fieldset>
       ) : null}

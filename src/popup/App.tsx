@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AzureRoles } from '../shared/azure.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { t } from '../shared/i18n.ts';
 import type { PageInfo, SessionState } from '../shared/model.ts';
 import type { PowerPlatformPage } from '../shared/power-platform.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
@@ -13,6 +14,7 @@ import { GuestsView } from './GuestsView.tsx';
 import { MyAccessView } from './MyAccess.tsx';
 import { OneGuest } from './OneGuest.tsx';
 import { OpenCard } from './open-card.ts';
+import { PageLine } from './PageLine.tsx';
 import { SignIn } from './SignIn.tsx';
 
 /** The tab the person is looking at; none when this page runs in a tab of its own (then the last page reported). */
@@ -83,18 +85,19 @@ export function App() {
     );
   }, []);
 
-  const accessTab = (
-    <button type="button" role="tab" aria-selected={shown === 'access'} onClick={() => setMode('access')}>
-      My access
+  const tab = (name: typeof shown, label: string, open = () => setMode(name)) => (
+    <button type="button" role="tab" data-tab={name} aria-selected={shown === name} onClick={open}>
+      {label}
     </button>
   );
+  const accessTab = tab('access', t('shellTabAccess'));
   if (error && !session) {
     return (
       <main>
-        <h1>Invite Here</h1>
+        <h1>{t('extName')}</h1>
         <ErrorNote error={error} />
         <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
-          Open options
+          {t('shellOpenOptions')}
         </button>
       </main>
     );
@@ -102,7 +105,7 @@ export function App() {
   if (!session)
     return (
       <main aria-busy="true">
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('shellLoading')}</p>
       </main>
     );
   return (
@@ -110,30 +113,13 @@ export function App() {
       {session.account && !session.interactionRequired ? (
         <>
           <AccountBar session={session} onSignedOut={setSession} />
-          <p class="context" data-testid="page-context">
-            {scopeWords ??
-              (powerPlatform
-                ? `Power Platform environment ${powerPlatform.environment.displayName} · ${powerPlatform.environment.type}`
-                : null) ??
-              page.description ??
-              'This page is not a Power BI app, workspace or Azure resource.'}
-          </p>
+          <PageLine page={page} powerBi={powerBi} powerPlatform={powerPlatform} scopeWords={scopeWords} />
           <div class="tabs" role="tablist">
             {session.account.guest ? accessTab : null}
-            <button type="button" role="tab" aria-selected={shown === 'one'} onClick={() => setMode('one')}>
-              One guest
-            </button>
-            <button type="button" role="tab" aria-selected={shown === 'bulk'} onClick={() => setMode('bulk')}>
-              Bulk from CSV
-            </button>
-            <button type="button" role="tab" aria-selected={shown === 'activity'} onClick={() => setMode('activity')}>
-              Activity
-            </button>
-            {session.account.guest ? null : (
-              <button type="button" role="tab" aria-selected={shown === 'guests'} onClick={() => openCard('')}>
-                Guests
-              </button>
-            )}
+            {tab('one', t('shellTabOne'))}
+            {tab('bulk', t('shellTabBulk'))}
+            {tab('activity', t('shellTabActivity'))}
+            {session.account.guest ? null : tab('guests', t('shellTabGuests'), () => openCard(''))}
             {session.account.guest ? null : accessTab}
           </div>
           <OpenCard.Provider value={openCard}>

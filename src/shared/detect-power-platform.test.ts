@@ -119,8 +119,8 @@ describe('detectPageContext on the maker portals', () => {
 });
 
 describe('describePageContext on a Power Platform page', () => {
-  it('words an environment by its id until the popup has its name', () => {
+  it("names the kind of page, not the id, until the popup has the environment's name", () => {
     const ctx = detectPageContext(`${ADMIN}/environments/environment/${DEFAULT}/hub`);
-    expect(ctx && describePageContext(ctx)).toBe(`Power Platform environment ${DEFAULT}`);
+    expect(ctx && describePageContext(ctx)).toBe('Power Platform environment');
   });
 });

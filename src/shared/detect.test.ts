@@ -251,8 +251,8 @@ describe('describePageContext', () => {
       `${PORTAL}/#resource${RG}/providers/Microsoft.Cache/redis/r1`,
       'redis r1 in rg-data',
     ],
-    ['a Power BI app', `${PBI}/groups/me/apps/${APP}/reports/${REPORT}`, `Power BI app ${APP}`],
-    ['a Power BI workspace', `${PBI}/groups/${WS}/list`, `Power BI workspace ${WS}`],
+    ['a Power BI app', `${PBI}/groups/me/apps/${APP}/reports/${REPORT}`, 'Power BI app'],
+    ['a Power BI workspace', `${PBI}/groups/${WS}/list`, 'Power BI workspace'],
   ])('words %s', (_behaviour, url, words) => {
     const ctx = detectPageContext(url);
     expect(ctx && describePageContext(ctx)).toBe(words);

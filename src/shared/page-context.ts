@@ -1,4 +1,5 @@
 import { parseArmId } from './arm-id.ts';
+import { t } from './i18n.ts';
 import { own } from './own.ts';
 
 /** What the page in a tab is about, as far as inviting goes. Detected in src/shared/detect.ts. */
@@ -43,36 +44,40 @@ export function scopeParts(scope: string): ScopeParts {
   return parts;
 }
 
-const RESOURCE_WORDS: Record<string, string> = {
-  'microsoft.storage/storageaccounts': 'Storage account',
-  'microsoft.keyvault/vaults': 'Key vault',
-  'microsoft.web/sites': 'App Service',
-  'microsoft.web/serverfarms': 'App Service plan',
-  'microsoft.sql/servers': 'SQL server',
-  'microsoft.sql/servers/databases': 'SQL database',
-  'microsoft.compute/virtualmachines': 'Virtual machine',
-  'microsoft.network/virtualnetworks': 'Virtual network',
-  'microsoft.containerservice/managedclusters': 'Kubernetes cluster',
-  'microsoft.documentdb/databaseaccounts': 'Cosmos DB account',
+/** The common resource types by the names the portal gives them; getters, so each is read in the browser's language. */
+const RESOURCE_WORDS: Record<string, () => string> = {
+  'microsoft.storage/storageaccounts': () => t('shellTypeStorageAccount'),
+  'microsoft.keyvault/vaults': () => t('shellTypeKeyVault'),
+  'microsoft.web/sites': () => t('shellTypeAppService'),
+  'microsoft.web/serverfarms': () => t('shellTypeAppServicePlan'),
+  'microsoft.sql/servers': () => t('shellTypeSqlServer'),
+  'microsoft.sql/servers/databases': () => t('shellTypeSqlDatabase'),
+  'microsoft.compute/virtualmachines': () => t('shellTypeVirtualMachine'),
+  'microsoft.network/virtualnetworks': () => t('shellTypeVirtualNetwork'),
+  'microsoft.containerservice/managedclusters': () => t('shellTypeKubernetes'),
+  'microsoft.documentdb/databaseaccounts': () => t('shellTypeCosmosDb'),
 };
 
 /** A resource type in words: "Storage account", or the last type segment when it is not a common one. */
 export function resourceTypeWords(type: string): string {
-  return own(RESOURCE_WORDS, type.toLowerCase()) ?? type.split('/').pop() ?? type;
+  return own(RESOURCE_WORDS, type.toLowerCase())?.() ?? type.split('/').pop() ?? type;
 }
 
-/** One line for the popup: "Storage account stdata01 in rg-data", "Power BI app …". */
+/**
+ * One line for the popup, before any service has answered: "Storage account stdata01 in rg-data", "Power BI app".
+ * An app, workspace or environment is known only by id from its URL; the popup names it once its API answers, and
+ * shows the id a click away rather than in this line.
+ */
 export function describePageContext(ctx: PageContext): string {
   switch (ctx.kind) {
     case 'powerbi-app':
-      return `Power BI app ${ctx.appId}`;
+      return t('shellKindPowerBiApp');
     case 'powerbi-workspace':
-      return `Power BI workspace ${ctx.workspaceId}`;
+      return t('shellKindPowerBiWorkspace');
     case 'azure-resource':
       return describeScope(ctx.scope);
     case 'power-platform-environment':
-      // The id is all the URL says; the popup puts the environment's name in its place once the API has answered.
-      return `Power Platform environment ${ctx.environmentId}`;
+      return t('shellKindPowerPlatform');
   }
 }
 
@@ -80,7 +85,8 @@ export function describePageContext(ctx: PageContext): string {
 export function describeScope(scope: string): string {
   const p = scopeParts(scope);
   if (p.resourceType && p.name) {
-    return `${resourceTypeWords(p.resourceType)} ${p.name}${p.resourceGroup ? ` in ${p.resourceGroup}` : ''}`;
+    const resource = t('shellResource', resourceTypeWords(p.resourceType), p.name);
+    return p.resourceGroup ? t('shellResourceIn', resource, p.resourceGroup) : resource;
   }
-  return p.resourceGroup ? `Resource group ${p.resourceGroup}` : `Subscription ${p.subscriptionId}`;
+  return p.resourceGroup ? t('shellResourceGroup', p.resourceGroup) : t('shellSubscription', p.subscriptionId);
 }

@@ -25,7 +25,10 @@ export function sandboxFlags(sandbox: Pick<RunningSandbox, 'port' | 'spkiHashes'
 }
 
 /** Real Chromium with the production build of the extension, a fresh profile, and the sandbox cloud. */
-export async function launchBrowser(sandbox: RunningSandbox, options: { headless?: boolean } = {}): Promise<TestBrowser> {
+export async function launchBrowser(
+  sandbox: RunningSandbox,
+  options: { headless?: boolean; args?: string[] } = {},
+): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'invite-here-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -41,6 +44,7 @@ export async function launchBrowser(sandbox: RunningSandbox, options: { headless
       '--disable-sync',
       '--no-first-run',
       ...sandboxFlags(sandbox),
+      ...(options.args ?? []),
     ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
@@ -117,9 +121,15 @@ export async function signInAs(browser: TestBrowser, popup: Page, user: string, 
 }
 
 /** Signs in through the real sandbox login page in the launchWebAuthFlow window, as a person would. */
-export async function signInThroughPopup(browser: TestBrowser, popup: Page, user: string, password: string): Promise<void> {
+export async function signInThroughPopup(
+  browser: TestBrowser,
+  popup: Page,
+  user: string,
+  password: string,
+  button = 'Sign in',
+): Promise<void> {
   const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
-  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: button }).click();
   const auth = await authWindow;
   await auth.getByLabel('Email or phone').fill(user);
   await auth.getByLabel('Password').fill(password);

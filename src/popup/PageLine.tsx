@@ -1,0 +1,53 @@
+import { Fragment } from 'preact';
+import { t } from '../shared/i18n.ts';
+import type { PageInfo } from '../shared/model.ts';
+import type { PowerPlatformPage } from '../shared/power-platform.ts';
+import type { PowerBiPage } from '../shared/powerbi.ts';
+
+interface Props {
+  page: PageInfo;
+  powerBi: PowerBiPage | null;
+  powerPlatform: PowerPlatformPage | null;
+  /** The Azure scope in words with ARM's names, once ARM has answered. */
+  scopeWords: string | null;
+}
+
+/** What the page is about, by name once a service has answered; the ids the URL gave one click away. */
+export function PageLine({ page, powerBi, powerPlatform, scopeWords }: Props) {
+  const ctx = page.context;
+  const named =
+    scopeWords ??
+    (powerPlatform ? t('shellPagePowerPlatform', powerPlatform.environment.displayName, powerPlatform.environment.type) : null) ??
+    (powerBi && ctx?.kind === 'powerbi-app' && powerBi.app ? t('shellPagePowerBiApp', powerBi.app.name) : null) ??
+    (powerBi && ctx?.kind === 'powerbi-workspace' ? t('shellPagePowerBiWorkspace', powerBi.workspace.name) : null);
+  const ids: [string, string][] = [];
+  if (ctx?.kind === 'powerbi-app') {
+    ids.push([t('shellIdApp'), ctx.appId]);
+    if (ctx.workspaceId ?? powerBi?.workspace.id)
+      ids.push([t('shellIdWorkspace'), ctx.workspaceId ?? powerBi?.workspace.id ?? '']);
+  } else if (ctx?.kind === 'powerbi-workspace') {
+    ids.push([t('shellIdWorkspace'), ctx.workspaceId]);
+  } else if (ctx?.kind === 'azure-resource') {
+    ids.push([t('shellIdScope'), ctx.scope]);
+  } else if (ctx?.kind === 'power-platform-environment') {
+    ids.push([t('shellIdEnvironment'), ctx.environmentId]);
+  }
+  return (
+    <div class="context">
+      <p data-testid="page-context">{named ?? page.description ?? t('shellNoContext')}</p>
+      {ids.length ? (
+        <details class="ids">
+          <summary>{t('shellShowIds')}</summary>
+          <dl>
+            {ids.map(([name, id]) => (
+              <Fragment key={name}>
+                <dt>{name}</dt>
+                <dd>{id}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+    </div>
+  );
+}
