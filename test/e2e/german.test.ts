@@ -1,0 +1,49 @@
+import { readLocale } from '../../scripts/locales.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from './harness.ts';
+import { freshSandbox, type TestSandbox } from './sandbox.ts';
+import { tourViews, wordsIn } from './views.ts';
+
+let sandbox: TestSandbox;
+let browser: TestBrowser;
+beforeAll(async () => {
+  sandbox = await freshSandbox();
+  browser = await launchBrowser(sandbox, { args: ['--lang=de'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.dispose();
+});
+
+const english = readLocale('en');
+const german = readLocale('de');
+const pieces = (message: string) =>
+  message
+    .split(/\$[1-9]/)
+    .map((p) => p.trim())
+    .filter((p) => p.includes(' ') && p.length >= 8);
+const germanText = Object.values(german)
+  .map((m) => m.message)
+  .join('\n');
+/** English a German view must not show: each English message's pieces of two words or more that German does not share. */
+const englishOnly = [...new Set(Object.values(english).flatMap((m) => pieces(m.message)))].filter((p) => !germanText.includes(p));
+const germanPieces = [...new Set(Object.values(german).flatMap((m) => pieces(m.message)))];
+
+describe('the browser in German', () => {
+  it('shows every view in German: no English sentence of the extension left, German ones in each', async () => {
+    expect(await (await browser.worker()).evaluate(() => chrome.i18n.getMessage('localeTag'))).toBe('de');
+    const leftovers: string[] = [];
+    const silent: string[] = [];
+    const seen: string[] = [];
+    await tourViews(browser, wordsIn('de'), async (view, page) => {
+      seen.push(view);
+      expect(await page.evaluate(() => document.documentElement.lang), view).toBe('de');
+      const text = await page.evaluate(() => document.body.innerText);
+      leftovers.push(...englishOnly.filter((p) => text.includes(p)).map((p) => `${view}: ${p}`));
+      if (!germanPieces.some((p) => text.includes(p))) silent.push(view);
+    });
+    expect(seen.length).toBe(12);
+    expect(leftovers).toEqual([]);
+    expect(silent).toEqual([]);
+  });
+});
