@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bulkJobRate, CEILING_PER_SECOND, LARGE_ROWS, parseTiming, plainLoopRate } from './bench-bulk.ts';
 import { flowCounts } from './bench-flows.ts';
+import { CONTENT_BUDGET, POPUP_BUDGET, startupSizes } from './bench-sizes.ts';
 
 /** `npm run bench`: bundle sizes of the production build, parsing, and bulk invitation pace against the sandbox. */
 const root = resolve(import.meta.dirname, '..');
@@ -21,6 +22,11 @@ rows.push(['extension JavaScript, all files', `${kb(total)} (${kb(gz)} gzip)`]);
 for (const f of js.sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 3)) {
   rows.push([`  largest: ${f.slice(dist.length + 1)}`, kb(statSync(f).size)]);
 }
+
+const startup = startupSizes(dist);
+rows.push(['popup initial JavaScript, gzip (budget 30 KiB)', `${kb(startup.popup)} of ${kb(POPUP_BUDGET)}`]);
+rows.push(['  popup stylesheet, gzip', kb(startup.popupCss)]);
+rows.push(['content script with its imports, gzip (budget 8 KiB)', `${kb(startup.content)} of ${kb(CONTENT_BUDGET)}`]);
 
 rows.push(['parse a 10,000-row Entra template', `${parseTiming().toFixed(0)} ms`]);
 

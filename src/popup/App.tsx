@@ -8,14 +8,17 @@ import type { PowerPlatformPage } from '../shared/power-platform.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
-import { ActivityView } from './ActivityView.tsx';
-import { BulkSection } from './BulkSection.tsx';
-import { GuestsView } from './GuestsView.tsx';
-import { MyAccessView } from './MyAccess.tsx';
+import { lazyView } from './lazy.tsx';
 import { OneGuest } from './OneGuest.tsx';
 import { OpenCard } from './open-card.ts';
 import { PageLine } from './PageLine.tsx';
 import { SignIn } from './SignIn.tsx';
+
+// The other tabs load when first opened: the popup's first screen is the invite form (or sign-in).
+const ActivityView = lazyView(() => import('./ActivityView.tsx').then((m) => m.ActivityView));
+const BulkSection = lazyView(() => import('./BulkSection.tsx').then((m) => m.BulkSection));
+const GuestsView = lazyView(() => import('./GuestsView.tsx').then((m) => m.GuestsView));
+const MyAccessView = lazyView(() => import('./MyAccess.tsx').then((m) => m.MyAccessView));
 
 /** The tab the person is looking at; none when this page runs in a tab of its own (then the last page reported). */
 async function activeTabId(): Promise<number | undefined> {
