@@ -46,13 +46,14 @@ export function App() {
   const shown = mode ?? (session?.account?.guest ? 'access' : 'one');
 
   const [scopeWords, setScopeWords] = useState<string | null>(null);
+  const [scopeFailed, setScopeFailed] = useState(false);
   const [azureRoles, setAzureRoles] = useState<AzureRoles | null>(null);
   useEffect(() => {
     if (!signedIn || context?.kind !== 'azure-resource') return;
     // The names ARM knows; the words from the URL stay if ARM cannot be asked.
     send('describeAzureScope', { scope: context.scope }).then(
       (r) => setScopeWords(r.words),
-      () => undefined,
+      () => setScopeFailed(true),
     );
     send('getAzureRoles', { scope: context.scope }).then(setAzureRoles, setPowerBiError);
   }, [signedIn, context]);
@@ -116,7 +117,13 @@ export function App() {
       {session.account && !session.interactionRequired ? (
         <>
           <AccountBar session={session} onSignedOut={setSession} />
-          <PageLine page={page} powerBi={powerBi} powerPlatform={powerPlatform} scopeWords={scopeWords} />
+          <PageLine
+            page={page}
+            powerBi={powerBi}
+            powerPlatform={powerPlatform}
+            scopeWords={scopeWords}
+            failed={!!powerBiError || scopeFailed}
+          />
           <div class="tabs" role="tablist">
             {session.account.guest ? accessTab : null}
             {tab('one', t('shellTabOne'))}

@@ -10,10 +10,12 @@ interface Props {
   powerPlatform: PowerPlatformPage | null;
   /** The Azure scope in words with ARM's names, once ARM has answered. */
   scopeWords: string | null;
+  /** A service could not be asked; the line keeps the words from the URL and stops waiting. */
+  failed: boolean;
 }
 
 /** What the page is about, by name once a service has answered; the ids the URL gave one click away. */
-export function PageLine({ page, powerBi, powerPlatform, scopeWords }: Props) {
+export function PageLine({ page, powerBi, powerPlatform, scopeWords, failed }: Props) {
   const ctx = page.context;
   const named =
     scopeWords ??
@@ -34,7 +36,9 @@ export function PageLine({ page, powerBi, powerPlatform, scopeWords }: Props) {
   }
   return (
     <div class="context">
-      <p data-testid="page-context">{named ?? page.description ?? t('shellNoContext')}</p>
+      <p data-testid="page-context" aria-busy={!named && !!ctx && !failed}>
+        {named ?? page.description ?? t('shellNoContext')}
+      </p>
       {ids.length ? (
         <details class="ids">
           <summary>{t('shellShowIds')}</summary>
