@@ -27,6 +27,18 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The tab list's keys (WAI-ARIA tabs pattern): arrows, Home and End move to a tab and open it; Tab leaves the list. */
+function moveBetweenTabs(e: KeyboardEvent) {
+  const tabs = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('[role=tab]')];
+  const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (at < 0 || to === undefined) return;
+  e.preventDefault();
+  const next = tabs[(to + tabs.length) % tabs.length];
+  next?.focus();
+  next?.click();
+}
+
 export function App() {
   const [session, setSession] = useState<SessionState | null>(null);
   const [page, setPage] = useState<PageInfo>({ context: null, url: null, description: null });
@@ -90,7 +102,14 @@ export function App() {
   }, []);
 
   const tab = (name: typeof shown, label: string, open = () => setMode(name)) => (
-    <button type="button" role="tab" data-tab={name} aria-selected={shown === name} onClick={open}>
+    <button
+      type="button"
+      role="tab"
+      data-tab={name}
+      aria-selected={shown === name}
+      tabIndex={shown === name ? 0 : -1}
+      onClick={open}
+    >
       {label}
     </button>
   );
@@ -124,7 +143,7 @@ export function App() {
             scopeWords={scopeWords}
             failed={!!powerBiError || scopeFailed}
           />
-          <div class="tabs" role="tablist">
+          <div class="tabs" role="tablist" onKeyDown={moveBetweenTabs}>
             {session.account.guest ? accessTab : null}
             {tab('one', t('shellTabOne'))}
             {tab('bulk', t('shellTabBulk'))}

@@ -46,4 +46,21 @@ describe('keyboard only', () => {
     await popup.locator('#email').waitFor();
     await popup.close();
   });
+
+  it('moves between the tabs with the arrow keys, Home and End, each opening its view', async () => {
+    const popup = await env.browser.openPopup();
+    await popup.locator('#email').or(popup.locator('[role=tab]').first()).first().waitFor();
+    const selected = () => popup.evaluate(() => document.activeElement?.getAttribute('data-tab'));
+    await tabTo(popup, 'the tab list', () => document.activeElement?.getAttribute('role') === 'tab');
+    expect(await selected()).toBe('one');
+    await popup.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('bulk');
+    await popup.locator('#bulk-file').or(popup.getByTestId('bulk-preview')).first().waitFor();
+    await popup.keyboard.press('End');
+    expect(await selected()).toBe('access');
+    await popup.getByTestId('my-identity').waitFor();
+    await popup.keyboard.press('Home');
+    expect(await selected()).toBe('one');
+    await popup.close();
+  });
 });
