@@ -25,16 +25,10 @@ const NOT_YET_MOVED = [
   'popup/AccountBar.tsx',
   'popup/App.tsx',
   'popup/AzureSection.tsx',
-  'popup/EnvironmentLink.tsx',
-  'popup/InviteForm.tsx',
-  'popup/InviteResult.tsx',
   'popup/LicenseAction.tsx',
-  'popup/OperationCard.tsx',
   'popup/PowerBiSection.tsx',
   'popup/PowerPlatformSection.tsx',
-  'popup/Prechecks.tsx',
   'popup/ScheduleFields.tsx',
-  'popup/SignIn.tsx',
 ];
 
 describe('locales', () => {
