@@ -24,11 +24,9 @@ const NOT_YET_MOVED = [
   'options/Options.tsx',
   'popup/AccountBar.tsx',
   'popup/App.tsx',
-  'popup/AzureSection.tsx',
   'popup/LicenseAction.tsx',
   'popup/PowerBiSection.tsx',
   'popup/PowerPlatformSection.tsx',
-  'popup/ScheduleFields.tsx',
 ];
 
 describe('locales', () => {
