@@ -4,6 +4,7 @@ import { describeSchedule } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
 import { neutralizeCell } from '../shared/bulk/results.ts';
 import { changeWords, type GuestChangeRecord } from '../shared/guest-card.ts';
+import { t } from '../shared/i18n.ts';
 import type { Activation } from '../shared/my-access.ts';
 import { oneAtATime } from '../shared/one-at-a-time.ts';
 import type { Operation, OperationStep } from '../shared/operation.ts';
@@ -37,7 +38,7 @@ export function recordOperation(op: Operation): Promise<void> {
 function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
   const base = { at: op.finishedAt ?? Date.now(), username: op.username, tenantId: op.tenantId, subject: op.invitation.email };
   const outcome = step.state === 'done' ? 'succeeded' : 'failed';
-  const error = step.state === 'done' ? undefined : (step.error ?? 'Not done.');
+  const error = step.state === 'done' ? undefined : (step.error ?? t('activityNotDone'));
   switch (step.kind) {
     case 'invite': {
       const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';

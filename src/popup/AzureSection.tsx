@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AzureRoleOption, AzureRoles } from '../shared/azure.ts';
+import { t } from '../shared/i18n.ts';
 import type { AzureChoice } from './azure-choice.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
 
@@ -20,19 +21,17 @@ export function AzureSection({
   const pick = (role: AzureRoleOption) => onChoice({ ...choice, role, confirmed: false });
   if (!roles.mayAssign) {
     return (
-      <section class="pbi" aria-label="Azure role">
+      <section class="pbi" aria-label={t('azureSectionLabel')}>
         <div class="warning" role="status" data-testid="role-permission">
-          You cannot assign roles here: that needs Microsoft.Authorization/roleAssignments/write at this scope, which Owner, User
-          Access Administrator and Role Based Access Control Administrator have. You can still invite; ask an owner of this
-          resource to grant the role.
+          {t('azureCannotAssign')}
         </div>
       </section>
     );
   }
   return (
-    <section class="pbi" aria-label="Azure role">
+    <section class="pbi" aria-label={t('azureSectionLabel')}>
       <div>
-        <strong>Role at this scope</strong> <span class="muted">(optional; least privileged first)</span>
+        <strong>{t('azureRoleHere')}</strong> <span class="muted">{t('azureRoleHereNote')}</span>
       </div>
       {[...roles.suggested, ...found.filter((f) => !roles.suggested.some((s) => s.id === f.id))].map((r) => (
         <div class="role-option" key={r.id} title={r.description}>
@@ -44,8 +43,13 @@ export function AzureSection({
         </div>
       ))}
       <ScheduleFields choice={choice} onChoice={onChoice} />
-      <label for="roleSearch">Search all roles</label>
-      <input id="roleSearch" value={search} onInput={(e) => setSearch(e.currentTarget.value)} placeholder="Role name" />
+      <label for="roleSearch">{t('azureSearch')}</label>
+      <input
+        id="roleSearch"
+        value={search}
+        onInput={(e) => setSearch(e.currentTarget.value)}
+        placeholder={t('azureSearchPlaceholder')}
+      />
       {choice.role?.risk ? (
         <div class="warning" role="alert" data-testid="role-risk">
           {choice.role.risk}
@@ -55,7 +59,7 @@ export function AzureSection({
               checked={choice.confirmed}
               onChange={(e) => onChoice({ ...choice, confirmed: e.currentTarget.checked })}
             />
-            Grant {choice.role.name} anyway
+            {t('azureGrantAnyway', choice.role.name)}
           </label>
         </div>
       ) : null}

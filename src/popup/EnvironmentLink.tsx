@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
 import type { PowerPlatformGrantRequest } from '../shared/power-platform.ts';
 
 /** The article's last step, "notify your invited users": the environment's link to send the guest. */
@@ -6,11 +7,11 @@ export function EnvironmentLink({ environment }: { environment: PowerPlatformGra
   const [copied, setCopied] = useState(false);
   return (
     <div class="pbi" data-testid="environment-link">
-      <label for="environmentUrl">Send them the link to {environment.environmentName}</label>
+      <label for="environmentUrl">{t('envLinkSend', environment.environmentName)}</label>
       <div class="row">
         <input id="environmentUrl" readOnly value={environment.url} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" onClick={() => navigator.clipboard.writeText(environment.url).then(() => setCopied(true))}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
     </div>

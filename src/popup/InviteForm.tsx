@@ -4,6 +4,7 @@ import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { AppError } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import type { ExistingUser, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
 import type { Operation } from '../shared/operation.ts';
 import type { PowerPlatformPage } from '../shared/power-platform.ts';
@@ -29,7 +30,7 @@ export const blank = (redirectUrl: string): InviteDraft => ({
   message: '',
   redirectUrl,
   sendEmail: true,
-  userType: 'Guest',
+  userType: /* not text */ 'Guest',
 });
 
 export function InviteForm({
@@ -146,9 +147,9 @@ export function InviteForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Invite a guest">
-      <h2>Invite a guest</h2>
-      <label for="email">E-mail address</label>
+    <form onSubmit={submit} noValidate aria-label={t('inviteTitle')}>
+      <h2>{t('inviteTitle')}</h2>
+      <label for="email">{t('inviteEmail')}</label>
       <input
         id="email"
         type="email"
@@ -164,19 +165,15 @@ export function InviteForm({
         </div>
       ) : null}
       <label for="displayName">
-        Display name <span class="muted">(optional)</span>
+        {t('inviteDisplayName')} <span class="muted">{t('inviteOptional')}</span>
       </label>
       <input id="displayName" value={draft.displayName} onInput={(e) => update({ displayName: e.currentTarget.value })} />
       <label for="message">
-        Personal message <span class="muted">(optional)</span>
+        {t('inviteMessage')} <span class="muted">{t('inviteOptional')}</span>
       </label>
       <textarea id="message" rows={2} value={draft.message} onInput={(e) => update({ message: e.currentTarget.value })} />
-      <UserPicker
-        label="Sponsor (optional): who to ask about this guest later"
-        chosen={draft.sponsor}
-        onChoose={(sponsor) => update({ sponsor })}
-      />
-      <label for="redirectUrl">After accepting, open</label>
+      <UserPicker label={t('inviteSponsor')} chosen={draft.sponsor} onChoose={(sponsor) => update({ sponsor })} />
+      <label for="redirectUrl">{t('inviteRedirect')}</label>
       <input
         id="redirectUrl"
         type="url"
@@ -185,20 +182,20 @@ export function InviteForm({
       />
       <label class="check">
         <input type="checkbox" checked={draft.sendEmail} onChange={(e) => update({ sendEmail: e.currentTarget.checked })} />
-        Send the invitation e-mail
+        {t('inviteSendEmail')}
       </label>
       <fieldset>
-        <legend>Invite as</legend>
-        {(['Guest', 'Member'] as const).map((t) => (
-          <label class="check" key={t}>
+        <legend>{t('inviteAs')}</legend>
+        {([/* not text */ 'Guest', /* not text */ 'Member'] as const).map((type) => (
+          <label class="check" key={type}>
             <input
               type="radio"
               name="userType"
-              value={t}
-              checked={draft.userType === t}
-              onChange={() => update({ userType: t })}
+              value={type}
+              checked={draft.userType === type}
+              onChange={() => update({ userType: type })}
             />
-            {t}
+            {type === 'Guest' ? t('cardUserTypeGuest') : t('cardUserTypeMember')}
           </label>
         ))}
       </fieldset>

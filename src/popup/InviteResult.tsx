@@ -1,5 +1,7 @@
 import { useContext, useState } from 'preact/hooks';
 import { type AzureAssignment, describeSchedule } from '../shared/azure.ts';
+import { formatNumber } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 import { guestStateWords, type InvitationResult } from '../shared/model.ts';
 import type { OperationStep } from '../shared/operation.ts';
 import type { PowerPlatformGrantRequest } from '../shared/power-platform.ts';
@@ -31,50 +33,54 @@ export function InviteResult({
   const { guest } = result;
   const copy = () => navigator.clipboard.writeText(result.redeemUrl).then(() => setCopied(true));
   return (
-    <section class="result" aria-label="Invitation result">
-      <h2>{result.existing ? `${guest.email} is already a guest here` : `Invited ${guest.email}`}</h2>
-      {result.existing ? <p class="muted">No new user was created; the existing guest was invited again.</p> : null}
+    <section class="result" aria-label={t('resultLabel')}>
+      <h2>{result.existing ? t('resultAlreadyGuest', guest.email) : t('resultInvited', guest.email)}</h2>
+      {result.existing ? <p class="muted">{t('resultReinvited')}</p> : null}
       <dl>
-        <dt>Guest</dt>
+        <dt>{t('cardUserTypeGuest')}</dt>
         <dd data-testid="guest-name">{guest.displayName}</dd>
         {guest.userPrincipalName ? (
           <>
-            <dt>User principal name</dt>
+            <dt>{t('cardUpn')}</dt>
             <dd class="mono">{guest.userPrincipalName}</dd>
           </>
         ) : null}
-        <dt>State</dt>
+        <dt>{t('resultState')}</dt>
         <dd data-testid="guest-state">{guest.state ? guestStateWords(guest.state) : result.status}</dd>
       </dl>
       {result.redeemUrl ? null : (
         <p class="note" data-testid="redeem-lost">
-          Graph gives the redeem link only once, and this one was lost when the browser stopped the extension mid-invitation. The
-          invitation was made; resend it to get a new link.
+          {t('resultRedeemLost')}
         </p>
       )}
-      <label for="redeemUrl">Redeem link</label>
+      <label for="redeemUrl">{t('resultRedeemLink')}</label>
       <div class="row">
         <input id="redeemUrl" readOnly value={result.redeemUrl} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" onClick={copy}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
       {assignment ? (
         <div class="pbi" data-testid="azure-assignment">
-          {assignment.roleName}, {describeSchedule(assignment)}, at {assignment.scope}
           {assignment.waitedMs > 0
-            ? ` (after ${Math.round(assignment.waitedMs / 1000)} s waiting for Azure to see the new guest)`
-            : ''}
+            ? t(
+                'resultAssignmentWaited',
+                assignment.roleName,
+                describeSchedule(assignment),
+                assignment.scope,
+                formatNumber(Math.round(assignment.waitedMs / 1000)),
+              )
+            : t('resultAssignment', assignment.roleName, describeSchedule(assignment), assignment.scope)}
         </div>
       ) : null}
       {environment ? <EnvironmentLink environment={environment} /> : null}
       {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} /> : null}
       <div class="row">
         <button type="button" class="link" onClick={onAnother}>
-          Invite someone else
+          {t('resultAnother')}
         </button>
         <button type="button" class="link" onClick={() => openCard(guest.email)}>
-          Open {guest.displayName}'s card
+          {t('resultOpenCard', guest.displayName)}
         </button>
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { t } from '../shared/i18n.ts';
 import type { OperationStep } from '../shared/operation.ts';
 import type { PowerBiGrant } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
@@ -35,22 +36,22 @@ export function PowerBiGrantCard({
   return (
     <div class="pbi" data-testid="powerbi-grant">
       {group ? (
-        <div>{group.added ? `Added to ${group.displayName}` : `Already in ${group.displayName}`}, the app's audience.</div>
+        <div>{group.added ? t('licAddedToAudience', group.displayName) : t('licAlreadyInAudience', group.displayName)}</div>
       ) : null}
-      {grant.viewer ? <div>Viewer of the workspace.</div> : null}
+      {grant.viewer ? <div>{t('licViewer')}</div> : null}
       <div data-testid="guest-license-path">
-        <strong>{assigned ? `${path.sku?.name} assigned in this tenant` : path.headline}</strong>
+        <strong>{assigned ? t('licAssigned', path.sku?.name ?? '') : path.headline}</strong>
       </div>
       {!assigned && !path.held && path.sku && path.sku.free > 0 ? (
         <div>
           {askCountry ? (
             <>
-              <label for="usageLocation">Usage location (two-letter country code)</label>
+              <label for="usageLocation">{t('usageLocationLabel')}</label>
               <input id="usageLocation" maxLength={2} value={country} onInput={(e) => setCountry(e.currentTarget.value)} />
             </>
           ) : null}
           <button type="button" disabled={busy} aria-busy={busy} onClick={assign}>
-            {busy ? `Assigning ${path.sku.name}…` : `Assign ${path.sku.name}`}
+            {busy ? t('licAssigning', path.sku.name) : t('stepAssign', path.sku.name)}
           </button>
         </div>
       ) : null}

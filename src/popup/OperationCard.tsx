@@ -1,16 +1,18 @@
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { formatNumber } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 import { type Operation, type OperationStep, stepOf, stepWords } from '../shared/operation.ts';
 import { InviteResult } from './InviteResult.tsx';
 
 const stepError = (s: OperationStep) => new AppError(s.code ?? ErrorCodes.unknown, s.detail ?? s.error);
 
 function stepState(op: Operation, step: OperationStep): string {
-  if (step.state === 'done') return 'done';
-  if (step.state === 'failed') return 'not done';
-  if (op.steps.find((s) => s.state === 'pending') !== step) return 'next';
-  if (step.kind === 'azureRole') return 'under way; Azure can take a moment to see a new guest…';
-  return step.attempts ? `under way (Microsoft was busy; tried ${step.attempts + 1} times)` : 'under way…';
+  if (step.state === 'done') return t('stepDone');
+  if (step.state === 'failed') return t('stepNotDone');
+  if (op.steps.find((s) => s.state === 'pending') !== step) return t('stepNext');
+  if (step.kind === 'azureRole') return t('stepAzureWaiting');
+  return step.attempts ? t('stepRetrying', formatNumber(step.attempts + 1)) : t('stepUnderWay');
 }
 
 /**
@@ -23,17 +25,17 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
   const mainPending = op.steps.some((s) => s.state === 'pending' && s.kind !== 'license');
   if (op.status !== 'done' && (mainPending || !op.invited)) {
     return (
-      <section class="result" aria-label="Invitation progress" aria-busy="true">
-        <h2>Inviting {op.invitation.email}</h2>
+      <section class="result" aria-label={t('progressLabel')} aria-busy="true">
+        <h2>{t('progressInviting', op.invitation.email)}</h2>
         <ol class="steps" data-testid="operation-steps">
           {op.steps.map((s) => (
             <li key={s.kind} data-state={s.state}>
-              {stepWords(op, s)}: {stepState(op, s)}
+              {t('stepLine', stepWords(op, s), stepState(op, s))}
             </li>
           ))}
         </ol>
         {op.waitingFor ? <div class="warning">{op.waitingFor}</div> : null}
-        <p class="muted">You can close this popup: the invitation carries on, and shows here when you open it again.</p>
+        <p class="muted">{t('progressCanClose')}</p>
       </section>
     );
   }
@@ -42,7 +44,7 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
     <>
       {failed.map((s) => (
         <div key={s.kind}>
-          <p class="muted">{stepWords(op, s)}: not done.</p>
+          <p class="muted">{t('stepLineNotDone', stepWords(op, s))}</p>
           <ErrorNote error={stepError(s)} />
         </div>
       ))}
@@ -65,7 +67,7 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
             .filter((s) => s.state === 'done')
             .map((s) => (
               <li key={s.kind} data-state={s.state}>
-                {stepWords(op, s)}: done
+                {t('stepLine', stepWords(op, s), t('stepDone'))}
               </li>
             ))}
         </ol>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { t } from '../shared/i18n.ts';
 import type { AudienceGroup, PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 
@@ -20,10 +21,10 @@ export function PowerBiSection({
 }) {
   const { app, workspace, audience, licensePath } = page;
   return (
-    <section class="pbi" aria-label="Power BI access">
+    <section class="pbi" aria-label={t('pbiSectionLabel')}>
       <div data-testid="pbi-title">
-        <strong>{app ? `${app.name} app` : `Workspace ${workspace.name}`}</strong>
-        {app ? <span class="muted"> · workspace {workspace.name}</span> : null}
+        <strong>{app ? t('pbiApp', app.name) : t('pbiWorkspace', workspace.name)}</strong>
+        {app ? <span class="muted"> {t('pbiInWorkspace', workspace.name)}</span> : null}
       </div>
       <div data-testid="license-path">
         <strong>{licensePath.headline}</strong>
@@ -36,13 +37,9 @@ export function PowerBiSection({
           checked={choice.viewer}
           onChange={(e) => onChoice({ ...choice, viewer: e.currentTarget.checked })}
         />
-        Also make them a Viewer of workspace {workspace.name}
+        {t('pbiAlsoViewer', workspace.name)}
       </label>
-      {choice.viewer ? (
-        <div class="warning">
-          A workspace Viewer sees every report, dashboard and dataset in {workspace.name}, not just this app.
-        </div>
-      ) : null}
+      {choice.viewer ? <div class="warning">{t('pbiViewerWarning', workspace.name)}</div> : null}
     </section>
   );
 }
@@ -69,9 +66,9 @@ function AudiencePicker({
   if (choice.group) {
     return (
       <div data-testid="audience-group">
-        App audience group: <strong>{choice.group.displayName}</strong>{' '}
+        {t('pbiAudienceGroup')} <strong>{choice.group.displayName}</strong>{' '}
         <button type="button" class="link" onClick={() => onChoice({ ...choice, group: undefined })}>
-          Change
+          {t('pickerChange')}
         </button>
       </div>
     );
@@ -82,16 +79,16 @@ function AudiencePicker({
   };
   return (
     <div>
-      <label for="groupSearch">Group this app is published to</label>
+      <label for="groupSearch">{t('pbiGroupSearch')}</label>
       <div class="row">
         <input
           id="groupSearch"
           value={text}
-          placeholder="Start of the group's name"
+          placeholder={t('pbiGroupPlaceholder')}
           onInput={(e) => setText(e.currentTarget.value)}
         />
         <button type="button" onClick={search}>
-          Find
+          {t('pbiFind')}
         </button>
       </div>
       <ul class="choices">

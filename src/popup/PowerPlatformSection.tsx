@@ -1,3 +1,5 @@
+import { formatNumber } from '../shared/format.ts';
+import { t } from '../shared/i18n.ts';
 import { isUsageLocation } from '../shared/inputs.ts';
 import type { PowerPlatformGrantRequest, PowerPlatformPage } from '../shared/power-platform.ts';
 import { environmentUrl } from '../shared/power-platform.ts';
@@ -23,10 +25,9 @@ export const initialChoice = (page: PowerPlatformPage): PowerPlatformChoice => (
 
 /** Why the choice cannot be sent as it is, in words, or null. */
 export function choiceProblem(page: PowerPlatformPage, c: PowerPlatformChoice): string | null {
-  if (c.skuId && !isUsageLocation(c.usageLocation.trim().toUpperCase()))
-    return 'A licence needs the guest’s usage location (the country where they use it, as two letters such as NL): Microsoft refuses the licence without it. Type it, or choose no licence.';
+  if (c.skuId && !isUsageLocation(c.usageLocation.trim().toUpperCase())) return t('ppNeedsUsageLocation');
   const role = page.roles.find((r) => r.id === c.roleId);
-  if (role?.confirm && !c.confirmed) return `Confirm that the guest should be ${role.name} of this environment.`;
+  if (role?.confirm && !c.confirmed) return t('ppConfirmRole', role.name);
   return null;
 }
 
@@ -69,45 +70,40 @@ export function PowerPlatformSection({
   const role = page.roles.find((r) => r.id === choice.roleId);
   const problem = choiceProblem(page, choice);
   return (
-    <section class="pbi" aria-label="Power Platform environment">
+    <section class="pbi" aria-label={t('ppSectionLabel')}>
       <div data-testid="pp-title">
         <strong>{env.displayName}</strong> · {env.type} · {env.region}
       </div>
-      <div class="muted">{env.instanceUrl ? `Dataverse: ${env.instanceUrl}` : 'No Dataverse in this environment.'}</div>
-      <div data-testid="pp-group">
-        {page.securityGroup
-          ? `Only members of ${page.securityGroup.displayName} may enter: the guest is added to it.`
-          : 'No security group limits who may enter.'}
-      </div>
-      <label for="givenName">First name</label>
+      <div class="muted">{env.instanceUrl ? t('ppDataverse', env.instanceUrl) : t('ppNoDataverse')}</div>
+      <div data-testid="pp-group">{page.securityGroup ? t('ppGroupLimits', page.securityGroup.displayName) : t('ppNoGroup')}</div>
+      <label for="givenName">{t('ppGivenName')}</label>
       <input id="givenName" value={choice.givenName} onInput={(e) => set({ givenName: e.currentTarget.value })} />
-      <label for="surname">Last name</label>
+      <label for="surname">{t('ppSurname')}</label>
       <input id="surname" value={choice.surname} onInput={(e) => set({ surname: e.currentTarget.value })} />
-      <label for="ppUsage">Usage location (two-letter country code)</label>
+      <label for="ppUsage">{t('usageLocationLabel')}</label>
       <input
         id="ppUsage"
         maxLength={2}
         value={choice.usageLocation}
         onInput={(e) => set({ usageLocation: e.currentTarget.value })}
       />
-      <label for="ppLicence">Licence</label>
+      <label for="ppLicence">{t('activityLicence')}</label>
       <select id="ppLicence" value={choice.skuId} onChange={(e) => set({ skuId: e.currentTarget.value })}>
-        <option value="">No licence (they bring their own, or the app needs none)</option>
+        <option value="">{t('ppNoLicence')}</option>
         {page.licences.map((l) => (
           <option key={l.skuId} value={l.skuId} disabled={l.free <= 0}>
-            {l.name} ({l.free} free)
+            {t('ppLicenceFree', l.name, formatNumber(l.free))}
           </option>
         ))}
       </select>
       {env.instanceUrl && !env.asAdmin ? (
         <p class="warning" data-testid="pp-not-admin">
-          Adding the guest to this environment's Dataverse and giving a security role takes a Power Platform administrator: you
-          can invite, add them to the security group and license them; an admin adds them to the environment.
+          {t('ppNotAdmin')}
         </p>
       ) : null}
       {env.instanceUrl && env.asAdmin ? (
         <fieldset>
-          <legend>Security role</legend>
+          <legend>{t('ppSecurityRole')}</legend>
           {page.roles.map((r) => (
             <label class="check role-option" key={r.id}>
               <input
@@ -124,14 +120,12 @@ export function PowerPlatformSection({
       {role?.confirm ? (
         <label class="check warning">
           <input type="checkbox" checked={choice.confirmed} onChange={(e) => set({ confirmed: e.currentTarget.checked })} />
-          Yes, make this guest {role.name}: full control of the environment and its data.
+          {t('ppConfirmAdmin', role.name)}
         </label>
       ) : null}
       {role?.name === 'Environment Maker' && page.guestsMayMake !== true ? (
         <p class="warning" data-testid="pp-makers">
-          {page.guestsMayMake === false
-            ? 'This tenant does not let guests make apps, so the guest can run apps but not build them. A Power Platform admin can allow it in the Power Platform admin center › Settings › Tenant settings (“Let guests make apps”, enableGuestsToMake).'
-            : 'Whether guests may make apps here could not be read (it needs a Power Platform admin).'}
+          {page.guestsMayMake === false ? t('ppGuestsMayNotMake') : t('ppGuestsMakeUnknown')}
         </p>
       ) : null}
       {problem ? (

@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n.ts';
 import type { ExistingUser, Precheck } from '../shared/model.ts';
 
 /** What the pre-checks found, before anything is sent: may I invite, and who already has this address. */
@@ -20,17 +21,17 @@ function ExistingNote({ user, onReset }: { user: ExistingUser; onReset: (user: E
   if (!user.invited) {
     return (
       <div class="note" role="status" data-testid="existing-user">
-        {user.email} is a member of your organization ({user.userPrincipalName}); there is no one to invite.
+        {t('precheckMember', user.email, user.userPrincipalName)}
       </div>
     );
   }
-  const state = user.state === 'Accepted' ? 'has accepted the invitation' : 'has not accepted the invitation yet';
   return (
     <div class="note" role="status" data-testid="existing-user">
-      {user.displayName} ({user.email}) is already a guest here and {state}. Sending again reuses the same guest; no new user is
-      created.{' '}
+      {user.state === 'Accepted'
+        ? t('precheckGuestAccepted', user.displayName, user.email)
+        : t('precheckGuestPending', user.displayName, user.email)}{' '}
       <button type="button" class="link" onClick={() => onReset(user)}>
-        Reset redemption
+        {t('cardResetRedemption')}
       </button>
     </div>
   );
@@ -38,8 +39,8 @@ function ExistingNote({ user, onReset }: { user: ExistingUser; onReset: (user: E
 
 /** The submit button's words for what it will do. */
 export function inviteLabel(check: Precheck | null, busy: boolean): string {
-  if (busy) return 'Sending…';
-  return check?.existing?.invited ? 'Resend invitation' : 'Invite';
+  if (busy) return t('inviteSending');
+  return check?.existing?.invited ? t('cardResend') : t('inviteSubmit');
 }
 
 /** Whether the pre-checks already tell that sending cannot work. */

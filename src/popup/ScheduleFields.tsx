@@ -1,4 +1,5 @@
 import { scheduleProblem } from '../shared/azure.ts';
+import { t } from '../shared/i18n.ts';
 import { type AzureChoice, toSchedule } from './azure-choice.ts';
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
@@ -13,28 +14,28 @@ export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onCh
   return (
     <div class="schedule">
       <fieldset>
-        <legend>Type</legend>
+        <legend>{t('scheduleType')}</legend>
         <label class="check">
           <input type="radio" name="kind" checked={choice.kind === 'eligible'} onChange={() => set({ kind: 'eligible' })} />
-          Eligible (PIM)
+          {t('scheduleEligible')}
         </label>
         <label class="check">
           <input type="radio" name="kind" checked={choice.kind === 'active'} onChange={() => set({ kind: 'active' })} />
-          Active
+          {t('scheduleActive')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Starts</legend>
+        <legend>{t('scheduleStarts')}</legend>
         <label class="check">
           <input type="radio" name="start" checked={choice.startOn === null} onChange={() => set({ startOn: null })} />
-          Now
+          {t('scheduleNow')}
         </label>
         <label class="check">
           <input type="radio" name="start" checked={choice.startOn !== null} onChange={() => set({ startOn: today() })} />
-          On
+          {t('scheduleOn')}
         </label>
         <input
-          aria-label="Start date"
+          aria-label={t('scheduleStartDate')}
           type="date"
           min={today()}
           value={choice.startOn ?? ''}
@@ -42,7 +43,7 @@ export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onCh
         />
       </fieldset>
       <fieldset class="ends">
-        <legend>Ends</legend>
+        <legend>{t('scheduleEnds')}</legend>
         <label class="check">
           <input
             type="radio"
@@ -50,10 +51,10 @@ export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onCh
             checked={typeof choice.end === 'object' && 'days' in choice.end}
             onChange={() => set({ end: { days } })}
           />
-          After
+          {t('scheduleAfter')}
         </label>
         <input
-          aria-label="Number of days"
+          aria-label={t('scheduleNumberOfDays')}
           type="number"
           min={1}
           max={365}
@@ -61,7 +62,7 @@ export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onCh
           value={days}
           onInput={(e) => set({ end: { days: Math.round(Number(e.currentTarget.value)) || 0 } })}
         />
-        days
+        {t('scheduleDaysUnit')}
         <label class="check">
           <input
             type="radio"
@@ -69,10 +70,10 @@ export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onCh
             checked={typeof choice.end === 'object' && 'on' in choice.end}
             onChange={() => set({ end: { on: endOn } })}
           />
-          On
+          {t('scheduleOn')}
         </label>
         <input
-          aria-label="End date"
+          aria-label={t('scheduleEndDate')}
           type="date"
           min={choice.startOn ?? today()}
           value={endOn}
@@ -80,13 +81,12 @@ export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onCh
         />
         <label class="check">
           <input type="radio" name="end" checked={choice.end === 'never'} onChange={() => set({ end: 'never' })} />
-          Never
+          {t('scheduleNever')}
         </label>
       </fieldset>
       {choice.end === 'never' ? (
         <div class="warning" data-testid="role-permanent">
-          {choice.kind === 'eligible' ? 'The guest stays eligible' : 'The role stays'} until someone removes it; a date is safer
-          for an external person.
+          {choice.kind === 'eligible' ? t('schedulePermanentEligible') : t('schedulePermanentActive')}
         </div>
       ) : null}
       {problem ? (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { t } from '../shared/i18n.ts';
 import type { SessionState } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 
@@ -19,18 +20,18 @@ export function SignIn({ session, onSignedIn }: { session: SessionState; onSigne
   };
   return (
     <section>
-      <h1>Invite Here</h1>
+      <h1>{t('extName')}</h1>
       {session.interactionRequired ? (
-        <p role="status">Your sign-in for {session.account?.username} has expired. Sign in again to continue.</p>
+        <p role="status">{t('signInExpired', session.account?.username ?? '')}</p>
       ) : (
-        <p>Sign in with your work account to invite guests from the page you are on.</p>
+        <p>{t('signInIntro')}</p>
       )}
       <button type="button" onClick={start} disabled={waiting}>
-        Sign in
+        {t('signInButton')}
       </button>
       {waiting ? (
         <p class="muted" role="status">
-          Finish signing in in the window that opened.
+          {t('signInWaiting')}
         </p>
       ) : null}
       {error ? <ErrorNote error={error} /> : null}

@@ -1,3 +1,6 @@
+import { formatNumber } from './format.ts';
+import { t } from './i18n.ts';
+
 /** Azure roles as the popup offers them. */
 export interface AzureRoleOption {
   /** Role definition GUID. */
@@ -45,19 +48,21 @@ export const MAX_SCHEDULE_DAYS = 365;
 /** What is wrong with a schedule, in words, or null. `now` is passed in so the check is testable. */
 export function scheduleProblem(s: AzureSchedule, now: number): string | null {
   const start = s.start === null ? now : Date.parse(s.start);
-  if (Number.isNaN(start)) return 'Choose a start date.';
+  if (Number.isNaN(start)) return t('scheduleChooseStart');
   // A start a little in the past is "now" said late; a day back is a mistake.
-  if (start < now - 86_400_000) return 'The start date is in the past.';
-  if (start > now + MAX_SCHEDULE_DAYS * 86_400_000) return 'The start date is more than a year away.';
+  if (start < now - 86_400_000) return t('scheduleStartPast');
+  if (start > now + MAX_SCHEDULE_DAYS * 86_400_000) return t('scheduleStartFar');
   if (s.end === null) return null;
   if ('afterDays' in s.end) {
     const d = s.end.afterDays;
-    return Number.isInteger(d) && d >= 1 && d <= MAX_SCHEDULE_DAYS ? null : `Choose between 1 and ${MAX_SCHEDULE_DAYS} days.`;
+    return Number.isInteger(d) && d >= 1 && d <= MAX_SCHEDULE_DAYS
+      ? null
+      : t('scheduleDaysRange', formatNumber(1), formatNumber(MAX_SCHEDULE_DAYS));
   }
   const end = Date.parse(s.end.at);
-  if (Number.isNaN(end)) return 'Choose an end date.';
-  if (end <= start) return 'The end date must come after the start.';
-  if (end > start + MAX_SCHEDULE_DAYS * 86_400_000) return 'The end date is more than a year after the start.';
+  if (Number.isNaN(end)) return t('scheduleChooseEnd');
+  if (end <= start) return t('scheduleEndBeforeStart');
+  if (end > start + MAX_SCHEDULE_DAYS * 86_400_000) return t('scheduleEndFar');
   return null;
 }
 
@@ -68,10 +73,14 @@ export function scheduleEnd(s: AzureSchedule, start: Date): string | null {
   return new Date(start.getTime() + s.end.afterDays * 86_400_000).toISOString();
 }
 
-/** "eligible (PIM) from 2026-11-28 until 2026-12-05", "active from 2026-11-28, with no end". */
+/**
+ * "eligible (PIM) from 2026-11-28 until 2026-12-05", "active from 2026-11-28, with no end". The days stay ISO dates,
+ * the same in every language: they are the days the Azure portal's assignment shows, and the activity file keeps them.
+ */
 export function describeSchedule(a: { kind: 'eligible' | 'active'; startDateTime: string | null; endDateTime: string | null }) {
   const day = (iso: string) => iso.slice(0, 10);
-  const kind = a.kind === 'eligible' ? 'eligible (PIM)' : 'active';
-  const from = a.startDateTime ? ` from ${day(a.startDateTime)}` : ' from now';
-  return `${kind}${from}${a.endDateTime ? ` until ${day(a.endDateTime)}` : ', with no end'}`;
+  const kind = a.kind === 'eligible' ? t('scheduleKindEligible') : t('scheduleKindActive');
+  const { startDateTime: start, endDateTime: end } = a;
+  if (start) return end ? t('scheduleFromUntil', kind, day(start), day(end)) : t('scheduleFromNoEnd', kind, day(start));
+  return end ? t('scheduleNowUntil', kind, day(end)) : t('scheduleNowNoEnd', kind);
 }

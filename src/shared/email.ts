@@ -1,3 +1,5 @@
+import { t } from './i18n.ts';
+
 /** Characters Graph refuses in `invitedUserEmailAddress` (learn: invitation resource type). */
 const FORBIDDEN = /[~!#$%^&*()+=[\]{}\\/|;:"<>?,]/;
 
@@ -16,10 +18,10 @@ export function emailProblem(email: string): { problem: EmailProblem; character?
 export function describeEmailProblem(p: NonNullable<ReturnType<typeof emailProblem>>): string {
   switch (p.problem) {
     case 'empty':
-      return 'Enter the e-mail address of the person to invite.';
+      return t('emailEmpty');
     case 'forbidden_character':
-      return `Microsoft does not accept "${p.character}" in an invited e-mail address.`;
+      return t('emailForbiddenCharacter', p.character ?? '');
     case 'malformed':
-      return 'Enter a full e-mail address, like name@partner.example.';
+      return t('emailMalformed');
   }
 }

@@ -1,4 +1,4 @@
-import { own } from './own.ts';
+import { t } from './i18n.ts';
 
 /** Error codes every context understands. The UI switches on `code`, never on message text. */
 export const ErrorCodes = {
@@ -48,61 +48,95 @@ export const ErrorCodes = {
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-/** A sentence a person can act on, per code. */
-export const errorMessages: Record<ErrorCode, string> = {
-  not_signed_in: 'You are not signed in. Sign in to continue.',
-  interaction_required: 'Your sign-in has expired. Sign in again to continue.',
-  sign_in_cancelled: 'Sign-in was cancelled. Nothing was changed.',
-  sign_in_failed: 'Sign-in did not complete. Check the tenant and client id in Options, then try again.',
-  auth_expired: 'Your session expired. Sign in again to continue.',
-  forbidden: 'Your account is not allowed to do this in this tenant.',
-  missing_scope:
-    'This app registration has not been granted User.Invite.All, so it cannot invite guests. Ask an admin to grant consent for it in Entra ID (App registrations › API permissions), then sign in again.',
-  invites_not_allowed:
-    "Your tenant's external collaboration settings do not let you invite guests. An admin can allow it in Entra ID › External Identities › External collaboration settings, or give you the Guest Inviter role.",
-  member_invite_not_allowed: 'Only an administrator can invite someone as a Member. Invite them as a Guest instead.',
-  invalid_email: 'That e-mail address is not valid.',
-  invalid_redirect_url: 'The redirect URL must be an https:// address.',
-  domain_is_internal: 'That address belongs to this organization, so there is no one to invite as a guest.',
-  user_exists_as_member: 'Someone with that address is already a member of this organization.',
-  bad_request: 'Microsoft Graph rejected the request.',
-  not_found: 'That item no longer exists.',
-  throttled: 'Microsoft is busy right now (too many requests). Wait a minute and try again.',
-  service_unavailable: 'The Microsoft service is unavailable right now. Try again in a moment.',
-  network: 'Could not reach Microsoft. Check your connection and try again.',
-  not_configured: 'Set your tenant and client id in Options first.',
-  bad_message: 'The extension received a message it does not understand.',
-  principal_not_found: 'Azure does not see the new guest yet. Try the role again in a minute; the invitation itself was sent.',
-  usage_location_required:
-    'This guest has no usage location, which Microsoft requires before a license can be assigned. Choose the country where they will use it.',
-  invalid_usage_location: 'The usage location must be a two-letter country code, such as NL or US.',
-  invalid_schedule: 'The role schedule cannot be used as chosen.',
-  role_assignment_exists: 'This guest already has that role at this scope.',
-  bulk_job_busy: 'A bulk invitation is still running or paused. Let it finish, or cancel it, before starting another.',
-  bulk_job_state: 'The bulk invitation has moved on since this was shown; the popup now shows where it is.',
-  bulk_file_too_large: 'The file is larger than 20 MB, far more than a bulk-invite list; check that it is the right file.',
-  bulk_file_empty: 'The file has no row that can be invited. Check that it is a CSV with an e-mail column.',
-  bulk_too_many_rows: 'The file has more than 50,000 rows. Split it into files of at most 50,000 rows; nothing was sent.',
-  bulk_role_refused: 'This role is not given in bulk here; give it to one guest at a time from the invite form.',
-  bulk_job_invalid:
-    'The stored bulk job did not pass its checks (an address, link, scope or role in it is not one the extension would have written), so none of it was run. Clear it and prepare the file again.',
-  invalid_scope:
-    'This page names an Azure resource in a form the extension does not accept, so nothing was read or granted there. Open the resource from the portal itself and try again.',
-  reset_address_mismatch:
-    'Redemption can only be reset for the guest who has this address. Check the address; nothing was changed.',
-  claims_challenge:
-    'This role asks you to confirm your sign-in (multi-factor or a Conditional Access check) before it is activated. Confirm it and the activation is sent once more.',
-  policy_refused: "The role's policy refused the request.",
-  active_too_short:
-    'Azure does not end an activation in its first five minutes. Try again once five minutes have passed since it started.',
-  request_pending: 'A request for this role is already waiting for approval.',
-  invalid_activation: 'The activation cannot be sent as filled in.',
-  domain_blocked:
-    "Your organization's collaboration restrictions do not allow invitations to this domain (an allow list it is not on, or a deny list it is on). No user was created. A Global Administrator can change it in Entra ID › External Identities › External collaboration settings › Collaboration restrictions.",
-  cross_tenant_blocked:
-    "Your organization's cross-tenant access settings block B2B collaboration with this organization. No user was created. An administrator can change it in Entra ID › External Identities › Cross-tenant access settings: the organization's own entry, or the default (Outbound access › B2B collaboration).",
-  unknown: 'Something went wrong.',
-};
+/** A sentence a person can act on, per code, in the browser's language. */
+export function errorMessage(code: ErrorCode): string {
+  switch (code) {
+    case 'not_signed_in':
+      return t('errorNotSignedIn');
+    case 'interaction_required':
+      return t('errorInteractionRequired');
+    case 'sign_in_cancelled':
+      return t('errorSignInCancelled');
+    case 'sign_in_failed':
+      return t('errorSignInFailed');
+    case 'auth_expired':
+      return t('errorAuthExpired');
+    case 'forbidden':
+      return t('errorForbidden');
+    case 'missing_scope':
+      return t('errorMissingScope');
+    case 'invites_not_allowed':
+      return t('errorInvitesNotAllowed');
+    case 'member_invite_not_allowed':
+      return t('errorMemberInviteNotAllowed');
+    case 'invalid_email':
+      return t('errorInvalidEmail');
+    case 'invalid_redirect_url':
+      return t('errorInvalidRedirectUrl');
+    case 'domain_is_internal':
+      return t('errorDomainIsInternal');
+    case 'user_exists_as_member':
+      return t('errorUserExistsAsMember');
+    case 'bad_request':
+      return t('errorBadRequest');
+    case 'not_found':
+      return t('errorNotFound');
+    case 'throttled':
+      return t('errorThrottled');
+    case 'service_unavailable':
+      return t('errorServiceUnavailable');
+    case 'network':
+      return t('errorNetwork');
+    case 'not_configured':
+      return t('errorNotConfigured');
+    case 'bad_message':
+      return t('errorBadMessage');
+    case 'usage_location_required':
+      return t('errorUsageLocationRequired');
+    case 'principal_not_found':
+      return t('errorPrincipalNotFound');
+    case 'invalid_usage_location':
+      return t('errorInvalidUsageLocation');
+    case 'invalid_schedule':
+      return t('errorInvalidSchedule');
+    case 'role_assignment_exists':
+      return t('errorRoleAssignmentExists');
+    case 'bulk_job_busy':
+      return t('errorBulkJobBusy');
+    case 'bulk_job_state':
+      return t('errorBulkJobState');
+    case 'bulk_file_empty':
+      return t('errorBulkFileEmpty');
+    case 'bulk_file_too_large':
+      return t('errorBulkFileTooLarge');
+    case 'bulk_too_many_rows':
+      return t('errorBulkTooManyRows');
+    case 'bulk_job_invalid':
+      return t('errorBulkJobInvalid');
+    case 'bulk_role_refused':
+      return t('errorBulkRoleRefused');
+    case 'invalid_scope':
+      return t('errorInvalidScope');
+    case 'reset_address_mismatch':
+      return t('errorResetAddressMismatch');
+    case 'claims_challenge':
+      return t('errorClaimsChallenge');
+    case 'policy_refused':
+      return t('errorPolicyRefused');
+    case 'active_too_short':
+      return t('errorActiveTooShort');
+    case 'request_pending':
+      return t('errorRequestPending');
+    case 'invalid_activation':
+      return t('errorInvalidActivation');
+    case 'domain_blocked':
+      return t('errorDomainBlocked');
+    case 'cross_tenant_blocked':
+      return t('errorCrossTenantBlocked');
+    case 'unknown':
+      return t('errorUnknown');
+  }
+}
 
 /** The one error class that crosses contexts: serialized as `{ code, message, detail }`, rethrown with the same code. */
 export class AppError extends Error {
@@ -111,7 +145,7 @@ export class AppError extends Error {
     readonly detail?: string,
     options?: { cause?: unknown },
   ) {
-    super(errorMessages[code], options);
+    super(errorMessage(code), options);
     this.name = 'AppError';
   }
 }
@@ -136,6 +170,8 @@ export function serializeError(e: unknown): SerializedError {
 /** The error is ours, with this code. */
 export const hasCode = (e: unknown, code: ErrorCode): e is AppError => e instanceof AppError && e.code === code;
 
+const CODES = new Set<string>(Object.values(ErrorCodes));
+
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && own(errorMessages, value) !== undefined;
+  return typeof value === 'string' && CODES.has(value);
 }

@@ -1,3 +1,4 @@
+import { t } from './i18n.ts';
 import { own } from './own.ts';
 
 /**
@@ -18,43 +19,28 @@ export interface InvitePermission {
   reason: string;
 }
 
-const WHERE = 'Entra ID › External Identities › External collaboration settings › Guest invite settings';
-
 export function invitePermission(
   allowInvitesFrom: string | null,
   caller: { userType: string | null; roleTemplateIds: string[] },
 ): InvitePermission {
   const role = caller.roleTemplateIds.map((id) => own(INVITER_ROLES, id)).find(Boolean);
   const isMember = caller.userType !== 'Guest';
+  const where = t('policyWhere');
   const verdict = (allowed: boolean, reason: string): InvitePermission => ({ allowed, setting: allowInvitesFrom, reason });
   switch (allowInvitesFrom) {
     case 'everyone':
-      return verdict(true, 'Everyone in your organization, guests included, may invite guests.');
+      return verdict(true, t('policyEveryone'));
     case 'adminsGuestInvitersAndAllMembers':
-      return isMember || role
-        ? verdict(true, 'Members of your organization may invite guests.')
-        : verdict(
-            false,
-            `Your organization lets members and administrators invite guests, but not guests like you. An administrator can change this in ${WHERE}.`,
-          );
+      return isMember || role ? verdict(true, t('policyMembers')) : verdict(false, t('policyNotGuests', where));
     case 'adminsAndGuestInviters':
-      return role
-        ? verdict(true, `You may invite guests as ${role}.`)
-        : verdict(
-            false,
-            `Your organization lets only administrators and people with the Guest Inviter role invite guests, and you have neither. Ask a User Administrator to give you the Guest Inviter role, or to change ${WHERE}.`,
-          );
+      return role ? verdict(true, t('policyAsRole', role)) : verdict(false, t('policyAdminsOnly', where));
     case 'none':
-      return verdict(
-        false,
-        `Your organization does not let anyone invite guests, administrators included. A Global Administrator can change this in ${WHERE}.`,
-      );
+      return verdict(false, t('policyNone', where));
     default:
       return {
         allowed: null,
         setting: allowInvitesFrom,
-        reason:
-          'Could not read who may invite guests in your organization (the app needs Policy.Read.All); Microsoft will check when you send.',
+        reason: t('policyUnreadable'),
       };
   }
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from './format.ts';
 import { t } from './i18n.ts';
 import type { LicensePath, LicenseSku, PowerBiWorkspace } from './powerbi.ts';
 
@@ -63,8 +64,8 @@ export function licensePath(workspace: PowerBiWorkspace, skus: LicenseSku[], gue
   if (workspace.isOnDedicatedCapacity && freeViewing(sku)) {
     return {
       kind: 'capacity',
-      headline: 'No license needed to view',
-      reason: `Workspace ${workspace.name} runs on ${workspace.capacity?.name} (${sku}), a Premium capacity: guests with a free license, or none, can view its apps.`,
+      headline: t('pathNoLicence'),
+      reason: t('pathCapacityReason', workspace.name, workspace.capacity?.name ?? '', sku),
       held: true,
     };
   }
@@ -73,27 +74,20 @@ export function licensePath(workspace: PowerBiWorkspace, skus: LicenseSku[], gue
     const held = guestSkuIds.includes(POWER_BI_PPU);
     return {
       kind: 'ppu',
-      headline: held
-        ? 'Has Premium Per User in this tenant'
-        : `Premium Per User license needed: ${free ? free : 'none'} free in this tenant`,
-      reason: `Workspace ${workspace.name} uses Premium Per User, so every viewer needs a Premium Per User license: one assigned here, or the guest's own from their home organization, which cannot be checked from here.`,
+      headline: held ? t('pathHasPpu') : free ? t('pathNeedsPpu', formatNumber(free)) : t('pathNeedsPpuNone'),
+      reason: t('pathPpuReason', workspace.name),
       sku: free === undefined ? undefined : { skuId: POWER_BI_PPU, name: 'Power BI Premium Per User', free },
       held,
     };
   }
   const free = freeUnits(skus, POWER_BI_PRO);
   const held = guestSkuIds.includes(POWER_BI_PRO) || guestSkuIds.includes(POWER_BI_PPU);
-  const where = workspace.isOnDedicatedCapacity
-    ? `runs on ${workspace.capacity?.name} (${sku}), below F64`
-    : 'is on shared capacity';
   return {
     kind: 'pro',
-    headline: held
-      ? 'Has a Power BI Pro license in this tenant'
-      : free === undefined
-        ? 'Pro license needed: none bought in this tenant'
-        : `Pro license needed: ${free} free in this tenant`,
-    reason: `Workspace ${workspace.name} ${where}, so every viewer needs Power BI Pro: one assigned in this tenant, or the guest's own Pro license from their home organization. Their own cannot be checked from here; without one they will be told they need a Power BI Pro license when they open the app.`,
+    headline: held ? t('pathHasPro') : free === undefined ? t('pathNeedsProNone') : t('pathNeedsPro', formatNumber(free)),
+    reason: workspace.isOnDedicatedCapacity
+      ? t('pathProReasonCapacity', workspace.name, workspace.capacity?.name ?? '', sku)
+      : t('pathProReasonShared', workspace.name),
     sku: free === undefined ? undefined : { skuId: POWER_BI_PRO, name: 'Power BI Pro', free },
     held,
   };

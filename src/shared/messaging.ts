@@ -1,5 +1,6 @@
 import { browser } from './browser.ts';
 import { AppError, ErrorCodes, isErrorCode, type SerializedError, serializeError } from './errors.ts';
+import { t } from './i18n.ts';
 import { own } from './own.ts';
 import type { Endpoint } from './protocol.ts';
 
@@ -33,9 +34,11 @@ export async function sendTo<P extends Record<string, { request: unknown; respon
   try {
     reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
   } catch (e) {
-    throw new AppError(ErrorCodes.unknown, `No answer to ${name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new AppError(ErrorCodes.unknown, t('noAnswerToBecause', name, e instanceof Error ? e.message : String(e)), {
+      cause: e,
+    });
   }
-  if (!reply) throw new AppError(ErrorCodes.unknown, `No answer to ${name}`);
+  if (!reply) throw new AppError(ErrorCodes.unknown, t('noAnswerTo', name));
   if (reply.ok) return reply.value as P[N]['response'];
   throw new AppError(isErrorCode(reply.error.code) ? reply.error.code : ErrorCodes.unknown, reply.error.detail);
 }

@@ -1,4 +1,5 @@
 /** Model types shared by the popup and the background, in the user's words. */
+import { t } from './i18n.ts';
 import type { InvitePermission } from './invite-policy.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -31,7 +32,10 @@ export interface PageInfo {
 export type GuestState = 'PendingAcceptance' | 'Accepted' | null;
 
 /** A guest's invitation state in words; Graph's own value for any other. */
-export const guestStateWords = (state: string) => (state === 'PendingAcceptance' ? 'Pending acceptance' : state);
+export function guestStateWords(state: string): string {
+  if (state === 'PendingAcceptance') return t('guestPendingAcceptance');
+  return state === 'Accepted' ? t('myAccessAccepted') : state;
+}
 
 export interface ExistingUser {
   id: string;

@@ -1,5 +1,6 @@
 import type { AzureAssignment, AzureSchedule } from './azure.ts';
 import type { ErrorCode } from './errors.ts';
+import { t } from './i18n.ts';
 import type { InvitationRequest, InvitationResult } from './model.ts';
 import type { PowerPlatformGrantRequest } from './power-platform.ts';
 import type { AudienceGroup, PowerBiGrant } from './powerbi.ts';
@@ -141,25 +142,31 @@ export function plannedSteps(start: {
 
 export const stepOf = (steps: OperationStep[] | undefined, kind: StepKind) => steps?.find((s) => s.kind === kind);
 
+function environmentStep(pp: PowerPlatformGrantRequest | undefined): string {
+  const role = pp?.role?.name;
+  if (pp?.environmentName) return role ? t('stepAddToAs', pp.environmentName, role) : t('stepAddTo', pp.environmentName);
+  return role ? t('stepAddToEnvironmentAs', role) : t('stepAddToEnvironment');
+}
+
 /** Step names as the progress list shows them. */
 export function stepWords(op: Operation, step: OperationStep): string {
   switch (step.kind) {
     case 'invite':
-      return op.invitation.resetRedemptionOf ? `Reset redemption for ${op.invitation.email}` : `Invite ${op.invitation.email}`;
+      return op.invitation.resetRedemptionOf ? t('stepReset', op.invitation.email) : t('stepInvite', op.invitation.email);
     case 'group':
-      return `Add to ${op.powerBi?.group?.displayName ?? 'the group'}`;
+      return op.powerBi?.group ? t('stepAddTo', op.powerBi.group.displayName) : t('stepAddToGroup');
     case 'azureRole':
-      return `Give ${op.azure?.roleName ?? 'the role'} (Azure)`;
+      return op.azure ? t('stepGiveRole', op.azure.roleName) : t('stepGiveTheRole');
     case 'powerBi':
-      return op.powerBi?.viewer ? 'Workspace Viewer role and licence path' : 'Licence path';
+      return op.powerBi?.viewer ? t('stepViewerAndPath') : t('stepLicencePath');
     case 'license':
-      return 'Assign the licence';
+      return t('stepAssignTheLicence');
     case 'profile':
-      return 'Set first and last name';
+      return t('stepProfile');
     case 'envLicense':
-      return `Assign ${op.powerPlatform?.licence?.name ?? 'the licence'}`;
+      return op.powerPlatform?.licence ? t('stepAssign', op.powerPlatform.licence.name) : t('stepAssignTheLicence');
     case 'environment':
-      return `Add to ${op.powerPlatform?.environmentName ?? 'the environment'}${op.powerPlatform?.role ? ` as ${op.powerPlatform.role.name}` : ''}`;
+      return environmentStep(op.powerPlatform);
     default:
       return step.kind;
   }

@@ -1,4 +1,4 @@
-import { own } from './own.ts';
+import { t } from './i18n.ts';
 
 /** A Power Platform environment as the popup shows it (issue 12), read from the environment API. */
 export interface PowerPlatformEnvironment {
@@ -50,16 +50,20 @@ export interface PowerPlatformGrantRequest {
   profile?: { givenName: string; surname: string; usageLocation?: string };
 }
 
-const NOTES: Record<string, [string, boolean]> = {
-  'basic user': ['Runs the apps shared with them and works with their own records; the usual role for a guest.', false],
-  'environment maker': ['Creates apps, flows and connections in this environment, and shares them.', false],
-  'system customizer': ['Changes tables, forms and views (the environment\u2019s design), not other people\u2019s data.', false],
-  'system administrator': ['Full control of the environment and all its data. Give it only with good reason.', true],
-};
-
+/** What the common security roles allow, in words; only System Administrator asks for a confirmation. */
 export function roleNote(name: string): { note: string; confirm: boolean } {
-  const [note, confirm] = own(NOTES, name.toLowerCase()) ?? ['', false];
-  return { note, confirm };
+  switch (name.toLowerCase()) {
+    case 'basic user':
+      return { note: t('ppNoteBasicUser'), confirm: false };
+    case 'environment maker':
+      return { note: t('ppNoteMaker'), confirm: false };
+    case 'system customizer':
+      return { note: t('ppNoteCustomizer'), confirm: false };
+    case 'system administrator':
+      return { note: t('ppNoteAdmin'), confirm: true };
+    default:
+      return { note: '', confirm: false };
+  }
 }
 
 /** A Dataverse instance URL the extension calls: https, a host under crm*.dynamics.com, nothing after the host. */

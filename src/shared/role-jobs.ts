@@ -1,63 +1,65 @@
+import { t } from './i18n.ts';
 import { own } from './own.ts';
+
+/** Role name, and its job in words (read when asked, so in the browser's language). */
+type Job = [string, () => string];
 
 /**
  * The jobs people most often give an external person, per resource type, in plain words. Roles are matched by
  * Microsoft's built-in names; a name Azure does not offer at the scope is simply left out.
  */
-const EVERYWHERE: [string, string][] = [
-  ['Reader', 'see everything here, change nothing'],
-  ['Monitoring Reader', 'read metrics, logs and alerts'],
+const EVERYWHERE: Job[] = [
+  ['Reader', () => t('jobReader')],
+  ['Monitoring Reader', () => t('jobMonitoringReader')],
 ];
 
-const BY_TYPE: Record<string, [string, string][]> = {
+const BY_TYPE: Record<string, Job[]> = {
   'microsoft.storage/storageaccounts': [
-    ['Storage Blob Data Reader', 'read blob data'],
-    ['Storage Blob Data Contributor', 'read, write and delete blob data'],
-    ['Storage Queue Data Reader', 'read queue messages'],
-    ['Storage Table Data Reader', 'read table data'],
-    ['Storage File Data SMB Share Reader', 'read files in the file shares'],
-    ['Storage Account Contributor', 'manage this storage account, but not who has access'],
+    ['Storage Blob Data Reader', () => t('jobBlobReader')],
+    ['Storage Blob Data Contributor', () => t('jobBlobContributor')],
+    ['Storage Queue Data Reader', () => t('jobQueueReader')],
+    ['Storage Table Data Reader', () => t('jobTableReader')],
+    ['Storage File Data SMB Share Reader', () => t('jobFileShareReader')],
+    ['Storage Account Contributor', () => t('jobStorageAccount')],
   ],
   'microsoft.keyvault/vaults': [
-    ['Key Vault Reader', "see the vault's settings, not its secrets"],
-    ['Key Vault Secrets User', 'read secret values'],
-    ['Key Vault Certificate User', 'read certificates'],
-    ['Key Vault Crypto User', 'use the keys to encrypt, decrypt and sign'],
-    ['Key Vault Secrets Officer', 'read, create and delete secrets'],
+    ['Key Vault Reader', () => t('jobVaultReader')],
+    ['Key Vault Secrets User', () => t('jobSecretsUser')],
+    ['Key Vault Certificate User', () => t('jobCertificateUser')],
+    ['Key Vault Crypto User', () => t('jobCryptoUser')],
+    ['Key Vault Secrets Officer', () => t('jobSecretsOfficer')],
   ],
-  'microsoft.web/sites': [['Website Contributor', 'manage this web app, but not who has access']],
-  'microsoft.web/serverfarms': [['Web Plan Contributor', 'manage this App Service plan, but not who has access']],
-  'microsoft.sql/servers/databases': [['SQL DB Contributor', 'manage this database, but not its security or who has access']],
-  'microsoft.sql/servers': [['SQL Server Contributor', 'manage this server and its databases, but not its security']],
+  'microsoft.web/sites': [['Website Contributor', () => t('jobWebsite')]],
+  'microsoft.web/serverfarms': [['Web Plan Contributor', () => t('jobWebPlan')]],
+  'microsoft.sql/servers/databases': [['SQL DB Contributor', () => t('jobSqlDatabase')]],
+  'microsoft.sql/servers': [['SQL Server Contributor', () => t('jobSqlServer')]],
   'microsoft.compute/virtualmachines': [
-    ['Virtual Machine User Login', 'sign in to this VM as a regular user'],
-    ['Virtual Machine Administrator Login', 'sign in to this VM as an administrator'],
-    ['Virtual Machine Contributor', 'manage this VM, but not who has access or the network it is on'],
+    ['Virtual Machine User Login', () => t('jobVmUserLogin')],
+    ['Virtual Machine Administrator Login', () => t('jobVmAdminLogin')],
+    ['Virtual Machine Contributor', () => t('jobVmContributor')],
   ],
-  'microsoft.containerregistry/registries': [['AcrPull', 'pull container images']],
-  'microsoft.documentdb/databaseaccounts': [['Cosmos DB Account Reader Role', 'read the account and its keys for reading']],
-  'microsoft.datafactory/factories': [['Data Factory Contributor', 'build and run pipelines in this data factory']],
+  'microsoft.containerregistry/registries': [['AcrPull', () => t('jobAcrPull')]],
+  'microsoft.documentdb/databaseaccounts': [['Cosmos DB Account Reader Role', () => t('jobCosmosReader')]],
+  'microsoft.datafactory/factories': [['Data Factory Contributor', () => t('jobDataFactory')]],
   'microsoft.logic/workflows': [
-    ['Logic App Operator', 'read, enable and run this logic app, not edit it'],
-    ['Logic App Contributor', 'edit and run this logic app, but not who has access'],
+    ['Logic App Operator', () => t('jobLogicOperator')],
+    ['Logic App Contributor', () => t('jobLogicContributor')],
   ],
-  'microsoft.containerservice/managedclusters': [
-    ['Azure Kubernetes Service Cluster User Role', "get this cluster's user credentials"],
-  ],
-  'microsoft.network/virtualnetworks': [['Network Contributor', 'manage networks, but not who has access']],
+  'microsoft.containerservice/managedclusters': [['Azure Kubernetes Service Cluster User Role', () => t('jobAksUser')]],
+  'microsoft.network/virtualnetworks': [['Network Contributor', () => t('jobNetwork')]],
   'microsoft.resources/resourcegroups': [
-    ['Cost Management Reader', 'see costs and budgets'],
-    ['Log Analytics Reader', 'read logs and monitoring data'],
+    ['Cost Management Reader', () => t('jobCostReader')],
+    ['Log Analytics Reader', () => t('jobLogAnalyticsReader')],
   ],
   'microsoft.resources/subscriptions': [
-    ['Cost Management Reader', 'see costs and budgets'],
-    ['Billing Reader', 'read billing data'],
+    ['Cost Management Reader', () => t('jobCostReader')],
+    ['Billing Reader', () => t('jobBillingReader')],
   ],
 };
 
 /** Plain words for the common jobs at a resource type, role name -> words. */
 export function commonJobs(resourceType: string): Map<string, string> {
-  return new Map([...(own(BY_TYPE, resourceType.toLowerCase()) ?? []), ...EVERYWHERE]);
+  return new Map([...(own(BY_TYPE, resourceType.toLowerCase()) ?? []), ...EVERYWHERE].map(([name, words]) => [name, words()]));
 }
 
 /** A role's plain words when it is a common job here; otherwise the first sentence of Microsoft's description. */

@@ -1,3 +1,4 @@
+import { t } from './i18n.ts';
 import { commonJobs } from './role-jobs.ts';
 
 /**
@@ -19,10 +20,9 @@ const NEVER_SUGGESTED = new Set(['Owner', 'User Access Administrator', 'Contribu
 export function riskyRole(role: AzureRole): string | null {
   const name = role.properties.roleName;
   const actions = role.properties.permissions.flatMap((p) => p.actions);
-  if (name === 'Owner') return 'Owner can do everything here, including giving other people access.';
-  if (name === 'User Access Administrator')
-    return 'User Access Administrator can give anyone, including themselves, any role here.';
-  if (actions.includes('*')) return `${name} allows every action ("*") on this scope.`;
+  if (name === 'Owner') return t('riskOwner');
+  if (name === 'User Access Administrator') return t('riskUserAccessAdmin');
+  if (actions.includes('*')) return t('riskEveryAction', name);
   if (
     actions.some(
       (a) =>
@@ -30,9 +30,9 @@ export function riskyRole(role: AzureRole): string | null {
         /^Microsoft\.Authorization\/roleAssignments\/write$/i.test(a),
     )
   ) {
-    return `${name} can change who has access here (Microsoft.Authorization writes).`;
+    return t('riskChangesAccess', name);
   }
-  if (NEVER_SUGGESTED.has(name)) return `${name} can change everything in this scope; a narrower role usually fits.`;
+  if (NEVER_SUGGESTED.has(name)) return t('riskChangesEverything', name);
   return null;
 }
 

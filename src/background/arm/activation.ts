@@ -1,6 +1,7 @@
 import { scopePath } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { type Activation, type ActivationDraft, isoMinutes } from '../../shared/my-access.ts';
 import { path } from '../../shared/url-path.ts';
 import { arm, armGet } from './client.ts';
@@ -82,6 +83,6 @@ export async function sendSelfRequest(settings: Settings, a: Activation, mayExis
 /** Where a request waiting for approval stands now. */
 export async function requestNow(settings: Settings, a: Activation): Promise<RequestAnswer> {
   const there = await lookUp(settings, a);
-  if (!there) throw new AppError(ErrorCodes.notFound, 'The request is no longer at Azure.');
+  if (!there) throw new AppError(ErrorCodes.notFound, t('azureRequestGone'));
   return there;
 }

@@ -2,6 +2,7 @@ import { isArmScope, parseArmId, scopePath } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes, hasCode } from '../../shared/errors.ts';
 import type { CardAzureRole } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
 import { scopeParts } from '../../shared/page-context.ts';
 import { path } from '../../shared/url-path.ts';
 import { assignmentOf } from '../guests/change-problem.ts';
@@ -118,7 +119,7 @@ const REMOVED = ['Revoked', 'Provisioned', 'Accepted', 'AdminApproved', 'Granted
 /** A removal request ARM kept under this change's name: done when it removed the role, else refused with its status. */
 function removedOrRefused(status: string | undefined): string {
   if (status && REMOVED.includes(status)) return `removed (${status})`;
-  throw new AppError(ErrorCodes.policyRefused, `Azure answered the removal with ${status ?? 'no status'}.`);
+  throw new AppError(ErrorCodes.policyRefused, t('azureRemovalAnswered', status ?? t('azureNoStatus')));
 }
 
 /** The assignment's own path, rebuilt from its scope and GUID name so that only a scope of the grammar is used. */

@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n.ts';
 import type { Refusal } from '../rest.ts';
 
 /**
@@ -30,19 +31,30 @@ function asClaims(text: string): string | null {
   return value?.access_token?.acrs ? JSON.stringify({ access_token: { acrs: value.access_token.acrs } }) : null;
 }
 
-const RULE_WORDS: Record<string, string> = {
-  ExpirationRule: 'the duration is longer than the role allows',
-  JustificationRule: 'a justification is required',
-  TicketingRule: 'a ticket number is required',
-  MfaRule: 'multi-factor sign-in is required',
-  EligibilityRule: 'you are not eligible for this role here',
-  ApprovalRule: 'an approval is required',
-};
+/** A PIM policy rule ARM names, in words; '' for a rule it names that is not one of these. */
+function ruleWords(rule: string): string {
+  switch (rule) {
+    case 'ExpirationRule':
+      return t('ruleExpiration');
+    case 'JustificationRule':
+      return t('ruleJustification');
+    case 'TicketingRule':
+      return t('ruleTicketing');
+    case 'MfaRule':
+      return t('ruleMfa');
+    case 'EligibilityRule':
+      return t('ruleEligibility');
+    case 'ApprovalRule':
+      return t('ruleApproval');
+    default:
+      return '';
+  }
+}
 
 /** `The following policy rules failed: ["ExpirationRule"]` in words; ARM's own message when it names no known rule. */
 export function policyRuleWords(message: string): string {
   // Documented as `["ExpirationRule"]`; ARM sends `ExpirationRule - The duration in the request is greater…`.
   const rules = [...new Set([...message.matchAll(/\b(\w+Rule)\b/g)].map((m) => m[1] ?? ''))];
-  const words = rules.map((r) => RULE_WORDS[r]).filter(Boolean);
-  return words.length ? `Azure refused it: ${words.join('; ')}.` : message;
+  const words = rules.map(ruleWords).filter(Boolean);
+  return words.length ? t('azureRefused', words.join('; ')) : message;
 }

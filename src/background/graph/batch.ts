@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { t } from '../../shared/i18n.ts';
 import { wait } from '../rest.ts';
 
 /** Graph runs at most this many requests in one JSON batch. */
@@ -23,7 +24,7 @@ export const itemHeader = (headers: Record<string, string> | undefined, name: st
 
 /** Graph's own words for a batch item it refused, or its status when it gave none. */
 export const itemError = (item: { status: number; body?: unknown }) =>
-  (item.body as { error?: { message?: string } } | null | undefined)?.error?.message ?? `Graph answered ${item.status}.`;
+  (item.body as { error?: { message?: string } } | null | undefined)?.error?.message ?? t('graphAnswered', item.status);
 
 const wire = (item: BatchItem) => (item.body === undefined ? item : { ...item, headers: { 'content-type': 'application/json' } });
 

@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Group } from '@microsoft/microsoft-graph-types';
+import { t } from '../../shared/i18n.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
 import { path } from '../../shared/url-path.ts';
 import { itemError, sendBatch } from './batch.ts';
@@ -39,7 +40,7 @@ export async function addGroupMembers(client: Client, pairs: { userId: string; g
   );
   return pairs.map((_, i) => {
     const a = answers.get(String(i));
-    if (!a) return { error: 'Graph did not answer.', status: 0 };
+    if (!a) return { error: t('graphNoAnswer'), status: 0 };
     if (a.status < 300) return { added: true };
     const message = itemError(a);
     return a.status === 400 && alreadyExists(message) ? { added: false } : { error: message, status: a.status };

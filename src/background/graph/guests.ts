@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { errorWords } from '../../shared/errors.ts';
 import type { CardAudit, CardGroup, CardIdentity, CardLicence, DirectoryHit } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
 import { path } from '../../shared/url-path.ts';
 import { type BatchAnswer, itemError, sendBatch } from './batch.ts';
 import { itemAppError } from './errors.ts';
@@ -92,7 +93,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
   ]);
   const problems: GuestDirectory['problems'] = [];
   const read = <T>(a: BatchAnswer | undefined): T => {
-    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : 'Graph did not answer.');
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'));
     return a.body as T;
   };
   const part = <T>(section: GuestDirectory['problems'][number]['section'], id: string, none: T): T => {
@@ -134,7 +135,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
       })),
     licences: licences.value.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
     audits,
-    ...(audits ? {} : { auditMissing: audit?.status === 403 ? AUDIT_NEEDS : audit ? itemError(audit) : 'Graph did not answer.' }),
+    ...(audits ? {} : { auditMissing: audit?.status === 403 ? AUDIT_NEEDS : audit ? itemError(audit) : t('graphNoAnswer') }),
     problems,
   };
 }

@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ExternalSettings } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
 import { type B2bSetting, b2bWords, guestAccessWords, invitesFromWords } from '../../shared/tenant-settings.ts';
 import { itemError, sendBatch } from './batch.ts';
 
@@ -25,15 +26,17 @@ export async function externalSettings(client: Client): Promise<ExternalSettings
     { id: 'partners', method: 'GET', url: '/policies/crossTenantAccessPolicy/partners' },
   ]);
   const problems: string[] = [];
-  const ok = <T>(id: string, what: string): T | null => {
+  const ok = <T>(id: string, unread: (why: string) => string): T | null => {
     const a = answers.get(id);
     if (a && a.status < 300) return a.body as T;
-    problems.push(`Could not read ${what}: ${a ? itemError(a) : 'Graph did not answer.'}`);
+    problems.push(unread(a ? itemError(a) : t('graphNoAnswer')));
     return null;
   };
-  const policy = ok<{ allowInvitesFrom?: string; guestUserRoleId?: string }>('authorization', 'the guest invite settings');
-  const def = ok<CrossTenant>('default', 'the cross-tenant access default');
-  const partners = ok<{ value: CrossTenant[] }>('partners', "the partners' cross-tenant entries");
+  const policy = ok<{ allowInvitesFrom?: string; guestUserRoleId?: string }>('authorization', (why) =>
+    t('unreadInviteSettings', why),
+  );
+  const def = ok<CrossTenant>('default', (why) => t('unreadCrossTenantDefault', why));
+  const partners = ok<{ value: CrossTenant[] }>('partners', (why) => t('unreadCrossTenantPartners', why));
   return {
     allowInvitesFrom: policy?.allowInvitesFrom
       ? { value: policy.allowInvitesFrom, words: invitesFromWords(policy.allowInvitesFrom) }

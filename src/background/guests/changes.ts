@@ -1,5 +1,6 @@
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { GuestChange, GuestChangeRecord } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
 import type { OperationStep } from '../../shared/operation.ts';
 import { recordGuestChange } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
@@ -60,7 +61,7 @@ export async function startGuestChange(guest: GuestChangeRecord['guest'], change
       (x) =>
         x.status !== 'done' && x.guest.id === guest.id && x.change.kind === change.kind && target(x.change) === target(change),
     );
-    if (same) throw new AppError(ErrorCodes.requestPending, 'The same change is already under way.');
+    if (same) throw new AppError(ErrorCodes.requestPending, t('changeUnderWay'));
     all.push(r);
   });
   void driveWork();

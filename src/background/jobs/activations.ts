@@ -1,5 +1,6 @@
 import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { Activation, ActivationDraft, DeactivationDraft } from '../../shared/my-access.ts';
 import type { OperationStep } from '../../shared/operation.ts';
 import { recordActivation } from '../activity.ts';
@@ -45,7 +46,7 @@ export async function startActivation(kind: Activation['kind'], draft: Activatio
     if (same)
       throw new AppError(
         ErrorCodes.requestPending,
-        `${same.kind === 'activate' ? 'An activation' : 'A deactivation'} of this role is under way.`,
+        same.kind === 'activate' ? t('activationUnderWay') : t('deactivationUnderWay'),
       );
     list.push(a);
   });

@@ -3,6 +3,7 @@ import { parseBulkInviteCsv } from '../../shared/bulk/csv.ts';
 import { countOutcomes, countVerdicts, type JobRow, type JobSummary, type Outcome, planRows } from '../../shared/bulk/job.ts';
 import { resultsCsv } from '../../shared/bulk/results.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { currentAccount } from '../auth.ts';
 import { bulkEnvironment } from '../powerplatform/bulk-environment.ts';
 import { usableSettings } from '../settings.ts';
@@ -32,7 +33,7 @@ function summary(job: LoadedJob): JobSummary {
     sending: owesWork(job),
     ...(job.refused
       ? {
-          pausedReason: `The stored job did not pass its checks (${job.refused}), so none of it was run. Clear it and prepare the file again.`,
+          pausedReason: t('bulkStoredInvalid', job.refused),
         }
       : job.meta.pausedReason
         ? { pausedReason: job.meta.pausedReason }
@@ -52,7 +53,7 @@ function summary(job: LoadedJob): JobSummary {
 
 async function current(): Promise<LoadedJob> {
   const job = await loadJob();
-  if (!job) throw new AppError(ErrorCodes.badMessage, 'There is no bulk invitation job.');
+  if (!job) throw new AppError(ErrorCodes.badMessage, t('bulkNoJob'));
   return job;
 }
 
@@ -81,7 +82,7 @@ export async function prepareBulk(
   }
   const settings = await usableSettings();
   const account = await currentAccount(settings);
-  if (!account) throw new AppError(ErrorCodes.interactionRequired, 'Sign in first.');
+  if (!account) throw new AppError(ErrorCodes.interactionRequired, t('signInFirst'));
   const lookups = await planLookups(settings, {
     emails: parsed.rows.map((r) => r.email),
     groups: parsed.rows.flatMap((r) => (r.group ? [r.group] : [])),

@@ -2,6 +2,7 @@ import { isArmScope, isGuid } from '../../shared/arm-id.ts';
 import { MAX_SCHEDULE_DAYS } from '../../shared/azure.ts';
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
 import { emailProblem } from '../../shared/email.ts';
+import { t } from '../../shared/i18n.ts';
 import { httpsUrl, isUsageLocation, LIMITS } from '../../shared/inputs.ts';
 import type { Operation, OperationStep } from '../../shared/operation.ts';
 import { powerPlatformProblem } from '../../shared/power-platform-check.ts';
@@ -34,17 +35,17 @@ const stepsKnown = (steps: unknown) =>
 
 /** What is wrong with the job as a whole, in words, or null. */
 export function jobProblem(meta: JobMeta, maxRows: number): string | null {
-  if (!isGuid(meta.id) || !isGuid(meta.tenantId)) return 'its id or tenant is not a GUID';
-  if (!STATUSES.has(meta.status)) return 'its state is unknown';
+  if (!isGuid(meta.id) || !isGuid(meta.tenantId)) return t('checkIdNotGuid');
+  if (!STATUSES.has(meta.status)) return t('checkStateUnknown');
   const environment = meta.environment ? powerPlatformProblem(meta.environment) : null;
   if (environment) return environment;
-  if (!Number.isInteger(meta.rowCount) || meta.rowCount < 0 || meta.rowCount > maxRows) return 'it has too many rows';
-  if (!httpsUrl(meta.defaultRedirectUrl)) return 'its redirect URL is not an https:// address';
-  if (!optText(meta.fileName, LIMITS.fileName)) return 'its file name is too long';
-  if (!Array.isArray(meta.sentAt) || !Array.isArray(meta.pace)) return 'its progress is damaged';
+  if (!Number.isInteger(meta.rowCount) || meta.rowCount < 0 || meta.rowCount > maxRows) return t('checkTooManyRows');
+  if (!httpsUrl(meta.defaultRedirectUrl)) return t('checkRedirectNotHttps');
+  if (!optText(meta.fileName, LIMITS.fileName)) return t('checkFileNameTooLong');
+  if (!Array.isArray(meta.sentAt) || !Array.isArray(meta.pace)) return t('checkProgressDamaged');
   if (meta.roleScope !== undefined || meta.roleSchedule !== undefined) {
-    if (!isArmScope(meta.roleScope)) return 'its Azure scope is not one the extension accepts';
-    if (!boundedSchedule(meta.roleSchedule)) return 'its role schedule has no end or is not one the extension offers';
+    if (!isArmScope(meta.roleScope)) return t('checkScopeNotAccepted');
+    if (!boundedSchedule(meta.roleSchedule)) return t('checkScheduleUnbounded');
   }
   return null;
 }
@@ -55,32 +56,31 @@ export function jobProblem(meta: JobMeta, maxRows: number): string | null {
  */
 export function operationProblem(op: Operation): string | null {
   const { invitation: i, azure, powerBi } = op;
-  if (typeof i?.email !== 'string' || emailProblem(i.email)) return 'its address is not valid';
-  if (!httpsUrl(i.redirectUrl)) return 'its redirect URL is not an https:// address';
+  if (typeof i?.email !== 'string' || emailProblem(i.email)) return t('checkAddressInvalid');
+  if (!httpsUrl(i.redirectUrl)) return t('checkRedirectNotHttps');
   if (!optGuid(i.resetRedemptionOf) || !optGuid(i.sponsor?.id) || !isGuid(op.tenantId) || !optGuid(op.invited?.guest.id))
-    return 'an id in it is not a GUID';
-  if (!optText(i.message, LIMITS.message) || !optText(i.displayName, LIMITS.displayName)) return 'a text in it is too long';
-  if (azure && (!isArmScope(azure.scope) || !isGuid(azure.roleId)))
-    return 'its Azure scope or role is not one the extension accepts';
-  if (powerBi && (!isGuid(powerBi.workspaceId) || !optGuid(powerBi.group?.id))) return 'its workspace or group is not a GUID';
+    return t('checkAnIdNotGuid');
+  if (!optText(i.message, LIMITS.message) || !optText(i.displayName, LIMITS.displayName)) return t('checkTextTooLong');
+  if (azure && (!isArmScope(azure.scope) || !isGuid(azure.roleId))) return t('checkScopeOrRole');
+  if (powerBi && (!isGuid(powerBi.workspaceId) || !optGuid(powerBi.group?.id))) return t('checkWorkspaceOrGroup');
   if (
     op.license &&
     (!isGuid(op.license.skuId) || !(op.license.usageLocation === undefined || isUsageLocation(op.license.usageLocation)))
   )
-    return 'its licence or usage location is not one the extension accepts';
+    return t('checkLicenceOrLocation');
   const pp = op.powerPlatform ? powerPlatformProblem(op.powerPlatform) : null;
   if (pp) return pp;
-  if (!stepsKnown(op.steps)) return 'its progress is damaged';
+  if (!stepsKnown(op.steps)) return t('checkProgressDamaged');
   return null;
 }
 
 /** What is wrong with a row about to be sent or granted, in words, or null. */
 export function rowProblem(row: JobRow): string | null {
-  if (typeof row.email !== 'string' || emailProblem(row.email)) return 'its address is not valid';
-  if (!httpsUrl(row.redirectUrl)) return 'its redirect URL is not an https:// address';
-  if (typeof row.sendEmail !== 'boolean') return 'its send flag is not true or false';
-  if (!optText(row.message, LIMITS.message) || !optText(row.displayName, LIMITS.displayName)) return 'a text in it is too long';
-  if (row.usageLocation !== undefined && !isUsageLocation(row.usageLocation)) return 'its usage location is not a country code';
+  if (typeof row.email !== 'string' || emailProblem(row.email)) return t('checkAddressInvalid');
+  if (!httpsUrl(row.redirectUrl)) return t('checkRedirectNotHttps');
+  if (typeof row.sendEmail !== 'boolean') return t('checkSendFlag');
+  if (!optText(row.message, LIMITS.message) || !optText(row.displayName, LIMITS.displayName)) return t('checkTextTooLong');
+  if (row.usageLocation !== undefined && !isUsageLocation(row.usageLocation)) return t('checkUsageLocation');
   if (
     !optGuid(row.userId) ||
     !optGuid(row.groupId) ||
@@ -88,7 +88,7 @@ export function rowProblem(row: JobRow): string | null {
     !optGuid(row.environmentRoleId) ||
     !optGuid(row.licenceSkuId)
   )
-    return 'an id in it is not a GUID';
-  if (!stepsKnown(row.steps)) return 'its progress is damaged';
+    return t('checkAnIdNotGuid');
+  if (!stepsKnown(row.steps)) return t('checkProgressDamaged');
   return null;
 }

@@ -2,6 +2,7 @@ import type { AzureSchedule } from '../../shared/azure.ts';
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes } from '../../shared/errors.ts';
 import type { GuestChangeRecord } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
 import type { Activation } from '../../shared/my-access.ts';
 import { type FoundUser, type LicenseRequest, type OperationStep, type StepKind, stepOf } from '../../shared/operation.ts';
@@ -103,7 +104,7 @@ async function grants<U>(pool: Pool<U>, kind: Exclude<StepKind, 'invite'>, units
       units.map((u) => ({ userId: pool.work(u).guestId ?? '', groupId: pool.work(u).groupId ?? '' })),
     );
     for (const [n, u] of units.entries()) {
-      const a = answers[n] ?? { error: 'Graph did not answer.', status: 0 };
+      const a = answers[n] ?? { error: t('graphNoAnswer'), status: 0 };
       if ('added' in a) succeed(pool, u, stepFor(u), { kind: 'group', added: a.added });
       // Throttled past the batch's own retries, or unavailable: tried again later, by the same rules as any step.
       else missed(pool, u, stepFor(u), itemAppError(a.status, a.error));
@@ -166,7 +167,7 @@ export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> 
     const problem = pool.problem(u);
     const orphan = step.kind !== 'invite' && !pool.work(u).guestId;
     if (problem || orphan) {
-      const why = problem ? `Not done: ${problem}.` : 'Not done: the invitation did not go through.';
+      const why = problem ? t('stepNotDoneBecause', problem) : t('stepNotDoneNoInvite');
       // Last first: each step says why, before a failed invitation would end the grants after it in its own words.
       for (const st of [...steps].reverse())
         if (st.state === 'pending') fail(pool, u, st, why, problem ? ErrorCodes.badMessage : ErrorCodes.unknown);
@@ -198,7 +199,7 @@ export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> 
       }
   }
   if (signIn) {
-    pool.signInNeeded('Your sign-in needs renewing: sign in again and it carries on.');
+    pool.signInNeeded(t('signInRenewCarriesOn'));
     await pool.save();
     return STOPPED_FOR_SIGN_IN;
   }

@@ -1,6 +1,7 @@
 import type { AzureRoles, AzureSchedule } from '../../shared/azure.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { LicenseRequest } from '../../shared/operation.ts';
 import type { LicensePath } from '../../shared/powerbi.ts';
 import { azureRoles, ensureAzureRole } from '../arm/roles.ts';
@@ -30,8 +31,8 @@ async function bulkRoleRefusal(settings: Settings, scope: string, roleId: string
     roles.catch(() => offered.delete(scope));
   }
   const role = (await roles).all.find((r) => r.id === roleId);
-  if (!role) return 'This role cannot be assigned here.';
-  return role.risk ? `${role.risk} Broad roles are not given in bulk.` : null;
+  if (!role) return t('bulkRoleNotHere');
+  return role.risk ? t('bulkRoleBroad', role.risk) : null;
 }
 
 /**

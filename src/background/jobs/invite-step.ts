@@ -1,4 +1,5 @@
 import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
 import { type OperationStep, stepOf } from '../../shared/operation.ts';
 import { assertMayInvite, assertResetIsTheirs } from '../graph/invitations.ts';
@@ -31,7 +32,7 @@ async function look<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<voi
       // A resend or a reset finds its guest there either way: doing it again is harmless, claiming it is not.
       if (invitation.resetRedemptionOf || step.found) {
         Object.assign(step, { looked: undefined, sentAt: undefined });
-        if (tryAgain(pool, u, step, 'Graph did not answer this invitation', ErrorCodes.unknown, 0)) step.notBefore = undefined;
+        if (tryAgain(pool, u, step, t('graphNoAnswerInvitation'), ErrorCodes.unknown, 0)) step.notBefore = undefined;
       } else if (user?.invited) {
         // Made before the worker stopped: the guest, without the redeem link Graph gave only once.
         succeed(pool, u, step, { kind: 'invite', guestId: user.id, redeemUrl: '', status: 'PendingAcceptance', found: user });
@@ -41,7 +42,7 @@ async function look<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<voi
         pool.changed(u);
       } else {
         Object.assign(step, { looked: undefined, sentAt: undefined });
-        if (tryAgain(pool, u, step, 'Graph did not take this invitation', ErrorCodes.unknown, 0)) step.notBefore = undefined;
+        if (tryAgain(pool, u, step, t('graphNotTaken'), ErrorCodes.unknown, 0)) step.notBefore = undefined;
       }
       continue;
     }

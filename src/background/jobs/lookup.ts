@@ -2,6 +2,7 @@ import type { Organization, User } from '@microsoft/microsoft-graph-types';
 import type { PlanLookups } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { path } from '../../shared/url-path.ts';
 import { azureRoles } from '../arm/roles.ts';
 import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../graph/batch.ts';
@@ -29,7 +30,7 @@ async function getAll(session: GraphSession, items: BatchItem[], missing: number
       const a = answers.get(item.id);
       if (a && a.status < 300) bodies.set(item.id, a.body);
       else if (!a || !missing.includes(a.status)) {
-        const message = a ? itemError(a) : 'Graph did not answer.';
+        const message = a ? itemError(a) : t('graphNoAnswer');
         throw new AppError(a?.status === 429 ? ErrorCodes.throttled : ErrorCodes.serviceUnavailable, message);
       }
     }
@@ -100,14 +101,14 @@ async function rolesByName(settings: Settings, scope: string | undefined, names:
     const found = offered?.all.find((r) => r.name.toLowerCase() === name.toLowerCase());
     if (!offered) {
       roles.set(name, {
-        refused: 'A role is given at the Azure resource the popup is opened on: open it there, then pick the file again.',
+        refused: t('bulkRoleOffPage'),
       });
     } else if (!offered.mayAssign) {
-      roles.set(name, { refused: 'You may not assign roles here (that needs Microsoft.Authorization/roleAssignments/write).' });
+      roles.set(name, { refused: t('bulkRoleNotAllowed') });
     } else if (!found) {
-      roles.set(name, { refused: `No role "${name}" can be assigned here.` });
+      roles.set(name, { refused: t('bulkRoleUnknown', name) });
     } else if (found.risk) {
-      roles.set(name, { refused: `${found.risk} Give it to one guest at a time, where the popup asks you to confirm.` });
+      roles.set(name, { refused: t('bulkRoleRisky', found.risk) });
     } else {
       roles.set(name, { id: found.id, name: found.name });
     }

@@ -1,4 +1,5 @@
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InvitationResult } from '../../shared/model.ts';
 import { type InviteStart, type LicenseRequest, type Operation, plannedSteps } from '../../shared/operation.ts';
 import { recordOperation } from '../activity.ts';
@@ -137,8 +138,7 @@ export async function openOperations(accountNow: AccountNow): Promise<OpenPool<O
   if (elsewhere.length) {
     await changeOperations((ops) => {
       for (const o of ops)
-        if (elsewhere.some((e) => e.id === o.id))
-          Object.assign(o, { status: 'waiting', waitingFor: 'Sign in to the tenant this invitation is for.' });
+        if (elsewhere.some((e) => e.id === o.id)) Object.assign(o, { status: 'waiting', waitingFor: t('waitSignInTenant') });
     });
   }
   const units = running.filter((o) => o.tenantId === account?.tenantId);

@@ -1,4 +1,5 @@
 import { countOutcomes, inFlight, type JobRow, joinOwed, roleOwed } from '../../shared/bulk/job.ts';
+import { t } from '../../shared/i18n.ts';
 import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
 import { stepOf } from '../../shared/operation.ts';
 import { recordBulkJob } from '../activity.ts';
@@ -26,7 +27,7 @@ export function skipUnsent(job: LoadedJob): void {
   if (job.meta.status !== 'cancelled') return;
   for (const [i, r] of job.rows.entries()) {
     if (r.outcome !== 'pending' || inFlight(r)) continue;
-    const reason = 'Cancelled before it was sent.';
+    const reason = t('bulkCancelledBeforeSent');
     for (const st of r.steps) if (st.state === 'pending') Object.assign(st, { state: 'failed', error: reason });
     changeRow(job, i, { outcome: 'skipped', reason });
   }
@@ -123,12 +124,7 @@ export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<numb
   // Checked before every turn, not only when loaded: a step acts on the scope, schedule and redirect it reads here.
   const problem = jobProblem(job.meta, MAX_BULK_ROWS);
   if (problem || account?.tenantId !== job.meta.tenantId) {
-    pauseWith(
-      job,
-      problem
-        ? `Stopped: the job did not pass its checks (${problem}).`
-        : 'Sign in to the tenant this job invites into, then resume.',
-    );
+    pauseWith(job, problem ? t('bulkStoppedChecks', problem) : t('bulkSignInTenant'));
     await saveJob(job);
     return null;
   }
@@ -149,7 +145,7 @@ export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<numb
     ended: (i, step, result) => rowEnded(job, i, step.kind, result?.kind === 'invite' ? result : undefined),
     changed: (i) => touchRow(job, i),
     save: () => saveJob(job),
-    signInNeeded: () => pauseWith(job, 'Your sign-in needs renewing: sign in again, then resume.'),
+    signInNeeded: () => pauseWith(job, t('bulkSignInRenew')),
     maySend: (i) => job.meta.status === 'running' && row(i).outcome === 'pending',
     close: async () => {
       recordPace(job);

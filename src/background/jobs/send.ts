@@ -1,6 +1,7 @@
 import { GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Invitation } from '@microsoft/microsoft-graph-types';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
 import { itemError, itemHeader } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
@@ -30,7 +31,7 @@ const retryAfterMs = (value: string | null | undefined) => {
 };
 
 function answer(reply: ItemReply | undefined): InviteAnswer {
-  if (!reply) return { kind: 'unknown', why: 'Graph did not answer this row.' };
+  if (!reply) return { kind: 'unknown', why: t('graphNoAnswerRow') };
   if (reply.status === 201 || reply.status === 200) {
     const body = reply.body;
     return {
@@ -74,7 +75,7 @@ export async function sendInvitations(session: GraphSession, rows: InvitationReq
     const refused = e instanceof AppError && e.cause instanceof GraphError ? e.cause : undefined;
     if (refused && (refused.statusCode === 429 || refused.statusCode === 503)) {
       const afterMs = retryAfterMs(refused.headers?.get('retry-after'));
-      const why = `Graph answered ${refused.statusCode} to the whole batch.`;
+      const why = t('graphAnsweredBatch', refused.statusCode);
       return rows.map(() => ({ kind: 'again', afterMs, throttled: refused.statusCode === 429, why }));
     }
     // A gateway timeout or a lost connection: Graph may have run it. The runner checks before sending again.

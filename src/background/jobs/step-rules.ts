@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode, ErrorCodes, errorWords } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { OperationStep } from '../../shared/operation.ts';
 import type { Pool, StepResult } from './engine.ts';
 
@@ -35,7 +36,7 @@ export function fail<U>(pool: Pool<U>, unit: U, step: OperationStep, error: stri
   // Grants wait for the guest: with no invitation, there is no one to give them to.
   if (step.kind === 'invite')
     for (const s of pool.steps(unit))
-      if (s.state === 'pending') Object.assign(s, { state: 'failed', error: 'Not done: the invitation did not go through.' });
+      if (s.state === 'pending') Object.assign(s, { state: 'failed', error: t('stepNotDoneNoInvite') });
   pool.ended(unit, step);
 }
 
@@ -95,5 +96,5 @@ export function awaitApproval<U>(
     step.notBefore = Date.now() + approvalLookMs(step.looks);
     pool.changed(unit);
   } else if (GRANTED.includes(answer.status)) succeed(pool, unit, step, { kind: 'approval', answer });
-  else fail(pool, unit, step, `Not activated: the approver's answer was ${answer.status}.`, ErrorCodes.policyRefused);
+  else fail(pool, unit, step, t('approvalRefused', answer.status), ErrorCodes.policyRefused);
 }

@@ -1,4 +1,5 @@
 import { type JobMeta, type JobRow, rowSteps } from '../../shared/bulk/job.ts';
+import { t } from '../../shared/i18n.ts';
 import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
 import { stepOf } from '../../shared/operation.ts';
 import { type LocalKeys, local } from '../../shared/storage.ts';
@@ -26,7 +27,7 @@ let current: LoadedJob | null = null;
 async function read(): Promise<LoadedJob | null> {
   const meta = await local.get('bulkJob');
   if (!meta) return null;
-  const problem = typeof meta === 'object' ? jobProblem(meta, MAX_BULK_ROWS) : 'it is not a job';
+  const problem = typeof meta === 'object' ? jobProblem(meta, MAX_BULK_ROWS) : t('checkNotAJob');
   if (problem) {
     // Shown, never run, and never written back over: clearing it is the person's choice.
     current = { meta: refusedMeta(meta), rows: [], dirty: new Set(), refused: problem };

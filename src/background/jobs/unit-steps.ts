@@ -1,4 +1,5 @@
 import { ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import type { OperationStep, StepKind } from '../../shared/operation.ts';
 import { requestNow, sendSelfRequest } from '../arm/activation.ts';
 import { setProfile } from '../graph/guests.ts';
@@ -68,5 +69,5 @@ export async function unitStep<U>(pool: Pool<U>, u: U, kind: StepKind, step: Ope
       guestOf(pool, u).id,
     );
     succeed(pool, u, step, { kind, access });
-  } else fail(pool, u, step, 'Not done: nothing says what to give.', ErrorCodes.badMessage);
+  } else fail(pool, u, step, t('stepNotDoneNothing'), ErrorCodes.badMessage);
 }

@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { t } from '../../shared/i18n.ts';
 import type { Me, MyAccess } from '../../shared/my-access.ts';
 import { itemError, sendBatch } from '../graph/batch.ts';
 import { itemAppError } from '../graph/errors.ts';
@@ -15,7 +16,7 @@ export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyA
   ]);
   const body = <T>(id: string): T => {
     const a = answers.get(id);
-    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : 'Graph did not answer.');
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'));
     return a.body as T;
   };
   const me = body<Me>('me');

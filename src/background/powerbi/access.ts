@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { isUsageLocation } from '../../shared/inputs.ts';
 import { licensePath } from '../../shared/license-path.ts';
 import { own } from '../../shared/own.ts';
@@ -31,7 +32,7 @@ export async function powerBiPage(settings: Settings, context: PageContext): Pro
   }
   const app = context.kind === 'powerbi-app' ? await getApp(settings, context.appId) : undefined;
   const workspaceId = app?.workspaceId ?? context.workspaceId;
-  if (!workspaceId) throw new AppError(ErrorCodes.notFound, 'The app does not name its workspace.');
+  if (!workspaceId) throw new AppError(ErrorCodes.notFound, t('pbiNoWorkspace'));
   const [[workspace, skus], adminGroups, remembered] = await Promise.all([
     readLicensing(settings, workspaceId, true),
     app ? getAppAudience(settings, app.id) : Promise.resolve(null),

@@ -1,6 +1,7 @@
 import { isGuid } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { path } from '../../shared/url-path.ts';
 import { graphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
@@ -64,7 +65,7 @@ export async function enterEnvironment(
   );
   const systemUserId = value[0]?.systemuserid;
   const unit = value[0]?._businessunitid_value;
-  if (!systemUserId) throw new AppError(ErrorCodes.principalNotFound, 'Dataverse has not synchronised the guest yet.');
+  if (!systemUserId) throw new AppError(ErrorCodes.principalNotFound, t('ppNotSynced'));
   if (!isGuid(systemUserId))
     throw new AppError(ErrorCodes.badRequest, 'Dataverse named the user by something other than a GUID.');
   if (!access.role) return { systemUserId, roleGiven: false };

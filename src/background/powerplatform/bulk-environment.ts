@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { environmentUrl, type PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
 import { powerPlatformPage } from './environment.ts';
 
@@ -19,13 +20,12 @@ export async function bulkEnvironment(
   const env = page.environment;
   // Every row with a role would otherwise be refused for a role "not in this environment": say what went wrong.
   if (env.instanceUrl && page.roles.length === 0)
-    throw new AppError(ErrorCodes.badRequest, page.problems.join(' ') || "The environment's security roles could not be read.");
-  if (!env.asAdmin)
-    throw new AppError(ErrorCodes.forbidden, 'Adding guests to an environment takes a Power Platform administrator.');
+    throw new AppError(ErrorCodes.badRequest, page.problems.join(' ') || t('ppRolesUnread'));
+  if (!env.asAdmin) throw new AppError(ErrorCodes.forbidden, t('ppAdminNeeded'));
   const roles = new Map<string, { id: string; name: string } | { refused: string }>(
     page.roles.map((r) => [
       r.name.toLowerCase(),
-      r.confirm ? { refused: `${r.name} is not given in bulk; give it to one guest at a time.` } : { id: r.id, name: r.name },
+      r.confirm ? { refused: t('ppBulkRoleRefused', r.name) } : { id: r.id, name: r.name },
     ]),
   );
   const grant: PowerPlatformGrantRequest = {

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes, errorWords, hasCode } from '../../shared/errors.ts';
+import { t } from '../../shared/i18n.ts';
 import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
 import {
@@ -85,9 +86,9 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
   const environment = await readEnvironment(settings, context.environmentId);
   const client = graphSession(settings).client;
   const problems: string[] = [];
-  const part = <T>(what: string, r: PromiseSettledResult<T>, none: T): T => {
+  const part = <T>(unread: (why: string) => string, r: PromiseSettledResult<T>, none: T): T => {
     if (r.status === 'fulfilled') return r.value;
-    problems.push(`Could not read ${what}: ${errorWords(r.reason)}`);
+    problems.push(unread(errorWords(r.reason)));
     return none;
   };
   const [roles, skus, group, country, makers] = await Promise.allSettled([
@@ -102,7 +103,7 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
     client.api('/organization').select('countryLetterCode').get() as Promise<{ value: { countryLetterCode?: string }[] }>,
     guestsMayMake(settings),
   ]);
-  const licences = part('the licences', skus, [])
+  const licences = part((why) => t('ppUnreadLicences', why), skus, [])
     .filter((s) => own(POWER_PLATFORM_SKUS, s.skuId))
     .map((s) => ({
       skuId: s.skuId,
@@ -114,11 +115,14 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
     environment,
     // The group limits who may enter whether or not its name could be read: it is never left out for that.
     securityGroup: environment.securityGroupId
-      ? (part('the security group', group, null) ?? { id: environment.securityGroupId, displayName: environment.securityGroupId })
+      ? (part((why) => t('ppUnreadGroup', why), group, null) ?? {
+          id: environment.securityGroupId,
+          displayName: environment.securityGroupId,
+        })
       : null,
-    roles: part("the environment's security roles", roles, []),
+    roles: part((why) => t('ppUnreadRoles', why), roles, []),
     licences,
-    tenantCountry: part("the tenant's country", country, { value: [] }).value[0]?.countryLetterCode ?? null,
+    tenantCountry: part((why) => t('ppUnreadCountry', why), country, { value: [] }).value[0]?.countryLetterCode ?? null,
     guestsMayMake: makers.status === 'fulfilled' ? makers.value : null,
     problems,
   };
