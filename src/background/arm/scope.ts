@@ -1,4 +1,5 @@
 import type { Settings } from '../../shared/config.ts';
+import { t } from '../../shared/i18n.ts';
 import { resourceTypeWords, scopeParts } from '../../shared/page-context.ts';
 import { path } from '../../shared/url-path.ts';
 import { armGet } from './client.ts';
@@ -17,9 +18,11 @@ export async function describeScopeWithNames(settings: Settings, scope: string):
 export function scopeWords(scope: string, subscriptionName: string | undefined): string {
   const p = scopeParts(scope);
   const words: string[] = [];
-  if (p.resourceType && p.name) words.push(`${resourceTypeWords(p.resourceType)} ${p.name}`);
-  if (p.resourceGroup) words.push(`resource group ${p.resourceGroup}`);
-  words.push(`subscription ${subscriptionName ?? p.subscriptionId}`);
-  const [first = '', ...rest] = words;
-  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' · ');
+  if (p.resourceType && p.name) words.push(t('shellResource', resourceTypeWords(p.resourceType), p.name));
+  // The first part leads the line, so it is the capitalized form; later ones follow a separator.
+  if (p.resourceGroup)
+    words.push(words.length ? t('shellScopeGroup', p.resourceGroup) : t('shellResourceGroup', p.resourceGroup));
+  const subscription = subscriptionName ?? p.subscriptionId;
+  words.push(words.length ? t('shellScopeSubscription', subscription) : t('shellSubscription', subscription));
+  return words.join(' · ');
 }
