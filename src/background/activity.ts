@@ -3,6 +3,7 @@ import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared
 import { describeSchedule } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
 import { neutralizeCell } from '../shared/bulk/results.ts';
+import { formatNumber } from '../shared/format.ts';
 import { changeWords, type GuestChangeRecord } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
 import type { Activation } from '../shared/my-access.ts';
@@ -42,31 +43,35 @@ function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
   switch (step.kind) {
     case 'invite': {
       const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';
-      const detail = `as ${op.invitation.userType}`;
+      const detail = t('loggedAs', op.invitation.userType === 'Member' ? t('cardUserTypeMember') : t('cardUserTypeGuest'));
       return [{ ...base, action, detail, outcome, error, redeemUrl: op.invited?.redeemUrl || undefined }];
     }
     case 'azureRole': {
       const a = op.assignment;
-      const when = a ? describeSchedule(a) : op.azure?.schedule.kind;
+      const kind = op.azure?.schedule.kind === 'active' ? t('scheduleKindActive') : t('scheduleKindEligible');
+      const when = a ? describeSchedule(a) : kind;
       const scope = op.azure?.scope ?? '';
-      const detail = `${op.azure?.roleName} at ${describeScope(scope)}, ${when}`;
+      const detail = t('loggedRole', op.azure?.roleName ?? '', describeScope(scope), when);
       return [{ ...base, action: 'role', detail, scope, outcome, error }];
     }
     case 'group':
-      return [{ ...base, action: 'group', detail: `group ${op.powerBi?.group?.displayName ?? ''}`, outcome, error }];
+      return [{ ...base, action: 'group', detail: t('loggedGroup', op.powerBi?.group?.displayName ?? ''), outcome, error }];
     case 'powerBi':
-      return op.powerBi?.viewer ? [{ ...base, action: 'workspace', detail: 'workspace Viewer', outcome, error }] : [];
+      return op.powerBi?.viewer ? [{ ...base, action: 'workspace', detail: t('loggedWorkspaceViewer'), outcome, error }] : [];
     case 'license': {
       const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
-      const where = op.license?.usageLocation ? `, usage location ${op.license.usageLocation}` : '';
-      return [{ ...base, action: 'license', detail: `${sku}${where}`, outcome, error }];
+      const at = op.license?.usageLocation;
+      return [{ ...base, action: 'license', detail: at ? t('loggedLicenceAt', sku, at) : sku, outcome, error }];
     }
     case 'envLicense':
       return [{ ...base, action: 'license', detail: op.powerPlatform?.licence?.name ?? '', outcome, error }];
     case 'environment': {
       const pp = op.powerPlatform;
-      const role = pp?.role ? ` as ${pp.role.name}${op.environment && !op.environment.roleGiven ? ' (already held)' : ''}` : '';
-      return [{ ...base, action: 'environment', detail: `${pp?.environmentName ?? ''}${role}`, outcome, error }];
+      const name = pp?.environmentName ?? '';
+      const held = op.environment && !op.environment.roleGiven;
+      const role = pp?.role?.name;
+      const detail = role ? (held ? t('loggedEnvironmentAsHeld', name, role) : t('loggedEnvironmentAs', name, role)) : name;
+      return [{ ...base, action: 'environment', detail, outcome, error }];
     }
     default:
       return [];
@@ -83,9 +88,12 @@ export function recordBulkJob(job: { fileName: string; tenantId: string }, usern
       tenantId: job.tenantId,
       action: 'bulk',
       subject: job.fileName,
-      detail: `${counts.total} rows: ${counts.invited} invited, ${counts.reused} already guests, ${counts.failed} failed, ${counts.skipped} skipped`,
+      detail: t(
+        'loggedBulk',
+        ...[counts.total, counts.invited, counts.reused, counts.failed, counts.skipped].map((n) => formatNumber(n)),
+      ),
       outcome: failed ? 'failed' : 'succeeded',
-      ...(failed ? { error: `${counts.failed} rows failed` } : {}),
+      ...(failed ? { error: t('loggedBulkFailed', formatNumber(counts.failed)) } : {}),
     },
   ]);
 }
@@ -105,12 +113,22 @@ export async function activityCsv(): Promise<{ fileName: string; csv: string }> 
       e.subject,
       e.detail,
       e.scope ?? '',
-      e.outcome,
+      e.outcome === 'succeeded' ? t('activitySucceeded') : t('activityFailed'),
       e.error ?? '',
       e.redeemUrl ?? '',
     ].map(neutralizeCell),
   );
-  const fields = ['When', 'Signed in as', 'What', 'Who or which file', 'Details', 'Scope', 'Outcome', 'Error', 'Redeem link'];
+  const fields = [
+    t('csvWhen'),
+    t('csvSignedInAs'),
+    t('csvWhat'),
+    t('csvWho'),
+    t('csvDetails'),
+    t('csvScope'),
+    t('csvOutcome'),
+    t('csvError'),
+    t('resultRedeemLink'),
+  ];
   const day = new Date().toISOString().slice(0, 10);
   // The byte-order mark makes Excel read the file as UTF-8, as the bulk results do.
   return {
