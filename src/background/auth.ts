@@ -10,16 +10,21 @@ import { callOffscreen } from './offscreen.ts';
  * the authorize request, this worker shows it with launchWebAuthFlow, and the offscreen document redeems the code
  * (in Firefox, MSAL does both in the event page itself: offscreen.ts).
  */
-export async function signIn(settings: Settings, claims?: string): Promise<SignedInAccount> {
-  const askForAccount = (await session.get('signedOut')) === true;
+export function signIn(settings: Settings, claims?: string): Promise<SignedInAccount> {
   // A claims challenge is ARM's: the sign-in that meets it is asked for an ARM token.
-  const { url } = await callOffscreen('beginSignIn', {
+  return signInWith(
     settings,
-    scopes: claims ? ARM_SCOPES : GRAPH_SCOPES,
-    extraScopes: claims ? [] : POWERBI_SCOPES,
-    askForAccount,
-    ...(claims ? { claims } : {}),
-  });
+    claims ? { scopes: ARM_SCOPES, extraScopes: [], claims } : { scopes: GRAPH_SCOPES, extraScopes: POWERBI_SCOPES },
+  );
+}
+
+/** The same sign-in for other scopes: the setup check asks for what was consented (`.default`), not for more. */
+export async function signInWith(
+  settings: Settings,
+  request: { scopes: string[]; extraScopes: string[]; claims?: string },
+): Promise<SignedInAccount> {
+  const askForAccount = (await session.get('signedOut')) === true;
+  const { url } = await callOffscreen('beginSignIn', { settings, ...request, askForAccount });
   let responseUrl: string | undefined;
   try {
     responseUrl = await browser.identity.launchWebAuthFlow({ url, interactive: true });

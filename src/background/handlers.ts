@@ -1,12 +1,12 @@
 import { scheduleProblem } from '../shared/azure.ts';
-import { type Settings, settingsProblem } from '../shared/config.ts';
+import type { Settings } from '../shared/config.ts';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { partnerGroupDraft } from '../shared/guest-card.ts';
 import { httpsUrl } from '../shared/inputs.ts';
 import type { SessionState } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
-import { local, session } from '../shared/storage.ts';
+import { session } from '../shared/storage.ts';
 import { activity, activityCsv, clearActivity } from './activity.ts';
 import { azureRoles } from './arm/roles.ts';
 import { describeScopeWithNames } from './arm/scope.ts';
@@ -30,7 +30,8 @@ import { pageInfo, syncTab } from './page-context.ts';
 import { forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
 import { powerPlatformPage } from './powerplatform/environment.ts';
 import type { SenderKind } from './sender.ts';
-import { loadSettings, usableSettings } from './settings.ts';
+import { saveSettings, settingsView, usableSettings } from './settings.ts';
+import { checkSetup } from './setup-check.ts';
 
 async function sessionState(settings: Settings): Promise<SessionState> {
   const account = await auth.currentAccount(settings);
@@ -144,14 +145,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   startGuestChange: ({ guest, change }) => startGuestChange(guest, change),
   getGuestChanges: () => loadGuestChanges(),
   getPowerPlatformPage: async ({ context }) => powerPlatformPage(await usableSettings(), context),
-  getSettings: () => loadSettings(),
-  saveSettings: async (settings) => {
-    const problem = settingsProblem(settings);
-    if (problem) throw new AppError(ErrorCodes.notConfigured, problem);
-    const clean: Settings = { cloud: settings.cloud, tenant: settings.tenant.trim(), clientId: settings.clientId.trim() };
-    await local.set('settings', clean);
-    return clean;
-  },
+  getSettings: () => settingsView(),
+  saveSettings: (settings) => saveSettings(settings),
+  checkSetup: async () => checkSetup(await usableSettings()),
 };
 
 /** The offscreen document keeps MSAL's cookie jar here, in memory-only session storage. */

@@ -36,6 +36,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   );
 });
 
+// First run: Options, with its three-step guide (issue 13). Updates and browser restarts do not open it again.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void browser.runtime.openOptionsPage();
+});
+
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 // A tab that navigates (a new URL, in-page or not, or an origin the extension does not match) is read again, so the
 // popup never offers the app or scope of a page the tab has left. The content script's report (sender.url goes

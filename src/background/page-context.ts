@@ -4,6 +4,7 @@ import type { PageInfo } from '../shared/model.ts';
 import { oneAtATime } from '../shared/one-at-a-time.ts';
 import { describePageContext } from '../shared/page-context.ts';
 import { session } from '../shared/storage.ts';
+import { markTab } from './badge.ts';
 import { onContentOrigin } from './sender.ts';
 
 const NOTHING: PageInfo = { context: null, url: null, description: null };
@@ -23,6 +24,7 @@ export function syncTab(tabId: number, reported: boolean): Promise<PageInfo> {
     const contexts = (await session.get('pageContexts')) ?? {};
     if (!url || !onContentOrigin(url)) {
       if (!contexts[String(tabId)]) return NOTHING;
+      await markTab(tabId, null);
       delete contexts[String(tabId)];
       await session.set('pageContexts', contexts);
       return NOTHING;
@@ -30,6 +32,7 @@ export function syncTab(tabId: number, reported: boolean): Promise<PageInfo> {
     const context = detectPageContext(url);
     contexts[String(tabId)] = { context, url, at: Date.now() };
     await session.set('pageContexts', contexts);
+    await markTab(tabId, context);
     if (reported) await session.set('lastPageTabId', tabId);
     return { context, url, description: context ? describePageContext(context) : null };
   });

@@ -120,6 +120,7 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   getGuestChanges: empty,
   getPowerPlatformPage: (p) => obj(p) && pageContext(p.context),
   getSettings: empty,
+  checkSetup: empty,
   saveSettings: (p) =>
     obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && text(p.tenant, 256) && text(p.clientId, 64),
 };

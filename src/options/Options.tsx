@@ -1,73 +1,46 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Cloud, SANDBOX_SETTINGS, type Settings, settingsProblem } from '../shared/config.ts';
+import { browser } from '../shared/browser.ts';
+import type { SettingsView } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
+import { CheckStep } from './CheckStep.tsx';
+import { RegistrationStep } from './RegistrationStep.tsx';
+import { SettingsStep } from './SettingsStep.tsx';
 
-/** Cloud, tenant and client id. The sandbox choice fills in the sandbox's seeded tenant and app registration. */
+/**
+ * Options is the setup guide first run opens: where to sign in (sandbox or your tenant), the app registration to
+ * make (redirect URI and scopes to copy, per feature), and a check of what that registration was granted.
+ */
 export function Options() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => void send('getSettings', {}).then(setSettings, setError), []);
-  if (!settings) return <main>{error ? <ErrorNote error={error} /> : 'Loading…'}</main>;
-
-  const update = (patch: Partial<Settings>) => {
-    setSaved(false);
-    setSettings({ ...settings, ...patch });
-  };
-  const chooseCloud = (cloud: Cloud) => update(cloud === 'sandbox' ? SANDBOX_SETTINGS : { cloud, tenant: '', clientId: '' });
-  const problem = settingsProblem(settings);
-  const save = (e: Event) => {
-    e.preventDefault();
-    if (problem) return;
-    send('saveSettings', settings).then((s) => {
-      setSettings(s);
-      setSaved(true);
-      setError(null);
-    }, setError);
-  };
+  useEffect(() => {
+    const read = () => void send('getSettings', {}).then(setView, setError);
+    read();
+    // A policy can arrive (or change) while the page is open: Chromium applies it a moment after start.
+    const onChanged = (_: unknown, area: string) => area === 'managed' && read();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  if (!view) {
+    return <main aria-busy={!error}>{error ? <ErrorNote error={error} /> : <p>{t('optionsLoading')}</p>}</main>;
+  }
   return (
-    <main style={{ maxWidth: '520px' }}>
-      <h1>Invite Here options</h1>
-      <form onSubmit={save}>
-        <fieldset>
-          <legend>Cloud</legend>
-          {(['microsoft', 'sandbox'] as const).map((c) => (
-            <label class="check" key={c}>
-              <input type="radio" name="cloud" checked={settings.cloud === c} onChange={() => chooseCloud(c)} />
-              {c === 'microsoft' ? 'Microsoft (your tenant)' : 'Sandbox cloud'}
-            </label>
-          ))}
-        </fieldset>
-        <label for="tenant">Tenant id or domain</label>
-        <input
-          id="tenant"
-          value={settings.tenant}
-          disabled={settings.cloud === 'sandbox'}
-          onInput={(e) => update({ tenant: e.currentTarget.value })}
-          placeholder="contoso.onmicrosoft.com"
-        />
-        <label for="clientId">Application (client) id</label>
-        <input
-          id="clientId"
-          value={settings.clientId}
-          disabled={settings.cloud === 'sandbox'}
-          onInput={(e) => update({ clientId: e.currentTarget.value })}
-          placeholder="00000000-0000-0000-0000-000000000000"
-        />
-        <p class="muted">
-          Register a single-page application redirect URI of <code>https://{chrome.runtime.id}.chromiumapp.org/</code> in your app
-          registration. The README lists the delegated permissions to grant.
-        </p>
-        {problem && settings.cloud === 'microsoft' && (settings.tenant || settings.clientId) ? (
-          <div class="field-error">{problem}</div>
-        ) : null}
-        <button type="submit" disabled={!!problem}>
-          Save
-        </button>
-        {saved ? <span role="status"> Saved. Sign in again from the toolbar button.</span> : null}
-        {error ? <ErrorNote error={error} /> : null}
-      </form>
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <p>{t('optionsIntro')}</p>
+      <ol class="guide">
+        <li>
+          <SettingsStep key={JSON.stringify(view)} view={view} onSaved={setView} />
+        </li>
+        <li>
+          <RegistrationStep />
+        </li>
+        <li>
+          <CheckStep disabledReason={view.problem} />
+        </li>
+      </ol>
     </main>
   );
 }

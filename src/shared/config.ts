@@ -1,3 +1,5 @@
+import { t } from './i18n.ts';
+
 /** Which cloud the extension signs in to. Both use Microsoft's own host names; only tenant and client id differ. */
 export type Cloud = 'sandbox' | 'microsoft';
 
@@ -21,48 +23,83 @@ export const DEFAULT_SETTINGS = SANDBOX_SETTINGS;
 export const LOGIN_ORIGIN = 'https://login.microsoftonline.com';
 export const GRAPH_ORIGIN = 'https://graph.microsoft.com';
 
+export const POWERBI_RESOURCE = 'https://analysis.windows.net/powerbi/api';
+export const ARM_ORIGIN = 'https://management.azure.com';
+/** The Power Platform environment API (BAP); Dataverse's own scope is per environment (`<instance>/user_impersonation`). */
+export const POWER_PLATFORM_RESOURCE = 'https://service.powerapps.com';
+
+const graph = (s: string) => `${GRAPH_ORIGIN}/${s}`;
+const powerBi = (s: string) => `${POWERBI_RESOURCE}/${s}`;
+
+/** What a person can do with the extension, each needing its own delegated scopes (the table below). */
+export type Feature = 'invite' | 'powerBiAccess' | 'guestCard' | 'azureRoles' | 'powerPlatform';
+
 /**
- * Least privilege for what the extension does today: the signed-in user (User.Read), whether an address is already
- * a guest and in which state (User.Read.All: externalUserState is not in the basic profile), inviting
- * (User.Invite.All), and who may invite (Policy.Read.All, for authorizationPolicy).
+ * The one table of delegated scopes, by feature, least privilege for what each does. GRAPH_SCOPES, POWERBI_SCOPES
+ * and ARM_SCOPES (what sign-in asks for), the onboarding guide and the setup check all derive from it.
  */
-export const GRAPH_SCOPES = [
-  `${GRAPH_ORIGIN}/User.Read`,
-  `${GRAPH_ORIGIN}/User.Read.All`,
-  `${GRAPH_ORIGIN}/User.Invite.All`,
-  `${GRAPH_ORIGIN}/Policy.Read.All`,
-  // Power BI guests: licences (read units, assign), usage location (PATCH user), the app's audience group.
-  `${GRAPH_ORIGIN}/LicenseAssignment.Read.All`,
-  `${GRAPH_ORIGIN}/LicenseAssignment.ReadWrite.All`,
-  `${GRAPH_ORIGIN}/User.ReadWrite.All`,
-  `${GRAPH_ORIGIN}/Group.ReadBasic.All`,
-  `${GRAPH_ORIGIN}/GroupMember.ReadWrite.All`,
+export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
+  // The signed-in user; whether an address is already a guest and in which state (externalUserState is not in the
+  // basic profile, so User.Read.All); inviting; who may invite (authorizationPolicy).
+  { feature: 'invite', scopes: ['User.Read', 'User.Read.All', 'User.Invite.All', 'Policy.Read.All'].map(graph) },
+  // Power BI guests: licences (read units, assign), usage location (PATCH user), the app's audience group; and
+  // Power BI REST: read the app, read and add workspace users, capacities, the admin view of an app's audience.
+  {
+    feature: 'powerBiAccess',
+    scopes: [
+      ...[
+        'LicenseAssignment.Read.All',
+        'LicenseAssignment.ReadWrite.All',
+        'User.ReadWrite.All',
+        'Group.ReadBasic.All',
+        'GroupMember.ReadWrite.All',
+      ].map(graph),
+      ...['App.Read.All', 'Workspace.ReadWrite.All', 'Capacity.Read.All', 'Tenant.Read.All'].map(powerBi),
+    ],
+  },
   // A guest's card (issue 11): the directory audit log, and creating a dynamic group for a partner's guests.
-  `${GRAPH_ORIGIN}/AuditLog.Read.All`,
-  `${GRAPH_ORIGIN}/Group.ReadWrite.All`,
+  { feature: 'guestCard', scopes: ['AuditLog.Read.All', 'Group.ReadWrite.All'].map(graph) },
+  // Azure Resource Manager acts as the signed-in user; ARM has this one delegated scope.
+  { feature: 'azureRoles', scopes: [`${ARM_ORIGIN}/user_impersonation`] },
+  { feature: 'powerPlatform', scopes: [`${POWER_PLATFORM_RESOURCE}/User`] },
 ];
 
-export const POWERBI_RESOURCE = 'https://analysis.windows.net/powerbi/api';
+/** The resource a scope belongs to: all before its last segment (`https://graph.microsoft.com/User.Read`). */
+export const resourceOfScope = (scope: string) => scope.slice(0, scope.lastIndexOf('/'));
 
-/** Power BI REST: read the app, read and add workspace users, read capacities, and the admin view of an app's audience. */
-export const POWERBI_SCOPES = ['App.Read.All', 'Workspace.ReadWrite.All', 'Capacity.Read.All', 'Tenant.Read.All'].map(
-  (s) => `${POWERBI_RESOURCE}/${s}`,
-);
+const scopesOf = (resource: string) => [
+  ...new Set(FEATURE_SCOPES.flatMap((f) => f.scopes).filter((s) => resourceOfScope(s) === resource)),
+];
 
-export const ARM_ORIGIN = 'https://management.azure.com';
-/** Azure Resource Manager acts as the signed-in user; ARM has this one delegated scope. */
-export const ARM_SCOPES = [`${ARM_ORIGIN}/user_impersonation`];
+export const GRAPH_SCOPES = scopesOf(GRAPH_ORIGIN);
+export const POWERBI_SCOPES = scopesOf(POWERBI_RESOURCE);
+export const ARM_SCOPES = scopesOf(ARM_ORIGIN);
+
+/** Every resource the table names, in its order: the setup check asks each for the scopes it has granted. */
+export const SCOPE_RESOURCES = [...new Set(FEATURE_SCOPES.flatMap((f) => f.scopes.map(resourceOfScope)))];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
+export const isTenant = (value: string) => GUID.test(value) || DOMAIN.test(value);
+export const isClientId = (value: string) => GUID.test(value);
+export const isCloud = (value: string): value is Cloud => value === 'sandbox' || value === 'microsoft';
+
 /** What is wrong with these settings, in words, or null when they can be used. */
 export function settingsProblem(s: Settings): string | null {
-  if (!GUID.test(s.clientId)) return 'The client id must be the GUID shown as "Application (client) ID" in Entra.';
-  if (!GUID.test(s.tenant) && !DOMAIN.test(s.tenant)) {
-    return 'The tenant must be a tenant id (GUID) or a domain such as contoso.onmicrosoft.com.';
-  }
+  if (!isClientId(s.clientId)) return t('settingsClientIdBad');
+  if (!isTenant(s.tenant)) return t('settingsTenantBad');
   return null;
+}
+
+/** The settings an organization can push by policy (chrome.storage.managed; public/managed-schema.json). */
+export type ManagedField = keyof Settings;
+
+/** Settings as Options shows them: which fields the organization's policy sets, and what is wrong, in words. */
+export interface SettingsView {
+  settings: Settings;
+  managed: ManagedField[];
+  problem: string | null;
 }
 
 export const authorityFor = (s: Settings) => `${LOGIN_ORIGIN}/${s.tenant}`;

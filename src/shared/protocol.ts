@@ -1,7 +1,7 @@
 import type { ActivityEntry, ActivityFilter } from './activity.ts';
 import type { AzureRoles, AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
-import type { Settings } from './config.ts';
+import type { Settings, SettingsView } from './config.ts';
 import type {
   DirectoryHit,
   ExternalSettings,
@@ -16,6 +16,7 @@ import type { InviteStart, Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
 import type { PowerPlatformPage } from './power-platform.ts';
 import type { AudienceGroup, PowerBiPage } from './powerbi.ts';
+import type { SetupReport } from './setup.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {
@@ -80,8 +81,11 @@ export type BackgroundProtocol = {
   getGuestChanges: { request: Record<string, never>; response: GuestChangeRecord[] };
   /** An environment's page (issue 12): the environment, its roles, the licences, the guest maker setting. */
   getPowerPlatformPage: { request: { context: PageContext }; response: PowerPlatformPage };
-  getSettings: { request: Record<string, never>; response: Settings };
-  saveSettings: { request: Settings; response: Settings };
+  /** Options: the settings in use, which of them the organization's policy sets, and what is wrong with them. */
+  getSettings: { request: Record<string, never>; response: SettingsView };
+  saveSettings: { request: Settings; response: SettingsView };
+  /** Check my setup: signs in if needed, then what each resource granted this app registration. */
+  checkSetup: { request: Record<string, never>; response: SetupReport };
 };
 
 /** Messages between the background and the offscreen document, which alone runs MSAL. */

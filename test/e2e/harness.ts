@@ -7,6 +7,8 @@ import type { RunningSandbox } from '../../sandbox/server.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where Debian's Chromium reads an organization's policies, as an administrator deploys them (README). */
+export const POLICY_FILE = '/etc/chromium/policies/managed/invite-here-e2e.json';
 
 export interface TestBrowser {
   context: BrowserContext;
@@ -128,8 +130,22 @@ export async function signInThroughPopup(
   password: string,
   button = 'Sign in',
 ): Promise<void> {
+  await signInThroughWindow(browser, () => popup.getByRole('button', { name: button }).click(), user, password);
+  await waitForSignedIn(popup);
+}
+
+/**
+ * The login window that `start` opens (a popup's or Options' button), filled in as a person would, until the window
+ * closes by itself.
+ */
+export async function signInThroughWindow(
+  browser: TestBrowser,
+  start: () => Promise<void>,
+  user: string,
+  password: string,
+): Promise<void> {
   const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
-  await popup.getByRole('button', { name: button }).click();
+  await start();
   const auth = await authWindow;
   await auth.getByLabel('Email or phone').fill(user);
   await auth.getByLabel('Password').fill(password);
@@ -139,7 +155,6 @@ export async function signInThroughPopup(
   // Consent is asked once per user and app; the window closes by itself after that.
   await Promise.race([accept.click().catch(() => undefined), closed]);
   await closed;
-  await waitForSignedIn(popup);
 }
 
 /**

@@ -60,12 +60,12 @@ describe('page context, options and sign-out', () => {
     await options.goto(`chrome-extension://${env.browser.extensionId}/src/options/index.html`);
     await options.getByLabel('Microsoft (your tenant)').check();
     await options.getByLabel('Tenant id or domain').fill('contoso.onmicrosoft.com');
-    await options.getByLabel('Application (client) id').fill('not-a-guid');
+    await options.getByLabel('Application (client) ID').fill('not-a-guid');
     await expect.poll(() => options.getByText('The client id must be the GUID').count()).toBe(1);
     expect(await options.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await options.getByLabel('Sandbox cloud').check();
     await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByRole('status').waitFor();
+    await options.getByText('Saved. Sign in again').waitFor();
     await options.close();
   });
 

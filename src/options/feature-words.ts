@@ -1,0 +1,28 @@
+import { ARM_ORIGIN, type Feature, GRAPH_ORIGIN, POWER_PLATFORM_RESOURCE, POWERBI_RESOURCE } from '../shared/config.ts';
+import { t } from '../shared/i18n.ts';
+
+/** A feature's name and what it lets a person do, in words. */
+export function featureWords(feature: Feature): { name: string; does: string } {
+  switch (feature) {
+    case 'invite':
+      return { name: t('featureInvite'), does: t('featureInviteDoes') };
+    case 'powerBiAccess':
+      return { name: t('featurePowerBi'), does: t('featurePowerBiDoes') };
+    case 'guestCard':
+      return { name: t('featureGuestCard'), does: t('featureGuestCardDoes') };
+    case 'azureRoles':
+      return { name: t('featureAzure'), does: t('featureAzureDoes') };
+    case 'powerPlatform':
+      return { name: t('featurePowerPlatform'), does: t('featurePowerPlatformDoes') };
+  }
+}
+
+/** The API's name as Entra's "Request API permissions" lists it. */
+export function apiName(resource: string): string {
+  const bare = resource.replace(/\/+$/, '');
+  if (bare === GRAPH_ORIGIN) return t('apiGraph');
+  if (bare === POWERBI_RESOURCE) return t('apiPowerBi');
+  if (bare === ARM_ORIGIN) return t('apiArm');
+  if (bare === POWER_PLATFORM_RESOURCE) return t('apiPowerPlatform');
+  return bare;
+}

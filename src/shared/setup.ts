@@ -1,0 +1,45 @@
+import { FEATURE_SCOPES, type Feature, resourceOfScope } from './config.ts';
+
+/** What one resource (Graph, Power BI, ARM, ...) granted this app registration, as its token says. */
+export interface ResourceGrant {
+  resource: string;
+  /** The token's scopes, as full scope names (`https://graph.microsoft.com/User.Read`). */
+  granted: string[];
+  /** Why no token came for this resource, in words; its scopes then all count as missing. */
+  problem: string | null;
+}
+
+export interface SetupReport {
+  username: string;
+  resources: ResourceGrant[];
+}
+
+export interface FeatureFinding {
+  feature: Feature;
+  /** Scopes the feature needs that no token granted. Empty: the feature works. */
+  missing: string[];
+}
+
+/** The permission's own name, as Entra lists it under its API: `User.Read`. */
+export const permissionName = (scope: string) => scope.slice(scope.lastIndexOf('/') + 1);
+
+// Entra's scope names are case-insensitive (a token may say `user.read` for `User.Read`).
+const key = (scope: string) => scope.toLowerCase();
+
+/** Each feature of the table in config.ts, with the scopes it needs and the report did not find granted. */
+export function featureFindings(report: SetupReport): FeatureFinding[] {
+  const granted = new Set(report.resources.flatMap((r) => r.granted.map(key)));
+  return FEATURE_SCOPES.map(({ feature, scopes }) => ({ feature, missing: scopes.filter((s) => !granted.has(key(s))) }));
+}
+
+/**
+ * A token response's scopes as full names. Entra may name a resource's scopes without the resource (`User.Read`
+ * for Graph) and adds OpenID's own (`openid`, `profile`); those name no permission of a resource and are left out.
+ */
+export function grantedScopes(resource: string, scopes: string[]): string[] {
+  const oidc = new Set(['openid', 'profile', 'email', 'offline_access']);
+  return scopes
+    .filter((s) => !oidc.has(s.toLowerCase()) && !s.endsWith('/.default'))
+    .map((s) => (s.includes('/') ? s : `${resource}/${s}`))
+    .filter((s) => resourceOfScope(s).replace(/\/+$/, '') === resource);
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, POLICY_FILE, signInThroughPopup, signInThroughWindow, type TestBrowser } from './harness.ts';
+import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, type TestSandbox } from './sandbox.ts';
+
+/** The extension's id, as Chromium derives it from the manifest's key: before the browser starts, for the policy. */
+function extensionIdFromKey(): string {
+  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.json'), 'utf8'));
+  const hash = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
+  return [...hash].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
+}
+
+/**
+ * The page at `url`, whether the browser opened it before the test looked or does so later (a tab opens on
+ * about:blank and reaches its address afterwards, so the tabs are looked at until one is there).
+ */
+async function pageAt(context: BrowserContext, url: string): Promise<Page> {
+  let found: Page | undefined;
+  await expect.poll(() => (found = context.pages().find((p) => p.url() === url)), { timeout: 15_000 }).toBeDefined();
+  return found as Page;
+}
+
+const optionsUrl = (browser: TestBrowser) => `chrome-extension://${browser.extensionId}/src/options/index.html`;
+
+describe('first run and Check my setup', () => {
+  let sandbox: TestSandbox;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    sandbox = await freshSandbox();
+    browser = await launchBrowser(sandbox);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.dispose();
+  });
+
+  it('opens Options with the three-step guide when the extension is installed', async () => {
+    const options = await pageAt(browser.context, optionsUrl(browser));
+    await options.getByRole('heading', { name: 'Set up Invite Here' }).waitFor();
+    const steps = await options.locator('ol.guide > li h2').allTextContents();
+    expect(steps).toEqual(['Sandbox or your tenant', 'The app registration', 'Test sign-in']);
+    // The exact redirect URI to register: this browser's, from the extension's fixed id.
+    expect(await options.getByTestId('redirect-uri').textContent()).toBe(`https://${browser.extensionId}.chromiumapp.org/`);
+    // Each feature's scopes, to copy: the guest card needs the directory audit log.
+    const guestCard = options.getByRole('region', { name: 'Guest card' });
+    expect(await guestCard.getByRole('cell', { name: 'AuditLog.Read.All' }).count()).toBe(1);
+    await options.screenshot({ path: 'test-results/views/options-guide.png', fullPage: true });
+  });
+
+  it('reports the scope an app registration lacks and the feature it stops', async () => {
+    const app = (await sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.applications[0];
+    await sandbox.control.patchApplication(CONTOSO, INVITE_HERE_APP, {
+      consentedScopes: app?.consentedScopes.filter((s) => !s.endsWith('/AuditLog.Read.All')),
+    });
+    const options = await pageAt(browser.context, optionsUrl(browser));
+    const check = () => options.getByRole('button', { name: 'Check my setup' }).click();
+    await signInThroughWindow(browser, check, 'megan@contoso.example', PASSWORD);
+    const report = options.getByTestId('setup-report');
+    await report.waitFor({ timeout: 30_000 });
+    expect(await report.textContent()).toContain('Signed in as megan@contoso.example. Some features lack permissions');
+    const guestCard = report.locator('[data-feature="guestCard"]');
+    expect(await guestCard.textContent()).toBe('Guest card: missing AuditLog.Read.All (Microsoft Graph)');
+    // The rest of the registration is whole: those features are ready.
+    const ready = await report
+      .locator('[data-ok="yes"]')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-feature')));
+    expect(ready).toEqual(['invite', 'powerBiAccess', 'azureRoles', 'powerPlatform']);
+    await options.screenshot({ path: 'test-results/views/options-check.png', fullPage: true });
+  });
+});
+
+describe('settings an organization pushes by policy', () => {
+  let sandbox: TestSandbox;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    sandbox = await freshSandbox();
+    // Chrome and Edge read an extension's policy under "3rdparty" (README: Deploying to a fleet).
+    mkdirSync(join(POLICY_FILE, '..'), { recursive: true });
+    const values = { tenant: 'contoso.onmicrosoft.com', clientId: INVITE_HERE_APP };
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionIdFromKey()]: values } } }));
+    // Chromium watches the file: it stays while this browser runs, and goes before any other test's browser starts.
+    browser = await launchBrowser(sandbox);
+  });
+  afterAll(async () => {
+    rmSync(POLICY_FILE, { force: true });
+    await browser?.close();
+    await sandbox?.dispose();
+  });
+
+  it('signs in to the tenant the policy names, over the one saved in Options, and shows it as managed', async () => {
+    // What the person saved in Options before the organization's policy came: the partner's tenant.
+    const saved = { cloud: 'microsoft', tenant: 'partnerltd.onmicrosoft.com', clientId: INVITE_HERE_APP };
+    await (await browser.worker()).evaluate((settings) => chrome.storage.local.set({ settings }), saved);
+    const options = await pageAt(browser.context, optionsUrl(browser));
+    await options.reload();
+    const tenant = options.getByLabel('Tenant id or domain');
+    await expect.poll(() => tenant.inputValue()).toBe('contoso.onmicrosoft.com');
+    expect(await tenant.isDisabled()).toBe(true);
+    expect(await tenant.getAttribute('aria-describedby').then((id) => options.locator(`#${id}`).textContent())).toBe(
+      "Set by your organization's policy",
+    );
+    expect(await options.getByLabel('Microsoft (your tenant)').isChecked()).toBe(true);
+    await options.screenshot({ path: 'test-results/views/options-managed.png', fullPage: true });
+
+    const popup = await browser.openPopup();
+    await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
+    expect(await popup.getByTestId('account-username').textContent()).toBe('megan@contoso.example');
+    expect(await popup.getByTestId('tenant-id').textContent()).toContain(CONTOSO);
+    await popup.close();
+  });
+});
