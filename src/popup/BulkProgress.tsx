@@ -33,7 +33,7 @@ export function BulkProgress({ job }: { job: JobSummary }) {
       : ` · ${t('bulkTimeLeft', formatDuration(job.secondsLeft))}`;
   return (
     <div class="bulk-progress">
-      <p data-testid="bulk-status">
+      <p data-testid="bulk-status" role="status">
         <strong>{statusWords(job.status)}</strong>
         {counts.granting ? ` · ${t('bulkGranting', counts.granting)}` : ''}
       </p>

@@ -7,8 +7,9 @@ import type { Operation } from '../shared/operation.ts';
 import type { PowerPlatformPage } from '../shared/power-platform.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
+import { Announce } from './Announce.tsx';
 import { InviteForm } from './InviteForm.tsx';
-import { OperationCard } from './OperationCard.tsx';
+import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
 
 /**
  * The "One guest" tab: the invitation the background is running or has finished, else the form. Reopened, the popup
@@ -34,7 +35,12 @@ export function OneGuest(props: {
   const invite = op?.steps[0];
   // Refused before anything was done: the form again, filled in, with the reason, so nothing typed is lost.
   if (op && !(op.status === 'done' && invite?.state === 'failed')) {
-    return <OperationCard op={op} onAnother={() => send('dismissOperation', { id: op.id }).then(() => setOp(null))} />;
+    return (
+      <>
+        <Announce text={operationAnnouncement(op)} />
+        <OperationCard op={op} onAnother={() => send('dismissOperation', { id: op.id }).then(() => setOp(null))} />
+      </>
+    );
   }
   const sent = op?.invitation;
   const retry =
@@ -53,5 +59,11 @@ export function OneGuest(props: {
           error: new AppError(invite.code ?? ErrorCodes.unknown, invite.detail),
         }
       : undefined;
-  return <InviteForm key={op?.id ?? 'new'} {...props} retry={retry} onStarted={setOp} />;
+  // The form's own refusal is an alert; the region stays, empty, so the next invitation's steps are read out.
+  return (
+    <>
+      <Announce text="" />
+      <InviteForm key={op?.id ?? 'new'} {...props} retry={retry} onStarted={setOp} />
+    </>
+  );
 }

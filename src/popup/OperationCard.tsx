@@ -16,6 +16,21 @@ function stepState(op: Operation, step: OperationStep): string {
 }
 
 /**
+ * What a screen reader is told of an invitation as it runs: the step under way, then the result and any step that
+ * was not done. Said once per change, by OneGuest's live region.
+ */
+export function operationAnnouncement(op: Operation): string {
+  const failed = op.steps.filter((s) => s.state === 'failed').map((s) => t('stepLineNotDone', stepWords(op, s)));
+  const current = op.steps.find((s) => s.state === 'pending');
+  if (op.status !== 'done' && current) {
+    return [t('progressInviting', op.invitation.email), t('stepLine', stepWords(op, current), stepState(op, current))].join(' ');
+  }
+  const email = op.invitation.email;
+  const heading = op.invited ? (op.invited.existing ? t('resultAlreadyGuest', email) : t('resultInvited', email)) : '';
+  return [heading, ...failed].filter(Boolean).join(' ');
+}
+
+/**
  * A single invitation as the background runs it: its steps while it runs, then the result card (redeem link and
  * copy button included) until the person starts another or dismisses it. The popup can close at any point.
  */

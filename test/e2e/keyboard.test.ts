@@ -34,9 +34,24 @@ describe('keyboard only', () => {
     // The focus ring shows where the keyboard is: Fluent's 2 px stroke, not the browser's default.
     expect(await popup.evaluate(() => getComputedStyle(document.activeElement as Element).outlineWidth)).toBe('2px');
     await tabTo(popup, 'the Invite button', () => (document.activeElement as HTMLButtonElement | null)?.type === 'submit');
+    // What the live region says, change by change, as a screen reader hears it.
+    await popup.evaluate(() => {
+      const region = document.querySelector('[data-testid=announce]') as HTMLElement;
+      const heard: string[] = [];
+      (window as { heard?: string[] }).heard = heard;
+      new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
     await popup.keyboard.press('Enter');
     const assignment = popup.getByTestId('azure-assignment');
     await expect.poll(() => assignment.textContent(), { timeout: 45_000 }).toMatch(/eligible \(PIM\) from/);
+    const heard = await popup.evaluate(() => (window as { heard?: string[] }).heard ?? []);
+    expect(heard.some((h) => h.startsWith('Inviting kai@partner.example'))).toBe(true);
+    expect(heard.at(-1)).toContain('kai@partner.example');
+    expect(heard.at(-1)).not.toContain('Inviting');
     const contoso = (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
     const kai = contoso?.users.find((u) => u.mail === 'kai@partner.example');
     expect(contoso?.azure?.eligibilitySchedules.filter((e) => e.principalId === kai?.id)).toHaveLength(1);

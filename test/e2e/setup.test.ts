@@ -3,8 +3,16 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, POLICY_FILE, signInThroughPopup, signInThroughWindow, type TestBrowser } from './harness.ts';
+import {
+  launchBrowser,
+  POLICY_FILE,
+  signInThroughPopup,
+  signInThroughWindow,
+  type TestBrowser,
+  waitForPageReported,
+} from './harness.ts';
 import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, type TestSandbox } from './sandbox.ts';
+import { PAGES } from './views.ts';
 
 /** The extension's id, as Chromium derives it from the manifest's key: before the browser starts, for the policy. */
 function extensionIdFromKey(): string {
@@ -69,6 +77,49 @@ describe('first run and Check my setup', () => {
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-feature')));
     expect(ready).toEqual(['invite', 'powerBiAccess', 'azureRoles', 'powerPlatform']);
     await options.screenshot({ path: 'test-results/views/options-check.png', fullPage: true });
+  });
+});
+
+describe('the toolbar button', () => {
+  let sandbox: TestSandbox;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    sandbox = await freshSandbox();
+    browser = await launchBrowser(sandbox);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.dispose();
+  });
+
+  /** The badge and title the toolbar button shows on a tab. */
+  const buttonOn = (tabId: number) =>
+    browser
+      .worker()
+      .then((w) =>
+        w.evaluate(
+          async (id) => ({
+            text: await chrome.action.getBadgeText({ tabId: id }),
+            title: await chrome.action.getTitle({ tabId: id }),
+          }),
+          tabId,
+        ),
+      );
+
+  it('is marked on a page the extension can act on, and opens with Alt+Shift+G', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PAGES.powerBi);
+    await waitForPageReported(browser, page.url());
+    const tabId = await (await browser.worker()).evaluate(
+      async () => (await chrome.storage.session.get('lastPageTabId')).lastPageTabId as number,
+    );
+    expect(await buttonOn(tabId)).toEqual({ text: '+', title: 'Invite Here: invite a guest to this Power BI app or workspace' });
+    // The same tab on a page it cannot act on (Graph's own address): no mark, the plain name.
+    await page.goto('https://graph.microsoft.com/v1.0/');
+    await expect.poll(() => buttonOn(tabId)).toEqual({ text: '', title: 'Invite Here' });
+    const commands = await (await browser.worker()).evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+G');
+    await page.close();
   });
 });
 
