@@ -8,6 +8,9 @@ import { CheckStep } from './CheckStep.tsx';
 import { RegistrationStep } from './RegistrationStep.tsx';
 import { SettingsStep } from './SettingsStep.tsx';
 
+/** What the policy sets, field by field. */
+const policyKey = (view: SettingsView) => JSON.stringify(view.managed.map((f) => [f, view.settings[f]]));
+
 /**
  * Options is the setup guide first run opens: where to sign in (sandbox or your tenant), the app registration to
  * make (redirect URI and scopes to copy, per feature), and a check of what that registration was granted.
@@ -32,7 +35,8 @@ export function Options() {
       <p>{t('optionsIntro')}</p>
       <ol class="guide">
         <li>
-          <SettingsStep key={JSON.stringify(view)} view={view} onSaved={setView} />
+          {/* A new policy starts the form again from it; saving keeps the form (and its "Saved."). */}
+          <SettingsStep key={policyKey(view)} view={view} onSaved={setView} />
         </li>
         <li>
           <RegistrationStep />

@@ -94,17 +94,15 @@ describe('the toolbar button', () => {
 
   /** The badge and title the toolbar button shows on a tab. */
   const buttonOn = (tabId: number) =>
-    browser
-      .worker()
-      .then((w) =>
-        w.evaluate(
-          async (id) => ({
-            text: await chrome.action.getBadgeText({ tabId: id }),
-            title: await chrome.action.getTitle({ tabId: id }),
-          }),
-          tabId,
-        ),
-      );
+    browser.worker().then((w) =>
+      w.evaluate(
+        async (id) => ({
+          text: await chrome.action.getBadgeText({ tabId: id }),
+          title: await chrome.action.getTitle({ tabId: id }),
+        }),
+        tabId,
+      ),
+    );
 
   it('is marked on a page the extension can act on, and opens with Alt+Shift+G', async () => {
     const page = await browser.context.newPage();

@@ -117,5 +117,9 @@ export async function tourViews(browser: TestBrowser, say: (english: string) => 
   await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
   await options.locator('form').first().waitFor();
   await visit('options', options);
+  // Signed in already: Check my setup reads the grants at once and reports each feature.
+  await options.getByRole('button', { name: say('Check my setup') }).click();
+  await options.getByTestId('setup-report').waitFor({ timeout: 30_000 });
+  await visit('options-check', options);
   await options.close();
 }
