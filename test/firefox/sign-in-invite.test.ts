@@ -63,6 +63,11 @@ describe('the Firefox build', () => {
     const app = (await sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.applications[0];
     expect(app?.spaRedirectUris).toContain(redirect);
     await popup.close();
+    // Options shows that URL to register, as the person copies it.
+    const options = await firefox.openExtensionPage('src/options/index.html', '[data-testid=redirect-uri]');
+    expect(await options.$eval('[data-testid=redirect-uri]', (c) => c.textContent)).toBe(redirect);
+    await shot(options, 'options');
+    await options.close();
   });
 
   it('signs in through the sandbox login window (launchWebAuthFlow) and invites one guest from the popup', async () => {
