@@ -68,26 +68,20 @@ export function SettingsStep({ view, onSaved }: { view: SettingsView; onSaved: (
           ))}
           <ManagedNote field="cloud" managed={managed} />
         </fieldset>
-        <label for="tenant">{t('optionsTenant')}</label>
-        <input
-          id="tenant"
-          value={settings.tenant}
-          disabled={locked('tenant')}
-          aria-describedby={describedBy('tenant')}
-          onInput={(e) => update({ tenant: e.currentTarget.value })}
-          placeholder={t('optionsTenantExample')}
-        />
-        <ManagedNote field="tenant" managed={managed} />
-        <label for="clientId">{t('optionsClientId')}</label>
-        <input
-          id="clientId"
-          value={settings.clientId}
-          disabled={locked('clientId')}
-          aria-describedby={describedBy('clientId')}
-          onInput={(e) => update({ clientId: e.currentTarget.value })}
-          placeholder={t('optionsClientIdExample')}
-        />
-        <ManagedNote field="clientId" managed={managed} />
+        {(['tenant', 'clientId'] as const).map((field) => (
+          <div key={field}>
+            <label for={field}>{field === 'tenant' ? t('optionsTenant') : t('optionsClientId')}</label>
+            <input
+              id={field}
+              value={settings[field]}
+              disabled={locked(field)}
+              aria-describedby={describedBy(field)}
+              onInput={(e) => update({ [field]: e.currentTarget.value })}
+              placeholder={field === 'tenant' ? t('optionsTenantExample') : t('optionsClientIdExample')}
+            />
+            <ManagedNote field={field} managed={managed} />
+          </div>
+        ))}
         {problem && settings.cloud === 'microsoft' && (settings.tenant || settings.clientId) ? (
           <p class="field-error">{problem}</p>
         ) : null}

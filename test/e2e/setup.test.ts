@@ -11,7 +11,7 @@ import {
   type TestBrowser,
   waitForPageReported,
 } from './harness.ts';
-import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, type TestSandbox } from './sandbox.ts';
+import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, sandboxAndBrowser, type TestSandbox } from './sandbox.ts';
 import { PAGES } from './views.ts';
 
 /** The extension's id, as Chromium derives it from the manifest's key: before the browser starts, for the policy. */
@@ -34,24 +34,15 @@ async function pageAt(context: BrowserContext, url: string): Promise<Page> {
 const optionsUrl = (browser: TestBrowser) => `chrome-extension://${browser.extensionId}/src/options/index.html`;
 
 describe('first run and Check my setup', () => {
-  let sandbox: TestSandbox;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    sandbox = await freshSandbox();
-    browser = await launchBrowser(sandbox);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.dispose();
-  });
+  const env = sandboxAndBrowser();
 
   it('opens Options with the three-step guide when the extension is installed', async () => {
-    const options = await pageAt(browser.context, optionsUrl(browser));
+    const options = await pageAt(env.browser.context, optionsUrl(env.browser));
     await options.getByRole('heading', { name: 'Set up Invite Here' }).waitFor();
     const steps = await options.locator('ol.guide > li h2').allTextContents();
     expect(steps).toEqual(['Sandbox or your tenant', 'The app registration', 'Test sign-in']);
     // The exact redirect URI to register: this browser's, from the extension's fixed id.
-    expect(await options.getByTestId('redirect-uri').textContent()).toBe(`https://${browser.extensionId}.chromiumapp.org/`);
+    expect(await options.getByTestId('redirect-uri').textContent()).toBe(`https://${env.browser.extensionId}.chromiumapp.org/`);
     // Each feature's scopes, to copy: the guest card needs the directory audit log.
     const guestCard = options.getByRole('region', { name: 'Guest card' });
     expect(await guestCard.getByRole('cell', { name: 'AuditLog.Read.All' }).count()).toBe(1);
@@ -59,13 +50,13 @@ describe('first run and Check my setup', () => {
   });
 
   it('reports the scope an app registration lacks and the feature it stops', async () => {
-    const app = (await sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.applications[0];
-    await sandbox.control.patchApplication(CONTOSO, INVITE_HERE_APP, {
+    const app = (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO)?.applications[0];
+    await env.sandbox.control.patchApplication(CONTOSO, INVITE_HERE_APP, {
       consentedScopes: app?.consentedScopes.filter((s) => !s.endsWith('/AuditLog.Read.All')),
     });
-    const options = await pageAt(browser.context, optionsUrl(browser));
+    const options = await pageAt(env.browser.context, optionsUrl(env.browser));
     const check = () => options.getByRole('button', { name: 'Check my setup' }).click();
-    await signInThroughWindow(browser, check, 'megan@contoso.example', PASSWORD);
+    await signInThroughWindow(env.browser, check, 'megan@contoso.example', PASSWORD);
     const report = options.getByTestId('setup-report');
     await report.waitFor({ timeout: 30_000 });
     expect(await report.textContent()).toContain('Signed in as megan@contoso.example. Some features lack permissions');
@@ -81,20 +72,11 @@ describe('first run and Check my setup', () => {
 });
 
 describe('the toolbar button', () => {
-  let sandbox: TestSandbox;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    sandbox = await freshSandbox();
-    browser = await launchBrowser(sandbox);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.dispose();
-  });
+  const env = sandboxAndBrowser();
 
   /** The badge and title the toolbar button shows on a tab. */
   const buttonOn = (tabId: number) =>
-    browser.worker().then((w) =>
+    env.browser.worker().then((w) =>
       w.evaluate(
         async (id) => ({
           text: await chrome.action.getBadgeText({ tabId: id }),
@@ -105,17 +87,17 @@ describe('the toolbar button', () => {
     );
 
   it('is marked on a page the extension can act on, and opens with Alt+Shift+G', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto(PAGES.powerBi);
-    await waitForPageReported(browser, page.url());
-    const tabId = await (await browser.worker()).evaluate(
+    await waitForPageReported(env.browser, page.url());
+    const tabId = await (await env.browser.worker()).evaluate(
       async () => (await chrome.storage.session.get('lastPageTabId')).lastPageTabId as number,
     );
     expect(await buttonOn(tabId)).toEqual({ text: '+', title: 'Invite Here: invite a guest to this Power BI app or workspace' });
     // The same tab on a page it cannot act on (Graph's own address): no mark, the plain name.
     await page.goto('https://graph.microsoft.com/v1.0/');
     await expect.poll(() => buttonOn(tabId)).toEqual({ text: '', title: 'Invite Here' });
-    const commands = await (await browser.worker()).evaluate(() => chrome.commands.getAll());
+    const commands = await (await env.browser.worker()).evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+G');
     await page.close();
   });
