@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared/activity.ts';
-import { describeSchedule } from '../shared/azure.ts';
+import { describeSchedule, isoDay } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
 import { neutralizeCell } from '../shared/bulk/results.ts';
 import { formatNumber } from '../shared/format.ts';
@@ -49,7 +49,7 @@ function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
     case 'azureRole': {
       const a = op.assignment;
       const kind = op.azure?.schedule.kind === 'active' ? t('scheduleKindActive') : t('scheduleKindEligible');
-      const when = a ? describeSchedule(a) : kind;
+      const when = a ? describeSchedule(a, isoDay) : kind;
       const scope = op.azure?.scope ?? '';
       const detail = t('loggedRole', op.azure?.roleName ?? '', describeScope(scope), when);
       return [{ ...base, action: 'role', detail, scope, outcome, error }];

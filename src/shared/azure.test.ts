@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, scheduleEnd, scheduleProblem } from './azure.ts';
+import { describeSchedule, isoDay, scheduleEnd, scheduleProblem } from './azure.ts';
+import { formatDate } from './format.ts';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const day = 86_400_000;
@@ -33,12 +34,16 @@ describe('scheduleProblem', () => {
 });
 
 describe('describeSchedule', () => {
-  it('says the kind, the start and the end in a few words', () => {
+  it('says the kind, the start and the end in a few words, the days through Intl', () => {
     expect(describeSchedule({ kind: 'active', startDateTime: '2026-11-28T10:00:00.000Z', endDateTime: null })).toBe(
-      'active from 2026-11-28, with no end',
+      `active from ${formatDate('2026-11-28T10:00:00.000Z')}, with no end`,
     );
+    expect(formatDate('2026-11-28T10:00:00.000Z')).toMatch(/Nov/);
     expect(
-      describeSchedule({ kind: 'eligible', startDateTime: '2026-11-28T10:00:00.000Z', endDateTime: '2026-12-05T10:00:00.000Z' }),
+      describeSchedule(
+        { kind: 'eligible', startDateTime: '2026-11-28T10:00:00.000Z', endDateTime: '2026-12-05T10:00:00.000Z' },
+        isoDay,
+      ),
     ).toBe('eligible (PIM) from 2026-11-28 until 2026-12-05');
     expect(describeSchedule({ kind: 'eligible', startDateTime: null, endDateTime: null })).toBe(
       'eligible (PIM) from now, with no end',

@@ -1,4 +1,4 @@
-import { formatNumber } from './format.ts';
+import { formatDate, formatNumber } from './format.ts';
 import { t } from './i18n.ts';
 
 /** Azure roles as the popup offers them. */
@@ -66,6 +66,9 @@ export function scheduleProblem(s: AzureSchedule, now: number): string | null {
   return null;
 }
 
+/** The day of an ISO instant, as ISO (2026-11-28). */
+export const isoDay = (iso: string) => iso.slice(0, 10);
+
 /** When the schedule ends (ISO), or null when it has no end. */
 export function scheduleEnd(s: AzureSchedule, start: Date): string | null {
   if (s.end === null) return null;
@@ -74,11 +77,14 @@ export function scheduleEnd(s: AzureSchedule, start: Date): string | null {
 }
 
 /**
- * "eligible (PIM) from 2026-11-28 until 2026-12-05", "active from 2026-11-28, with no end". The days stay ISO dates,
- * the same in every language: they are the days the Azure portal's assignment shows, and the activity file keeps them.
+ * "eligible (PIM) from 28 Nov 2026 until 5 Dec 2026", "active from 28 Nov 2026, with no end": the days in the
+ * language of the words (Intl). The activity record passes `isoDay` instead: its CSV keeps the days as Azure's
+ * assignment lists them, the same in every language.
  */
-export function describeSchedule(a: { kind: 'eligible' | 'active'; startDateTime: string | null; endDateTime: string | null }) {
-  const day = (iso: string) => iso.slice(0, 10);
+export function describeSchedule(
+  a: { kind: 'eligible' | 'active'; startDateTime: string | null; endDateTime: string | null },
+  day: (iso: string) => string = formatDate,
+) {
   const kind = a.kind === 'eligible' ? t('scheduleKindEligible') : t('scheduleKindActive');
   const { startDateTime: start, endDateTime: end } = a;
   if (start) return end ? t('scheduleFromUntil', kind, day(start), day(end)) : t('scheduleFromNoEnd', kind, day(start));
