@@ -30,7 +30,8 @@ describe('Azure resource owners', () => {
     await popup.getByLabel('E-mail address').fill('raj@partner.example');
     await popup.getByRole('button', { name: 'Invite' }).click();
     const result = popup.getByTestId('azure-assignment');
-    const today = new Date().toISOString().slice(0, 10);
+    // The popup says days as the person's language does (English here: "Dec 3, 2026").
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
     await expect
       .poll(() => result.textContent(), { timeout: 45_000 })
       .toContain(`Reader, active from ${today}, with no end, at ${RG}`);
@@ -59,7 +60,7 @@ describe('Azure resource owners', () => {
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect
       .poll(() => popup.getByTestId('azure-assignment').textContent(), { timeout: 45_000 })
-      .toMatch(/eligible \(PIM\) from \d{4}-\d\d-\d\d until \d{4}-\d\d-\d\d/);
+      .toMatch(/eligible \(PIM\) from [A-Z][a-z]{2} \d{1,2}, \d{4} until [A-Z][a-z]{2} \d{1,2}, \d{4}/);
     const state = await env.sandbox.control.state();
     const contoso = state.tenants.find((t) => t.id === CONTOSO);
     const ines = contoso?.users.find((u) => u.mail === 'ines@partner.example');
@@ -73,6 +74,8 @@ describe('Azure resource owners', () => {
   it('makes a role active from a later day until an end date, and Azure records that window', async () => {
     const popup = await popupOn(STORAGE);
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    // The date fields take ISO days; the result says them as the person's language does.
+    const shown = (n: number) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(Date.parse(day(n)));
     await popup.getByLabel('Storage Blob Data Reader').check();
     expect(await popup.getByRole('region', { name: 'Azure role' }).textContent()).toContain('read blob data');
     await popup.getByLabel('Active', { exact: true }).check();
@@ -90,7 +93,7 @@ describe('Azure resource owners', () => {
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect
       .poll(() => popup.getByTestId('azure-assignment').textContent(), { timeout: 45_000 })
-      .toContain(`Storage Blob Data Reader, active from ${day(3)} until ${day(10)}, at ${STORAGE}`);
+      .toContain(`Storage Blob Data Reader, active from ${shown(3)} until ${shown(10)}, at ${STORAGE}`);
     const contoso = (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
     const tomas = contoso?.users.find((u) => u.mail === 'tomas@partner.example');
     const [assignment] = contoso?.azure?.roleAssignments.filter((a) => a.principalId === tomas?.id) ?? [];

@@ -26,6 +26,19 @@ export function sandboxFlags(sandbox: Pick<RunningSandbox, 'port' | 'spkiHashes'
   ];
 }
 
+/**
+ * A fresh profile is a first install: the extension opens its Options guide in a tab, and Chrome may open it in
+ * the blank tab a test has just made. Waiting for that tab first keeps every test's own pages its own.
+ */
+async function firstRunOptions(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = `chrome-extension://${extensionId}/src/options/index.html`;
+  const deadline = Date.now() + 15_000;
+  while (!context.pages().some((p) => p.url() === url)) {
+    if (Date.now() > deadline) throw new Error('the first run did not open the Options guide');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Real Chromium with the production build of the extension, a fresh profile, and the sandbox cloud. */
 export async function launchBrowser(
   sandbox: RunningSandbox,
@@ -51,6 +64,7 @@ export async function launchBrowser(
   });
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   const extensionId = new URL((await worker()).url()).host;
+  await firstRunOptions(context, extensionId);
   return {
     context,
     extensionId,
