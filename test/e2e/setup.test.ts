@@ -94,8 +94,9 @@ describe('the toolbar button', () => {
       async () => (await chrome.storage.session.get('lastPageTabId')).lastPageTabId as number,
     );
     expect(await buttonOn(tabId)).toEqual({ text: '+', title: 'Invite Here: invite a guest to this Power BI app or workspace' });
-    // The same tab on a page it cannot act on (Graph's own address): no mark, the plain name.
-    await page.goto('https://graph.microsoft.com/v1.0/');
+    // The same tab on a page it cannot act on (the login's OpenID metadata, not an API call the contract test
+    // reads): no mark, the plain name.
+    await page.goto(`https://login.microsoftonline.com/${CONTOSO}/v2.0/.well-known/openid-configuration`);
     await expect.poll(() => buttonOn(tabId)).toEqual({ text: '', title: 'Invite Here' });
     const commands = await (await env.browser.worker()).evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+G');
