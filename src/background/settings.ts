@@ -44,10 +44,21 @@ function policyProblem(view: { settings: Settings; managed: ManagedField[] }): s
   return null;
 }
 
+/** What Options saved, and what the policy sets: each read once per request. */
+async function stored(): Promise<{ saved: Settings; values: Record<string, unknown> }> {
+  const [saved, values] = await Promise.all([local.get('settings'), policy()]);
+  return { saved: saved ?? DEFAULT_SETTINGS, values };
+}
+
+function viewOf(saved: Settings, values: Record<string, unknown>): SettingsView {
+  const merged = withPolicy(saved, values);
+  return { ...merged, problem: policyProblem(merged) ?? settingsProblem(merged.settings) };
+}
+
 /** The one place settings are read: what Options saved, under what the policy sets. */
 export async function settingsView(): Promise<SettingsView> {
-  const merged = withPolicy((await local.get('settings')) ?? DEFAULT_SETTINGS, await policy());
-  return { ...merged, problem: policyProblem(merged) ?? settingsProblem(merged.settings) };
+  const { saved, values } = await stored();
+  return viewOf(saved, values);
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -65,13 +76,14 @@ export async function usableSettings(): Promise<Settings> {
  * policy wins while it lasts, and the person's own value is back when it goes.
  */
 export async function saveSettings(input: Settings): Promise<SettingsView> {
-  const { managed } = await settingsView();
-  const saved = (await local.get('settings')) ?? DEFAULT_SETTINGS;
+  const { saved, values } = await stored();
+  const { managed } = withPolicy(saved, values);
   const next: Settings = { cloud: input.cloud, tenant: input.tenant.trim(), clientId: input.clientId.trim() };
   if (managed.includes('tenant')) next.tenant = saved.cloud === next.cloud ? saved.tenant : '';
   if (managed.includes('clientId')) next.clientId = saved.cloud === next.cloud ? saved.clientId : '';
-  const problem = settingsProblem(withPolicy(next, await policy()).settings);
+  const view = viewOf(next, values);
+  const problem = settingsProblem(view.settings);
   if (problem) throw new AppError(ErrorCodes.notConfigured, problem);
   await local.set('settings', next);
-  return settingsView();
+  return view;
 }

@@ -10,6 +10,10 @@ import { EnvironmentLink } from './EnvironmentLink.tsx';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
 import { OpenCard } from './open-card.ts';
 
+/** The result card's heading; the live region says the same words. */
+export const resultHeading = (result: InvitationResult) =>
+  result.existing ? t('resultAlreadyGuest', result.guest.email) : t('resultInvited', result.guest.email);
+
 export function InviteResult({
   assignment,
   result,
@@ -34,7 +38,7 @@ export function InviteResult({
   const copy = () => navigator.clipboard.writeText(result.redeemUrl).then(() => setCopied(true));
   return (
     <section class="result" aria-label={t('resultLabel')}>
-      <h2>{result.existing ? t('resultAlreadyGuest', guest.email) : t('resultInvited', guest.email)}</h2>
+      <h2>{resultHeading(result)}</h2>
       {result.existing ? <p class="muted">{t('resultReinvited')}</p> : null}
       <dl>
         <dt>{t('cardUserTypeGuest')}</dt>

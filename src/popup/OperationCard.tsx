@@ -3,7 +3,7 @@ import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import { type Operation, type OperationStep, stepOf, stepWords } from '../shared/operation.ts';
-import { InviteResult } from './InviteResult.tsx';
+import { InviteResult, resultHeading } from './InviteResult.tsx';
 
 const stepError = (s: OperationStep) => new AppError(s.code ?? ErrorCodes.unknown, s.detail ?? s.error);
 
@@ -25,9 +25,7 @@ export function operationAnnouncement(op: Operation): string {
   if (op.status !== 'done' && current) {
     return [t('progressInviting', op.invitation.email), t('stepLine', stepWords(op, current), stepState(op, current))].join(' ');
   }
-  const email = op.invitation.email;
-  const heading = op.invited ? (op.invited.existing ? t('resultAlreadyGuest', email) : t('resultInvited', email)) : '';
-  return [heading, ...failed].filter(Boolean).join(' ');
+  return [op.invited ? resultHeading(op.invited) : '', ...failed].filter(Boolean).join(' ');
 }
 
 /**
