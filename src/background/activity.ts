@@ -6,9 +6,11 @@ import { neutralizeCell } from '../shared/bulk/results.ts';
 import { formatNumber } from '../shared/format.ts';
 import { changeWords, type GuestChangeRecord } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
+import type { SignedInAccount } from '../shared/model.ts';
 import type { Activation } from '../shared/my-access.ts';
 import { oneAtATime } from '../shared/one-at-a-time.ts';
 import type { Operation, OperationStep } from '../shared/operation.ts';
+import { type Owner, ownedBy } from '../shared/owner.ts';
 import { describeScope } from '../shared/page-context.ts';
 import { local } from '../shared/storage.ts';
 
@@ -17,6 +19,15 @@ const MAX_ENTRIES = 1000;
 const MAX_AGE_MS = 90 * 86_400_000;
 
 const queue = oneAtATime();
+
+/** Whose entry it is: each account sees its own (issue 21), the CSV names who was signed in. */
+const ownerFields = (o: Owner) => ({ username: o.username, tenantId: o.tenantId, principalId: o.principalId });
+
+/**
+ * An entry of the account signed in. Entries written before owners were kept are matched by the name signed in.
+ */
+const mine = (account: SignedInAccount) => (e: ActivityEntry) =>
+  e.principalId ? ownedBy(account, e) : e.username === account.username && e.tenantId === account.tenantId;
 
 function record(entries: ActivityEntry[]): Promise<void> {
   return queue(async () => {
@@ -37,7 +48,7 @@ export function recordOperation(op: Operation): Promise<void> {
 }
 
 function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
-  const base = { at: op.finishedAt ?? Date.now(), username: op.username, tenantId: op.tenantId, subject: op.invitation.email };
+  const base = { at: op.finishedAt ?? Date.now(), ...ownerFields(op), subject: op.invitation.email };
   const outcome = step.state === 'done' ? 'succeeded' : 'failed';
   const error = step.state === 'done' ? undefined : (step.error ?? t('activityNotDone'));
   switch (step.kind) {
@@ -79,13 +90,12 @@ function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
 }
 
 /** A bulk job that ended, as one entry with its counts. */
-export function recordBulkJob(job: { fileName: string; tenantId: string }, username: string, counts: JobCounts): Promise<void> {
+export function recordBulkJob(job: Owner & { fileName: string }, counts: JobCounts): Promise<void> {
   const failed = counts.failed > 0;
   return record([
     {
       at: Date.now(),
-      username,
-      tenantId: job.tenantId,
+      ...ownerFields(job),
       action: 'bulk',
       subject: job.fileName,
       detail: t(
@@ -98,14 +108,14 @@ export function recordBulkJob(job: { fileName: string; tenantId: string }, usern
   ]);
 }
 
-/** Newest first, filtered by outcome. */
-export async function activity(show: ActivityFilter): Promise<ActivityEntry[]> {
+/** The account's own entries, newest first, filtered by outcome. */
+export async function activity(account: SignedInAccount, show: ActivityFilter): Promise<ActivityEntry[]> {
   const all = (await local.get('activity')) ?? [];
-  return all.filter((e) => show === 'all' || e.outcome === show).reverse();
+  return all.filter((e) => mine(account)(e) && (show === 'all' || e.outcome === show)).reverse();
 }
 
-export async function activityCsv(): Promise<{ fileName: string; csv: string }> {
-  const rows = (await activity('all')).map((e) =>
+export async function activityCsv(account: SignedInAccount): Promise<{ fileName: string; csv: string }> {
+  const rows = (await activity(account, 'all')).map((e) =>
     [
       new Date(e.at).toISOString(),
       e.username,
@@ -137,8 +147,12 @@ export async function activityCsv(): Promise<{ fileName: string; csv: string }> 
   };
 }
 
-export async function clearActivity(): Promise<void> {
-  await local.remove(['activity']);
+/** Clears the account's own entries; other accounts' stay theirs. */
+export function clearActivity(account: SignedInAccount): Promise<void> {
+  return queue(async () => {
+    const kept = ((await local.get('activity')) ?? []).filter((e) => !mine(account)(e));
+    await local.set('activity', kept);
+  });
 }
 
 /** An activation or early end of a role of one's own: one entry, with the window Azure gave. */
@@ -153,8 +167,7 @@ export function recordActivation(a: Activation): Promise<void> {
   return record([
     {
       at: a.finishedAt ?? Date.now(),
-      username: a.username,
-      tenantId: a.tenantId,
+      ...ownerFields(a),
       action: a.kind === 'activate' ? 'activated' : 'deactivated',
       subject: a.username,
       detail: `${a.draft.roleName} at ${describeScope(a.draft.scope)}${window}${status}`,
@@ -185,8 +198,7 @@ export function recordGuestChange(r: GuestChangeRecord): Promise<void> {
   return record([
     {
       at: r.finishedAt ?? Date.now(),
-      username: r.username,
-      tenantId: r.tenantId,
+      ...ownerFields(r),
       action: CHANGE_ACTIONS[r.change.kind],
       subject: r.guest.mail,
       detail: `${changeWords(r.change)}${r.outcome && !failed ? `: ${r.outcome}` : ''}`,

@@ -55,6 +55,18 @@ export async function signOut(settings: Settings): Promise<void> {
 }
 
 /**
+ * Settings bound to one account: tokens are given for that account alone, or the call fails as "not signed in".
+ * The engine sends queued work this way, so a sign-in that changes mid-turn cannot lend its token (issue 21).
+ */
+export interface AccountSettings extends Settings {
+  accountId: string;
+}
+
+export const forAccount = (settings: Settings, accountId: string): AccountSettings => ({ ...settings, accountId });
+
+const accountOf = (settings: Settings) => (settings as Partial<AccountSettings>).accountId;
+
+/**
  * Access tokens this worker already holds, by scope set, kept in memory only (gone when the worker stops, never in
  * storage). A flow makes several calls; each would otherwise ask the offscreen document again (issue 9).
  */
@@ -72,7 +84,7 @@ export function forgetTokens(): void {
  * gave up on (it did not settle in time) is made once more as a plain renewal, which takes a path of its own.
  */
 async function token(settings: Settings, scopes: string[], forceRefresh: boolean) {
-  const key = `${settings.tenant}|${settings.clientId}|${scopes.join(' ')}`;
+  const key = `${settings.tenant}|${settings.clientId}|${accountOf(settings) ?? ''}|${scopes.join(' ')}`;
   const mine = held.get(key);
   if (!forceRefresh && mine && mine.expiresOn - Date.now() > RENEW_BEFORE_MS) return mine;
   const fresh = await offscreenToken(settings, scopes, forceRefresh);
@@ -80,13 +92,22 @@ async function token(settings: Settings, scopes: string[], forceRefresh: boolean
   return fresh;
 }
 
-async function offscreenToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
+async function offscreenToken(bound: Settings, scopes: string[], forceRefresh: boolean) {
+  const { cloud, tenant, clientId } = bound;
+  const accountId = accountOf(bound);
+  const ask = (force: boolean) =>
+    callOffscreen('acquireToken', {
+      settings: { cloud, tenant, clientId },
+      scopes,
+      forceRefresh: force,
+      ...(accountId ? { accountId } : {}),
+    });
   try {
-    return await callOffscreen('acquireToken', { settings, scopes, forceRefresh });
+    return await ask(forceRefresh);
   } catch (e) {
     held.clear();
     if (forceRefresh || !(e instanceof AppError && e.code === ErrorCodes.network)) throw e;
-    return callOffscreen('acquireToken', { settings, scopes, forceRefresh: true });
+    return ask(true);
   }
 }
 

@@ -4,7 +4,7 @@ import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { partnerGroupDraft } from '../shared/guest-card.ts';
 import { httpsUrl } from '../shared/inputs.ts';
-import type { SessionState } from '../shared/model.ts';
+import type { SessionState, SignedInAccount } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { session } from '../shared/storage.ts';
 import { activity, activityCsv, clearActivity } from './activity.ts';
@@ -19,11 +19,12 @@ import { tenantName } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { externalSettings } from './graph/tenant-settings.ts';
 import { guestCard } from './guests/card.ts';
-import { loadGuestChanges, resumeGuestChanges, startGuestChange } from './guests/changes.ts';
-import { claimsOf, loadActivations, resumeActivations, retryWithClaims, startActivation } from './jobs/activations.ts';
+import { ownGuestChanges, resumeGuestChanges, startGuestChange } from './guests/changes.ts';
+import { claimsOf, ownActivations, resumeActivations, retryWithClaims, startActivation } from './jobs/activations.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
 import { shownOperation } from './jobs/operation-store.ts';
 import { addLicense, dismissOperation, resumeWaiting, startOperation } from './jobs/operations.ts';
+import { discardQueued, endOwnWork, queuedView, runQueued } from './jobs/queued.ts';
 import { checkedActivation, myAccess } from './my-access/index.ts';
 import { rolePolicy } from './my-access/roles.ts';
 import { pageInfo, syncTab } from './page-context.ts';
@@ -48,29 +49,44 @@ async function sessionState(settings: Settings): Promise<SessionState> {
   return { account: { ...account, tenantName: name }, interactionRequired: false, cloud: settings.cloud };
 }
 
+/** The account signed in, for what is shown to it alone and what it queues. */
+async function me(): Promise<SignedInAccount> {
+  const account = await auth.currentAccount(await usableSettings());
+  if (!account) throw new AppError(ErrorCodes.notSignedIn);
+  return account;
+}
+
+/** After a sign-in (or a session found usable again): this account's work carries on; another's waits for it. */
+const resumeFor = (account: SignedInAccount) =>
+  Promise.all([resumeWaiting(account), resumeActivations(account), resumeGuestChanges(account)]);
+
 /** Popup and options requests. Content scripts may only report their page. */
 export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getSession: async () => {
     const state = await sessionState(await usableSettings());
-    if (state.account && !state.interactionRequired)
-      await Promise.all([resumeWaiting(), resumeActivations(), resumeGuestChanges()]);
+    if (state.account && !state.interactionRequired) await resumeFor(state.account);
     return state;
   },
   signIn: async () => {
     const settings = await usableSettings();
-    await auth.signIn(settings);
-    await Promise.all([resumeWaiting(), resumeActivations(), resumeGuestChanges()]);
+    await resumeFor(await auth.signIn(settings));
     return sessionState(settings);
   },
   signOut: async ({ clearData }) => {
     const settings = await usableSettings();
-    await auth.signOut(settings);
-    if (clearData) {
-      // A job still sending is left to finish (it stops by itself without a sign-in); the rest goes.
-      await Promise.all([clearBulk().catch(() => undefined), forgetAudiences(), clearActivity(), session.remove('inviteDraft')]);
+    const account = await auth.currentAccount(settings);
+    // Ended before the sign-out, while the account is still known: nothing of it is left for the next one to send.
+    const endedWork = clearData && account ? await endOwnWork(account) : undefined;
+    if (clearData && account) {
+      await Promise.all([clearBulk().catch(() => undefined), forgetAudiences(), clearActivity(account)]);
     }
-    return { account: null, interactionRequired: false, cloud: settings.cloud };
+    if (clearData) await session.remove('inviteDraft');
+    await auth.signOut(settings);
+    return { account: null, interactionRequired: false, cloud: settings.cloud, ...(endedWork ? { endedWork } : {}) };
   },
+  getQueued: async () => queuedView(await me()),
+  discardQueued: async ({ pool, id }) => discardQueued(await me(), pool, id),
+  runQueued: async ({ pool, id }) => runQueued(await me(), pool, id),
   getPageInfo: ({ tabId }) => pageInfo(tabId),
   // The report is only a nudge: what the tab shows is read from the browser's own record of the tab.
   pageChanged: async (_, sender) => {
@@ -90,15 +106,15 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     if (late) throw new AppError(ErrorCodes.invalidSchedule, late);
     return startOperation(start);
   },
-  getOperation: () => shownOperation(),
+  getOperation: async () => shownOperation(await me()),
   dismissOperation: async ({ id }) => {
     await dismissOperation(id);
     return {};
   },
-  getActivity: async ({ show }) => ({ entries: await activity(show) }),
-  getActivityCsv: () => activityCsv(),
+  getActivity: async ({ show }) => ({ entries: await activity(await me(), show) }),
+  getActivityCsv: async () => activityCsv(await me()),
   clearActivity: async () => {
-    await clearActivity();
+    await clearActivity(await me());
     return {};
   },
   describeAzureScope: async ({ scope }) => ({ words: await describeScopeWithNames(await usableSettings(), scope) }),
@@ -126,14 +142,14 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   clearBulk: () => clearBulk(),
   getMyAccess: async () => myAccess(await usableSettings()),
   getRolePolicy: async ({ scope, roleDefinitionId }) => rolePolicy(await usableSettings(), scope, roleDefinitionId),
-  getActivations: () => loadActivations(),
+  getActivations: async () => ownActivations(await me()),
   startActivation: async (draft) => startActivation('activate', await checkedActivation(await usableSettings(), draft)),
   startDeactivation: (draft) => startActivation('deactivate', draft),
   confirmActivationSignIn: async ({ id }) => {
     const settings = await usableSettings();
     await auth.signIn(settings, await claimsOf(id));
     await retryWithClaims(id);
-    return loadActivations();
+    return ownActivations(await me());
   },
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
   getGuestCard: async ({ id, scope }) => guestCard(await usableSettings(), id, scope),
@@ -143,7 +159,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return { draft, admitted: await partnerGuests(graphSession(await usableSettings()).client, draft.domain) };
   },
   startGuestChange: ({ guest, change }) => startGuestChange(guest, change),
-  getGuestChanges: () => loadGuestChanges(),
+  getGuestChanges: async () => ownGuestChanges(await me()),
   getPowerPlatformPage: async ({ context }) => powerPlatformPage(await usableSettings(), context),
   getSettings: () => settingsView(),
   saveSettings: (settings) => saveSettings(settings),

@@ -53,10 +53,16 @@ const MAX_CSV_CHARS = 20_000_000;
 const SHOWS = ['all', 'problems', 'pending', 'invited', 'reused', 'failed', 'skipped'];
 const count = (v: unknown, max: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 
+const QUEUED_POOLS = ['operation', 'activation', 'guestChange', 'bulk'];
+const queued = (p: unknown) => obj(p) && QUEUED_POOLS.includes(p.pool as string) && guid(p.id);
+
 export const backgroundShapes: Guards<BackgroundProtocol> = {
   getSession: empty,
   signIn: empty,
   signOut: (p) => obj(p) && (p.clearData === undefined || typeof p.clearData === 'boolean'),
+  getQueued: empty,
+  discardQueued: (p) => queued(p),
+  runQueued: (p) => queued(p),
   getPageInfo: (p) => obj(p) && (p.tabId === undefined || Number.isInteger(p.tabId)),
   // The page is read from sender.url; a content script has nothing to say about it.
   pageChanged: (p) => obj(p) && Object.keys(p).length === 0,
@@ -66,7 +72,8 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     invitation(p.invitation) &&
     (p.azure === undefined || azureGrant(p.azure)) &&
     (p.powerBi === undefined || powerBiGrant(p.powerBi)) &&
-    (p.powerPlatform === undefined || (obj(p.powerPlatform) && powerPlatformProblem(p.powerPlatform as never) === null)),
+    (p.powerPlatform === undefined || (obj(p.powerPlatform) && powerPlatformProblem(p.powerPlatform as never) === null)) &&
+    optText(p.page, LIMITS.url),
   getOperation: empty,
   dismissOperation: (p) => obj(p) && guid(p.id),
   getActivity: (p) => obj(p) && ['all', 'succeeded', 'failed'].includes(p.show as string),

@@ -12,7 +12,7 @@ export const msalHandlers: Handlers<OffscreenProtocol, null> = {
     return {};
   },
   getAccount: async ({ settings }) => ({ account: await msal.getAccount(settings) }),
-  acquireToken: ({ settings, scopes, forceRefresh }) => msal.acquireToken(settings, scopes, forceRefresh),
+  acquireToken: ({ settings, scopes, forceRefresh, accountId }) => msal.acquireToken(settings, scopes, forceRefresh, accountId),
   signOut: async ({ settings }) => {
     await msal.signOut(settings);
     return {};

@@ -121,8 +121,8 @@ export async function getAccount(settings: Settings): Promise<SignedInAccount | 
  */
 const queue = oneAtATime();
 
-export function acquireToken(settings: Settings, scopes: string[], forceRefresh: boolean) {
-  return queue(() => withinTime(acquireTokenNow(settings, scopes, forceRefresh)));
+export function acquireToken(settings: Settings, scopes: string[], forceRefresh: boolean, accountId?: string) {
+  return queue(() => withinTime(acquireTokenNow(settings, scopes, forceRefresh, accountId)));
 }
 
 /** A token request that has not settled in this time will not: the queue moves on and the caller hears so. */
@@ -139,9 +139,12 @@ function withinTime<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-async function acquireTokenNow(settings: Settings, scopes: string[], forceRefresh: boolean) {
+async function acquireTokenNow(settings: Settings, scopes: string[], forceRefresh: boolean, accountId?: string) {
   const account = await currentAccount(settings);
   if (!account) throw new AppError(ErrorCodes.notSignedIn);
+  // Work queued by one account is never sent with another's token: the caller waits for its own account's sign-in.
+  if (accountId && account.localAccountId.toLowerCase() !== accountId.toLowerCase())
+    throw new AppError(ErrorCodes.notSignedIn, 'Another account is signed in.');
   try {
     // Cache and refresh token only: MSAL's fallback, a hidden iframe, cannot work in an offscreen document and
     // would hold every queued request for its timeout before failing anyway.

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import type { SessionState } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
@@ -8,8 +9,17 @@ export function AccountBar({ session, onSignedOut }: { session: SessionState; on
   const [error, setError] = useState<unknown>(null);
   const [asking, setAsking] = useState(false);
   const [clearData, setClearData] = useState(false);
+  /** The account's own work not yet sent: the sign-out sentence says what becomes of it. */
+  const [unsent, setUnsent] = useState(0);
   const account = session.account;
   if (!account) return null;
+  const ask = () => {
+    setAsking(true);
+    send('getQueued', {}).then(
+      (q) => setUnsent(q.mine),
+      () => undefined,
+    );
+  };
   return (
     <header class="account">
       <div>
@@ -30,7 +40,7 @@ export function AccountBar({ session, onSignedOut }: { session: SessionState; on
         </details>
       </div>
       {asking ? null : (
-        <button type="button" class="link" onClick={() => setAsking(true)}>
+        <button type="button" class="link" onClick={ask}>
           {t('shellSignOut')}
         </button>
       )}
@@ -41,6 +51,11 @@ export function AccountBar({ session, onSignedOut }: { session: SessionState; on
             <input type="checkbox" checked={clearData} onChange={(e) => setClearData(e.currentTarget.checked)} />
             {t('shellSignOutClear')}
           </label>
+          {unsent ? (
+            <p data-testid="sign-out-unsent">
+              {clearData ? t('shellSignOutEnds', formatNumber(unsent)) : t('shellSignOutKeeps', formatNumber(unsent))}
+            </p>
+          ) : null}
           <button type="button" onClick={() => send('signOut', { clearData }).then(onSignedOut, setError)}>
             {t('shellSignOutConfirm')}
           </button>{' '}

@@ -12,6 +12,7 @@ import { lazyView } from './lazy.tsx';
 import { OneGuest } from './OneGuest.tsx';
 import { OpenCard } from './open-card.ts';
 import { PageLine } from './PageLine.tsx';
+import { QueuedByOthers } from './QueuedByOthers.tsx';
 import { SignIn } from './SignIn.tsx';
 
 // The other tabs load when first opened: the popup's first screen is the invite form (or sign-in).
@@ -143,6 +144,7 @@ export function App() {
             scopeWords={scopeWords}
             failed={!!powerBiError || scopeFailed}
           />
+          <QueuedByOthers me={session.account.username} />
           <div class="tabs" role="tablist" onKeyDown={moveBetweenTabs}>
             {session.account.guest ? accessTab : null}
             {tab('one', t('shellTabOne'))}
@@ -163,7 +165,13 @@ export function App() {
             ) : (
               <>
                 {powerBiError ? <ErrorNote error={powerBiError} /> : null}
-                <OneGuest page={page} powerBi={powerBi} azureRoles={azureRoles} powerPlatform={powerPlatform} />
+                <OneGuest
+                  accountId={session.account.id}
+                  page={page}
+                  powerBi={powerBi}
+                  azureRoles={azureRoles}
+                  powerPlatform={powerPlatform}
+                />
               </>
             )}
           </OpenCard.Provider>

@@ -5,6 +5,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
 import type { AppError } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
+import { LIMITS } from '../shared/inputs.ts';
 import type { ExistingUser, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
 import type { Operation } from '../shared/operation.ts';
 import type { PowerPlatformPage } from '../shared/power-platform.ts';
@@ -34,6 +35,7 @@ export const blank = (redirectUrl: string): InviteDraft => ({
 });
 
 export function InviteForm({
+  accountId,
   page,
   powerBi,
   powerPlatform,
@@ -41,6 +43,8 @@ export function InviteForm({
   retry,
   onStarted,
 }: {
+  /** The account signed in: a draft is its own, and of the page it was typed on. */
+  accountId: string;
   page: PageInfo;
   powerBi: PowerBiPage | null;
   powerPlatform: PowerPlatformPage | null;
@@ -91,19 +95,22 @@ export function InviteForm({
     };
   }, [email, emailOk]);
 
-  // A draft survives the popup closing; a fresh one follows the page the tab is on.
+  // A draft survives the popup closing, for the same account on the same page; elsewhere a fresh one follows the
+  // page the tab is on (its redirect too), and nothing typed for another account or page is offered.
+  const pageUrl = page.url ?? '';
   useEffect(() => {
     if (retry) return;
     session.get('inviteDraft').then((saved) => {
-      setDraft(saved?.email ? saved : blank(page.url ?? DEFAULT_REDIRECT_URL));
+      const ours = saved && saved.accountId === accountId && saved.page === pageUrl && saved.draft?.email;
+      setDraft(ours ? saved.draft : blank(page.url ?? DEFAULT_REDIRECT_URL));
     });
-  }, [page.url, retry]);
+  }, [page.url, pageUrl, accountId, retry]);
 
   if (!draft) return null;
   const update = (patch: Partial<InviteDraft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);
-    void session.set('inviteDraft', next);
+    void session.set('inviteDraft', { accountId, page: pageUrl, draft: next });
   };
 
   const problem = emailProblem(draft.email);
@@ -132,6 +139,7 @@ export function InviteForm({
       ...(azure ? { azure } : {}),
       ...(granted ? { powerBi: granted } : {}),
       ...(environment ? { powerPlatform: environment } : {}),
+      ...(pageUrl && pageUrl.length <= LIMITS.url ? { page: pageUrl } : {}),
     })
       .then((op) => {
         // Started: the draft is spent, so nothing is sent twice by accident.

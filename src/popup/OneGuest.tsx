@@ -16,6 +16,7 @@ import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
  * shows the truth from storage, watched for changes rather than polled.
  */
 export function OneGuest(props: {
+  accountId: string;
   page: PageInfo;
   powerBi: PowerBiPage | null;
   azureRoles: AzureRoles | null;
@@ -42,7 +43,8 @@ export function OneGuest(props: {
       </>
     );
   }
-  const sent = op?.invitation;
+  // A refused invitation comes back as the draft on the page it was sent from only (its redirect is that page's).
+  const sent = op?.page === props.page.url ? op?.invitation : undefined;
   const retry =
     sent && invite
       ? {

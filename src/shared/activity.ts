@@ -6,6 +6,8 @@ export interface ActivityEntry {
   /** Who was signed in. */
   username: string;
   tenantId: string;
+  /** The account's object id (entries of older versions have none): each account sees its own entries. */
+  principalId?: string;
   action:
     | 'invited'
     | 'resent'

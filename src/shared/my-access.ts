@@ -102,7 +102,6 @@ export interface Activation extends OperationRecord {
   requestName: string;
   kind: 'activate' | 'deactivate';
   draft: ActivationDraft | DeactivationDraft;
-  principalId: string;
   /** The sign-in was renewed with the claims ARM asked for: the request is sent once more, not again after that. */
   claimsMet?: boolean;
   /** ARM's answer: Provisioned, PendingApproval, Granted, Revoked… and the window it gives. */

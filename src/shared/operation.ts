@@ -87,6 +87,8 @@ export interface InviteStart {
   powerBi?: PowerBiGrantRequest;
   /** From a Power Platform environment's page (issue 12): names, licence, security group, Dataverse user and role. */
   powerPlatform?: PowerPlatformGrantRequest;
+  /** The page the popup was on when it was sent: a refused invitation comes back as the draft there only. */
+  page?: string;
 }
 
 export type OperationStatus = 'running' | 'waiting' | 'done';
@@ -95,6 +97,11 @@ export type OperationStatus = 'running' | 'waiting' | 'done';
 export interface OperationRecord {
   id: string;
   tenantId: string;
+  /**
+   * The account (object id in `tenantId`) that confirmed it: only that account's sign-in sends its steps, and only
+   * that account sees it (another sees "queued by", issue 21). Older records without one belong to nobody.
+   */
+  principalId: string;
   /** Who was signed in when it started. */
   username: string;
   createdAt: number;

@@ -16,14 +16,23 @@ import type { InviteStart, Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
 import type { PowerPlatformPage } from './power-platform.ts';
 import type { AudienceGroup, PowerBiPage } from './powerbi.ts';
+import type { QueuedPool, QueuedView } from './queued.ts';
 import type { SetupReport } from './setup.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {
   getSession: { request: Record<string, never>; response: SessionState };
   signIn: { request: Record<string, never>; response: SessionState };
-  /** `clearData`: also forget this browser's bulk job and results and the remembered audience groups. */
-  signOut: { request: { clearData?: boolean }; response: SessionState };
+  /**
+   * `clearData`: also forget this browser's bulk job and results and the remembered audience groups, and end the
+   * signing-out account's work not yet sent (`endedWork` says how much).
+   */
+  signOut: { request: { clearData?: boolean }; response: SessionState & { endedWork?: number } };
+  /** Queued work (issue 21): the account's own count, and what other accounts queued and left unsent. */
+  getQueued: { request: Record<string, never>; response: QueuedView };
+  discardQueued: { request: { pool: QueuedPool; id: string }; response: QueuedView };
+  /** Another account's unsent work, run as the account signed in after its own confirmation. */
+  runQueued: { request: { pool: QueuedPool; id: string }; response: QueuedView };
   getPageInfo: { request: { tabId?: number }; response: PageInfo };
   /** From the content script: the page it runs in changed (load, hash change, tab shown); read from sender.url. */
   pageChanged: { request: Record<string, never>; response: PageInfo };
@@ -99,7 +108,8 @@ export type OffscreenProtocol = {
   abandonSignIn: { request: { settings: Settings }; response: Record<string, never> };
   getAccount: { request: { settings: Settings }; response: { account: SignedInAccount | null } };
   acquireToken: {
-    request: { settings: Settings; scopes: string[]; forceRefresh: boolean };
+    /** `accountId`: a token for this account (object id) only; another account signed in is "not signed in". */
+    request: { settings: Settings; scopes: string[]; forceRefresh: boolean; accountId?: string };
     response: { accessToken: string; expiresOn: number; scopes: string[] };
   };
   signOut: { request: { settings: Settings }; response: Record<string, never> };

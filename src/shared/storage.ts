@@ -32,8 +32,11 @@ interface SessionKeys {
   msalCookie: string;
   pageContexts: Record<string, { context: PageContext | null; url: string; at: number }>;
   lastPageTabId: number;
-  /** The invitation being typed, kept while the popup closes (e.g. when the sign-in window opens). */
-  inviteDraft: InviteDraft;
+  /**
+   * The invitation being typed, kept while the popup closes (e.g. when the sign-in window opens): the account's and
+   * the page's it was typed for, offered to no other (issue 21).
+   */
+  inviteDraft: { accountId: string; page: string; draft: InviteDraft };
   /** Set by sign-out: the next sign-in asks which account to use instead of reusing the login session. */
   signedOut: boolean;
 }

@@ -14,6 +14,7 @@ vi.mock('../auth.ts', () => ({
     id: '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
     username: 'megan@contoso.example',
   }),
+  forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
 }));
 vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 vi.mock('../graph/client.ts', () => ({ graphSession: () => ({ client: {}, grantedScopes: async () => [] }) }));
@@ -76,6 +77,7 @@ describe('changes made from a guest card', () => {
       guest: GUEST,
       change: { kind: 'deleteUser' },
       tenantId: CONTOSO,
+      principalId: '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
       username: 'megan@contoso.example',
       createdAt: Date.now(),
       status: 'running',

@@ -2,6 +2,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { GuestChange, GuestChangeRecord } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import type { OperationStep } from '../../shared/operation.ts';
+import { ownerOf } from '../../shared/owner.ts';
 import { recordGuestChange } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { type AccountNow, driveWork, type OpenPool } from '../jobs/driver.ts';
@@ -16,7 +17,9 @@ import { changeProblem } from './change-problem.ts';
  */
 
 const list = storedList<GuestChangeRecord>('guestChanges');
+export const guestChangeList = list;
 export const loadGuestChanges = list.load;
+export const ownGuestChanges = list.own;
 export const resumeGuestChanges = list.resume;
 
 /** Two changes are the same when they would act on the same thing: a second click joins the first. */
@@ -50,8 +53,7 @@ export async function startGuestChange(guest: GuestChangeRecord['guest'], change
     requestName: crypto.randomUUID(),
     guest,
     change,
-    tenantId: account.tenantId,
-    username: account.username,
+    ...ownerOf(account),
     createdAt: Date.now(),
     status: 'running',
     steps: [{ kind: 'change', state: 'pending' }],
@@ -72,13 +74,10 @@ const work = (r: GuestChangeRecord): Work => ({ guard: false, guestId: r.guest.i
 
 const ENGINE_FIELDS = ['steps', 'status', 'waitingFor', 'finishedAt', 'outcome', 'createdId'] as const;
 
-/** The changes under way in the tenant signed in, as a pool for the engine. */
+/** The changes under way that the account signed in confirmed, as a pool for the engine. */
 export async function openGuestChanges(accountNow: AccountNow): Promise<OpenPool<GuestChangeRecord> | null> {
-  const running = (await list.load()).filter((r) => r.status === 'running');
-  if (!running.length) return null;
-  const account = await accountNow();
-  const units = running.filter((r) => r.tenantId === account?.tenantId);
-  if (!units.length) return null;
+  const units = await list.running(accountNow);
+  if (!units) return null;
   const save = list.saver(units, ENGINE_FIELDS);
   return {
     units,

@@ -3,6 +3,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Activation, ActivationDraft, DeactivationDraft } from '../../shared/my-access.ts';
 import type { OperationStep } from '../../shared/operation.ts';
+import { ownerOf } from '../../shared/owner.ts';
 import { recordActivation } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
@@ -16,7 +17,9 @@ import { operationLifecycle, storedList } from './stored-list.ts';
  */
 
 const list = storedList<Activation>('activations');
+export const activationList = list;
 export const loadActivations = list.load;
+export const ownActivations = list.own;
 const changeActivations = list.change;
 /** After a sign-in, activations that waited for one carry on. */
 export const resumeActivations = list.resume;
@@ -31,9 +34,7 @@ export async function startActivation(kind: Activation['kind'], draft: Activatio
     requestName: crypto.randomUUID(),
     kind,
     draft,
-    tenantId: account.tenantId,
-    principalId: account.id,
-    username: account.username,
+    ...ownerOf(account),
     createdAt: Date.now(),
     status: 'running',
     steps: [{ kind, state: 'pending' }],
@@ -95,13 +96,10 @@ const work = (a: Activation): Work => ({ guard: false, guestId: a.principalId, a
 
 const ENGINE_FIELDS = ['steps', 'status', 'waitingFor', 'finishedAt', 'result'] as const;
 
-/** The activations under way in the tenant signed in, as a pool for the engine. */
+/** The activations under way of the account signed in (its own roles), as a pool for the engine. */
 export async function openActivations(accountNow: AccountNow): Promise<OpenPool<Activation> | null> {
-  const running = (await loadActivations()).filter((a) => a.status === 'running');
-  if (!running.length) return null;
-  const account = await accountNow();
-  const units = running.filter((a) => a.tenantId === account?.tenantId && a.principalId === account?.id);
-  if (!units.length) return null;
+  const units = await list.running(accountNow);
+  if (!units) return null;
   const save = list.saver(units, ENGINE_FIELDS);
   return {
     units,

@@ -4,6 +4,8 @@ import { countOutcomes, countVerdicts, type JobRow, type JobSummary, type Outcom
 import { resultsCsv } from '../../shared/bulk/results.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
+import type { SignedInAccount } from '../../shared/model.ts';
+import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import { currentAccount } from '../auth.ts';
 import { bulkEnvironment } from '../powerplatform/bulk-environment.ts';
 import { usableSettings } from '../settings.ts';
@@ -51,8 +53,22 @@ function summary(job: LoadedJob): JobSummary {
   };
 }
 
+/** The account signed in; bulk work is prepared, shown and controlled by one account. */
+async function signedIn() {
+  const account = await currentAccount(await usableSettings());
+  if (!account) throw new AppError(ErrorCodes.interactionRequired, t('signInFirst'));
+  return account;
+}
+
+/**
+ * The job as this account may see it: its own, or a stored job that failed its checks (nothing in it can be sent;
+ * the popup names it so it can be cleared). Another account's job is that account's: listed as queued by it.
+ */
+const visibleTo = (account: SignedInAccount, job: LoadedJob | null) =>
+  job && (job.refused || ownedBy(account, job.meta)) ? job : null;
+
 async function current(): Promise<LoadedJob> {
-  const job = await loadJob();
+  const job = visibleTo(await signedIn(), await loadJob());
   if (!job) throw new AppError(ErrorCodes.badMessage, t('bulkNoJob'));
   return job;
 }
@@ -65,9 +81,13 @@ export async function prepareBulk(
   scope?: string,
   environmentId?: string,
 ): Promise<JobSummary> {
+  const account = await signedIn();
   const existing = await loadJob();
   if (existing && (existing.meta.status === 'running' || existing.meta.status === 'paused' || owesWork(existing))) {
-    throw new AppError(ErrorCodes.bulkJobBusy, existing.meta.fileName);
+    throw new AppError(
+      ErrorCodes.bulkJobBusy,
+      ownedBy(account, existing.meta) ? existing.meta.fileName : t('queuedByOther', existing.meta.username),
+    );
   }
   const parsed = parseBulkInviteCsv(text);
   if (parsed.tooManyRows) throw new AppError(ErrorCodes.bulkTooManyRows, parsed.errors[0]?.message);
@@ -81,8 +101,6 @@ export async function prepareBulk(
     );
   }
   const settings = await usableSettings();
-  const account = await currentAccount(settings);
-  if (!account) throw new AppError(ErrorCodes.interactionRequired, t('signInFirst'));
   const lookups = await planLookups(settings, {
     emails: parsed.rows.map((r) => r.email),
     groups: parsed.rows.flatMap((r) => (r.group ? [r.group] : [])),
@@ -100,7 +118,7 @@ export async function prepareBulk(
     {
       id: crypto.randomUUID(),
       fileName,
-      tenantId: account.tenantId,
+      ...ownerOf(account),
       status: 'preview',
       rowCount: rows.length,
       defaultRedirectUrl,
@@ -115,8 +133,9 @@ export async function prepareBulk(
   return summary(job);
 }
 
+/** The account's own job (or a refused one), or null: another account's job is listed as queued by it. */
 export async function bulkSummary(): Promise<JobSummary | null> {
-  const job = await loadJob();
+  const job = visibleTo(await signedIn(), await loadJob());
   return job ? summary(job) : null;
 }
 
@@ -169,8 +188,9 @@ export async function bulkResults(): Promise<{ fileName: string; csv: string }> 
 }
 
 export async function clearBulk(): Promise<Record<string, never>> {
-  const job = await loadJob();
-  if (job && (job.meta.status === 'running' || owesWork(job))) {
+  const job = await current().catch(() => null);
+  if (!job) return {};
+  if (job.meta.status === 'running' || owesWork(job)) {
     throw new AppError(ErrorCodes.bulkJobState, 'clear while running');
   }
   await discardJob();

@@ -1,6 +1,6 @@
 import { browser } from '../../shared/browser.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
-import { currentAccount } from '../auth.ts';
+import { currentAccount, forAccount } from '../auth.ts';
 import { graphSession } from '../graph/client.ts';
 import { openGuestChanges } from '../guests/changes.ts';
 import { wait } from '../rest.ts';
@@ -60,7 +60,11 @@ async function drive(): Promise<void> {
     ).filter((p) => p !== null);
     if (pools.length === 0) return void (await browser.alarms.clear(WORK_ALARM));
     await browser.alarms.create(WORK_ALARM, { periodInMinutes: 0.5 });
-    const next = await turnAll({ settings, graph: graphSession(settings) }, pools as OpenPool<unknown>[]);
+    // The pools hold only this account's units; every token of the turn is its, or none (a sign-in meanwhile).
+    const who = await account();
+    if (!who) return;
+    const bound = forAccount(settings, who.id);
+    const next = await turnAll({ settings: bound, graph: graphSession(bound) }, pools as OpenPool<unknown>[]);
     if (next === STOPPED_FOR_SIGN_IN) return;
     if (next === 0) {
       idle = 0;

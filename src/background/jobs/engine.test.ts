@@ -10,8 +10,12 @@ vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-exte
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
 vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
+const MEGAN = { tenantId: CONTOSO, id: ME, username: 'megan@contoso.example', name: 'Megan' };
+/** Who is signed in: another admin of the tenant signs in after Megan in the tests of queued work. */
+const now: { signedIn: typeof MEGAN | null } = { signedIn: MEGAN };
 vi.mock('../auth.ts', () => ({
-  currentAccount: async () => ({ tenantId: CONTOSO, id: ME, username: 'megan@contoso.example' }),
+  currentAccount: async () => now.signedIn,
+  forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
 }));
 vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
@@ -63,8 +67,10 @@ vi.mock('../graph/client.ts', async () => {
     },
   );
 });
+/** Whose token each ARM write was to carry: the engine binds its calls to the account that confirmed the unit. */
+const armAccounts: (string | undefined)[] = [];
 vi.mock('../arm/client.ts', () => ({
-  arm: async (_settings: unknown, method: string, url: string, _version: string, body?: unknown) => {
+  arm: async (settings: { accountId?: string }, method: string, url: string, _version: string, body?: unknown) => {
     if (method === 'GET' && url.endsWith('/roleDefinitions'))
       return {
         value: [
@@ -78,6 +84,7 @@ vi.mock('../arm/client.ts', () => ({
     const failure = armFailures.shift();
     if (failure) throw failure();
     writes.push({ method, url, body });
+    armAccounts.push(settings.accountId);
     return { properties: { scope: SCOPE } };
   },
 }));
@@ -108,6 +115,8 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   storage.clear();
   writes.length = 0;
+  armAccounts.length = 0;
+  now.signedIn = MEGAN;
   looks.length = 0;
   existing.clear();
   members.clear();
@@ -122,6 +131,8 @@ function storeJob(rows: JobRow[], meta: Partial<JobMeta> = {}): void {
     id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
     fileName: 'f.csv',
     tenantId: CONTOSO,
+    principalId: ME,
+    username: 'megan@contoso.example',
     status: 'running',
     rowCount: rows.length,
     defaultRedirectUrl: 'https://x.example',
@@ -300,7 +311,7 @@ describe('a single invitation run by the background', () => {
     await ops.startOperation(start);
     await driveWork();
     expect(stored()).toMatchObject({ status: 'waiting' });
-    await ops.resumeWaiting();
+    await ops.resumeWaiting(MEGAN);
     await driveWork();
     expect(stored()).toMatchObject({ status: 'done' });
     expect(writes.map((w) => w.method)).toEqual(['POST', 'PUT']);
@@ -327,5 +338,76 @@ describe('a single invitation run by the background', () => {
     expect(looks).toHaveLength(3);
     expect(writes.map((w) => w.url)).toEqual(['/invitations']);
     expect(stored()).toMatchObject({ status: 'done', invited: { redeemUrl: 'https://redeem/kim@partner.example' } });
+  });
+});
+
+describe('queued work belongs to the account that confirmed it', () => {
+  const KIM = { tenantId: CONTOSO, id: '4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b', username: 'kim@contoso.example', name: 'Kim' };
+  let queued: typeof import('./queued.ts');
+
+  /** Megan's invitation with a role waits for her sign-in to be renewed; she signs out and Kim signs in. */
+  async function queuedByMeganThenKim(): Promise<void> {
+    queued = await import('./queued.ts');
+    batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
+    await ops.startOperation(start);
+    await driveWork();
+    expect(stored()).toMatchObject({ status: 'waiting', principalId: ME });
+    now.signedIn = KIM;
+    await ops.resumeWaiting(KIM);
+    await driveWork();
+  }
+
+  it("sends none of it with the next account's sign-in, which sees it as queued by its owner and nothing of its result", async () => {
+    await queuedByMeganThenKim();
+    expect(writes).toEqual([]);
+    expect(stored()).toMatchObject({ status: 'waiting' });
+    const { shownOperation } = await import('./operation-store.ts');
+    expect(await shownOperation(KIM)).toBeNull();
+    expect(await queued.queuedView(KIM)).toEqual({
+      mine: 0,
+      others: [expect.objectContaining({ pool: 'operation', queuedBy: 'megan@contoso.example', mayRun: true })],
+    });
+  });
+
+  it('runs as the next account only once it confirms, with its token, and its name in the activity', async () => {
+    await queuedByMeganThenKim();
+    await queued.runQueued(KIM, 'operation', stored().id);
+    await driveWork();
+    expect(writes.map((w) => w.method)).toEqual(['POST', 'PUT']);
+    expect(armAccounts).toEqual([KIM.id]);
+    expect(stored()).toMatchObject({ status: 'done', principalId: KIM.id, username: KIM.username });
+    expect(activity().map((e) => e.username)).toEqual([KIM.username, KIM.username]);
+  });
+
+  it('is discarded by the next account without a request, and its owner reads why', async () => {
+    await queuedByMeganThenKim();
+    await queued.discardQueued(KIM, 'operation', stored().id);
+    now.signedIn = MEGAN;
+    await ops.resumeWaiting(MEGAN);
+    await driveWork();
+    expect(writes).toEqual([]);
+    expect(stored().steps.map((st) => st.error)).toEqual([
+      'Not sent: discarded by kim@contoso.example.',
+      'Not sent: discarded by kim@contoso.example.',
+    ]);
+    expect(activity()[0]).toMatchObject({ username: MEGAN.username, outcome: 'failed' });
+  });
+
+  it("ends the signing-out account's unsent work when it clears this browser's data", async () => {
+    queued = await import('./queued.ts');
+    batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
+    await ops.startOperation(start);
+    await driveWork();
+    expect(await queued.endOwnWork(MEGAN)).toBe(1);
+    await ops.resumeWaiting(MEGAN);
+    await driveWork();
+    expect(writes).toEqual([]);
+    expect(stored()).toMatchObject({ status: 'done' });
+  });
+
+  it('binds every token of a turn to the owner of the work', async () => {
+    await ops.startOperation(start);
+    await driveWork();
+    expect(armAccounts).toEqual([ME]);
   });
 });

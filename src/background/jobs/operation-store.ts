@@ -1,11 +1,14 @@
+import type { SignedInAccount } from '../../shared/model.ts';
 import type { Operation } from '../../shared/operation.ts';
 import { storedList } from './stored-list.ts';
 
 const list = storedList<Operation>('operations');
+export const operationList = list;
 export const loadOperations = list.load;
 export const changeOperations = list.change;
 export const resumeWaiting = list.resume;
 export const operationSaver = list.saver;
+export const runningOperations = list.running;
 
 /** Changes one operation by id; nothing when it is gone (dismissed and trimmed). */
 export function changeOperation(id: string, change: (op: Operation) => void): Promise<Operation | undefined> {
@@ -16,8 +19,8 @@ export function changeOperation(id: string, change: (op: Operation) => void): Pr
   });
 }
 
-/** The operation the popup shows: the newest one not dismissed. */
-export async function shownOperation(): Promise<Operation | null> {
-  const ops = await loadOperations();
+/** The operation the popup shows: the account's newest one not dismissed (another's result is never shown to it). */
+export async function shownOperation(account: SignedInAccount): Promise<Operation | null> {
+  const ops = await list.own(account);
   return [...ops].reverse().find((o) => !o.dismissed) ?? null;
 }

@@ -1,14 +1,14 @@
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
 import type { InvitationResult } from '../../shared/model.ts';
 import { type InviteStart, type LicenseRequest, type Operation, plannedSteps } from '../../shared/operation.ts';
+import { ownerOf } from '../../shared/owner.ts';
 import { recordOperation } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
 import { operationProblem } from './checks.ts';
 import { type AccountNow, driveWork, type OpenPool } from './driver.ts';
 import type { StepResult, Work } from './engine.ts';
-import { changeOperation, changeOperations, loadOperations, operationSaver } from './operation-store.ts';
+import { changeOperation, changeOperations, operationSaver, runningOperations } from './operation-store.ts';
 
 export { resumeWaiting } from './operation-store.ts';
 
@@ -22,8 +22,7 @@ export async function startOperation(start: InviteStart): Promise<Operation> {
   const op: Operation = {
     ...start,
     id: crypto.randomUUID(),
-    tenantId: account.tenantId,
-    username: account.username,
+    ...ownerOf(account),
     createdAt: Date.now(),
     status: 'running',
     steps: plannedSteps({
@@ -129,20 +128,10 @@ const ENGINE_FIELDS = [
   'environment',
 ] as const;
 
-/** The single invitations under way in the tenant signed in, as a pool for the engine. */
+/** The single invitations under way that the account signed in confirmed, as a pool for the engine. */
 export async function openOperations(accountNow: AccountNow): Promise<OpenPool<Operation> | null> {
-  const running = (await loadOperations()).filter((o) => o.status === 'running');
-  if (!running.length) return null;
-  const account = await accountNow();
-  const elsewhere = running.filter((o) => o.tenantId !== account?.tenantId);
-  if (elsewhere.length) {
-    await changeOperations((ops) => {
-      for (const o of ops)
-        if (elsewhere.some((e) => e.id === o.id)) Object.assign(o, { status: 'waiting', waitingFor: t('waitSignInTenant') });
-    });
-  }
-  const units = running.filter((o) => o.tenantId === account?.tenantId);
-  if (!units.length) return null;
+  const units = await runningOperations(accountNow);
+  if (!units) return null;
   const save = operationSaver(units, ENGINE_FIELDS);
   return {
     units,

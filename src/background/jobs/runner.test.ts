@@ -8,7 +8,11 @@ import type * as Errors from '../../shared/errors.ts';
 vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
 vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
-vi.mock('../auth.ts', () => ({ currentAccount: async () => ({ tenantId: CONTOSO }) }));
+const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
+vi.mock('../auth.ts', () => ({
+  currentAccount: async () => ({ tenantId: CONTOSO, id: ME, username: 'megan@contoso.example' }),
+  forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
+}));
 vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
 /** Graph as the job meets it: who exists, and an answer per invitation (by address, first try first). */
@@ -80,6 +84,8 @@ function seed(rows: Partial<JobRow>[], meta: Partial<JobMeta> & { inFlight?: num
     id: '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b',
     fileName: 'f.csv',
     tenantId: CONTOSO,
+    principalId: ME,
+    username: 'megan@contoso.example',
     status: 'running',
     rowCount: full.length,
     defaultRedirectUrl: 'https://x.example',

@@ -2,6 +2,7 @@ import { countOutcomes, inFlight, type JobRow, joinOwed, roleOwed } from '../../
 import { t } from '../../shared/i18n.ts';
 import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
 import { stepOf } from '../../shared/operation.ts';
+import { ownedBy } from '../../shared/owner.ts';
 import { recordBulkJob } from '../activity.ts';
 import { jobProblem, rowProblem } from './checks.ts';
 import type { AccountNow, OpenPool } from './driver.ts';
@@ -46,11 +47,11 @@ function pauseWith(job: LoadedJob, reason: string): void {
 }
 
 /** A job that has ended (done, or cancelled with nothing owed) goes into the activity list, once. */
-async function recordEnd(job: LoadedJob, username: string): Promise<void> {
+export async function recordEnd(job: LoadedJob): Promise<void> {
   const ended = job.meta.status === 'done' || job.meta.status === 'cancelled';
   if (!ended || owesWork(job) || job.meta.recorded) return;
   // Recorded before it is saved as recorded: a worker stopped in between records it twice, not never.
-  await recordBulkJob(job.meta, username, countOutcomes(job.rows));
+  await recordBulkJob(job.meta, countOutcomes(job.rows));
   job.meta.recorded = true;
   await saveJob(job);
 }
@@ -117,14 +118,15 @@ export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<numb
   skipUnsent(job);
   const ended = job.meta.status === 'done' || job.meta.status === 'cancelled';
   if (job.meta.status !== 'running' && !owesWork(job)) {
-    if (ended && !job.meta.recorded) await recordEnd(job, (await accountNow())?.username ?? '');
+    if (ended && !job.meta.recorded) await recordEnd(job);
     return null;
   }
-  const account = await accountNow();
+  // Another account's job waits for that account (or its Discard): nothing of it is sent with this sign-in.
+  if (!ownedBy(await accountNow(), job.meta)) return null;
   // Checked before every turn, not only when loaded: a step acts on the scope, schedule and redirect it reads here.
   const problem = jobProblem(job.meta, MAX_BULK_ROWS);
-  if (problem || account?.tenantId !== job.meta.tenantId) {
-    pauseWith(job, problem ? t('bulkStoppedChecks', problem) : t('bulkSignInTenant'));
+  if (problem) {
+    pauseWith(job, t('bulkStoppedChecks', problem));
     await saveJob(job);
     return null;
   }
@@ -155,7 +157,7 @@ export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<numb
         job.meta.finishedAt = Date.now();
       }
       await saveJob(job);
-      await recordEnd(job, account?.username ?? '');
+      await recordEnd(job);
     },
   };
 }

@@ -77,6 +77,8 @@ function refusedMeta(stored: unknown): JobMeta {
     id: '00000000-0000-0000-0000-000000000000',
     fileName: typeof name === 'string' ? name.slice(0, 260) : 'bulk job',
     tenantId: '',
+    principalId: '',
+    username: '',
     status: 'paused',
     rowCount: 0,
     defaultRedirectUrl: '',

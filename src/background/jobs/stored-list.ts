@@ -1,7 +1,9 @@
+import type { SignedInAccount } from '../../shared/model.ts';
 import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import type { OperationRecord } from '../../shared/operation.ts';
+import { ownedBy } from '../../shared/owner.ts';
 import { local } from '../../shared/storage.ts';
-import { driveWork } from './driver.ts';
+import { type AccountNow, driveWork } from './driver.ts';
 
 /** Finished operations kept besides the running ones: enough for the popup to show the latest results. */
 const KEEP_FINISHED = 20;
@@ -23,13 +25,30 @@ export function storedList<T extends OperationRecord>(key: 'operations' | 'activ
       await local.set(key, list.filter((o) => !drop.has(o)) as never);
       return result;
     });
-  /** After a sign-in (or a session found usable again), what waited for one carries on. */
-  const resume = async () => {
-    if (!(await load()).some((o) => o.status === 'waiting')) return;
-    await change((list) => {
-      for (const o of list) if (o.status === 'waiting') Object.assign(o, { status: 'running', waitingFor: undefined });
-    });
+  /**
+   * After a sign-in (or a session found usable again), what this account confirmed and what waited for its sign-in
+   * carries on; another account's work waits for that account.
+   */
+  const resume = async (account: SignedInAccount) => {
+    const mine = (await load()).filter((o) => ownedBy(account, o) && o.status !== 'done');
+    if (!mine.length) return;
+    if (mine.some((o) => o.status === 'waiting'))
+      await change((list) => {
+        for (const o of list)
+          if (o.status === 'waiting' && ownedBy(account, o)) Object.assign(o, { status: 'running', waitingFor: undefined });
+      });
     void driveWork();
+  };
+  /**
+   * The running units of the account signed in, for one turn of the engine; null when none is its own (asking for
+   * the account only when something runs). Another account's units stay as they are: never sent with this token.
+   */
+  const running = async (accountNow: AccountNow): Promise<T[] | null> => {
+    const all = (await load()).filter((o) => o.status === 'running');
+    if (!all.length) return null;
+    const account = await accountNow();
+    const units = all.filter((o) => ownedBy(account, o));
+    return units.length ? units : null;
   };
   /**
    * How a pool writes back what the engine did to its units: only `fields`, and not a status changed meanwhile by
@@ -49,7 +68,9 @@ export function storedList<T extends OperationRecord>(key: 'operations' | 'activ
         }
       });
   };
-  return { load, change, resume, saver };
+  /** The account's own units, for its views: another account's are listed only as queued by it. */
+  const own = async (account: SignedInAccount) => (await load()).filter((o) => ownedBy(account, o));
+  return { load, change, resume, running, own, saver };
 }
 
 /**

@@ -83,8 +83,10 @@ export const rowSteps = (
 export interface JobMeta {
   id: string;
   fileName: string;
-  /** The tenant the job invites into: it stops if the person signs in elsewhere. */
+  /** The tenant the job invites into, and the account that prepared and confirmed it: only its sign-in sends. */
   tenantId: string;
+  principalId: string;
+  username: string;
   status: JobStatus;
   pausedReason?: string;
   rowCount: number;
