@@ -126,7 +126,7 @@ export async function inviteFormIn(popup: Page): Promise<void> {
 /** Signs out as a person does: Sign out, then the confirmation (keeping or clearing this browser's data). */
 export async function signOutInPopup(popup: Page, clearData = false): Promise<void> {
   await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
-  if (clearData) await popup.getByLabel("Also clear this browser's bulk results and remembered audience groups").check();
+  if (clearData) await popup.getByLabel("Also clear this browser's data for this account", { exact: false }).check();
   await popup.getByRole('button', { name: 'Confirm sign-out' }).click();
 }
 

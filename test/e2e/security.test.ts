@@ -232,7 +232,7 @@ describe('what a page or a link can make the extension do', () => {
     await popup.getByTestId('account-username').waitFor();
     expect((await msalAccounts()).length).toBeGreaterThan(0);
     await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await popup.getByLabel("Also clear this browser's bulk results and remembered audience groups").check();
+    await popup.getByLabel("Also clear this browser's data for this account", { exact: false }).check();
     await popup.screenshot({ path: join(RESULTS_DIR, 'popup-sign-out.png') });
     await popup.getByRole('button', { name: 'Confirm sign-out' }).click();
     await popup.getByRole('button', { name: 'Sign in' }).waitFor();

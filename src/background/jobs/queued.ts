@@ -39,10 +39,14 @@ const KINDS: Record<Exclude<QueuedPool, 'bulk'>, Kind<OperationRecord>> = {
   operation: kind<Operation>({
     list: operationList,
     what: (op) =>
-      op.steps
-        .filter((s) => s.state === 'pending')
-        .map((s) => stepWords(op, s))
-        .join('; '),
+      t(
+        'queuedChange',
+        op.steps
+          .filter((s) => s.state === 'pending')
+          .map((s) => stepWords(op, s))
+          .join('; '),
+        op.invitation.email,
+      ),
     record: recordOperation,
     transferable: true,
   }),
