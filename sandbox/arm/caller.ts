@@ -76,7 +76,7 @@ export function roleDetails(scope: string, guid: string) {
   return {
     id: scopedRoleId(subscriptionOf(scope), guid),
     displayName: roleById(guid)?.properties.roleName ?? '',
-    type: 'BuiltInRole',
+    type: roleById(guid)?.properties.type ?? 'BuiltInRole',
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiResponse } from '../api.ts';
 import type { SandboxAzure, SandboxRolePolicy } from '../store.ts';
 import { AUTH, ancestors, armError, type Caller, roleDetails, scopeDetails } from './caller.ts';
-import { builtInRoles, roleById } from './roles.ts';
+import { allRoles, roleById } from './roles.ts';
 
 /**
  * Azure's end-user activation settings for a role nobody has configured: at most 8 hours, a justification, no
@@ -99,14 +99,14 @@ function policyAssignment(azure: SandboxAzure, scope: string, roleGuid: string) 
  */
 export function listPolicyAssignments(c: Caller, scope: string, filter: string): ApiResponse {
   const wanted = /roleDefinitionId\s+eq\s+'([^']+)'/i.exec(filter)?.[1]?.split('/').pop()?.toLowerCase();
-  const roles = wanted ? builtInRoles.filter((r) => r.name === wanted) : builtInRoles;
+  const roles = wanted ? allRoles.filter((r) => r.name === wanted) : allRoles;
   return { status: 200, body: { value: roles.map((r) => policyAssignment(c.azure, scope, r.name)) } };
 }
 
 /** A policy by its name, found among the policies that live at `scope`. */
 export function getPolicy(c: Caller, scope: string, name: string): ApiResponse {
   const here = scope.toLowerCase();
-  for (const r of builtInRoles) {
+  for (const r of allRoles) {
     const p = effectivePolicy(c.azure, scope, r.name);
     if (p.scope.toLowerCase() !== here || policyName(p.scope, r.name) !== name.toLowerCase()) continue;
     const rules = endUserRules(p);

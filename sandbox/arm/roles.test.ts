@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type RoleDefinition, roleAllows, roleByName } from './roles.ts';
+import { assignableIn, type RoleDefinition, roleAllows, roleByName } from './roles.ts';
 
 function role(name: string): RoleDefinition {
   const found = roleByName(name);
-  if (!found) throw new Error(`no built-in role ${name}`);
+  if (!found) throw new Error(`no role ${name}`);
   return found;
 }
 
@@ -23,5 +23,15 @@ describe('built-in role permissions', () => {
   it('lets Reader read but not write', () => {
     expect(roleAllows(role('Reader'), 'Microsoft.Storage/storageAccounts/read')).toBe(true);
     expect(roleAllows(role('Reader'), 'Microsoft.Storage/storageAccounts/write')).toBe(false);
+  });
+});
+
+describe('custom roles', () => {
+  it('has a harmless-sounding Storage Helper that may assign roles, only in its own subscription', () => {
+    const helper = role('Storage Helper');
+    expect(helper.properties.type).toBe('CustomRole');
+    expect(roleAllows(helper, WRITE)).toBe(true);
+    expect(assignableIn(helper, '11111111-2222-4333-8444-555555555555')).toBe(true);
+    expect(assignableIn(helper, '99999999-2222-4333-8444-555555555555')).toBe(false);
   });
 });

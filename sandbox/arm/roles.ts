@@ -16,12 +16,43 @@ export interface RoleDefinition {
 }
 
 /** Azure's built-in roles, Microsoft's own ids and permissions (../shared/data/azure-built-in-roles.json). */
-export const builtInRoles = JSON.parse(
-  readFileSync(join(sharedDataDir, 'azure-built-in-roles.json'), 'utf8'),
-) as RoleDefinition[];
+const builtInRoles = JSON.parse(readFileSync(join(sharedDataDir, 'azure-built-in-roles.json'), 'utf8')) as RoleDefinition[];
 
-export const roleByName = (name: string) => builtInRoles.find((r) => r.properties.roleName === name);
-export const roleById = (guid: string) => builtInRoles.find((r) => r.name === guid.toLowerCase());
+/**
+ * The tenant's custom roles. "Storage Helper" sounds harmless but may assign any role: the extension must judge it
+ * by its permissions, asking for a confirmation one guest at a time and refusing it in bulk.
+ */
+const customRoles: RoleDefinition[] = [
+  {
+    id: '/providers/Microsoft.Authorization/roleDefinitions/5c0e6a2b-7f3d-4e21-9a8b-3d4c5e6f7a81',
+    name: '5c0e6a2b-7f3d-4e21-9a8b-3d4c5e6f7a81',
+    type: 'Microsoft.Authorization/roleDefinitions',
+    properties: {
+      roleName: 'Storage Helper',
+      description: 'Helps partners with storage accounts.',
+      type: 'CustomRole',
+      assignableScopes: ['/subscriptions/11111111-2222-4333-8444-555555555555'],
+      permissions: [
+        {
+          actions: ['Microsoft.Storage/*/read', 'Microsoft.Authorization/roleAssignments/*'],
+          notActions: [],
+          dataActions: [],
+          notDataActions: [],
+        },
+      ],
+    },
+  },
+];
+
+/** Every role definition the sandbox's ARM knows: the built-in ones, then the tenant's custom ones. */
+export const allRoles = [...builtInRoles, ...customRoles];
+
+export const roleByName = (name: string) => allRoles.find((r) => r.properties.roleName === name);
+export const roleById = (guid: string) => allRoles.find((r) => r.name === guid.toLowerCase());
+
+/** Whether a custom role may be assigned under this subscription (a built-in one may be everywhere). */
+export const assignableIn = (role: RoleDefinition, subscriptionId: string) =>
+  role.properties.assignableScopes.some((s) => s === '/' || s.toLowerCase() === `/subscriptions/${subscriptionId}`);
 
 /** Whether an action pattern (`*`, `Microsoft.Authorization/*`, …) covers an action. */
 function covers(pattern: string, action: string): boolean {

@@ -10,7 +10,7 @@ import { listInstances } from './instances.ts';
 import { getPolicy, listPolicyAssignments } from './policies.ts';
 import { getRequest, type RequestBody } from './requests.ts';
 import { deleteRoleAssignment, listRoleAssignments } from './role-assignments.ts';
-import { builtInRoles, roleById, scopedRoleId } from './roles.ts';
+import { allRoles, assignableIn, roleById, scopedRoleId } from './roles.ts';
 import { selfRequest } from './self-service.ts';
 import { listSubscriptions, listTenants, subscriptionResource } from './tenants.ts';
 
@@ -79,19 +79,21 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
   }
   if (req.method === 'GET' && rest === 'roleDefinitions') {
     // The reference data comes from a newer api-version; 2022-04-01 permissions have no condition fields.
-    const value = builtInRoles.map((r) => ({
-      ...r,
-      id: scopedRoleId(sub.subscriptionId, r.name),
-      properties: {
-        ...r.properties,
-        permissions: r.properties.permissions.map(({ actions, notActions, dataActions, notDataActions }) => ({
-          actions,
-          notActions,
-          dataActions,
-          notDataActions,
-        })),
-      },
-    }));
+    const value = allRoles
+      .filter((r) => assignableIn(r, sub.subscriptionId))
+      .map((r) => ({
+        ...r,
+        id: scopedRoleId(sub.subscriptionId, r.name),
+        properties: {
+          ...r.properties,
+          permissions: r.properties.permissions.map(({ actions, notActions, dataActions, notDataActions }) => ({
+            actions,
+            notActions,
+            dataActions,
+            notDataActions,
+          })),
+        },
+      }));
     return { status: 200, body: { value } };
   }
   if (req.method === 'GET' && rest === 'roleAssignments') return listRoleAssignments(c, scope, filter, sub.subscriptionId);
@@ -114,7 +116,9 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
   if (req.method === 'PUT' && put?.[1] && put[2]) {
     const body = (req.body ?? {}) as RequestBody;
     const roleGuid = body.properties?.roleDefinitionId?.split('/').pop() ?? '';
-    if (!roleById(roleGuid)) return armError(400, 'RoleDefinitionDoesNotExist', 'The specified role definition does not exist.');
+    const role = roleById(roleGuid);
+    if (!role || !assignableIn(role, sub.subscriptionId))
+      return armError(400, 'RoleDefinitionDoesNotExist', 'The specified role definition does not exist.');
     const what = put[1].toLowerCase();
     const adminKind = (['roleAssignments', 'roleEligibilityScheduleRequests', 'roleAssignmentScheduleRequests'] as const).find(
       (k) => k.toLowerCase() === what,

@@ -5,22 +5,35 @@
  */
 import type { ApiResponse } from '../api.ts';
 import { API, dataverseError, doesNotExist } from './dataverse-query.ts';
-import type { SandboxDataverse, SandboxSystemUser } from './model.ts';
+import type { SandboxDataverse, SandboxRole, SandboxSystemUser } from './model.ts';
 
-export function roleRow(dv: SandboxDataverse, role: { roleid: string; name: string }) {
+export function roleRow(dv: SandboxDataverse, role: SandboxRole) {
   return {
     '@odata.etag': `W/"${parseInt(role.roleid.slice(0, 6), 16)}"`,
     roleid: role.roleid,
     name: role.name,
     _businessunitid_value: dv.businessUnitId,
+    _roletemplateid_value: role.roletemplateid ?? null,
     ismanaged: true,
   };
 }
 
-export const ROLE_COLUMNS = ['roleid', 'name', '_businessunitid_value', 'ismanaged'];
+export const ROLE_COLUMNS = ['roleid', 'name', '_businessunitid_value', '_roletemplateid_value', 'ismanaged'];
+
+/**
+ * The roles a `$filter=roleprivileges_association/any(p:p/name eq 'prv…' or …)` keeps: those holding any named
+ * privilege (learn: power-apps/developer/data-platform/webapi/query/filter-rows, lambda expressions). Null for any
+ * other filter, which the plain query reads.
+ */
+export function rolesWithPrivileges(dv: SandboxDataverse, filter: string | null): SandboxRole[] | null {
+  const lambda = /^roleprivileges_association\/any\((\w+):(.+)\)$/.exec(filter?.trim() ?? '');
+  if (!lambda?.[1] || !lambda[2]) return null;
+  const names = [...lambda[2].matchAll(new RegExp(`${lambda[1]}/name eq '([^']+)'`, 'g'))].map((m) => m[1]?.toLowerCase());
+  return dv.roles.filter((r) => r.privileges?.some((p) => names.includes(p.toLowerCase())));
+}
 
 /** The role an `@odata.id` names, if it names one of this organization's. */
-function roleOf(dv: SandboxDataverse, body: unknown): { roleid: string; name: string } | string {
+function roleOf(dv: SandboxDataverse, body: unknown): SandboxRole | string {
   const ref = (body as Record<string, unknown> | undefined)?.['@odata.id'];
   const id = typeof ref === 'string' ? /\/roles\(([0-9a-f-]{36})\)$/i.exec(ref)?.[1]?.toLowerCase() : undefined;
   if (!id) return '';

@@ -37,7 +37,17 @@ describe('the Dataverse Web API of an environment', () => {
     expect(reply.status).toBe(200);
     expect((reply.body as Rows).value).toEqual([expect.objectContaining({ roleid: SALES_ROLES.basicUser, name: 'Basic User' })]);
     const all = ((await dv('GET', 'roles?$select=name', MEGAN)).body as Rows).value.map((r) => r.name);
-    expect(all).toEqual(['Basic User', 'Environment Maker', 'System Customizer', 'System Administrator']);
+    expect(all).toEqual(['Basic User', 'Environment Maker', 'System Customizer', 'System Administrator', 'Sales Assistant']);
+  });
+
+  it('names the roles holding a privilege through a lambda filter, and each standard role its template', async () => {
+    const filter = "roleprivileges_association/any(p:p/name eq 'prvAssignRole' or p/name eq 'prvImportCustomization')";
+    const reply = await dv('GET', `roles?$select=name,_roletemplateid_value&$filter=${encodeURIComponent(filter)}`, MEGAN);
+    expect((reply.body as { value: { name: string; _roletemplateid_value: string | null }[] }).value).toEqual([
+      expect.objectContaining({ name: 'System Customizer', _roletemplateid_value: '119f245c-3cc8-4b62-b31c-d1a046ced15d' }),
+      expect.objectContaining({ name: 'System Administrator', _roletemplateid_value: '627090ff-40a3-4053-8790-584edc5be201' }),
+      expect.objectContaining({ name: 'Sales Assistant', _roletemplateid_value: null }),
+    ]);
   });
 
   it('has no systemuser for a guest until they are in the group and synced', async () => {

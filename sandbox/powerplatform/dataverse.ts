@@ -8,7 +8,7 @@ import { LOGIN_HOST } from '../hosts.ts';
 import type { SandboxTenant } from '../store.ts';
 import type { PowerPlatformDeps } from './bap.ts';
 import { API, collectionContext, dataverseError, doesNotExist, query } from './dataverse-query.ts';
-import { associateRole, disassociateRole, ROLE_COLUMNS, roleRow, rolesOfUser } from './dataverse-roles.ts';
+import { associateRole, disassociateRole, ROLE_COLUMNS, roleRow, rolesOfUser, rolesWithPrivileges } from './dataverse-roles.ts';
 import {
   environmentAtHost,
   type SandboxDataverse,
@@ -97,7 +97,9 @@ export async function handleDataverse(req: ApiRequest, deps: PowerPlatformDeps):
 }
 
 function collection(dv: SandboxDataverse, set: 'systemusers' | 'roles', params: URLSearchParams): ApiResponse {
-  const rows = set === 'roles' ? dv.roles.map((r) => roleRow(dv, r)) : syncedUsers(dv).map((u) => userRow(dv, u));
+  const holders = set === 'roles' ? rolesWithPrivileges(dv, params.get('$filter')) : null;
+  if (holders) params.delete('$filter');
+  const rows = set === 'roles' ? (holders ?? dv.roles).map((r) => roleRow(dv, r)) : syncedUsers(dv).map((u) => userRow(dv, u));
   const columns = set === 'roles' ? ROLE_COLUMNS : USER_COLUMNS;
   const result = query(rows, params, set === 'roles' ? 'role' : 'systemuser', columns);
   if (!Array.isArray(result)) return result;

@@ -24,6 +24,14 @@ export interface SandboxSystemUser {
 /** The systemusers Dataverse shows now: those whose sync has come through. */
 export const syncedUsers = (dv: SandboxDataverse) => dv.users.filter((u) => (u.visibleFrom ?? 0) <= Date.now());
 
+/** A security role; `roletemplateid` for Microsoft's standard roles, `privileges` by name (prvAssignRole, ...). */
+export interface SandboxRole {
+  roleid: string;
+  name: string;
+  roletemplateid?: string;
+  privileges?: string[];
+}
+
 export interface SandboxDataverse {
   instanceUrl: string;
   /** The Dataverse organization id (`linkedEnvironmentMetadata.resourceId`). */
@@ -33,7 +41,7 @@ export interface SandboxDataverse {
   version: string;
   /** The root business unit, which owns every role here. */
   businessUnitId: string;
-  roles: { roleid: string; name: string }[];
+  roles: SandboxRole[];
   users: SandboxSystemUser[];
 }
 

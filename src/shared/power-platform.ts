@@ -50,20 +50,54 @@ export interface PowerPlatformGrantRequest {
   profile?: { givenName: string; surname: string; usageLocation?: string };
 }
 
-/** What the common security roles allow, in words; only System Administrator asks for a confirmation. */
-export function roleNote(name: string): { note: string; confirm: boolean } {
+/** What the common security roles allow, in words (a note only: whether a role is broad is `broadRole`'s to say). */
+export function roleNote(name: string): string {
   switch (name.toLowerCase()) {
     case 'basic user':
-      return { note: t('ppNoteBasicUser'), confirm: false };
+      return t('ppNoteBasicUser');
     case 'environment maker':
-      return { note: t('ppNoteMaker'), confirm: false };
+      return t('ppNoteMaker');
     case 'system customizer':
-      return { note: t('ppNoteCustomizer'), confirm: false };
+      return t('ppNoteCustomizer');
     case 'system administrator':
-      return { note: t('ppNoteAdmin'), confirm: true };
+      return t('ppNoteAdmin');
     default:
-      return { note: '', confirm: false };
+      return '';
   }
+}
+
+/**
+ * Role templates of System Administrator and System Customizer: Microsoft's ids, the same in every environment and
+ * on every business unit's copy (learn: power-apps/developer/data-platform/security-roles).
+ */
+const BROAD_TEMPLATES = new Set(['627090ff-40a3-4053-8790-584edc5be201', '119f245c-3cc8-4b62-b31c-d1a046ced15d']);
+
+/**
+ * Privileges that let a holder give out access or change what the environment runs: assigning roles; creating or
+ * editing roles (adding any privilege to a role they hold); importing solutions, changing tables and registering
+ * plug-ins (code that runs with more rights than its caller). A role with any of them, at any depth, is broad:
+ * a renamed copy of System Administrator, Delegated Admin, or a custom role with a harmless name.
+ */
+export const ELEVATING_PRIVILEGES = [
+  'prvAssignRole',
+  'prvCreateRole',
+  'prvWriteRole',
+  'prvImportCustomization',
+  'prvCreateEntity',
+  'prvWriteEntity',
+  'prvCreatePluginAssembly',
+];
+
+/** The `$filter` on `roles` that keeps those holding an elevating privilege (a lambda over the N:N to privileges). */
+export const elevatingRolesFilter = `roleprivileges_association/any(p:${ELEVATING_PRIVILEGES.map((n) => `p/name eq '${n}'`).join(' or ')})`;
+
+/**
+ * Whether a security role needs a confirmation one guest at a time (and is refused in bulk): it holds an elevating
+ * privilege, or it comes from a broad template (which still tells when privileges could not be read). Never by its
+ * name: a business unit's copy keeps its template, a renamed copy keeps its privileges.
+ */
+export function broadRole(role: { roleid: string; templateId: string | null }, elevating: Set<string> | null): boolean {
+  return (!!role.templateId && BROAD_TEMPLATES.has(role.templateId.toLowerCase())) || !!elevating?.has(role.roleid.toLowerCase());
 }
 
 /** A Dataverse instance URL the extension calls: https, a host under crm*.dynamics.com, nothing after the host. */

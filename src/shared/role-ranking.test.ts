@@ -59,6 +59,12 @@ describe('roleWords', () => {
   });
 });
 
+/** A custom role with one permission block, as a tenant might define it. */
+const custom = (roleName: string, actions: string[], notActions: string[] = []): AzureRole => ({
+  name: '00000000-0000-4000-8000-00000000c0de',
+  properties: { roleName, description: '', permissions: [{ actions, notActions, dataActions: [], notDataActions: [] }] },
+});
+
 describe('riskyRole', () => {
   it.each(['Owner', 'User Access Administrator', 'Contributor', 'Role Based Access Control Administrator'])(
     'asks to confirm %s',
@@ -67,8 +73,82 @@ describe('riskyRole', () => {
     },
   );
 
+  it('says Owner can do everything including giving access, and Contributor everything but that', () => {
+    expect(riskyRole(role('Owner'))).toBe('Owner can do everything here, including giving other people access.');
+    expect(riskyRole(role('Contributor'))).toBe('Contributor can change everything in this scope; a narrower role usually fits.');
+  });
+
   it('lets Reader through without a warning', () => {
     expect(riskyRole(role('Reader'))).toBeNull();
+  });
+
+  it.each([
+    ['Microsoft.Authorization/roleAssignments/*', 'Microsoft.Authorization/roleAssignments/write'],
+    ['Microsoft.Authorization/roleAssignments/delete', 'Microsoft.Authorization/roleAssignments/delete'],
+    [
+      'Microsoft.Authorization/roleAssignmentScheduleRequests/write',
+      'Microsoft.Authorization/roleAssignmentScheduleRequests/write',
+    ],
+    [
+      'Microsoft.Authorization/roleEligibilityScheduleRequests/write',
+      'Microsoft.Authorization/roleEligibilityScheduleRequests/write',
+    ],
+    ['Microsoft.Authorization/roleDefinitions/write', 'Microsoft.Authorization/roleDefinitions/write'],
+    ['Microsoft.Authorization/roleManagementPolicies/write', 'Microsoft.Authorization/roleManagementPolicies/write'],
+    [
+      'microsoft.authorization/rolemanagementpolicyassignments/WRITE',
+      'Microsoft.Authorization/roleManagementPolicyAssignments/write',
+    ],
+    ['Microsoft.Authorization/elevateAccess/action', 'Microsoft.Authorization/elevateAccess/action'],
+    ['Microsoft.Authorization/policyAssignments/write', 'Microsoft.Authorization/policyAssignments/write'],
+    ['Microsoft.Authorization/denyAssignments/delete', 'Microsoft.Authorization/denyAssignments/delete'],
+    ['Microsoft.Authorization/*/*', 'Microsoft.Authorization/roleAssignments/write'],
+    ['Microsoft.Authorization/*', 'Microsoft.Authorization/roleAssignments/write'],
+  ])('judges a harmless-sounding custom role with %s broad', (action, allowed) => {
+    expect(riskyRole(custom('Storage Helper', ['Microsoft.Storage/*/read', action]))).toBe(
+      `Storage Helper can change who has access here: it allows ${allowed}.`,
+    );
+  });
+
+  it('judges a custom role with */write as doing everything, role assignments included', () => {
+    expect(riskyRole(custom('Storage Helper', ['*/read', '*/write']))).toBe(
+      'Storage Helper can do everything here, including giving other people access.',
+    );
+  });
+
+  it('lets a custom role that only reads storage through', () => {
+    expect(riskyRole(custom('Storage Viewer', ['Microsoft.Storage/*/read']))).toBeNull();
+  });
+
+  it('subtracts notActions within their own block only', () => {
+    const notAuth = [
+      'Microsoft.Authorization/*/Write',
+      'Microsoft.Authorization/*/Delete',
+      'Microsoft.Authorization/elevateAccess/Action',
+    ];
+    // Contributor's notActions take the access writes out of a storage helper: nothing elevating is left.
+    expect(riskyRole(custom('Storage Helper', ['Microsoft.Storage/*', 'Microsoft.Authorization/*'], notAuth))).toBeNull();
+    // ... but `*/write` alone still writes to every provider: broad, though not about access.
+    expect(riskyRole(custom('Writer', ['*/write'], notAuth))).toBe(
+      'Writer can change everything in this scope; a narrower role usually fits.',
+    );
+    // A second block that allows role assignments is not narrowed by the first block's notActions.
+    const twoBlocks = custom('Storage Helper', ['Microsoft.Storage/*'], notAuth);
+    twoBlocks.properties.permissions.push({
+      actions: ['Microsoft.Authorization/roleAssignments/write'],
+      notActions: [],
+      dataActions: [],
+      notDataActions: [],
+    });
+    expect(riskyRole(twoBlocks)).toBe(
+      'Storage Helper can change who has access here: it allows Microsoft.Authorization/roleAssignments/write.',
+    );
+  });
+
+  it('never suggests a harmless-sounding custom role that can assign roles', () => {
+    const helper = custom('CDN Helper', ['Microsoft.Cdn/*/read', 'Microsoft.Authorization/roleAssignments/*']);
+    const names = suggestRoles([...roles, helper], 'Microsoft.Cdn/profiles').map((r) => r.properties.roleName);
+    expect(names).not.toContain('CDN Helper');
   });
 });
 

@@ -14,25 +14,46 @@ export interface AzureRole {
   };
 }
 
-const NEVER_SUGGESTED = new Set(['Owner', 'User Access Administrator', 'Contributor']);
+/**
+ * Actions that hand out access or lift what limits it. A role allowing any of them is broad whatever it is called:
+ * - role assignments (write, and delete, which also decides who has access) and the PIM requests that make them;
+ * - role definitions: a holder could add any action to a role they hold;
+ * - PIM policies and their assignments: they set the approval, MFA and duration that guard activation;
+ * - elevateAccess: a Global Administrator takes User Access Administrator at the root;
+ * - deny assignments: removing one gives back access it denied;
+ * - policy assignments: a deployIfNotExists or modify policy runs remediation as a managed identity that may hold
+ *   any role, so assigning one acts with that identity's rights.
+ * Locks are left out: removing one only lets a person do what their role already allows.
+ */
+export const ELEVATING_ACTIONS = [
+  'roleAssignments/write',
+  'roleAssignments/delete',
+  'roleAssignmentScheduleRequests/write',
+  'roleEligibilityScheduleRequests/write',
+  'roleDefinitions/write',
+  'roleManagementPolicies/write',
+  'roleManagementPolicyAssignments/write',
+  'elevateAccess/action',
+  'denyAssignments/write',
+  'denyAssignments/delete',
+  'policyAssignments/write',
+].map((a) => `Microsoft.Authorization/${a}`);
 
-/** Why a role is too broad to suggest (and needs confirmation), or null. */
+// An action of every resource provider (`*`, `*/write`, `*/delete`, ...), reading aside.
+const everyProvider = (action: string) => /^\*(\/|$)/.test(action) && !/^\*\/read$/i.test(action);
+
+/**
+ * Why a role is too broad to suggest (and needs confirmation), or null: judged by what its permissions allow, never
+ * by its name, so a custom role that can assign roles is caught however harmless it sounds.
+ */
 export function riskyRole(role: AzureRole): string | null {
   const name = role.properties.roleName;
-  const actions = role.properties.permissions.flatMap((p) => p.actions);
-  if (name === 'Owner') return t('riskOwner');
-  if (name === 'User Access Administrator') return t('riskUserAccessAdmin');
-  if (actions.includes('*')) return t('riskEveryAction', name);
-  if (
-    actions.some(
-      (a) =>
-        /^Microsoft\.Authorization\/(\*|[^/]+\/\*)\/write$|^Microsoft\.Authorization\/\*$/i.test(a) ||
-        /^Microsoft\.Authorization\/roleAssignments\/write$/i.test(a),
-    )
-  ) {
-    return t('riskChangesAccess', name);
-  }
-  if (NEVER_SUGGESTED.has(name)) return t('riskChangesEverything', name);
+  const elevating = ELEVATING_ACTIONS.find((a) => roleAllows(role, a));
+  const everything = role.properties.permissions.some((p) => p.actions.some(everyProvider));
+  if (elevating && everything) return t('riskEveryAction', name);
+  if (elevating) return t('riskChangesAccess', name, elevating);
+  // Contributor: every provider's writes, though not access; a narrower role almost always fits.
+  if (everything) return t('riskChangesEverything', name);
   return null;
 }
 
@@ -70,15 +91,15 @@ export function suggestRoles(roles: AzureRole[], resourceType: string, atLeast =
   return [...common, ...more].slice(0, Math.max(atLeast, common.length));
 }
 
-/** Whether a role allows an action: one of its actions covers it and none of its notActions does. */
+/** Whether an action pattern covers an action, as ARM reads it: `*` stands for any characters, `/` too; any case. */
+function covers(pattern: string, action: string): boolean {
+  const escaped = pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`, 'i').test(action);
+}
+
+/** Whether a role allows an action: in one of its permission blocks, an action covers it and no notAction does. */
 export function roleAllows(role: AzureRole, action: string): boolean {
-  const covers = (pattern: string) =>
-    new RegExp(
-      `^${pattern
-        .split('*')
-        .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
-        .join('.*')}$`,
-      'i',
-    ).test(action);
-  return role.properties.permissions.some((p) => p.actions.some(covers) && !p.notActions.some(covers));
+  return role.properties.permissions.some(
+    (p) => p.actions.some((a) => covers(a, action)) && !p.notActions.some((n) => covers(n, action)),
+  );
 }

@@ -116,6 +116,21 @@ describe('Azure resource owners', () => {
     await popup.close();
   });
 
+  it('asks for confirmation before a custom role that sounds harmless but may assign roles', async () => {
+    const popup = await popupOn(STORAGE);
+    await popup.getByLabel('Search all roles').fill('Storage Helper');
+    await popup.getByLabel('Storage Helper', { exact: true }).check();
+    await expect
+      .poll(() => popup.getByTestId('role-risk').textContent())
+      .toContain('Storage Helper can change who has access here: it allows Microsoft.Authorization/roleAssignments/write.');
+    await inviteFormIn(popup);
+    await popup.getByLabel('E-mail address').fill('lena@partner.example');
+    expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
+    await popup.getByLabel('Grant Storage Helper anyway').check();
+    expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(false);
+    await popup.close();
+  });
+
   it('tells a caller who may not assign roles here, before inviting', async () => {
     const first = await env.browser.openPopup();
     await signInAs(env.browser, first, 'adele@contoso.example', PASSWORD);

@@ -4,7 +4,9 @@ import { t } from '../../shared/i18n.ts';
 import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
 import {
+  broadRole,
   type EnvironmentRole,
+  elevatingRolesFilter,
   isInstanceUrl,
   POWER_PLATFORM_SKUS,
   type PowerPlatformEnvironment,
@@ -53,20 +55,36 @@ export async function readEnvironment(settings: Settings, id: string): Promise<P
   };
 }
 
-/** The environment's security roles (Dataverse `roles`), the common ones first, each with what it allows. */
+interface RoleRow {
+  roleid: string;
+  name: string;
+  _roletemplateid_value?: string | null;
+}
+
+/**
+ * The environment's security roles (Dataverse `roles`), the common ones first, each with what it allows and whether
+ * it is broad, judged by its privileges. Should that read fail, the broad templates are still known.
+ */
 export async function environmentRoles(settings: Settings, instanceUrl: string): Promise<EnvironmentRole[]> {
-  const { value } = await dataverse<{ value: { roleid: string; name: string }[] }>(
-    settings,
-    instanceUrl,
-    'GET',
-    '/roles?$select=roleid,name',
-  );
+  const read = (query: string) => dataverse<{ value: RoleRow[] }>(settings, instanceUrl, 'GET', `/roles?${query}`);
+  const [{ value }, elevating] = await Promise.all([
+    read('$select=roleid,name,_roletemplateid_value'),
+    read(`$select=roleid&$filter=${encodeURIComponent(elevatingRolesFilter)}`).then(
+      (r) => new Set(r.value.map((x) => x.roleid.toLowerCase())),
+      () => null,
+    ),
+  ]);
   const common = ['Basic User', 'Environment Maker', 'System Customizer', 'System Administrator'];
   const rank = (n: string) => (common.indexOf(n) === -1 ? common.length : common.indexOf(n));
   // One entry per name: Dataverse has a copy of each role per business unit; the guest's unit's copy is given.
   const byName = new Map(value.map((r) => [r.name.toLowerCase(), r] as const));
   return [...byName.values()]
-    .map((r) => ({ id: r.roleid, name: r.name, ...roleNote(r.name) }))
+    .map((r) => ({
+      id: r.roleid,
+      name: r.name,
+      note: roleNote(r.name),
+      confirm: broadRole({ roleid: r.roleid, templateId: r._roletemplateid_value ?? null }, elevating),
+    }))
     .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
