@@ -57,6 +57,25 @@ export interface CardAzureRole {
   assignmentId?: string;
 }
 
+/**
+ * A role the guest holds at a scope the extension's grammar cannot read (a DNS record set named `*`, say): shown as
+ * ARM gives it, with nothing to press, since every change is built from a scope the grammar has checked.
+ */
+export interface CardUnreadableRole {
+  roleName: string;
+  /** As ARM gave it. */
+  scope: string;
+  eligible: boolean;
+  end: string | null;
+}
+
+/** How much of a list was read: all of it, or the first `read` of `total` (null: not known, there may be more). */
+export interface ReadExtent {
+  read: number;
+  complete: boolean;
+  total: number | null;
+}
+
 export interface CardLicence {
   skuId: string;
   skuPartNumber: string;
@@ -78,8 +97,10 @@ export interface GuestCard {
   licences: CardLicence[];
   /** Null: not read (no Power BI access); the problems say why. */
   workspaces: CardWorkspaceRole[] | null;
+  /** How many of the workspaces the signed-in person sees were looked through; null when none were read. */
+  workspacesRead: ReadExtent | null;
   /** Roles at the page's Azure scope and below; null when the popup is not on an Azure resource, or ARM refused. */
-  azure: { scope: string; scopeWords: string; roles: CardAzureRole[] } | null;
+  azure: { scope: string; scopeWords: string; roles: CardAzureRole[]; unreadable: CardUnreadableRole[] } | null;
   /** Entra's audit entries for this user; null when they cannot be read (see `auditMissing`). */
   audits: CardAudit[] | null;
   /** Which role or permission reading the audit log needs, when the caller lacks it. */
@@ -163,6 +184,15 @@ export function changeWords(change: GuestChange): string {
     case 'createGroup':
       return t('changeCreateGroup', change.group.displayName);
   }
+}
+
+/** What was not read of the workspaces, in one sentence; null when all of them were. */
+export function workspacesNotReadWords(extent: ReadExtent | null): string | null {
+  if (!extent || extent.complete) return null;
+  // Only a total above what was read says how many were left out; anything else says there may be more.
+  return extent.total !== null && extent.total > extent.read
+    ? t('cardWorkspacesReadOf', extent.read, extent.total)
+    : t('cardWorkspacesReadFirst', extent.read);
 }
 
 /** A user type as the card shows it: Graph's two values in words, anything else as Graph gives it. */
