@@ -53,6 +53,13 @@ describe('dynamic groups', () => {
     expect((await create({ mailNickname: 'guests@partner' })).status).toBe(400);
   });
 
+  it("refuses a mail nickname longer than Graph's 64 characters, and takes one of exactly 64", async () => {
+    const tooLong = await create({ mailNickname: 'g'.repeat(65) });
+    expect(tooLong.status).toBe(400);
+    expect(messageOf(tooLong)).toBe("Invalid value specified for property 'mailNickname' of resource 'Group'.");
+    expect((await create({ mailNickname: 'g'.repeat(64) })).status).toBe(201);
+  });
+
   it('refuses to add or remove members of a dynamic group by hand', async () => {
     const id = await createdId();
     const add = await graph('POST', `/groups/${id}/members/$ref`, {

@@ -211,8 +211,45 @@ export function partnerRule(domain: string): string {
 export const isPartnerDomain = (d: unknown): d is string =>
   typeof d === 'string' && d.length <= 253 && /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(d);
 
+/** Graph's limit on a group's mailNickname (group resource: "Maximum length is 64 characters"). */
+export const MAIL_NICKNAME_MAX = 64;
+/** The change's own id the created group's nickname ends in, after a hyphen. */
+const CHANGE_ID_CHARS = 8;
+/** Letters, digits and hyphens, as the partner group's nickname is built: a subset of what Graph takes. */
+const NICKNAME = /^[a-z0-9-]+$/;
+
+/**
+ * The nickname a partner group is created with: the draft's, then the change's own id, so that a group another change
+ * (or person) made is never taken for this one. Null when it would not fit Graph's limit or is not of that shape.
+ */
+export function sentNickname(draft: string, requestName: string): string | null {
+  const nick = `${draft}-${requestName.slice(0, CHANGE_ID_CHARS)}`;
+  return draft && NICKNAME.test(draft) && nick.length <= MAIL_NICKNAME_MAX ? nick : null;
+}
+
+/** Why a partner group's nickname is refused before it is sent (a stored change's problem, as the others are worded). */
+export const NICKNAME_TOO_LONG = `the group's mail nickname would be longer than the ${MAIL_NICKNAME_MAX} characters Graph takes, or not of letters, digits and hyphens`;
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable mark of a string (not a secret). */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * `guests-<domain>`, the domain's dots as hyphens. A domain too long for that to fit once the change's id is added
+ * (domains run to 253 characters) keeps its start and ends in a hash of the whole domain, so two long domains that
+ * start alike still get two names, and one domain always the same.
+ */
+function partnerNickname(domain: string): string {
+  const nick = `guests-${domain.replace(/[^a-z0-9]/g, '-')}`;
+  const room = MAIL_NICKNAME_MAX - CHANGE_ID_CHARS - 1;
+  return nick.length <= room ? nick : `${nick.slice(0, room - 9)}-${fnv1a(domain)}`;
+}
+
 export function partnerGroupDraft(domain: string): PartnerGroupDraft {
-  const nick = `guests-${domain.toLowerCase().replace(/[^a-z0-9]/g, '-')}`.slice(0, 64);
+  const nick = partnerNickname(domain.toLowerCase());
   return {
     displayName: `Guests from ${domain.toLowerCase()}`,
     mailNickname: nick,
