@@ -1,5 +1,5 @@
 import { setTenantSettings } from './powerplatform/tenant-settings.ts';
-import type { SandboxTenant } from './store.ts';
+import type { SandboxRoleAssignment, SandboxTenant, SandboxWorkspace } from './store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
 
 type Body = Record<string, unknown>;
@@ -36,6 +36,40 @@ function setCrossTenant(tenant: SandboxTenant, body: Body): TenantAnswer {
   if (partners) next.partners = partners as CrossTenantAccess['partners'];
   tenant.crossTenantAccess = next;
   return { status: 200, body: next };
+}
+
+/**
+ * Things a test adds to the tenant as they exist in a real one, beyond what the extension could make: a workspace
+ * (a tenant may hold hundreds), a role assignment at a scope given as written (ARM holds some at scopes the
+ * extension's grammar does not read, such as a DNS record set named `*`). Null: not such a route.
+ */
+export function tenantSeedRoute(tenant: SandboxTenant, method: string, rest: string, body: Body): TenantAnswer | null {
+  if (method === 'POST' && rest === '/powerbi/workspaces') {
+    const ws = body as unknown as SandboxWorkspace;
+    if (typeof ws.id !== 'string' || typeof ws.name !== 'string' || !Array.isArray(ws.users))
+      return { status: 400, body: { error: 'a workspace needs id, name and users' } };
+    tenant.powerbi = { apps: [], ...tenant.powerbi, workspaces: [...(tenant.powerbi?.workspaces ?? []), ws] };
+    return { status: 200, body: ws };
+  }
+  if (method === 'POST' && rest === '/azure/roleAssignments') {
+    const a = body as unknown as Partial<SandboxRoleAssignment>;
+    if (!tenant.azure) return { status: 404, body: { error: `no Azure in tenant ${tenant.id}` } };
+    const { name, scope, principalId, roleDefinitionId } = a;
+    if (!name || !scope || !principalId || !roleDefinitionId)
+      return { status: 400, body: { error: 'a role assignment needs name, scope, principalId and roleDefinitionId' } };
+    const made = {
+      ...a,
+      name,
+      scope,
+      principalId,
+      roleDefinitionId,
+      principalType: a.principalType ?? 'User',
+      createdOn: a.createdOn ?? new Date().toISOString(),
+    };
+    tenant.azure.roleAssignments.push(made);
+    return { status: 200, body: made };
+  }
+  return null;
 }
 
 /** The tenant's settings: who may invite, the allow/deny list, cross-tenant access, Power Platform's for guests. Null: not a settings route. */

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { approveRequest, requestsOf } from './arm/requests.ts';
-import { tenantSettingsRoute } from './control-tenant.ts';
+import { tenantSeedRoute, tenantSettingsRoute } from './control-tenant.ts';
 import type { FaultRule, Faults } from './faults.ts';
 import type { Login } from './login.ts';
 import type { Store } from './store.ts';
@@ -148,7 +148,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
       store.save();
       return reply(200, approved);
     }
-    const settings = tenantSettingsRoute(tenant, method, rest, body);
+    const settings = tenantSettingsRoute(tenant, method, rest, body) ?? tenantSeedRoute(tenant, method, rest, body);
     if (settings) {
       if (settings.status < 300) store.save();
       return reply(settings.status, settings.body);

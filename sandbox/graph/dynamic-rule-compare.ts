@@ -1,4 +1,5 @@
 import type { SandboxUser } from '../store.ts';
+import { matchPattern } from './dynamic-rule-regex.ts';
 import { ruleError } from './dynamic-rule-tokens.ts';
 import { userResource } from './users.ts';
 
@@ -57,12 +58,7 @@ export function compare(op: string, operand: Value): (v: unknown) => boolean {
   } else if (typeof operand !== 'string' && typeof operand !== 'number') {
     throw invalidOperands();
   } else if (positive === 'match') {
-    let re: RegExp;
-    try {
-      re = new RegExp(String(operand), 'i');
-    } catch {
-      throw invalidOperands();
-    }
+    const re = matchPattern(String(operand), invalidOperands);
     test = (v) => typeof v === 'string' && re.test(v);
   } else {
     const text = TEXT[positive];

@@ -99,3 +99,22 @@ describe('dynamic membership rules', () => {
     expect(refusal('')).toMatch(/empty/);
   });
 });
+
+describe('-match patterns that could stall the sandbox', () => {
+  it('refuses patterns that backtrack without end, at once and before any user is read', () => {
+    const started = Date.now();
+    for (const pattern of ['(a+)+$', '(a*)*$', '(a|a)*$', '((a+))+$', '(?:a+){2,}$', '(a+)\\1*$', '.*.*.*.*x', '[](a+)+$']) {
+      expect(refusal(`user.displayName -match "${pattern}"`), pattern).toMatch(/^Dynamic membership rule validation error: /);
+    }
+    expect(refusal(`user.displayName -match "${'a'.repeat(257)}"`)).toMatch(/longer than 256 characters/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('still matches with an ordinary pattern, groups and classes included', () => {
+    const long = user({ displayName: `${'a'.repeat(40)}!` });
+    expect(admits('user.displayName -match "^a{3,}!$"', long)).toBe(true);
+    expect(admits('user.mail -match "^[a-z]+@(partner|other)\\.example$"', pat)).toBe(true);
+    expect(admits('user.mail -match "^(?:pat)+@"', pat)).toBe(true);
+    expect(admits('user.mail -match "^[^\\](]+@"', pat)).toBe(true);
+  });
+});

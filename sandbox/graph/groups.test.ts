@@ -48,9 +48,22 @@ describe('dynamic groups', () => {
     expect(patch.status).toBe(400);
   });
 
+  it('refuses a -match pattern that would backtrack without end, as Graph refuses an invalid rule', async () => {
+    const res = await create({ membershipRule: 'user.displayName -match "(a+)+$"' });
+    expect(res.status).toBe(400);
+    expect(messageOf(res)).toMatch(/^Dynamic membership rule validation error: The -match pattern repeats a group/);
+  });
+
   it('requires a mail nickname, and refuses one with a character Graph forbids', async () => {
     expect(messageOf(await create({ mailNickname: undefined }))).toMatch(/required for property 'mailNickname'/);
     expect((await create({ mailNickname: 'guests@partner' })).status).toBe(400);
+  });
+
+  it("refuses a mail nickname longer than Graph's 64 characters, and takes one of exactly 64", async () => {
+    const tooLong = await create({ mailNickname: 'g'.repeat(65) });
+    expect(tooLong.status).toBe(400);
+    expect(messageOf(tooLong)).toBe("Invalid value specified for property 'mailNickname' of resource 'Group'.");
+    expect((await create({ mailNickname: 'g'.repeat(64) })).status).toBe(201);
   });
 
   it('refuses to add or remove members of a dynamic group by hand', async () => {

@@ -17,7 +17,7 @@ function workspaceResource(ws: SandboxWorkspace): Record<string, unknown> {
 
 /**
  * Groups - Get Groups: the workspaces the caller has a role in, own or through a group (learn: "Returns a list of
- * workspaces the user has access to"), with `$top` and `$skip`. Of `$filter` the sandbox reads only `name eq '…'`
+ * workspaces the user has access to"), with `$top`, `$skip` and the count of all of them. Of `$filter` the sandbox reads only `name eq '…'`
  * and says so for anything else, rather than answer a list that was not asked for.
  */
 function listWorkspaces(req: ApiRequest, c: Caller): ApiResponse {
@@ -30,7 +30,8 @@ function listWorkspaces(req: ApiRequest, c: Caller): ApiResponse {
   const mine = (c.pbi.workspaces ?? []).filter(
     (ws) => role(ws, c.user, c.tenant) && (named === undefined || ws.name.toLowerCase() === named.toLowerCase()),
   );
-  return { status: 200, body: { value: page(mine, req.query).map(workspaceResource) } };
+  // Power BI's answer carries `@odata.count` beside the list (the swagger leaves it out); the sandbox counts them all.
+  return { status: 200, body: { '@odata.count': mine.length, value: page(mine, req.query).map(workspaceResource) } };
 }
 
 /** Groups - Add Group User: an Admin or Member grants a role in the workspace (one entry per principal). */

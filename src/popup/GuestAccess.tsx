@@ -1,5 +1,5 @@
 import { formatDate } from '../shared/format.ts';
-import type { GuestCard, GuestChangeRecord } from '../shared/guest-card.ts';
+import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
 
@@ -21,6 +21,8 @@ export function GuestAccess({
           {p.message}
         </p>
       ));
+  const notRead = workspacesNotReadWords(card.workspacesRead);
+  const until = (end: string | null) => (end ? `, ${t('cardRoleUntil', formatDate(end))}` : `, ${t('cardRoleNoEnd')}`);
   return (
     <section aria-label={t('cardAccess')}>
       <h3>{t('cardGroups')}</h3>
@@ -49,6 +51,11 @@ export function GuestAccess({
       </ul>
       <h3>{t('cardWorkspaces')}</h3>
       {problem('workspaces')}
+      {notRead ? (
+        <p class="warning" data-testid="card-workspaces-read">
+          {notRead}
+        </p>
+      ) : null}
       {card.workspaces?.length === 0 ? <p class="muted">{t('cardNoWorkspaces')}</p> : null}
       <ul class="access" data-testid="card-workspaces">
         {(card.workspaces ?? []).map((w) => (
@@ -69,13 +76,13 @@ export function GuestAccess({
       {card.azure ? (
         <>
           <p class="muted">{t('cardAzureAt', card.azure.scopeWords)}</p>
-          {card.azure.roles.length === 0 ? <p class="muted">{t('cardNoAzureRoles')}</p> : null}
+          {card.azure.roles.length + card.azure.unreadable.length === 0 ? <p class="muted">{t('cardNoAzureRoles')}</p> : null}
           <ul class="access" data-testid="card-roles">
             {card.azure.roles.map((r) => (
               <li key={`${r.scope}|${r.roleDefinitionId}|${r.removal}`}>
                 <strong>{r.roleName}</strong>{' '}
                 {r.removal === 'eligibility' ? t('cardRoleEligibleAt', r.scopeWords) : t('cardRoleActiveAt', r.scopeWords)}
-                {r.end ? `, ${t('cardRoleUntil', formatDate(r.end))}` : `, ${t('cardRoleNoEnd')}`}
+                {until(r.end)}
                 <ConfirmChange
                   label={t('cardRemoveRole')}
                   confirmLabel={t('cardConfirmRemoveRole')}
@@ -83,6 +90,15 @@ export function GuestAccess({
                   change={{ kind: 'removeAzureRole', role: r }}
                   onStarted={onStarted}
                 />
+              </li>
+            ))}
+          </ul>
+          <ul class="access" data-testid="card-roles-read-only">
+            {card.azure.unreadable.map((r) => (
+              <li key={`${r.scope}|${r.roleName}|${r.eligible}`}>
+                <strong>{r.roleName}</strong> {r.eligible ? t('cardRoleEligibleAt', r.scope) : t('cardRoleActiveAt', r.scope)}
+                {until(r.end)}
+                <span class="muted"> · {t('cardRoleReadOnly')}</span>
               </li>
             ))}
           </ul>
@@ -126,6 +142,10 @@ export function StillHas({ card }: { card: GuestCard }) {
         r.removal === 'eligibility'
           ? t('cardStillEligibleRole', r.roleName, r.scopeWords)
           : t('cardStillActiveRole', r.roleName, r.scopeWords),
+    })),
+    ...(card.azure?.unreadable ?? []).map((r) => ({
+      key: `${r.scope}|${r.roleName}|${r.eligible}`,
+      text: r.eligible ? t('cardStillEligibleRole', r.roleName, r.scope) : t('cardStillActiveRole', r.roleName, r.scope),
     })),
     ...card.licences.map((l) => ({ key: l.skuId, text: t('cardStillLicence', l.skuPartNumber) })),
   ];

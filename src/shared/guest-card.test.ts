@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeSentence, isPartnerDomain, partnerGroupDraft, partnerRule } from './guest-card.ts';
+import { changeSentence, isPartnerDomain, partnerGroupDraft, partnerRule, sentNickname } from './guest-card.ts';
 
 describe('partner groups', () => {
   it("admits the domain's guests only, in Entra's rule syntax", () => {
@@ -9,6 +9,18 @@ describe('partner groups', () => {
       mailNickname: 'guests-partner-example',
       domain: 'partner.example',
     });
+  });
+
+  it("names a long domain's group within Graph's 64 characters once the change's id is added, one name per domain", () => {
+    const change = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const long = (tail: string) => `${'partner-'.repeat(7)}${tail}.example`;
+    const first = partnerGroupDraft(long('one')).mailNickname;
+    const sent = sentNickname(first, change);
+    expect(sent?.length).toBeLessThanOrEqual(64);
+    expect(sent?.startsWith('guests-partner-partner-')).toBe(true);
+    expect(partnerGroupDraft(long('one')).mailNickname).toBe(first);
+    expect(partnerGroupDraft(long('two')).mailNickname).not.toBe(first);
+    expect(sentNickname(`guests-${'a'.repeat(56)}`, change)).toBeNull();
   });
 
   it('takes only a domain name, so nothing else can be written into the rule', () => {

@@ -57,6 +57,25 @@ export interface CardAzureRole {
   assignmentId?: string;
 }
 
+/**
+ * A role the guest holds at a scope the extension's grammar cannot read (a DNS record set named `*`, say): shown as
+ * ARM gives it, with nothing to press, since every change is built from a scope the grammar has checked.
+ */
+export interface CardUnreadableRole {
+  roleName: string;
+  /** As ARM gave it. */
+  scope: string;
+  eligible: boolean;
+  end: string | null;
+}
+
+/** How much of a list was read: all of it, or the first `read` of `total` (null: not known, there may be more). */
+export interface ReadExtent {
+  read: number;
+  complete: boolean;
+  total: number | null;
+}
+
 export interface CardLicence {
   skuId: string;
   skuPartNumber: string;
@@ -78,8 +97,10 @@ export interface GuestCard {
   licences: CardLicence[];
   /** Null: not read (no Power BI access); the problems say why. */
   workspaces: CardWorkspaceRole[] | null;
+  /** How many of the workspaces the signed-in person sees were looked through; null when none were read. */
+  workspacesRead: ReadExtent | null;
   /** Roles at the page's Azure scope and below; null when the popup is not on an Azure resource, or ARM refused. */
-  azure: { scope: string; scopeWords: string; roles: CardAzureRole[] } | null;
+  azure: { scope: string; scopeWords: string; roles: CardAzureRole[]; unreadable: CardUnreadableRole[] } | null;
   /** Entra's audit entries for this user; null when they cannot be read (see `auditMissing`). */
   audits: CardAudit[] | null;
   /** Which role or permission reading the audit log needs, when the caller lacks it. */
@@ -165,6 +186,15 @@ export function changeWords(change: GuestChange): string {
   }
 }
 
+/** What was not read of the workspaces, in one sentence; null when all of them were. */
+export function workspacesNotReadWords(extent: ReadExtent | null): string | null {
+  if (!extent || extent.complete) return null;
+  // Only a total above what was read says how many were left out; anything else says there may be more.
+  return extent.total !== null && extent.total > extent.read
+    ? t('cardWorkspacesReadOf', extent.read, extent.total)
+    : t('cardWorkspacesReadFirst', extent.read);
+}
+
 /** A user type as the card shows it: Graph's two values in words, anything else as Graph gives it. */
 export function userTypeWords(userType: string): string {
   if (userType === 'Member') return t('cardUserTypeMember');
@@ -181,8 +211,45 @@ export function partnerRule(domain: string): string {
 export const isPartnerDomain = (d: unknown): d is string =>
   typeof d === 'string' && d.length <= 253 && /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(d);
 
+/** Graph's limit on a group's mailNickname (group resource: "Maximum length is 64 characters"). */
+export const MAIL_NICKNAME_MAX = 64;
+/** The change's own id the created group's nickname ends in, after a hyphen. */
+const CHANGE_ID_CHARS = 8;
+/** Letters, digits and hyphens, as the partner group's nickname is built: a subset of what Graph takes. */
+const NICKNAME = /^[a-z0-9-]+$/;
+
+/**
+ * The nickname a partner group is created with: the draft's, then the change's own id, so that a group another change
+ * (or person) made is never taken for this one. Null when it would not fit Graph's limit or is not of that shape.
+ */
+export function sentNickname(draft: string, requestName: string): string | null {
+  const nick = `${draft}-${requestName.slice(0, CHANGE_ID_CHARS)}`;
+  return draft && NICKNAME.test(draft) && nick.length <= MAIL_NICKNAME_MAX ? nick : null;
+}
+
+/** Why a partner group's nickname is refused before it is sent (a stored change's problem, as the others are worded). */
+export const NICKNAME_TOO_LONG = `the group's mail nickname would be longer than the ${MAIL_NICKNAME_MAX} characters Graph takes, or not of letters, digits and hyphens`;
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable mark of a string (not a secret). */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * `guests-<domain>`, the domain's dots as hyphens. A domain too long for that to fit once the change's id is added
+ * (domains run to 253 characters) keeps its start and ends in a hash of the whole domain, so two long domains that
+ * start alike still get two names, and one domain always the same.
+ */
+function partnerNickname(domain: string): string {
+  const nick = `guests-${domain.replace(/[^a-z0-9]/g, '-')}`;
+  const room = MAIL_NICKNAME_MAX - CHANGE_ID_CHARS - 1;
+  return nick.length <= room ? nick : `${nick.slice(0, room - 9)}-${fnv1a(domain)}`;
+}
+
 export function partnerGroupDraft(domain: string): PartnerGroupDraft {
-  const nick = `guests-${domain.toLowerCase().replace(/[^a-z0-9]/g, '-')}`.slice(0, 64);
+  const nick = partnerNickname(domain.toLowerCase());
   return {
     displayName: `Guests from ${domain.toLowerCase()}`,
     mailNickname: nick,

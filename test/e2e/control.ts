@@ -1,5 +1,5 @@
 import type { FaultRule } from '../../sandbox/faults.ts';
-import type { SandboxAssignmentRequest, SandboxState } from '../../sandbox/store.ts';
+import type { SandboxAssignmentRequest, SandboxRoleAssignment, SandboxState, SandboxWorkspace } from '../../sandbox/store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from '../../sandbox/tenant-policies.ts';
 
 /** The sandbox's control API, as the tests use it; `token` is the run's `controlToken`. */
@@ -46,6 +46,12 @@ export function control(port: number, token: string) {
         enableGuestsToMake: boolean;
         disableShareWithEveryone: boolean;
       }>,
+    /** A Power BI workspace more in the tenant. */
+    addWorkspace: (tenant: string, workspace: SandboxWorkspace) =>
+      call('POST', `/tenants/${tenant}/powerbi/workspaces`, workspace),
+    /** A role assignment stored as given: its scope may be one the extension cannot read (a DNS record set named `*`). */
+    addRoleAssignment: (tenant: string, assignment: Omit<SandboxRoleAssignment, 'createdOn' | 'principalType'>) =>
+      call('POST', `/tenants/${tenant}/azure/roleAssignments`, assignment),
     /** Every PIM role assignment schedule request the tenant has taken, as the sandbox keeps them. */
     pimRequests: (tenant: string) => call('GET', `/tenants/${tenant}/pim/requests`) as Promise<SandboxAssignmentRequest[]>,
     /** An approver's yes to a request waiting for approval: it becomes Provisioned and the role holds from now. */

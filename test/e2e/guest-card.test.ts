@@ -8,6 +8,7 @@ import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './
 const SUB = '11111111-2222-4333-8444-555555555555';
 const STORAGE = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`;
 const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
+const RG_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions/${SUB}/resourceGroups/rg-data/overview`;
 const SALES_GROUP = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
 const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const PARTNER_LTD = '9d4c2b1a-6e5f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -274,6 +275,37 @@ describe('Admins: a guest on one card', () => {
     const finance = (await contoso())?.powerbi?.workspaces?.find((w) => w.name === 'Finance');
     expect(finance?.users.map((u) => u.identifier)).not.toContain('pat@partner.example');
     await expect.poll(() => popup.getByTestId('card-workspaces').locator('li').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('says how many workspaces it read, and shows a role at a scope it cannot act on without a Remove button', async () => {
+    const pat = await user('pat@partner.example');
+    const star = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Network/dnszones/contoso.com/A/*`;
+    await env.sandbox.control.addRoleAssignment(CONTOSO, {
+      name: '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b',
+      scope: star,
+      principalId: pat?.id ?? '',
+      roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    });
+    const before = (await contoso())?.powerbi?.workspaces?.filter((w) =>
+      w.users.some((u) => u.identifier === 'megan@contoso.example'),
+    );
+    for (let n = 0; n < 30; n++) {
+      await env.sandbox.control.addWorkspace(CONTOSO, {
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+        name: `Project ${n}`,
+        users: [{ identifier: 'megan@contoso.example', principalType: 'User', groupUserAccessRight: 'Admin' }],
+      });
+    }
+    const popup = await cardOn(RG_PAGE, 'pat@partner.example');
+    await expect
+      .poll(() => popup.getByTestId('card-workspaces-read').textContent())
+      .toBe(`30 of ${(before?.length ?? 0) + 30} workspaces read: a role in the others is not shown.`);
+    const readOnly = popup.getByTestId('card-roles-read-only').locator('li');
+    await expect.poll(() => readOnly.count()).toBe(1);
+    expect(await readOnly.textContent()).toContain(`Reader active at ${star}`);
+    expect(await readOnly.textContent()).toContain('read only');
+    expect(await readOnly.getByRole('button').count()).toBe(0);
     await popup.close();
   });
 

@@ -1,7 +1,7 @@
 import { isArmScope, parseArmId, scopePath } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes, hasCode } from '../../shared/errors.ts';
-import type { CardAzureRole } from '../../shared/guest-card.ts';
+import type { CardAzureRole, CardUnreadableRole } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import { scopeParts } from '../../shared/page-context.ts';
 import { path } from '../../shared/url-path.ts';
@@ -31,6 +31,26 @@ const within = (scope: string, outer: string) => {
   return s === o || s.startsWith(`${o}/`);
 };
 
+const roleNameOf = (i: Instance) =>
+  i.properties.expandedProperties?.roleDefinition?.displayName ?? i.properties.roleDefinitionId.split('/').pop() ?? '';
+
+/**
+ * The instances at the page's scope or below it, in two lists: those at a scope the grammar reads (in its canonical
+ * form: ARM gives a scope as it was written, `resourcegroups`), which can be acted on, and those it cannot read (a
+ * DNS record set named `*`), which are only shown. Those above the page's scope are another scope's to take back.
+ */
+function byScope(instances: Instance[], pageScope: string): { readable: Instance[]; unreadable: Instance[] } {
+  const readable: Instance[] = [];
+  const unreadable: Instance[] = [];
+  for (const i of instances) {
+    const scope = parseArmId(i.properties.scope)?.scope;
+    if (scope && isArmScope(scope)) {
+      if (within(scope, pageScope)) readable.push({ properties: { ...i.properties, scope } });
+    } else if (within(i.properties.scope, pageScope)) unreadable.push(i);
+  }
+  return { readable, unreadable };
+}
+
 /**
  * A user's Azure roles at this scope and below it, eligible and active, as PIM's instances list them: with
  * `principalId eq`, ARM lists that principal's at, above and below the scope (learn: Role Eligibility Schedule
@@ -40,7 +60,7 @@ export async function rolesAt(
   settings: Settings,
   scope: string,
   principalId: string,
-): Promise<{ scopeWords: string; roles: CardAzureRole[] }> {
+): Promise<{ scopeWords: string; roles: CardAzureRole[]; unreadable: CardUnreadableRole[] }> {
   const filter = `$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`;
   const base = `${scopePath(scope)}${AUTH}`;
   const [eligible, active, subscription] = await Promise.all([
@@ -53,27 +73,35 @@ export async function rolesAt(
   const role = (i: Instance, removal: CardAzureRole['removal']): CardAzureRole => ({
     removal,
     roleDefinitionId: i.properties.roleDefinitionId,
-    roleName:
-      i.properties.expandedProperties?.roleDefinition?.displayName ?? i.properties.roleDefinitionId.split('/').pop() ?? '',
+    roleName: roleNameOf(i),
     scope: i.properties.scope,
     scopeWords: scopeWords(i.properties.scope, subscription.displayName),
     end: i.properties.endDateTime ?? null,
     ...(i.properties.originRoleAssignmentId ? { assignmentId: i.properties.originRoleAssignmentId } : {}),
   });
-  // ARM gives a scope as it was written (`resourcegroups`): read in its canonical form, or not shown at all.
-  for (const i of [...eligible.value, ...active.value]) i.properties.scope = parseArmId(i.properties.scope)?.scope ?? '';
-  const shown = (i: Instance) => isArmScope(i.properties.scope) && within(i.properties.scope, scope);
+  const eligibleAt = byScope(eligible.value, scope);
+  const activeAt = byScope(active.value, scope);
   // A permanent assignment made outside PIM is a plain role assignment, deleted as one; anything PIM scheduled
   // (an end date, or activated from an eligibility) is ended by a PIM request, as the portal does.
   const plain = (i: Instance) =>
     !i.properties.endDateTime && i.properties.assignmentType !== 'Activated' && !i.properties.linkedRoleEligibilityScheduleId;
   const roles = [
-    ...active.value
-      .filter(shown)
-      .map((i) => role(i, plain(i) && i.properties.originRoleAssignmentId ? 'assignment' : 'scheduledAssignment')),
-    ...eligible.value.filter(shown).map((i) => role(i, 'eligibility')),
+    ...activeAt.readable.map((i) =>
+      role(i, plain(i) && i.properties.originRoleAssignmentId ? 'assignment' : 'scheduledAssignment'),
+    ),
+    ...eligibleAt.readable.map((i) => role(i, 'eligibility')),
   ];
-  return { scopeWords: scopeWords(scope, subscription.displayName), roles };
+  const shownOnly = (i: Instance, eligible: boolean): CardUnreadableRole => ({
+    roleName: roleNameOf(i),
+    scope: i.properties.scope,
+    eligible,
+    end: i.properties.endDateTime ?? null,
+  });
+  const unreadable = [
+    ...activeAt.unreadable.map((i) => shownOnly(i, false)),
+    ...eligibleAt.unreadable.map((i) => shownOnly(i, true)),
+  ];
+  return { scopeWords: scopeWords(scope, subscription.displayName), roles, unreadable };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Group } from '@microsoft/microsoft-graph-types';
-import { ErrorCodes, hasCode } from '../../shared/errors.ts';
-import type { PartnerGroupDraft } from '../../shared/guest-card.ts';
+import { AppError, ErrorCodes, hasCode } from '../../shared/errors.ts';
+import { NICKNAME_TOO_LONG, type PartnerGroupDraft, sentNickname } from '../../shared/guest-card.ts';
 import { path } from '../../shared/url-path.ts';
 import { alreadyExists, memberRef } from './groups.ts';
 import { userSkuIds } from './licenses.ts';
@@ -69,8 +69,9 @@ export async function createDynamicGroup(
   requestName: string,
   mayExist: boolean,
 ): Promise<{ id: string; outcome: string }> {
-  // The nickname carries this change's own id: a group another change (or person) made is never taken for this one.
-  const mailNickname = `${g.mailNickname}-${requestName.slice(0, 8)}`;
+  const mailNickname = sentNickname(g.mailNickname, requestName);
+  // Checked with the change before every step (changeProblem); kept here so that no other caller sends one Graph refuses.
+  if (!mailNickname) throw new AppError(ErrorCodes.badMessage, NICKNAME_TOO_LONG);
   if (mayExist) {
     const { value } = (await client
       .api('/groups')

@@ -31,12 +31,14 @@ export async function guestCard(settings: Settings, userId: string, scope?: stri
   };
   const byGroup = audiences.status === 'fulfilled' ? audiences.value : new Map<string, string[]>();
   const roles = kept('azure', azure, null);
+  const pbi = kept('workspaces', workspaces, null);
   const addresses = new Set(names.filter(Boolean).map((n) => n.toLowerCase()));
   return {
     identity: directory.identity,
     groups: directory.groups.map((g) => ({ ...g, audienceOf: byGroup.get(g.id) ?? [] })),
     licences: directory.licences,
-    workspaces: kept('workspaces', workspaces, null),
+    workspaces: pbi?.roles ?? null,
+    workspacesRead: pbi?.extent ?? null,
     azure: scope && roles ? { scope, ...roles } : null,
     audits: directory.audits,
     ...(directory.auditMissing ? { auditMissing: directory.auditMissing } : {}),

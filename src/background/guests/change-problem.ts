@@ -1,5 +1,11 @@
 import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
-import { type GuestChangeRecord, isPartnerDomain, partnerRule } from '../../shared/guest-card.ts';
+import {
+  type GuestChangeRecord,
+  isPartnerDomain,
+  NICKNAME_TOO_LONG,
+  partnerRule,
+  sentNickname,
+} from '../../shared/guest-card.ts';
 
 /** What is wrong with a stored change (it steers requests), in words: checked before every step. */
 /** The assignment's name when its id is `{scope}/providers/Microsoft.Authorization/roleAssignments/{GUID}`. */
@@ -35,11 +41,9 @@ export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'r
       return null;
     case 'createGroup':
       // Only the rule the extension proposes is ever sent: a stored rule of another shape is refused.
-      return isPartnerDomain(c.group.domain) &&
-        c.group.membershipRule === partnerRule(c.group.domain) &&
-        /^[a-z0-9-]{1,64}$/.test(c.group.mailNickname)
-        ? null
-        : 'the stored group rule is not one the extension proposes';
+      if (!isPartnerDomain(c.group.domain) || c.group.membershipRule !== partnerRule(c.group.domain))
+        return 'the stored group rule is not one the extension proposes';
+      return sentNickname(c.group.mailNickname, r.requestName) ? null : NICKNAME_TOO_LONG;
     default:
       return 'the stored change is not one the extension makes';
   }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storage } from '../../../test/support/fake-extension.ts';
 import type { ActivityEntry } from '../../shared/activity.ts';
-import type { GuestChangeRecord } from '../../shared/guest-card.ts';
+import { type GuestChangeRecord, partnerGroupDraft } from '../../shared/guest-card.ts';
 
 // The worker's surroundings, faked: storage, the account, and the one function that talks to Microsoft. The pool,
 // the engine and the driver are the extension's own.
@@ -118,5 +118,21 @@ describe('changes made from a guest card', () => {
     await driveWork();
     expect(calls).toEqual([]);
     expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'bad_message' });
+  });
+
+  it('sends a group for a long partner domain, and refuses a nickname Graph would not take before sending it', async () => {
+    const domain = `${'a'.repeat(60)}.example`;
+    await changes.startGuestChange(GUEST, { kind: 'createGroup', group: partnerGroupDraft(domain) });
+    await driveWork();
+    expect(calls).toEqual([{ kind: 'createGroup', mayExist: false }]);
+    await freshWorker();
+    storage.clear();
+    calls.length = 0;
+    const tooLong = { ...partnerGroupDraft(domain), mailNickname: `guests-${'a'.repeat(56)}` };
+    await changes.startGuestChange(GUEST, { kind: 'createGroup', group: tooLong });
+    await driveWork();
+    expect(calls).toEqual([]);
+    expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'bad_message' });
+    expect(stored().steps[0]?.error).toContain('longer than the 64 characters Graph takes');
   });
 });

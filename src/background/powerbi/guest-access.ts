@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes, hasCode } from '../../shared/errors.ts';
-import type { CardWorkspaceRole } from '../../shared/guest-card.ts';
+import type { CardWorkspaceRole, ReadExtent } from '../../shared/guest-card.ts';
 import { own } from '../../shared/own.ts';
 import { local } from '../../shared/storage.ts';
 import { path } from '../../shared/url-path.ts';
@@ -8,7 +8,20 @@ import { powerBi } from './client.ts';
 import { getAppAudience } from './workspaces.ts';
 
 /** Enough for any one person's view; a tenant with more workspaces shows the first ones, and says so. */
-const MAX_WORKSPACES = 30;
+export const MAX_WORKSPACES = 30;
+
+/**
+ * The workspaces to look through, of a list asked for with `$top` one above the cap, and how much of it that is.
+ * Power BI's lists carry `@odata.count` (the swagger does not name it, so it is read only when it is a number, and
+ * taken for a total only when it is above what came back); the one extra workspace says that more exist either way.
+ */
+function workspacesToRead<T>(list: { value: T[]; '@odata.count'?: unknown }): { workspaces: T[]; extent: ReadExtent } {
+  const workspaces = list.value.slice(0, MAX_WORKSPACES);
+  const complete = list.value.length <= MAX_WORKSPACES;
+  const count = list['@odata.count'];
+  const total = complete ? workspaces.length : typeof count === 'number' && count > list.value.length ? count : null;
+  return { workspaces, extent: { read: workspaces.length, complete, total } };
+}
 
 interface GroupUser {
   identifier?: string;
@@ -25,11 +38,15 @@ const sameAs = (who: string[], u: GroupUser) =>
  * The workspaces (of those the signed-in person can see) where this user has a role of their own (Groups_GetGroups,
  * then Groups_GetGroupUsers of each, side by side): Power BI names a user by address or UPN, so both are matched.
  */
-export async function workspaceRolesOf(settings: Settings, names: string[]): Promise<CardWorkspaceRole[]> {
+export async function workspaceRolesOf(
+  settings: Settings,
+  names: string[],
+): Promise<{ roles: CardWorkspaceRole[]; extent: ReadExtent }> {
   const who = names.filter(Boolean).map((n) => n.toLowerCase());
-  const { value } = await powerBi<{ value: { id: string; name: string }[] }>(settings, 'GET', `/groups?$top=${MAX_WORKSPACES}`);
+  const list = await powerBi<{ value: { id: string; name: string }[] }>(settings, 'GET', `/groups?$top=${MAX_WORKSPACES + 1}`);
+  const { workspaces, extent } = workspacesToRead(list);
   const roles = await Promise.all(
-    value.map(async (ws) => {
+    workspaces.map(async (ws) => {
       const users = await powerBi<{ value: GroupUser[] }>(settings, 'GET', path`/groups/${ws.id}/users`).catch((e: unknown) => {
         // A workspace the person may see but not administer lists no users to them: nothing to show there.
         if (hasCode(e, ErrorCodes.forbidden) || hasCode(e, ErrorCodes.notFound)) return { value: [] };
@@ -45,7 +62,7 @@ export async function workspaceRolesOf(settings: Settings, names: string[]): Pro
         }));
     }),
   );
-  return roles.flat();
+  return { roles: roles.flat(), extent };
 }
 
 /**

@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SANDBOX_SETTINGS } from '../../shared/config.ts';
+
+const SUB = '/subscriptions/11111111-2222-4333-8444-555555555555';
+const RG = `${SUB}/resourceGroups/rg-data`;
+const STAR = `${RG}/providers/Microsoft.Network/dnszones/contoso.com/A/*`;
+const READER = `${SUB}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`;
+const instance = (scope: string, name: string) => ({
+  properties: { scope, roleDefinitionId: READER, expandedProperties: { roleDefinition: { displayName: name } } },
+});
+let active: ReturnType<typeof instance>[] = [];
+vi.mock('./client.ts', () => ({
+  arm: async () => null,
+  armGet: async (_s: unknown, path: string) =>
+    path.includes('roleAssignmentScheduleInstances') ? { value: active } : path.includes('Instances') ? { value: [] } : {},
+}));
+const { rolesAt } = await import('./guest-roles.ts');
+
+describe("the card's Azure roles", () => {
+  it('shows a role at a scope the grammar cannot read, as ARM gave it, apart from those it can act on', async () => {
+    active = [instance(STAR, 'DNS Zone Contributor'), instance(`${SUB}/resourcegroups/rg-data`, 'Reader')];
+    const { roles, unreadable } = await rolesAt(SANDBOX_SETTINGS, RG, 'guest');
+    expect(unreadable).toEqual([{ roleName: 'DNS Zone Contributor', scope: STAR, eligible: false, end: null }]);
+    expect(roles.map((r) => [r.roleName, r.scope])).toEqual([['Reader', RG]]);
+  });
+
+  it('leaves out roles above the page scope or beside it, readable or not', async () => {
+    active = [
+      instance(SUB, 'Reader'),
+      instance(`${SUB}/resourceGroups/rg-other/providers/Microsoft.Network/dnszones/x.com/A/*`, 'x'),
+    ];
+    const { roles, unreadable } = await rolesAt(SANDBOX_SETTINGS, RG, 'guest');
+    expect(roles).toEqual([]);
+    expect(unreadable).toEqual([]);
+  });
+});

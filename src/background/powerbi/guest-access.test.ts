@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { SANDBOX_SETTINGS } from '../../shared/config.ts';
+import { workspacesNotReadWords } from '../../shared/guest-card.ts';
+
+vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
+let groups: { value: { id: string; name: string }[]; '@odata.count'?: unknown } = { value: [] };
+const asked: string[] = [];
+vi.mock('./client.ts', () => ({
+  powerBi: async (_s: unknown, _method: string, path: string) => {
+    asked.push(path);
+    if (path.startsWith('/groups?')) return groups;
+    return { value: [{ identifier: 'nora@partner.example', principalType: 'User', groupUserAccessRight: 'Viewer' }] };
+  },
+}));
+const { MAX_WORKSPACES, workspaceRolesOf } = await import('./guest-access.ts');
+
+const list = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `ws${i}`, name: `Workspace ${i}` }));
+const read = async () => {
+  const { roles, extent } = await workspaceRolesOf(SANDBOX_SETTINGS, ['nora@partner.example']);
+  return { roles, words: workspacesNotReadWords(extent) };
+};
+
+beforeEach(() => {
+  asked.length = 0;
+});
+
+describe("the card's workspaces", () => {
+  it('reads all of a short list and says nothing about the rest', async () => {
+    groups = { value: list(3), '@odata.count': 3 };
+    const { roles, words } = await read();
+    expect(roles).toHaveLength(3);
+    expect(words).toBeNull();
+  });
+
+  it('reads the first ones of a long list and says how many of how many, when Power BI counts them', async () => {
+    groups = { value: list(MAX_WORKSPACES + 1), '@odata.count': 212 };
+    const { roles, words } = await read();
+    expect(roles).toHaveLength(MAX_WORKSPACES);
+    expect(asked.filter((p) => p.endsWith('/users'))).toHaveLength(MAX_WORKSPACES);
+    expect(words).toBe(`${MAX_WORKSPACES} of 212 workspaces read: a role in the others is not shown.`);
+  });
+
+  it('says there may be more when the count is missing or only counts the page', async () => {
+    for (const count of [undefined, MAX_WORKSPACES + 1, '212']) {
+      groups = { value: list(MAX_WORKSPACES + 1), '@odata.count': count };
+      expect((await read()).words).toBe(
+        `First ${MAX_WORKSPACES} workspaces read; there may be more, and a role in those is not shown.`,
+      );
+    }
+  });
+});
