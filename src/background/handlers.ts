@@ -15,7 +15,7 @@ import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
 import { partnerGuests } from './graph/guest-changes.ts';
 import { searchDirectory } from './graph/guests.ts';
-import { tenantName } from './graph/organization.ts';
+import { tenantIdentity } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { externalSettings } from './graph/tenant-settings.ts';
 import { guestCard } from './guests/card.ts';
@@ -45,8 +45,12 @@ async function sessionState(settings: Settings): Promise<SessionState> {
     }
     throw e;
   }
-  const name = await tenantName(graphSession(settings).client).catch(() => undefined);
-  return { account: { ...account, tenantName: name }, interactionRequired: false, cloud: settings.cloud };
+  const org = await tenantIdentity(graphSession(settings).client).catch(() => undefined);
+  return {
+    account: { ...account, tenantName: org?.name, tenantDomains: org?.domains },
+    interactionRequired: false,
+    cloud: settings.cloud,
+  };
 }
 
 /** The account signed in, for what is shown to it alone and what it queues. */

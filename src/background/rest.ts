@@ -38,6 +38,8 @@ export async function restCall<T>(call: RestCall): Promise<T> {
     const accessToken = await call.token(forceRefresh);
     const res = await fetch(call.url, {
       method: call.method,
+      // A redirect would carry the token to wherever the answer points: Microsoft's APIs answer where they are asked.
+      redirect: 'error',
       headers: { authorization: `Bearer ${accessToken}`, ...(call.body ? { 'content-type': 'application/json' } : {}) },
       body: call.body ? JSON.stringify(call.body) : undefined,
     }).catch((e: unknown) => {

@@ -139,6 +139,7 @@ export function App() {
           <AccountBar session={session} onSignedOut={setSession} />
           <PageLine
             page={page}
+            account={session.account}
             powerBi={powerBi}
             powerPlatform={powerPlatform}
             scopeWords={scopeWords}

@@ -1,11 +1,13 @@
 import { Fragment } from 'preact';
 import { t } from '../shared/i18n.ts';
-import type { PageInfo } from '../shared/model.ts';
+import type { PageInfo, SignedInAccount } from '../shared/model.ts';
+import { otherTenant } from '../shared/page-context.ts';
 import type { PowerPlatformPage } from '../shared/power-platform.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 
 interface Props {
   page: PageInfo;
+  account: SignedInAccount;
   powerBi: PowerBiPage | null;
   powerPlatform: PowerPlatformPage | null;
   /** The Azure scope in words with ARM's names, once ARM has answered. */
@@ -15,8 +17,9 @@ interface Props {
 }
 
 /** What the page is about, by name once a service has answered; the ids the URL gave one click away. */
-export function PageLine({ page, powerBi, powerPlatform, scopeWords, failed }: Props) {
+export function PageLine({ page, account, powerBi, powerPlatform, scopeWords, failed }: Props) {
   const ctx = page.context;
+  const elsewhere = otherTenant(ctx, account);
   const named =
     scopeWords ??
     (powerPlatform ? t('shellPagePowerPlatform', powerPlatform.environment.displayName, powerPlatform.environment.type) : null) ??
@@ -39,6 +42,11 @@ export function PageLine({ page, powerBi, powerPlatform, scopeWords, failed }: P
       <p data-testid="page-context" aria-busy={!named && !!ctx && !failed}>
         {named ?? page.description ?? t('shellNoContext')}
       </p>
+      {elsewhere ? (
+        <p class="warning" data-testid="other-tenant">
+          {t('shellOtherTenant', elsewhere, account.tenantName ?? account.tenantId)}
+        </p>
+      ) : null}
       {ids.length ? (
         <details class="ids">
           <summary>{t('shellShowIds')}</summary>

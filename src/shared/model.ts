@@ -12,6 +12,8 @@ export interface SignedInAccount {
   name: string;
   tenantId: string;
   tenantName?: string;
+  /** The tenant's verified domains, lower case, when Graph could be asked. */
+  tenantDomains?: string[];
   /** Signed in from another organization (home tenant elsewhere): the popup leads with My access. */
   guest?: boolean;
 }

@@ -1,5 +1,6 @@
-import { parseArmId } from './arm-id.ts';
+import { isGuid, parseArmId } from './arm-id.ts';
 import { t } from './i18n.ts';
+import type { SignedInAccount } from './model.ts';
 import { own } from './own.ts';
 
 /** What the page in a tab is about, as far as inviting goes. Detected in src/shared/detect.ts. */
@@ -89,4 +90,18 @@ export function describeScope(scope: string): string {
     return p.resourceGroup ? t('shellResourceIn', resource, p.resourceGroup) : resource;
   }
   return p.resourceGroup ? t('shellResourceGroup', p.resourceGroup) : t('shellSubscription', p.subscriptionId);
+}
+
+/**
+ * The tenant a page names (Power BI's `ctid`, a default environment's id, the portal's `#@tenant`) when it is not the
+ * one signed in to, or null. What the popup sends goes to the signed-in tenant, so it says so first (issue 21).
+ * A domain is compared with the tenant's verified domains; unknown domains count as another tenant's.
+ */
+export function otherTenant(ctx: PageContext | null, account: SignedInAccount): string | null {
+  const named = ctx?.kind === 'azure-resource' ? ctx.tenant : ctx?.tenantId;
+  if (!named) return null;
+  const lower = named.toLowerCase();
+  if (lower === account.tenantId.toLowerCase()) return null;
+  if (!isGuid(lower) && (!account.tenantDomains || account.tenantDomains.includes(lower))) return null;
+  return named;
 }

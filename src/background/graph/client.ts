@@ -11,7 +11,10 @@ export interface GraphSession {
 }
 
 /**
- * One Graph client per request. The SDK's RetryHandler rides out 429/503/504 with Retry-After; a 401 (token
+ * One Graph client per request. Its RedirectHandler asks fetch for `redirect: 'manual'`: in an extension's worker
+ * that gives an opaque answer without a Location, so no redirect is followed and the token goes nowhere else (the
+ * REST calls of the other services say `redirect: 'error'`, src/background/rest.ts).
+ * The SDK's RetryHandler rides out 429/503/504 with Retry-After; a 401 (token
  * expired or revoked early) is retried once here with a token renewed through the refresh token.
  */
 export function graphSession(settings: Settings): GraphSession {

@@ -1,8 +1,15 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Organization } from '@microsoft/microsoft-graph-types';
 
-/** The signed-in tenant's display name (`GET /organization`, allowed with User.Read). */
-export async function tenantName(client: Client): Promise<string | undefined> {
-  const orgs = (await client.api('/organization').select('id,displayName').get()) as { value: Organization[] };
-  return orgs.value[0]?.displayName ?? undefined;
+/**
+ * The signed-in tenant's display name and verified domains (`GET /organization`, allowed with User.Read): the domains
+ * tell whether a page that names its tenant by domain (the portal's `#@contoso.com`) is this tenant's.
+ */
+export async function tenantIdentity(client: Client): Promise<{ name?: string; domains: string[] }> {
+  const orgs = (await client.api('/organization').select('id,displayName,verifiedDomains').get()) as { value: Organization[] };
+  const org = orgs.value[0];
+  return {
+    name: org?.displayName ?? undefined,
+    domains: (org?.verifiedDomains ?? []).flatMap((d) => (d.name ? [d.name.toLowerCase()] : [])),
+  };
 }
