@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import type { JobSummary } from '../shared/bulk/job.ts';
+import { t } from '../shared/i18n.ts';
+
+/**
+ * Cancel. Guests already invited may still be owed their group or role; cancelling alone lets those finish, so when
+ * there are any the person chooses: stop them too, or let them finish.
+ */
+export function BulkCancel({
+  job,
+  busy,
+  onCancel,
+}: {
+  job: JobSummary;
+  busy: boolean;
+  onCancel: (stopOwedGrants: boolean) => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const owed = job.counts.granting;
+  if (!asking || owed === 0)
+    return (
+      <button type="button" class="secondary" disabled={busy} onClick={() => (owed > 0 ? setAsking(true) : onCancel(false))}>
+        {t('bulkCancel')}
+      </button>
+    );
+  const choose = (stop: boolean) => {
+    setAsking(false);
+    onCancel(stop);
+  };
+  return (
+    <fieldset class="confirm" aria-label={t('bulkCancel')}>
+      <p>{t('bulkCancelOwed', owed)}</p>
+      <div class="row">
+        <button type="button" disabled={busy} onClick={() => choose(true)}>
+          {t('bulkCancelStopOwed')}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => choose(false)}>
+          {t('bulkCancelKeepOwed')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
