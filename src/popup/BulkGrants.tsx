@@ -20,7 +20,7 @@ function List({ heading, items, testId }: { heading: string; items: Granted[]; t
   if (items.length === 0) return null;
   return (
     <>
-      <h3>{heading}</h3>
+      <h4>{heading}</h4>
       <ul class="plain" data-testid={testId}>
         {items.map((i) => (
           <li key={i.name}>
@@ -57,14 +57,16 @@ export function BulkGrants({
       {nothing ? <p class="muted">{t('bulkGrantsNothing')}</p> : null}
       {groups.length ? (
         <>
-          <h3>{t('bulkGrantsGroups')}</h3>
+          <h4>{t('bulkGrantsGroups')}</h4>
           <ul class="plain" data-testid="bulk-grant-groups">
             {groups.map((g) => (
               <li key={g.id} data-refused={g.refused ? 'true' : undefined}>
-                <strong>{g.displayName}</strong>{' '}
-                <span class="muted">
-                  · {groupKind(g)} · {g.refused ? t('bulkGrantRefusedRows', g.rows) : t('bulkGrantRows', g.rows)}
-                </span>
+                <strong>{g.displayName}</strong> <span class="muted">· {groupKind(g)} · </span>
+                {g.refused ? (
+                  <span class="refused">{t('bulkGrantRefusedRows', g.rows)}</span>
+                ) : (
+                  <span class="muted">{t('bulkGrantRows', g.rows)}</span>
+                )}
                 <div class="muted id">{g.id}</div>
               </li>
             ))}
