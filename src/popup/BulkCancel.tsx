@@ -15,21 +15,22 @@ export function BulkCancel({
   busy: boolean;
   onCancel: (stopOwedGrants: boolean) => void;
 }) {
-  const [asking, setAsking] = useState(false);
+  // How many were owed when Cancel was pressed: the question stays as asked while the job moves on.
+  const [asking, setAsking] = useState<number | null>(null);
   const owed = job.counts.granting;
-  if (!asking || owed === 0)
+  if (asking === null)
     return (
-      <button type="button" class="secondary" disabled={busy} onClick={() => (owed > 0 ? setAsking(true) : onCancel(false))}>
+      <button type="button" class="secondary" disabled={busy} onClick={() => (owed > 0 ? setAsking(owed) : onCancel(false))}>
         {t('bulkCancel')}
       </button>
     );
   const choose = (stop: boolean) => {
-    setAsking(false);
+    setAsking(null);
     onCancel(stop);
   };
   return (
     <fieldset class="confirm" aria-label={t('bulkCancel')}>
-      <p>{t('bulkCancelOwed', owed)}</p>
+      <p>{t('bulkCancelOwed', asking)}</p>
       <div class="row">
         <button type="button" disabled={busy} onClick={() => choose(true)}>
           {t('bulkCancelStopOwed')}
