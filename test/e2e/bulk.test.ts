@@ -352,6 +352,9 @@ describe('bulk invitations from a CSV file', () => {
     const membersOf = (id: string) => tenant?.groups.find((g) => g.id === id)?.members ?? [];
     for (const u of await grantees()) expect(membersOf(FINANCE_READERS)).toContain(u.id);
     expect([...membersOf(M365_GROUP), ...membersOf(ROLE_ASSIGNABLE)]).toEqual([]);
+    // The results name the group the file gave by id.
+    await popup.getByLabel('Show').selectOption('invited');
+    await expect.poll(() => popup.getByTestId('bulk-rows').textContent()).toContain('added to Finance report readers');
     await popup.close();
   });
 

@@ -264,11 +264,13 @@ export function describeRow(row: JobRow): string {
   const role = stepOf(row.steps, 'azureRole');
   const env = stepOf(row.steps, 'environment');
   const licence = stepOf(row.steps, 'envLicense');
+  // The group by its name, also when the file gave its id.
+  const groupName = row.groupFacts?.displayName ?? row.group ?? '';
   const group =
     (join?.state === 'failed'
-      ? `; ${t('bulkRowGroupFailed', row.group ?? '', join.error ?? '')}`
+      ? `; ${t('bulkRowGroupFailed', groupName, join.error ?? '')}`
       : join?.state === 'done'
-        ? `; ${t('bulkRowGroupDone', row.group ?? '')}`
+        ? `; ${t('bulkRowGroupDone', groupName)}`
         : '') +
     (role?.state === 'failed'
       ? `; ${t('bulkRowRoleFailed', row.role ?? '', role.error ?? '')}`
