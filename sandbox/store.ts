@@ -52,6 +52,8 @@ export interface SandboxGroup {
   groupTypes?: string[];
   membershipRule?: string | null;
   membershipRuleProcessingState?: 'On' | 'Paused' | null;
+  /** Set only when the group is made (learn: groups-concept): such a group can hold Entra roles. */
+  isAssignableToRole?: boolean | null;
 }
 
 export interface SandboxApplication {

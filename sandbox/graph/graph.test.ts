@@ -223,6 +223,36 @@ describe('sandbox Graph licences and groups', () => {
     expect(res.body).toMatchObject({ value: [{ displayName: 'Finance report readers' }] });
   });
 
+  it('answers what kind each group is: Microsoft 365, dynamic, role-assignable, or a plain security group', async () => {
+    const t = await token(MEGAN, LIC);
+    const kind = async (id: string) =>
+      (
+        await graph(
+          'GET',
+          `/v1.0/groups/${id}?$select=displayName,groupTypes,securityEnabled,mailEnabled,isAssignableToRole,membershipRule`,
+          { token: t },
+        )
+      ).body;
+    expect(await kind('4fa0b5e6-7c8d-4e9f-a0b1-2c3d4e5f6071')).toMatchObject({
+      groupTypes: ['Unified'],
+      securityEnabled: false,
+      mailEnabled: true,
+    });
+    expect(await kind('5ab1c6f7-8d9e-4fa0-b1c2-3d4e5f607182')).toMatchObject({ isAssignableToRole: true, groupTypes: [] });
+    expect(await kind('6bc2d7a8-9eaf-4ab1-82d3-4e5f60718293')).toMatchObject({
+      groupTypes: ['DynamicMembership'],
+      membershipRule: '(user.department -eq "Finance")',
+    });
+    expect(await kind('1c7e2b3d-4f5a-4b6c-9d7e-8f9a0b1c2d3e')).toMatchObject({
+      displayName: 'Finance report readers',
+      groupTypes: [],
+      securityEnabled: true,
+      mailEnabled: false,
+      isAssignableToRole: null,
+      membershipRule: null,
+    });
+  });
+
   it('finds users by a list of addresses with in, and refuses more than 15', async () => {
     const t = await token(MEGAN);
     const found = await graph(

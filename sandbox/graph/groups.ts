@@ -9,6 +9,7 @@ export const DEFAULT_GROUP_PROPERTIES = [
   'description',
   'displayName',
   'groupTypes',
+  'isAssignableToRole',
   'mail',
   'mailEnabled',
   'mailNickname',
@@ -27,6 +28,8 @@ export function groupResource(g: SandboxGroup): Record<string, unknown> {
     description: g.description ?? null,
     displayName: g.displayName,
     groupTypes: g.groupTypes ?? [],
+    // Graph answers null for a group made without it, as most are.
+    isAssignableToRole: g.isAssignableToRole ?? null,
     mail: null,
     mailEnabled: g.mailEnabled,
     mailNickname: g.mailNickname,

@@ -136,10 +136,10 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return prepareBulk(fileName, text, defaultRedirectUrl, scope, environmentId);
   },
   getBulkJob: () => bulkSummary(),
-  controlBulk: async ({ action, roleSchedule }) => {
+  controlBulk: async ({ action, roleSchedule, acknowledged, stopOwedGrants }) => {
     const problem = roleSchedule ? scheduleProblem(roleSchedule, Date.now()) : null;
     if (problem) throw new AppError(ErrorCodes.invalidSchedule, problem);
-    return controlBulk(action, roleSchedule);
+    return controlBulk(action, roleSchedule, { acknowledged, stopOwedGrants });
   },
   getBulkRows: ({ show, offset, limit }) => bulkRows(show, offset, limit),
   getBulkResults: () => bulkResults(),

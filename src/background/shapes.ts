@@ -50,7 +50,7 @@ const powerBiGrant = (p: unknown) =>
 
 /** Ten thousand rows with long messages stay well under this; anything larger is not a bulk-invite file. */
 const MAX_CSV_CHARS = 20_000_000;
-const SHOWS = ['all', 'problems', 'pending', 'invited', 'reused', 'failed', 'skipped'];
+const SHOWS = ['all', 'problems', 'custom', 'pending', 'invited', 'reused', 'failed', 'skipped'];
 const count = (v: unknown, max: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 
 const QUEUED_POOLS = ['operation', 'activation', 'guestChange', 'bulk'];
@@ -97,7 +97,9 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   controlBulk: (p) =>
     obj(p) &&
     ['start', 'pause', 'resume', 'cancel'].includes(p.action as string) &&
-    (p.roleSchedule === undefined || schedule(p.roleSchedule)),
+    (p.roleSchedule === undefined || schedule(p.roleSchedule)) &&
+    optGuid(p.acknowledged) &&
+    (p.stopOwedGrants === undefined || typeof p.stopOwedGrants === 'boolean'),
   getBulkRows: (p) => obj(p) && SHOWS.includes(p.show as string) && count(p.offset, 1e6) && count(p.limit, 1000),
   getBulkResults: empty,
   clearBulk: empty,

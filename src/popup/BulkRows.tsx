@@ -4,13 +4,14 @@ import { t } from '../shared/i18n.ts';
 import type { BackgroundProtocol } from '../shared/protocol.ts';
 import { send } from '../shared/send.ts';
 
-type Show = BackgroundProtocol['getBulkRows']['request']['show'];
+export type Show = BackgroundProtocol['getBulkRows']['request']['show'];
 
 const PAGE = 100;
 const MAX_PAGE = 1000;
 const shows = (): [Show, string][] => [
   ['all', t('bulkShowAll')],
   ['problems', t('bulkShowProblems')],
+  ['custom', t('bulkShowCustom')],
   ['pending', t('bulkShowPending')],
   ['invited', t('bulkShowInvited')],
   ['reused', t('bulkShowReused')],
@@ -18,12 +19,22 @@ const shows = (): [Show, string][] => [
   ['skipped', t('bulkShowSkipped')],
 ];
 
+/** The file's own words a row's invitation carries: the guest reads them, so the preview shows them. */
+function CustomText({ row }: { row: JobRow }) {
+  if (!row.displayName && !row.message) return null;
+  return (
+    <div class="muted custom-text">
+      {row.displayName ? <div>{t('bulkRowName', row.displayName)}</div> : null}
+      {row.message ? <div title={row.message}>{t('bulkRowMessage', row.message)}</div> : null}
+    </div>
+  );
+}
+
 /**
  * The job's rows, a page at a time (a file may hold ten thousand), filtered by outcome. `version` changes when
- * the job moves on, so the table follows it.
+ * the job moves on, so the table follows it. The filter is the section's, so the preview can point at rows.
  */
-export function BulkRows({ version }: { version: string }) {
-  const [show, setShow] = useState<Show>('all');
+export function BulkRows({ version, show, onShow }: { version: string; show: Show; onShow: (show: Show) => void }) {
   const [limit, setLimit] = useState(PAGE);
   const [page, setPage] = useState<{ rows: JobRow[]; total: number } | null>(null);
 
@@ -49,7 +60,7 @@ export function BulkRows({ version }: { version: string }) {
         id="bulk-show"
         value={show}
         onChange={(e) => {
-          setShow((e.target as HTMLSelectElement).value as Show);
+          onShow((e.target as HTMLSelectElement).value as Show);
           setLimit(PAGE);
         }}
       >
@@ -72,7 +83,10 @@ export function BulkRows({ version }: { version: string }) {
             <tr key={r.line} data-outcome={r.outcome}>
               <td>{r.line}</td>
               <td class="email">{r.email || '—'}</td>
-              <td>{describeRow(r)}</td>
+              <td>
+                {describeRow(r)}
+                <CustomText row={r} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,8 +11,10 @@ import type { PageInfo } from '../shared/model.ts';
 import { describeScope } from '../shared/page-context.ts';
 import { send } from '../shared/send.ts';
 import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
+import { BulkCancel } from './BulkCancel.tsx';
+import { BulkGrants } from './BulkGrants.tsx';
 import { BulkProgress } from './BulkProgress.tsx';
-import { BulkRows } from './BulkRows.tsx';
+import { BulkRows, type Show } from './BulkRows.tsx';
 import { download } from './download.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
 
@@ -38,6 +40,9 @@ export function BulkSection({ page }: { page: PageInfo }) {
   const [roleChoice, setRoleChoice] = useState<AzureChoice>(DEFAULT_AZURE_CHOICE);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  /** The job whose preview the person said they read: a new file needs its own acknowledgement. */
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  const [show, setShow] = useState<Show>('all');
 
   useEffect(() => {
     send('getBulkJob', {}).then(setJob, setError);
@@ -126,6 +131,14 @@ export function BulkSection({ page }: { page: PageInfo }) {
                   <ScheduleFields choice={roleChoice} onChoice={setRoleChoice} />
                 </div>
               ) : null}
+              {job.grants ? (
+                <BulkGrants
+                  grants={job.grants}
+                  acknowledged={acknowledged === job.id}
+                  onAcknowledge={(yes) => setAcknowledged(yes ? job.id : null)}
+                  onShowCustom={() => setShow('custom')}
+                />
+              ) : null}
             </>
           ) : (
             <BulkProgress job={job} />
@@ -135,11 +148,12 @@ export function BulkSection({ page }: { page: PageInfo }) {
             {job.status === 'preview' ? (
               <button
                 type="button"
-                disabled={busy || job.verdicts.invite + job.verdicts.reuse === 0 || !scheduleReady}
+                disabled={busy || job.verdicts.invite + job.verdicts.reuse === 0 || !scheduleReady || acknowledged !== job.id}
                 onClick={() =>
                   act(() =>
                     send('controlBulk', {
                       action: 'start',
+                      acknowledged: job.id,
                       ...(job.roleRows > 0 ? { roleSchedule: toSchedule(roleChoice) } : {}),
                     }),
                   )
@@ -161,14 +175,13 @@ export function BulkSection({ page }: { page: PageInfo }) {
               </button>
             ) : null}
             {['preview', 'running', 'paused'].includes(job.status) ? (
-              <button
-                type="button"
-                class="secondary"
-                disabled={busy}
-                onClick={() => act(() => send('controlBulk', { action: 'cancel' }))}
-              >
-                {t('bulkCancel')}
-              </button>
+              <BulkCancel
+                job={job}
+                busy={busy}
+                onCancel={(stopOwedGrants) =>
+                  act(() => send('controlBulk', { action: 'cancel', ...(stopOwedGrants ? { stopOwedGrants } : {}) }))
+                }
+              />
             ) : (
               <>
                 <button
@@ -189,7 +202,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
               </>
             )}
           </div>
-          <BulkRows version={version} />
+          <BulkRows version={version} show={show} onShow={setShow} />
         </>
       )}
       {error ? <ErrorNote error={error} /> : null}

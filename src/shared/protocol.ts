@@ -60,11 +60,22 @@ export type BackgroundProtocol = {
   };
   getBulkJob: { request: Record<string, never>; response: JobSummary | null };
   controlBulk: {
-    request: { action: 'start' | 'pause' | 'resume' | 'cancel'; roleSchedule?: AzureSchedule };
+    /**
+     * `acknowledged`: on start, the id of the job whose preview the person said they read (what it grants); the job
+     * starts only if it is still that one. `stopOwedGrants`: on cancel, also stop the group joins and roles owed to
+     * guests already invited.
+     */
+    request: {
+      action: 'start' | 'pause' | 'resume' | 'cancel';
+      roleSchedule?: AzureSchedule;
+      acknowledged?: string;
+      stopOwedGrants?: boolean;
+    };
     response: JobSummary;
   };
   getBulkRows: {
-    request: { show: 'all' | 'problems' | Outcome; offset: number; limit: number };
+    /** `custom`: rows whose invitation carries the file's own message or display name. */
+    request: { show: 'all' | 'problems' | 'custom' | Outcome; offset: number; limit: number };
     response: { rows: JobRow[]; total: number };
   };
   getBulkResults: { request: Record<string, never>; response: { fileName: string; csv: string } };

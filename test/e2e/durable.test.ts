@@ -145,6 +145,7 @@ describe('invitations that finish without the popup', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('email\nact1@partner.example\nnot-an-address\n'),
     });
+    await popup.getByLabel('I have read what this file grants').check();
     await popup.getByRole('button', { name: 'Send 1 invitations' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     await popup.getByRole('tab', { name: 'Activity' }).click();

@@ -118,6 +118,7 @@ describe('Power Platform admins', () => {
     await expect
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
       .toBe('3 rows: 3 to invite, 0 already guests.');
+    await popup.getByLabel('I have read what this file grants').check();
     await popup.getByRole('button', { name: 'Send 3 invitations' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 invited · 0 already guests · 0 failed');

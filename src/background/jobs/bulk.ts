@@ -1,5 +1,6 @@
 import type { AzureSchedule } from '../../shared/azure.ts';
 import { parseBulkInviteCsv } from '../../shared/bulk/csv.ts';
+import { summarizeGrants } from '../../shared/bulk/grants.ts';
 import { countOutcomes, countVerdicts, type JobRow, type JobSummary, type Outcome, planRows } from '../../shared/bulk/job.ts';
 import { resultsCsv } from '../../shared/bulk/results.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
@@ -11,7 +12,7 @@ import { bulkEnvironment } from '../powerplatform/bulk-environment.ts';
 import { usableSettings } from '../settings.ts';
 import { driveWork } from './driver.ts';
 import { planLookups } from './lookup.ts';
-import { owesWork, skipUnsent } from './runner.ts';
+import { owesWork, skipUnsent, stopOwedGrants } from './runner.ts';
 import { createJob, discardJob, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 const PACE_WINDOW_MS = 15_000;
@@ -46,6 +47,7 @@ function summary(job: LoadedJob): JobSummary {
     secondsLeft: rate && job.meta.status === 'running' ? Math.ceil(toInvite / rate) : null,
     defaultRedirectUrl: job.meta.defaultRedirectUrl,
     roleRows: job.rows.filter((r) => r.roleId).length,
+    ...(job.meta.status === 'preview' ? { grants: summarizeGrants(job.rows, job.meta.defaultRedirectUrl) } : {}),
     ...(job.meta.roleScope ? { roleScope: job.meta.roleScope } : {}),
     ...(job.meta.roleSchedule ? { roleSchedule: job.meta.roleSchedule } : {}),
     ...(job.meta.startedAt ? { startedAt: job.meta.startedAt } : {}),
@@ -139,16 +141,25 @@ export async function bulkSummary(): Promise<JobSummary | null> {
   return job ? summary(job) : null;
 }
 
-/** Start, pause, resume or cancel. Cancelling leaves rows already sent as they are and skips the rest. */
+/**
+ * Start, pause, resume or cancel. Start only a job whose preview the person acknowledged (the popup's checkbox is not
+ * trusted to hold the button back by itself). Cancelling leaves rows already sent as they are and skips the rest; it
+ * stops the grants still owed to invited guests too when asked to.
+ */
 export async function controlBulk(
   action: 'start' | 'pause' | 'resume' | 'cancel',
   roleSchedule?: AzureSchedule,
+  choices: { acknowledged?: string | undefined; stopOwedGrants?: boolean | undefined } = {},
 ): Promise<JobSummary> {
   const job = await current();
   if (job.refused && action !== 'cancel') throw new AppError(ErrorCodes.bulkJobInvalid, job.refused);
   const { status } = job.meta;
   const allowed = { start: ['preview'], pause: ['running'], resume: ['paused'], cancel: ['preview', 'running', 'paused'] };
   if (!allowed[action].includes(status)) throw new AppError(ErrorCodes.bulkJobState, `${action} while ${status}`);
+  // Acknowledged for this job: a preview acknowledged in one popup does not start another file prepared since.
+  if (action === 'start' && choices.acknowledged !== job.meta.id) {
+    throw new AppError(ErrorCodes.bulkJobState, 'start without acknowledging what the file grants');
+  }
   if (action === 'pause') job.meta.status = 'paused';
   if (action === 'start') {
     job.meta.startedAt = Date.now();
@@ -162,6 +173,7 @@ export async function controlBulk(
     job.meta.status = 'cancelled';
     job.meta.finishedAt = Date.now();
     skipUnsent(job);
+    if (choices.stopOwedGrants) stopOwedGrants(job);
   }
   await saveJob(job);
   // The driver runs the job, and also finishes what a paused or cancelled one still owes (rows in flight, grants).
@@ -169,14 +181,15 @@ export async function controlBulk(
   return summary(job);
 }
 
-export type RowFilter = 'all' | 'problems' | Outcome;
+export type RowFilter = 'all' | 'problems' | 'custom' | Outcome;
 
 export async function bulkRows(show: RowFilter, offset: number, limit: number): Promise<{ rows: JobRow[]; total: number }> {
   const job = await current();
   const keep = (r: JobRow) =>
     show === 'all' ||
     r.outcome === show ||
-    (show === 'problems' && (r.outcome === 'failed' || r.outcome === 'skipped' || r.steps.some((s) => s.state === 'failed')));
+    (show === 'problems' && (r.outcome === 'failed' || r.outcome === 'skipped' || r.steps.some((s) => s.state === 'failed'))) ||
+    (show === 'custom' && !!(r.message || r.displayName));
   const rows = job.rows.filter(keep);
   return { rows: rows.slice(offset, offset + limit), total: rows.length };
 }

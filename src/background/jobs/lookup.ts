@@ -1,4 +1,5 @@
 import type { Organization, User } from '@microsoft/microsoft-graph-types';
+import { type GraphGroup, groupFacts } from '../../shared/bulk/groups.ts';
 import type { PlanLookups } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
@@ -63,22 +64,28 @@ export async function usersByEmail(session: GraphSession, emails: string[]): Pro
   return users;
 }
 
-/** The groups a file names, by id or display name; null where there is no such group (or more than one). */
+/** What the preview shows of a group and what decides whether guests may be added to it in bulk. */
+const GROUP_SELECT = '$select=id,displayName,groupTypes,securityEnabled,mailEnabled,isAssignableToRole,membershipRule';
+
+/**
+ * The groups a file names, by id or display name, one request per distinct name in JSON batches; null where there is
+ * no such group (or more than one).
+ */
 async function groupsByName(session: GraphSession, names: string[]): Promise<PlanLookups['groups']> {
   const distinct = [...new Set(names)];
   const items = distinct.map((name, i) => ({
     id: String(i),
     method: 'GET' as const,
     url: GUID.test(name)
-      ? `${path`/groups/${name}`}?$select=id,displayName`
-      : `/groups?$filter=${encodeURIComponent(`displayName eq ${odataString(name)}`)}&$select=id,displayName`,
+      ? `${path`/groups/${name}`}?${GROUP_SELECT}`
+      : `/groups?$filter=${encodeURIComponent(`displayName eq ${odataString(name)}`)}&${GROUP_SELECT}`,
   }));
   const bodies = await getAll(session, items, [400, 404]);
   const groups: PlanLookups['groups'] = new Map();
   for (const [i, name] of distinct.entries()) {
-    const body = bodies.get(String(i)) as { id?: string; displayName?: string; value?: { id: string; displayName: string }[] };
-    const found = body?.value ? (body.value.length === 1 ? body.value[0] : undefined) : body?.id ? body : undefined;
-    groups.set(name, found?.id ? { id: found.id, displayName: found.displayName ?? name } : null);
+    const body = bodies.get(String(i)) as (GraphGroup & { value?: GraphGroup[] }) | undefined;
+    const found = body?.value ? (body.value.length === 1 ? body.value[0] : undefined) : body;
+    groups.set(name, found?.id ? groupFacts({ ...found, id: found.id }) : null);
   }
   return groups;
 }

@@ -306,3 +306,56 @@ describe('a stored job the extension would not have written', () => {
     expect(rows()[1]?.error).toMatch(/https/);
   });
 });
+
+describe('starting and cancelling from the popup', () => {
+  const JOB = '0c4f1a2b-3d5e-4f60-8a1b-2c3d4e5f6a7b';
+  const GROUP = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
+
+  it('does not start a job unless its preview, this one, was acknowledged', async () => {
+    seed([{}], { status: 'preview' });
+    const { controlBulk } = await import('./bulk.ts');
+    await expect(controlBulk('start')).rejects.toMatchObject({ code: 'bulk_job_state' });
+    await expect(controlBulk('start', undefined, { acknowledged: '9d8e7f6a-5b4c-4d3e-8f2a-1b0c9d8e7f6a' })).rejects.toMatchObject(
+      {
+        code: 'bulk_job_state',
+      },
+    );
+    expect((storage.get('bulkJob') as JobMeta).status).toBe('preview');
+    expect(sent).toEqual([]);
+    expect((await controlBulk('start', undefined, { acknowledged: JOB })).status).toBe('running');
+  });
+
+  it('stops the group joins still owed to invited guests when cancelled with that choice, and only then', async () => {
+    const invitedOwingGroup = () => {
+      seed([{ groupId: GROUP }, { groupId: GROUP }]);
+      const [first, second] = rows();
+      storage.set('bulkRows.0', [
+        {
+          ...first,
+          outcome: 'invited',
+          userId: '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918',
+          steps: [
+            { kind: 'invite', state: 'done' },
+            { kind: 'group', state: 'pending' },
+          ],
+        },
+        second,
+      ]);
+    };
+    invitedOwingGroup();
+    let bulk = await import('./bulk.ts');
+    expect((await bulk.controlBulk('cancel')).sending).toBe(true);
+    // The cancelled job goes on to add that guest to the group; a fresh worker then meets the same job anew.
+    await driveBulkJob();
+    expect(rows()[0]?.steps[1]?.state).toBe('done');
+
+    vi.resetModules();
+    invitedOwingGroup();
+    bulk = await import('./bulk.ts');
+    const cancelled = await bulk.controlBulk('cancel', undefined, { stopOwedGrants: true });
+    await (await import('./driver.ts')).driveWork();
+    expect(cancelled.sending).toBe(false);
+    expect(rows()[0]?.steps[1]).toEqual({ kind: 'group', state: 'failed', error: 'Stopped when the job was cancelled.' });
+    expect(rows()[1]?.outcome).toBe('skipped');
+  });
+});

@@ -34,6 +34,20 @@ export function skipUnsent(job: LoadedJob): void {
   }
 }
 
+/**
+ * Stops what a cancelled job still owes guests it invited (a group join, a role, a licence): the person chose to
+ * stop those too. Rows whose invitation is still on its way get the same, so they do not join once it is answered.
+ */
+export function stopOwedGrants(job: LoadedJob): void {
+  const reason = t('bulkStoppedOnCancel');
+  for (const [i, r] of job.rows.entries()) {
+    if (!sentNeedsGrant(r) && !inFlight(r)) continue;
+    for (const st of r.steps)
+      if (st.kind !== 'invite' && st.state === 'pending') Object.assign(st, { state: 'failed', error: reason });
+    touchRow(job, i);
+  }
+}
+
 function recordPace(job: LoadedJob): void {
   const invited = job.rows.reduce((n, r) => n + (r.outcome === 'invited' ? 1 : 0), 0);
   const last = job.meta.pace.at(-1);

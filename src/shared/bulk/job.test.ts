@@ -1,7 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseBulkInviteCsv } from './csv.ts';
+import type { GroupFacts } from './groups.ts';
 import { countOutcomes, countVerdicts, describeRow, type JobRow, planRows } from './job.ts';
+import { group, PAT } from './plan-fixtures.ts';
 import { neutralizeCell, resultsCsv } from './results.ts';
 
 const FILE = [
@@ -15,21 +17,9 @@ const FILE = [
 ].join('\n');
 
 const lookups = {
-  users: new Map([
-    [
-      'pat@partner.example',
-      {
-        id: 'pat-id',
-        mail: 'pat@partner.example',
-        displayName: 'Pat',
-        userPrincipalName: 'pat_partner.example#EXT#@contoso.example',
-        userType: 'Guest',
-        invited: true,
-      },
-    ],
-  ]),
-  groups: new Map([
-    ['Sales viewers', { id: 'g1', displayName: 'Sales viewers' }],
+  users: new Map([['pat@partner.example', PAT]]),
+  groups: new Map<string, GroupFacts | null>([
+    ['Sales viewers', group('g1', 'Sales viewers')],
     ['No such group', null],
   ]),
   domains: ['contoso.example'],
@@ -57,6 +47,41 @@ describe('planRows', () => {
     expect(rows[0]?.redirectUrl).toBe('https://app.powerbi.com/groups/me/apps/1');
     expect(countVerdicts(rows)).toEqual({ invite: 1, reuse: 1, member: 1, invalid: 2, duplicate: 1 });
     expect(countOutcomes(rows)).toEqual({ total: 6, invited: 0, reused: 0, failed: 3, skipped: 1, pending: 2, granting: 0 });
+  });
+});
+
+describe('planRows with groups', () => {
+  it('refuses rows naming a Microsoft 365, dynamic, role-assignable or mail-enabled group, saying why', () => {
+    const groups = new Map<string, GroupFacts | null>([
+      ['Team', { ...group('m1', 'Team'), kind: 'microsoft365' }],
+      ['Finance', { ...group('d1', 'Finance'), dynamic: true }],
+      ['Admins', { ...group('a1', 'Admins'), roleAssignable: true }],
+      ['News', { ...group('n1', 'News'), kind: 'mail' }],
+      ['Sales viewers', group('g1', 'Sales viewers')],
+    ]);
+    const file = [
+      'email,group',
+      'a@p.example,Team',
+      'b@p.example,Finance',
+      'c@p.example,Admins',
+      'd@p.example,News',
+      'e@p.example,Sales viewers',
+    ];
+    const rows = planRows(parseBulkInviteCsv(file.join('\n')), { ...lookups, groups }, 'https://x.example/');
+    expect(rows.map((r) => [r.verdict, r.groupId, r.steps.length])).toEqual([
+      ['invalid', undefined, 0],
+      ['invalid', undefined, 0],
+      ['invalid', undefined, 0],
+      ['invalid', undefined, 0],
+      ['invite', 'g1', 2],
+    ]);
+    expect(rows.map((r) => r.reason)).toEqual([
+      '"Team" is a Microsoft 365 group: bulk adds guests to security groups only.',
+      '"Finance" has dynamic membership: its rule decides who is in it, so no one can be added by hand.',
+      '"Admins" can hold Microsoft Entra roles: add guests to it one at a time, not from a file.',
+      '"News" is mail-enabled: bulk adds guests to security groups without e-mail only.',
+      undefined,
+    ]);
   });
 });
 

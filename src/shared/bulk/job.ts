@@ -3,6 +3,8 @@ import { t } from '../i18n.ts';
 import { type FoundUser, type OperationStep, plannedSteps, stepOf } from '../operation.ts';
 import type { PowerPlatformGrantRequest } from '../power-platform.ts';
 import type { ParsedBulkCsv } from './csv.ts';
+import type { BulkGrants } from './grants.ts';
+import { bulkGroupRefusal, type GroupFacts } from './groups.ts';
 
 /** What the preview says will happen to a row. */
 export type Verdict = 'invite' | 'reuse' | 'member' | 'invalid' | 'duplicate';
@@ -20,6 +22,8 @@ export interface JobRow {
   /** The group as the file named it, and the group it resolved to. */
   group?: string;
   groupId?: string;
+  /** What that group is (its name, kind), for the preview: also on a row refused for it. */
+  groupFacts?: GroupFacts;
   verdict: Verdict;
   /** Why a row is invalid, or which line it repeats. */
   reason?: string;
@@ -127,6 +131,8 @@ export interface JobSummary {
   defaultRedirectUrl: string;
   /** Rows that give a role, and where. */
   roleRows: number;
+  /** In the preview: what the file grants, summed over its rows. */
+  grants?: BulkGrants;
   roleScope?: string;
   roleSchedule?: AzureSchedule;
   startedAt?: number;
@@ -136,7 +142,7 @@ export interface JobSummary {
 /** Users of the tenant found by address (lower case), and groups found by the value the file gave. */
 export interface PlanLookups {
   users: Map<string, FoundUser>;
-  groups: Map<string, { id: string; displayName: string } | null>;
+  groups: Map<string, GroupFacts | null>;
   /** Roles by the name the file gave: the role definition, or why it cannot be given in bulk here. */
   roles: Map<string, { id: string; name: string } | { refused: string }>;
   /** The tenant's own domains: their addresses belong to members, not guests. */
@@ -196,6 +202,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     const seen = firstLine.get(key);
     const user = lookups.users.get(key);
     const group = r.group === undefined ? undefined : lookups.groups.get(r.group);
+    const groupRefused = group ? bulkGroupRefusal(group) : null;
     const role = r.role === undefined ? undefined : lookups.roles.get(r.role);
     const envRole = r.environmentRole === undefined ? undefined : environmentRoleOf(lookups, r.environmentRole);
     const licence = r.licence === undefined ? undefined : licenceOf(lookups, r.licence, r.usageLocation);
@@ -204,6 +211,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     } else if (group === null) {
       const reason = t('bulkNoGroup', r.group ?? '');
       Object.assign(row, { verdict: 'invalid', reason, outcome: 'failed', error: reason });
+    } else if (groupRefused) {
+      Object.assign(row, { verdict: 'invalid', reason: groupRefused, outcome: 'failed', error: groupRefused });
     } else if (role && 'refused' in role) {
       Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'failed', error: role.refused });
     } else if (envRole && 'refused' in envRole) {
@@ -216,7 +225,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     } else if (user) {
       Object.assign(row, { verdict: 'reuse', userId: user.id });
     }
-    if (group) row.groupId = group.id;
+    if (group) row.groupFacts = group;
+    if (group && !groupRefused) row.groupId = group.id;
     if (role && 'id' in role) row.roleId = role.id;
     if (envRole && 'id' in envRole) Object.assign(row, { environmentRoleId: envRole.id, environmentRole: envRole.name });
     if (licence && 'skuId' in licence)
@@ -256,11 +266,13 @@ export function describeRow(row: JobRow): string {
   const role = stepOf(row.steps, 'azureRole');
   const env = stepOf(row.steps, 'environment');
   const licence = stepOf(row.steps, 'envLicense');
+  // The group by its name, also when the file gave its id.
+  const groupName = row.groupFacts?.displayName ?? row.group ?? '';
   const group =
     (join?.state === 'failed'
-      ? `; ${t('bulkRowGroupFailed', row.group ?? '', join.error ?? '')}`
+      ? `; ${t('bulkRowGroupFailed', groupName, join.error ?? '')}`
       : join?.state === 'done'
-        ? `; ${t('bulkRowGroupDone', row.group ?? '')}`
+        ? `; ${t('bulkRowGroupDone', groupName)}`
         : '') +
     (role?.state === 'failed'
       ? `; ${t('bulkRowRoleFailed', row.role ?? '', role.error ?? '')}`
