@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxPerFile } from '../../test/support/node-sandbox.ts';
+import { CONTOSO, sandboxPerFile } from '../../test/support/node-sandbox.ts';
 import { AUTH, armClient, KIM, MEGAN, PAT, PAT_ELIGIBLE, RG_WEB, ROLES, roleId, STORAGE, SUB, WEB } from './arm-test-client.ts';
 
 const sandbox = sandboxPerFile();
@@ -8,6 +8,7 @@ const arm = armClient(sandbox);
 interface Instance {
   properties: {
     principalId: string;
+    memberType: string;
     scope: string;
     roleEligibilityScheduleId?: string;
     assignmentType?: string;
@@ -85,6 +86,25 @@ describe('PIM schedule instances', () => {
     const above = await arm('GET', eligible(WEB, filter), MEGAN);
     expect(instances(above.body).map((i) => i.properties.scope)).toEqual([RG_WEB, WEB]);
     expect((await arm('GET', eligible('', filter), MEGAN)).status).toBe(403);
+  });
+
+  it('says how each instance reaches the user: Direct, through a Group (named as theirs), or Inherited from above', async () => {
+    const viewers = '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
+    const RG_DATA = `/subscriptions/${SUB}/resourceGroups/rg-data`;
+    sandbox().store.tenant(CONTOSO)?.azure?.roleAssignments.push({
+      name: crypto.randomUUID(),
+      scope: RG_DATA,
+      principalId: viewers,
+      principalType: 'Group',
+      roleDefinitionId: ROLES.reader,
+      createdOn: new Date().toISOString(),
+    });
+    const active = (scope: string, filter: string) =>
+      `${scope}${AUTH}/roleAssignmentScheduleInstances?api-version=2020-10-01&$filter=${encodeURIComponent(filter)}`;
+    const how = (body: unknown) => instances(body).map((i) => [i.properties.principalId, i.properties.memberType]);
+    expect(how((await arm('GET', active(STORAGE, `assignedTo('${KIM}')`), MEGAN)).body)).toEqual([[KIM, 'Group']]);
+    expect(how((await arm('GET', active(RG_DATA, `principalId eq '${viewers}'`), MEGAN)).body)).toEqual([[viewers, 'Direct']]);
+    expect(how((await arm('GET', active(STORAGE, `principalId eq '${viewers}'`), MEGAN)).body)).toEqual([[viewers, 'Inherited']]);
   });
 
   it('lists the caller’s standing role assignments as Assigned instances', async () => {

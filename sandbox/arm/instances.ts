@@ -7,7 +7,19 @@ import { holdsNow } from './schedules.ts';
 
 export type InstanceKind = 'roleEligibilityScheduleInstances' | 'roleAssignmentScheduleInstances';
 
-function eligibilityInstance(c: Caller, e: SandboxEligibility) {
+/**
+ * How an instance reaches the principal it is listed for (ARM's `memberType`: Direct, Group or Inherited). Listed for
+ * a user through one of their groups (assignedTo, asTarget) it is that user's, by `Group`: the group's to take back,
+ * not theirs (Graph's unifiedRoleScheduleInstanceBase: memberType "can further imply whether the schedule can be
+ * managed by the caller"; that ARM names the user, not the group, as principalId then is not verified). One at a
+ * scope above the listing's is `Inherited`; the rest `Direct`.
+ */
+interface Membership {
+  principalId: string;
+  memberType: 'Direct' | 'Group' | 'Inherited';
+}
+
+function eligibilityInstance(c: Caller, e: SandboxEligibility, m: Membership) {
   return {
     id: `${e.scope}${AUTH}roleEligibilityScheduleInstances/${e.name}`,
     name: e.name,
@@ -15,20 +27,20 @@ function eligibilityInstance(c: Caller, e: SandboxEligibility) {
     properties: {
       scope: e.scope,
       roleDefinitionId: roleDetails(e.scope, e.roleDefinitionId).id,
-      principalId: e.principalId,
+      principalId: m.principalId,
       principalType: 'User',
       roleEligibilityScheduleId: `${e.scope}${AUTH}roleEligibilitySchedules/${e.name}`,
       status: 'Provisioned',
       startDateTime: e.startDateTime,
       endDateTime: e.endDateTime,
-      memberType: 'Direct',
+      memberType: m.memberType,
       createdOn: e.startDateTime,
       expandedProperties: expanded(c, e.scope, e.principalId, e.roleDefinitionId),
     },
   };
 }
 
-function assignmentInstance(c: Caller, a: SandboxRoleAssignment) {
+function assignmentInstance(c: Caller, a: SandboxRoleAssignment, m: Membership) {
   const linked = a.linkedEligibilityName && c.azure.eligibilitySchedules.find((e) => e.name === a.linkedEligibilityName);
   return {
     id: `${a.scope}${AUTH}roleAssignmentScheduleInstances/${a.name}`,
@@ -37,8 +49,8 @@ function assignmentInstance(c: Caller, a: SandboxRoleAssignment) {
     properties: {
       scope: a.scope,
       roleDefinitionId: roleDetails(a.scope, a.roleDefinitionId).id,
-      principalId: a.principalId,
-      principalType: a.principalType,
+      principalId: m.principalId,
+      principalType: m.memberType === 'Group' ? 'User' : a.principalType,
       roleAssignmentScheduleId: scheduleId(a),
       originRoleAssignmentId: `${a.scope}${AUTH}roleAssignments/${a.name}`,
       status: 'Provisioned',
@@ -51,7 +63,7 @@ function assignmentInstance(c: Caller, a: SandboxRoleAssignment) {
           }
         : {}),
       assignmentType: a.assignmentType ?? 'Assigned',
-      memberType: 'Direct',
+      memberType: m.memberType,
       createdOn: a.createdOn,
       expandedProperties: expanded(c, a.scope, a.principalId, a.roleDefinitionId),
     },
@@ -72,12 +84,18 @@ export function listInstances(c: Caller, kind: InstanceKind, scope: string, filt
   const who = principalMatcher(c, f);
   const where = (s: string) => !scope || (f.atScope ? ancestors(scope).includes(s.toLowerCase()) : related(s, scope));
   const shown = (x: { scope: string; principalId: string }) => who(x.principalId) && where(x.scope);
+  const user = f.asTarget ? c.token.userId.toLowerCase() : f.assignedTo;
+  const membership = (x: { scope: string; principalId: string }): Membership => {
+    if (user && x.principalId.toLowerCase() !== user) return { principalId: user, memberType: 'Group' };
+    const above = !!scope && x.scope.toLowerCase() !== scope.toLowerCase() && ancestors(scope).includes(x.scope.toLowerCase());
+    return { principalId: x.principalId, memberType: above ? 'Inherited' : 'Direct' };
+  };
   const now = Date.now();
   const value =
     kind === 'roleEligibilityScheduleInstances'
       ? c.azure.eligibilitySchedules
           .filter((e) => shown(e) && (!e.endDateTime || Date.parse(e.endDateTime) > now))
-          .map((e) => eligibilityInstance(c, e))
-      : c.azure.roleAssignments.filter((a) => shown(a) && holdsNow(a, now)).map((a) => assignmentInstance(c, a));
+          .map((e) => eligibilityInstance(c, e, membership(e)))
+      : c.azure.roleAssignments.filter((a) => shown(a) && holdsNow(a, now)).map((a) => assignmentInstance(c, a, membership(a)));
   return { status: 200, body: { value } };
 }

@@ -28,6 +28,15 @@ describe('RBAC role assignments: delete', () => {
     expect(principals((await arm('GET', list(STORAGE, 'atScope()'), MEGAN)).body)).not.toContain(KIM);
   });
 
+  it('reads one assignment by its name, with whose it is, and answers 404 once it is deleted', async () => {
+    const name = await kimReader();
+    const read = await arm('GET', assignmentPath(STORAGE, name), MEGAN);
+    expect(read).toMatchObject({ status: 200, body: { name, properties: { principalId: KIM } } });
+    await arm('DELETE', assignmentPath(STORAGE, name), MEGAN);
+    const gone = await arm('GET', assignmentPath(STORAGE, name), MEGAN);
+    expect(gone).toMatchObject({ status: 404, body: { error: { code: 'RoleAssignmentNotFound' } } });
+  });
+
   it('refuses a caller without roleAssignments/delete, before looking for the assignment', async () => {
     const name = await kimReader();
     for (const target of [name, crypto.randomUUID()]) {

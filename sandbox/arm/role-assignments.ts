@@ -1,6 +1,6 @@
 import type { ApiResponse } from '../api.ts';
 import { assignmentResource } from './admin-requests.ts';
-import { ancestors, type Caller, mayDo, refusal, related } from './caller.ts';
+import { ancestors, armError, type Caller, mayDo, refusal, related } from './caller.ts';
 import { principalMatcher, readFilter } from './filters.ts';
 import { holdsNow } from './schedules.ts';
 
@@ -18,6 +18,19 @@ export function listRoleAssignments(c: Caller, scope: string, filter: string, su
     .filter((a) => (f.atScope ? above.has(a.scope.toLowerCase()) : related(a.scope, scope)))
     .map((a) => assignmentResource(a, subscriptionId));
   return { status: 200, body: { value } };
+}
+
+/**
+ * Role Assignments - Get (learn: rest/api/authorization/role-assignments/get): the assignment by its name at its scope,
+ * else 404 RoleAssignmentNotFound. Like the listing here, it does not check roleAssignments/read (every seeded reader has it).
+ */
+export function getRoleAssignment(c: Caller, scope: string, name: string, subscriptionId: string): ApiResponse {
+  const found = c.azure.roleAssignments.find(
+    (a) => a.name.toLowerCase() === name.toLowerCase() && a.scope.toLowerCase() === scope.toLowerCase() && holdsNow(a),
+  );
+  return found
+    ? { status: 200, body: assignmentResource(found, subscriptionId) }
+    : armError(404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`);
 }
 
 /**

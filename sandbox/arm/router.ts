@@ -9,7 +9,7 @@ import { getEligibilityRequest } from './eligibility-requests.ts';
 import { listInstances } from './instances.ts';
 import { getPolicy, listPolicyAssignments } from './policies.ts';
 import { getRequest, type RequestBody } from './requests.ts';
-import { deleteRoleAssignment, listRoleAssignments } from './role-assignments.ts';
+import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments } from './role-assignments.ts';
 import { allRoles, assignableIn, roleById, scopedRoleId } from './roles.ts';
 import { selfRequest } from './self-service.ts';
 import { listSubscriptions, listTenants, subscriptionResource } from './tenants.ts';
@@ -98,6 +98,7 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
   }
   if (req.method === 'GET' && rest === 'roleAssignments') return listRoleAssignments(c, scope, filter, sub.subscriptionId);
   const assignmentName = /^roleAssignments\/([0-9a-f-]{36})$/i.exec(rest)?.[1];
+  if (req.method === 'GET' && assignmentName) return getRoleAssignment(c, scope, assignmentName, sub.subscriptionId);
   if (req.method === 'DELETE' && assignmentName) {
     const answer = deleteRoleAssignment(c, scope, assignmentName, sub.subscriptionId);
     if (answer.status === 200) deps.store.save();

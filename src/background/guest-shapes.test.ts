@@ -6,11 +6,20 @@ const SCOPE = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroup
 const ROLE = `/subscriptions/11111111-2222-4333-8444-555555555555/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`;
 const role = { removal: 'eligibility', roleDefinitionId: ROLE, roleName: 'Reader', scope: SCOPE, scopeWords: 'rg', end: null };
 const rule = '(user.userType -eq "Guest") -and (user.mail -endsWith "@partner.example")';
+const invited = { userPrincipalName: 'nora_partner.example#EXT#@contoso.onmicrosoft.com', userType: 'Guest', external: true };
+const employee = { userPrincipalName: 'lee@contoso.example', userType: 'Member', external: false };
 const start = (change: unknown, who: unknown = guest) => backgroundShapes.startGuestChange({ guest: who, change });
 
 describe('changes sent from a guest card', () => {
+  it('refuses to delete or convert a member unless the admin acknowledged they are one', () => {
+    expect(start({ kind: 'deleteUser', user: employee })).toBe(false);
+    expect(start({ kind: 'convert', to: 'Guest', user: { ...invited, userType: 'Member' } })).toBe(false);
+    expect(start({ kind: 'deleteUser', user: employee, memberAcknowledged: true })).toBe(true);
+    expect(start({ kind: 'convert', to: 'Guest', user: employee, memberAcknowledged: true })).toBe(true);
+  });
+
   it('accepts the changes the card makes', () => {
-    expect(start({ kind: 'convert', to: 'Member' })).toBe(true);
+    expect(start({ kind: 'convert', to: 'Member', user: invited })).toBe(true);
     expect(start({ kind: 'removeAzureRole', role })).toBe(true);
     expect(
       start({
@@ -18,7 +27,7 @@ describe('changes sent from a guest card', () => {
         group: { displayName: 'G', mailNickname: 'guests-partner-example', domain: 'partner.example', membershipRule: rule },
       }),
     ).toBe(true);
-    expect(start({ kind: 'deleteUser' })).toBe(true);
+    expect(start({ kind: 'deleteUser', user: invited })).toBe(true);
     // Power BI may name a guest by their UPN, #EXT# and all.
     const identifier = 'nora_partner.example#EXT#@contoso.onmicrosoft.com';
     expect(
@@ -28,7 +37,8 @@ describe('changes sent from a guest card', () => {
 
   it.each([
     ['an unknown kind', { kind: 'grantOwner' }],
-    ['a user type Entra has not', { kind: 'convert', to: 'Admin' }],
+    ['a user type Entra has not', { kind: 'convert', to: 'Admin', user: invited }],
+    ['a deletion that does not say whom it deletes', { kind: 'deleteUser' }],
     ['a group that is not an id', { kind: 'leaveGroup', group: { id: '../me', displayName: 'x' } }],
     ['a scope outside the grammar', { kind: 'removeAzureRole', role: { ...role, scope: `${SCOPE}/..%2F..` } }],
     [

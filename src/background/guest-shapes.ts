@@ -10,7 +10,13 @@ function fields(c: Obj): boolean {
   switch (c.kind) {
     case 'convert':
     case 'deleteUser':
-      return true;
+      return (
+        obj(c.user) &&
+        text(c.user.userPrincipalName, LIMITS.email) &&
+        text(c.user.userType, 40) &&
+        typeof c.user.external === 'boolean' &&
+        (c.memberAcknowledged === undefined || c.memberAcknowledged === true)
+      );
     case 'addSponsor':
       return obj(c.sponsor) && str(c.sponsor, ['id', 'displayName']);
     case 'leaveGroup':

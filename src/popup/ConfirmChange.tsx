@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
-import { changeSentence, type GuestChange, type GuestChangeRecord } from '../shared/guest-card.ts';
+import { changeSentence, type GuestChange, type GuestChangeRecord, isMember } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 
@@ -30,16 +30,26 @@ export function ConfirmChange({
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Deleting or converting a member (an employee, or a B2B member) takes a second, explicit step.
+  const [acknowledged, setAcknowledged] = useState(false);
+  const member = (change.kind === 'deleteUser' || change.kind === 'convert') && isMember(change.user);
   if (!asking)
     return (
-      <button type="button" class={danger ? 'secondary danger' : 'secondary'} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        class={danger ? 'secondary danger' : 'secondary'}
+        onClick={() => {
+          setAcknowledged(false);
+          setAsking(true);
+        }}
+      >
         {label}
       </button>
     );
   const confirm = () => {
     setBusy(true);
     setError(null);
-    send('startGuestChange', { guest, change })
+    send('startGuestChange', { guest, change: member ? { ...change, memberAcknowledged: true } : change })
       .then(() => {
         setAsking(false);
         onStarted?.();
@@ -50,8 +60,18 @@ export function ConfirmChange({
     <fieldset class="confirm" aria-label={label}>
       {summary}
       <p>{changeSentence(change, guest.displayName)}</p>
+      {member ? (
+        <label>
+          <input
+            type="checkbox"
+            checked={acknowledged}
+            onChange={(e) => setAcknowledged((e.target as HTMLInputElement).checked)}
+          />{' '}
+          {t('cardMemberAcknowledge')}
+        </label>
+      ) : null}
       <div class="row">
-        <button type="button" disabled={busy} onClick={confirm}>
+        <button type="button" disabled={busy || (member && !acknowledged)} onClick={confirm}>
           {confirmLabel}
         </button>
         <button type="button" class="link" onClick={() => setAsking(false)}>

@@ -98,7 +98,7 @@ export function GuestAccess({
               <li key={`${r.scope}|${r.roleName}|${r.eligible}`}>
                 <strong>{r.roleName}</strong> {r.eligible ? t('cardRoleEligibleAt', r.scope) : t('cardRoleActiveAt', r.scope)}
                 {until(r.end)}
-                <span class="muted"> · {t('cardRoleReadOnly')}</span>
+                <span class="muted"> · {r.notOwn ? t('cardRoleNotOwn') : t('cardRoleReadOnly')}</span>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { ErrorCodes, hasCode } from '../shared/errors.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { type GuestCard, type GuestChangeRecord, userTypeWords } from '../shared/guest-card.ts';
+import { type ChangedUser, type GuestCard, type GuestChangeRecord, userTypeWords } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
 import { guestStateWords, type PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
@@ -48,12 +48,18 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
   const u = card.identity;
   const guest: GuestChangeRecord['guest'] = { id: u.id, mail: u.mail ?? u.userPrincipalName, displayName: u.displayName };
   const domain = u.mail?.split('@')[1]?.toLowerCase();
+  const user: ChangedUser = {
+    userPrincipalName: u.userPrincipalName,
+    userType: u.userType,
+    external: !!u.externalUserState || /#EXT#/i.test(u.userPrincipalName),
+  };
   // Resend and reset are invitations like any other: the One guest tab shows the result card with the redeem link.
+  // They send the guest to the default page, never to whatever page the tab shows (the card offers no field for it).
   const invite = (reset: boolean) =>
     send('startInvitation', {
       invitation: {
         email: u.mail ?? '',
-        redirectUrl: page.url?.startsWith('https://') ? page.url : DEFAULT_REDIRECT_URL,
+        redirectUrl: DEFAULT_REDIRECT_URL,
         sendEmail: true,
         userType: u.userType === 'Member' ? /* not text */ 'Member' : /* not text */ 'Guest',
         ...(reset ? { resetRedemptionOf: u.id } : {}),
@@ -95,7 +101,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
           label={u.userType === 'Guest' ? t('cardConvertToMember') : t('cardConvertToGuest')}
           confirmLabel={u.userType === 'Guest' ? t('cardConfirmConvertToMember') : t('cardConfirmConvertToGuest')}
           guest={guest}
-          change={{ kind: 'convert', to: u.userType === 'Guest' ? /* not text */ 'Member' : /* not text */ 'Guest' }}
+          change={{ kind: 'convert', to: u.userType === 'Guest' ? /* not text */ 'Member' : /* not text */ 'Guest', user }}
           onStarted={load}
         />
       </div>
@@ -118,7 +124,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
         confirmLabel={t('cardConfirmDeleteUser')}
         danger
         guest={guest}
-        change={{ kind: 'deleteUser' }}
+        change={{ kind: 'deleteUser', user }}
         summary={<StillHas card={card} />}
       />
       {error ? <ErrorNote error={error} /> : null}

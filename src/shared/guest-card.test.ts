@@ -39,9 +39,26 @@ describe('partner groups', () => {
 });
 
 describe('confirmations', () => {
+  it('name whom a deletion or conversion acts on by UPN and kind of user', () => {
+    const upn = 'nora_partner.example#EXT#@contoso.onmicrosoft.com';
+    const guest = { userPrincipalName: upn, userType: 'Guest', external: true };
+    expect(changeSentence({ kind: 'deleteUser', user: guest }, 'Nora')).toMatch(
+      /^nora_partner\.example#EXT#@contoso\.onmicrosoft\.com \(guest, invited from outside\) is deleted/,
+    );
+    const b2bMember = { ...guest, userType: 'Member' };
+    expect(changeSentence({ kind: 'convert', to: 'Guest', user: b2bMember }, 'Nora')).toContain(
+      `${upn} (member, invited from outside) becomes a guest`,
+    );
+    const employee = { userPrincipalName: 'lee@contoso.example', userType: 'Member', external: false };
+    expect(changeSentence({ kind: 'deleteUser', user: employee }, 'Lee')).toContain(
+      'lee@contoso.example (member of this organization)',
+    );
+  });
+
   it('say what changes and what stays', () => {
-    expect(changeSentence({ kind: 'convert', to: 'Member' }, 'Nora')).toMatch(/becomes a member.*stay as they are/);
-    expect(changeSentence({ kind: 'deleteUser' }, 'Nora')).toContain('restored from Deleted users for 30 days');
+    const user = { userPrincipalName: 'nora_partner.example#EXT#@contoso.onmicrosoft.com', userType: 'Guest', external: true };
+    expect(changeSentence({ kind: 'convert', to: 'Member', user }, 'Nora')).toMatch(/becomes a member.*stay as they are/);
+    expect(changeSentence({ kind: 'deleteUser', user }, 'Nora')).toContain('restored from Deleted users for 30 days');
     expect(changeSentence({ kind: 'leaveGroup', group: { id: 'g', displayName: 'Viewers' } }, 'Nora')).toContain(
       'Other groups stay',
     );

@@ -67,6 +67,8 @@ export interface CardUnreadableRole {
   scope: string;
   eligible: boolean;
   end: string | null;
+  /** Held through a group or from a scope above (ARM's memberType), so taken back there, never from this card. */
+  notOwn?: boolean;
 }
 
 /** How much of a list was read: all of it, or the first `read` of `total` (null: not known, there may be more). */
@@ -111,14 +113,25 @@ export interface GuestCard {
   problems: { section: 'groups' | 'licences' | 'workspaces' | 'azure' | 'sponsors'; message: string }[];
 }
 
+/**
+ * Who a deletion or a conversion acts on, as the card read them: the sentence names them by UPN and kind, and a
+ * member (an employee, or a B2B member) is acted on only after the admin ticked that they are one (`memberAcknowledged`).
+ */
+export interface ChangedUser {
+  userPrincipalName: string;
+  userType: string;
+  /** Invited from outside (an external user state, or an #EXT# UPN). */
+  external: boolean;
+}
+
 export type GuestChange =
-  | { kind: 'convert'; to: 'Member' | 'Guest' }
+  | { kind: 'convert'; to: 'Member' | 'Guest'; user: ChangedUser; memberAcknowledged?: true }
   | { kind: 'addSponsor'; sponsor: { id: string; displayName: string } }
   | { kind: 'leaveGroup'; group: { id: string; displayName: string } }
   | { kind: 'removeWorkspaceRole'; role: CardWorkspaceRole }
   | { kind: 'removeAzureRole'; role: CardAzureRole }
   | { kind: 'removeLicence'; licence: CardLicence }
-  | { kind: 'deleteUser' }
+  | { kind: 'deleteUser'; user: ChangedUser; memberAcknowledged?: true }
   | { kind: 'createGroup'; group: PartnerGroupDraft };
 
 export interface PartnerGroupDraft {
@@ -140,11 +153,31 @@ export interface GuestChangeRecord extends OperationRecord {
   createdId?: string;
 }
 
+/** Not a guest: deleting or converting them needs the admin's second, explicit step. */
+export const isMember = (user: ChangedUser) => user.userType !== 'Guest';
+
+/** A user by UPN and kind: "nora_partner.example#EXT#@contoso.onmicrosoft.com (guest, invited from outside)". */
+export function changedUserWords(user: ChangedUser): string {
+  const kind =
+    user.userType === 'Guest'
+      ? user.external
+        ? t('userKindInvitedGuest')
+        : t('userKindGuest')
+      : user.userType === 'Member'
+        ? user.external
+          ? t('userKindExternalMember')
+          : t('userKindMember')
+        : user.userType;
+  return t('changedUser', user.userPrincipalName, kind);
+}
+
 /** The change as one sentence: what changes, and what does not. */
 export function changeSentence(change: GuestChange, who: string): string {
   switch (change.kind) {
-    case 'convert':
-      return change.to === 'Member' ? t('changeSentenceToMember', who) : t('changeSentenceToGuest', who);
+    case 'convert': {
+      const user = changedUserWords(change.user);
+      return change.to === 'Member' ? t('changeSentenceToMember', user) : t('changeSentenceToGuest', user);
+    }
     case 'addSponsor':
       return t('changeSentenceAddSponsor', change.sponsor.displayName, who);
     case 'leaveGroup':
@@ -158,7 +191,7 @@ export function changeSentence(change: GuestChange, who: string): string {
     case 'removeLicence':
       return t('changeSentenceRemoveLicence', change.licence.skuPartNumber, who);
     case 'deleteUser':
-      return t('changeSentenceDeleteUser', who);
+      return t('changeSentenceDeleteUser', changedUserWords(change.user));
     case 'createGroup':
       return t('changeSentenceCreateGroup', change.group.displayName);
   }

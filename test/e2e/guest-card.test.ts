@@ -32,14 +32,22 @@ async function cardOn(url: string, mail: string): Promise<Page> {
   return popup;
 }
 
-/** A change on the card: its button, the one sentence, then Confirm; waits until the card says it is done. */
-async function change(popup: Page, scope: Locator, button: string, kind: string) {
+/**
+ * A change on the card: its button, the one sentence, then Confirm; waits until the card says it is done. For a
+ * member, Confirm waits for the second step: ticking that they are a member of this organization.
+ */
+async function change(popup: Page, scope: Locator, button: string, kind: string, member = false) {
   const items = popup.getByTestId('guest-changes').locator(`li[data-kind="${kind}"]`);
   const before = await items.count();
   await scope.getByRole('button', { name: button }).click();
   const sentence = popup.getByRole('group', { name: button });
   expect((await sentence.textContent())?.length).toBeGreaterThan(40);
-  await sentence.getByRole('button', { name: `Confirm: ${button.toLowerCase()}` }).click();
+  const confirm = sentence.getByRole('button', { name: `Confirm: ${button.toLowerCase()}` });
+  if (member) {
+    expect(await confirm.isDisabled()).toBe(true);
+    await sentence.getByLabel('I understand this is a member of this organization').check();
+  }
+  await confirm.click();
   // The newest change of the kind is listed first: this one, once it shows.
   await expect.poll(() => items.count()).toBe(before + 1);
   await expect.poll(() => items.first().getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
@@ -119,9 +127,15 @@ describe('Admins: a guest on one card', () => {
       retryAfterSeconds: 1,
       times: 1,
     });
+    await popup.getByRole('button', { name: 'Convert to member' }).click();
+    expect(await popup.getByRole('group', { name: 'Convert to member' }).textContent()).toContain(
+      'nora_partner.example#EXT#@contoso.onmicrosoft.com (guest, invited from outside) becomes a member',
+    );
+    await popup.getByRole('button', { name: 'Cancel' }).click();
     await change(popup, popup.getByTestId('guest-card'), 'Convert to member', 'convert');
     expect((await user(NORA))?.userType).toBe('Member');
     await expect.poll(() => popup.getByTestId('card-user-type').textContent()).toBe('Member');
+    await expect.poll(() => popup.getByRole('button', { name: 'Convert to guest' }).count()).toBe(1);
     await env.sandbox.control.addFault({
       host: 'graph.microsoft.com',
       method: 'PATCH',
@@ -129,7 +143,7 @@ describe('Admins: a guest on one card', () => {
       retryAfterSeconds: 1,
       times: 1,
     });
-    await change(popup, popup.getByTestId('guest-card'), 'Convert to guest', 'convert');
+    await change(popup, popup.getByTestId('guest-card'), 'Convert to guest', 'convert', true);
     await expect.poll(async () => (await user(NORA))?.userType).toBe('Guest');
     await expect.poll(() => popup.getByTestId('card-user-type').textContent()).toBe('Guest');
     await popup.close();
@@ -250,6 +264,20 @@ describe('Admins: a guest on one card', () => {
     expect(await settings.getByRole('link', { name: 'Cross-tenant access settings' }).getAttribute('href')).toMatch(
       /^https:\/\/entra\.microsoft\.com\//,
     );
+    await popup.close();
+  });
+
+  it('resends the invitation from the card to the default page, not to the page the tab shows', async () => {
+    const popup = await cardOn(PORTAL_PAGE, NORA);
+    await popup.getByTestId('guest-card').getByRole('button', { name: 'Resend invitation' }).click();
+    const sent = () =>
+      env.browser.worker().then((w) =>
+        w.evaluate(async () => {
+          const { operations } = await chrome.storage.local.get('operations');
+          return ((operations ?? []) as { invitation: { redirectUrl: string } }[]).at(-1)?.invitation.redirectUrl;
+        }),
+      );
+    await expect.poll(sent, { timeout: 15_000 }).toBe('https://myapps.microsoft.com');
     await popup.close();
   });
 

@@ -5,12 +5,9 @@ import type { CardAzureRole, CardUnreadableRole } from '../../shared/guest-card.
 import { t } from '../../shared/i18n.ts';
 import { scopeParts } from '../../shared/page-context.ts';
 import { path } from '../../shared/url-path.ts';
-import { assignmentOf } from '../guests/change-problem.ts';
 import { arm, armGet } from './client.ts';
+import { AUTH, assignmentPath, confirmGone, holdsOwn, isOwn, PIM } from './guest-role-holder.ts';
 import { scopeWords } from './scope.ts';
-
-const AUTH = '/providers/Microsoft.Authorization';
-const PIM = '2020-10-01';
 
 interface Instance {
   properties: {
@@ -20,6 +17,8 @@ interface Instance {
     assignmentType?: string;
     originRoleAssignmentId?: string;
     linkedRoleEligibilityScheduleId?: string | null;
+    principalId?: string;
+    memberType?: string;
     expandedProperties?: { roleDefinition?: { displayName?: string } };
   };
 }
@@ -81,23 +80,28 @@ export async function rolesAt(
   });
   const eligibleAt = byScope(eligible.value, scope);
   const activeAt = byScope(active.value, scope);
+  // One the guest has through a group or from above is shown, never offered for removal: it is not theirs to lose.
+  const mine = (i: Instance) => isOwn(i, principalId);
   // A permanent assignment made outside PIM is a plain role assignment, deleted as one; anything PIM scheduled
   // (an end date, or activated from an eligibility) is ended by a PIM request, as the portal does.
   const plain = (i: Instance) =>
     !i.properties.endDateTime && i.properties.assignmentType !== 'Activated' && !i.properties.linkedRoleEligibilityScheduleId;
   const roles = [
-    ...activeAt.readable.map((i) =>
-      role(i, plain(i) && i.properties.originRoleAssignmentId ? 'assignment' : 'scheduledAssignment'),
-    ),
-    ...eligibleAt.readable.map((i) => role(i, 'eligibility')),
+    ...activeAt.readable
+      .filter(mine)
+      .map((i) => role(i, plain(i) && i.properties.originRoleAssignmentId ? 'assignment' : 'scheduledAssignment')),
+    ...eligibleAt.readable.filter(mine).map((i) => role(i, 'eligibility')),
   ];
   const shownOnly = (i: Instance, eligible: boolean): CardUnreadableRole => ({
     roleName: roleNameOf(i),
     scope: i.properties.scope,
     eligible,
     end: i.properties.endDateTime ?? null,
+    ...(isOwn(i, principalId) ? {} : { notOwn: true }),
   });
   const unreadable = [
+    ...activeAt.readable.filter((i) => !mine(i)).map((i) => shownOnly(i, false)),
+    ...eligibleAt.readable.filter((i) => !mine(i)).map((i) => shownOnly(i, true)),
     ...activeAt.unreadable.map((i) => shownOnly(i, false)),
     ...eligibleAt.unreadable.map((i) => shownOnly(i, true)),
   ];
@@ -105,9 +109,10 @@ export async function rolesAt(
 }
 
 /**
- * Takes one role back. A plain assignment is deleted (ARM answers 204 when there is none, so a repeat is harmless);
- * a scheduled one goes by an `AdminRemove` request under a name chosen once: when the last send may have reached
- * ARM, the request is looked up by that name first and never sent twice. Returns what happened, in words.
+ * Takes one role back, once ARM, read again, lists it as the guest's own (guest-role-holder.ts), and says "removed" only
+ * once ARM, read again, no longer lists it. A plain assignment is deleted (ARM answers 204 when there is none, so a
+ * repeat is harmless); a scheduled one goes by an `AdminRemove` request under a name chosen once: when the last send
+ * may have reached ARM, the request is looked up by that name first and never sent twice. Returns what happened.
  */
 export async function removeRole(
   settings: Settings,
@@ -116,29 +121,37 @@ export async function removeRole(
   requestName: string,
   mayExist: boolean,
 ): Promise<string> {
-  if (role.removal === 'assignment' && role.assignmentId) {
-    const gone = await arm<unknown>(settings, 'DELETE', assignmentPath(role.assignmentId, role.scope), '2022-04-01');
-    return gone ? 'removed' : 'was no longer assigned';
-  }
   const kind = role.removal === 'eligibility' ? 'roleEligibilityScheduleRequests' : 'roleAssignmentScheduleRequests';
   const at = `${scopePath(role.scope)}${AUTH}/${kind}${path`/${requestName}`}`;
-  if (mayExist) {
+  if (mayExist && role.removal !== 'assignment') {
     const sent = await armGet<{ properties?: { status?: string } }>(settings, at, PIM).catch((e: unknown) => {
       if (hasCode(e, ErrorCodes.notFound)) return null;
       throw e;
     });
-    if (sent) return removedOrRefused(sent.properties?.status);
+    if (sent) return confirmed(settings, role, principalId, removedOrRefused(sent.properties?.status));
+  }
+  if (!(await holdsOwn(settings, role, principalId)))
+    return role.removal === 'assignment' ? 'was no longer assigned' : 'was no longer there';
+  if (role.removal === 'assignment' && role.assignmentId) {
+    const gone = await arm<unknown>(settings, 'DELETE', assignmentPath(role.assignmentId, role.scope), '2022-04-01');
+    return confirmed(settings, role, principalId, gone ? 'removed' : 'was no longer assigned');
   }
   try {
     const made = await arm<{ properties?: { status?: string } }>(settings, 'PUT', at, PIM, {
       properties: { principalId, roleDefinitionId: role.roleDefinitionId, requestType: 'AdminRemove' },
     });
-    return removedOrRefused(made?.properties?.status ?? 'Revoked');
+    return confirmed(settings, role, principalId, removedOrRefused(made?.properties?.status ?? 'Revoked'));
   } catch (e) {
     // Nothing to remove: someone took it back meanwhile, which is what was asked.
     if (hasCode(e, ErrorCodes.notFound)) return 'was no longer there';
     throw e;
   }
+}
+
+/** The outcome, once ARM no longer lists the role as the guest's. */
+async function confirmed(settings: Settings, role: CardAzureRole, principalId: string, outcome: string): Promise<string> {
+  await confirmGone(settings, role, principalId);
+  return outcome;
 }
 
 /** Statuses of a removal request that took the role away (or will, at once). */
@@ -148,11 +161,4 @@ const REMOVED = ['Revoked', 'Provisioned', 'Accepted', 'AdminApproved', 'Granted
 function removedOrRefused(status: string | undefined): string {
   if (status && REMOVED.includes(status)) return `removed (${status})`;
   throw new AppError(ErrorCodes.policyRefused, t('azureRemovalAnswered', status ?? t('azureNoStatus')));
-}
-
-/** The assignment's own path, rebuilt from its scope and GUID name so that only a scope of the grammar is used. */
-function assignmentPath(assignmentId: string, scope: string): string {
-  const name = assignmentOf(scope, assignmentId);
-  if (!name) throw new AppError(ErrorCodes.badMessage, 'the assignment is not of its scope');
-  return `${scopePath(scope)}${AUTH}${path`/roleAssignments/${name}`}`;
 }

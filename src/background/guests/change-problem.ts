@@ -1,6 +1,8 @@
 import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
 import {
+  type ChangedUser,
   type GuestChangeRecord,
+  isMember,
   isPartnerDomain,
   NICKNAME_TOO_LONG,
   partnerRule,
@@ -15,12 +17,23 @@ export function assignmentOf(scope: string, assignmentId: string): string | null
   return assignmentId.toLowerCase().startsWith(prefix) && isGuid(name) ? name : null;
 }
 
+/** A deletion or conversion: of a user named as the card read them, and of a member only once the admin said so. */
+function userProblem(user: ChangedUser | undefined, memberAcknowledged: unknown): string | null {
+  if (!user || typeof user.userPrincipalName !== 'string' || typeof user.userType !== 'string')
+    return 'the stored change does not say whom it acts on';
+  return isMember(user) && memberAcknowledged !== true
+    ? 'a member of this organization is deleted or converted only after the admin confirmed they are one'
+    : null;
+}
+
 export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'requestName'>): string | null {
   if (!isGuid(r.guest.id) || !isGuid(r.requestName)) return 'the stored change names an id the extension would not write';
   const c = r.change;
   switch (c.kind) {
     case 'convert':
-      return c.to === 'Member' || c.to === 'Guest' ? null : 'the stored user type is not one Entra has';
+      return c.to === 'Member' || c.to === 'Guest'
+        ? userProblem(c.user, c.memberAcknowledged)
+        : 'the stored user type is not one Entra has';
     case 'addSponsor':
       return isGuid(c.sponsor.id) ? null : 'the stored sponsor is not a user id';
     case 'leaveGroup':
@@ -38,7 +51,7 @@ export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'r
         ? null
         : 'the stored assignment is not of its scope';
     case 'deleteUser':
-      return null;
+      return userProblem(c.user, c.memberAcknowledged);
     case 'createGroup':
       // Only the rule the extension proposes is ever sent: a stored rule of another shape is refused.
       if (!isPartnerDomain(c.group.domain) || c.group.membershipRule !== partnerRule(c.group.domain))

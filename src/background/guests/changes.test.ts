@@ -32,6 +32,7 @@ vi.mock('./apply.ts', () => ({
 }));
 
 const GUEST = { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', mail: 'nora@partner.example', displayName: 'nora' };
+const AS_READ = { userPrincipalName: 'nora_partner.example#EXT#@contoso.onmicrosoft.com', userType: 'Guest', external: true };
 const GROUP = { id: '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c', displayName: 'Sales Analytics viewers' };
 
 let changes: typeof import('./changes.ts');
@@ -75,7 +76,7 @@ describe('changes made from a guest card', () => {
       id: crypto.randomUUID(),
       requestName: crypto.randomUUID(),
       guest: GUEST,
-      change: { kind: 'deleteUser' },
+      change: { kind: 'deleteUser', user: AS_READ },
       tenantId: CONTOSO,
       principalId: '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
       username: 'megan@contoso.example',
@@ -93,7 +94,7 @@ describe('changes made from a guest card', () => {
   it('waits out a 503 and tries again, as one that may have arrived', async () => {
     const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
     answers = [() => new AppError(ErrorCodes.serviceUnavailable, 'busy')];
-    await changes.startGuestChange(GUEST, { kind: 'convert', to: 'Member' });
+    await changes.startGuestChange(GUEST, { kind: 'convert', to: 'Member', user: AS_READ });
     await driveWork();
     expect(calls).toEqual([
       { kind: 'convert', mayExist: false },
@@ -101,6 +102,15 @@ describe('changes made from a guest card', () => {
     ]);
     expect(stored().status).toBe('done');
     expect(activity()).toHaveLength(1);
+  });
+
+  it('does not delete a member whose deletion was stored without the admin acknowledging they are one', async () => {
+    const employee = { userPrincipalName: 'lee@contoso.example', userType: 'Member', external: false };
+    await changes.startGuestChange(GUEST, { kind: 'deleteUser', user: employee });
+    await driveWork();
+    expect(calls).toEqual([]);
+    expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'bad_message' });
+    expect(stored().steps[0]?.error).toContain('only after the admin confirmed');
   });
 
   it('refuses the same change twice while the first is under way', async () => {
