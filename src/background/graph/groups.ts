@@ -1,5 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Group } from '@microsoft/microsoft-graph-types';
+import { bulkGroupRefusal, GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../shared/bulk/groups.ts';
 import { t } from '../../shared/i18n.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
 import { path } from '../../shared/url-path.ts';
@@ -11,10 +11,14 @@ export async function searchGroups(client: Client, text: string): Promise<Audien
   const { value } = (await client
     .api('/groups')
     .filter(filterParam(`securityEnabled eq true and startswith(displayName,${odataString(text)})`))
-    .select('id,displayName')
-    .top(10)
-    .get()) as { value: Group[] };
-  return value.map((g) => ({ id: g.id ?? '', displayName: g.displayName ?? '' }));
+    .select(GROUP_FACT_FIELDS)
+    .top(25)
+    .get()) as { value: (GraphGroup & { id: string })[] };
+  // The same groups a bulk file may name: plain security groups, never role-assignable, dynamic or Microsoft 365.
+  return value
+    .filter((g) => bulkGroupRefusal(groupFacts(g)) === null)
+    .slice(0, 10)
+    .map((g) => ({ id: g.id, displayName: g.displayName ?? '' }));
 }
 
 /** The body that names a user in a new reference (a group member, a sponsor). */

@@ -1,5 +1,5 @@
 import type { Organization, User } from '@microsoft/microsoft-graph-types';
-import { type GraphGroup, groupFacts } from '../../shared/bulk/groups.ts';
+import { GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../shared/bulk/groups.ts';
 import type { PlanLookups } from '../../shared/bulk/job.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
@@ -65,7 +65,7 @@ export async function usersByEmail(session: GraphSession, emails: string[]): Pro
 }
 
 /** What the preview shows of a group and what decides whether guests may be added to it in bulk. */
-const GROUP_SELECT = '$select=id,displayName,groupTypes,securityEnabled,mailEnabled,isAssignableToRole,membershipRule';
+const GROUP_SELECT = `$select=${GROUP_FACT_FIELDS}`;
 
 /**
  * The groups a file names, by id or display name, one request per distinct name in JSON batches; null where there is

@@ -24,6 +24,9 @@ export interface GraphGroup {
   membershipRule?: string | null;
 }
 
+/** Those fields, as a `$select`. */
+export const GROUP_FACT_FIELDS = 'id,displayName,groupTypes,securityEnabled,mailEnabled,isAssignableToRole,membershipRule';
+
 export function groupFacts(g: GraphGroup & { id: string }): GroupFacts {
   const types = g.groupTypes ?? [];
   return {
