@@ -121,6 +121,10 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     faults.minimumActiveSeconds = Number(body.seconds ?? 300);
     return reply(204);
   }
+  if (route === 'POST /faults/page-size') {
+    faults.forcedPageSize = Number(body.size ?? 0);
+    return reply(204);
+  }
   if (route === 'POST /faults/expire-tokens') {
     faults.expireTokens();
     return reply(204);

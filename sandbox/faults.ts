@@ -29,6 +29,11 @@ export class Faults {
   dataverseSyncMs = 0;
   /** PIM refuses to end an activation younger than this (ActiveDurationTooShort); tests may shorten it. */
   minimumActiveSeconds = 300;
+  /**
+   * Not a fault: every list answers at most this many items per page (0: each service's own page sizes), so tests
+   * cross page boundaries cheaply. Each service still pages in its own way (`pageSize` below).
+   */
+  forcedPageSize = 0;
   hits: { host: string; method: string; path: string; status: number }[] = [];
   /** Not a fault but Graph's own limit; tests may tighten it to meet throttling sooner. */
   readonly invitations = new InvitationLimit();
@@ -44,6 +49,7 @@ export class Faults {
     this.principalReplicationMs = 2000;
     this.dataverseSyncMs = 0;
     this.minimumActiveSeconds = 300;
+    this.forcedPageSize = 0;
     this.invitations.reset();
   }
 
@@ -71,4 +77,18 @@ export class Faults {
     }
     return outcome;
   }
+}
+
+/**
+ * How many items a page of a list holds: what the caller asked (`$top`, `Prefer: odata.maxpagesize`) up to the
+ * service's maximum, else its default; never more than a forced page size.
+ */
+export function pageSize(
+  faults: Pick<Faults, 'forcedPageSize'>,
+  asked: number | undefined,
+  fallback: number,
+  max: number,
+): number {
+  const n = asked !== undefined && Number.isInteger(asked) && asked > 0 ? Math.min(asked, max) : fallback;
+  return faults.forcedPageSize > 0 ? Math.min(n, faults.forcedPageSize) : n;
 }

@@ -25,6 +25,8 @@ export function control(port: number, token: string) {
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),
+    /** Every list pages at most this many items (0: each service's own page sizes). */
+    pageSize: (size: number) => call('POST', '/faults/page-size', { size }),
     principalReplication: (milliseconds: number) => call('POST', '/faults/principal-replication', { milliseconds }),
     /** How long Dataverse keeps a user synced by "add user" out of sight. */
     dataverseSync: (milliseconds: number) => call('POST', '/faults/dataverse-sync', { milliseconds }),
