@@ -112,7 +112,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   getOperation: async () => shownOperation(await me()),
   dismissOperation: async ({ id }) => {
-    await dismissOperation(id);
+    await dismissOperation(await me(), id);
     return {};
   },
   getActivity: async ({ show }) => ({ entries: await activity(await me(), show) }),
@@ -129,8 +129,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await rememberAudience(appId, group);
     return {};
   },
-  assignLicense: ({ operationId, skuId, usageLocation }) =>
-    addLicense(operationId, usageLocation ? { skuId, usageLocation } : { skuId }),
+  assignLicense: async ({ operationId, skuId, usageLocation }) =>
+    addLicense(await me(), operationId, usageLocation ? { skuId, usageLocation } : { skuId }),
   prepareBulk: async ({ fileName, text, defaultRedirectUrl, scope, environmentId }) => {
     if (!httpsUrl(defaultRedirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, defaultRedirectUrl);
     return prepareBulk(fileName, text, defaultRedirectUrl, scope, environmentId);
@@ -151,8 +151,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   startDeactivation: (draft) => startActivation('deactivate', draft),
   confirmActivationSignIn: async ({ id }) => {
     const settings = await usableSettings();
-    await auth.signIn(settings, await claimsOf(id));
-    await retryWithClaims(id);
+    const account = await me();
+    await auth.signIn(settings, await claimsOf(account, id));
+    await retryWithClaims(account, id);
     return ownActivations(await me());
   },
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),

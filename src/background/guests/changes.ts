@@ -2,7 +2,7 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { GuestChange, GuestChangeRecord } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import type { OperationStep } from '../../shared/operation.ts';
-import { ownerOf } from '../../shared/owner.ts';
+import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import { recordGuestChange } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { type AccountNow, driveWork, type OpenPool } from '../jobs/driver.ts';
@@ -61,7 +61,11 @@ export async function startGuestChange(guest: GuestChangeRecord['guest'], change
   await list.change((all) => {
     const same = all.find(
       (x) =>
-        x.status !== 'done' && x.guest.id === guest.id && x.change.kind === change.kind && target(x.change) === target(change),
+        ownedBy(account, x) &&
+        x.status !== 'done' &&
+        x.guest.id === guest.id &&
+        x.change.kind === change.kind &&
+        target(x.change) === target(change),
     );
     if (same) throw new AppError(ErrorCodes.requestPending, t('changeUnderWay'));
     all.push(r);

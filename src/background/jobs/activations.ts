@@ -1,9 +1,10 @@
 import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
+import type { SignedInAccount } from '../../shared/model.ts';
 import type { Activation, ActivationDraft, DeactivationDraft } from '../../shared/my-access.ts';
 import type { OperationStep } from '../../shared/operation.ts';
-import { ownerOf } from '../../shared/owner.ts';
+import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import { recordActivation } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
@@ -42,7 +43,11 @@ export async function startActivation(kind: Activation['kind'], draft: Activatio
   await changeActivations((list) => {
     // One request per role at a time: a second click while one is under way is the same activation.
     const same = list.find(
-      (x) => x.status !== 'done' && x.draft.scope === draft.scope && x.draft.roleDefinitionId === draft.roleDefinitionId,
+      (x) =>
+        ownedBy(account, x) &&
+        x.status !== 'done' &&
+        x.draft.scope === draft.scope &&
+        x.draft.roleDefinitionId === draft.roleDefinitionId,
     );
     if (same)
       throw new AppError(
@@ -56,9 +61,9 @@ export async function startActivation(kind: Activation['kind'], draft: Activatio
 }
 
 /** After the sign-in was renewed with the claims ARM asked for: the activation is sent once more. */
-export async function retryWithClaims(id: string): Promise<void> {
+export async function retryWithClaims(account: SignedInAccount, id: string): Promise<void> {
   await changeActivations((list) => {
-    const a = list.find((x) => x.id === id);
+    const a = list.find((x) => x.id === id && ownedBy(account, x));
     const step = a?.steps.find((s) => s.code === ErrorCodes.claimsChallenge);
     if (!a || !step || a.claimsMet) throw new AppError(ErrorCodes.badMessage, 'no activation waits for a stronger sign-in');
     Object.assign(step, { state: 'pending', error: undefined, code: undefined, detail: undefined, logged: undefined });
@@ -68,8 +73,8 @@ export async function retryWithClaims(id: string): Promise<void> {
 }
 
 /** The claims the failed activation's ARM answer asked for. */
-export async function claimsOf(id: string): Promise<string> {
-  const a = (await loadActivations()).find((x) => x.id === id);
+export async function claimsOf(account: SignedInAccount, id: string): Promise<string> {
+  const a = (await loadActivations()).find((x) => x.id === id && ownedBy(account, x));
   const claims = a?.steps.find((s) => s.code === ErrorCodes.claimsChallenge)?.detail;
   if (!a || !claims || a.claimsMet) throw new AppError(ErrorCodes.badMessage, 'no activation waits for a stronger sign-in');
   return claims;

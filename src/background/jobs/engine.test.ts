@@ -393,6 +393,18 @@ describe('queued work belongs to the account that confirmed it', () => {
     expect(activity()[0]).toMatchObject({ username: MEGAN.username, outcome: 'failed' });
   });
 
+  it('lets no other account change or dismiss it', async () => {
+    await queuedByMeganThenKim();
+    const id = stored().id;
+    await expect(ops.addLicense(KIM, id, { skuId: '00000000-0000-4000-8000-000000000001' })).rejects.toMatchObject({
+      code: 'bad_message',
+    });
+    await ops.dismissOperation(KIM, id);
+    expect(stored().dismissed).toBeFalsy();
+    expect(stored().license).toBeUndefined();
+    expect(stored().status).toBe('waiting');
+  });
+
   it("ends the signing-out account's unsent work when it clears this browser's data", async () => {
     queued = await import('./queued.ts');
     batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];

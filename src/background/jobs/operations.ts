@@ -1,7 +1,7 @@
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import type { InvitationResult } from '../../shared/model.ts';
+import type { InvitationResult, SignedInAccount } from '../../shared/model.ts';
 import { type InviteStart, type LicenseRequest, type Operation, plannedSteps } from '../../shared/operation.ts';
-import { ownerOf } from '../../shared/owner.ts';
+import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import { recordOperation } from '../activity.ts';
 import { currentAccount } from '../auth.ts';
 import { usableSettings } from '../settings.ts';
@@ -43,8 +43,10 @@ export async function startOperation(start: InviteStart): Promise<Operation> {
 }
 
 /** The licence chosen on a result card: one more step of the same operation, which runs again to do it. */
-export async function addLicense(id: string, license: LicenseRequest): Promise<Operation> {
+export async function addLicense(account: SignedInAccount, id: string, license: LicenseRequest): Promise<Operation> {
   const changed = await changeOperation(id, (op) => {
+    // Another account's operation is not this account's to change (it never sees it).
+    if (!ownedBy(account, op)) throw new AppError(ErrorCodes.badMessage, 'no such invitation');
     if (op.status !== 'done' || !op.invited || !op.powerBi) throw new AppError(ErrorCodes.badMessage, 'no guest to license');
     op.license = license;
     op.steps = [...op.steps.filter((s) => s.kind !== 'license'), { kind: 'license', state: 'pending' }];
@@ -149,8 +151,8 @@ export async function openOperations(accountNow: AccountNow): Promise<OpenPool<O
   };
 }
 
-export async function dismissOperation(id: string): Promise<void> {
+export async function dismissOperation(account: SignedInAccount, id: string): Promise<void> {
   await changeOperation(id, (o) => {
-    o.dismissed = true;
+    if (ownedBy(account, o)) o.dismissed = true;
   });
 }
