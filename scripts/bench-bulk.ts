@@ -71,6 +71,7 @@ export async function bulkJobRate(
 
     for (const rule of slowGraph()) await sandbox.control.addFault(rule);
     const previewMs = await preview(page, 'bench.csv', entraFile(rows, 'bench'));
+    await page.getByLabel('I have read what this file grants').check();
     await page.getByRole('button', { name: `Send ${rows} invitations` }).click();
     await page.getByTestId('bulk-progress').waitFor();
     await page.close();
