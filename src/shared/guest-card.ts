@@ -1,6 +1,9 @@
 import type { ActivityEntry } from './activity.ts';
 import { t } from './i18n.ts';
+import type { ReadExtent } from './listed.ts';
 import type { OperationRecord } from './operation.ts';
+
+export type { ReadExtent } from './listed.ts';
 
 /**
  * A guest's whole access here on one card (issue 11): who they are, what they hold, what was done to them, and the
@@ -69,13 +72,6 @@ export interface CardUnreadableRole {
   end: string | null;
   /** Held through a group or from a scope above (ARM's memberType), so taken back there, never from this card. */
   notOwn?: boolean;
-}
-
-/** How much of a list was read: all of it, or the first `read` of `total` (null: not known, there may be more). */
-export interface ReadExtent {
-  read: number;
-  complete: boolean;
-  total: number | null;
 }
 
 export interface CardLicence {

@@ -93,7 +93,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
   ]);
   const problems: GuestDirectory['problems'] = [];
   const read = <T>(a: BatchAnswer | undefined): T => {
-    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'));
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'), a?.body);
     return a.body as T;
   };
   const part = <T>(section: GuestDirectory['problems'][number]['section'], id: string, none: T): T => {

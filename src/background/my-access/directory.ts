@@ -16,7 +16,7 @@ export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyA
   ]);
   const body = <T>(id: string): T => {
     const a = answers.get(id);
-    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'));
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'), a?.body);
     return a.body as T;
   };
   const me = body<Me>('me');

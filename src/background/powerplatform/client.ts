@@ -2,6 +2,7 @@ import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { isInstanceUrl } from '../../shared/power-platform.ts';
 import { resourceToken } from '../auth.ts';
+import { refusalCode } from '../error-table.ts';
 import { type Refusal, restCall } from '../rest.ts';
 
 /** The environment API (Microsoft.BusinessAppPlatform) takes tokens for the PowerApps Service. */
@@ -9,14 +10,7 @@ export const BAP_RESOURCE = 'https://service.powerapps.com/';
 const BAP = 'https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform';
 const VERSION = 'api-version=2020-10-01';
 
-function toAppError(status: number, code: string, refusal: Refusal): AppError {
-  const detail = refusal.message || code;
-  if (status === 429) return new AppError(ErrorCodes.throttled, detail);
-  if (status === 503 || status === 504) return new AppError(ErrorCodes.serviceUnavailable, detail);
-  if (status === 404) return new AppError(ErrorCodes.notFound, detail);
-  if (status === 401 || status === 403) return new AppError(ErrorCodes.forbidden, detail);
-  return new AppError(ErrorCodes.badRequest, detail);
-}
+const toAppError = (refusal: Refusal) => new AppError(refusalCode(refusal), refusal.message || refusal.code);
 
 /** One environment API call; `path` after `Microsoft.BusinessAppPlatform`, built with `path`. */
 export function bap<T>(settings: Settings, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -25,7 +19,6 @@ export function bap<T>(settings: Settings, method: 'GET' | 'POST', path: string,
     url: `${BAP}${path}${path.includes('?') ? '&' : '?'}${VERSION}`,
     body,
     token: async (force) => (await resourceToken(settings, BAP_RESOURCE, force)).accessToken,
-    expired: (status) => status === 401,
     toError: toAppError,
   });
 }
@@ -44,7 +37,6 @@ export function dataverse<T>(
     url: `${instanceUrl}api/data/v9.2${path}`,
     body,
     token: async (force) => (await resourceToken(settings, instanceUrl, force)).accessToken,
-    expired: (status) => status === 401,
     toError: toAppError,
   });
 }
