@@ -23,22 +23,22 @@ interface Page {
 function nextLinkOf(page: Page, paging: Extract<Paging, { kind: 'link' }>): string | null {
   const link = page[paging.field];
   if (link === undefined || link === null || link === '') return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(String(link));
-  } catch {
-    url = null;
-  }
-  if (!url || url.protocol !== 'https:' || url.origin !== paging.origin) {
+  const url = URL.canParse(String(link)) ? new URL(String(link)) : null;
+  if (url?.protocol !== 'https:' || url.origin !== paging.origin) {
     throw new AppError(ErrorCodes.pageLinkRefused, String(link).slice(0, 300));
   }
   return String(link);
 }
 
-const countOf = (page: Page) => {
+/**
+ * The list's size as the first page says it. Power BI's swagger does not name `@odata.count`: there it is taken for a
+ * total only when it is above the page's own length (it may count the page alone).
+ */
+function countOf(page: Page, paging: Paging): number | undefined {
   const count = page['@odata.count'];
-  return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
-};
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
+  return paging.kind === 'skip' && count <= (page.value?.length ?? 0) ? undefined : count;
+}
 
 /**
  * A whole list, page after page, to its end or to `cap` items: what was read says whether it is all of it, and how
@@ -47,7 +47,7 @@ const countOf = (page: Page) => {
  */
 export async function readList<T>(first: unknown, paging: Paging, cap = Number.POSITIVE_INFINITY): Promise<Listed<T>> {
   let page = ((await first) ?? {}) as Page;
-  const total = countOf(page);
+  const total = countOf(page, paging);
   const items: T[] = [];
   for (;;) {
     const value = (page.value ?? []) as T[];

@@ -92,6 +92,8 @@ export interface CardAudit {
 export interface GuestCard {
   identity: CardIdentity;
   groups: CardGroup[];
+  /** How much of the guest's groups was read: all of them, or the first ones to a stated cap. */
+  groupsRead: ReadExtent;
   licences: CardLicence[];
   /** Null: not read (no Power BI access); the problems say why. */
   workspaces: CardWorkspaceRole[] | null;

@@ -1,7 +1,9 @@
 import { ARM_ORIGIN, type Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import type { Listed } from '../../shared/listed.ts';
 import { armToken } from '../auth.ts';
 import { refusalCode } from '../error-table.ts';
+import { readList } from '../pager.ts';
 import { type Refusal, restCall } from '../rest.ts';
 import { claimsAsked, policyRuleWords } from './refusals.ts';
 
@@ -47,3 +49,18 @@ export function arm<T>(
 }
 
 export const armGet = <T>(settings: Settings, path: string, apiVersion: string) => arm<T>(settings, 'GET', path, apiVersion);
+
+/**
+ * An ARM list (role definitions and assignments, PIM instances, policy assignments, subscriptions, tenants), page
+ * after page by `nextLink`, to its end or to `cap`. The next link carries its own api-version and is followed as given.
+ */
+export function armList<T>(settings: Settings, path: string, apiVersion: string, cap?: number): Promise<Listed<T>> {
+  const follow = (url: string) =>
+    restCall<unknown>({
+      method: 'GET',
+      url,
+      token: async (force) => (await armToken(settings, force)).accessToken,
+      toError: toAppError,
+    });
+  return readList<T>(armGet(settings, path, apiVersion), { kind: 'link', field: 'nextLink', origin: ARM_ORIGIN, follow }, cap);
+}

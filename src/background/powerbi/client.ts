@@ -1,7 +1,9 @@
 import type { Settings } from '../../shared/config.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { Listed } from '../../shared/listed.ts';
 import { powerBiToken } from '../auth.ts';
 import { refusalCode } from '../error-table.ts';
+import { pageUrl, readList } from '../pager.ts';
 import { type Refusal, restCall } from '../rest.ts';
 
 const BASE = 'https://api.powerbi.com/v1.0/myorg';
@@ -17,4 +19,13 @@ export function powerBi<T>(settings: Settings, method: 'GET' | 'POST' | 'DELETE'
     token: async (force) => (await powerBiToken(settings, force)).accessToken,
     toError: toAppError,
   });
+}
+
+/**
+ * A Power BI list (workspaces, apps, a workspace's users), asked `size` at a time with `$top`/`$skip`, to its end or
+ * to `cap`. Power BI names no next page: a page shorter than asked, or `@odata.count` reached, is the end.
+ */
+export function powerBiList<T>(settings: Settings, path: string, size: number, cap?: number): Promise<Listed<T>> {
+  const at = (skip: number) => powerBi<unknown>(settings, 'GET', pageUrl(path, size, skip));
+  return readList<T>(at(0), { kind: 'skip', size, at }, cap);
 }
