@@ -15,8 +15,7 @@ describe('calls that carry a token', () => {
       method: 'GET',
       url: 'https://management.azure.com/subscriptions?api-version=2022-12-01',
       token: async () => 'secret',
-      expired: () => false,
-      toError: (status) => new AppError(ErrorCodes.unknown, String(status)),
+      toError: (r) => new AppError(ErrorCodes.unknown, String(r.status)),
     });
     expect(asked).toEqual([expect.objectContaining({ redirect: 'error' })]);
   });

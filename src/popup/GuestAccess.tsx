@@ -1,6 +1,7 @@
 import { formatDate } from '../shared/format.ts';
 import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
+import { notReadWords } from '../shared/listed.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
 
 /** What the guest holds here, each with the way to take it back. */
@@ -27,6 +28,11 @@ export function GuestAccess({
     <section aria-label={t('cardAccess')}>
       <h3>{t('cardGroups')}</h3>
       {problem('groups')}
+      {notReadWords(card.groupsRead) ? (
+        <p class="warning" data-testid="card-groups-read">
+          {notReadWords(card.groupsRead)}
+        </p>
+      ) : null}
       {card.groups.length === 0 ? <p class="muted">{t('cardNoGroups')}</p> : null}
       <ul class="access" data-testid="card-groups">
         {card.groups.map((g) => (

@@ -4,6 +4,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
+import { notReadWords } from '../shared/listed.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { type Activation, MIN_ACTIVE_MS, type MyAccess, type MyRole } from '../shared/my-access.ts';
 import { send } from '../shared/send.ts';
@@ -239,6 +240,11 @@ export function MyAccessView({ page }: { page: PageInfo }) {
       <p data-testid="my-groups">
         {access.groups.length ? t('myAccessGroups', access.groups.map((g) => g.displayName).join(', ')) : t('myAccessNoGroups')}
       </p>
+      {notReadWords(access.groupsRead) ? (
+        <p class="warning" data-testid="my-groups-read">
+          {notReadWords(access.groupsRead)}
+        </p>
+      ) : null}
       <button type="button" class="link" onClick={() => void reload()}>
         {t('myAccessReadAgain')}
       </button>

@@ -43,6 +43,7 @@ export const ErrorCodes = {
   invalidActivation: 'invalid_activation',
   domainBlocked: 'domain_blocked',
   crossTenantBlocked: 'cross_tenant_blocked',
+  pageLinkRefused: 'page_link_refused',
   unknown: 'unknown',
 } as const;
 
@@ -133,6 +134,8 @@ export function errorMessage(code: ErrorCode): string {
       return t('errorDomainBlocked');
     case 'cross_tenant_blocked':
       return t('errorCrossTenantBlocked');
+    case 'page_link_refused':
+      return t('errorPageLinkRefused');
     case 'unknown':
       return t('errorUnknown');
   }

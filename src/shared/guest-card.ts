@@ -1,6 +1,9 @@
 import type { ActivityEntry } from './activity.ts';
 import { t } from './i18n.ts';
+import type { ReadExtent } from './listed.ts';
 import type { OperationRecord } from './operation.ts';
+
+export type { ReadExtent } from './listed.ts';
 
 /**
  * A guest's whole access here on one card (issue 11): who they are, what they hold, what was done to them, and the
@@ -71,13 +74,6 @@ export interface CardUnreadableRole {
   notOwn?: boolean;
 }
 
-/** How much of a list was read: all of it, or the first `read` of `total` (null: not known, there may be more). */
-export interface ReadExtent {
-  read: number;
-  complete: boolean;
-  total: number | null;
-}
-
 export interface CardLicence {
   skuId: string;
   skuPartNumber: string;
@@ -96,6 +92,8 @@ export interface CardAudit {
 export interface GuestCard {
   identity: CardIdentity;
   groups: CardGroup[];
+  /** How much of the guest's groups was read: all of them, or the first ones to a stated cap. */
+  groupsRead: ReadExtent;
   licences: CardLicence[];
   /** Null: not read (no Power BI access); the problems say why. */
   workspaces: CardWorkspaceRole[] | null;

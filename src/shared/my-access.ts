@@ -1,5 +1,6 @@
 import { formatDuration, formatNumber } from './format.ts';
 import { t } from './i18n.ts';
+import type { ReadExtent } from './listed.ts';
 import type { OperationRecord } from './operation.ts';
 import type { LicensePath } from './powerbi.ts';
 
@@ -73,6 +74,8 @@ export interface MyAccess {
   apps: MyApp[];
   licenses: { skuId: string; skuPartNumber: string }[];
   groups: { id: string; displayName: string }[];
+  /** How much of my groups was read: all, or the first ones to a stated cap. */
+  groupsRead: ReadExtent;
   /** A section that could not be read, in words (the rest is still shown). */
   problems: { section: 'tenants' | 'roles' | 'apps' | 'directory'; message: string }[];
 }

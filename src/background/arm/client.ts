@@ -1,24 +1,20 @@
 import { ARM_ORIGIN, type Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import type { Listed } from '../../shared/listed.ts';
 import { armToken } from '../auth.ts';
+import { refusalCode } from '../error-table.ts';
+import { readList } from '../pager.ts';
 import { type Refusal, restCall } from '../rest.ts';
 import { claimsAsked, policyRuleWords } from './refusals.ts';
 
-function toAppError(status: number, code: string, refusal: Refusal): AppError {
-  if (code === 'PrincipalNotFound') return new AppError(ErrorCodes.principalNotFound, code);
+/** ARM's refusal: a claims challenge and PIM's policy rules in words first, then the one error table. */
+function toAppError(refusal: Refusal): AppError {
   const claims = claimsAsked(refusal);
   if (claims) return new AppError(ErrorCodes.claimsChallenge, claims);
-  if (code === 'RoleAssignmentRequestPolicyValidationFailed')
-    return new AppError(ErrorCodes.policyRefused, policyRuleWords(refusal.message));
-  if (code === 'ActiveDurationTooShort') return new AppError(ErrorCodes.activeTooShort, refusal.message);
-  if (code === 'PendingRoleAssignmentRequest') return new AppError(ErrorCodes.requestPending, refusal.message);
-  if (status === 429) return new AppError(ErrorCodes.throttled, code);
-  if (status === 503) return new AppError(ErrorCodes.serviceUnavailable, code);
-  if (code === 'RoleAssignmentExists') return new AppError(ErrorCodes.roleAssignmentExists, code);
-  // A removal of what is no longer there (PIM answers 400 with a …DoesNotExist code): the same as a 404 to callers.
-  if (status === 404 || /DoesNotExist$/.test(code)) return new AppError(ErrorCodes.notFound, code);
-  if (status === 403) return new AppError(ErrorCodes.forbidden, code);
-  return new AppError(ErrorCodes.badRequest, code);
+  const code = refusalCode(refusal);
+  if (code === ErrorCodes.policyRefused) return new AppError(code, policyRuleWords(refusal.message));
+  const detail = code === ErrorCodes.activeTooShort || code === ErrorCodes.requestPending ? refusal.message : refusal.code;
+  return new AppError(code, detail || String(refusal.status));
 }
 
 /**
@@ -48,9 +44,23 @@ export function arm<T>(
     url: armUrl(path, apiVersion),
     body,
     token: async (force) => (await armToken(settings, force)).accessToken,
-    expired: (status) => status === 401,
     toError: toAppError,
   });
 }
 
 export const armGet = <T>(settings: Settings, path: string, apiVersion: string) => arm<T>(settings, 'GET', path, apiVersion);
+
+/**
+ * An ARM list (role definitions and assignments, PIM instances, policy assignments, subscriptions, tenants), page
+ * after page by `nextLink`, to its end or to `cap`. The next link carries its own api-version and is followed as given.
+ */
+export function armList<T>(settings: Settings, path: string, apiVersion: string, cap?: number): Promise<Listed<T>> {
+  const follow = (url: string) =>
+    restCall<unknown>({
+      method: 'GET',
+      url,
+      token: async (force) => (await armToken(settings, force)).accessToken,
+      toError: toAppError,
+    });
+  return readList<T>(armGet(settings, path, apiVersion), { kind: 'link', field: 'nextLink', origin: ARM_ORIGIN, follow }, cap);
+}

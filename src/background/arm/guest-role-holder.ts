@@ -5,7 +5,7 @@ import type { CardAzureRole } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import { path } from '../../shared/url-path.ts';
 import { assignmentOf } from '../guests/change-problem.ts';
-import { armGet } from './client.ts';
+import { armGet, armList } from './client.ts';
 
 /**
  * Whether a role on a guest's card is theirs to take back, read again from ARM just before and just after: the card's
@@ -37,8 +37,8 @@ export const isOwn = (i: Held, principalId: string) =>
 async function instancesOf(settings: Settings, role: CardAzureRole, principalId: string): Promise<Held[]> {
   const kind = role.removal === 'eligibility' ? 'roleEligibilityScheduleInstances' : 'roleAssignmentScheduleInstances';
   const filter = `$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`;
-  const { value } = await armGet<{ value: Held[] }>(settings, `${scopePath(role.scope)}${AUTH}/${kind}?${filter}`, PIM);
-  return value.filter(
+  const { items } = await armList<Held>(settings, `${scopePath(role.scope)}${AUTH}/${kind}?${filter}`, PIM);
+  return items.filter(
     (i) =>
       same(parseArmId(i.properties.scope)?.scope, role.scope) &&
       guidOf(i.properties.roleDefinitionId) === guidOf(role.roleDefinitionId) &&

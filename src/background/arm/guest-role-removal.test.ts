@@ -14,28 +14,40 @@ let listed: { principalId: string; memberType: string }[] = [];
 let assignmentOwner: string | null = null;
 let removalTakes = true;
 const writes: string[] = [];
-vi.mock('./client.ts', () => ({
-  arm: async (_s: unknown, method: string, path: string) => {
-    writes.push(`${method} ${path}`);
-    if (removalTakes) {
-      listed = [];
-      assignmentOwner = null;
-    }
-    return method === 'DELETE' ? {} : { properties: { status: 'Revoked' } };
-  },
-  armGet: async (_s: unknown, path: string) => {
-    if (path.includes('/roleAssignments/')) {
-      const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
-      if (!assignmentOwner) throw new AppError(ErrorCodes.notFound, 'gone');
-      return { properties: { principalId: assignmentOwner } };
-    }
-    return {
-      value: listed.map((l) => ({
-        properties: { scope: RG, roleDefinitionId: READER, originRoleAssignmentId: ASSIGNMENT, ...l },
-      })),
-    };
-  },
-}));
+vi.mock('./client.ts', () => {
+  const client = {
+    arm: async (_s: unknown, method: string, path: string) => {
+      writes.push(`${method} ${path}`);
+      if (removalTakes) {
+        listed = [];
+        assignmentOwner = null;
+      }
+      return method === 'DELETE' ? {} : { properties: { status: 'Revoked' } };
+    },
+    armGet: async (_s: unknown, path: string) => {
+      if (path.includes('/roleAssignments/')) {
+        const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
+        if (!assignmentOwner) throw new AppError(ErrorCodes.notFound, 'gone');
+        return { properties: { principalId: assignmentOwner } };
+      }
+      return {
+        value: listed.map((l) => ({
+          properties: { scope: RG, roleDefinitionId: READER, originRoleAssignmentId: ASSIGNMENT, ...l },
+        })),
+      };
+    },
+  };
+  // One page: the list as armGet answers it.
+  return {
+    ...client,
+    armList: async (st: unknown, path: string, v: string) => ({
+      items: ((await client.armGet(st, path)) as { value?: unknown[] }).value ?? [],
+      complete: true,
+      read: 0,
+      v,
+    }),
+  };
+});
 const { removeRole } = await import('./guest-roles.ts');
 
 const role = (removal: CardAzureRole['removal']): CardAzureRole => ({

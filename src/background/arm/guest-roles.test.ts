@@ -15,10 +15,16 @@ const instance = (scope: string, name: string, memberType = 'Direct') => ({
   },
 });
 let active: ReturnType<typeof instance>[] = [];
+const answer = (path: string) =>
+  path.includes('roleAssignmentScheduleInstances') ? { value: active } : path.includes('Instances') ? { value: [] } : {};
 vi.mock('./client.ts', () => ({
   arm: async () => null,
-  armGet: async (_s: unknown, path: string) =>
-    path.includes('roleAssignmentScheduleInstances') ? { value: active } : path.includes('Instances') ? { value: [] } : {},
+  armGet: async (_s: unknown, path: string) => answer(path),
+  armList: async (_s: unknown, path: string) => ({
+    items: (answer(path) as { value?: unknown[] }).value ?? [],
+    complete: true,
+    read: 0,
+  }),
 }));
 const { rolesAt } = await import('./guest-roles.ts');
 

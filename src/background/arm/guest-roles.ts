@@ -5,7 +5,7 @@ import type { CardAzureRole, CardUnreadableRole } from '../../shared/guest-card.
 import { t } from '../../shared/i18n.ts';
 import { scopeParts } from '../../shared/page-context.ts';
 import { path } from '../../shared/url-path.ts';
-import { arm, armGet } from './client.ts';
+import { arm, armGet, armList } from './client.ts';
 import { AUTH, assignmentPath, confirmGone, holdsOwn, isOwn, PIM } from './guest-role-holder.ts';
 import { scopeWords } from './scope.ts';
 
@@ -63,8 +63,8 @@ export async function rolesAt(
   const filter = `$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`;
   const base = `${scopePath(scope)}${AUTH}`;
   const [eligible, active, subscription] = await Promise.all([
-    armGet<{ value: Instance[] }>(settings, `${base}/roleEligibilityScheduleInstances?${filter}`, PIM),
-    armGet<{ value: Instance[] }>(settings, `${base}/roleAssignmentScheduleInstances?${filter}`, PIM),
+    armList<Instance>(settings, `${base}/roleEligibilityScheduleInstances?${filter}`, PIM),
+    armList<Instance>(settings, `${base}/roleAssignmentScheduleInstances?${filter}`, PIM),
     armGet<{ displayName?: string }>(settings, path`/subscriptions/${scopeParts(scope).subscriptionId}`, '2022-12-01').catch(
       () => ({ displayName: undefined }),
     ),
@@ -78,8 +78,8 @@ export async function rolesAt(
     end: i.properties.endDateTime ?? null,
     ...(i.properties.originRoleAssignmentId ? { assignmentId: i.properties.originRoleAssignmentId } : {}),
   });
-  const eligibleAt = byScope(eligible.value, scope);
-  const activeAt = byScope(active.value, scope);
+  const eligibleAt = byScope(eligible.items, scope);
+  const activeAt = byScope(active.items, scope);
   // One the guest has through a group or from above is shown, never offered for removal: it is not theirs to lose.
   const mine = (i: Instance) => isOwn(i, principalId);
   // A permanent assignment made outside PIM is a plain role assignment, deleted as one; anything PIM scheduled

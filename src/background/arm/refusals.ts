@@ -7,7 +7,7 @@ import type { Refusal } from '../rest.ts';
  * capabilities"), or, as PIM answers a schedule request, URL-encoded in the error message after `&claims=`.
  * Returned as the JSON a token request takes; null when the refusal asks for none.
  */
-export function claimsAsked(r: Refusal): string | null {
+export function claimsAsked(r: Pick<Refusal, 'message' | 'authenticate'>): string | null {
   const header = /claims="([^"]+)"/i.exec(r.authenticate)?.[1];
   if (header) {
     try {

@@ -12,7 +12,7 @@ import { scopeParts } from '../../shared/page-context.ts';
 import { commonJobs, roleWords } from '../../shared/role-jobs.ts';
 import { type AzureRole, riskyRole, roleAllows, suggestRoles } from '../../shared/role-ranking.ts';
 import { currentAccount } from '../auth.ts';
-import { arm } from './client.ts';
+import { arm, armList } from './client.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
 
@@ -28,18 +28,18 @@ const option =
 
 /** Roles assignable at this scope: the least privileged for its resource type first, then all of them by name. */
 export async function azureRoles(settings: Settings, scope: string): Promise<AzureRoles> {
-  const [{ value }, mine, account] = await Promise.all([
-    arm<{ value: AzureRole[] }>(settings, 'GET', `${scopePath(scope)}${AUTH}/roleDefinitions`, '2022-04-01'),
-    arm<{ value: { properties: { principalId: string; roleDefinitionId: string } }[] }>(
+  // Both read to their end: every role is offered, and any assignment may be the one that lets me assign.
+  const [{ items: value }, mine, account] = await Promise.all([
+    armList<AzureRole>(settings, `${scopePath(scope)}${AUTH}/roleDefinitions`, '2022-04-01'),
+    armList<{ properties: { principalId: string; roleDefinitionId: string } }>(
       settings,
-      'GET',
       `${scopePath(scope)}${AUTH}/roleAssignments?$filter=atScope()`,
       '2022-04-01',
     ),
     currentAccount(settings),
   ]);
   // May I assign here? Any of my roles at or above this scope that allows roleAssignments/write.
-  const mayAssign = mine.value.some((a) => {
+  const mayAssign = mine.items.some((a) => {
     const role = value.find((r) => r.name === a.properties.roleDefinitionId.split('/').pop());
     return (
       a.properties.principalId === account?.id && !!role && roleAllows(role, 'Microsoft.Authorization/roleAssignments/write')

@@ -1,8 +1,15 @@
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  RedirectHandler,
+  RetryHandler,
+} from '@microsoft/microsoft-graph-client';
 import type { Settings } from '../../shared/config.ts';
 import { AppError } from '../../shared/errors.ts';
 import { graphToken } from '../auth.ts';
 import { toAppError } from './errors.ts';
+import { RenewalHandler } from './renewal.ts';
 
 export interface GraphSession {
   client: Client;
@@ -10,58 +17,63 @@ export interface GraphSession {
   grantedScopes(): Promise<string[]>;
 }
 
+const VERBS = ['get', 'post', 'patch', 'put', 'delete'] as const;
+
 /**
- * One Graph client per request. Its RedirectHandler asks fetch for `redirect: 'manual'`: in an extension's worker
- * that gives an opaque answer without a Location, so no redirect is followed and the token goes nowhere else (the
- * REST calls of the other services say `redirect: 'error'`, src/background/rest.ts).
- * The SDK's RetryHandler rides out 429/503/504 with Retry-After; a 401 (token
- * expired or revoked early) is retried once here with a token renewed through the refresh token.
+ * One Graph client per request, on the SDK's middleware chain: a 401 renews the token once (RenewalHandler), the
+ * AuthenticationHandler asks `graphToken` (bound to the settings' account, if any), the RetryHandler rides out
+ * 429/503/504 with Retry-After, and the RedirectHandler asks fetch for `redirect: 'manual'`: in an extension's worker
+ * that gives an opaque answer without a Location, so no redirect is followed and the token goes nowhere else (the REST
+ * calls of the other services say `redirect: 'error'`, src/background/rest.ts).
  */
 export function graphSession(settings: Settings): GraphSession {
   let forceRefresh = false;
   let scopes: string[] = [];
-  // The SDK wraps errors thrown by the auth provider; keep ours so the caller sees its code.
+  // The SDK wraps whatever the chain throws in its own GraphError; the token's own failure is kept to be thrown as is.
   let authFailure: AppError | undefined;
-  const client = Client.initWithMiddleware({
-    authProvider: {
-      getAccessToken: async () => {
-        authFailure = undefined;
-        const token = await graphToken(settings, forceRefresh).catch((e: unknown) => {
-          authFailure = e instanceof AppError ? e : undefined;
-          throw e;
-        });
-        forceRefresh = false;
-        scopes = token.scopes;
-        return token.accessToken;
-      },
+  const authentication = new AuthenticationHandler({
+    getAccessToken: async () => {
+      authFailure = undefined;
+      const token = await graphToken(settings, forceRefresh).catch((e: unknown) => {
+        authFailure = e instanceof AppError ? e : undefined;
+        throw e;
+      });
+      forceRefresh = false;
+      scopes = token.scopes;
+      return token.accessToken;
     },
   });
-  const session: GraphSession = {
+  const client = Client.initWithMiddleware({
+    // In this order, each handing on to the next (the SDK links an array so).
+    middleware: [
+      new RenewalHandler(() => {
+        forceRefresh = true;
+      }),
+      authentication,
+      new RetryHandler(),
+      new RedirectHandler(),
+      new HTTPMessageHandler(),
+    ],
+  });
+  // Graph's refusals become the extension's codes once, here at the client boundary. The SDK turns anything a
+  // middleware throws into its own GraphError (GraphRequest.send), so the mapping cannot live in the chain.
+  const api = client.api.bind(client);
+  client.api = (path: string) => {
+    const request = api(path);
+    for (const verb of VERBS) {
+      const call = request[verb].bind(request) as (...a: unknown[]) => Promise<unknown>;
+      (request as unknown as Record<string, unknown>)[verb] = (...args: unknown[]) =>
+        call(...args).catch((e: unknown) => {
+          throw authFailure ?? toAppError(e);
+        });
+    }
+    return request;
+  };
+  return {
     client,
     grantedScopes: async () => {
       if (scopes.length === 0) scopes = (await graphToken(settings, false)).scopes;
       return scopes;
     },
   };
-  const api = client.api.bind(client);
-  // Every request goes through the same 401-retry wrapper.
-  client.api = (path: string) => {
-    const request = api(path);
-    for (const verb of ['get', 'post', 'patch', 'put', 'delete'] as const) {
-      const call = request[verb].bind(request) as (...a: unknown[]) => Promise<unknown>;
-      (request as unknown as Record<string, unknown>)[verb] = async (...args: unknown[]) => {
-        try {
-          return await call(...args);
-        } catch (e) {
-          if (!(e instanceof GraphError) || e.statusCode !== 401) throw authFailure ?? toAppError(e);
-          forceRefresh = true;
-          return call(...args).catch((again: unknown) => {
-            throw authFailure ?? toAppError(again);
-          });
-        }
-      };
-    }
-    return request;
-  };
-  return session;
 }

@@ -2,10 +2,15 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { errorWords } from '../../shared/errors.ts';
 import type { CardAudit, CardGroup, CardIdentity, CardLicence, DirectoryHit } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
+import { extentOf, type Listed, type ReadExtent } from '../../shared/listed.ts';
 import { path } from '../../shared/url-path.ts';
 import { type BatchAnswer, itemError, sendBatch } from './batch.ts';
 import { itemAppError } from './errors.ts';
+import { graphList } from './list.ts';
 import { filterParam, odataString } from './odata.ts';
+
+/** Groups read of one guest: enough for the guest of 260 groups, and a stated limit past it (issue 22). */
+export const MAX_GROUPS = 1000;
 
 const HIT = 'id,displayName,mail,userPrincipalName,userType,externalUserState';
 const IDENTITY = `${HIT},externalUserStateChangeDateTime,createdDateTime,creationType`;
@@ -63,6 +68,8 @@ function auditOf(a: RawAudit, userId: string): CardAudit {
 export interface GuestDirectory {
   identity: CardIdentity;
   groups: Omit<CardGroup, 'audienceOf'>[];
+  /** How much of the guest's groups was read (a stated cap, never silently). */
+  groupsRead: ReadExtent;
   licences: CardLicence[];
   audits: CardAudit[] | null;
   auditMissing?: string;
@@ -93,29 +100,37 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
   ]);
   const problems: GuestDirectory['problems'] = [];
   const read = <T>(a: BatchAnswer | undefined): T => {
-    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'));
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'), a?.body);
     return a.body as T;
   };
-  const part = <T>(section: GuestDirectory['problems'][number]['section'], id: string, none: T): T => {
+  const none = <T>(): Listed<T> => ({ items: [], complete: true, read: 0, total: 0 });
+  /** A list of the batch, its further pages read, or a problem said in its section. */
+  const part = async <T>(
+    section: GuestDirectory['problems'][number]['section'],
+    id: string,
+    cap?: number,
+  ): Promise<Listed<T>> => {
     try {
-      return read<T>(answers.get(id));
+      return await graphList<T>(client, read(answers.get(id)), cap);
     } catch (e) {
       problems.push({ section, message: errorWords(e) });
-      return none;
+      return none<T>();
     }
   };
   const user = read<CardIdentity>(answers.get('user'));
-  const sponsors = part<{ value: { id: string; displayName?: string | null; mail?: string | null }[] }>('sponsors', 'sponsors', {
-    value: [],
-  });
-  const groups = part<{ value: { '@odata.type'?: string; id: string; displayName?: string | null; groupTypes?: string[] }[] }>(
-    'groups',
-    'groups',
-    { value: [] },
-  );
-  const direct = new Set(part<{ value: { id: string }[] }>('groups', 'direct', { value: [] }).value.map((g) => g.id));
-  const licences = part<{ value: { skuId?: string; skuPartNumber?: string }[] }>('licences', 'licences', { value: [] });
+  const [sponsors, groups, direct, licences] = await Promise.all([
+    part<{ id: string; displayName?: string | null; mail?: string | null }>('sponsors', 'sponsors'),
+    part<{ '@odata.type'?: string; id: string; displayName?: string | null; groupTypes?: string[] }>(
+      'groups',
+      'groups',
+      MAX_GROUPS,
+    ),
+    part<{ id: string }>('groups', 'direct', MAX_GROUPS),
+    part<{ skuId?: string; skuPartNumber?: string }>('licences', 'licences'),
+  ]);
+  const directIds = new Set(direct.items.map((g) => g.id));
   const audit = answers.get('audits');
+  // The latest entries only, as asked ($top): a first page, not a list to read to its end.
   const audits = audit && audit.status < 300 ? (audit.body as { value: RawAudit[] }).value.map((a) => auditOf(a, userId)) : null;
   return {
     identity: {
@@ -123,17 +138,18 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
       externalUserStateChangeDateTime: user.externalUserStateChangeDateTime ?? null,
       createdDateTime: user.createdDateTime ?? null,
       creationType: user.creationType ?? null,
-      sponsors: sponsors.value.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id, mail: s.mail ?? null })),
+      sponsors: sponsors.items.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id, mail: s.mail ?? null })),
     },
-    groups: groups.value
+    groups: groups.items
       .filter((g) => g['@odata.type'] === '#microsoft.graph.group')
       .map((g) => ({
         id: g.id,
         displayName: g.displayName ?? g.id,
         dynamic: (g.groupTypes ?? []).includes('DynamicMembership'),
-        direct: direct.has(g.id),
+        direct: directIds.has(g.id),
       })),
-    licences: licences.value.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
+    groupsRead: extentOf(groups),
+    licences: licences.items.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
     audits,
     ...(audits ? {} : { auditMissing: audit?.status === 403 ? AUDIT_NEEDS : audit ? itemError(audit) : t('graphNoAnswer') }),
     problems,

@@ -2,13 +2,15 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { LicenseDetails, SubscribedSku } from '@microsoft/microsoft-graph-types';
 import type { LicenseSku } from '../../shared/powerbi.ts';
 import { path } from '../../shared/url-path.ts';
+import { graphList } from './list.ts';
 
 /** The tenant's licences with enabled and consumed units (`GET /subscribedSkus`). */
 export async function subscribedSkus(client: Client): Promise<LicenseSku[]> {
-  const { value } = (await client.api('/subscribedSkus').select('skuId,skuPartNumber,prepaidUnits,consumedUnits').get()) as {
-    value: SubscribedSku[];
-  };
-  return value.map((s) => ({
+  const { items } = await graphList<SubscribedSku>(
+    client,
+    client.api('/subscribedSkus').select('skuId,skuPartNumber,prepaidUnits,consumedUnits').get(),
+  );
+  return items.map((s) => ({
     skuId: s.skuId ?? '',
     skuPartNumber: s.skuPartNumber ?? '',
     enabled: s.prepaidUnits?.enabled ?? 0,
@@ -17,8 +19,8 @@ export async function subscribedSkus(client: Client): Promise<LicenseSku[]> {
 }
 
 export async function userSkuIds(client: Client, userId: string): Promise<string[]> {
-  const { value } = (await client.api(path`/users/${userId}/licenseDetails`).get()) as { value: LicenseDetails[] };
-  return value.flatMap((l) => (l.skuId ? [l.skuId] : []));
+  const { items } = await graphList<LicenseDetails>(client, client.api(path`/users/${userId}/licenseDetails`).get());
+  return items.flatMap((l) => (l.skuId ? [l.skuId] : []));
 }
 
 export async function usageLocation(client: Client, userId: string): Promise<string | null> {

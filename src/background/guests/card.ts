@@ -36,6 +36,7 @@ export async function guestCard(settings: Settings, userId: string, scope?: stri
   return {
     identity: directory.identity,
     groups: directory.groups.map((g) => ({ ...g, audienceOf: byGroup.get(g.id) ?? [] })),
+    groupsRead: directory.groupsRead,
     licences: directory.licences,
     workspaces: pbi?.roles ?? null,
     workspacesRead: pbi?.extent ?? null,

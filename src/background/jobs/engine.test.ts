@@ -69,25 +69,33 @@ vi.mock('../graph/client.ts', async () => {
 });
 /** Whose token each ARM write was to carry: the engine binds its calls to the account that confirmed the unit. */
 const armAccounts: (string | undefined)[] = [];
-vi.mock('../arm/client.ts', () => ({
-  arm: async (settings: { accountId?: string }, method: string, url: string, _version: string, body?: unknown) => {
-    if (method === 'GET' && url.endsWith('/roleDefinitions'))
-      return {
-        value: [
-          {
-            name: READER,
-            properties: { roleName: 'Reader', description: 'View all resources.', permissions: [{ actions: ['*/read'] }] },
-          },
-        ],
-      };
-    if (method === 'GET') return { value: [] };
-    const failure = armFailures.shift();
-    if (failure) throw failure();
-    writes.push({ method, url, body });
-    armAccounts.push(settings.accountId);
-    return { properties: { scope: SCOPE } };
-  },
-}));
+vi.mock('../arm/client.ts', () => {
+  const client = {
+    arm: async (settings: { accountId?: string }, method: string, url: string, _version: string, body?: unknown) => {
+      if (method === 'GET' && url.endsWith('/roleDefinitions'))
+        return {
+          value: [
+            {
+              name: READER,
+              properties: { roleName: 'Reader', description: 'View all resources.', permissions: [{ actions: ['*/read'] }] },
+            },
+          ],
+        };
+      if (method === 'GET') return { value: [] };
+      const failure = armFailures.shift();
+      if (failure) throw failure();
+      writes.push({ method, url, body });
+      armAccounts.push(settings.accountId);
+      return { properties: { scope: SCOPE } };
+    },
+  };
+  // Lists in one page, as `arm` answers them.
+  const armList = async (settings: { accountId?: string }, url: string, version: string) => {
+    const body = (await client.arm(settings, 'GET', url, version)) as { value?: unknown[] };
+    return { items: body.value ?? [], complete: true, read: body.value?.length ?? 0 };
+  };
+  return { ...client, armList };
+});
 
 let errors: typeof import('../../shared/errors.ts');
 let ops: typeof import('./operations.ts');

@@ -49,7 +49,7 @@ function answer(reply: ItemReply | undefined): InviteAnswer {
   }
   if (reply.status >= 500) return { kind: 'unknown', why: message };
   // The same words and codes as any other Graph refusal (a blocked domain, an invalid address, ...).
-  return { kind: 'failed', error: message, code: itemAppError(reply.status, message).code };
+  return { kind: 'failed', error: message, code: itemAppError(reply.status, message, reply.body).code };
 }
 
 /**

@@ -3,7 +3,11 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { myLicensePath } from '../../shared/license-path.ts';
 import type { MyApp } from '../../shared/my-access.ts';
 import type { PowerBiWorkspace } from '../../shared/powerbi.ts';
-import { powerBi } from '../powerbi/client.ts';
+import { powerBiList } from '../powerbi/client.ts';
+
+/** Apps asked of Power BI a page at a time (`$top`), read to the end. */
+const APPS_PAGE = 100;
+
 import { getWorkspace } from '../powerbi/workspaces.ts';
 
 interface InstalledApp {
@@ -29,7 +33,7 @@ async function readableWorkspace(settings: Settings, workspaceId: string | undef
  * path follows from it and my licences (`withPaths`), read meanwhile.
  */
 export async function myApps(settings: Settings): Promise<{ app: InstalledApp; workspace: PowerBiWorkspace | null }[]> {
-  const { value } = await powerBi<{ value: InstalledApp[] }>(settings, 'GET', '/apps');
+  const { items: value } = await powerBiList<InstalledApp>(settings, '/apps', APPS_PAGE);
   const workspaces = new Map<string, Promise<PowerBiWorkspace | null>>();
   return Promise.all(
     value.map(async (app) => {

@@ -1,13 +1,16 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { t } from '../../shared/i18n.ts';
+import { extentOf } from '../../shared/listed.ts';
 import type { Me, MyAccess } from '../../shared/my-access.ts';
 import { itemError, sendBatch } from '../graph/batch.ts';
 import { itemAppError } from '../graph/errors.ts';
+import { MAX_GROUPS } from '../graph/guests.ts';
+import { graphList } from '../graph/list.ts';
 
 const ME = 'id,displayName,mail,userPrincipalName,userType,externalUserState';
 
 /** Who I am here, my licences and my groups: one JSON batch of three reads, all of them about me. */
-export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyAccess, 'licenses' | 'groups'>> {
+export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyAccess, 'licenses' | 'groups' | 'groupsRead'>> {
   const answers = await sendBatch(client, [
     { id: 'me', method: 'GET', url: `/me?$select=${ME}` },
     { id: 'licenses', method: 'GET', url: '/me/licenseDetails?$select=skuId,skuPartNumber' },
@@ -16,12 +19,14 @@ export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyA
   ]);
   const body = <T>(id: string): T => {
     const a = answers.get(id);
-    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'));
+    if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'), a?.body);
     return a.body as T;
   };
   const me = body<Me>('me');
-  const licenses = body<{ value: { skuId?: string; skuPartNumber?: string }[] }>('licenses').value;
-  const groups = body<{ value: { '@odata.type'?: string; id: string; displayName?: string | null }[] }>('groups').value;
+  const [{ items: licenses }, groups] = await Promise.all([
+    graphList<{ skuId?: string; skuPartNumber?: string }>(client, body('licenses')),
+    graphList<{ '@odata.type'?: string; id: string; displayName?: string | null }>(client, body('groups'), MAX_GROUPS),
+  ]);
   return {
     me: {
       id: me.id,
@@ -32,7 +37,8 @@ export async function myDirectory(client: Client): Promise<{ me: Me } & Pick<MyA
       externalUserState: me.externalUserState ?? null,
     },
     licenses: licenses.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
-    groups: groups
+    groupsRead: extentOf(groups),
+    groups: groups.items
       .filter((g) => g['@odata.type'] === '#microsoft.graph.group')
       .map((g) => ({ id: g.id, displayName: g.displayName ?? g.id })),
   };

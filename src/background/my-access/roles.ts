@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/config.ts';
 import { durationMinutes, type MyRole, type ReachableTenant, type RolePolicy } from '../../shared/my-access.ts';
 import { scopeParts } from '../../shared/page-context.ts';
 import { commonJobs } from '../../shared/role-jobs.ts';
-import { armGet } from '../arm/client.ts';
+import { armList } from '../arm/client.ts';
 import { scopeWords } from '../arm/scope.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
@@ -64,17 +64,17 @@ function myRole(kind: MyRole['kind'], i: Instance, subscriptions: Map<string, st
 export async function myRoles(settings: Settings): Promise<{ eligible: MyRole[]; active: MyRole[] }> {
   const filter = `$filter=${encodeURIComponent('asTarget()')}`;
   const [eligible, active, subscriptions] = await Promise.all([
-    armGet<{ value: Instance[] }>(settings, `${AUTH}/roleEligibilityScheduleInstances?${filter}`, PIM),
-    armGet<{ value: Instance[] }>(settings, `${AUTH}/roleAssignmentScheduleInstances?${filter}`, PIM),
-    armGet<{ value: { subscriptionId: string; displayName: string }[] }>(settings, '/subscriptions', '2022-12-01').then(
-      (r) => new Map(r.value.map((s) => [s.subscriptionId, s.displayName])),
+    armList<Instance>(settings, `${AUTH}/roleEligibilityScheduleInstances?${filter}`, PIM),
+    armList<Instance>(settings, `${AUTH}/roleAssignmentScheduleInstances?${filter}`, PIM),
+    armList<{ subscriptionId: string; displayName: string }>(settings, '/subscriptions', '2022-12-01').then(
+      (r) => new Map(r.items.map((s) => [s.subscriptionId, s.displayName])),
       () => new Map<string, string>(),
     ),
   ]);
   const mine = (kind: MyRole['kind'], list: Instance[]) =>
     list.map((i) => myRole(kind, i, subscriptions)).filter((r): r is MyRole => r !== null);
   const byEnd = (a: MyRole, b: MyRole) => (a.end ?? '9').localeCompare(b.end ?? '9');
-  return { eligible: mine('eligible', eligible.value).sort(byEnd), active: mine('active', active.value).sort(byEnd) };
+  return { eligible: mine('eligible', eligible.items).sort(byEnd), active: mine('active', active.items).sort(byEnd) };
 }
 
 interface Rule {
@@ -89,12 +89,13 @@ interface Rule {
 /** What activating this role at this scope asks for, from its policy's effective end-user rules. */
 export async function rolePolicy(settings: Settings, scope: string, roleDefinitionId: string): Promise<RolePolicy> {
   const filter = encodeURIComponent(`roleDefinitionId eq '${roleDefinitionId}'`);
-  const { value } = await armGet<{ value: { properties: { effectiveRules?: Rule[] } }[] }>(
+  const { items } = await armList<{ properties: { effectiveRules?: Rule[] } }>(
     settings,
     `${scopePath(scope)}${AUTH}/roleManagementPolicyAssignments?$filter=${filter}`,
     PIM,
+    1,
   );
-  const rules = value[0]?.properties.effectiveRules ?? [];
+  const rules = items[0]?.properties.effectiveRules ?? [];
   const rule = (id: string) => rules.find((r) => r.id === id);
   const enabled = rule('Enablement_EndUser_Assignment')?.enabledRules ?? [];
   const context = rule('AuthenticationContext_EndUser_Assignment');
@@ -111,10 +112,12 @@ export async function rolePolicy(settings: Settings, scope: string, roleDefiniti
 
 /** The tenants this account can reach (ARM's list), its home first. */
 export async function myTenants(settings: Settings): Promise<ReachableTenant[]> {
-  const { value } = await armGet<{
-    value: { tenantId: string; displayName?: string; defaultDomain?: string; tenantCategory?: string }[];
-  }>(settings, '/tenants', '2022-12-01');
-  return value
+  const { items } = await armList<{ tenantId: string; displayName?: string; defaultDomain?: string; tenantCategory?: string }>(
+    settings,
+    '/tenants',
+    '2022-12-01',
+  );
+  return items
     .map((t) => ({
       tenantId: t.tenantId,
       displayName: t.displayName ?? t.tenantId,

@@ -1,17 +1,14 @@
 import type { Settings } from '../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Listed } from '../../shared/listed.ts';
 import { powerBiToken } from '../auth.ts';
-import { restCall } from '../rest.ts';
+import { refusalCode } from '../error-table.ts';
+import { pageUrl, readList } from '../pager.ts';
+import { type Refusal, restCall } from '../rest.ts';
 
 const BASE = 'https://api.powerbi.com/v1.0/myorg';
 
-function toAppError(status: number, detail: string): AppError {
-  if (status === 401 || status === 403) return new AppError(ErrorCodes.forbidden, detail);
-  if (status === 404) return new AppError(ErrorCodes.notFound, detail);
-  if (status === 429) return new AppError(ErrorCodes.throttled, detail);
-  if (status >= 500) return new AppError(ErrorCodes.serviceUnavailable, detail);
-  return new AppError(ErrorCodes.badRequest, detail);
-}
+const toAppError = (refusal: Refusal) => new AppError(refusalCode(refusal), refusal.message || refusal.code);
 
 /** One Power BI REST call. Power BI says an expired token with 403 TokenExpired, not 401. */
 export function powerBi<T>(settings: Settings, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -20,7 +17,15 @@ export function powerBi<T>(settings: Settings, method: 'GET' | 'POST' | 'DELETE'
     url: `${BASE}${path}`,
     body,
     token: async (force) => (await powerBiToken(settings, force)).accessToken,
-    expired: (_status, code) => code === 'TokenExpired',
     toError: toAppError,
   });
+}
+
+/**
+ * A Power BI list (workspaces, apps, a workspace's users), asked `size` at a time with `$top`/`$skip`, to its end or
+ * to `cap`. Power BI names no next page: a page shorter than asked, or `@odata.count` reached, is the end.
+ */
+export function powerBiList<T>(settings: Settings, path: string, size: number, cap?: number): Promise<Listed<T>> {
+  const at = (skip: number) => powerBi<unknown>(settings, 'GET', pageUrl(path, size, skip));
+  return readList<T>(at(0), { kind: 'skip', size, at }, cap);
 }

@@ -1,27 +1,18 @@
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes, hasCode } from '../../shared/errors.ts';
 import type { CardWorkspaceRole, ReadExtent } from '../../shared/guest-card.ts';
+import { extentOf } from '../../shared/listed.ts';
 import { own } from '../../shared/own.ts';
 import { local } from '../../shared/storage.ts';
 import { path } from '../../shared/url-path.ts';
-import { powerBi } from './client.ts';
+import { powerBi, powerBiList } from './client.ts';
 import { getAppAudience } from './workspaces.ts';
 
 /** Enough for any one person's view; a tenant with more workspaces shows the first ones, and says so. */
 export const MAX_WORKSPACES = 30;
-
-/**
- * The workspaces to look through, of a list asked for with `$top` one above the cap, and how much of it that is.
- * Power BI's lists carry `@odata.count` (the swagger does not name it, so it is read only when it is a number, and
- * taken for a total only when it is above what came back); the one extra workspace says that more exist either way.
- */
-function workspacesToRead<T>(list: { value: T[]; '@odata.count'?: unknown }): { workspaces: T[]; extent: ReadExtent } {
-  const workspaces = list.value.slice(0, MAX_WORKSPACES);
-  const complete = list.value.length <= MAX_WORKSPACES;
-  const count = list['@odata.count'];
-  const total = complete ? workspaces.length : typeof count === 'number' && count > list.value.length ? count : null;
-  return { workspaces, extent: { read: workspaces.length, complete, total } };
-}
+/** Page sizes asked of Power BI (`$top`): a workspace's users, and the apps. */
+const USERS_PAGE = 100;
+const APPS_PAGE = 100;
 
 interface GroupUser {
   identifier?: string;
@@ -43,16 +34,16 @@ export async function workspaceRolesOf(
   names: string[],
 ): Promise<{ roles: CardWorkspaceRole[]; extent: ReadExtent }> {
   const who = names.filter(Boolean).map((n) => n.toLowerCase());
-  const list = await powerBi<{ value: { id: string; name: string }[] }>(settings, 'GET', `/groups?$top=${MAX_WORKSPACES + 1}`);
-  const { workspaces, extent } = workspacesToRead(list);
+  // One page one above the cap: a page that comes back short says there are no more, without a second request.
+  const list = await powerBiList<{ id: string; name: string }>(settings, '/groups', MAX_WORKSPACES + 1, MAX_WORKSPACES);
   const roles = await Promise.all(
-    workspaces.map(async (ws) => {
-      const users = await powerBi<{ value: GroupUser[] }>(settings, 'GET', path`/groups/${ws.id}/users`).catch((e: unknown) => {
+    list.items.map(async (ws) => {
+      const users = await powerBiList<GroupUser>(settings, path`/groups/${ws.id}/users`, USERS_PAGE).catch((e: unknown) => {
         // A workspace the person may see but not administer lists no users to them: nothing to show there.
-        if (hasCode(e, ErrorCodes.forbidden) || hasCode(e, ErrorCodes.notFound)) return { value: [] };
+        if (hasCode(e, ErrorCodes.forbidden) || hasCode(e, ErrorCodes.notFound)) return { items: [] };
         throw e;
       });
-      return users.value
+      return users.items
         .filter((u) => sameAs(who, u))
         .map((u) => ({
           workspaceId: ws.id,
@@ -62,7 +53,7 @@ export async function workspaceRolesOf(
         }));
     }),
   );
-  return { roles: roles.flat(), extent };
+  return { roles: roles.flat(), extent: extentOf(list) };
 }
 
 /**
@@ -73,8 +64,8 @@ export async function audiencesByGroup(settings: Settings): Promise<Map<string, 
   const byGroup = new Map<string, string[]>();
   const add = (groupId: string, app: string) => byGroup.set(groupId, [...new Set([...(byGroup.get(groupId) ?? []), app])]);
   const [apps, remembered] = await Promise.all([
-    powerBi<{ value: { id: string; name: string }[] }>(settings, 'GET', '/apps').then(
-      (r) => r.value,
+    powerBiList<{ id: string; name: string }>(settings, '/apps', APPS_PAGE).then(
+      (r) => r.items,
       () => [],
     ),
     local.get('audienceGroups'),

@@ -21,11 +21,11 @@ const ROLES = [
 // Dataverse as the environment answers: every role, and the ones holding an elevating privilege.
 const answer = vi.hoisted(() => ({ privilegesReadable: true }));
 vi.mock('./client.ts', () => ({
-  dataverse: async (_settings: unknown, _url: string, _method: string, path: string) => {
-    if (!path.includes('$filter')) return { value: ROLES };
+  dataverseList: async (_settings: unknown, _url: string, path: string) => {
+    if (!path.includes('$filter')) return { items: ROLES };
     if (!answer.privilegesReadable) throw new Error('lambda filters refused');
     expect(decodeURIComponent(path)).toContain(elevatingRolesFilter);
-    return { value: [{ roleid: 'B0000000-0000-4000-8000-000000000003' }, { roleid: 'b0000000-0000-4000-8000-000000000004' }] };
+    return { items: [{ roleid: 'B0000000-0000-4000-8000-000000000003' }, { roleid: 'b0000000-0000-4000-8000-000000000004' }] };
   },
   bap: async () => ({}),
 }));

@@ -16,7 +16,10 @@ import {
 import { path } from '../../shared/url-path.ts';
 import { graphSession } from '../graph/client.ts';
 import { subscribedSkus } from '../graph/licenses.ts';
-import { bap, dataverse } from './client.ts';
+import { bap, dataverseList } from './client.ts';
+
+/** Roles asked of Dataverse a page at a time (`Prefer: odata.maxpagesize`). */
+const ROLES_PAGE = 500;
 
 interface EnvironmentResource {
   name: string;
@@ -66,11 +69,12 @@ interface RoleRow {
  * it is broad, judged by its privileges. Should that read fail, the broad templates are still known.
  */
 export async function environmentRoles(settings: Settings, instanceUrl: string): Promise<EnvironmentRole[]> {
-  const read = (query: string) => dataverse<{ value: RoleRow[] }>(settings, instanceUrl, 'GET', `/roles?${query}`);
-  const [{ value }, elevating] = await Promise.all([
+  // Every role, a copy per business unit: read to the end, a page of ROLES_PAGE at a time.
+  const read = (query: string) => dataverseList<RoleRow>(settings, instanceUrl, `/roles?${query}`, ROLES_PAGE);
+  const [{ items: value }, elevating] = await Promise.all([
     read('$select=roleid,name,_roletemplateid_value'),
     read(`$select=roleid&$filter=${encodeURIComponent(elevatingRolesFilter)}`).then(
-      (r) => new Set(r.value.map((x) => x.roleid.toLowerCase())),
+      (r) => new Set(r.items.map((x) => x.roleid.toLowerCase())),
       () => null,
     ),
   ]);
