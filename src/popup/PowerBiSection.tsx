@@ -3,6 +3,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { t } from '../shared/i18n.ts';
 import type { AudienceGroup, PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
+import { useSearch } from './use-search.ts';
 
 export interface PowerBiChoice {
   group?: AudienceGroup;
@@ -56,12 +57,12 @@ function AudiencePicker({
   onChoice: (c: PowerBiChoice) => void;
 }) {
   const [text, setText] = useState('');
-  const [found, setFound] = useState<AudienceGroup[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  // Found as it is typed, like the people pickers: a pause before asking, only the answer for the text shown.
+  const { hits, error } = useSearch<AudienceGroup>(text, (typed) => send('searchGroups', { text: typed }));
   const pick = (group: AudienceGroup) => {
     onChoice({ ...choice, group });
     void send('rememberAudience', { appId, group });
-    setFound([]);
+    setText('');
   };
   if (choice.group) {
     return (
@@ -73,26 +74,19 @@ function AudiencePicker({
       </div>
     );
   }
-  const search = (e: Event) => {
-    e.preventDefault();
-    send('searchGroups', { text }).then(setFound, setError);
-  };
   return (
     <div>
       <label for="groupSearch">{t('pbiGroupSearch')}</label>
-      <div class="row">
-        <input
-          id="groupSearch"
-          value={text}
-          placeholder={t('pbiGroupPlaceholder')}
-          onInput={(e) => setText(e.currentTarget.value)}
-        />
-        <button type="button" onClick={search}>
-          {t('pbiFind')}
-        </button>
-      </div>
+      <input
+        id="groupSearch"
+        autocomplete="off"
+        value={text}
+        placeholder={t('pbiGroupPlaceholder')}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      {hits?.length === 0 ? <p class="muted">{t('pickerNoHits')}</p> : null}
       <ul class="choices">
-        {[...groups, ...found].map((g) => (
+        {[...groups, ...(hits ?? [])].map((g) => (
           <li key={g.id}>
             <button type="button" class="link" onClick={() => pick(g)}>
               {g.displayName}

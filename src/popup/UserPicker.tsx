@@ -1,32 +1,13 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import type { DirectoryHit } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
+import { useSearch } from './use-search.ts';
 
-/** Finds users of this directory by the start of their name or address, as they are typed. */
+/** Finds users of this directory by words of their name or address, as they are typed. */
 export function useDirectorySearch(text: string, only?: 'Member' | 'Guest') {
-  const [hits, setHits] = useState<DirectoryHit[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    // What was found for the last text goes at once: nothing stale stays on screen to be clicked.
-    setHits(null);
-    setError(null);
-    const typed = text.trim();
-    if (typed.length < 2) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      send('searchDirectory', only ? { text: typed, only } : { text: typed }).then(
-        (found) => current && setHits(found),
-        (e) => current && setError(e),
-      );
-    }, 300);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, only]);
-  return { hits, error };
+  return useSearch<DirectoryHit>(text, (typed) => send('searchDirectory', only ? { text: typed, only } : { text: typed }));
 }
 
 /** Choose one user (a sponsor: a member of this directory) by typing the start of their name or address. */

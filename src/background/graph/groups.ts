@@ -4,13 +4,18 @@ import { t } from '../../shared/i18n.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
 import { path } from '../../shared/url-path.ts';
 import { itemError, sendBatch } from './batch.ts';
-import { filterParam, odataString } from './odata.ts';
+import { ADVANCED_QUERY, filterParam, searchParam } from './odata.ts';
 
-/** Security groups whose name starts with the text typed, for choosing an app's audience group. */
+/**
+ * Security groups with a word of their name starting with the text typed ("viewers" finds "Sales Analytics
+ * viewers"), for choosing an app's audience group: Graph's `$search`, with the advanced query header.
+ */
 export async function searchGroups(client: Client, text: string): Promise<AudienceGroup[]> {
   const { value } = (await client
     .api('/groups')
-    .filter(filterParam(`securityEnabled eq true and startswith(displayName,${odataString(text)})`))
+    .headers(ADVANCED_QUERY)
+    .search(searchParam(text, ['displayName']))
+    .filter(filterParam('securityEnabled eq true'))
     .select(GROUP_FACT_FIELDS)
     .top(25)
     .get()) as { value: (GraphGroup & { id: string })[] };

@@ -7,7 +7,7 @@ import { path } from '../../shared/url-path.ts';
 import { type BatchAnswer, itemError, sendBatch } from './batch.ts';
 import { itemAppError } from './errors.ts';
 import { graphList } from './list.ts';
-import { filterParam, odataString } from './odata.ts';
+import { ADVANCED_QUERY, filterParam, odataString, searchParam } from './odata.ts';
 
 /** Groups read of one guest: enough for the guest of 260 groups, and a stated limit past it (issue 22). */
 export const MAX_GROUPS = 1000;
@@ -16,16 +16,19 @@ const HIT = 'id,displayName,mail,userPrincipalName,userType,externalUserState';
 const IDENTITY = `${HIT},externalUserStateChangeDateTime,createdDateTime,creationType`;
 
 /**
- * Users whose name or address starts with the text (Graph's default `$filter` set: startswith on displayName, mail
- * and userPrincipalName), guests first. A whole address is also matched exactly, whatever its case.
+ * Users with a word of their name or address starting with the text ("lee" finds "Ann Lee"): Graph's `$search`, an
+ * advanced query that needs `ConsistencyLevel: eventual`. Guests first. The first 15 are enough to choose from: the
+ * person types more to narrow it.
  */
 export async function searchDirectory(client: Client, text: string, only?: 'Member' | 'Guest'): Promise<DirectoryHit[]> {
-  const t = odataString(text.trim());
-  const starts = `startswith(displayName,${t}) or startswith(mail,${t}) or startswith(userPrincipalName,${t})`;
-  const filter = only ? `userType eq ${odataString(only)} and (${starts})` : starts;
-  const { value } = (await client.api('/users').filter(filterParam(filter)).select(HIT).top(15).get()) as {
-    value: DirectoryHit[];
-  };
+  let request = client
+    .api('/users')
+    .headers(ADVANCED_QUERY)
+    .search(searchParam(text, ['displayName', 'mail', 'userPrincipalName']))
+    .select(HIT)
+    .top(15);
+  if (only) request = request.filter(filterParam(`userType eq ${odataString(only)}`));
+  const { value } = (await request.get()) as { value: DirectoryHit[] };
   const rank = (u: DirectoryHit) => (u.userType === 'Guest' ? 0 : 1);
   return value.map(hitOf).sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName));
 }
