@@ -5,7 +5,7 @@ import { t } from '../shared/i18n.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { GuestCardView } from './GuestCardView.tsx';
 import { TenantSettings } from './TenantSettings.tsx';
-import { useDirectorySearch } from './UserPicker.tsx';
+import { MoreHits, useDirectorySearch } from './UserPicker.tsx';
 
 /** Find a guest by name or address and open their card; the tenant's collaboration settings below. */
 export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?: string; onInvitation: () => void }) {
@@ -30,6 +30,7 @@ export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?
         }}
       />
       {!shown && hits?.length === 0 ? <p class="muted">{t('guestsNoHits')}</p> : null}
+      {!shown ? <MoreHits hits={hits} /> : null}
       {!shown ? (
         <ul class="choices" data-testid="guest-hits">
           {(hits ?? []).map((u) => (

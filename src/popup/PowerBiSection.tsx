@@ -3,6 +3,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { t } from '../shared/i18n.ts';
 import type { AudienceGroup, PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
+import { MoreHits } from './UserPicker.tsx';
 import { useSearch } from './use-search.ts';
 
 export interface PowerBiChoice {
@@ -85,6 +86,7 @@ function AudiencePicker({
         onInput={(e) => setText(e.currentTarget.value)}
       />
       {hits?.length === 0 ? <p class="muted">{t('pickerNoHits')}</p> : null}
+      <MoreHits hits={hits} />
       <ul class="choices">
         {[...groups, ...(hits ?? [])].map((g) => (
           <li key={g.id}>

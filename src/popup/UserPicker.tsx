@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
-import type { DirectoryHit } from '../shared/guest-card.ts';
+import { formatNumber } from '../shared/format.ts';
+import { type DirectoryHit, SEARCH_HITS } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 import { useSearch } from './use-search.ts';
@@ -45,6 +46,7 @@ export function UserPicker({
         onInput={(e) => setText(e.currentTarget.value)}
       />
       {hits?.length === 0 ? <p class="muted">{t('pickerNoHits')}</p> : null}
+      <MoreHits hits={hits} />
       <ul class="choices">
         {(hits ?? []).map((u) => (
           <li key={u.id}>
@@ -57,4 +59,13 @@ export function UserPicker({
       {error ? <ErrorNote error={error} /> : null}
     </div>
   );
+}
+
+/** A search shows its first few: when it may have found more, the view says so rather than cutting silently. */
+export function MoreHits({ hits }: { hits: unknown[] | null }) {
+  return hits && hits.length >= SEARCH_HITS ? (
+    <p class="muted" data-testid="more-hits">
+      {t('pickerMoreHits', formatNumber(SEARCH_HITS))}
+    </p>
+  ) : null;
 }

@@ -11,6 +11,9 @@ export type { ReadExtent } from './listed.ts';
  */
 
 /** A user found by name or address. */
+/** A directory search shows this many at most: the person types more to narrow it, and the view says so. */
+export const SEARCH_HITS = 15;
+
 export interface DirectoryHit {
   id: string;
   displayName: string;

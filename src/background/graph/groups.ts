@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { bulkGroupRefusal, GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../shared/bulk/groups.ts';
+import { SEARCH_HITS } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
 import { path } from '../../shared/url-path.ts';
@@ -17,12 +18,12 @@ export async function searchGroups(client: Client, text: string): Promise<Audien
     .search(searchParam(text, ['displayName']))
     .filter(filterParam('securityEnabled eq true'))
     .select(GROUP_FACT_FIELDS)
-    .top(25)
+    .top(SEARCH_HITS * 2)
     .get()) as { value: (GraphGroup & { id: string })[] };
   // The same groups a bulk file may name: plain security groups, never role-assignable, dynamic or Microsoft 365.
   return value
     .filter((g) => bulkGroupRefusal(groupFacts(g)) === null)
-    .slice(0, 10)
+    .slice(0, SEARCH_HITS)
     .map((g) => ({ id: g.id, displayName: g.displayName ?? '' }));
 }
 

@@ -1,6 +1,13 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { errorWords } from '../../shared/errors.ts';
-import type { CardAudit, CardGroup, CardIdentity, CardLicence, DirectoryHit } from '../../shared/guest-card.ts';
+import {
+  type CardAudit,
+  type CardGroup,
+  type CardIdentity,
+  type CardLicence,
+  type DirectoryHit,
+  SEARCH_HITS,
+} from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import { extentOf, type Listed, type ReadExtent } from '../../shared/listed.ts';
 import { path } from '../../shared/url-path.ts';
@@ -26,7 +33,7 @@ export async function searchDirectory(client: Client, text: string, only?: 'Memb
     .headers(ADVANCED_QUERY)
     .search(searchParam(text, ['displayName', 'mail', 'userPrincipalName']))
     .select(HIT)
-    .top(15);
+    .top(SEARCH_HITS);
   if (only) request = request.filter(filterParam(`userType eq ${odataString(only)}`));
   const { value } = (await request.get()) as { value: DirectoryHit[] };
   const rank = (u: DirectoryHit) => (u.userType === 'Guest' ? 0 : 1);
