@@ -39,10 +39,12 @@ let contract: ArmContractCheck | undefined;
 /**
  * Problems the swagger reports where the real service says otherwise. The 2020-10-01 roleManagementPolicyAssignments
  * list declares no `$filter`, yet ARM takes `roleDefinitionId eq '…'` (the request az-pim-cli, EasyPIM and Azure
- * PIM's own portal send).
+ * PIM's own portal send). A `nextLink` is followed as given (`x-ms-pageable`), so its `$skiptoken` is the service's
+ * own query, declared or not.
  */
 const knownGap = (problem: string, path: string) =>
-  problem === 'query parameter $filter is not declared' && /roleManagementPolicyAssignments$/i.test(path);
+  (problem === 'query parameter $filter is not declared' && /roleManagementPolicyAssignments$/i.test(path)) ||
+  problem === 'query parameter $skiptoken is not declared';
 
 /**
  * The swagger's templates want a non-empty `{scope}`, but ARM serves the tenant root at `/providers/…` (the

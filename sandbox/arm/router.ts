@@ -7,6 +7,7 @@ import { type AdminKind, adminRequest } from './admin-requests.ts';
 import { AUTH, armError, type Caller } from './caller.ts';
 import { getEligibilityRequest } from './eligibility-requests.ts';
 import { listInstances } from './instances.ts';
+import { type ArmList, armPaged } from './paging.ts';
 import { getPolicy, listPolicyAssignments } from './policies.ts';
 import { getRequest, type RequestBody } from './requests.ts';
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments } from './role-assignments.ts';
@@ -45,15 +46,17 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
   const rest = at === -1 ? '' : req.path.slice(at + AUTH.length);
   const filter = req.query.get('$filter') ?? '';
   const parts = scope.split('/').filter(Boolean);
+  const paged = (answer: ApiResponse, list: ArmList) => armPaged(answer, req, deps.faults, list);
 
-  if (req.method === 'GET' && !rest && /^\/tenants\/?$/i.test(req.path)) return listTenants(c, deps.store);
-  if (req.method === 'GET' && !rest && /^\/subscriptions\/?$/i.test(req.path)) return listSubscriptions(c);
+  if (req.method === 'GET' && !rest && /^\/tenants\/?$/i.test(req.path)) return paged(listTenants(c, deps.store), 'tenants');
+  if (req.method === 'GET' && !rest && /^\/subscriptions\/?$/i.test(req.path))
+    return paged(listSubscriptions(c), 'subscriptions');
   const instances = /^(roleEligibilityScheduleInstances|roleAssignmentScheduleInstances)$/i.exec(rest)?.[1];
   const kind = instances?.toLowerCase().startsWith('roleeligibility')
     ? 'roleEligibilityScheduleInstances'
     : 'roleAssignmentScheduleInstances';
   // The tenant root (`/providers/Microsoft.Authorization/…`) has no subscription.
-  if (req.method === 'GET' && instances && !scope) return listInstances(c, kind, '', filter);
+  if (req.method === 'GET' && instances && !scope) return paged(listInstances(c, kind, '', filter), 'instances');
 
   const sub = azure.subscriptions.find((s) => s.subscriptionId === parts[1]?.toLowerCase());
   if (!sub) return armError(404, 'SubscriptionNotFound', `The subscription '${parts[1] ?? ''}' could not be found.`);
@@ -94,9 +97,10 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
           })),
         },
       }));
-    return { status: 200, body: { value } };
+    return paged({ status: 200, body: { value } }, 'roleDefinitions');
   }
-  if (req.method === 'GET' && rest === 'roleAssignments') return listRoleAssignments(c, scope, filter, sub.subscriptionId);
+  if (req.method === 'GET' && rest === 'roleAssignments')
+    return paged(listRoleAssignments(c, scope, filter, sub.subscriptionId), 'roleAssignments');
   const assignmentName = /^roleAssignments\/([0-9a-f-]{36})$/i.exec(rest)?.[1];
   if (req.method === 'GET' && assignmentName) return getRoleAssignment(c, scope, assignmentName, sub.subscriptionId);
   if (req.method === 'DELETE' && assignmentName) {
@@ -104,8 +108,9 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
     if (answer.status === 200) deps.store.save();
     return answer;
   }
-  if (req.method === 'GET' && instances) return listInstances(c, kind, scope, filter);
-  if (req.method === 'GET' && /^roleManagementPolicyAssignments$/i.test(rest)) return listPolicyAssignments(c, scope, filter);
+  if (req.method === 'GET' && instances) return paged(listInstances(c, kind, scope, filter), 'instances');
+  if (req.method === 'GET' && /^roleManagementPolicyAssignments$/i.test(rest))
+    return paged(listPolicyAssignments(c, scope, filter), 'policyAssignments');
   const policy = /^roleManagementPolicies\/([^/]+)$/i.exec(rest)?.[1];
   if (req.method === 'GET' && policy) return getPolicy(c, scope, policy);
   const requestName = /^roleAssignmentScheduleRequests\/([0-9a-f-]{36})$/i.exec(rest)?.[1];

@@ -1,5 +1,5 @@
 import type { ApiRequest, ApiResponse } from '../api.ts';
-import type { Faults } from '../faults.ts';
+import { type Faults, pageSize } from '../faults.ts';
 import type { Login, TokenInfo } from '../login.ts';
 import type { SandboxPowerBi, SandboxTenant, SandboxUser, Store } from '../store.ts';
 
@@ -37,6 +37,8 @@ const SCOPES: Record<string, string[]> = {
   Groups_DeleteUserInGroup: ['Workspace.ReadWrite.All'],
   Capacities_GetCapacities: ['Capacity.Read.All', 'Capacity.ReadWrite.All'],
   Apps_GetAppUsersAsAdmin: ['Tenant.Read.All', 'Tenant.ReadWrite.All'],
+  Apps_GetAppsAsAdmin: ['Tenant.Read.All', 'Tenant.ReadWrite.All'],
+  Groups_GetGroupsAsAdmin: ['Tenant.Read.All', 'Tenant.ReadWrite.All'],
 };
 
 export async function authenticate(req: ApiRequest, deps: PowerBiDeps): Promise<Caller | ApiResponse> {
@@ -58,9 +60,15 @@ export const holds = (c: Caller, operation: string) =>
 
 export const denied = () => powerBiError(403, 'InsufficientScopes', 'The token does not carry a scope this operation needs.');
 
-/** `$top` and `$skip` as Power BI's lists take them. */
-export function page<T>(items: T[], query: URLSearchParams): T[] {
+/**
+ * `$top` and `$skip` as Power BI's lists take them: the client pages, and a list asked without `$top` answers all
+ * that follow `$skip` (Learn gives these lists no default page size). A forced page size (faults.ts) answers fewer
+ * than `$top` asks, as a service maximum below it would: a client reads on from `$skip` plus what it received until
+ * a page comes back empty (or, for workspaces, until `@odata.count`).
+ */
+export function page<T>(items: T[], query: URLSearchParams, faults: Pick<Faults, 'forcedPageSize'>): T[] {
   const n = (name: string) => Math.max(0, Number.parseInt(query.get(name) ?? '', 10) || 0);
-  const skip = n('$skip');
-  return query.has('$top') ? items.slice(skip, skip + n('$top')) : items.slice(skip);
+  const rest = items.slice(n('$skip'));
+  const top = query.has('$top') ? n('$top') : rest.length;
+  return rest.slice(0, top === 0 ? 0 : pageSize(faults, top, rest.length, top));
 }

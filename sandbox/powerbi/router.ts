@@ -1,10 +1,8 @@
 import type { ApiRequest, ApiResponse } from '../api.ts';
+import { handleAdminLists, isFabricAdmin } from './admin.ts';
 import { authenticate, type Caller, denied, holds, type PowerBiDeps, powerBiError } from './caller.ts';
 import { role } from './workspace-role.ts';
 import { handleWorkspaces } from './workspaces.ts';
-
-const FABRIC_ADMIN = 'a9ea8996-122f-4c74-9520-8edcd192826c';
-const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
 
 /** The apps a user can open: published to a group they are in, or in a workspace where they hold a role. */
 function appsFor(c: Caller) {
@@ -25,6 +23,7 @@ export async function handlePowerBi(req: ApiRequest, deps: PowerBiDeps): Promise
   if (req.method === 'GET' && path === '/v1.0/myorg/apps') {
     if (!holds(caller, 'Apps_GetApps')) return denied();
     // workspaceId is not in the swagger's App but the service sends it (learn: Apps - Get Apps, sample response).
+    // Not paged: Apps - Get Apps takes no $top or $skip (learn), so the whole list is one answer.
     const value = appsFor(caller).map(({ id, name, description, publishedBy, lastUpdate, workspaceId }) => ({
       id,
       name,
@@ -46,8 +45,7 @@ export async function handlePowerBi(req: ApiRequest, deps: PowerBiDeps): Promise
   const appUsers = /^\/v1\.0\/myorg\/admin\/apps\/([0-9a-f-]{36})\/users$/i.exec(path);
   if (req.method === 'GET' && appUsers?.[1]) {
     if (!holds(caller, 'Apps_GetAppUsersAsAdmin')) return denied();
-    if (!user.directoryRoles.some((r) => r === FABRIC_ADMIN || r === GLOBAL_ADMIN))
-      return powerBiError(401, 'PowerBINotAuthorizedException');
+    if (!isFabricAdmin(caller)) return powerBiError(401, 'PowerBINotAuthorizedException');
     const found = pbi.apps.find((a) => a.id === appUsers[1]?.toLowerCase());
     if (!found) return powerBiError(404, 'PowerBIEntityNotFound');
     const value = (found.audienceGroupIds ?? []).flatMap((gid) => {
@@ -58,7 +56,7 @@ export async function handlePowerBi(req: ApiRequest, deps: PowerBiDeps): Promise
     });
     return { status: 200, body: { value } };
   }
-  const workspaces = handleWorkspaces(req, caller, deps, path);
+  const workspaces = handleWorkspaces(req, caller, deps, path) ?? handleAdminLists(req, caller, deps, path);
   if (workspaces) return workspaces;
   if (req.method === 'GET' && path === '/v1.0/myorg/capacities') {
     if (!holds(caller, 'Capacities_GetCapacities')) return denied();

@@ -9,7 +9,7 @@ type Entry = SandboxWorkspace['users'][number];
  * One entry as Groups - Get Group Users lists it (GroupUser): identifier, principalType, groupUserAccessRight, and
  * the directory's displayName; emailAddress for a user. No graphId: the swagger keeps it for the admin APIs.
  */
-function groupUser(tenant: SandboxTenant, u: Entry) {
+export function groupUser(tenant: SandboxTenant, u: Entry) {
   const key = u.identifier.toLowerCase();
   const user = u.principalType === 'User' ? tenant.users.find((x) => namesOf(x).includes(key)) : undefined;
   const group = u.principalType === 'Group' ? tenant.groups.find((g) => g.id.toLowerCase() === key) : undefined;
@@ -72,5 +72,5 @@ export function workspaceUsers(
   // only (learn: fabric "Give users access to workspaces"), and the sandbox answers the list to them alone.
   const access = role(ws, c.user, c.tenant);
   if (access !== 'Admin' && access !== 'Member') return powerBiError(401, 'PowerBINotAuthorizedException');
-  return { status: 200, body: { value: page(ws.users, req.query).map((u) => groupUser(c.tenant, u)) } };
+  return { status: 200, body: { value: page(ws.users, req.query, deps.faults).map((u) => groupUser(c.tenant, u)) } };
 }

@@ -4,7 +4,7 @@ import { type Caller, denied, holds, type PowerBiDeps, page, powerBiError } from
 import { RANK, role } from './workspace-role.ts';
 import { workspaceUsers } from './workspace-users.ts';
 
-function workspaceResource(ws: SandboxWorkspace): Record<string, unknown> {
+export function workspaceResource(ws: SandboxWorkspace): Record<string, unknown> {
   return {
     id: ws.id,
     name: ws.name,
@@ -20,7 +20,7 @@ function workspaceResource(ws: SandboxWorkspace): Record<string, unknown> {
  * workspaces the user has access to"), with `$top`, `$skip` and the count of all of them. Of `$filter` the sandbox reads only `name eq '…'`
  * and says so for anything else, rather than answer a list that was not asked for.
  */
-function listWorkspaces(req: ApiRequest, c: Caller): ApiResponse {
+function listWorkspaces(req: ApiRequest, c: Caller, deps: PowerBiDeps): ApiResponse {
   if (!holds(c, 'Groups_GetGroups')) return denied();
   const filter = req.query.get('$filter');
   const named = filter === null ? undefined : /^\s*name\s+eq\s+'([^']*)'\s*$/i.exec(filter)?.[1];
@@ -31,7 +31,7 @@ function listWorkspaces(req: ApiRequest, c: Caller): ApiResponse {
     (ws) => role(ws, c.user, c.tenant) && (named === undefined || ws.name.toLowerCase() === named.toLowerCase()),
   );
   // Power BI's answer carries `@odata.count` beside the list (the swagger leaves it out); the sandbox counts them all.
-  return { status: 200, body: { '@odata.count': mine.length, value: page(mine, req.query).map(workspaceResource) } };
+  return { status: 200, body: { '@odata.count': mine.length, value: page(mine, req.query, deps.faults).map(workspaceResource) } };
 }
 
 /** Groups - Add Group User: an Admin or Member grants a role in the workspace (one entry per principal). */
@@ -59,7 +59,7 @@ function addUser(req: ApiRequest, c: Caller, ws: SandboxWorkspace, deps: PowerBi
 
 /** The workspace routes at api.powerbi.com (`/v1.0/myorg/groups…`), or undefined for a path that is not one. */
 export function handleWorkspaces(req: ApiRequest, c: Caller, deps: PowerBiDeps, path: string): ApiResponse | undefined {
-  if (req.method === 'GET' && path === '/v1.0/myorg/groups') return listWorkspaces(req, c);
+  if (req.method === 'GET' && path === '/v1.0/myorg/groups') return listWorkspaces(req, c, deps);
   const m = /^\/v1\.0\/myorg\/groups\/([0-9a-f-]{36})(\/users(?:\/([^/]+))?)?$/i.exec(path);
   if (!m?.[1]) return undefined;
   const ws = c.pbi.workspaces?.find((w) => w.id === m[1]?.toLowerCase());

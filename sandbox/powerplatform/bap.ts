@@ -4,7 +4,10 @@
  * Add-PowerAppsAccount signs in for: learn powershell/module/microsoft.powerapps.administration.powershell/add-powerappsaccount).
  */
 import type { ApiRequest, ApiResponse } from '../api.ts';
+import { linkedPage } from '../arm/next-link.ts';
 import type { Faults } from '../faults.ts';
+import { pageSize } from '../faults.ts';
+import { BAP_HOST } from '../hosts.ts';
 import type { Login, TokenInfo } from '../login.ts';
 import type { Store } from '../store.ts';
 import { addUser } from './add-user.ts';
@@ -29,6 +32,12 @@ async function caller(req: ApiRequest, deps: PowerPlatformDeps): Promise<TokenIn
   if (!token || token.issuedAt < deps.faults.tokensExpireBefore || !sameAudience(token.audience, BAP_AUDIENCE)) return undefined;
   return token;
 }
+
+/**
+ * Environments per page of a list. Learn documents `nextLink` on the list (learn: power-platform/admin/list-environments)
+ * but no page size; 100 is the sandbox's choice, so that the small tenants real ones mostly are fit one page.
+ */
+const ENVIRONMENT_PAGE_SIZE = 100;
 
 const forbidden = (token: TokenInfo) =>
   bapError(403, 'Forbidden', `The user '${token.userId}' does not have permission to perform this action as an administrator.`);
@@ -62,7 +71,15 @@ export async function handleBap(req: ApiRequest, deps: PowerPlatformDeps): Promi
   // environment not found, as BAP answers for one the caller has no access to).
   const visible = (tenant.powerPlatform?.environments ?? []).filter((e) => admin || mayEnter(tenant, e, token.userId));
   const shown = (e: (typeof visible)[number]) => environmentResource(tenant, e, !!adminScope);
-  if (!name) return { status: 200, body: { value: visible.map(shown) } };
+  if (!name) {
+    const url = new URL(req.path, `https://${BAP_HOST}`);
+    for (const [k, v] of req.query) url.searchParams.append(k, v);
+    const size = pageSize(deps.faults, undefined, ENVIRONMENT_PAGE_SIZE, ENVIRONMENT_PAGE_SIZE);
+    const page = linkedPage(visible, url, size);
+    // The environment API's answer to a skiptoken it did not issue is not documented; this code is the sandbox's own.
+    if ('refused' in page) return bapError(400, 'InvalidSkipToken', 'The $skiptoken is not valid for this list.');
+    return { status: 200, body: { value: page.items.map(shown), ...(page.next ? { nextLink: page.next } : {}) } };
+  }
   const env = visible.find((e) => e.name.toLowerCase() === name.toLowerCase());
   return env ? { status: 200, body: shown(env) } : environmentNotFound(tenant, name);
 }

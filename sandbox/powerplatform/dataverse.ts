@@ -7,6 +7,7 @@ import type { ApiRequest, ApiResponse } from '../api.ts';
 import { LOGIN_HOST } from '../hosts.ts';
 import type { SandboxTenant } from '../store.ts';
 import type { PowerPlatformDeps } from './bap.ts';
+import { dataversePaged } from './dataverse-paging.ts';
 import { API, collectionContext, dataverseError, doesNotExist, query } from './dataverse-query.ts';
 import { associateRole, disassociateRole, ROLE_COLUMNS, roleRow, rolesOfUser, rolesWithPrivileges } from './dataverse-roles.ts';
 import {
@@ -71,7 +72,10 @@ export async function handleDataverse(req: ApiRequest, deps: PowerPlatformDeps):
       body: { '@odata.context': `${dv.instanceUrl}${API}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, ...body },
     };
   }
-  if (req.method === 'GET' && (rest === 'systemusers' || rest === 'roles')) return collection(dv, rest, req.query);
+  const paged = (answer: ApiResponse) => dataversePaged(answer, req, deps.faults, dv.instanceUrl);
+  // A copy: the role filter below is taken out of the query it reads, not out of the one the next link repeats.
+  if (req.method === 'GET' && (rest === 'systemusers' || rest === 'roles'))
+    return paged(collection(dv, rest, new URLSearchParams(req.query)));
   const one = /^systemusers\(([0-9a-f-]{36})\)(?:\/systemuserroles_association(?:\(([0-9a-f-]{36})\))?(\/\$ref)?)?$/i.exec(rest);
   if (!one?.[1]) return dataverseError(404, '0x80060888', `Resource not found for the segment '${rest}'.`);
   const id = one[1].toLowerCase();
@@ -79,7 +83,7 @@ export async function handleDataverse(req: ApiRequest, deps: PowerPlatformDeps):
   if (!user) return doesNotExist('systemuser', id);
   const association = rest.includes('/systemuserroles_association');
   if (req.method === 'GET' && !association) return { status: 200, body: userRow(dv, user) };
-  if (req.method === 'GET' && !one[3] && !one[2]) return { status: 200, body: rolesOfUser(dv, user) };
+  if (req.method === 'GET' && !one[3] && !one[2]) return paged({ status: 200, body: rolesOfUser(dv, user) });
   if ((req.method === 'POST' && one[3] && !one[2]) || (req.method === 'DELETE' && one[2] && one[3])) {
     // Assigning roles takes the prvAssignRole privilege, which System Administrator holds (-2147220960).
     if (!isSystemAdministrator(dv, me)) {
