@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { Store } from '../store.ts';
+import { LARGE_PROFILE } from './large.ts';
+
+// Apart from the control API's tests: making the large tenant in this process holds up a sandbox served from it.
+const CONTOSO = LARGE_PROFILE.tenantId;
+/** Making the large tenant takes about a second, several on a busy machine. */
+const LARGE_TIMEOUT = 60_000;
+
+describe('the store with the large profile', () => {
+  it(
+    'comes back as the large tenant after a restart',
+    () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'sbx-profile-')), 'state.json');
+      new Store(file).reset('large');
+      const again = new Store(file);
+      expect(again.state.profile).toBe('large');
+      again.reset();
+      expect(again.state.tenants.find((t) => t.id === CONTOSO)?.users).toHaveLength(LARGE_PROFILE.counts.users);
+    },
+    LARGE_TIMEOUT,
+  );
+
+  it(
+    'waits longer between writes when a write is costly, so a burst of changes does not write 13 MB every 100 ms',
+    () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'sbx-profile-')), 'state.json');
+      const store = new Store(file);
+      store.reset('large');
+      const written = statSync(file).mtimeMs;
+      vi.useFakeTimers();
+      try {
+        store.state.tenants[0]?.users.pop();
+        store.save();
+        vi.advanceTimersByTime(150);
+        expect(statSync(file).mtimeMs).toBe(written);
+        vi.runAllTimers();
+        expect(JSON.parse(readFileSync(file, 'utf8')).tenants[0].users).toHaveLength(LARGE_PROFILE.counts.users - 1);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+    LARGE_TIMEOUT,
+  );
+});
