@@ -4,6 +4,7 @@ import { approveRequest, requestsOf } from './arm/requests.ts';
 import { tenantSeedRoute, tenantSettingsRoute } from './control-tenant.ts';
 import type { FaultRule, Faults } from './faults.ts';
 import type { Login } from './login.ts';
+import { isProfileName, PROFILE_NAMES } from './profile/profiles.ts';
 import type { Store } from './store.ts';
 
 interface ControlDeps {
@@ -86,6 +87,13 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
 
   if (route === 'POST /reset') {
     store.reset();
+    faults.clear();
+    return reply(204);
+  }
+  // Another tenant altogether: the state starts again from the profile named (sandbox/profile), faults cleared.
+  if (route === 'POST /profile') {
+    if (!isProfileName(body.name)) return reply(400, { error: `name must be one of ${PROFILE_NAMES.join(', ')}` });
+    store.reset(body.name);
     faults.clear();
     return reply(204);
   }

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hostResolverRules } from './hosts.ts';
+import { chosenProfile } from './profile/profiles.ts';
 import { startSandbox } from './server.ts';
 import { Store } from './store.ts';
 
 /**
- * `npm run sandbox [-- --reset] [--port 8443] [--control-port 8444]`: the sandbox cloud on its own.
- * `npm run sandbox:reset`: put the seed back and exit.
+ * `npm run sandbox [-- --reset] [--profile large] [--port 8443] [--control-port 8444]`: the sandbox cloud on its own.
+ * `--profile large` (or `SANDBOX_PROFILE=large`) starts from a tenant of real size (sandbox/profile/large.ts).
+ * `npm run sandbox:reset`: put the seed (or the profile named) back and exit.
  */
 const { values } = parseArgs({
   options: {
@@ -15,21 +17,26 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8443' },
     'control-port': { type: 'string', default: '8444' },
     'state-dir': { type: 'string', default: join(process.cwd(), '.sandbox') },
+    profile: { type: 'string' },
   },
 });
+const profile = chosenProfile(values.profile);
 
 if (values['reset-only']) {
-  new Store(join(values['state-dir'], 'state.json')).reset();
-  console.log(`Sandbox state in ${values['state-dir']} restored to the seed.`);
+  new Store(join(values['state-dir'], 'state.json')).reset(profile ?? 'small');
+  console.log(`Sandbox state in ${values['state-dir']} restored to the ${profile ?? 'small'} profile.`);
   process.exit(0);
 }
 
+const started = performance.now();
 const sandbox = await startSandbox({
   port: Number(values.port),
   controlPort: Number(values['control-port']),
   stateDir: values['state-dir'],
   reset: values.reset,
+  profile,
 });
+if (profile) console.log(`Profile ${profile}: state made and saved in ${Math.round(performance.now() - started)} ms.`);
 console.log(`Sandbox cloud on https://127.0.0.1:${sandbox.port} (control: http://127.0.0.1:${sandbox.controlPort})`);
 // New on every start: the control API refuses requests without it.
 console.log(`Control API token (send as authorization: Bearer <token>): ${sandbox.controlToken}`);

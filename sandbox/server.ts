@@ -29,6 +29,7 @@ import { handlePowerBi } from './powerbi/router.ts';
 import { handleBap } from './powerplatform/bap.ts';
 import { handleDataverse } from './powerplatform/dataverse.ts';
 import { isDataverseHost, isPowerPlatformApiHost, powerPlatformFault } from './powerplatform/faults.ts';
+import type { ProfileName } from './profile/profiles.ts';
 import { Store } from './store.ts';
 import { Traffic } from './traffic.ts';
 
@@ -42,6 +43,8 @@ export interface SandboxOptions {
   /** JSON-lines file receiving every API exchange, for the contract test. */
   trafficFile?: string;
   reset?: boolean;
+  /** Start from this profile's state (sandbox/profile/profiles.ts), whatever the state folder held. */
+  profile?: ProfileName;
 }
 
 export interface RunningSandbox {
@@ -90,7 +93,8 @@ function send(res: ServerResponse, req: IncomingMessage, r: ApiResponse): void {
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const store = new Store(join(options.stateDir, 'state.json'));
-  if (options.reset) store.reset();
+  if (options.profile) store.reset(options.profile);
+  else if (options.reset) store.reset();
   const faults = new Faults();
   const traffic = new Traffic(options.trafficFile);
   const login = new Login(store, options.stateDir);

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RoleDefinition } from './arm/roles.ts';
 import type { SandboxAudit } from './audit.ts';
 import type { SandboxPowerPlatform } from './powerplatform/model.ts';
+import { type ProfileName, profileState } from './profile/profiles.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
 
 export interface SandboxUser {
@@ -174,6 +176,8 @@ export interface SandboxAzure {
   assignmentRequests?: SandboxAssignmentRequest[];
   /** Role eligibility schedule requests, kept as assignment requests are (`assignmentName`: the eligibility). */
   eligibilityRequests?: SandboxAssignmentRequest[];
+  /** The tenant's own custom roles beside ARM's list (the large profile's, sandbox/profile/azure.ts). */
+  customRoles?: RoleDefinition[];
 }
 
 export interface SandboxTenant {
@@ -200,6 +204,8 @@ export interface SandboxTenant {
 
 export interface SandboxState {
   tenants: SandboxTenant[];
+  /** The profile the state was made from (sandbox/profile/profiles.ts); none: the seed as it is (`small`). */
+  profile?: ProfileName;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -215,27 +221,37 @@ export class Store {
   state: SandboxState;
 
   constructor(readonly file: string) {
-    this.state = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SandboxState) : readSeed();
-    this.flush();
+    const saved = existsSync(file);
+    this.state = saved ? (JSON.parse(readFileSync(file, 'utf8')) as SandboxState) : readSeed();
+    if (!saved) this.flush();
   }
 
-  reset(): void {
-    this.state = readSeed();
+  /** Back to the start of a profile: the one named, else the one the state was made from. */
+  reset(profile: ProfileName = this.state.profile ?? 'small'): void {
+    this.state = profileState(readSeed(), profile);
     this.flush();
   }
 
   private pending: NodeJS.Timeout | null = null;
+  /** How long the last write took: writing the large profile's 13 MB blocks the server for a tenth of a second. */
+  private lastFlushMs = 0;
 
-  /** Writes soon: a burst of changes (a bulk invitation run) makes one write, not one per change. */
+  /**
+   * Writes soon: a burst of changes (a bulk invitation run) makes one write, not one per change. The wait grows with
+   * what a write costs, so that writing never takes more than about a tenth of the server's time.
+   */
   save(): void {
-    this.pending ??= setTimeout(() => this.flush(), 100);
+    this.pending ??= setTimeout(() => this.flush(), Math.max(100, this.lastFlushMs * 10));
   }
 
   flush(): void {
     if (this.pending) clearTimeout(this.pending);
     this.pending = null;
+    const started = performance.now();
     mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(this.file, JSON.stringify(this.state, null, 2));
+    // No indentation: it would make the large profile's file half as large again and its write that much slower.
+    writeFileSync(this.file, JSON.stringify(this.state));
+    this.lastFlushMs = performance.now() - started;
   }
 
   tenant(id: string): SandboxTenant | undefined {

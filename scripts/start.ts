@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LARGE_PROFILE } from '../sandbox/profile/large.ts';
+import { chosenProfile } from '../sandbox/profile/profiles.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { inviteFormIn, launchBrowser, signInThroughPopup } from '../test/e2e/harness.ts';
 import { CONTOSO, PASSWORD, SALES_APP } from '../test/e2e/sandbox.ts';
@@ -8,13 +11,20 @@ import { CONTOSO, PASSWORD, SALES_APP } from '../test/e2e/sandbox.ts';
 /**
  * `npm start`: build, start the sandbox cloud, open Chromium with the extension signed in on a sandbox Power BI
  * app page. Without a display, run headless, walk the invite flow once and keep screenshots.
+ * `npm start -- --profile large` (or `SANDBOX_PROFILE=large npm start`) opens a tenant of real size instead.
  */
 const root = resolve(import.meta.dirname, '..');
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const profile = chosenProfile(parseArgs({ options: { profile: { type: 'string' } } }).values.profile);
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-const sandbox = await startSandbox({ stateDir: join(root, '.sandbox'), port: 0, controlPort: 0 });
+const sandbox = await startSandbox({ stateDir: join(root, '.sandbox'), port: 0, controlPort: 0, profile });
 console.log(`Sandbox cloud on 127.0.0.1:${sandbox.port}, control API on http://127.0.0.1:${sandbox.controlPort}`);
+if (profile === 'large') {
+  const { counts, annLee, bigGuest } = LARGE_PROFILE;
+  console.log(`Large profile: ${counts.users} users, ${counts.groups} groups, ${counts.workspaces} workspaces.`);
+  console.log(`  Search for "lee" to find ${annLee.displayName}; ${bigGuest.mail} is the guest in ${bigGuest.groups} groups.`);
+}
 console.log(`Control API token (send as authorization: Bearer <token>): ${sandbox.controlToken}`);
 
 const browser = await launchBrowser(sandbox, { headless });

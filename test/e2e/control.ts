@@ -1,4 +1,5 @@
 import type { FaultRule } from '../../sandbox/faults.ts';
+import type { ProfileName } from '../../sandbox/profile/profiles.ts';
 import type { SandboxAssignmentRequest, SandboxRoleAssignment, SandboxState, SandboxWorkspace } from '../../sandbox/store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from '../../sandbox/tenant-policies.ts';
 
@@ -16,7 +17,10 @@ export function control(port: number, token: string) {
     return res.status === 204 ? undefined : res.json();
   };
   return {
+    /** Back to the start of the profile the sandbox runs (the seed, unless `profile` chose another). */
     reset: () => call('POST', '/reset'),
+    /** Starts again from a profile's state: `large` is a tenant of real size (sandbox/profile/large.ts). */
+    profile: (name: ProfileName) => call('POST', '/profile', { name }),
     state: () => call('GET', '/state') as Promise<SandboxState>,
     mintToken: async (tenant: string, user: string, scopes: string[]) =>
       ((await call('POST', '/tokens', { tenant, user, scopes })) as { accessToken: string }).accessToken,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import type { ProfileName } from '../../sandbox/profile/profiles.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server.ts';
 import { control } from './control.ts';
 import { launchBrowser, type TestBrowser } from './harness.ts';
@@ -15,13 +16,16 @@ export const INVITE_HERE_APP = '6b1f9f0e-2c4d-4f6a-8e1b-3a5c7d9e0f21';
 export const SALES_APP = '5e7c1a3b-8d2f-4c6e-9a1b-2c3d4e5f6a7b';
 export const PASSWORD = 'Sandbox-Pass-1';
 
-/** A fresh sandbox cloud (seeded state in a temporary folder) that records its traffic for the contract test. */
+/**
+ * A fresh sandbox cloud (seeded state in a temporary folder) that records its traffic for the contract test;
+ * `profile: 'large'` starts it as a tenant of real size (sandbox/profile/large.ts, `LARGE_PROFILE`).
+ */
 export async function freshSandbox(
-  options: { recordTraffic?: boolean } = {},
+  options: { recordTraffic?: boolean; profile?: ProfileName } = {},
 ): Promise<RunningSandbox & { control: ReturnType<typeof control>; dispose(): Promise<void> }> {
   const stateDir = mkdtempSync(join(tmpdir(), 'invite-here-sandbox-'));
   const trafficFile = options.recordTraffic === false ? undefined : TRAFFIC_FILE;
-  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile });
+  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile, profile: options.profile });
   return {
     ...sandbox,
     control: control(sandbox.controlPort, sandbox.controlToken),
