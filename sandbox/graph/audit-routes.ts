@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ApiResponse } from '../api.ts';
 import type { SandboxAudit } from '../audit.ts';
-import { type GraphCall, list, querying, top } from './call.ts';
+import type { GraphCall } from './call.ts';
 import { insufficientPrivileges } from './errors.ts';
 import { compileFilter, project } from './odata.ts';
+import { type PageRule, page } from './paging.ts';
+
+/** The audit log's pages: `$top` up to 1000, as Entra's activity reports take it (unverified for v1.0's default). */
+const AUDIT_PAGE: PageRule = { fallback: 1000, max: 1000, top: true };
 
 /**
  * The roles that may read the directory audit log besides holding AuditLog.Read.All (learn: directoryaudit-list,
@@ -54,20 +58,19 @@ function directoryAudit(a: SandboxAudit): Record<string, unknown> {
 /**
  * `GET /auditLogs/directoryAudits` (learn: directoryaudit-list): newest first, with `$filter` (e.g.
  * `targetResources/any(t:t/id eq '…')`, `activityDateTime ge 2026-01-01T00:00:00Z`), `$top`, `$select` and
- * `$orderby=activityDateTime asc|desc`. No `@odata.nextLink`: one page holds up to `$top` entries.
+ * `$orderby=activityDateTime asc|desc`, paged with `@odata.nextLink`.
  */
 export function auditRoute(c: GraphCall): ApiResponse | null {
   if (c.method !== 'GET' || c.path.toLowerCase() !== '/auditlogs/directoryaudits') return null;
   if (!c.allowed('GET /auditLogs/directoryAudits')) return insufficientPrivileges();
   if (!c.caller.directoryRoles.some((r) => AUDIT_READERS.has(r))) return insufficientPrivileges();
-  return querying(() => {
-    const filter = compileFilter(c.req.query.get('$filter'));
-    const ascending = /^activityDateTime asc$/i.test(c.req.query.get('$orderby') ?? '');
-    const entries = [...(c.tenant.audits ?? [])].reverse().map(directoryAudit);
-    entries.sort((a, b) => Date.parse(b.activityDateTime as string) - Date.parse(a.activityDateTime as string));
-    if (ascending) entries.reverse();
-    const select = c.req.query.get('$select');
-    const rows = entries.filter(filter).slice(0, top(c, 999));
-    return list('auditLogs/directoryAudits', select ? rows.map((r) => project(r, select, [])) : rows);
+  const filter = compileFilter(c.req.query.get('$filter'));
+  const ascending = /^activityDateTime asc$/i.test(c.req.query.get('$orderby') ?? '');
+  const entries = [...(c.tenant.audits ?? [])].reverse().map(directoryAudit);
+  entries.sort((a, b) => Date.parse(b.activityDateTime as string) - Date.parse(a.activityDateTime as string));
+  if (ascending) entries.reverse();
+  const select = c.req.query.get('$select');
+  return page(c, 'auditLogs/directoryAudits', entries.filter(filter), AUDIT_PAGE, {
+    show: (r) => (select ? project(r, select, [], 'directoryAudit') : r),
   });
 }

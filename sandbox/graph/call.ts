@@ -1,4 +1,5 @@
 import type { ApiRequest, ApiResponse } from '../api.ts';
+import type { Faults } from '../faults.ts';
 import type { SandboxTenant, SandboxUser } from '../store.ts';
 import { graphError } from './errors.ts';
 import { UnsupportedQuery } from './odata.ts';
@@ -16,35 +17,28 @@ export interface GraphCall {
   caller: SandboxUser;
   /** Whether the token's scopes allow an operation, e.g. `GET /users/{user-id}`. */
   allowed: (operation: string) => boolean;
+  /** The token's scopes, for what a permission lets the caller see (User.ReadBasic.All). */
+  scopes: string[];
   save: () => void;
   /** The sandbox tenant that owns a verified domain (or has this id), for an invitee's home tenant. */
   tenantOf: (domainOrId: string) => SandboxTenant | undefined;
+  /** A forced page size, if a test set one (sandbox/faults.ts). */
+  faults: Pick<Faults, 'forcedPageSize'>;
 }
 
 export type Route = (call: GraphCall) => ApiResponse | null;
-
-export const list = (context: string, value: unknown[], extra: Record<string, unknown> = {}): ApiResponse => ({
-  status: 200,
-  body: { '@odata.context': `${CONTEXT}#${context}`, ...extra, value },
-});
 
 export const entity = (context: string, value: Record<string, unknown>): ApiResponse => ({
   status: 200,
   body: { '@odata.context': `${CONTEXT}#${context}`, ...value },
 });
 
-/** `$top` as Graph reads it: a positive whole number, at most 999 (learn: query-parameters). */
-export function top(call: GraphCall, fallback = 100): number {
-  const n = Number(call.req.query.get('$top') ?? fallback);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, 999) : fallback;
-}
-
-/** Runs a reader whose `$filter` may be unsupported, answering as Graph does then. */
+/** Runs a reader whose query options (`$filter`, `$search`, `$select`, `$skiptoken`...) may be refused, as Graph refuses them. */
 export function querying(read: () => ApiResponse): ApiResponse {
   try {
     return read();
   } catch (e) {
-    if (e instanceof UnsupportedQuery) return graphError(400, 'Request_UnsupportedQuery', e.message);
+    if (e instanceof UnsupportedQuery) return graphError(400, e.code, e.message);
     throw e;
   }
 }

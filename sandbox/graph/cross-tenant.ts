@@ -1,9 +1,10 @@
 import type { ApiResponse } from '../api.ts';
 import type { SandboxTenant } from '../store.ts';
 import type { CrossTenantB2b, CrossTenantB2bSetting, CrossTenantTargets } from '../tenant-policies.ts';
-import { entity, type GraphCall, list } from './call.ts';
+import { entity, type GraphCall } from './call.ts';
 import { graphError, insufficientPrivileges } from './errors.ts';
 import { project } from './odata.ts';
+import { page, WHOLE_PAGE } from './paging.ts';
 
 const targets = (accessType: 'allowed' | 'blocked', target: string, targetType: 'user' | 'application'): CrossTenantTargets => ({
   accessType,
@@ -77,10 +78,7 @@ export function crossTenantRoute(c: GraphCall): ApiResponse | null {
   if (c.path === `${BASE}/partners`) {
     if (!c.allowed(`GET ${BASE}/partners`)) return insufficientPrivileges();
     const partners = c.tenant.crossTenantAccess?.partners ?? [];
-    return list(
-      'policies/crossTenantAccessPolicy/partners',
-      partners.map((p) => shown(partnerResource(p))),
-    );
+    return page(c, 'policies/crossTenantAccessPolicy/partners', partners.map(partnerResource), WHOLE_PAGE, { show: shown });
   }
   const one = /^\/policies\/crossTenantAccessPolicy\/partners\/([^/]+)$/.exec(c.path);
   if (!one?.[1]) return null;

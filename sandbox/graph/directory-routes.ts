@@ -1,10 +1,11 @@
 import type { ApiResponse } from '../api.ts';
 import { recordAudit, userTarget } from '../audit.ts';
 import type { SandboxUser } from '../store.ts';
-import { entity, type GraphCall, list } from './call.ts';
+import { entity, type GraphCall } from './call.ts';
 import { insufficientPrivileges, notFound } from './errors.ts';
 import { assignLicense, licenseDetails, skuPartNumber, subscribedSkus } from './licenses.ts';
 import { project } from './odata.ts';
+import { page, WHOLE_PAGE } from './paging.ts';
 import { deleteUser, updateUser } from './user-writes.ts';
 import { findUser, userResource } from './users.ts';
 
@@ -50,7 +51,12 @@ const USER_OPERATIONS = new Set([
 export function directoryRoute(c: GraphCall): ApiResponse | null {
   const { method, path, tenant } = c;
   if (method === 'GET' && path === '/subscribedSkus') {
-    return c.allowed('GET /subscribedSkus') ? list('subscribedSkus', subscribedSkus(tenant)) : insufficientPrivileges();
+    if (!c.allowed('GET /subscribedSkus')) return insufficientPrivileges();
+    const select = c.req.query.get('$select');
+    // subscribedSkus takes `$select` only (learn: subscribedsku-list); it pages like any list when a test forces it.
+    return page(c, 'subscribedSkus', subscribedSkus(tenant), WHOLE_PAGE, {
+      show: (r) => (select ? project(r, select, [], 'subscribedSku') : r),
+    });
   }
   const m = /^\/users\/([^/]+)(\/assignLicense|\/licenseDetails)?$/.exec(path);
   const operation = `${method} /users/{user-id}${m?.[2] ?? ''}`;
@@ -64,7 +70,9 @@ export function directoryRoute(c: GraphCall): ApiResponse | null {
   };
   switch (operation) {
     case 'GET /users/{user-id}/licenseDetails':
-      return list(`users('${user.id}')/licenseDetails`, licenseDetails(user));
+      return page(c, `users('${user.id}')/licenseDetails`, licenseDetails(user), WHOLE_PAGE, {
+        show: (r) => project(r, c.req.query.get('$select'), Object.keys(r), 'licenseDetails'),
+      });
     case 'POST /users/{user-id}/assignLicense':
       return changeLicense(c, user);
     case 'PATCH /users/{user-id}':

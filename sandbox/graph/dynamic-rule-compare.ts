@@ -37,7 +37,6 @@ export function ruleView(u: SandboxUser): Row {
     objectId: u.id,
     mailNickName: u.userPrincipalName.split('@')[0] ?? null,
     dirSyncEnabled: false,
-    proxyAddresses: u.mail ? [`SMTP:${u.mail}`] : [],
   };
 }
 

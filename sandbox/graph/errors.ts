@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiResponse } from '../api.ts';
+import type { ApiRequest, ApiResponse } from '../api.ts';
 
 /** Graph's ODataError body: `{ error: { code, message, innerError: { date, request-id, client-request-id } } }`. */
 export function graphError(status: number, code: string, message: string, headers?: Record<string, string>): ApiResponse {
@@ -32,3 +32,18 @@ export const notFound = (id: string) =>
   );
 
 export const badRequest = (message: string) => graphError(400, 'Request_BadRequest', message);
+
+/**
+ * Graph names every answer: `request-id` (its own) and `client-request-id` (the caller's, echoed, else the same id),
+ * in the headers and in an error's `innerError` (learn: errors, "Microsoft Graph REST API response headers").
+ */
+export function withRequestIds(req: ApiRequest, r: ApiResponse): ApiResponse {
+  const requestId = r.headers?.['request-id'] ?? randomUUID();
+  const clientRequestId = req.headers['client-request-id'] ?? requestId;
+  const inner = (r.body as { error?: { innerError?: Record<string, unknown> } } | undefined)?.error?.innerError;
+  if (inner) {
+    inner['request-id'] = requestId;
+    inner['client-request-id'] = clientRequestId;
+  }
+  return { ...r, headers: { ...r.headers, 'request-id': requestId, 'client-request-id': clientRequestId } };
+}

@@ -2,7 +2,7 @@
  * Graph as the sandbox's own tests call it: every request and answer checked against Microsoft's OpenAPI subset
  * (../shared/contracts/graph) on the way. Not a test file itself.
  */
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { type ContractCheck, graphContract } from '../../test/contract/graph-contract.ts';
 import { type SandboxReply, sandboxRequest } from '../../test/support/https.ts';
 import { mintToken } from '../../test/support/node-sandbox.ts';
@@ -40,8 +40,10 @@ let contract: ContractCheck | undefined;
  * deletedDateTime), yet Graph takes any property of the objects' own types there (learn: user-list-sponsors).
  */
 const knownGap = (problem: string, path: string) =>
-  /^\$select names unknown value /.test(problem) &&
-  /\/(sponsors|members|transitiveMembers|transitiveMemberOf|memberOf)$/.test(path);
+  (/^\$select names unknown value /.test(problem) &&
+    /\/(sponsors|members|transitiveMembers|transitiveMemberOf|memberOf)$/.test(path)) ||
+  // Graph's OpenAPI declares no `$skiptoken`: a next page is read by following `@odata.nextLink` as given.
+  problem === 'query option $skiptoken is not declared';
 
 /** Fails the test on anything the contract says about this exchange. */
 export function checkExchange(method: string, pathAndQuery: string, body: unknown, reply: { status: number; body: unknown }) {
@@ -61,6 +63,12 @@ export interface GraphOptions {
 
 /** Calls Graph v1.0 (`path` without `/v1.0`) as a Contoso user, Megan unless told, and checks the exchange. */
 export function graphClient(sandbox: () => RunningSandbox) {
+  // Compiling the contract's directory object schemas takes seconds (7 on a busy machine): done before the tests,
+  // so the first test of a file does not time out paying for it.
+  beforeAll(() => {
+    contract ??= graphContract();
+    contract.response('GET', '/v1.0/users', 200, { value: [] });
+  }, 60_000);
   return async (method: string, path: string, o: GraphOptions = {}): Promise<SandboxReply> => {
     const token = await mintToken(sandbox(), o.user ?? MEGAN, o.scopes ?? SCOPES);
     const full = `/v1.0${path}`;

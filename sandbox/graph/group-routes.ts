@@ -1,10 +1,11 @@
 import type { ApiResponse } from '../api.ts';
-import { entity, type GraphCall, list, querying, top } from './call.ts';
+import { entity, type GraphCall } from './call.ts';
+import { countOf, directoryList, GROUP_QUERY, RELATED_QUERY } from './directory-query.ts';
 import { insufficientPrivileges, notFound } from './errors.ts';
 import { addMember, removeMember } from './group-members.ts';
 import { createGroup, updateGroup } from './group-writes.ts';
 import { currentMembers, DEFAULT_GROUP_PROPERTIES, groupResource } from './groups.ts';
-import { compileFilter, project } from './odata.ts';
+import { project, projectTyped } from './odata.ts';
 import { DEFAULT_USER_PROPERTIES, userResource } from './users.ts';
 
 const SUPPORTED = new Set([
@@ -18,16 +19,11 @@ const SUPPORTED = new Set([
 
 const select = (c: GraphCall) => c.req.query.get('$select');
 
-/** `GET /groups` with `$filter` (e.g. `mailNickname eq '…'`, `startswith(displayName,'…')`), `$select`, `$top`. */
+const shownGroup = (c: GraphCall) => (g: Record<string, unknown>) => project(g, select(c), DEFAULT_GROUP_PROPERTIES, 'group');
+
+/** `GET /groups` with `$filter` (e.g. `mailNickname eq '…'`, `startswith(displayName,'…')`), `$search`, `$select`... */
 function listGroups(c: GraphCall): ApiResponse {
-  return querying(() => {
-    const filter = compileFilter(c.req.query.get('$filter'));
-    const rows = c.tenant.groups.map(groupResource).filter(filter).slice(0, top(c));
-    return list(
-      'groups',
-      rows.map((g) => project(g, select(c), DEFAULT_GROUP_PROPERTIES)),
-    );
-  });
+  return directoryList(c, { context: 'groups', ...GROUP_QUERY, show: shownGroup(c) }, c.tenant.groups.map(groupResource));
 }
 
 /**
@@ -36,12 +32,10 @@ function listGroups(c: GraphCall): ApiResponse {
  */
 function members(c: GraphCall, ids: string[]): ApiResponse {
   const users = c.tenant.users.filter((u) => ids.includes(u.id));
-  return list(
-    'directoryObjects',
-    users.map((u) => ({
-      '@odata.type': '#microsoft.graph.user',
-      ...project(userResource(u), select(c), DEFAULT_USER_PROPERTIES),
-    })),
+  return directoryList(
+    c,
+    { context: 'directoryObjects', ...RELATED_QUERY, show: (r) => projectTyped(r, select(c), DEFAULT_USER_PROPERTIES) },
+    users.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userResource(u) })),
   );
 }
 
@@ -53,6 +47,9 @@ const done = (c: GraphCall, r: ApiResponse) => {
 /** Groups and their members. Null: not a groups route. */
 export function groupRoute(c: GraphCall): ApiResponse | null {
   const { method, path, tenant, caller } = c;
+  if (path === '/groups/$count' && method === 'GET') {
+    return c.allowed('GET /groups') ? countOf(c, GROUP_QUERY, tenant.groups.map(groupResource)) : insufficientPrivileges();
+  }
   if (path === '/groups' && (method === 'GET' || method === 'POST')) {
     if (!c.allowed(`${method} /groups`)) return insufficientPrivileges();
     return method === 'GET' ? listGroups(c) : done(c, createGroup(tenant, caller, (c.req.body ?? {}) as object));
@@ -68,7 +65,7 @@ export function groupRoute(c: GraphCall): ApiResponse | null {
   switch (segment) {
     case '':
       return method === 'GET'
-        ? entity('groups/$entity', project(groupResource(group), select(c), DEFAULT_GROUP_PROPERTIES))
+        ? entity('groups/$entity', shownGroup(c)(groupResource(group)))
         : done(c, updateGroup(tenant, caller, group, (c.req.body ?? {}) as object));
     case '/members/$ref':
       return done(c, addMember(tenant, caller, group, c.req.body));

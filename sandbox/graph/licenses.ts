@@ -29,7 +29,7 @@ const consumed = (tenant: SandboxTenant, skuId: string) =>
   tenant.users.filter((u) => (u.assignedLicenses ?? []).some((l) => l.skuId === skuId)).length;
 
 /** `GET /subscribedSkus`: what the tenant bought, with units consumed counted from the users who hold them. */
-export function subscribedSkus(tenant: SandboxTenant): unknown[] {
+export function subscribedSkus(tenant: SandboxTenant): Record<string, unknown>[] {
   return (tenant.subscriptions ?? []).map((s) => ({
     id: `${tenant.id}_${s.skuId}`,
     accountId: tenant.id,
@@ -45,7 +45,7 @@ export function subscribedSkus(tenant: SandboxTenant): unknown[] {
   }));
 }
 
-export function licenseDetails(user: SandboxUser): unknown[] {
+export function licenseDetails(user: SandboxUser): Record<string, unknown>[] {
   return (user.assignedLicenses ?? []).map((l) => ({
     id: `${user.id}_${l.skuId}`,
     skuId: l.skuId,

@@ -1,6 +1,7 @@
 import type { ApiResponse } from '../api.ts';
 import type { SandboxUser } from '../store.ts';
-import { type GraphCall, list } from './call.ts';
+import type { GraphCall } from './call.ts';
+import { directoryList, RELATED_QUERY } from './directory-query.ts';
 import { directoryRoleResource } from './directory-roles.ts';
 import { insufficientPrivileges, notFound } from './errors.ts';
 import { currentMembers, DEFAULT_GROUP_PROPERTIES, groupResource } from './groups.ts';
@@ -18,11 +19,9 @@ function memberships(c: GraphCall, user: SandboxUser): ApiResponse {
   const groups = c.tenant.groups
     .filter((g) => currentMembers(c.tenant, g).includes(user.id))
     .map((g) => ({ '@odata.type': '#microsoft.graph.group', ...groupResource(g) }));
-  const rows = [
-    ...roles.map((r) => projectTyped(r, select, Object.keys(r))),
-    ...groups.map((g) => projectTyped(g, select, DEFAULT_GROUP_PROPERTIES)),
-  ];
-  return list('directoryObjects', rows);
+  const show = (r: Record<string, unknown>) =>
+    projectTyped(r, select, r['@odata.type'] === '#microsoft.graph.group' ? DEFAULT_GROUP_PROPERTIES : Object.keys(r));
+  return directoryList(c, { context: 'directoryObjects', ...RELATED_QUERY, show }, [...roles, ...groups]);
 }
 
 /** `/me/memberOf`, `/me/transitiveMemberOf`, and the same of `/users/{id}`. Null: not mine. */

@@ -1,7 +1,15 @@
 /** The tokens and values of an OData `$filter` (sandbox/graph/odata-filter.ts). */
 type Row = Record<string, unknown>;
 
-export class UnsupportedQuery extends Error {}
+/** A query Graph refuses with a 400: `Request_UnsupportedQuery` unless another code is named. */
+export class UnsupportedQuery extends Error {
+  constructor(
+    message: string,
+    readonly code = 'Request_UnsupportedQuery',
+  ) {
+    super(message);
+  }
+}
 
 export const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const TOKEN =

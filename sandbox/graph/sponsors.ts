@@ -1,6 +1,7 @@
 import type { ApiResponse } from '../api.ts';
 import type { SandboxTenant, SandboxUser } from '../store.ts';
-import { type GraphCall, list } from './call.ts';
+import type { GraphCall } from './call.ts';
+import { directoryList, RELATED_QUERY } from './directory-query.ts';
 import { badRequest, insufficientPrivileges, notFound } from './errors.ts';
 import { referencedId } from './group-members.ts';
 import { projectTyped } from './odata.ts';
@@ -33,10 +34,11 @@ export function addSponsors(tenant: SandboxTenant, by: SandboxUser, user: Sandbo
 function listSponsors(c: GraphCall, user: SandboxUser): ApiResponse {
   const sponsors = c.tenant.users.filter((u) => (user.sponsors ?? []).includes(u.id));
   const select = c.req.query.get('$select');
-  const rows = sponsors.map((u) =>
-    projectTyped({ '@odata.type': '#microsoft.graph.user', ...userResource(u) }, select, DEFAULT_USER_PROPERTIES),
+  return directoryList(
+    c,
+    { context: 'directoryObjects', ...RELATED_QUERY, show: (r) => projectTyped(r, select, DEFAULT_USER_PROPERTIES) },
+    sponsors.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userResource(u) })),
   );
-  return list('directoryObjects', rows);
 }
 
 /** `POST /users/{id}/sponsors/$ref` (learn: user-post-sponsors): 204; a sponsor already there is a 400, as for members. */

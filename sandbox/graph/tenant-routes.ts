@@ -1,8 +1,9 @@
 import type { ApiResponse } from '../api.ts';
 import type { SandboxTenant } from '../store.ts';
-import { entity, type GraphCall, list, querying } from './call.ts';
+import { entity, type GraphCall } from './call.ts';
 import { insufficientPrivileges } from './errors.ts';
 import { compileFilter, project } from './odata.ts';
+import { page, WHOLE_PAGE } from './paging.ts';
 
 /** The tenant's default domain: its first custom verified domain, else the initial one. */
 const defaultDomain = (t: SandboxTenant) => t.verifiedDomains.find((d) => d !== t.initialDomain) ?? t.initialDomain;
@@ -81,17 +82,17 @@ export function tenantRoute(c: GraphCall): ApiResponse | null {
     case '/organization': {
       if (!c.allowed('GET /organization')) return insufficientPrivileges();
       const org = organization(t);
-      return list('organization', [project(org, select, Object.keys(org))]);
+      return page(c, 'organization', [org], WHOLE_PAGE, { show: (r) => project(r, select, Object.keys(r), 'organization') });
     }
     case '/domains':
       if (!c.allowed('GET /domains')) return insufficientPrivileges();
-      return querying(() => {
-        const rows = t.verifiedDomains.map((d) => domain(t, d)).filter(compileFilter(c.req.query.get('$filter')));
-        return list(
-          'domains',
-          rows.map((r) => project(r, select, Object.keys(r))),
-        );
-      });
+      return page(
+        c,
+        'domains',
+        t.verifiedDomains.map((d) => domain(t, d)).filter(compileFilter(c.req.query.get('$filter'))),
+        WHOLE_PAGE,
+        { show: (r) => project(r, select, Object.keys(r), 'domain') },
+      );
     default:
       return null;
   }

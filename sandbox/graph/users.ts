@@ -41,6 +41,8 @@ export function userResource(user: SandboxUser): Record<string, unknown> {
     creationType: user.creationType ?? null,
     createdDateTime: user.createdDateTime ?? null,
     usageLocation: user.usageLocation ?? null,
+    assignedLicenses: (user.assignedLicenses ?? []).map((l) => ({ disabledPlans: l.disabledPlans ?? [], skuId: l.skuId })),
+    proxyAddresses: user.mail ? [`SMTP:${user.mail}`] : [],
   };
 }
 
