@@ -4,7 +4,7 @@ import type { GraphCall } from './call.ts';
 import { directoryList, RELATED_QUERY } from './directory-query.ts';
 import { directoryRoleResource } from './directory-roles.ts';
 import { insufficientPrivileges, notFound } from './errors.ts';
-import { currentMembers, DEFAULT_GROUP_PROPERTIES, groupResource } from './groups.ts';
+import { DEFAULT_GROUP_PROPERTIES, groupResource, isMemberNow } from './groups.ts';
 import { projectTyped } from './odata.ts';
 import { findUser } from './users.ts';
 
@@ -17,7 +17,7 @@ function memberships(c: GraphCall, user: SandboxUser): ApiResponse {
   const select = c.req.query.get('$select');
   const roles = user.directoryRoles.map((t) => directoryRoleResource(c.tenant, t));
   const groups = c.tenant.groups
-    .filter((g) => currentMembers(c.tenant, g).includes(user.id))
+    .filter((g) => isMemberNow(g, user))
     .map((g) => ({ '@odata.type': '#microsoft.graph.group', ...groupResource(g) }));
   const show = (r: Record<string, unknown>) =>
     projectTyped(r, select, r['@odata.type'] === '#microsoft.graph.group' ? DEFAULT_GROUP_PROPERTIES : Object.keys(r));
