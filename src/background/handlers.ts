@@ -157,7 +157,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return ownActivations(await me());
   },
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
-  getGuestCard: async ({ id, scope }) => guestCard(await usableSettings(), id, scope),
+  getGuestCard: async ({ id, scope, allWorkspaces }) =>
+    guestCard(await usableSettings(), await me(), id, { scope, allWorkspaces: allWorkspaces === true }),
   getExternalSettings: async () => externalSettings(graphSession(await usableSettings()).client),
   previewPartnerGroup: async ({ domain }) => {
     const draft = partnerGroupDraft(domain);

@@ -122,7 +122,11 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   confirmActivationSignIn: (p) => obj(p) && guid(p.id),
   searchDirectory: (p) =>
     obj(p) && text(p.text, LIMITS.search) && (p.only === undefined || p.only === 'Member' || p.only === 'Guest'),
-  getGuestCard: (p) => obj(p) && guid(p.id) && (p.scope === undefined || isArmScope(p.scope)),
+  getGuestCard: (p) =>
+    obj(p) &&
+    guid(p.id) &&
+    (p.scope === undefined || isArmScope(p.scope)) &&
+    (p.allWorkspaces === undefined || typeof p.allWorkspaces === 'boolean'),
   getExternalSettings: empty,
   previewPartnerGroup: (p) => obj(p) && isPartnerDomain(p.domain),
   startGuestChange: guestChangeShape,

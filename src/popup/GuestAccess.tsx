@@ -9,10 +9,13 @@ export function GuestAccess({
   card,
   guest,
   onStarted,
+  onReadAllWorkspaces,
 }: {
   card: GuestCard;
   guest: GuestChangeRecord['guest'];
   onStarted: () => void;
+  /** Read every workspace, not only the first ones (offered when the card did not read them all). */
+  onReadAllWorkspaces: () => void;
 }) {
   const problem = (section: GuestCard['problems'][number]['section']) =>
     card.problems
@@ -59,7 +62,10 @@ export function GuestAccess({
       {problem('workspaces')}
       {notRead ? (
         <p class="warning" data-testid="card-workspaces-read">
-          {notRead}
+          {notRead}{' '}
+          <button type="button" class="link" onClick={onReadAllWorkspaces}>
+            {t('cardReadAllWorkspaces')}
+          </button>
         </p>
       ) : null}
       {card.workspaces?.length === 0 ? <p class="muted">{t('cardNoWorkspaces')}</p> : null}

@@ -22,12 +22,14 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
   const [error, setError] = useState<unknown>(null);
   const [sponsor, setSponsor] = useState<{ id: string; displayName: string } | undefined>();
   const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
+  // Every workspace is read only when the person asks: one Power BI request each.
+  const [allWorkspaces, setAllWorkspaces] = useState(false);
   const load = useCallback(() => {
-    send('getGuestCard', { id, ...(scope ? { scope } : {}) }).then((c) => {
+    send('getGuestCard', { id, ...(scope ? { scope } : {}), ...(allWorkspaces ? { allWorkspaces } : {}) }).then((c) => {
       setCard(c);
       setError(null);
     }, setError);
-  }, [id, scope]);
+  }, [id, scope, allWorkspaces]);
   useEffect(load, [load]);
   if (hasCode(error, ErrorCodes.notFound))
     return (
@@ -116,7 +118,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
         />
       ) : null}
       <GuestChanges guestId={u.id} onSettled={load} />
-      <GuestAccess card={card} guest={guest} onStarted={load} />
+      <GuestAccess card={card} guest={guest} onStarted={load} onReadAllWorkspaces={() => setAllWorkspaces(true)} />
       {u.userType === 'Guest' && domain ? <PartnerGroup domain={domain} guest={guest} onStarted={load} /> : null}
       <GuestHistory card={card} />
       <ConfirmChange

@@ -2,7 +2,8 @@ import { isArmScope } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { errorWords } from '../../shared/errors.ts';
 import type { GuestCard } from '../../shared/guest-card.ts';
-import { local } from '../../shared/storage.ts';
+import type { SignedInAccount } from '../../shared/model.ts';
+import { activity } from '../activity.ts';
 import { rolesAt } from '../arm/guest-roles.ts';
 import { graphSession } from '../graph/client.ts';
 import { guestDirectory } from '../graph/guests.ts';
@@ -13,14 +14,19 @@ import { audiencesByGroup, workspaceRolesOf } from '../powerbi/guest-access.ts';
  * A guest's card: the directory's part in one JSON batch, then Power BI and ARM side by side (ARM only at the
  * Azure scope the popup is on, and below it). A part that cannot be read is said beside the rest.
  */
-export async function guestCard(settings: Settings, userId: string, scope?: string): Promise<GuestCard> {
+export async function guestCard(
+  settings: Settings,
+  account: SignedInAccount,
+  userId: string,
+  { scope, allWorkspaces = false }: { scope?: string | undefined; allWorkspaces?: boolean } = {},
+): Promise<GuestCard> {
   const directory = await guestDirectory(graphSession(settings).client, userId);
   const names = [directory.identity.mail ?? '', directory.identity.userPrincipalName];
-  const [workspaces, audiences, azure, activity] = await Promise.allSettled([
-    workspaceRolesOf(settings, names),
+  const [workspaces, audiences, azure, history] = await Promise.allSettled([
+    workspaceRolesOf(settings, names, allWorkspaces),
     audiencesByGroup(settings),
     scope && isArmScope(scope) ? rolesAt(settings, scope, userId) : Promise.resolve(null),
-    local.get('activity'),
+    activity(account, 'all'),
   ]);
   const problems: GuestCard['problems'] = [...directory.problems];
   const kept = <T>(section: GuestCard['problems'][number]['section'], r: PromiseSettledResult<T>, none: T): T => {
@@ -43,9 +49,8 @@ export async function guestCard(settings: Settings, userId: string, scope?: stri
     azure: scope && roles ? { scope, ...roles } : null,
     audits: directory.audits,
     ...(directory.auditMissing ? { auditMissing: directory.auditMissing } : {}),
-    activity: (activity.status === 'fulfilled' ? (activity.value ?? []) : [])
-      .filter((e) => addresses.has(e.subject.toLowerCase()))
-      .reverse(),
+    // This account's own entries only, newest first, as its Activity tab lists them.
+    activity: (history.status === 'fulfilled' ? history.value : []).filter((e) => addresses.has(e.subject.toLowerCase())),
     problems,
   };
 }

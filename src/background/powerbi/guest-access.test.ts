@@ -7,7 +7,12 @@ let groups: { value: { id: string; name: string }[]; '@odata.count'?: unknown } 
 const asked: string[] = [];
 const answer = async (path: string) => {
   asked.push(path);
-  if (path.startsWith('/groups?')) return groups;
+  if (path.startsWith('/groups?')) {
+    // Power BI's $top/$skip over the workspaces.
+    const q = new URLSearchParams(path.slice(path.indexOf('?') + 1));
+    const skip = Number(q.get('$skip') ?? 0);
+    return { ...groups, value: groups.value.slice(skip, skip + Number(q.get('$top') ?? groups.value.length)) };
+  }
   return { value: [{ identifier: 'nora@partner.example', principalType: 'User', groupUserAccessRight: 'Viewer' }] };
 };
 // Power BI's lists as the client pages them, over the answers above.
@@ -55,5 +60,13 @@ describe("the card's workspaces", () => {
         `First ${MAX_WORKSPACES} workspaces read; there may be more, and a role in those is not shown.`,
       );
     }
+  });
+
+  it('reads every workspace when asked, page after page, a few at a time', async () => {
+    groups = { value: list(250), '@odata.count': 250 };
+    const { roles, extent } = await workspaceRolesOf(SANDBOX_SETTINGS, ['nora@partner.example'], true);
+    expect(roles).toHaveLength(250);
+    expect(asked.filter((p) => p.startsWith('/groups?'))).toHaveLength(3);
+    expect(workspacesNotReadWords(extent)).toBeNull();
   });
 });

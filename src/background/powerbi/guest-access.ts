@@ -5,6 +5,7 @@ import { extentOf } from '../../shared/listed.ts';
 import { own } from '../../shared/own.ts';
 import { local } from '../../shared/storage.ts';
 import { path } from '../../shared/url-path.ts';
+import { inTurns } from '../in-turns.ts';
 import { powerBi, powerBiList } from './client.ts';
 import { getAppAudience } from './workspaces.ts';
 
@@ -13,6 +14,9 @@ export const MAX_WORKSPACES = 30;
 /** Page sizes asked of Power BI (`$top`): a workspace's users, and the apps. */
 const USERS_PAGE = 100;
 const APPS_PAGE = 100;
+/** Workspaces asked per page when all are read, and how many workspaces' users are asked for at once. */
+const ALL_PAGE = 100;
+const AT_ONCE = 8;
 
 interface GroupUser {
   identifier?: string;
@@ -32,12 +36,17 @@ const sameAs = (who: string[], u: GroupUser) =>
 export async function workspaceRolesOf(
   settings: Settings,
   names: string[],
+  all = false,
 ): Promise<{ roles: CardWorkspaceRole[]; extent: ReadExtent }> {
   const who = names.filter(Boolean).map((n) => n.toLowerCase());
   // One page one above the cap: a page that comes back short says there are no more, without a second request.
-  const list = await powerBiList<{ id: string; name: string }>(settings, '/groups', MAX_WORKSPACES + 1, MAX_WORKSPACES);
-  const roles = await Promise.all(
-    list.items.map(async (ws) => {
+  // Asked for all, every workspace is read (one request each, a few at a time: Power BI's budget is per user).
+  const list = all
+    ? await powerBiList<{ id: string; name: string }>(settings, '/groups', ALL_PAGE)
+    : await powerBiList<{ id: string; name: string }>(settings, '/groups', MAX_WORKSPACES + 1, MAX_WORKSPACES);
+  const roles = await inTurns(
+    list.items,
+    async (ws) => {
       const users = await powerBiList<GroupUser>(settings, path`/groups/${ws.id}/users`, USERS_PAGE).catch((e: unknown) => {
         // A workspace the person may see but not administer lists no users to them: nothing to show there.
         if (hasCode(e, ErrorCodes.forbidden) || hasCode(e, ErrorCodes.notFound)) return { items: [] };
@@ -51,7 +60,8 @@ export async function workspaceRolesOf(
           identifier: u.identifier ?? u.emailAddress ?? '',
           role: u.groupUserAccessRight ?? '',
         }));
-    }),
+    },
+    AT_ONCE,
   );
   return { roles: roles.flat(), extent: extentOf(list) };
 }
