@@ -1,8 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { AzureRoleOption, AzureRoles } from '../shared/azure.ts';
+import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
 import type { AzureChoice } from './azure-choice.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
+
+/** Roles a search shows at once. */
+const ROLES_SHOWN = 8;
 
 /** The role to grant at exactly this scope: least privileged first, all roles searchable, broad ones confirmed. */
 export function AzureSection({
@@ -15,9 +19,9 @@ export function AzureSection({
   onChoice: (c: AzureChoice) => void;
 }) {
   const [search, setSearch] = useState('');
-  const found = search.trim()
-    ? roles.all.filter((r) => r.name.toLowerCase().includes(search.trim().toLowerCase())).slice(0, 8)
-    : [];
+  const matching = search.trim() ? roles.all.filter((r) => r.name.toLowerCase().includes(search.trim().toLowerCase())) : [];
+  // The first few are shown; more than that is said, so the person types more rather than missing a role.
+  const found = matching.slice(0, ROLES_SHOWN);
   const pick = (role: AzureRoleOption) => onChoice({ ...choice, role, confirmed: false });
   if (!roles.mayAssign) {
     return (
@@ -50,6 +54,11 @@ export function AzureSection({
         onInput={(e) => setSearch(e.currentTarget.value)}
         placeholder={t('azureSearchPlaceholder')}
       />
+      {matching.length > ROLES_SHOWN ? (
+        <p class="muted" data-testid="more-roles">
+          {t('azureMoreRoles', formatNumber(ROLES_SHOWN), formatNumber(matching.length))}
+        </p>
+      ) : null}
       {choice.role?.risk ? (
         <div class="warning" role="alert" data-testid="role-risk">
           {choice.role.risk}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPopupOn, stopServiceWorker, type TestBrowser, waitForSignedIn, workerRestarted } from './harness.ts';
+import { openPopupOn, signInAsGuest, stopServiceWorker, workerRestarted } from './harness.ts';
 import { CONTOSO, PASSWORD, RESULTS_DIR, sandboxAndBrowser } from './sandbox.ts';
 
 /**
@@ -19,25 +19,6 @@ const PAT = 'f4d3b7e5-0a6c-4d84-8e95-3b1c4a5f6e7d';
 const env = sandboxAndBrowser();
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
 const requests = async () => (await env.sandbox.control.pimRequests(CONTOSO)).filter((r) => r.principalId === PAT);
-
-/** A guest's first sign-in: their home account's password, then Entra's "Review permissions", then the app's consent. */
-async function signInAsGuest(browser: TestBrowser, popup: Page, user: string): Promise<void> {
-  const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  const auth = await authWindow;
-  await auth.getByLabel('Email or phone').fill(user);
-  await auth.getByLabel('Password').fill(PASSWORD);
-  await auth.getByRole('button', { name: 'Sign in' }).click();
-  await auth.getByRole('heading', { name: 'Review permissions' }).waitFor();
-  expect(await auth.locator('main').textContent()).toContain('Contoso would like to');
-  await auth.screenshot({ path: join(RESULTS_DIR, 'guest-review-permissions.png') });
-  const closed = auth.waitForEvent('close', { timeout: 30_000 });
-  await auth.getByRole('button', { name: 'Accept' }).click();
-  await auth.getByRole('heading', { name: 'Permissions requested' }).waitFor();
-  await auth.getByRole('button', { name: 'Accept' }).click();
-  await closed;
-  await waitForSignedIn(popup);
-}
 
 /** The eligible or active row of a role in My access. */
 const roleRow = (popup: Page, kind: 'eligible' | 'active', name: string) =>

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { hostResolverRules } from '../../sandbox/hosts.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
+import { PASSWORD, RESULTS_DIR } from './sandbox.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -206,4 +207,23 @@ export async function stopServiceWorker(browser: TestBrowser, anyPage: Page): Pr
 /** True when the worker running now is a fresh start, not the one that was running before stopServiceWorker. */
 export async function workerRestarted(browser: TestBrowser): Promise<boolean> {
   return (await browser.worker()).evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop === undefined);
+}
+
+/** A guest's first sign-in: their home account's password, then Entra's "Review permissions", then the app's consent. */
+export async function signInAsGuest(browser: TestBrowser, popup: Page, user: string): Promise<void> {
+  const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  const auth = await authWindow;
+  await auth.getByLabel('Email or phone').fill(user);
+  await auth.getByLabel('Password').fill(PASSWORD);
+  await auth.getByRole('button', { name: 'Sign in' }).click();
+  await auth.getByRole('heading', { name: 'Review permissions' }).waitFor();
+  await auth.locator('main', { hasText: 'Contoso would like to' }).waitFor();
+  await auth.screenshot({ path: join(RESULTS_DIR, 'guest-review-permissions.png') });
+  const closed = auth.waitForEvent('close', { timeout: 30_000 });
+  await auth.getByRole('button', { name: 'Accept' }).click();
+  await auth.getByRole('heading', { name: 'Permissions requested' }).waitFor();
+  await auth.getByRole('button', { name: 'Accept' }).click();
+  await closed;
+  await waitForSignedIn(popup);
 }

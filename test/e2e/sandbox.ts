@@ -39,10 +39,13 @@ export async function freshSandbox(
 export type TestSandbox = Awaited<ReturnType<typeof freshSandbox>>;
 
 /** A fresh sandbox and a Chromium with the extension for one test file; both gone after it. */
-export function sandboxAndBrowser(): { sandbox: TestSandbox; browser: TestBrowser } {
+export function sandboxAndBrowser(options: Parameters<typeof freshSandbox>[0] = {}): {
+  sandbox: TestSandbox;
+  browser: TestBrowser;
+} {
   const env = {} as { sandbox: TestSandbox; browser: TestBrowser };
   beforeAll(async () => {
-    env.sandbox = await freshSandbox();
+    env.sandbox = await freshSandbox(options);
     env.browser = await launchBrowser(env.sandbox);
   });
   afterAll(async () => {
