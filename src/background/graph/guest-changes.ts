@@ -5,6 +5,7 @@ import { NICKNAME_TOO_LONG, type PartnerGroupDraft, sentNickname } from '../../s
 import { path } from '../../shared/url-path.ts';
 import { alreadyExists, memberRef } from './groups.ts';
 import { userSkuIds } from './licenses.ts';
+import { graphList } from './list.ts';
 import { filterParam, odataString } from './odata.ts';
 
 /**
@@ -73,12 +74,17 @@ export async function createDynamicGroup(
   // Checked with the change before every step (changeProblem); kept here so that no other caller sends one Graph refuses.
   if (!mailNickname) throw new AppError(ErrorCodes.badMessage, NICKNAME_TOO_LONG);
   if (mayExist) {
-    const { value } = (await client
-      .api('/groups')
-      .filter(filterParam(`mailNickname eq ${odataString(mailNickname)}`))
-      .select('id')
-      .get()) as { value: Group[] };
-    if (value[0]?.id) return { id: value[0].id, outcome: 'created' };
+    // One group is enough to know it was made: read to the first, whatever the page size.
+    const { items } = await graphList<Group>(
+      client,
+      client
+        .api('/groups')
+        .filter(filterParam(`mailNickname eq ${odataString(mailNickname)}`))
+        .select('id')
+        .get(),
+      1,
+    );
+    if (items[0]?.id) return { id: items[0].id, outcome: 'created' };
   }
   const made = (await client.api('/groups').post({
     displayName: g.displayName,
@@ -93,18 +99,27 @@ export async function createDynamicGroup(
   return { id: made.id ?? '', outcome: 'created' };
 }
 
-/** The users a partner rule would admit now: guests whose address ends in the domain (Graph's advanced query). */
+/** Graph's largest page of users. */
+const USERS_PAGE = 999;
+
+/**
+ * The users a partner rule would admit now: guests whose address ends in the domain (Graph's advanced query), every
+ * page of them, so the preview counts all the rule would admit (issue 22).
+ */
 export async function partnerGuests(
   client: Client,
   domain: string,
 ): Promise<{ id: string; displayName: string; mail: string | null }[]> {
-  const { value } = (await client
-    .api('/users')
-    .header('ConsistencyLevel', 'eventual')
-    .query({ $count: 'true' })
-    .filter(filterParam(`userType eq 'Guest' and endswith(mail,${odataString(`@${domain}`)})`))
-    .select('id,displayName,mail')
-    .top(100)
-    .get()) as { value: { id: string; displayName?: string; mail?: string | null }[] };
-  return value.map((u) => ({ id: u.id, displayName: u.displayName ?? u.id, mail: u.mail ?? null }));
+  const { items } = await graphList<{ id: string; displayName?: string; mail?: string | null }>(
+    client,
+    client
+      .api('/users')
+      .header('ConsistencyLevel', 'eventual')
+      .query({ $count: 'true' })
+      .filter(filterParam(`userType eq 'Guest' and endswith(mail,${odataString(`@${domain}`)})`))
+      .select('id,displayName,mail')
+      .top(USERS_PAGE)
+      .get(),
+  );
+  return items.map((u) => ({ id: u.id, displayName: u.displayName ?? u.id, mail: u.mail ?? null }));
 }

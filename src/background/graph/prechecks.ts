@@ -4,6 +4,7 @@ import type { ExistingUser } from '../../shared/model.ts';
 import { sendBatch } from './batch.ts';
 import type { GraphSession } from './client.ts';
 import { isInvitedUser } from './invitations.ts';
+import { graphList } from './list.ts';
 import { filterParam, odataString } from './odata.ts';
 
 function existingUser(body: unknown, email: string): ExistingUser | null {
@@ -49,7 +50,9 @@ export async function precheck(
     const a = answers.get(id);
     return a && a.status < 300 ? (a.body as Record<string, unknown>) : undefined;
   };
-  const roles = ((ok('roles')?.value as { roleTemplateId?: string }[] | undefined) ?? []).flatMap((r) =>
+  // memberOf holds groups too: a directory role may sit on any page of a user in hundreds of groups.
+  const memberOf = ok('roles');
+  const roles = (memberOf ? (await graphList<{ roleTemplateId?: string }>(session.client, memberOf)).items : []).flatMap((r) =>
     r.roleTemplateId ? [r.roleTemplateId] : [],
   );
   const invite = invitePermission((ok('policy')?.allowInvitesFrom as string | undefined) ?? null, {

@@ -1,8 +1,10 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { errorWords } from '../../shared/errors.ts';
 import type { ExternalSettings } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import { type B2bSetting, b2bWords, guestAccessWords, invitesFromWords } from '../../shared/tenant-settings.ts';
 import { itemError, sendBatch } from './batch.ts';
+import { graphList } from './list.ts';
 
 interface CrossTenant {
   tenantId?: string;
@@ -36,7 +38,14 @@ export async function externalSettings(client: Client): Promise<ExternalSettings
     t('unreadInviteSettings', why),
   );
   const def = ok<CrossTenant>('default', (why) => t('unreadCrossTenantDefault', why));
-  const partners = ok<{ value: CrossTenant[] }>('partners', (why) => t('unreadCrossTenantPartners', why));
+  const first = ok<{ value: CrossTenant[] }>('partners', (why) => t('unreadCrossTenantPartners', why));
+  // Every partner entry: a tenant with many partners gets them over several pages.
+  const partners = first
+    ? await graphList<CrossTenant>(client, first).catch((e: unknown) => {
+        problems.push(t('unreadCrossTenantPartners', errorWords(e)));
+        return null;
+      })
+    : null;
   return {
     allowInvitesFrom: policy?.allowInvitesFrom
       ? { value: policy.allowInvitesFrom, words: invitesFromWords(policy.allowInvitesFrom) }
@@ -45,7 +54,7 @@ export async function externalSettings(client: Client): Promise<ExternalSettings
       ? { value: policy.guestUserRoleId, words: guestAccessWords(policy.guestUserRoleId) }
       : null,
     crossTenantDefault: def ? both(def) : null,
-    partners: (partners?.value ?? []).map((p) => ({ tenantId: p.tenantId ?? '', ...both(p) })),
+    partners: (partners?.items ?? []).map((p) => ({ tenantId: p.tenantId ?? '', ...both(p) })),
     problems,
   };
 }

@@ -24,6 +24,7 @@ export async function getWorkspace(settings: Settings, workspaceId: string): Pro
   );
   let capacity: PowerBiWorkspace['capacity'];
   if (ws.isOnDedicatedCapacity && ws.capacityId) {
+    // Capacities_GetCapacities takes no $top/$skip and names no next page: its one answer is the whole list.
     const { value } = await powerBi<{ value: Capacity[] }>(settings, 'GET', '/capacities');
     const c = value.find((x) => x.id === ws.capacityId);
     capacity = { id: ws.capacityId, name: c?.displayName ?? ws.capacityId, sku: c?.sku ?? '' };
@@ -31,7 +32,10 @@ export async function getWorkspace(settings: Settings, workspaceId: string): Pro
   return { id: ws.id, name: ws.name, isOnDedicatedCapacity: !!ws.isOnDedicatedCapacity, capacity };
 }
 
-/** The Entra groups an app is published to, through the admin API; null when the caller may not use it. */
+/**
+ * The Entra groups an app is published to, through the admin API; null when the caller may not use it.
+ * Apps_GetAppUsersAsAdmin takes no $top/$skip and names no next page: its one answer is the whole list.
+ */
 export async function getAppAudience(settings: Settings, appId: string): Promise<{ id: string; displayName: string }[] | null> {
   try {
     const { value } = await powerBi<{

@@ -7,7 +7,10 @@ import { graphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
 import { addGroupMembers } from '../graph/groups.ts';
 import { odataString } from '../graph/odata.ts';
-import { bap, dataverse } from './client.ts';
+import { bap, dataverse, dataverseList } from './client.ts';
+
+/** Dataverse's page asked for the lists read here; a look-up by a unique key needs only its first row. */
+const PAGE = 500;
 
 export interface EnvironmentAccess {
   environmentId: string;
@@ -35,13 +38,14 @@ async function roleInUnit(
   unit: string,
 ): Promise<string> {
   const filter = `name eq ${odataString(role.name)} and _businessunitid_value eq ${unit}`;
-  const { value } = await dataverse<{ value: { roleid: string }[] }>(
+  const { items } = await dataverseList<{ roleid: string }>(
     settings,
     instanceUrl,
-    'GET',
     `/roles?$select=roleid&$filter=${encodeURIComponent(filter)}`,
+    PAGE,
+    1,
   );
-  const found = value[0]?.roleid;
+  const found = items[0]?.roleid;
   return found && isGuid(found) ? found : role.id;
 }
 
@@ -57,26 +61,28 @@ export async function enterEnvironment(
     if (joined && 'error' in joined) throw itemAppError(joined.status, joined.error);
   }
   await bap(settings, 'POST', path`/scopes/admin/environments/${access.environmentId}/addUser`, { ObjectId: guestId });
-  const { value } = await dataverse<{ value: { systemuserid: string; _businessunitid_value?: string }[] }>(
+  const { items } = await dataverseList<{ systemuserid: string; _businessunitid_value?: string }>(
     settings,
     access.instanceUrl,
-    'GET',
     `/systemusers?$select=systemuserid,_businessunitid_value&$filter=${encodeURIComponent(`azureactivedirectoryobjectid eq ${guestId}`)}`,
+    PAGE,
+    1,
   );
-  const systemUserId = value[0]?.systemuserid;
-  const unit = value[0]?._businessunitid_value;
+  const systemUserId = items[0]?.systemuserid;
+  const unit = items[0]?._businessunitid_value;
   if (!systemUserId) throw new AppError(ErrorCodes.principalNotFound, t('ppNotSynced'));
   if (!isGuid(systemUserId))
     throw new AppError(ErrorCodes.badRequest, 'Dataverse named the user by something other than a GUID.');
   if (!access.role) return { systemUserId, roleGiven: false };
   const roleId = unit && isGuid(unit) ? await roleInUnit(settings, access.instanceUrl, access.role, unit) : access.role.id;
-  const held = await dataverse<{ value: { roleid: string }[] }>(
+  // Every role the user holds, page after page: a role held but on a later page is not given twice.
+  const held = await dataverseList<{ roleid: string }>(
     settings,
     access.instanceUrl,
-    'GET',
     `${path`/systemusers(${systemUserId})`}/systemuserroles_association?$select=roleid`,
+    PAGE,
   );
-  if (held.value.some((r) => r.roleid === roleId)) return { systemUserId, roleGiven: false };
+  if (held.items.some((r) => r.roleid === roleId)) return { systemUserId, roleGiven: false };
   await dataverse(
     settings,
     access.instanceUrl,

@@ -173,6 +173,30 @@ function licenceOf(
   return sku;
 }
 
+/** A file's optional columns, copied onto its job row when the row gives them. */
+const OPTIONAL = ['message', 'displayName', 'group', 'role', 'environmentRole', 'licence', 'usageLocation'] as const;
+
+/**
+ * A row to invite, before its look-ups decide otherwise. Built field by field: `{ ...row, more }` takes V8's slow
+ * path and cost half a second on a 50,000-row file (issue 22).
+ */
+function plannedRow(r: ParsedBulkCsv['rows'][number], defaultRedirectUrl: string): JobRow {
+  const row: JobRow = {
+    line: r.line,
+    email: r.email,
+    redirectUrl: r.redirectUrl ?? defaultRedirectUrl,
+    sendEmail: r.sendEmail,
+    verdict: 'invite',
+    outcome: 'pending',
+    steps: [],
+  };
+  for (const field of OPTIONAL) {
+    const value = r[field];
+    if (value !== undefined) row[field] = value;
+  }
+  return row;
+}
+
 /** Turns a parsed file into the job's rows, each with its verdict; sorted by line. */
 export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRedirectUrl: string): JobRow[] {
   const rows: JobRow[] = parsed.errors
@@ -192,13 +216,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
   const domains = new Set(lookups.domains.map((d) => d.toLowerCase()));
   for (const r of parsed.rows) {
     const key = r.email.toLowerCase();
-    const row: JobRow = {
-      ...r,
-      redirectUrl: r.redirectUrl ?? defaultRedirectUrl,
-      verdict: 'invite',
-      outcome: 'pending',
-      steps: [],
-    };
+    const row = plannedRow(r, defaultRedirectUrl);
     const seen = firstLine.get(key);
     const user = lookups.users.get(key);
     const group = r.group === undefined ? undefined : lookups.groups.get(r.group);

@@ -134,6 +134,13 @@ function redirectProblem(value: string): string | null {
   return null;
 }
 
+/** A file gives most rows the same redirect URL: the last one's verdict is kept rather than parsed 50,000 times. */
+let lastRedirect: { value: string; problem: string | null } | null = null;
+function redirectProblemOnce(value: string): string | null {
+  if (lastRedirect?.value !== value) lastRedirect = { value, problem: redirectProblem(value) };
+  return lastRedirect.problem;
+}
+
 /** Reads one data row into a BulkRow, or says what is wrong with it. */
 export function readRow(cells: Partial<Record<Field, string>>, line: number): BulkRow | BulkLineError {
   const email = (cells.email ?? '').trim();
@@ -152,7 +159,7 @@ export function readRow(cells: Partial<Record<Field, string>>, line: number): Bu
     if (value.length > max) return { line, message: tooLong(count(max)), email };
     row[field] = value;
   }
-  const redirectBad = row.redirectUrl ? redirectProblem(row.redirectUrl) : null;
+  const redirectBad = row.redirectUrl ? redirectProblemOnce(row.redirectUrl) : null;
   if (redirectBad) return { line, message: redirectBad, email };
   return row;
 }
