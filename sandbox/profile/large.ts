@@ -61,7 +61,7 @@ export function growLarge(state: SandboxState): SandboxState {
   const groups = generateGroups(random, users, counts.groups - contoso.groups.length);
   const megan = contoso.users.find((u) => u.id === MEGAN);
   if (!contoso.powerbi || !contoso.azure || !contoso.powerPlatform || !megan) throw new Error('the seed lost Contoso');
-  contoso.powerbi = generatePowerBi(random, contoso.powerbi, users, groups, {
+  contoso.powerbi = generatePowerBi(random, contoso.powerbi, users, groups, megan, {
     workspaces: counts.workspaces,
     apps: counts.apps,
     bigGuest: bigGuest.workspaces,

@@ -23,14 +23,13 @@ export function generatePowerBi(
   seeded: SandboxPowerBi,
   users: SandboxUser[],
   groups: SandboxGroup[],
+  powerBiAdmin: SandboxUser,
   counts: { workspaces: number; apps: number; bigGuest: number },
 ): SandboxPowerBi {
   const members = users.filter((u) => u.userType === 'Member');
   const others = users.filter((u) => u.id !== BIG_GUEST.id);
   const bigGuest = users.find((u) => u.id === BIG_GUEST.id);
-  // The seed's Power BI administrator (the sandbox's signed-in admin) administers every workspace, as a tenant's
-  // Power BI team often does: the card of a guest in 40 of 320 workspaces has all 320 to read.
-  const powerBiAdmin = users.find((u) => u.userPrincipalName === 'megan@contoso.example');
+
   const security = groups.filter((g) => g.securityEnabled && !g.groupTypes?.includes('DynamicMembership'));
   const capacities = (seeded.capacities ?? []).map((c) => c.id);
   // Names are unique, seeded ones included: `taken` counts every workspace there will be.
@@ -44,7 +43,9 @@ export function generatePowerBi(
     const admin = random.pick(members);
     const users = [
       userAccess(admin, 'Admin'),
-      ...(powerBiAdmin ? [userAccess(powerBiAdmin, 'Admin')] : []),
+      // The seed's Power BI administrator (the sandbox's signed-in admin) administers every workspace, as a tenant's
+      // Power BI team often does: the card of a guest in 40 of 320 workspaces has all 320 to read.
+      userAccess(powerBiAdmin, 'Admin'),
       ...random.sample(others, random.int(0, 6)).map((u) => userAccess(u, random.pick(RIGHTS))),
     ];
     if (random.chance(0.3))

@@ -62,6 +62,13 @@ describe('the pager', () => {
     expect(asked.map((a) => new URL(a.url).search)).toEqual(['?$top=2', '?$top=2&$skip=2', '?$top=2&$skip=4']);
   });
 
+  it('takes a Power BI list that does not page (longer than asked) as the whole list, asking once', async () => {
+    serve([{ value: [1, 2, 3] }, { value: [1, 2, 3] }]);
+    const list = await powerBiList<number>(SANDBOX_SETTINGS, '/apps', 2);
+    expect(list).toEqual({ items: [1, 2, 3], complete: true, read: 3, total: 3 });
+    expect(asked).toHaveLength(1);
+  });
+
   it("crosses three pages of the environment API's nextLink", async () => {
     const next = (n: number) => `https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform/environments?page=${n}`;
     serve([{ value: ['e1'], nextLink: next(2) }, { value: ['e2'], nextLink: next(3) }, { value: ['e3'] }]);

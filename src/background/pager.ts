@@ -57,7 +57,12 @@ export async function readList<T>(first: unknown, paging: Paging, cap = Number.P
       const link = nextLinkOf(page, paging);
       if (link) next = () => paging.follow(link);
     } else {
-      const ended = value.length < paging.size || (total !== undefined && items.length >= total);
+      // The end: an empty page; a page longer than asked (the service does not page this list: it was all of it);
+      // the count reached; or, without a count, a page shorter than asked.
+      const ended =
+        value.length === 0 ||
+        value.length > paging.size ||
+        (total !== undefined ? items.length >= total : value.length < paging.size);
       const skip = items.length;
       if (!ended) next = () => paging.at(skip);
     }

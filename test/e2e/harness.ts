@@ -214,16 +214,33 @@ export async function signInAsGuest(browser: TestBrowser, popup: Page, user: str
   const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
   await popup.getByRole('button', { name: 'Sign in' }).click();
   const auth = await authWindow;
+  const closed = auth.waitForEvent('close', { timeout: 60_000 });
   await auth.getByLabel('Email or phone').fill(user);
   await auth.getByLabel('Password').fill(PASSWORD);
   await auth.getByRole('button', { name: 'Sign in' }).click();
-  await auth.getByRole('heading', { name: 'Review permissions' }).waitFor();
-  await auth.locator('main', { hasText: 'Contoso would like to' }).waitFor();
-  await auth.screenshot({ path: join(RESULTS_DIR, 'guest-review-permissions.png') });
-  const closed = auth.waitForEvent('close', { timeout: 30_000 });
-  await auth.getByRole('button', { name: 'Accept' }).click();
-  await auth.getByRole('heading', { name: 'Permissions requested' }).waitFor();
-  await auth.getByRole('button', { name: 'Accept' }).click();
+  // A guest who has not redeemed yet reviews the inviting organization's permissions first; one who has goes on to
+  // the app's consent, or straight back once someone consented.
+  const review = auth.getByRole('heading', { name: 'Review permissions' });
+  const consent = auth.getByRole('heading', { name: 'Permissions requested' });
+  const settled = (p: Promise<unknown>, as: 'review' | 'consent' | 'closed') =>
+    p.then(
+      () => as,
+      () => 'closed' as const,
+    );
+  const next = await Promise.race([
+    settled(review.waitFor(), 'review'),
+    settled(consent.waitFor(), 'consent'),
+    settled(closed, 'closed'),
+  ]);
+  if (next === 'review') {
+    await auth.locator('main', { hasText: 'Contoso would like to' }).waitFor();
+    await auth.screenshot({ path: join(RESULTS_DIR, 'guest-review-permissions.png') });
+    await auth.getByRole('button', { name: 'Accept' }).click();
+  }
+  if (next !== 'closed') {
+    await consent.waitFor();
+    await auth.getByRole('button', { name: 'Accept' }).click();
+  }
   await closed;
   await waitForSignedIn(popup);
 }
