@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bulkJobRate, CEILING_PER_SECOND, LARGE_ROWS, parseTiming, plainLoopRate } from './bench-bulk.ts';
 import { flowCounts } from './bench-flows.ts';
+import { scaleRows } from './bench-scale.ts';
 import { CONTENT_BUDGET, POPUP_BUDGET, startupSizes } from './bench-sizes.ts';
 
 /** `npm run bench`: bundle sizes of the production build, parsing, and bulk invitation pace against the sandbox. */
@@ -64,6 +65,10 @@ rows.push([
   'round trips, a guest card on a portal page (Graph floor 1)',
   `Graph ${card.graph}, ARM ${card.arm}, Power BI ${card.powerBi}, side by side; shown after ${card.ms} ms`,
 ]);
+
+// The views that grow with a tenant, on the seed and on a tenant of real size (issue 22).
+rows.push(['views at scale (seed, then 25,000 users / 3,000 groups / 320 workspaces)', '']);
+for (const profile of ['small', 'large'] as const) rows.push(...(await scaleRows(profile)));
 
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`${'measure'.padEnd(width)}  value`);
