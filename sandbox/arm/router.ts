@@ -9,6 +9,7 @@ import { getEligibilityRequest } from './eligibility-requests.ts';
 import { listInstances } from './instances.ts';
 import { type ArmList, armPaged } from './paging.ts';
 import { getPolicy, listPolicyAssignments } from './policies.ts';
+import { withArmRequestIds } from './request-ids.ts';
 import { getRequest, type RequestBody } from './requests.ts';
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments } from './role-assignments.ts';
 import { allRoles, assignableIn, roleById, scopedRoleId } from './roles.ts';
@@ -27,6 +28,10 @@ const SELF_REQUESTS = new Set(['SelfActivate', 'SelfDeactivate']);
 
 /** Azure Resource Manager at management.azure.com: tenants, subscriptions, resource groups, RBAC and PIM. */
 export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResponse> {
+  return withArmRequestIds(req, await routed(req, deps));
+}
+
+async function routed(req: ApiRequest, deps: ArmDeps): Promise<ApiResponse> {
   const value = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const token = value ? await deps.login.findAccessToken(value) : undefined;
   if (!token || token.issuedAt < deps.faults.tokensExpireBefore || token.audience !== ARM_AUDIENCE) {
