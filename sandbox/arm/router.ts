@@ -12,7 +12,7 @@ import { getPolicy, listPolicyAssignments } from './policies.ts';
 import { withArmRequestIds } from './request-ids.ts';
 import { getRequest, type RequestBody } from './requests.ts';
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments } from './role-assignments.ts';
-import { allRoles, assignableIn, roleById, scopedRoleId } from './roles.ts';
+import { assignableAt, roleIn, rolesOf, scopedRoleId } from './roles.ts';
 import { selfRequest } from './self-service.ts';
 import { listSubscriptions, listTenants, subscriptionResource } from './tenants.ts';
 
@@ -87,8 +87,8 @@ async function routed(req: ApiRequest, deps: ArmDeps): Promise<ApiResponse> {
   }
   if (req.method === 'GET' && rest === 'roleDefinitions') {
     // The reference data comes from a newer api-version; 2022-04-01 permissions have no condition fields.
-    const value = allRoles
-      .filter((r) => assignableIn(r, sub.subscriptionId))
+    const value = rolesOf(azure)
+      .filter((r) => assignableAt(r, scope))
       .map((r) => ({
         ...r,
         id: scopedRoleId(sub.subscriptionId, r.name),
@@ -127,8 +127,8 @@ async function routed(req: ApiRequest, deps: ArmDeps): Promise<ApiResponse> {
   if (req.method === 'PUT' && put?.[1] && put[2]) {
     const body = (req.body ?? {}) as RequestBody;
     const roleGuid = body.properties?.roleDefinitionId?.split('/').pop() ?? '';
-    const role = roleById(roleGuid);
-    if (!role || !assignableIn(role, sub.subscriptionId))
+    const role = roleIn(azure, roleGuid);
+    if (!role || !assignableAt(role, scope))
       return armError(400, 'RoleDefinitionDoesNotExist', 'The specified role definition does not exist.');
     const what = put[1].toLowerCase();
     const adminKind = (['roleAssignments', 'roleEligibilityScheduleRequests', 'roleAssignmentScheduleRequests'] as const).find(
