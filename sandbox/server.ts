@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ApiHandler, ApiRequest, ApiResponse } from './api.ts';
 import { armError } from './arm/caller.ts';
+import { withArmRequestIds } from './arm/request-ids.ts';
 import { handleArm } from './arm/router.ts';
 import { ensureCerts } from './certs.ts';
 import { controlApi } from './control.ts';
 import { Faults } from './faults.ts';
-import { graphError } from './graph/errors.ts';
+import { graphError, withRequestIds } from './graph/errors.ts';
 import { handleGraph } from './graph/router.ts';
 import {
   ARM_HOST,
@@ -76,7 +77,8 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-credentials': 'true',
-    'access-control-expose-headers': 'retry-after, request-id, client-request-id, location, www-authenticate',
+    'access-control-expose-headers':
+      'retry-after, request-id, client-request-id, x-ms-request-id, x-ms-correlation-request-id, x-ms-client-request-id, location, www-authenticate',
   };
 }
 
@@ -89,6 +91,13 @@ function send(res: ServerResponse, req: IncomingMessage, r: ApiResponse): void {
     ...r.headers,
   });
   res.end(body);
+}
+
+/** The request id headers of the service at `req.host`, for answers made here rather than by its router. */
+function withServiceRequestIds(req: ApiRequest, r: ApiResponse): ApiResponse {
+  if (req.host === ARM_HOST) return withArmRequestIds(req, r);
+  if (req.host === GRAPH_HOST) return withRequestIds(req, r);
+  return r;
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
@@ -134,6 +143,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       } else {
         response = await handler(req);
       }
+      // A fault is answered before the service's own router, which names its answers: name this one as it would.
+      if (fault.failure) response = withServiceRequestIds(req, response);
       if (process.env.SANDBOX_DEBUG) console.log('API', req.method, req.host, req.path, response.status);
       traffic.record({
         host: req.host,

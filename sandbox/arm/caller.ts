@@ -1,7 +1,7 @@
 import type { ApiResponse } from '../api.ts';
 import type { TokenInfo } from '../login.ts';
 import type { SandboxAzure, SandboxTenant, SandboxUser } from '../store.ts';
-import { roleAllows, roleById, scopedRoleId } from './roles.ts';
+import { roleAllows, roleIn, scopedRoleId, within } from './roles.ts';
 import { holdsNow } from './schedules.ts';
 
 export const AUTH = '/providers/Microsoft.Authorization/';
@@ -27,13 +27,6 @@ export function ancestors(scope: string): string[] {
   return out;
 }
 
-/** Whether `scope` is `outer` or lies below it. */
-export function within(scope: string, outer: string): boolean {
-  const s = scope.toLowerCase();
-  const o = outer.toLowerCase();
-  return s === o || s.startsWith(`${o}/`);
-}
-
 /** At, above or below: what a listing at `scope` shows without atScope(). */
 export const related = (s: string, scope: string) => ancestors(scope).includes(s.toLowerCase()) || within(s, scope);
 
@@ -41,7 +34,7 @@ export const related = (s: string, scope: string) => ancestors(scope).includes(s
 export function mayDo(c: Caller, scope: string, action: string): boolean {
   const above = new Set(ancestors(scope));
   return c.azure.roleAssignments.some((a) => {
-    const role = roleById(a.roleDefinitionId);
+    const role = roleIn(c.azure, a.roleDefinitionId);
     return (
       holdsNow(a) && a.principalId === c.token.userId && above.has(a.scope.toLowerCase()) && !!role && roleAllows(role, action)
     );
@@ -72,11 +65,12 @@ export function principalDetails(user: SandboxUser | undefined, id: string) {
   return { id, displayName: user?.displayName ?? '', email: user?.mail ?? user?.userPrincipalName ?? '', type: 'User' };
 }
 
-export function roleDetails(scope: string, guid: string) {
+export function roleDetails(azure: SandboxAzure, scope: string, guid: string) {
+  const role = roleIn(azure, guid);
   return {
     id: scopedRoleId(subscriptionOf(scope), guid),
-    displayName: roleById(guid)?.properties.roleName ?? '',
-    type: roleById(guid)?.properties.type ?? 'BuiltInRole',
+    displayName: role?.properties.roleName ?? '',
+    type: role?.properties.type ?? 'BuiltInRole',
   };
 }
 
@@ -87,7 +81,7 @@ export function expanded(c: Caller, scope: string, principalId: string, roleGuid
       c.tenant.users.find((u) => u.id === principalId),
       principalId,
     ),
-    roleDefinition: roleDetails(scope, roleGuid),
+    roleDefinition: roleDetails(c.azure, scope, roleGuid),
     scope: scopeDetails(c.azure, scope),
   };
 }

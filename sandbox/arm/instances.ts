@@ -26,7 +26,7 @@ function eligibilityInstance(c: Caller, e: SandboxEligibility, m: Membership) {
     type: 'Microsoft.Authorization/roleEligibilityScheduleInstances',
     properties: {
       scope: e.scope,
-      roleDefinitionId: roleDetails(e.scope, e.roleDefinitionId).id,
+      roleDefinitionId: roleDetails(c.azure, e.scope, e.roleDefinitionId).id,
       principalId: m.principalId,
       principalType: 'User',
       roleEligibilityScheduleId: `${e.scope}${AUTH}roleEligibilitySchedules/${e.name}`,
@@ -48,7 +48,7 @@ function assignmentInstance(c: Caller, a: SandboxRoleAssignment, m: Membership) 
     type: 'Microsoft.Authorization/roleAssignmentScheduleInstances',
     properties: {
       scope: a.scope,
-      roleDefinitionId: roleDetails(a.scope, a.roleDefinitionId).id,
+      roleDefinitionId: roleDetails(c.azure, a.scope, a.roleDefinitionId).id,
       principalId: m.principalId,
       principalType: m.memberType === 'Group' ? 'User' : a.principalType,
       roleAssignmentScheduleId: scheduleId(a),

@@ -48,7 +48,7 @@ function principalTarget(c: Caller, id: string): SandboxAudit['targetResources']
 export function auditPim(c: Caller, activity: PimActivity, s: PimSubject): void {
   const by = c.tenant.users.find((u) => u.id === c.token.userId);
   if (!by) return;
-  const role = roleDetails(s.scope, s.roleDefinitionId);
+  const role = roleDetails(c.azure, s.scope, s.roleDefinitionId);
   const where = scopeDetails(c.azure, s.scope);
   const details: [string, string | null | undefined][] = [
     ['RequestId', s.name],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiResponse } from '../api.ts';
 import type { SandboxAzure, SandboxRolePolicy } from '../store.ts';
 import { AUTH, ancestors, armError, type Caller, roleDetails, scopeDetails } from './caller.ts';
-import { allRoles, roleById } from './roles.ts';
+import { roleIn, rolesOf } from './roles.ts';
 
 /**
  * Azure's end-user activation settings for a role nobody has configured: at most 8 hours, a justification, no
@@ -78,7 +78,7 @@ export function endUserRules(p: EffectivePolicy) {
 function policyAssignment(azure: SandboxAzure, scope: string, roleGuid: string) {
   const p = effectivePolicy(azure, scope, roleGuid);
   const name = `${policyName(p.scope, p.roleDefinitionId)}_${roleGuid}`;
-  const role = roleDetails(scope, roleGuid);
+  const role = roleDetails(azure, scope, roleGuid);
   return {
     id: `${scope}${AUTH}roleManagementPolicyAssignments/${name}`,
     name,
@@ -99,14 +99,15 @@ function policyAssignment(azure: SandboxAzure, scope: string, roleGuid: string) 
  */
 export function listPolicyAssignments(c: Caller, scope: string, filter: string): ApiResponse {
   const wanted = /roleDefinitionId\s+eq\s+'([^']+)'/i.exec(filter)?.[1]?.split('/').pop()?.toLowerCase();
-  const roles = wanted ? allRoles.filter((r) => r.name === wanted) : allRoles;
+  const all = rolesOf(c.azure);
+  const roles = wanted ? all.filter((r) => r.name === wanted) : all;
   return { status: 200, body: { value: roles.map((r) => policyAssignment(c.azure, scope, r.name)) } };
 }
 
 /** A policy by its name, found among the policies that live at `scope`. */
 export function getPolicy(c: Caller, scope: string, name: string): ApiResponse {
   const here = scope.toLowerCase();
-  for (const r of allRoles) {
+  for (const r of rolesOf(c.azure)) {
     const p = effectivePolicy(c.azure, scope, r.name);
     if (p.scope.toLowerCase() !== here || policyName(p.scope, r.name) !== name.toLowerCase()) continue;
     const rules = endUserRules(p);
@@ -118,7 +119,7 @@ export function getPolicy(c: Caller, scope: string, name: string): ApiResponse {
         type: 'Microsoft.Authorization/RoleManagementPolicies',
         properties: {
           scope: p.scope,
-          displayName: roleById(r.name)?.properties.roleName ?? '',
+          displayName: roleIn(c.azure, r.name)?.properties.roleName ?? '',
           description: '',
           isOrganizationDefault: false,
           rules,

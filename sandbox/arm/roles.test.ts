@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignableIn, type RoleDefinition, roleAllows, roleByName } from './roles.ts';
+import { assignableAt, type RoleDefinition, roleAllows, roleByName } from './roles.ts';
 
 function role(name: string): RoleDefinition {
   const found = roleByName(name);
@@ -31,7 +31,7 @@ describe('custom roles', () => {
     const helper = role('Storage Helper');
     expect(helper.properties.type).toBe('CustomRole');
     expect(roleAllows(helper, WRITE)).toBe(true);
-    expect(assignableIn(helper, '11111111-2222-4333-8444-555555555555')).toBe(true);
-    expect(assignableIn(helper, '99999999-2222-4333-8444-555555555555')).toBe(false);
+    expect(assignableAt(helper, '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data')).toBe(true);
+    expect(assignableAt(helper, '/subscriptions/99999999-2222-4333-8444-555555555555')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDataDir } from '../paths.ts';
+import type { SandboxAzure } from '../store.ts';
 
 export interface RoleDefinition {
   id: string;
@@ -44,15 +45,31 @@ const customRoles: RoleDefinition[] = [
   },
 ];
 
-/** Every role definition the sandbox's ARM knows: the built-in ones, then the tenant's custom ones. */
+/** The role definitions every tenant's ARM knows: the built-in ones, then the seed's custom one. */
 export const allRoles = [...builtInRoles, ...customRoles];
 
-export const roleByName = (name: string) => allRoles.find((r) => r.properties.roleName === name);
-export const roleById = (guid: string) => allRoles.find((r) => r.name === guid.toLowerCase());
+/** A tenant's role definitions: those of every tenant, then its own custom roles (`azure.customRoles`). */
+export const rolesOf = (azure: SandboxAzure | undefined): RoleDefinition[] =>
+  azure?.customRoles?.length ? [...allRoles, ...azure.customRoles] : allRoles;
 
-/** Whether a custom role may be assigned under this subscription (a built-in one may be everywhere). */
-export const assignableIn = (role: RoleDefinition, subscriptionId: string) =>
-  role.properties.assignableScopes.some((s) => s === '/' || s.toLowerCase() === `/subscriptions/${subscriptionId}`);
+export const roleByName = (name: string) => allRoles.find((r) => r.properties.roleName === name);
+
+/** A role definition of the tenant by its guid; looked up without copying the list, as it runs once per assignment. */
+export function roleIn(azure: SandboxAzure | undefined, guid: string): RoleDefinition | undefined {
+  const name = guid.toLowerCase();
+  return allRoles.find((r) => r.name === name) ?? azure?.customRoles?.find((r) => r.name === name);
+}
+
+/** Whether `scope` is `outer` or lies below it. */
+export function within(scope: string, outer: string): boolean {
+  const s = scope.toLowerCase();
+  const o = outer.toLowerCase();
+  return s === o || s.startsWith(`${o}/`);
+}
+
+/** Whether a role may be assigned at `scope`: at or under one of its assignable scopes (a built-in one's is `/`). */
+export const assignableAt = (role: RoleDefinition, scope: string) =>
+  role.properties.assignableScopes.some((s) => s === '/' || within(scope, s));
 
 /** Whether an action pattern (`*`, `Microsoft.Authorization/*`, …) covers an action. */
 function covers(pattern: string, action: string): boolean {

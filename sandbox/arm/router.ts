@@ -9,9 +9,10 @@ import { getEligibilityRequest } from './eligibility-requests.ts';
 import { listInstances } from './instances.ts';
 import { type ArmList, armPaged } from './paging.ts';
 import { getPolicy, listPolicyAssignments } from './policies.ts';
+import { withArmRequestIds } from './request-ids.ts';
 import { getRequest, type RequestBody } from './requests.ts';
 import { deleteRoleAssignment, getRoleAssignment, listRoleAssignments } from './role-assignments.ts';
-import { allRoles, assignableIn, roleById, scopedRoleId } from './roles.ts';
+import { assignableAt, roleIn, rolesOf, scopedRoleId } from './roles.ts';
 import { selfRequest } from './self-service.ts';
 import { listSubscriptions, listTenants, subscriptionResource } from './tenants.ts';
 
@@ -27,6 +28,10 @@ const SELF_REQUESTS = new Set(['SelfActivate', 'SelfDeactivate']);
 
 /** Azure Resource Manager at management.azure.com: tenants, subscriptions, resource groups, RBAC and PIM. */
 export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResponse> {
+  return withArmRequestIds(req, await routed(req, deps));
+}
+
+async function routed(req: ApiRequest, deps: ArmDeps): Promise<ApiResponse> {
   const value = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const token = value ? await deps.login.findAccessToken(value) : undefined;
   if (!token || token.issuedAt < deps.faults.tokensExpireBefore || token.audience !== ARM_AUDIENCE) {
@@ -82,8 +87,8 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
   }
   if (req.method === 'GET' && rest === 'roleDefinitions') {
     // The reference data comes from a newer api-version; 2022-04-01 permissions have no condition fields.
-    const value = allRoles
-      .filter((r) => assignableIn(r, sub.subscriptionId))
+    const value = rolesOf(azure)
+      .filter((r) => assignableAt(r, scope))
       .map((r) => ({
         ...r,
         id: scopedRoleId(sub.subscriptionId, r.name),
@@ -122,8 +127,8 @@ export async function handleArm(req: ApiRequest, deps: ArmDeps): Promise<ApiResp
   if (req.method === 'PUT' && put?.[1] && put[2]) {
     const body = (req.body ?? {}) as RequestBody;
     const roleGuid = body.properties?.roleDefinitionId?.split('/').pop() ?? '';
-    const role = roleById(roleGuid);
-    if (!role || !assignableIn(role, sub.subscriptionId))
+    const role = roleIn(azure, roleGuid);
+    if (!role || !assignableAt(role, scope))
       return armError(400, 'RoleDefinitionDoesNotExist', 'The specified role definition does not exist.');
     const what = put[1].toLowerCase();
     const adminKind = (['roleAssignments', 'roleEligibilityScheduleRequests', 'roleAssignmentScheduleRequests'] as const).find(

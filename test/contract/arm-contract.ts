@@ -141,6 +141,8 @@ function explain(e: ErrorObject): string {
  */
 const AT_ROOT = new Set(['RoleEligibilityScheduleInstances_ListForScope', 'RoleAssignmentScheduleInstances_ListForScope']);
 const UNDECLARED_QUERY: Record<string, string[]> = { RoleManagementPolicyAssignments_ListForScope: ['$filter'] };
+/** A list's `nextLink` is followed as given (`x-ms-pageable`): its `$skiptoken` is the service's, declared or not. */
+const NEXT_LINK_QUERY = '$skiptoken';
 
 /** `/{scope}/providers/…/roleAssignments/{roleAssignmentName}` -> a pattern; ARM matches paths case-insensitively. */
 function route(version: string, template: string, method: string, op: Operation, at: string, consumes: string[]): Route {
@@ -269,7 +271,7 @@ export function armContract(): ArmContractCheck {
         if (p.in === 'body' && body !== undefined) problems.push(...check(requests, `${at}/schema`, body));
       }
       for (const name of new Set(sent.keys())) {
-        if (UNDECLARED_QUERY[r.op.operationId]?.includes(name)) continue;
+        if (name === NEXT_LINK_QUERY || UNDECLARED_QUERY[r.op.operationId]?.includes(name)) continue;
         if (!declared.some(({ p }) => p.in === 'query' && p.name === name))
           problems.push(`query parameter ${name} is not declared`);
       }

@@ -45,6 +45,13 @@ describe('the contract check itself', () => {
     expect(put(path, 'api-version=2022-04-01', { properties: { ...properties, principalType: 'User' } })).toEqual([]);
   });
 
+  it("accepts a next page asked with the $skiptoken of ARM's nextLink, and a list answered with its nextLink", () => {
+    const list = `${storage}/providers/Microsoft.Authorization/roleAssignments`;
+    expect(contract.request('GET', list, 'api-version=2022-04-01&%24skiptoken=abc', undefined, undefined)).toEqual([]);
+    const next = `https://management.azure.com${list}?api-version=2022-04-01&%24skiptoken=abc`;
+    expect(contract.response('GET', list, 'api-version=2022-04-01', 200, { value: [], nextLink: next })).toEqual([]);
+  });
+
   it('matches resourcegroups whatever its case', () => {
     expect(
       contract.request('GET', scope.replace('resourceGroups', 'RESOURCEGROUPS'), 'api-version=2025-04-01', undefined, undefined),

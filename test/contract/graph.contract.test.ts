@@ -32,6 +32,20 @@ describe('the contract check itself', () => {
     expect(contract.request('POST', '/v1.0/invitations', '', 'application/json', body)).not.toEqual([]);
   });
 
+  it('accepts a page of a directory search: $skiptoken, $search and $count, an @odata.nextLink answered', () => {
+    expect(
+      contract.request(
+        'GET',
+        '/v1.0/users',
+        '%24search=%22displayName%3Aad%22&%24count=true&%24skiptoken=abc',
+        undefined,
+        undefined,
+      ),
+    ).toEqual([]);
+    const next = 'https://graph.microsoft.com/v1.0/users?$skiptoken=abc';
+    expect(contract.response('GET', '/v1.0/users', 200, { value: [], '@odata.nextLink': next })).toEqual([]);
+  });
+
   it('rejects a $select of a property users do not have', () => {
     expect(contract.request('GET', '/v1.0/users', '%24select=id%2CfavouriteColour', undefined, undefined)).not.toEqual([]);
   });

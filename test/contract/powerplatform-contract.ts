@@ -15,7 +15,10 @@ interface Operation {
   api: Api;
   method: string;
   path: RegExp;
-  /** Query parameters the operation takes; `api-version` is required on every BAP operation. */
+  /**
+   * Query parameters the operation takes; `api-version` is required on every BAP operation. A list's `$skiptoken`
+   * comes in its `nextLink` (`@odata.nextLink` in Dataverse: learn power-apps/developer/data-platform/webapi/query/page-results).
+   */
   query: string[];
   request?: string;
   /** The schema of a 2xx body, or null when the operation answers without one. */
@@ -29,7 +32,13 @@ const DV = '/api/data/v9\\.2';
 const rx = (s: string) => new RegExp(`^${s}$`, 'i');
 
 const OPERATIONS: Operation[] = [
-  { api: 'bap', method: 'GET', path: rx(`${ENV}(/scopes/admin)?/environments`), query: ['$expand'], success: 'environmentList' },
+  {
+    api: 'bap',
+    method: 'GET',
+    path: rx(`${ENV}(/scopes/admin)?/environments`),
+    query: ['$expand', '$skiptoken'],
+    success: 'environmentList',
+  },
   {
     api: 'bap',
     method: 'GET',
@@ -51,16 +60,22 @@ const OPERATIONS: Operation[] = [
     api: 'dataverse',
     method: 'GET',
     path: rx(`${DV}/systemusers`),
-    query: ['$select', '$filter', '$top'],
+    query: ['$select', '$filter', '$top', '$skiptoken'],
     success: 'systemuserCollection',
   },
   { api: 'dataverse', method: 'GET', path: rx(`${DV}/systemusers\\(${GUID}\\)`), query: ['$select'], success: 'systemuser' },
-  { api: 'dataverse', method: 'GET', path: rx(`${DV}/roles`), query: ['$select', '$filter', '$top'], success: 'roleCollection' },
+  {
+    api: 'dataverse',
+    method: 'GET',
+    path: rx(`${DV}/roles`),
+    query: ['$select', '$filter', '$top', '$skiptoken'],
+    success: 'roleCollection',
+  },
   {
     api: 'dataverse',
     method: 'GET',
     path: rx(`${DV}/systemusers\\(${GUID}\\)/systemuserroles_association`),
-    query: ['$select'],
+    query: ['$select', '$skiptoken'],
     success: 'roleCollection',
   },
   {

@@ -38,6 +38,20 @@ describe('the Power Platform contract check itself', () => {
     expect(contract.request(BAP, 'POST', `${env}/addUser`, 'api-version=2020-10-01', 'application/json', body)).toEqual([]);
   });
 
+  it('accepts next pages asked with $skiptoken, and a Dataverse page answered with its @odata.nextLink', () => {
+    const list = `${env.slice(0, env.lastIndexOf('/'))}`;
+    expect(contract.request(BAP, 'GET', list, 'api-version=2020-10-01&%24skiptoken=abc', undefined, undefined)).toEqual([]);
+    expect(contract.request(DV, 'GET', '/api/data/v9.2/roles', '%24select=name&%24skiptoken=abc', undefined, undefined)).toEqual(
+      [],
+    );
+    const page = {
+      '@odata.context': `https://${DV}/api/data/v9.2/$metadata#roles(name)`,
+      value: [],
+      '@odata.nextLink': `https://${DV}/api/data/v9.2/roles?$select=name&$skiptoken=abc`,
+    };
+    expect(contract.response(DV, 'GET', '/api/data/v9.2/roles', '', 200, page)).toEqual([]);
+  });
+
   it('rejects an environment read without an api-version', () => {
     expect(contract.request(BAP, 'GET', env, '', undefined, undefined)).not.toEqual([]);
   });
