@@ -48,7 +48,7 @@ export function scopeList(subs: Subscription[]): string[] {
   });
 }
 
-/** A few custom roles, assignable under the new subscriptions (ARM lists them once it reads `customRoles`). */
+/** A few custom roles, assignable under the new subscriptions. */
 function customRoles(random: Random, subs: Subscription[]): RoleDefinition[] {
   const specs = [
     [
