@@ -37,6 +37,13 @@ describe('the error table', () => {
     expect(toAppError(e).code).toBe(ErrorCodes.authExpired);
   });
 
+  it("takes Power BI's 401 PowerBINotAuthorizedException as a missing right, not an expired sign-in", async () => {
+    const { refusalCode } = await import('./error-table.ts');
+    const refusal = { status: 401, code: 'PowerBINotAuthorizedException', message: '', authenticate: '' };
+    expect(refusalCode(refusal)).toBe(ErrorCodes.forbidden);
+    expect(refusalCode({ ...refusal, code: '' })).toBe(ErrorCodes.authExpired);
+  });
+
   it('rides out an ARM 504 with Retry-After and gives the answer that follows', async () => {
     const answers = [
       json(504, { error: { code: 'GatewayTimeout' } }, { 'retry-after': '0' }),

@@ -30,6 +30,9 @@ const BY_CODE: Record<string, ErrorCode> = {
   TooManyRequests: ErrorCodes.throttled,
   activityLimitReached: ErrorCodes.throttled,
   serviceNotAvailable: ErrorCodes.serviceUnavailable,
+  // Power BI answers a caller without the right (an admin API read by a non-admin) with 401 and this code: not an
+  // expired token, so no sign-in helps (learn: power-bi developer embedded troubleshoot, "401 Unauthorized").
+  PowerBINotAuthorizedException: ErrorCodes.forbidden,
   // ARM and PIM.
   PrincipalNotFound: ErrorCodes.principalNotFound,
   RoleAssignmentExists: ErrorCodes.roleAssignmentExists,
