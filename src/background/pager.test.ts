@@ -62,6 +62,18 @@ describe('the pager', () => {
     expect(asked.map((a) => new URL(a.url).search)).toEqual(['?$top=2', '?$top=2&$skip=2', '?$top=2&$skip=4']);
   });
 
+  it('stops, saying the list is not complete, when a next link leads back to a page already read', async () => {
+    const again = 'https://graph.microsoft.com/v1.0/users?$skiptoken=a';
+    serve([
+      { value: [1], '@odata.nextLink': again },
+      { value: [2], '@odata.nextLink': again },
+    ]);
+    const client = graphSession(SANDBOX_SETTINGS).client;
+    const list = await graphList<number>(client, client.api('/users').get());
+    expect(list).toEqual({ items: [1, 2], complete: false, read: 2 });
+    expect(asked).toHaveLength(2);
+  });
+
   it('takes a Power BI list that does not page (longer than asked) as the whole list, asking once', async () => {
     serve([{ value: [1, 2, 3] }, { value: [1, 2, 3] }]);
     const list = await powerBiList<number>(SANDBOX_SETTINGS, '/apps', 2);

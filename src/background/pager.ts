@@ -49,13 +49,20 @@ export async function readList<T>(first: unknown, paging: Paging, cap = Number.P
   let page = ((await first) ?? {}) as Page;
   const total = countOf(page, paging);
   const items: T[] = [];
+  // A link seen before would page in a circle: the list ends there, said as not complete.
+  const followed = new Set<string>();
+  let circled = false;
   for (;;) {
     const value = (page.value ?? []) as T[];
     items.push(...value);
     let next: (() => Promise<unknown>) | null = null;
     if (paging.kind === 'link') {
       const link = nextLinkOf(page, paging);
-      if (link) next = () => paging.follow(link);
+      if (link && followed.has(link)) circled = true;
+      else if (link) {
+        followed.add(link);
+        next = () => paging.follow(link);
+      }
     } else {
       // The end: an empty page; a page longer than asked (the service does not page this list: it was all of it);
       // the count reached; or, without a count, a page shorter than asked.
@@ -67,10 +74,10 @@ export async function readList<T>(first: unknown, paging: Paging, cap = Number.P
       if (!ended) next = () => paging.at(skip);
     }
     if (!next || items.length >= cap) {
-      const complete = !next && items.length <= cap;
+      const complete = !next && !circled && items.length <= cap;
       const kept = items.slice(0, cap);
       // With no page left, every item was seen: their number is the total even when the cap kept fewer.
-      const known = total ?? (next ? undefined : items.length);
+      const known = total ?? (next || circled ? undefined : items.length);
       return { items: kept, complete, read: kept.length, ...(known !== undefined ? { total: known } : {}) };
     }
     page = ((await next()) ?? {}) as Page;
