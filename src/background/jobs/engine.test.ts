@@ -408,6 +408,8 @@ describe('queued work belongs to the account that confirmed it', () => {
       code: 'bad_message',
     });
     await ops.dismissOperation(KIM, id);
+    // Kim's own invitation closes Kim's last card only.
+    await ops.startOperation({ invitation: invitation('other@partner.example') });
     expect(stored().dismissed).toBeFalsy();
     expect(stored().license).toBeUndefined();
     expect(stored().status).toBe('waiting');

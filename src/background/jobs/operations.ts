@@ -34,8 +34,9 @@ export async function startOperation(start: InviteStart): Promise<Operation> {
     }),
   };
   await changeOperations((ops) => {
-    // Starting another closes the card of the last one, as the popup shows one at a time.
-    for (const o of ops) o.dismissed = true;
+    // Starting another closes the card of the account's last one, as the popup shows one at a time (another
+    // account's card stays for that account).
+    for (const o of ops) if (ownedBy(account, o)) o.dismissed = true;
     ops.push(op);
   });
   void driveWork();
