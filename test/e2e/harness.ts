@@ -119,7 +119,8 @@ export async function inviteFormIn(popup: Page): Promise<void> {
   const another = popup.getByRole('button', { name: 'Invite someone else' });
   await field.or(another).first().waitFor();
   if (await another.isVisible()) {
-    await another.click();
+    // A click made just before may be closing the card already: then the button goes before this click lands.
+    await another.click({ timeout: 5_000 }).catch(() => undefined);
     await field.waitFor();
   }
 }
