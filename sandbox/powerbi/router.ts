@@ -1,5 +1,5 @@
 import type { ApiRequest, ApiResponse } from '../api.ts';
-import { handleAdminLists, isFabricAdmin } from './admin.ts';
+import { appResource, handleAdminLists, isFabricAdmin } from './admin.ts';
 import { authenticate, type Caller, denied, holds, type PowerBiDeps, powerBiError } from './caller.ts';
 import { role } from './workspace-role.ts';
 import { handleWorkspaces } from './workspaces.ts';
@@ -22,17 +22,8 @@ export async function handlePowerBi(req: ApiRequest, deps: PowerBiDeps): Promise
 
   if (req.method === 'GET' && path === '/v1.0/myorg/apps') {
     if (!holds(caller, 'Apps_GetApps')) return denied();
-    // workspaceId is not in the swagger's App but the service sends it (learn: Apps - Get Apps, sample response).
     // Not paged: Apps - Get Apps takes no $top or $skip (learn), so the whole list is one answer.
-    const value = appsFor(caller).map(({ id, name, description, publishedBy, lastUpdate, workspaceId }) => ({
-      id,
-      name,
-      description,
-      publishedBy,
-      lastUpdate,
-      workspaceId,
-    }));
-    return { status: 200, body: { value } };
+    return { status: 200, body: { value: appsFor(caller).map(appResource) } };
   }
   const app = /^\/v1\.0\/myorg\/apps\/([0-9a-f-]{36})$/i.exec(path);
   if (req.method === 'GET' && app?.[1]) {

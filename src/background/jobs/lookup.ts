@@ -11,6 +11,7 @@ import { type GraphSession, graphSession } from '../graph/client.ts';
 import { isInvitedUser } from '../graph/invitations.ts';
 import { graphList } from '../graph/list.ts';
 import { odataString } from '../graph/odata.ts';
+import { inTurns } from '../in-turns.ts';
 
 /** Graph takes at most 15 values in one `in`. */
 const IN_LIMIT = 15;
@@ -33,24 +34,21 @@ export const BATCHES_AT_ONCE = 4;
  */
 async function getAll(session: GraphSession, items: BatchItem[], missing: number[] = []): Promise<Map<string, unknown>> {
   const bodies = new Map<string, unknown>();
-  const parts = chunks(items, BATCH_LIMIT);
-  let next = 0;
-  const sender = async () => {
-    for (let part = parts[next++]; part; part = parts[next++]) {
+  await inTurns(
+    chunks(items, BATCH_LIMIT),
+    async (part) => {
       const answers = await sendBatch(session.client, part);
       for (const item of part) {
         const a = answers.get(item.id);
         if (a && a.status < 300) bodies.set(item.id, a.body);
         else if (!a || !missing.includes(a.status)) {
-          // The other senders stop taking batches: the call has failed.
-          next = parts.length;
           const message = a ? itemError(a) : t('graphNoAnswer');
           throw new AppError(a?.status === 429 ? ErrorCodes.throttled : ErrorCodes.serviceUnavailable, message);
         }
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(BATCHES_AT_ONCE, parts.length) }, sender));
+    },
+    BATCHES_AT_ONCE,
+  );
   return bodies;
 }
 
