@@ -25,6 +25,10 @@ export const GRAPH_ORIGIN = 'https://graph.microsoft.com';
 
 export const POWERBI_RESOURCE = 'https://analysis.windows.net/powerbi/api';
 export const ARM_ORIGIN = 'https://management.azure.com';
+/** Where Power BI's REST API answers (its tokens are for POWERBI_RESOURCE). */
+export const POWERBI_API_ORIGIN = 'https://api.powerbi.com';
+/** The Power Platform environment API (Microsoft.BusinessAppPlatform); its tokens are for the PowerApps Service. */
+export const BAP_ORIGIN = 'https://api.bap.microsoft.com';
 /** The Power Platform environment API (BAP); Dataverse's own scope is per environment (`<instance>/user_impersonation`). */
 export const POWER_PLATFORM_RESOURCE = 'https://service.powerapps.com';
 

@@ -1,3 +1,4 @@
+import { DATAVERSE_DOMAINS } from './api-hosts.ts';
 import { t } from './i18n.ts';
 
 /** A Power Platform environment as the popup shows it (issue 12), read from the environment API. */
@@ -100,9 +101,14 @@ export function broadRole(role: { roleid: string; templateId: string | null }, e
   return (!!role.templateId && BROAD_TEMPLATES.has(role.templateId.toLowerCase())) || !!elevating?.has(role.roleid.toLowerCase());
 }
 
-/** A Dataverse instance URL the extension calls: https, a host under crm*.dynamics.com, nothing after the host. */
+/**
+ * A Dataverse instance URL the extension calls: https, an organization's host in one of Dataverse's regional
+ * domains (DATAVERSE_DOMAINS, each named in the manifest's host permissions), nothing after the host.
+ */
 export function isInstanceUrl(url: unknown): url is string {
-  return typeof url === 'string' && /^https:\/\/[a-z0-9-]{1,63}\.crm\d{0,2}\.dynamics\.com\/$/.test(url);
+  const domain =
+    typeof url === 'string' ? /^https:\/\/[a-z0-9-]{1,63}\.(crm\d{0,2}\.dynamics\.com)\/$/.exec(url)?.[1] : undefined;
+  return domain !== undefined && DATAVERSE_DOMAINS.includes(domain);
 }
 
 /** Where to send a guest: the Dataverse app list of the instance, or the maker home of an environment without one. */

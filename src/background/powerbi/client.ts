@@ -1,4 +1,4 @@
-import type { Settings } from '../../shared/config.ts';
+import { POWERBI_API_ORIGIN, type Settings } from '../../shared/config.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Listed } from '../../shared/listed.ts';
 import { powerBiToken } from '../auth.ts';
@@ -6,7 +6,7 @@ import { refusalCode } from '../error-table.ts';
 import { pageUrl, readList } from '../pager.ts';
 import { type Refusal, restCall } from '../rest.ts';
 
-const BASE = 'https://api.powerbi.com/v1.0/myorg';
+const BASE = `${POWERBI_API_ORIGIN}/v1.0/myorg`;
 
 const toAppError = (refusal: Refusal) => new AppError(refusalCode(refusal), refusal.message || refusal.code);
 

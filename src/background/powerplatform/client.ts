@@ -1,4 +1,4 @@
-import type { Settings } from '../../shared/config.ts';
+import { BAP_ORIGIN, type Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { Listed } from '../../shared/listed.ts';
 import { isInstanceUrl } from '../../shared/power-platform.ts';
@@ -9,7 +9,6 @@ import { type Refusal, restCall } from '../rest.ts';
 
 /** The environment API (Microsoft.BusinessAppPlatform) takes tokens for the PowerApps Service. */
 export const BAP_RESOURCE = 'https://service.powerapps.com/';
-const BAP_ORIGIN = 'https://api.bap.microsoft.com';
 const BAP = `${BAP_ORIGIN}/providers/Microsoft.BusinessAppPlatform`;
 const VERSION = 'api-version=2020-10-01';
 
