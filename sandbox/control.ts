@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { approveRequest, requestsOf } from './arm/requests.ts';
 import { tenantSeedRoute, tenantSettingsRoute } from './control-tenant.ts';
+import { CORS_REFUSALS, isCorsRefusal } from './cors.ts';
 import type { FaultRule, Faults } from './faults.ts';
 import type { Login } from './login.ts';
 import { isProfileName, PROFILE_NAMES } from './profile/profiles.ts';
@@ -131,6 +132,12 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
   }
   if (route === 'POST /faults/page-size') {
     faults.forcedPageSize = Number(body.size ?? 0);
+    return reply(204);
+  }
+  // Kept through resets (faults.ts): a suite sets it once, at the start.
+  if (route === 'POST /faults/cors') {
+    if (!isCorsRefusal(body.refuse)) return reply(400, { error: `refuse must be one of ${CORS_REFUSALS.join(', ')}` });
+    faults.corsRefusal = body.refuse;
     return reply(204);
   }
   if (route === 'POST /faults/expire-tokens') {

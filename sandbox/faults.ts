@@ -2,6 +2,7 @@
  * Faults switched on at run time through the control API: latency, throttling (429 + Retry-After), 503, and
  * token expiry. A rule matches on host, method and a path regular expression; `times` bounds how often it fires.
  */
+import type { CorsRefusal } from './cors.ts';
 import { InvitationLimit } from './graph/invitation-limit.ts';
 
 export interface FaultRule {
@@ -35,6 +36,11 @@ export class Faults {
    */
   forcedPageSize = 0;
   hits: { host: string; method: string; path: string; status: number }[] = [];
+  /**
+   * Where CORS is refused (sandbox/cors.ts). A setting of the run rather than a fault: `clear()` (and so a control
+   * reset) keeps it, or a test's reset would quietly give CORS back to a suite started without it.
+   */
+  corsRefusal: CorsRefusal = 'environment-api';
   /** Not a fault but Graph's own limit; tests may tighten it to meet throttling sooner. */
   readonly invitations = new InvitationLimit();
 

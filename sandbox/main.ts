@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CORS_REFUSALS, isCorsRefusal } from './cors.ts';
 import { hostResolverRules } from './hosts.ts';
 import { chosenProfile } from './profile/profiles.ts';
 import { startSandbox } from './server.ts';
 import { Store } from './store.ts';
 
 /**
- * `npm run sandbox [-- --reset] [--profile large] [--port 8443] [--control-port 8444]`: the sandbox cloud on its own.
+ * `npm run sandbox [-- --reset] [--profile large] [--port 8443] [--control-port 8444] [--refuse-cors every-api]`:
+ * the sandbox cloud on its own. `--refuse-cors every-api` refuses CORS on every API host, not only the environment
+ * API's (sandbox/cors.ts).
  * `--profile large` (or `SANDBOX_PROFILE=large`) starts from a tenant of real size (sandbox/profile/large.ts).
  * `npm run sandbox:reset`: put the seed (or the profile named) back and exit.
  */
@@ -18,8 +21,14 @@ const { values } = parseArgs({
     'control-port': { type: 'string', default: '8444' },
     'state-dir': { type: 'string', default: join(process.cwd(), '.sandbox') },
     profile: { type: 'string' },
+    'refuse-cors': { type: 'string', default: 'environment-api' },
   },
 });
+const corsRefusal = values['refuse-cors'];
+if (!isCorsRefusal(corsRefusal)) {
+  console.error(`--refuse-cors must be one of ${CORS_REFUSALS.join(', ')}`);
+  process.exit(2);
+}
 const profile = chosenProfile(values.profile);
 
 if (values['reset-only']) {
@@ -35,6 +44,7 @@ const sandbox = await startSandbox({
   stateDir: values['state-dir'],
   reset: values.reset,
   profile,
+  corsRefusal,
 });
 if (profile) console.log(`Profile ${profile}: state made and saved in ${Math.round(performance.now() - started)} ms.`);
 console.log(`Sandbox cloud on https://127.0.0.1:${sandbox.port} (control: http://127.0.0.1:${sandbox.controlPort})`);

@@ -10,6 +10,7 @@ import { withArmRequestIds } from './arm/request-ids.ts';
 import { handleArm } from './arm/router.ts';
 import { ensureCerts } from './certs.ts';
 import { controlApi } from './control.ts';
+import { type CorsRefusal, corsHeaders, preflightHeaders } from './cors.ts';
 import { Faults } from './faults.ts';
 import { graphError, withRequestIds } from './graph/errors.ts';
 import { handleGraph } from './graph/router.ts';
@@ -46,6 +47,8 @@ export interface SandboxOptions {
   reset?: boolean;
   /** Start from this profile's state (sandbox/profile/profiles.ts), whatever the state folder held. */
   profile?: ProfileName;
+  /** Where CORS is refused (sandbox/cors.ts); the environment API's host unless told. */
+  corsRefusal?: CorsRefusal;
 }
 
 export interface RunningSandbox {
@@ -70,24 +73,12 @@ function hostOf(req: IncomingMessage): string {
   return (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
 }
 
-/** Microsoft's APIs answer CORS for browser callers; so does the sandbox. */
-function corsHeaders(req: IncomingMessage): Record<string, string> {
-  const origin = req.headers.origin;
-  if (!origin) return {};
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-credentials': 'true',
-    'access-control-expose-headers':
-      'retry-after, request-id, client-request-id, x-ms-request-id, x-ms-correlation-request-id, x-ms-client-request-id, location, www-authenticate',
-  };
-}
-
-function send(res: ServerResponse, req: IncomingMessage, r: ApiResponse): void {
+function send(res: ServerResponse, req: IncomingMessage, r: ApiResponse, cors: CorsRefusal): void {
   const body = r.body === undefined ? '' : JSON.stringify(r.body);
   res.writeHead(r.status, {
     ...(r.body === undefined ? {} : { 'content-type': 'application/json; odata.metadata=minimal; charset=utf-8' }),
     'cache-control': 'no-cache',
-    ...corsHeaders(req),
+    ...corsHeaders(req, hostOf(req), cors),
     ...r.headers,
   });
   res.end(body);
@@ -105,6 +96,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   if (options.profile) store.reset(options.profile);
   else if (options.reset) store.reset();
   const faults = new Faults();
+  if (options.corsRefusal) faults.corsRefusal = options.corsRefusal;
   const traffic = new Traffic(options.trafficFile);
   const login = new Login(store, options.stateDir);
   const certs = ensureCerts(join(options.stateDir, 'certs'));
@@ -168,12 +160,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 
   async function serveApi(handler: (req: ApiRequest) => Promise<ApiResponse>, req: IncomingMessage, res: ServerResponse) {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        ...corsHeaders(req),
-        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-        'access-control-max-age': '3600',
-      });
+      res.writeHead(204, preflightHeaders(req, hostOf(req), faults.corsRefusal));
       res.end();
       return;
     }
@@ -183,7 +170,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     try {
       body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
     } catch {
-      send(res, req, graphError(400, 'BadRequest', 'Unable to read JSON request payload.'));
+      send(res, req, graphError(400, 'BadRequest', 'Unable to read JSON request payload.'), faults.corsRefusal);
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
@@ -198,6 +185,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         headers,
         body,
       }),
+      faults.corsRefusal,
     );
   }
 
@@ -206,7 +194,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const done = (p: Promise<void>) =>
       p.catch((e: unknown) => {
         console.error(`sandbox: ${req.method} ${host}${req.url}:`, e);
-        if (!res.headersSent) send(res, req, graphError(500, 'InternalServerError', 'The sandbox failed on this request.'));
+        if (!res.headersSent)
+          send(res, req, graphError(500, 'InternalServerError', 'The sandbox failed on this request.'), faults.corsRefusal);
       });
     if (host === LOGIN_HOST) return done(login.handle(req, res));
     if (host === GRAPH_HOST) return done(serveApi(graph, req, res));
@@ -223,7 +212,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     if (host === POWER_PLATFORM_ADMIN_HOST) return html(adminCenterPage(path, store.state));
     if (host === POWER_APPS_MAKER_HOST) return html(makerPage(path, store.state));
-    send(res, req, { status: 404, body: { error: { code: 'NotFound', message: `The sandbox does not serve ${host} yet.` } } });
+    send(
+      res,
+      req,
+      { status: 404, body: { error: { code: 'NotFound', message: `The sandbox does not serve ${host} yet.` } } },
+      faults.corsRefusal,
+    );
   });
   const control = createHttpServer((req, res) => {
     controlApi(req, res, { store, faults, login, token: controlToken }).catch((e: unknown) => {

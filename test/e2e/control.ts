@@ -1,3 +1,4 @@
+import type { CorsRefusal } from '../../sandbox/cors.ts';
 import type { FaultRule } from '../../sandbox/faults.ts';
 import type { ProfileName } from '../../sandbox/profile/profiles.ts';
 import type { SandboxAssignmentRequest, SandboxRoleAssignment, SandboxState, SandboxWorkspace } from '../../sandbox/store.ts';
@@ -32,6 +33,8 @@ export function control(port: number, token: string) {
     /** Every list pages at most this many items (0: each service's own page sizes). */
     pageSize: (size: number) => call('POST', '/faults/page-size', { size }),
     principalReplication: (milliseconds: number) => call('POST', '/faults/principal-replication', { milliseconds }),
+    /** Where the sandbox refuses CORS (sandbox/cors.ts); a reset keeps it. */
+    refuseCors: (refuse: CorsRefusal) => call('POST', '/faults/cors', { refuse }),
     /** How long Dataverse keeps a user synced by "add user" out of sight. */
     dataverseSync: (milliseconds: number) => call('POST', '/faults/dataverse-sync', { milliseconds }),
     limitInvitations: (max: number, windowSeconds: number) => call('POST', '/faults/invitation-limit', { max, windowSeconds }),

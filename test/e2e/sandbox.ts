@@ -19,13 +19,15 @@ export const PASSWORD = 'Sandbox-Pass-1';
 /**
  * A fresh sandbox cloud (seeded state in a temporary folder) that records its traffic for the contract test;
  * `profile: 'large'` starts it as a tenant of real size (sandbox/profile/large.ts, `LARGE_PROFILE`).
+ * CORS is refused on every API host (sandbox/cors.ts), and control resets keep it so: the whole Chromium suite and
+ * the Firefox test pass without it, as they must against Microsoft (issue 23).
  */
 export async function freshSandbox(
   options: { recordTraffic?: boolean; profile?: ProfileName } = {},
 ): Promise<RunningSandbox & { control: ReturnType<typeof control>; dispose(): Promise<void> }> {
   const stateDir = mkdtempSync(join(tmpdir(), 'invite-here-sandbox-'));
   const trafficFile = options.recordTraffic === false ? undefined : TRAFFIC_FILE;
-  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile, profile: options.profile });
+  const sandbox = await startSandbox({ stateDir, reset: true, trafficFile, profile: options.profile, corsRefusal: 'every-api' });
   return {
     ...sandbox,
     control: control(sandbox.controlPort, sandbox.controlToken),
