@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import type { HostAccess } from '../shared/api-hosts.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
 import { featureFindings, permissionName, type SetupReport } from '../shared/setup.ts';
 import { apiName, featureWords } from './feature-words.ts';
+import { HostAccessReport, readHostAccess } from './HostAccessReport.tsx';
 
 /** What the check found, feature by feature: works, or which permissions are missing and on which API. */
 function Findings({ report }: { report: SetupReport }) {
@@ -43,14 +45,17 @@ function Findings({ report }: { report: SetupReport }) {
 /**
  * Step 3: Check my setup. The background signs in when no one is, then asks each API what it granted this app
  * registration; the answer is kept until the page closes. Nothing here is lost when it fails: the button stays.
+ * This page also reads which API hosts the browser lets the extension reach: that part needs no sign-in.
  */
 export function CheckStep({ disabledReason }: { disabledReason: string | null }) {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<SetupReport | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [hosts, setHosts] = useState<HostAccess[] | null>(null);
   const check = () => {
     setBusy(true);
     setError(null);
+    readHostAccess().then(setHosts, setError);
     send('checkSetup', {})
       .then(setReport, setError)
       .finally(() => setBusy(false));
@@ -65,6 +70,7 @@ export function CheckStep({ disabledReason }: { disabledReason: string | null })
       {disabledReason ? <p class="muted">{disabledReason}</p> : null}
       <div role="status" aria-live="polite">
         {report && !busy ? <Findings report={report} /> : null}
+        {hosts ? <HostAccessReport access={hosts} onChange={setHosts} /> : null}
       </div>
       {error ? <ErrorNote error={error} /> : null}
     </section>
