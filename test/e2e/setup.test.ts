@@ -67,6 +67,16 @@ describe('first run and Check my setup', () => {
       .locator('[data-ok="yes"]')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-feature')));
     expect(ready).toEqual(['invite', 'powerBiAccess', 'azureRoles', 'powerPlatform']);
+    // Every API host the extension calls is granted (a host permission: none of its calls leans on CORS).
+    const hosts = options.getByTestId('host-access');
+    expect(await hosts.locator('p').textContent()).toBe('The browser lets the extension reach every API it calls.');
+    expect(await hosts.locator('li').allTextContents()).toEqual([
+      'Microsoft Graph (graph.microsoft.com): allowed',
+      'Azure Resource Manager (management.azure.com): allowed',
+      'Power BI Service (api.powerbi.com): allowed',
+      'Power Platform environment API (api.bap.microsoft.com): allowed',
+      'Dataverse (*.crm.dynamics.com … *.crm21.dynamics.com): allowed',
+    ]);
     await options.screenshot({ path: 'test-results/views/options-check.png', fullPage: true });
   });
 });

@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 interface BrowserGlobal {
-  browser: { identity: { getRedirectURL(): string } };
+  browser: {
+    identity: { getRedirectURL(): string };
+    permissions: { remove(p: { origins: string[] }): Promise<boolean> };
+  };
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS_DIR, `firefox-${name}.png`) });
@@ -117,5 +120,23 @@ describe('the Firefox build', () => {
       if (Date.now() > deadline) throw new Error(`the popup shows: ${context}`);
     }
     await page.close();
+  });
+
+  // Last: the host permission stays withheld (asking again needs a person's click on Firefox's own prompt).
+  it('says in Check my setup which API a person withheld, and offers to ask for it again', async () => {
+    const options = await firefox.openExtensionPage('src/options/index.html', 'main');
+    const removed = await options.evaluate(() =>
+      (globalThis as unknown as BrowserGlobal).browser.permissions.remove({ origins: ['https://api.bap.microsoft.com/*'] }),
+    );
+    expect(removed).toBe(true);
+    await (await button(options, 'Check my setup')).click();
+    const withheld = await options.waitForSelector('[data-testid=host-access] [data-ok=no]', { timeout: 30_000 });
+    expect(await withheld?.evaluate((e) => e.textContent)).toBe(
+      'Power Platform environment API (api.bap.microsoft.com): not allowed',
+    );
+    expect(await options.$$eval('[data-testid=host-access] [data-ok=yes]', (items) => items.length)).toBe(4);
+    await button(options, 'Allow these sites');
+    await shot(options, 'hosts-withheld');
+    await options.close();
   });
 });
