@@ -2,7 +2,7 @@
  * Faults switched on at run time through the control API: latency, throttling (429 + Retry-After), 503, and
  * token expiry. A rule matches on host, method and a path regular expression; `times` bounds how often it fires.
  */
-import { InvitationLimit } from './graph/invitation-limit.ts';
+import { RateWindow } from './rate-window.ts';
 
 export interface FaultRule {
   host?: string;
@@ -10,6 +10,10 @@ export interface FaultRule {
   path?: string;
   latencyMs?: number;
   status?: 429 | 503 | 504;
+  /**
+   * Written in Retry-After as given, a fraction too: Graph sends fractions such as 0.249 from `$batch`, though RFC 9110
+   * allows whole seconds only (microsoftgraph/microsoft-graph-docs#3877; Learn's own throttling sample showed 2.128).
+   */
   retryAfterSeconds?: number;
   times?: number;
 }
@@ -35,8 +39,17 @@ export class Faults {
    */
   forcedPageSize = 0;
   hits: { host: string; method: string; path: string; status: number }[] = [];
-  /** Not a fault but Graph's own limit; tests may tighten it to meet throttling sooner. */
-  readonly invitations = new InvitationLimit();
+  /**
+   * Not faults but the services' own limits; tests may tighten them to meet throttling sooner. Graph: 150
+   * invitations per 5 seconds per tenant (throttling limits, identity and access service).
+   */
+  readonly invitations = new RateWindow(150, 5000);
+  /**
+   * Power BI's admin reads (`GET /v1.0/myorg/admin/...`): "Maximum 200 requests per hour" on each admin operation's
+   * page (learn: rest/api/power-bi/admin/apps-get-app-users-as-admin, Limitations). The sandbox counts a tenant's
+   * admin reads together, which is as strict as any one operation's limit and stricter than their sum.
+   */
+  readonly powerBiAdminReads = new RateWindow(200, 3_600_000);
 
   add(rule: FaultRule): void {
     this.rules.push({ ...rule });
@@ -51,6 +64,7 @@ export class Faults {
     this.minimumActiveSeconds = 300;
     this.forcedPageSize = 0;
     this.invitations.reset();
+    this.powerBiAdminReads.reset();
   }
 
   expireTokens(): void {

@@ -1,14 +1,20 @@
 /**
- * Graph's documented limit on invitations: 150 requests per 5 seconds per tenant (throttling limits, identity and
- * access service). Past it, each request gets 429 with the seconds until a slot frees in Retry-After.
+ * A service's own limit of so many requests per window per tenant (not a fault: the services have them). Past it,
+ * each request is refused with the seconds until a slot frees, for Retry-After. Tests may tighten a limit to meet
+ * it sooner; `reset` puts back the service's own figures.
  */
-export class InvitationLimit {
+export class RateWindow {
   private readonly sent = new Map<string, number[]>();
+  max: number;
+  windowMs: number;
 
   constructor(
-    public max = 150,
-    public windowMs = 5000,
-  ) {}
+    private readonly serviceMax: number,
+    private readonly serviceWindowMs: number,
+  ) {
+    this.max = serviceMax;
+    this.windowMs = serviceWindowMs;
+  }
 
   /** Takes a slot for the tenant, or returns the seconds to wait for one. */
   take(tenantId: string, now = Date.now()): number | null {
@@ -22,7 +28,7 @@ export class InvitationLimit {
     return null;
   }
 
-  reset(max = 150, windowMs = 5000): void {
+  reset(max = this.serviceMax, windowMs = this.serviceWindowMs): void {
     this.sent.clear();
     this.max = max;
     this.windowMs = windowMs;
