@@ -121,6 +121,12 @@ export const innerCodeOf = (error: ErrorBody | undefined): string | undefined =>
 export const isTransient = (status: number, method: string) =>
   status === 429 || status === 503 || status === 504 || ((status === 500 || status === 502) && method !== 'POST');
 
+/** The Retry-After (ms) of the refusal an error was made from, when the service sent one (the refusal is its cause). */
+export function retryAfterOf(e: unknown): number | undefined {
+  const cause = e instanceof Error ? (e.cause as Partial<Refusal> | undefined) : undefined;
+  return typeof cause?.retryAfterMs === 'number' ? cause.retryAfterMs : undefined;
+}
+
 /** How many times a transient answer is tried again. */
 export const RETRIES = 3;
 
