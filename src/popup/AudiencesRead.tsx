@@ -16,7 +16,7 @@ export function AudiencesRead({ read, onReadAgain }: { read: AudienceRead; onRea
           {spent}
         </p>
       ) : null}
-      {age || mayReadAudiencesAgain(read, now) ? (
+      {age ? (
         <p class="muted" data-testid="card-audiences-read">
           {age}{' '}
           {mayReadAudiencesAgain(read, now) ? (

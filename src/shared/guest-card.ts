@@ -102,7 +102,7 @@ export const READ_AGAIN_AFTER_MS = 5 * 60_000;
 
 /** How old the app audiences shown are, and when spent admin reads come back. */
 export interface AudienceRead {
-  /** When the oldest of the audiences shown was read (ms since the epoch); null when none could be. */
+  /** When the oldest of the audiences shown was read (ms since the epoch); null when none was. */
   readAt: number | null;
   /** While the tenant's Power BI admin reads are spent: when they come back (ms since the epoch); else null. */
   backAt: number | null;
@@ -118,7 +118,7 @@ export const adminReadsSpentWords = (read: AudienceRead, now: number) =>
 
 /** Reading again is offered once what is shown is a few minutes old, and never while the reads are spent. */
 export const mayReadAudiencesAgain = (read: AudienceRead, now: number) =>
-  adminReadsSpentWords(read, now) === null && (read.readAt === null || now - read.readAt >= READ_AGAIN_AFTER_MS);
+  adminReadsSpentWords(read, now) === null && read.readAt !== null && now - read.readAt >= READ_AGAIN_AFTER_MS;
 
 export interface GuestCard {
   identity: CardIdentity;
@@ -126,7 +126,7 @@ export interface GuestCard {
   /** How much of the guest's groups was read: all of them, or the first ones to a stated cap. */
   groupsRead: ReadExtent;
   licences: CardLicence[];
-  /** How old the groups' app audiences are (Power BI's admin view); null when no app was looked at. */
+  /** How old the groups' app audiences are (Power BI's admin view); null when the person has none to show. */
   audiencesRead: AudienceRead | null;
   /** Null: not read (no Power BI access); the problems say why. */
   workspaces: CardWorkspaceRole[] | null;

@@ -8,9 +8,11 @@ vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-exte
 /** Admin reads sent, per app; `spentFor` makes each read answer 429 with that Retry-After (ms). */
 const sent: string[] = [];
 let spentFor: number | undefined;
+let adminView = true;
 vi.mock('./workspaces.ts', () => ({
   getAppAudience: async (_s: unknown, appId: string) => {
     sent.push(appId);
+    if (!adminView) return null;
     if (spentFor !== undefined) {
       throw new AppError(ErrorCodes.throttled, '', { cause: { status: 429, retryAfterMs: spentFor } });
     }
@@ -30,6 +32,7 @@ const open = (at: number, options: { again?: boolean; account?: SignedInAccount 
 beforeEach(() => {
   sent.length = 0;
   spentFor = undefined;
+  adminView = true;
   sessionStorage.clear();
 });
 
@@ -80,6 +83,15 @@ describe("apps' audiences from Power BI's admin view", () => {
     await open(T0);
     await open(T0 + MINUTE, { account: ADELE });
     expect(sent).toEqual([...APPS, ...APPS]);
+  });
+
+  it('have no age to tell a person without the admin view, and are not asked for again within the hour', async () => {
+    adminView = false;
+    const read = await open(T0);
+    expect(read.byApp.get('sales')).toBeNull();
+    expect(read.readAt).toBeNull();
+    await open(T0 + 30 * MINUTE);
+    expect(sent).toEqual(APPS);
   });
 
   it('are forgotten at sign-out', async () => {

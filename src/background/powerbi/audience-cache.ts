@@ -65,7 +65,8 @@ export async function appAudiences(
     const entry = read[keyOf(account, id)] ?? kept[keyOf(account, id)];
     if (!entry) continue;
     byApp.set(id, entry.groups);
-    readAt = Math.min(readAt ?? entry.at, entry.at);
+    // Only the admin view has an age to tell: a person without it was shown none.
+    if (entry.groups) readAt = Math.min(readAt ?? entry.at, entry.at);
   }
   return { byApp, readAt, backAt };
 }

@@ -98,7 +98,7 @@ export async function audiencesByGroup(
     const kept = own(remembered ?? {}, app.id);
     if (kept) add(kept.id, app.name);
   }
-  return { byGroup, read: looked.length ? { readAt, backAt } : null };
+  return { byGroup, read: readAt !== null || backAt !== null ? { readAt, backAt } : null };
 }
 
 /**
