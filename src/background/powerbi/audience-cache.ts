@@ -8,12 +8,6 @@ import { retryAfterOf } from '../error-table.ts';
 import { inTurns } from '../in-turns.ts';
 import { getAppAudience } from './workspaces.ts';
 
-/**
- * Power BI's admin view of each app's audience, kept for the browser session: the admin reads allow 200 requests an
- * hour (learn: rest/api/power-bi/admin/apps-get-app-users-as-admin, Limitations), and a guest's card would otherwise
- * spend one per app on every open. At most one read per app an hour; a read asked for again skips what was just read
- * (guest-card.ts, AUDIENCE_FRESH_MS and READ_AGAIN_AFTER_MS). While the budget is spent, nothing is asked.
- */
 /** Apps asked about at once: a few, so that a spent budget stops the rest early. */
 const AT_ONCE = 4;
 
@@ -25,6 +19,12 @@ export interface AppAudiences extends AudienceRead {
 /** Per tenant and app; the account too, so that an admin's reads are never shown to another person. */
 const keyOf = (account: SignedInAccount, appId: string) => `${account.tenantId}|${account.id}|${appId}`.toLowerCase();
 
+/**
+ * Power BI's admin view of each app's audience, kept for the browser session: the admin reads allow 200 requests an
+ * hour (learn: rest/api/power-bi/admin/apps-get-app-users-as-admin, Limitations), and a guest's card would otherwise
+ * spend one per app on every open. At most one read per app an hour; a read asked for again skips what was just read
+ * (guest-card.ts, AUDIENCE_FRESH_MS and READ_AGAIN_AFTER_MS). While the budget is spent, nothing is asked.
+ */
 export async function appAudiences(
   settings: Settings,
   account: SignedInAccount,

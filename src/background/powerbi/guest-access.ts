@@ -70,7 +70,7 @@ export async function workspaceRolesOf(
 /**
  * Which apps each group is the audience of: from Power BI's admin view of each app the person can open (when they
  * may use it; kept an hour, audience-cache.ts), and the audiences this browser remembers. Group id -> app names,
- * and how old the admin view is (null when no app was looked at).
+ * and how old the admin view is (null when it showed nothing and the admin reads are not spent).
  */
 export async function audiencesByGroup(
   settings: Settings,
