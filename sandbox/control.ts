@@ -126,6 +126,11 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     faults.invitations.reset(max, windowSeconds === undefined ? undefined : windowSeconds * 1000);
     return reply(204);
   }
+  if (route === 'POST /faults/powerbi-admin-limit') {
+    const { max, windowSeconds } = body as { max?: number; windowSeconds?: number };
+    faults.powerBiAdminReads.reset(max, windowSeconds === undefined ? undefined : windowSeconds * 1000);
+    return reply(204);
+  }
   if (route === 'POST /faults/minimum-active-seconds') {
     faults.minimumActiveSeconds = Number(body.seconds ?? 300);
     return reply(204);

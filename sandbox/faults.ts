@@ -3,7 +3,7 @@
  * token expiry. A rule matches on host, method and a path regular expression; `times` bounds how often it fires.
  */
 import type { CorsRefusal } from './cors.ts';
-import { InvitationLimit } from './graph/invitation-limit.ts';
+import { RateWindow } from './rate-window.ts';
 
 export interface FaultRule {
   host?: string;
@@ -11,6 +11,10 @@ export interface FaultRule {
   path?: string;
   latencyMs?: number;
   status?: 429 | 503 | 504;
+  /**
+   * Written in Retry-After as given, a fraction too: Graph sends fractions such as 0.249 from `$batch`, though RFC 9110
+   * allows whole seconds only (microsoftgraph/microsoft-graph-docs#3877; Learn's own throttling sample showed 2.128).
+   */
   retryAfterSeconds?: number;
   times?: number;
 }
@@ -41,8 +45,17 @@ export class Faults {
    * reset) keeps it, or a test's reset would quietly give CORS back to a suite started without it.
    */
   corsRefusal: CorsRefusal = 'environment-api';
-  /** Not a fault but Graph's own limit; tests may tighten it to meet throttling sooner. */
-  readonly invitations = new InvitationLimit();
+  /**
+   * Not faults but the services' own limits; tests may tighten them to meet throttling sooner. Graph: 150
+   * invitations per 5 seconds per tenant (throttling limits, identity and access service).
+   */
+  readonly invitations = new RateWindow(150, 5000);
+  /**
+   * Power BI's admin reads (`GET /v1.0/myorg/admin/...`): "Maximum 200 requests per hour" on each admin operation's
+   * page (learn: rest/api/power-bi/admin/apps-get-app-users-as-admin, Limitations). The sandbox counts a tenant's
+   * admin reads together, which is as strict as any one operation's limit and stricter than their sum.
+   */
+  readonly powerBiAdminReads = new RateWindow(200, 3_600_000);
 
   add(rule: FaultRule): void {
     this.rules.push({ ...rule });
@@ -57,6 +70,7 @@ export class Faults {
     this.minimumActiveSeconds = 300;
     this.forcedPageSize = 0;
     this.invitations.reset();
+    this.powerBiAdminReads.reset();
   }
 
   expireTokens(): void {

@@ -16,6 +16,27 @@ const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
 
 export const isFabricAdmin = (c: Caller) => c.user.directoryRoles.some((r) => r === FABRIC_ADMIN || r === GLOBAL_ADMIN);
 
+/**
+ * Power BI's answer to an admin read past the tenant's hourly budget (faults.ts, `powerBiAdminReads`): 429 with the
+ * whole seconds until a slot frees in Retry-After, and a body of a bare `message` (no `error` object), as the service
+ * answered GetGroupsAsAdmin in a trace of a real tenant: `{"message":"You have exceeded the amount of requests allowed
+ * in the current time frame and further requests will fail. Retry in 3392 seconds."}`, `Retry-After: 3392`
+ * (RuiRomano/pbimonitor#58). Learn: "Power BI returns an HTTP status code 429 (Too many requests) with a Retry-After
+ * HTTP header ... indicating how many seconds the calling application has to wait" (rest/api/power-bi, Throttling).
+ */
+export function adminReadSpent(method: string, path: string, tenantId: string, deps: PowerBiDeps): ApiResponse | undefined {
+  if (method !== 'GET' || !/^\/v1\.0\/myorg\/admin\//i.test(path)) return undefined;
+  const wait = deps.faults.powerBiAdminReads.take(tenantId);
+  if (wait === null) return undefined;
+  return {
+    status: 429,
+    headers: { 'retry-after': String(wait) },
+    body: {
+      message: `You have exceeded the amount of requests allowed in the current time frame and further requests will fail. Retry in ${wait} seconds.`,
+    },
+  };
+}
+
 /** GetGroupsAsAdmin documents 1-5000; GetAppsAsAdmin documents a minimum of 1 only, and is held to the same. */
 const ADMIN_TOP_MAX = 5000;
 

@@ -59,6 +59,35 @@ describe('sandbox Power BI REST', () => {
     });
   });
 
+  it("answers admin reads past the tenant's hourly budget with 429, Retry-After and Power BI's message", async () => {
+    const ctl = control(sandbox().controlPort, sandbox().controlToken);
+    await ctl.limitPowerBiAdminReads(2, 3600);
+    const read = () => pbi('GET', `/v1.0/myorg/admin/apps/${SALES_APP}/users`);
+    expect((await read()).status).toBe(200);
+    expect((await pbi('GET', '/v1.0/myorg/admin/apps?$top=10')).status).toBe(200);
+    const spent = await read();
+    expect(spent.status).toBe(429);
+    const seconds = Number(spent.headers['retry-after']);
+    expect(seconds).toBeGreaterThan(3590);
+    expect(seconds).toBeLessThanOrEqual(3600);
+    expect(spent.body).toEqual({
+      message: `You have exceeded the amount of requests allowed in the current time frame and further requests will fail. Retry in ${seconds} seconds.`,
+    });
+    // Reads that are not the admin API's keep their own budget.
+    expect((await pbi('GET', `/v1.0/myorg/apps/${SALES_APP}`)).status).toBe(200);
+    await ctl.clearFaults();
+    expect((await read()).status).toBe(200);
+  });
+
+  it("writes a fault's fractional Retry-After as given, as Graph sends it", async () => {
+    const ctl = control(sandbox().controlPort, sandbox().controlToken);
+    await ctl.addFault({ host: 'api.powerbi.com', path: '/apps/', status: 429, retryAfterSeconds: 0.249, times: 1 });
+    const res = await pbi('GET', `/v1.0/myorg/apps/${SALES_APP}`);
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBe('0.249');
+    await ctl.clearFaults();
+  });
+
   it('refuses a token for another resource', async () => {
     const res = await pbi('GET', `/v1.0/myorg/apps/${SALES_APP}`, MEGAN, undefined, ['https://graph.microsoft.com/User.Read']);
     expect(res.status).toBe(403);

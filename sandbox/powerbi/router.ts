@@ -1,5 +1,5 @@
 import type { ApiRequest, ApiResponse } from '../api.ts';
-import { appResource, handleAdminLists, isFabricAdmin } from './admin.ts';
+import { adminReadSpent, appResource, handleAdminLists, isFabricAdmin } from './admin.ts';
 import { authenticate, type Caller, denied, holds, type PowerBiDeps, powerBiError } from './caller.ts';
 import { role } from './workspace-role.ts';
 import { handleWorkspaces } from './workspaces.ts';
@@ -19,6 +19,8 @@ export async function handlePowerBi(req: ApiRequest, deps: PowerBiDeps): Promise
   if ('status' in caller) return caller;
   const { pbi, user, tenant } = caller;
   const path = req.path.replace(/\/+$/, '');
+  const spent = adminReadSpent(req.method, path, tenant.id, deps);
+  if (spent) return spent;
 
   if (req.method === 'GET' && path === '/v1.0/myorg/apps') {
     if (!holds(caller, 'Apps_GetApps')) return denied();

@@ -14,6 +14,7 @@ vi.mock('./auth.ts', () => ({
 const { armGet } = await import('./arm/client.ts');
 const { graphSession } = await import('./graph/client.ts');
 const { toAppError } = await import('./graph/errors.ts');
+const { retryAfterMs } = await import('./error-table.ts');
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -82,5 +83,27 @@ describe("Graph's 401 renewal", () => {
     expect((failed as AppError).code).toBe(ErrorCodes.authExpired);
     expect(renewals).toBe(1);
     expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads whole seconds, and fractions as Graph sends them from a batch', () => {
+    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs('0.249')).toBe(249);
+    expect(retryAfterMs('2.5')).toBe(2500);
+  });
+
+  it('reads an HTTP-date as the time left until it', () => {
+    const now = Date.parse('2026-12-07T17:00:00Z');
+    expect(retryAfterMs('Mon, 07 Dec 2026 17:42:00 GMT', 1000, now)).toBe(42 * 60_000);
+    // A date already past: try again at once.
+    expect(retryAfterMs('Mon, 07 Dec 2026 16:59:00 GMT', 1000, now)).toBe(0);
+  });
+
+  it('falls back when the header is absent or says nothing readable', () => {
+    expect(retryAfterMs(null, 2000)).toBe(2000);
+    expect(retryAfterMs('', 2000)).toBe(2000);
+    expect(retryAfterMs('-1', 2000)).toBe(2000);
+    expect(retryAfterMs('soon', 2000)).toBe(2000);
   });
 });

@@ -16,6 +16,8 @@ export interface Refusal {
   message: string;
   /** The WWW-Authenticate header (ARM's claims challenges). */
   authenticate: string;
+  /** A transient refusal's Retry-After, in milliseconds, when it sent one. */
+  retryAfterMs?: number;
 }
 
 /** Codes that say one thing whatever the status or the words (Graph: learn graph/errors; ARM; Power BI). */
@@ -119,11 +121,33 @@ export const innerCodeOf = (error: ErrorBody | undefined): string | undefined =>
 export const isTransient = (status: number, method: string) =>
   status === 429 || status === 503 || status === 504 || ((status === 500 || status === 502) && method !== 'POST');
 
+/** The Retry-After (ms) of the refusal an error was made from, when the service sent one (the refusal is its cause). */
+export function retryAfterOf(e: unknown): number | undefined {
+  const cause = e instanceof Error ? (e.cause as Partial<Refusal> | undefined) : undefined;
+  return typeof cause?.retryAfterMs === 'number' ? cause.retryAfterMs : undefined;
+}
+
 /** How many times a transient answer is tried again. */
 export const RETRIES = 3;
 
-/** A Retry-After in seconds as milliseconds; `fallback` when it is absent or not a number of seconds. */
-export const retryAfterMs = (value: string | null | undefined, fallback = 1000) => {
-  const seconds = Number(value);
-  return value && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : fallback;
-};
+/**
+ * A Retry-After as the milliseconds to wait: a number of seconds, a fraction too (Graph sends such as 0.249 from
+ * `$batch`, though RFC 9110 allows whole seconds only: microsoftgraph/microsoft-graph-docs#3877), or an HTTP-date
+ * (RFC 9110, 10.2.3 Retry-After); `fallback` when it is absent or neither.
+ */
+export function retryAfterMs(value: string | null | undefined, fallback = 1000, now = Date.now()): number {
+  const text = value?.trim();
+  if (!text) return fallback;
+  const seconds = Number(text);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : fallback;
+  // Only a text with a weekday or month name is read as a date: Date.parse takes some odd numbers as years.
+  const at = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isFinite(at) ? Math.max(0, at - now) : fallback;
+}
+
+/**
+ * The longest Retry-After a call waits out before it tries again. A longer one is a budget spent for a while (Power
+ * BI's admin reads answer with the rest of the hour), not a moment's busyness: the caller is told, with the wait, and
+ * says when to come back rather than hold a service worker that may stop at any moment.
+ */
+export const LONGEST_RETRY_WAIT_MS = 60_000;

@@ -29,6 +29,7 @@ import { checkedActivation, myAccess } from './my-access/index.ts';
 import { rolePolicy } from './my-access/roles.ts';
 import { pageInfo, syncTab } from './page-context.ts';
 import { forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
+import { forgetAppAudiences } from './powerbi/audience-cache.ts';
 import { powerPlatformPage } from './powerplatform/environment.ts';
 import type { SenderKind } from './sender.ts';
 import { saveSettings, settingsView, usableSettings } from './settings.ts';
@@ -85,6 +86,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
       await Promise.all([clearBulk().catch(() => undefined), forgetAudiences(), clearActivity(account)]);
     }
     if (clearData) await session.remove('inviteDraft');
+    // Always: what one person's admin view of Power BI showed is not kept for whoever signs in next.
+    await forgetAppAudiences();
     await auth.signOut(settings);
     return { account: null, interactionRequired: false, cloud: settings.cloud, ...(endedWork ? { endedWork } : {}) };
   },
@@ -123,7 +126,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   describeAzureScope: async ({ scope }) => ({ words: await describeScopeWithNames(await usableSettings(), scope) }),
   getAzureRoles: async ({ scope }) => azureRoles(await usableSettings(), scope),
-  getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), context),
+  getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), await me(), context),
   searchGroups: async ({ text }) => searchGroups(graphSession(await usableSettings()).client, text),
   rememberAudience: async ({ appId, group }) => {
     await rememberAudience(appId, group);
@@ -157,8 +160,12 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return ownActivations(await me());
   },
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
-  getGuestCard: async ({ id, scope, allWorkspaces }) =>
-    guestCard(await usableSettings(), await me(), id, { scope, allWorkspaces: allWorkspaces === true }),
+  getGuestCard: async ({ id, scope, allWorkspaces, readAudiencesAgain }) =>
+    guestCard(await usableSettings(), await me(), id, {
+      scope,
+      allWorkspaces: allWorkspaces === true,
+      readAudiencesAgain: readAudiencesAgain === true,
+    }),
   getExternalSettings: async () => externalSettings(graphSession(await usableSettings()).client),
   previewPartnerGroup: async ({ domain }) => {
     const draft = partnerGroupDraft(domain);

@@ -1,5 +1,5 @@
 import { AppError, ErrorCodes } from '../shared/errors.ts';
-import { isTransient, RETRIES, type Refusal, refusalBody, retryAfterMs } from './error-table.ts';
+import { isTransient, LONGEST_RETRY_WAIT_MS, RETRIES, type Refusal, refusalBody, retryAfterMs } from './error-table.ts';
 
 export type { Refusal } from './error-table.ts';
 
@@ -19,8 +19,8 @@ export interface RestCall {
 
 /**
  * One REST call to a Microsoft service outside Graph (the Graph SDK has its own RetryHandler): rides out transient
- * answers with Retry-After (error-table.ts says which, and how many times), and renews the token once when the
- * service says it expired (ARM: 401; Power BI: 403 TokenExpired).
+ * answers with Retry-After (error-table.ts says which, how many times, and how long a wait at most), and renews the
+ * token once when the service says it expired (ARM: 401; Power BI: 403 TokenExpired).
  */
 export async function restCall<T>(call: RestCall): Promise<T> {
   let forceRefresh = false;
@@ -41,8 +41,10 @@ export async function restCall<T>(call: RestCall): Promise<T> {
     });
     const text = await res.text();
     if (res.ok) return (text ? JSON.parse(text) : undefined) as T;
-    if (isTransient(res.status, call.method) && attempt < RETRIES) {
-      await wait(retryAfterMs(res.headers.get('retry-after')));
+    const retryAfter = res.headers.get('retry-after');
+    const afterMs = retryAfterMs(retryAfter);
+    if (isTransient(res.status, call.method) && attempt < RETRIES && afterMs <= LONGEST_RETRY_WAIT_MS) {
+      await wait(afterMs);
       continue;
     }
     const error = refusalBody(text);
@@ -52,6 +54,7 @@ export async function restCall<T>(call: RestCall): Promise<T> {
       ...(error.innerCode ? { innerCode: error.innerCode } : {}),
       message: error.message ?? '',
       authenticate: res.headers.get('www-authenticate') ?? '',
+      ...(retryAfter ? { retryAfterMs: afterMs } : {}),
     };
     if (!forceRefresh && expired(refusal)) {
       forceRefresh = true;

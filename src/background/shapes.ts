@@ -126,7 +126,8 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
     obj(p) &&
     guid(p.id) &&
     (p.scope === undefined || isArmScope(p.scope)) &&
-    (p.allWorkspaces === undefined || typeof p.allWorkspaces === 'boolean'),
+    (p.allWorkspaces === undefined || typeof p.allWorkspaces === 'boolean') &&
+    (p.readAudiencesAgain === undefined || typeof p.readAudiencesAgain === 'boolean'),
   getExternalSettings: empty,
   previewPartnerGroup: (p) => obj(p) && isPartnerDomain(p.domain),
   startGuestChange: guestChangeShape,

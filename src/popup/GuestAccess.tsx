@@ -2,6 +2,7 @@ import { formatDate } from '../shared/format.ts';
 import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../shared/guest-card.ts';
 import { t } from '../shared/i18n.ts';
 import { notReadWords } from '../shared/listed.ts';
+import { AudiencesRead } from './AudiencesRead.tsx';
 import { ConfirmChange } from './ConfirmChange.tsx';
 
 /** What the guest holds here, each with the way to take it back. */
@@ -10,12 +11,15 @@ export function GuestAccess({
   guest,
   onStarted,
   onReadAllWorkspaces,
+  onReadAudiencesAgain,
 }: {
   card: GuestCard;
   guest: GuestChangeRecord['guest'];
   onStarted: () => void;
   /** Read every workspace, not only the first ones (offered when the card did not read them all). */
   onReadAllWorkspaces: () => void;
+  /** Read the apps' audiences again (offered once what is shown is a few minutes old). */
+  onReadAudiencesAgain: () => void;
 }) {
   const problem = (section: GuestCard['problems'][number]['section']) =>
     card.problems
@@ -36,6 +40,7 @@ export function GuestAccess({
           {notReadWords(card.groupsRead)}
         </p>
       ) : null}
+      {card.audiencesRead ? <AudiencesRead read={card.audiencesRead} onReadAgain={onReadAudiencesAgain} /> : null}
       {card.groups.length === 0 ? <p class="muted">{t('cardNoGroups')}</p> : null}
       <ul class="access" data-testid="card-groups">
         {card.groups.map((g) => (

@@ -24,12 +24,17 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
   const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
   // Every workspace is read only when the person asks: one Power BI request each.
   const [allWorkspaces, setAllWorkspaces] = useState(false);
-  const load = useCallback(() => {
-    send('getGuestCard', { id, ...(scope ? { scope } : {}), ...(allWorkspaces ? { allWorkspaces } : {}) }).then((c) => {
-      setCard(c);
-      setError(null);
-    }, setError);
-  }, [id, scope, allWorkspaces]);
+  const read = useCallback(
+    (readAudiencesAgain: boolean) => {
+      const asked = { id, ...(scope ? { scope } : {}), ...(allWorkspaces ? { allWorkspaces } : {}) };
+      send('getGuestCard', readAudiencesAgain ? { ...asked, readAudiencesAgain } : asked).then((c) => {
+        setCard(c);
+        setError(null);
+      }, setError);
+    },
+    [id, scope, allWorkspaces],
+  );
+  const load = useCallback(() => read(false), [read]);
   useEffect(load, [load]);
   if (hasCode(error, ErrorCodes.notFound))
     return (
@@ -118,7 +123,13 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
         />
       ) : null}
       <GuestChanges guestId={u.id} onSettled={load} />
-      <GuestAccess card={card} guest={guest} onStarted={load} onReadAllWorkspaces={() => setAllWorkspaces(true)} />
+      <GuestAccess
+        card={card}
+        guest={guest}
+        onStarted={load}
+        onReadAllWorkspaces={() => setAllWorkspaces(true)}
+        onReadAudiencesAgain={() => read(true)}
+      />
       {u.userType === 'Guest' && domain ? <PartnerGroup domain={domain} guest={guest} onStarted={load} /> : null}
       <GuestHistory card={card} />
       <ConfirmChange

@@ -10,6 +10,16 @@ export const formatDate = (at: string | number | Date) =>
 export const formatDateTime = (at: string | number | Date, style: 'short' | 'medium' = 'medium') =>
   new Intl.DateTimeFormat(uiLanguage(), { dateStyle: style, timeStyle: 'short' }).format(new Date(at));
 
+export const formatTime = (at: string | number | Date) =>
+  new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(new Date(at));
+
+/** "12 minutes ago", "2 hours ago" in the browser's language: whole minutes under an hour, else whole hours. */
+export function formatAgo(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  const words = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
+  return minutes < 60 ? words.format(-minutes, 'minute') : words.format(-Math.floor(minutes / 60), 'hour');
+}
+
 const UNITS = [
   ['day', 86_400],
   ['hour', 3_600],

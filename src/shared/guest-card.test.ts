@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changeSentence, isPartnerDomain, partnerGroupDraft, partnerRule, sentNickname } from './guest-card.ts';
+import {
+  adminReadsSpentWords,
+  audiencesAgeWords,
+  changeSentence,
+  isPartnerDomain,
+  mayReadAudiencesAgain,
+  partnerGroupDraft,
+  partnerRule,
+  sentNickname,
+} from './guest-card.ts';
 
 describe('partner groups', () => {
   it("admits the domain's guests only, in Entra's rule syntax", () => {
@@ -62,5 +71,31 @@ describe('confirmations', () => {
     expect(changeSentence({ kind: 'leaveGroup', group: { id: 'g', displayName: 'Viewers' } }, 'Nora')).toContain(
       'Other groups stay',
     );
+  });
+});
+
+describe("how old the card's app audiences are", () => {
+  const at = new Date(2026, 11, 7, 17, 0).getTime();
+
+  it('says how long ago they were read', () => {
+    expect(audiencesAgeWords({ readAt: at - 12 * 60_000, backAt: null }, at)).toBe('App audiences as read 12 minutes ago');
+    expect(audiencesAgeWords({ readAt: null, backAt: null }, at)).toBeNull();
+  });
+
+  it('says when spent admin reads come back, instead of offering to read again', () => {
+    const read = { readAt: at - 70 * 60_000, backAt: new Date(2026, 11, 7, 17, 42).getTime() };
+    expect(adminReadsSpentWords(read, at)).toBe(
+      "Power BI's admin reads for this hour are spent; they come back at 5:42 PM. Audiences shown are as last read.",
+    );
+    expect(mayReadAudiencesAgain(read, at)).toBe(false);
+    // Once that time has come, reading again is offered.
+    const later = new Date(2026, 11, 7, 17, 43).getTime();
+    expect(adminReadsSpentWords(read, later)).toBeNull();
+    expect(mayReadAudiencesAgain(read, later)).toBe(true);
+  });
+
+  it('offers to read again only once what is shown is a few minutes old', () => {
+    expect(mayReadAudiencesAgain({ readAt: at - 60_000, backAt: null }, at)).toBe(false);
+    expect(mayReadAudiencesAgain({ readAt: at - 6 * 60_000, backAt: null }, at)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { ActivityEntry } from './activity.ts';
+import { formatAgo, formatTime } from './format.ts';
 import { t } from './i18n.ts';
 import type { ReadExtent } from './listed.ts';
 import type { OperationRecord } from './operation.ts';
@@ -92,12 +93,41 @@ export interface CardAudit {
   detail: string;
 }
 
+/**
+ * Power BI's admin view of app audiences is read at most once an hour per app (its admin reads allow 200 an hour);
+ * asked to read again, only what is older than a few minutes is read.
+ */
+export const AUDIENCE_FRESH_MS = 60 * 60_000;
+export const READ_AGAIN_AFTER_MS = 5 * 60_000;
+
+/** How old the app audiences shown are, and when spent admin reads come back. */
+export interface AudienceRead {
+  /** When the oldest of the audiences shown was read (ms since the epoch); null when none was. */
+  readAt: number | null;
+  /** While the tenant's Power BI admin reads are spent: when they come back (ms since the epoch); else null. */
+  backAt: number | null;
+}
+
+/** "App audiences as read 12 minutes ago"; null when none were read. */
+export const audiencesAgeWords = (read: AudienceRead, now: number) =>
+  read.readAt === null ? null : t('cardAudiencesReadAgo', formatAgo(now - read.readAt));
+
+/** "Power BI's admin reads for this hour are spent; they come back at 17:42."; null while they are not spent. */
+export const adminReadsSpentWords = (read: AudienceRead, now: number) =>
+  read.backAt !== null && read.backAt > now ? t('cardAdminReadsSpent', formatTime(read.backAt)) : null;
+
+/** Reading again is offered once what is shown is a few minutes old, and never while the reads are spent. */
+export const mayReadAudiencesAgain = (read: AudienceRead, now: number) =>
+  adminReadsSpentWords(read, now) === null && read.readAt !== null && now - read.readAt >= READ_AGAIN_AFTER_MS;
+
 export interface GuestCard {
   identity: CardIdentity;
   groups: CardGroup[];
   /** How much of the guest's groups was read: all of them, or the first ones to a stated cap. */
   groupsRead: ReadExtent;
   licences: CardLicence[];
+  /** How old the groups' app audiences are (Power BI's admin view); null when the person has none to show. */
+  audiencesRead: AudienceRead | null;
   /** Null: not read (no Power BI access); the problems say why. */
   workspaces: CardWorkspaceRole[] | null;
   /** How many of the workspaces the signed-in person sees were looked through; null when none were read. */

@@ -91,8 +91,14 @@ export type BackgroundProtocol = {
   confirmActivationSignIn: { request: { id: string }; response: Activation[] };
   /** The guest card (issue 11): find a user, read their whole access here, change it. `scope`: the page's Azure resource. */
   searchDirectory: { request: { text: string; only?: 'Member' | 'Guest' }; response: DirectoryHit[] };
-  /** `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked. */
-  getGuestCard: { request: { id: string; scope?: string; allWorkspaces?: boolean }; response: GuestCard };
+  /**
+   * `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked.
+   * `readAudiencesAgain`: read the apps' audiences again where they are a few minutes old (the person asked).
+   */
+  getGuestCard: {
+    request: { id: string; scope?: string; allWorkspaces?: boolean; readAudiencesAgain?: boolean };
+    response: GuestCard;
+  };
   getExternalSettings: { request: Record<string, never>; response: ExternalSettings };
   previewPartnerGroup: {
     request: { domain: string };

@@ -39,6 +39,13 @@ interface SessionKeys {
   inviteDraft: { accountId: string; page: string; draft: InviteDraft };
   /** Set by sign-out: the next sign-in asks which account to use instead of reusing the login session. */
   signedOut: boolean;
+  /**
+   * Power BI's admin view of each app's audience ("tenant|account|app" -> when read, its groups; null: no admin
+   * view for this person), read at most once an hour (src/background/powerbi/audience-cache.ts). Gone at sign-out.
+   */
+  appAudiences: Record<string, { at: number; groups: AudienceGroup[] | null }>;
+  /** While a tenant's Power BI admin reads are spent: when they come back (tenant id -> ms since the epoch). */
+  adminReadsBack: Record<string, number>;
 }
 
 async function read<K extends string, T>(area: 'local' | 'session', key: K): Promise<T | undefined> {

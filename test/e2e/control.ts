@@ -38,6 +38,9 @@ export function control(port: number, token: string) {
     /** How long Dataverse keeps a user synced by "add user" out of sight. */
     dataverseSync: (milliseconds: number) => call('POST', '/faults/dataverse-sync', { milliseconds }),
     limitInvitations: (max: number, windowSeconds: number) => call('POST', '/faults/invitation-limit', { max, windowSeconds }),
+    /** Power BI's admin reads per window per tenant (200 an hour until reset). */
+    limitPowerBiAdminReads: (max: number, windowSeconds: number) =>
+      call('POST', '/faults/powerbi-admin-limit', { max, windowSeconds }),
     patchApplication: (tenant: string, appId: string, patch: object) =>
       call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
     patchAuthorizationPolicy: (tenant: string, patch: object) => call('PATCH', `/tenants/${tenant}/authorizationPolicy`, patch),

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxRequest } from '../support/https.ts';
 import { inviteFormIn, openPopupOn, signInAs, signInThroughPopup, stopServiceWorker } from './harness.ts';
-import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
+import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser, trafficMark, trafficSince } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
 const STORAGE = `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`;
@@ -348,5 +348,60 @@ describe('Admins: a guest on one card', () => {
     expect(await card.getByTestId('audit-missing').textContent()).toContain('Reports Reader');
     expect(await card.getByTestId('card-groups').textContent()).toContain('Partner analysts (PPU)');
     await card.close();
+  });
+});
+
+describe("Admins: Power BI's admin reads kept within their budget", () => {
+  const PAT = 'pat@partner.example';
+  /** Power BI admin reads of an app's audience since `mark`, by app. */
+  const audienceReadsSince = (mark: number) => {
+    const byApp = new Map<string, number>();
+    for (const e of trafficSince(mark)) {
+      const app = e.method === 'GET' && /^\/v1\.0\/myorg\/admin\/apps\/([^/]+)\/users$/.exec(e.path)?.[1];
+      if (app) byApp.set(app, (byApp.get(app) ?? 0) + 1);
+    }
+    return byApp;
+  };
+
+  it("sends at most one admin read per app for ten opens of a guest's card", async () => {
+    const popup = await env.browser.openPopup();
+    // An admin again when the last test signed in as Adele (signing out forgot what was read before).
+    const account = await popup.getByTestId('account-username').textContent();
+    if (account !== 'megan@contoso.example') await signInAs(env.browser, popup, 'megan@contoso.example', PASSWORD);
+    await popup.close();
+    const mark = trafficMark();
+    for (let n = 0; n < 10; n++) {
+      const card = await cardOn(PORTAL_PAGE, PAT);
+      expect(await card.getByTestId('card-audiences-read').textContent()).toContain('App audiences as read');
+      await card.close();
+    }
+    const reads = audienceReadsSince(mark);
+    expect(reads.size).toBeGreaterThan(0);
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('says when the admin reads come back once they are spent, and shows the rest of the card', async () => {
+    await env.sandbox.control.limitPowerBiAdminReads(0, 3600);
+    // Signed out and in again (as another person, then the admin): what the last test read is forgotten.
+    const popup = await env.browser.openPopup();
+    await signInAs(env.browser, popup, 'adele@contoso.example', PASSWORD);
+    await signInAs(env.browser, popup, 'megan@contoso.example', PASSWORD);
+    await popup.close();
+    const from = Date.now();
+    const card = await cardOn(PORTAL_PAGE, PAT);
+    const until = Date.now();
+    const spent = (await card.getByTestId('card-admin-reads-spent').textContent()) ?? '';
+    // Back an hour after the refusal, as Power BI's Retry-After said, at the minute the card names.
+    const minutes = new Set<string>();
+    for (let at = from; at <= until + 60_000; at += 30_000) {
+      minutes.add(new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(new Date(at + 3_600_000)));
+    }
+    const named = /^Power BI's admin reads for this hour are spent; they come back at (.+?)\. /.exec(spent)?.[1];
+    expect([...minutes]).toContain(named);
+    expect(await card.getByRole('button', { name: 'Read again' }).count()).toBe(0);
+    expect(await card.getByTestId('card-groups').textContent()).toContain('Partner analysts (PPU)');
+    expect(await card.getByRole('alert').count()).toBe(0);
+    await card.close();
+    await env.sandbox.control.clearFaults();
   });
 });

@@ -1,15 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { ProfileName } from '../../sandbox/profile/profiles.ts';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server.ts';
+import type { Exchange } from '../../sandbox/traffic.ts';
 import { control } from './control.ts';
 import { launchBrowser, type TestBrowser } from './harness.ts';
 
 export const RESULTS_DIR = resolve(import.meta.dirname, '..', '..', 'test-results');
 /** Every API exchange of the e2e run, checked afterwards by test/contract. */
 export const TRAFFIC_FILE = join(RESULTS_DIR, 'traffic.jsonl');
+
+/** How many exchanges the traffic record holds now: a mark to read the later ones from. */
+export const trafficMark = () => readFileSync(TRAFFIC_FILE, 'utf8').split('\n').filter(Boolean).length;
+
+/** The exchanges the sandbox recorded since `mark` (this file's sandbox: the files run one at a time). */
+export const trafficSince = (mark: number): Exchange[] =>
+  readFileSync(TRAFFIC_FILE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(mark)
+    .map((l) => JSON.parse(l) as Exchange);
 
 export const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 export const INVITE_HERE_APP = '6b1f9f0e-2c4d-4f6a-8e1b-3a5c7d9e0f21';

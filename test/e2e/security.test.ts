@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, inviteFormIn, openPopupOn, signInThroughPopup, waitForPageReported } from './harness.ts';
-import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser, TRAFFIC_FILE } from './sandbox.ts';
+import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser, trafficMark, trafficSince } from './sandbox.ts';
 
 /**
  * The standing security checks (issue 8): what the built extension may do, and what a crafted link, a page or a
@@ -45,13 +45,8 @@ describe('the built extension', () => {
 const env = sandboxAndBrowser();
 
 /** ARM requests the sandbox received since `mark` lines of the traffic record. */
-function armRequestsSince(mark: number): string[] {
-  const lines = readFileSync(TRAFFIC_FILE, 'utf8').split('\n').filter(Boolean).slice(mark);
-  return lines
-    .map((l) => JSON.parse(l) as { host: string; path: string })
-    .flatMap((e) => (e.host === 'management.azure.com' ? [e.path] : []));
-}
-const trafficMark = () => readFileSync(TRAFFIC_FILE, 'utf8').split('\n').filter(Boolean).length;
+const armRequestsSince = (mark: number): string[] =>
+  trafficSince(mark).flatMap((e) => (e.host === 'management.azure.com' ? [e.path] : []));
 
 /** Runs `expression` in the extension's content-script world on `page`, as a compromised renderer could. */
 async function inContentScript(page: Page, expression: string): Promise<{ value?: unknown; error?: string }> {

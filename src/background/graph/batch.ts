@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { t } from '../../shared/i18n.ts';
+import { RETRIES, retryAfterMs } from '../error-table.ts';
 import { wait } from '../rest.ts';
 
 /** Graph runs at most this many requests in one JSON batch. */
@@ -44,15 +45,15 @@ export async function sendBatch(client: Client, items: BatchItem[]): Promise<Map
     const again: BatchItem[] = [];
     for (const r of reply.responses) {
       const transient = r.status === 429 || r.status === 503 || r.status === 504;
-      if (transient && attempt < 3) {
-        retryAfter = Math.max(retryAfter, Number(itemHeader(r.headers, 'retry-after') ?? 1) || 1);
+      if (transient && attempt < RETRIES) {
+        retryAfter = Math.max(retryAfter, retryAfterMs(itemHeader(r.headers, 'retry-after')));
         again.push(pending.find((p) => p.id === r.id) as BatchItem);
       } else {
         answers.set(r.id, { status: r.status, body: r.body });
       }
     }
     pending = again;
-    if (pending.length) await wait(retryAfter * 1000);
+    if (pending.length) await wait(retryAfter);
   }
   return answers;
 }

@@ -18,13 +18,17 @@ export async function guestCard(
   settings: Settings,
   account: SignedInAccount,
   userId: string,
-  { scope, allWorkspaces = false }: { scope?: string | undefined; allWorkspaces?: boolean } = {},
+  {
+    scope,
+    allWorkspaces = false,
+    readAudiencesAgain = false,
+  }: { scope?: string | undefined; allWorkspaces?: boolean; readAudiencesAgain?: boolean } = {},
 ): Promise<GuestCard> {
   const directory = await guestDirectory(graphSession(settings).client, userId);
   const names = [directory.identity.mail ?? '', directory.identity.userPrincipalName];
   const [workspaces, audiences, azure, history] = await Promise.allSettled([
     workspaceRolesOf(settings, names, allWorkspaces),
-    audiencesByGroup(settings),
+    audiencesByGroup(settings, account, readAudiencesAgain),
     scope && isArmScope(scope) ? rolesAt(settings, scope, userId) : Promise.resolve(null),
     activity(account, 'all'),
   ]);
@@ -35,7 +39,7 @@ export async function guestCard(
     problems.push({ section, message: errorWords(r.reason) });
     return none;
   };
-  const byGroup = audiences.status === 'fulfilled' ? audiences.value : new Map<string, string[]>();
+  const byGroup = audiences.status === 'fulfilled' ? audiences.value.byGroup : new Map<string, string[]>();
   const roles = kept('azure', azure, null);
   const pbi = kept('workspaces', workspaces, null);
   const addresses = new Set(names.filter(Boolean).map((n) => n.toLowerCase()));
@@ -43,6 +47,7 @@ export async function guestCard(
     identity: directory.identity,
     groups: directory.groups.map((g) => ({ ...g, audienceOf: byGroup.get(g.id) ?? [] })),
     groupsRead: directory.groupsRead,
+    audiencesRead: audiences.status === 'fulfilled' ? audiences.value.read : null,
     licences: directory.licences,
     workspaces: pbi?.roles ?? null,
     workspacesRead: pbi?.extent ?? null,

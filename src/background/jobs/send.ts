@@ -3,6 +3,7 @@ import type { Invitation } from '@microsoft/microsoft-graph-types';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { InvitationRequest } from '../../shared/model.ts';
+import { retryAfterMs } from '../error-table.ts';
 import { itemError, itemHeader } from '../graph/batch.ts';
 import type { GraphSession } from '../graph/client.ts';
 import { itemAppError } from '../graph/errors.ts';
@@ -25,11 +26,6 @@ interface ItemReply {
   body?: { error?: { code?: string; message?: string } } & Invitation;
 }
 
-const retryAfterMs = (value: string | null | undefined) => {
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 2000;
-};
-
 function answer(reply: ItemReply | undefined): InviteAnswer {
   if (!reply) return { kind: 'unknown', why: t('graphNoAnswerRow') };
   if (reply.status === 201 || reply.status === 200) {
@@ -44,7 +40,7 @@ function answer(reply: ItemReply | undefined): InviteAnswer {
   }
   const message = itemError(reply);
   if (reply.status === 429 || reply.status === 503) {
-    const afterMs = retryAfterMs(itemHeader(reply.headers, 'retry-after'));
+    const afterMs = retryAfterMs(itemHeader(reply.headers, 'retry-after'), 2000);
     return { kind: 'again', afterMs, throttled: reply.status === 429, why: message };
   }
   if (reply.status >= 500) return { kind: 'unknown', why: message };
@@ -74,7 +70,7 @@ export async function sendInvitations(session: GraphSession, rows: InvitationReq
   } catch (e) {
     const refused = e instanceof AppError && e.cause instanceof GraphError ? e.cause : undefined;
     if (refused && (refused.statusCode === 429 || refused.statusCode === 503)) {
-      const afterMs = retryAfterMs(refused.headers?.get('retry-after'));
+      const afterMs = retryAfterMs(refused.headers?.get('retry-after'), 2000);
       const why = t('graphAnsweredBatch', refused.statusCode);
       return rows.map(() => ({ kind: 'again', afterMs, throttled: refused.statusCode === 429, why }));
     }

@@ -3,13 +3,15 @@ import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import { isUsageLocation } from '../../shared/inputs.ts';
 import { licensePath } from '../../shared/license-path.ts';
+import type { SignedInAccount } from '../../shared/model.ts';
 import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
 import type { AudienceGroup, LicensePath, LicenseSku, PowerBiPage, PowerBiWorkspace } from '../../shared/powerbi.ts';
 import { local } from '../../shared/storage.ts';
 import { graphSession } from '../graph/client.ts';
 import { assignLicense, setUsageLocation, subscribedSkus, usageLocation, userSkuIds } from '../graph/licenses.ts';
-import { addWorkspaceViewer, getApp, getAppAudience, getWorkspace } from './workspaces.ts';
+import { appAudiences } from './audience-cache.ts';
+import { addWorkspaceViewer, getApp, getWorkspace } from './workspaces.ts';
 
 async function rememberedAudience(appId: string): Promise<AudienceGroup | undefined> {
   return own((await local.get('audienceGroups')) ?? {}, appId);
@@ -26,7 +28,7 @@ export async function rememberAudience(appId: string, group: AudienceGroup): Pro
 }
 
 /** What this Power BI page is, who the app is published to, and which licence path a new guest would take. */
-export async function powerBiPage(settings: Settings, context: PageContext): Promise<PowerBiPage> {
+export async function powerBiPage(settings: Settings, account: SignedInAccount, context: PageContext): Promise<PowerBiPage> {
   if (context.kind !== 'powerbi-app' && context.kind !== 'powerbi-workspace') {
     throw new AppError(ErrorCodes.badMessage, 'not a Power BI page');
   }
@@ -35,7 +37,8 @@ export async function powerBiPage(settings: Settings, context: PageContext): Pro
   if (!workspaceId) throw new AppError(ErrorCodes.notFound, t('pbiNoWorkspace'));
   const [[workspace, skus], adminGroups, remembered] = await Promise.all([
     readLicensing(settings, workspaceId, true),
-    app ? getAppAudience(settings, app.id) : Promise.resolve(null),
+    // Kept an hour, as the guest card keeps it: Power BI's admin reads allow 200 an hour (audience-cache.ts).
+    app ? appAudiences(settings, account, [app.id]).then((r) => r.byApp.get(app.id) ?? null) : Promise.resolve(null),
     app ? rememberedAudience(app.id) : Promise.resolve(undefined),
   ]);
   const audience = adminGroups?.length

@@ -8,7 +8,8 @@ import { type Refusal, restCall } from '../rest.ts';
 
 const BASE = `${POWERBI_API_ORIGIN}/v1.0/myorg`;
 
-const toAppError = (refusal: Refusal) => new AppError(refusalCode(refusal), refusal.message || refusal.code);
+/** The refusal goes along as the cause: a spent budget's Retry-After says when to ask again (audience-cache.ts). */
+const toAppError = (refusal: Refusal) => new AppError(refusalCode(refusal), refusal.message || refusal.code, { cause: refusal });
 
 /** One Power BI REST call. Power BI says an expired token with 403 TokenExpired, not 401. */
 export function powerBi<T>(settings: Settings, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {

@@ -1,13 +1,14 @@
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes, hasCode } from '../../shared/errors.ts';
-import type { CardWorkspaceRole, ReadExtent } from '../../shared/guest-card.ts';
+import type { AudienceRead, CardWorkspaceRole, ReadExtent } from '../../shared/guest-card.ts';
 import { extentOf } from '../../shared/listed.ts';
+import type { SignedInAccount } from '../../shared/model.ts';
 import { own } from '../../shared/own.ts';
 import { local } from '../../shared/storage.ts';
 import { path } from '../../shared/url-path.ts';
 import { inTurns } from '../in-turns.ts';
+import { appAudiences } from './audience-cache.ts';
 import { powerBi, powerBiList } from './client.ts';
-import { getAppAudience } from './workspaces.ts';
 
 /** Enough for any one person's view; a tenant with more workspaces shows the first ones, and says so. */
 export const MAX_WORKSPACES = 30;
@@ -68,9 +69,14 @@ export async function workspaceRolesOf(
 
 /**
  * Which apps each group is the audience of: from Power BI's admin view of each app the person can open (when they
- * may use it), and the audiences this browser remembers. Group id -> app names.
+ * may use it; kept an hour, audience-cache.ts), and the audiences this browser remembers. Group id -> app names,
+ * and how old the admin view is (null when it showed nothing and the admin reads are not spent).
  */
-export async function audiencesByGroup(settings: Settings): Promise<Map<string, string[]>> {
+export async function audiencesByGroup(
+  settings: Settings,
+  account: SignedInAccount,
+  again = false,
+): Promise<{ byGroup: Map<string, string[]>; read: AudienceRead | null }> {
   const byGroup = new Map<string, string[]>();
   const add = (groupId: string, app: string) => byGroup.set(groupId, [...new Set([...(byGroup.get(groupId) ?? []), app])]);
   const [apps, remembered] = await Promise.all([
@@ -80,13 +86,19 @@ export async function audiencesByGroup(settings: Settings): Promise<Map<string, 
     ),
     local.get('audienceGroups'),
   ]);
-  const audiences = await Promise.all(apps.slice(0, MAX_WORKSPACES).map((a) => getAppAudience(settings, a.id).catch(() => null)));
-  for (const [n, app] of apps.entries()) for (const g of audiences[n] ?? []) add(g.id, app.name);
+  const looked = apps.slice(0, MAX_WORKSPACES);
+  const { byApp, readAt, backAt } = await appAudiences(
+    settings,
+    account,
+    looked.map((a) => a.id),
+    { again },
+  );
+  for (const app of looked) for (const g of byApp.get(app.id) ?? []) add(g.id, app.name);
   for (const app of apps) {
     const kept = own(remembered ?? {}, app.id);
     if (kept) add(kept.id, app.name);
   }
-  return byGroup;
+  return { byGroup, read: readAt !== null || backAt !== null ? { readAt, backAt } : null };
 }
 
 /**
