@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { control } from '../test/e2e/control.ts';
-import { authorizePath, codeFor, EXTENSION_ORIGIN, loginBrowser, redeem, tokenRequest } from '../test/support/login-by-hand.ts';
-import { sandboxPerFile } from '../test/support/node-sandbox.ts';
+import {
+  authorizePath,
+  codeFor,
+  EXTENSION_ORIGIN,
+  INVITE_HERE_APP,
+  loginBrowser,
+  redeem,
+  tokenRequest,
+} from '../test/support/login-by-hand.ts';
+import { CONTOSO, sandboxPerFile } from '../test/support/node-sandbox.ts';
 
 /** A sign-in of a single-page app lasts a day; the login session renews it without a prompt (login-renewal.ts). */
 const sandbox = sandboxPerFile();
@@ -23,10 +31,14 @@ async function signedIn() {
 
 describe('a single-page app sign-in a day old', () => {
   it('is refused renewal as Entra refuses it (AADSTS700084, bad_token), though renewals kept going until then', async () => {
-    const { refreshToken, renewal } = await signedIn();
+    const { browser, refreshToken, renewal } = await signedIn();
     expect((await renewal(refreshToken)).status).toBe(200);
     await client().ageRefreshTokens();
     const refused = await renewal(refreshToken);
+    // MSAL reads the refusal from a cross-origin fetch: without CORS it would see a network failure instead.
+    const form = { client_id: INVITE_HERE_APP, grant_type: 'refresh_token', refresh_token: String(refreshToken) };
+    const raw = await browser('POST', `/${CONTOSO}/oauth2/v2.0/token`, new URLSearchParams(form));
+    expect(raw.headers['access-control-allow-origin']).toBe(EXTENSION_ORIGIN);
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ error: 'invalid_grant', error_codes: [700084], suberror: 'bad_token' });
     expect(String(refused.body.error_description)).toMatch(

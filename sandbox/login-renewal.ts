@@ -35,7 +35,8 @@ export async function endedSpaRefreshToken(
   return Date.now() / 1000 - began >= SPA_REFRESH_TOKEN_LIFETIME_S ? began : undefined;
 }
 
-export function refuseEndedSpaRefreshToken(res: ServerResponse, began: number): void {
+/** Read cross-origin, as every answer of the token endpoint to a single-page app is: the refusal is MSAL's to read. */
+export function refuseEndedSpaRefreshToken(res: ServerResponse, began: number, origin: string): void {
   entraError(
     res,
     400,
@@ -44,7 +45,7 @@ export function refuseEndedSpaRefreshToken(res: ServerResponse, began: number): 
     'The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, ' +
       'which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in ' +
       `page. The token was issued on ${new Date(began * 1000).toISOString()}.`,
-    {},
+    { 'access-control-allow-origin': origin, vary: 'Origin' },
     { suberror: 'bad_token' },
   );
 }

@@ -231,7 +231,7 @@ export class Login {
       }
       const began = await endedSpaRefreshToken(provider, tenant, body);
       if (began !== undefined) {
-        refuseEndedSpaRefreshToken(res, began);
+        refuseEndedSpaRefreshToken(res, began, req.headers.origin ?? '*');
         return;
       }
       expandInTokenForm(tenant, body);
