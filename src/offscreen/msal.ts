@@ -4,6 +4,7 @@ import {
   CacheLookupPolicy,
   InteractionRequiredAuthError,
   PublicClientApplication,
+  type RedirectRequest,
 } from '@azure/msal-browser';
 import { authorityFor, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
@@ -75,23 +76,37 @@ export async function beginSignIn(
   askForAccount: boolean,
   claims?: string,
 ): Promise<string> {
+  const account = claims ? await currentAccount(settings) : null;
+  // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
+  // extraScopesToConsent: one consent covers Power BI too, so its tokens come later from the refresh token.
+  return authorizeUrl(settings, {
+    scopes,
+    extraScopesToConsent: extraScopes,
+    ...(askForAccount ? { prompt: 'login' } : {}),
+    // A claims challenge is met by the account already signed in: MSAL sends the claims and a login hint.
+    ...(claims ? { claims, account: account ?? undefined } : {}),
+  });
+}
+
+/**
+ * The same request without a prompt (`prompt=none`), for the account signed in, with its login hint: while Entra's
+ * login session lives it answers with a code at once, so a sign-in whose refresh token ended is renewed unseen.
+ * The authority is the instance's, the resource tenant's, never /common: a guest signs in there.
+ */
+export async function beginSilentSignIn(settings: Settings, scopes: string[]): Promise<string> {
+  const account = await currentAccount(settings);
+  if (!account) throw new AppError(ErrorCodes.notSignedIn);
+  return authorizeUrl(settings, { scopes, prompt: 'none', account });
+}
+
+/** The authorize URL MSAL would navigate to for this request; the background opens it with launchWebAuthFlow. */
+async function authorizeUrl(settings: Settings, request: RedirectRequest): Promise<string> {
   const pca = await msal(settings);
   // Clears an interaction left open by an auth window the person closed.
-  await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
-  const account = claims ? await currentAccount(settings) : null;
+  await endInteraction(pca);
   return new Promise<string>((resolve, reject) => {
     captureNavigation = resolve;
-    // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
-    // extraScopesToConsent: one consent covers Power BI too, so its tokens come later from the refresh token.
-    pca
-      .acquireTokenRedirect({
-        scopes,
-        extraScopesToConsent: extraScopes,
-        ...(askForAccount ? { prompt: 'login' } : {}),
-        // A claims challenge is met by the account already signed in: MSAL sends the claims and a login hint.
-        ...(claims ? { claims, account: account ?? undefined } : {}),
-      })
-      .catch(reject);
+    pca.acquireTokenRedirect(request).catch(reject);
   }).finally(() => {
     captureNavigation = undefined;
   });
@@ -107,7 +122,17 @@ export async function completeSignIn(settings: Settings, responseUrl: string): P
 }
 
 export async function abandonSignIn(settings: Settings): Promise<void> {
-  await (await msal(settings)).handleRedirectPromise({ navigateToLoginRequestUrl: false });
+  await endInteraction(await msal(settings));
+}
+
+/**
+ * Ends the interaction MSAL holds open for a request whose answer will not come (a window closed, a silent renewal
+ * refused). MSAL handles a redirect once per hash and then only repeats that first answer (StandardController's
+ * `redirectResponse`), so a second call without a hash would never look again and the next sign-in would meet
+ * `interaction_in_progress`. A hash of its own, which is no server response, makes MSAL drop the request's state.
+ */
+function endInteraction(pca: PublicClientApplication) {
+  return pca.handleRedirectPromise({ hash: `#ended=${crypto.randomUUID()}`, navigateToLoginRequestUrl: false });
 }
 
 export async function getAccount(settings: Settings): Promise<SignedInAccount | null> {
