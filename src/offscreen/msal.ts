@@ -5,6 +5,7 @@ import {
   InteractionRequiredAuthError,
   PublicClientApplication,
   type RedirectRequest,
+  ServerError,
 } from '@azure/msal-browser';
 import { authorityFor, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
@@ -177,12 +178,20 @@ async function acquireTokenNow(settings: Settings, scopes: string[], forceRefres
     const result = await (await msal(settings)).acquireTokenSilent({ scopes, account, forceRefresh, cacheLookupPolicy });
     return { accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? 0, scopes: result.scopes };
   } catch (e) {
-    if (e instanceof InteractionRequiredAuthError) throw new AppError(ErrorCodes.interactionRequired, e.errorCode, { cause: e });
+    if (e instanceof InteractionRequiredAuthError || refreshTokenRefused(e))
+      throw new AppError(ErrorCodes.interactionRequired, e.errorCode, { cause: e });
     if (e instanceof BrowserAuthError && e.errorCode === 'no_network_connectivity')
       throw new AppError(ErrorCodes.network, e.message, { cause: e });
     throw new AppError(ErrorCodes.signInFailed, e instanceof Error ? e.message : String(e), { cause: e });
   }
 }
+
+/**
+ * A refresh token the sign-in service no longer takes (`invalid_grant`: ended after its 24 hours, AADSTS700084, or
+ * revoked) needs a new authorization, as MSAL itself judges it (checkIfRefreshTokenErrorCanBeResolvedSilently). Entra
+ * adds `suberror: bad_token`, which makes it an InteractionRequiredAuthError, to some of these refusals, not to all.
+ */
+const refreshTokenRefused = (e: unknown): e is ServerError => e instanceof ServerError && e.errorCode === 'invalid_grant';
 
 /**
  * Forgets every account MSAL holds, not only the active one: otherwise the next look-up (`accounts[0]`) would
