@@ -149,6 +149,16 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     faults.expireTokens();
     return reply(204);
   }
+  // A day passes for every sign-in: single-page-app refresh tokens end (AADSTS700084); login sessions live on.
+  if (route === 'POST /faults/age-refresh-tokens') {
+    login.ageRefreshTokens();
+    return reply(204);
+  }
+  if (route === 'POST /faults/end-login-sessions') {
+    login.endLoginSessions();
+    return reply(204);
+  }
+  if (route === 'GET /login/authorizations') return reply(200, login.authorizations());
   if (tenantRoute) {
     const [, method = '', tenantId = '', rest = ''] = tenantRoute;
     const tenant = store.tenant(tenantId);

@@ -18,6 +18,14 @@ import {
 } from './login-helpers.ts';
 import { interaction } from './login-interaction.ts';
 import { signInPage } from './login-pages.ts';
+import {
+  endedSpaRefreshToken,
+  entraSilentRefusal,
+  keepOfflineAccess,
+  refuseEndedSpaRefreshToken,
+  SPA_REFRESH_TOKEN_LIFETIME_S,
+  silentRenewalOptions,
+} from './login-renewal.ts';
 import { refuseSpaRedemption, spaRedemptionWithoutOrigin } from './login-spa.ts';
 import { fileAdapterFactory } from './oidc-adapter.ts';
 import type { SandboxTenant, Store } from './store.ts';
@@ -43,6 +51,8 @@ export class Login {
   private readonly adapters = new Map<string, ReturnType<typeof fileAdapterFactory>>();
   /** Every token value handed out in this run, so a test can look for them where they must never be. */
   private readonly issued = { accessTokens: new Set<string>(), refreshTokens: new Set<string>() };
+  /** Every authorize request of this run, by its `prompt`, so a test can tell a silent renewal from a sign-in shown. */
+  private readonly authorizeRequests: { tenant: string; prompt: string; loginHint: string }[] = [];
 
   constructor(
     private readonly store: Store,
@@ -54,9 +64,10 @@ export class Login {
   private adapterFor(tid: string) {
     const requiredScopes = (clientId: unknown) =>
       this.store.tenant(tid)?.applications.find((a) => a.appId === clientId)?.requiredScopes ?? [];
-    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), (model, payload, find) =>
-      widenRefreshToken(model, payload, find, requiredScopes(payload.clientId)),
-    );
+    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), (model, payload, find) => {
+      widenRefreshToken(model, payload, find, requiredScopes(payload.clientId));
+      keepOfflineAccess(model, payload, find);
+    });
     this.adapters.set(tid, adapter);
     return adapter;
   }
@@ -84,6 +95,7 @@ export class Login {
       // for public clients would revoke the whole grant when an earlier one came back (MSAL's cache can hold one
       // when its offscreen document closed right after a renewal).
       rotateRefreshToken: false,
+      ...silentRenewalOptions,
       clientBasedCORS: () => true,
       routes: {
         authorization: '/oauth2/v2.0/authorize',
@@ -158,6 +170,10 @@ export class Login {
     // MSAL in AAD mode builds the account from client_info (uid.utid), which Entra adds to token responses.
     provider.use(async (ctx, next) => {
       await next();
+      const location = ctx.response.get('location');
+      // A prompt=none request refused: Entra's words (login-renewal.ts).
+      if (ctx.oidc?.route === 'authorization' && location)
+        ctx.set('location', entraSilentRefusal(location, tenant(), String(ctx.oidc.params?.client_id ?? '')));
       const body = ctx.body as Record<string, unknown> | undefined;
       if (process.env.SANDBOX_DEBUG && ctx.oidc?.route === 'token')
         console.log('TOKEN', ctx.status, Object.keys(body ?? {}).join(','), String(body?.scope), String(ctx.oidc?.params?.scope));
@@ -200,6 +216,8 @@ export class Login {
       return;
     }
     if (path === '/oauth2/v2.0/authorize') {
+      const [prompt, loginHint] = [url.searchParams.get('prompt') ?? '', url.searchParams.get('login_hint') ?? ''];
+      this.authorizeRequests.push({ tenant: tenant.id, prompt, loginHint });
       expandInQuery(tenant, url.searchParams);
       askForConsentWithOfflineAccess(url.searchParams);
       askForAuthenticationContext(url.searchParams);
@@ -209,6 +227,11 @@ export class Login {
       const body = await readForm(req);
       if (spaRedemptionWithoutOrigin(tenant, body, req.headers.origin)) {
         refuseSpaRedemption(res);
+        return;
+      }
+      const began = await endedSpaRefreshToken(provider, tenant, body);
+      if (began !== undefined) {
+        refuseEndedSpaRefreshToken(res, began, req.headers.origin ?? '*');
         return;
       }
       expandInTokenForm(tenant, body);
@@ -257,6 +280,24 @@ export class Login {
 
   issuedTokens(): { accessTokens: string[]; refreshTokens: string[] } {
     return { accessTokens: [...this.issued.accessTokens], refreshTokens: [...this.issued.refreshTokens] };
+  }
+
+  authorizations(): { tenant: string; prompt: string; loginHint: string }[] {
+    return [...this.authorizeRequests];
+  }
+
+  /** Every refresh token held now becomes one of a sign-in that began a day ago (a test need not wait one). */
+  ageRefreshTokens(): void {
+    const aDayAgo = (at: unknown) => (typeof at === 'number' ? at - SPA_REFRESH_TOKEN_LIFETIME_S - 60 : at);
+    for (const adapter of this.adapters.values())
+      adapter.updateAll('RefreshToken', (token) => {
+        Object.assign(token, { iat: aDayAgo(token.iat), ...(token.iiat ? { iiat: aDayAgo(token.iiat) } : {}) });
+      });
+  }
+
+  /** Every login session ends, as when each person signs out of Entra or the session cookie goes. */
+  endLoginSessions(): void {
+    for (const adapter of this.adapters.values()) adapter.removeAll('Session');
   }
 
   /**

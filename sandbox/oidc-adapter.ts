@@ -35,6 +35,12 @@ export function fileAdapterFactory(
       save();
     }
 
+    /** Forgets every stored item of a model (e.g. every login session, as when each person signed out). */
+    static removeAll(model: string): void {
+      for (const key of entries.keys()) if (key.startsWith(`${model}:`)) entries.delete(key);
+      save();
+    }
+
     /** When a stored item was written, in milliseconds (token `iat` has whole seconds only). */
     static savedAt(model: string, id: string): number | undefined {
       return entries.get(`${model}:${id}`)?.savedAt;

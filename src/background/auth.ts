@@ -4,6 +4,7 @@ import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
 import { session } from '../shared/storage.ts';
 import { callOffscreen } from './offscreen.ts';
+import { withSilentRenewal } from './renewal.ts';
 
 /**
  * Interactive sign-in. MSAL cannot run in a service worker (msal-browser#3923), so the offscreen document builds
@@ -95,13 +96,12 @@ async function token(settings: Settings, scopes: string[], forceRefresh: boolean
 async function offscreenToken(bound: Settings, scopes: string[], forceRefresh: boolean) {
   const { cloud, tenant, clientId } = bound;
   const accountId = accountOf(bound);
+  const settings = { cloud, tenant, clientId };
+  // A sign-in whose refresh token ended is renewed without a prompt first (renewal.ts).
   const ask = (force: boolean) =>
-    callOffscreen('acquireToken', {
-      settings: { cloud, tenant, clientId },
-      scopes,
-      forceRefresh: force,
-      ...(accountId ? { accountId } : {}),
-    });
+    withSilentRenewal(settings, scopes, () =>
+      callOffscreen('acquireToken', { settings, scopes, forceRefresh: force, ...(accountId ? { accountId } : {}) }),
+    );
   try {
     return await ask(forceRefresh);
   } catch (e) {

@@ -38,15 +38,20 @@ import { checkSetup } from './setup-check.ts';
 async function sessionState(settings: Settings): Promise<SessionState> {
   const account = await auth.currentAccount(settings);
   if (!account) return { account: null, interactionRequired: false, cloud: settings.cloud };
+  const ended = (e: unknown) => e instanceof AppError && e.code === ErrorCodes.interactionRequired;
+  let org: Awaited<ReturnType<typeof tenantIdentity>> | undefined;
   try {
     await auth.graphToken(settings, false);
+    // The token held may be one the service no longer takes, and its renewal may find the sign-in ended (after a
+    // silent renewal failed too): then the person is asked to sign in again, rather than shown views that fail.
+    org = await tenantIdentity(graphSession(settings).client).catch((e: unknown) => {
+      if (ended(e)) throw e;
+      return undefined;
+    });
   } catch (e) {
-    if (e instanceof AppError && e.code === ErrorCodes.interactionRequired) {
-      return { account, interactionRequired: true, cloud: settings.cloud };
-    }
+    if (ended(e)) return { account, interactionRequired: true, cloud: settings.cloud };
     throw e;
   }
-  const org = await tenantIdentity(graphSession(settings).client).catch(() => undefined);
   return {
     account: { ...account, tenantName: org?.name, tenantDomains: org?.domains },
     interactionRequired: false,

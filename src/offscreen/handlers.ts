@@ -6,6 +6,7 @@ export const msalHandlers: Handlers<OffscreenProtocol, null> = {
   beginSignIn: async ({ settings, scopes, extraScopes, askForAccount, claims }) => ({
     url: await msal.beginSignIn(settings, scopes, extraScopes, askForAccount, claims),
   }),
+  beginSilentSignIn: async ({ settings, scopes }) => ({ url: await msal.beginSilentSignIn(settings, scopes) }),
   completeSignIn: async ({ settings, responseUrl }) => ({ account: await msal.completeSignIn(settings, responseUrl) }),
   abandonSignIn: async ({ settings }) => {
     await msal.abandonSignIn(settings);

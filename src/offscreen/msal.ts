@@ -4,6 +4,8 @@ import {
   CacheLookupPolicy,
   InteractionRequiredAuthError,
   PublicClientApplication,
+  type RedirectRequest,
+  ServerError,
 } from '@azure/msal-browser';
 import { authorityFor, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
@@ -75,23 +77,37 @@ export async function beginSignIn(
   askForAccount: boolean,
   claims?: string,
 ): Promise<string> {
+  const account = claims ? await currentAccount(settings) : null;
+  // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
+  // extraScopesToConsent: one consent covers Power BI too, so its tokens come later from the refresh token.
+  return authorizeUrl(settings, {
+    scopes,
+    extraScopesToConsent: extraScopes,
+    ...(askForAccount ? { prompt: 'login' } : {}),
+    // A claims challenge is met by the account already signed in: MSAL sends the claims and a login hint.
+    ...(claims ? { claims, account: account ?? undefined } : {}),
+  });
+}
+
+/**
+ * The same request without a prompt (`prompt=none`), for the account signed in, with its login hint: while Entra's
+ * login session lives it answers with a code at once, so a sign-in whose refresh token ended is renewed unseen.
+ * The authority is the instance's, the resource tenant's, never /common: a guest signs in there.
+ */
+export async function beginSilentSignIn(settings: Settings, scopes: string[]): Promise<string> {
+  const account = await currentAccount(settings);
+  if (!account) throw new AppError(ErrorCodes.notSignedIn);
+  return authorizeUrl(settings, { scopes, prompt: 'none', account });
+}
+
+/** The authorize URL MSAL would navigate to for this request; the background opens it with launchWebAuthFlow. */
+async function authorizeUrl(settings: Settings, request: RedirectRequest): Promise<string> {
   const pca = await msal(settings);
   // Clears an interaction left open by an auth window the person closed.
-  await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
-  const account = claims ? await currentAccount(settings) : null;
+  await endInteraction(pca);
   return new Promise<string>((resolve, reject) => {
     captureNavigation = resolve;
-    // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
-    // extraScopesToConsent: one consent covers Power BI too, so its tokens come later from the refresh token.
-    pca
-      .acquireTokenRedirect({
-        scopes,
-        extraScopesToConsent: extraScopes,
-        ...(askForAccount ? { prompt: 'login' } : {}),
-        // A claims challenge is met by the account already signed in: MSAL sends the claims and a login hint.
-        ...(claims ? { claims, account: account ?? undefined } : {}),
-      })
-      .catch(reject);
+    pca.acquireTokenRedirect(request).catch(reject);
   }).finally(() => {
     captureNavigation = undefined;
   });
@@ -107,7 +123,17 @@ export async function completeSignIn(settings: Settings, responseUrl: string): P
 }
 
 export async function abandonSignIn(settings: Settings): Promise<void> {
-  await (await msal(settings)).handleRedirectPromise({ navigateToLoginRequestUrl: false });
+  await endInteraction(await msal(settings));
+}
+
+/**
+ * Ends the interaction MSAL holds open for a request whose answer will not come (a window closed, a silent renewal
+ * refused). MSAL handles a redirect once per hash and then only repeats that first answer (StandardController's
+ * `redirectResponse`), so a second call without a hash would never look again and the next sign-in would meet
+ * `interaction_in_progress`. A hash of its own, which is no server response, makes MSAL drop the request's state.
+ */
+function endInteraction(pca: PublicClientApplication) {
+  return pca.handleRedirectPromise({ hash: `#ended=${crypto.randomUUID()}`, navigateToLoginRequestUrl: false });
 }
 
 export async function getAccount(settings: Settings): Promise<SignedInAccount | null> {
@@ -152,12 +178,20 @@ async function acquireTokenNow(settings: Settings, scopes: string[], forceRefres
     const result = await (await msal(settings)).acquireTokenSilent({ scopes, account, forceRefresh, cacheLookupPolicy });
     return { accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? 0, scopes: result.scopes };
   } catch (e) {
-    if (e instanceof InteractionRequiredAuthError) throw new AppError(ErrorCodes.interactionRequired, e.errorCode, { cause: e });
+    if (e instanceof InteractionRequiredAuthError || refreshTokenRefused(e))
+      throw new AppError(ErrorCodes.interactionRequired, e.errorCode, { cause: e });
     if (e instanceof BrowserAuthError && e.errorCode === 'no_network_connectivity')
       throw new AppError(ErrorCodes.network, e.message, { cause: e });
     throw new AppError(ErrorCodes.signInFailed, e instanceof Error ? e.message : String(e), { cause: e });
   }
 }
+
+/**
+ * A refresh token the sign-in service no longer takes (`invalid_grant`: ended after its 24 hours, AADSTS700084, or
+ * revoked) needs a new authorization, as MSAL itself judges it (checkIfRefreshTokenErrorCanBeResolvedSilently). Entra
+ * adds `suberror: bad_token`, which makes it an InteractionRequiredAuthError, to some of these refusals, not to all.
+ */
+const refreshTokenRefused = (e: unknown): e is ServerError => e instanceof ServerError && e.errorCode === 'invalid_grant';
 
 /**
  * Forgets every account MSAL holds, not only the active one: otherwise the next look-up (`accounts[0]`) would

@@ -122,6 +122,8 @@ export type OffscreenProtocol = {
     request: { settings: Settings; scopes: string[]; extraScopes: string[]; askForAccount: boolean; claims?: string };
     response: { url: string };
   };
+  /** The same for the account signed in, without a prompt (`prompt=none`): a renewal no one sees. */
+  beginSilentSignIn: { request: { settings: Settings; scopes: string[] }; response: { url: string } };
   completeSignIn: { request: { settings: Settings; responseUrl: string }; response: { account: SignedInAccount } };
   abandonSignIn: { request: { settings: Settings }; response: Record<string, never> };
   getAccount: { request: { settings: Settings }; response: { account: SignedInAccount | null } };

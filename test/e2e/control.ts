@@ -30,6 +30,13 @@ export function control(port: number, token: string) {
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),
+    /** Every sign-in is a day old: its single-page-app refresh token has ended; the login session lives on. */
+    ageRefreshTokens: () => call('POST', '/faults/age-refresh-tokens'),
+    /** Every login session ends: a `prompt=none` request is answered `login_required`. */
+    endLoginSessions: () => call('POST', '/faults/end-login-sessions'),
+    /** Every authorize request the login took, by its `prompt` (`none`: a silent renewal). */
+    authorizations: () =>
+      call('GET', '/login/authorizations') as Promise<{ tenant: string; prompt: string; loginHint: string }[]>,
     /** Every list pages at most this many items (0: each service's own page sizes). */
     pageSize: (size: number) => call('POST', '/faults/page-size', { size }),
     principalReplication: (milliseconds: number) => call('POST', '/faults/principal-replication', { milliseconds }),

@@ -108,6 +108,18 @@ describe('the Firefox build', () => {
     expect(guest).toMatchObject({ userType: 'Guest', externalUserState: 'PendingAcceptance' });
   });
 
+  it('renews a sign-in older than 24 hours without a window, in the event page, while the login session lives', async () => {
+    await sandbox.control.ageRefreshTokens();
+    await sandbox.control.expireTokens();
+    const before = (await sandbox.control.authorizations()).length;
+    const signedIn = await signedInPopup();
+    await signedIn.waitForFunction(() => document.querySelector('[data-testid=tenant]')?.textContent?.includes('Contoso'));
+    const asked = (await sandbox.control.authorizations()).slice(before);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((a) => a.prompt === 'none' && a.loginHint === 'megan@contoso.example')).toBe(true);
+    await signedIn.close();
+  });
+
   it('reads the page it is opened on: the content script reports a Power BI app page', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(APP_PAGE);

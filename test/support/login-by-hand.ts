@@ -59,16 +59,7 @@ const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
 /** Megan signs in for `scope` on the login pages (consenting when asked); the code the redirect URI receives. */
 export async function codeFor(call: Call, scope: string, redirect = CHROMIUM_REDIRECT): Promise<string> {
-  const authorize = `/${CONTOSO}/oauth2/v2.0/authorize?${new URLSearchParams({
-    client_id: INVITE_HERE_APP,
-    response_type: 'code',
-    redirect_uri: redirect,
-    scope,
-    state: 's',
-    code_challenge: CHALLENGE,
-    code_challenge_method: 'S256',
-  })}`;
-  let reply = await call('GET', authorize);
+  let reply = await call('GET', authorizePath(scope, redirect));
   for (let step = 0; step < 10 && !reply.location.startsWith(redirect); step++) {
     const path = new URL(reply.location, 'https://login.microsoftonline.com').pathname;
     const page = reply.location ? await call('GET', path) : reply;
@@ -80,6 +71,19 @@ export async function codeFor(call: Call, scope: string, redirect = CHROMIUM_RED
   }
   return new URL(reply.location).searchParams.get('code') ?? '';
 }
+
+/** An authorize request as MSAL sends it (PKCE), with any more parameters (`prompt`, `login_hint`). */
+export const authorizePath = (scope: string, redirect = CHROMIUM_REDIRECT, more: Record<string, string> = {}) =>
+  `/${CONTOSO}/oauth2/v2.0/authorize?${new URLSearchParams({
+    client_id: INVITE_HERE_APP,
+    response_type: 'code',
+    redirect_uri: redirect,
+    scope,
+    state: 's',
+    code_challenge: CHALLENGE,
+    code_challenge_method: 'S256',
+    ...more,
+  })}`;
 
 /** The token endpoint's answer to a form, parsed. */
 export async function tokenRequest(call: Call, form: Record<string, string>) {
