@@ -118,6 +118,8 @@ export function entraError(
   aadsts: number,
   message: string,
   headers: Record<string, string> = {},
+  /** Fields Entra adds for some errors, such as `suberror`. */
+  extra: Record<string, unknown> = {},
 ): void {
   const traceId = randomUUID();
   const correlationId = randomUUID();
@@ -135,6 +137,7 @@ export function entraError(
       trace_id: traceId,
       correlation_id: correlationId,
       error_uri: `https://login.microsoftonline.com/error?code=${aadsts}`,
+      ...extra,
     }),
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
+import { refreshNotGranted, widenAccessToken } from './consent.ts';
 import { LOGIN_HOST } from './hosts.ts';
 import { expandDefaultScopes, expandInQuery, expandInTokenForm } from './login-default-scope.ts';
 import { instanceDiscovery, isInstanceDiscovery } from './login-discovery.ts';
@@ -10,13 +11,14 @@ import {
   askForAuthenticationContext,
   askForConsentWithOfflineAccess,
   base64url,
+  entraError,
   html,
   readForm,
   resourceOf,
   signingKey,
   widenRefreshToken,
 } from './login-helpers.ts';
-import { interaction } from './login-interaction.ts';
+import { type ConsentPageShown, interaction } from './login-interaction.ts';
 import { signInPage } from './login-pages.ts';
 import { refuseSpaRedemption, spaRedemptionWithoutOrigin } from './login-spa.ts';
 import { fileAdapterFactory } from './oidc-adapter.ts';
@@ -43,6 +45,8 @@ export class Login {
   private readonly adapters = new Map<string, ReturnType<typeof fileAdapterFactory>>();
   /** Every token value handed out in this run, so a test can look for them where they must never be. */
   private readonly issued = { accessTokens: new Set<string>(), refreshTokens: new Set<string>() };
+  /** Every consent or "Need admin approval" page shown in this run, so a test can tell what a person was asked. */
+  private readonly consentPages: ConsentPageShown[] = [];
 
   constructor(
     private readonly store: Store,
@@ -52,11 +56,12 @@ export class Login {
   }
 
   private adapterFor(tid: string) {
-    const requiredScopes = (clientId: unknown) =>
-      this.store.tenant(tid)?.applications.find((a) => a.appId === clientId)?.requiredScopes ?? [];
-    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), (model, payload, find) =>
-      widenRefreshToken(model, payload, find, requiredScopes(payload.clientId)),
-    );
+    const app = (clientId: unknown) => this.store.tenant(tid)?.applications.find((a) => a.appId === clientId);
+    const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), (model, payload, find) => {
+      const consented = app(payload.clientId)?.consentedScopes ?? [];
+      widenRefreshToken(model, payload, find, [...(app(payload.clientId)?.requiredScopes ?? []), ...consented]);
+      widenAccessToken(model, payload, find, consented);
+    });
     this.adapters.set(tid, adapter);
     return adapter;
   }
@@ -115,8 +120,10 @@ export class Login {
           useGrantedResource: () => true,
           getResourceServerInfo: (_ctx, resource, client) => {
             const app = tenant().applications.find((a) => a.appId === client.clientId);
-            // Only what an admin consented to for this app is ever in a token.
-            const scope = (app?.consentedScopes ?? []).filter((s) => resourceOf(s) === resource).join(' ');
+            // What the app is configured with; the grant (tenant's consent, the user's own) decides what a token
+            // carries of it (consent.ts).
+            const configured = new Set([...(app?.requiredScopes ?? []), ...(app?.consentedScopes ?? [])]);
+            const scope = [...configured].filter((s) => resourceOf(s) === resource).join(' ');
             return { scope, audience: resource, accessTokenFormat: 'opaque', accessTokenTTL: 3600 };
           },
         },
@@ -162,6 +169,11 @@ export class Login {
       if (process.env.SANDBOX_DEBUG && ctx.oidc?.route === 'token')
         console.log('TOKEN', ctx.status, Object.keys(body ?? {}).join(','), String(body?.scope), String(ctx.oidc?.params?.scope));
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body) this.recordIssued(body);
+      // The response names the token's scopes as stored: all granted on its audience (consent.ts).
+      if (ctx.oidc?.route === 'token' && ctx.status === 200 && typeof body?.access_token === 'string') {
+        const stored = await provider.AccessToken.find(body.access_token);
+        if (stored?.scope) body.scope = stored.scope;
+      }
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body && typeof body.id_token === 'string') {
         const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1] ?? '', 'base64url').toString('utf8'));
         // A guest's client_info names their home account (Entra's), while the id token speaks of this tenant.
@@ -196,7 +208,7 @@ export class Login {
     let path = `/${rest.join('/')}`;
     if (path === '/v2.0/.well-known/openid-configuration') path = '/.well-known/openid-configuration';
     if (rest[0] === 'login' && rest[1]) {
-      await interaction(provider, tenant, req, res, this.store);
+      await interaction(provider, tenant, req, res, this.store, (shown) => this.consentPages.push(shown));
       return;
     }
     if (path === '/oauth2/v2.0/authorize') {
@@ -209,6 +221,23 @@ export class Login {
       const body = await readForm(req);
       if (spaRedemptionWithoutOrigin(tenant, body, req.headers.origin)) {
         refuseSpaRedemption(res);
+        return;
+      }
+      const consented = tenant.applications.find((a) => a.appId === body.get('client_id'))?.consentedScopes ?? [];
+      const missing = await refreshNotGranted(provider, body, consented);
+      if (missing.length > 0) {
+        // Entra's answer when a renewal asks for a permission never consented, suberror and all (as quoted in
+        // MicrosoftDocs/azure-docs#39189); MSAL then raises InteractionRequiredAuthError.
+        const app = tenant.applications.find((a) => a.appId === body.get('client_id'));
+        entraError(
+          res,
+          400,
+          'invalid_grant',
+          65001,
+          `The user or administrator has not consented to use the application with ID '${app?.appId ?? ''}' named '${app?.displayName ?? ''}'. Send an interactive authorization request for this user and resource.`,
+          {},
+          { suberror: 'consent_required' },
+        );
         return;
       }
       expandInTokenForm(tenant, body);
@@ -253,6 +282,15 @@ export class Login {
   private recordIssued(body: Record<string, unknown>): void {
     if (typeof body.access_token === 'string') this.issued.accessTokens.add(body.access_token);
     if (typeof body.refresh_token === 'string') this.issued.refreshTokens.add(body.refresh_token);
+  }
+
+  /** The consent pages shown so far, oldest first. */
+  consentPagesShown(): ConsentPageShown[] {
+    return [...this.consentPages];
+  }
+
+  forgetConsentPages(): void {
+    this.consentPages.length = 0;
   }
 
   issuedTokens(): { accessTokens: string[]; refreshTokens: string[] } {

@@ -74,11 +74,12 @@ export async function beginSignIn(
   extraScopes: string[],
   askForAccount: boolean,
   claims?: string,
+  sameAccount = false,
 ): Promise<string> {
   const pca = await msal(settings);
   // Clears an interaction left open by an auth window the person closed.
   await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
-  const account = claims ? await currentAccount(settings) : null;
+  const account = claims || sameAccount ? await currentAccount(settings) : null;
   return new Promise<string>((resolve, reject) => {
     captureNavigation = resolve;
     // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
@@ -88,8 +89,10 @@ export async function beginSignIn(
         scopes,
         extraScopesToConsent: extraScopes,
         ...(askForAccount ? { prompt: 'login' } : {}),
-        // A claims challenge is met by the account already signed in: MSAL sends the claims and a login hint.
-        ...(claims ? { claims, account: account ?? undefined } : {}),
+        // A claims challenge, and a feature's consent, are met by the account already signed in: MSAL sends a login
+        // hint (and the claims).
+        ...(claims ? { claims } : {}),
+        ...(account ? { account } : {}),
       })
       .catch(reject);
   }).finally(() => {
