@@ -6,8 +6,9 @@
  * application-sign-in-unexpected-user-consent-error). A refresh-token request for a permission never granted is
  * refused with AADSTS65001 and the suberror consent_required, so the client asks interactively.
  */
-import { resourceOf } from './login-helpers.ts';
-import type { SandboxUser } from './store.ts';
+import type { ServerResponse } from 'node:http';
+import { entraError, resourceOf } from './login-helpers.ts';
+import type { SandboxApplication, SandboxUser } from './store.ts';
 
 const GRAPH = 'https://graph.microsoft.com';
 const POWERBI = 'https://analysis.windows.net/powerbi/api';
@@ -143,4 +144,21 @@ export async function refreshNotGranted(
   });
   if (spelt.join(' ') !== asked.join(' ')) form.set('scope', spelt.join(' '));
   return notGranted(spelt, tenantConsent, userGrant);
+}
+
+/**
+ * Entra's answer when a renewal asks for a permission never consented, suberror and all (as quoted in
+ * MicrosoftDocs/azure-docs#39189); MSAL then raises InteractionRequiredAuthError.
+ */
+export function refuseNotConsented(res: ServerResponse, app: SandboxApplication | undefined, origin: string | undefined): void {
+  entraError(
+    res,
+    400,
+    'invalid_grant',
+    65001,
+    `The user or administrator has not consented to use the application with ID '${app?.appId ?? ''}' named '${app?.displayName ?? ''}'. Send an interactive authorization request for this user and resource.`,
+    // Read by the SPA's own cross-origin request, as the provider's answers are (clientBasedCORS).
+    origin ? { 'access-control-allow-origin': origin } : {},
+    { suberror: 'consent_required' },
+  );
 }

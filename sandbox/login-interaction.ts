@@ -73,8 +73,20 @@ export async function interaction(
   }
   const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
   const app = tenant.applications.find((a) => a.appId === details.params.client_id);
+  const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
+  // The provider weighs the token's resource only; Entra's consent covers every resource asked for at once (MSAL's
+  // extraScopesToConsent), so the other resources' scopes are weighed here against the user's grant.
+  const held = new Set(Object.values(existing?.resources ?? {}).flatMap((s) => String(s).split(' ')));
+  const asked = [
+    ...new Set([
+      ...Object.values(missing.missingResourceScopes ?? {}).flat(),
+      ...String(details.params.scope ?? '')
+        .split(' ')
+        .filter((s) => resourceOf(s) && !s.endsWith('/.default') && !held.has(s)),
+    ]),
+  ];
   // The page lists only what is new: neither in this user's grant nor consented by an admin for the tenant.
-  const step = consentStep(signedIn, Object.values(missing.missingResourceScopes ?? {}).flat(), app?.consentedScopes ?? []);
+  const step = consentStep(signedIn, asked, app?.consentedScopes ?? []);
   const scopes = [...(missing.missingOIDCScope ?? []).filter((s) => !SILENT_SCOPES.has(s)), ...step.scopes];
   const account = signedIn?.userPrincipalName ?? '';
   const record = (page: ConsentPageShown['page']) =>
@@ -117,8 +129,9 @@ export async function interaction(
     const resource = resourceOf(scope);
     if (resource) grant.addResourceScope(resource, scope);
   }
-  for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
-    grant.addResourceScope(resource, scopes.join(' '));
+  for (const scope of asked) {
+    const resource = resourceOf(scope);
+    if (resource) grant.addResourceScope(resource, scope);
   }
   await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
-import { refreshNotGranted, widenAccessToken } from './consent.ts';
+import { refreshNotGranted, refuseNotConsented, widenAccessToken } from './consent.ts';
 import { LOGIN_HOST } from './hosts.ts';
 import { expandDefaultScopes, expandInQuery, expandInTokenForm } from './login-default-scope.ts';
 import { instanceDiscovery, isInstanceDiscovery } from './login-discovery.ts';
@@ -11,7 +11,6 @@ import {
   askForAuthenticationContext,
   askForConsentWithOfflineAccess,
   base64url,
-  entraError,
   html,
   readForm,
   resourceOf,
@@ -226,17 +225,10 @@ export class Login {
       const consented = tenant.applications.find((a) => a.appId === body.get('client_id'))?.consentedScopes ?? [];
       const missing = await refreshNotGranted(provider, body, consented);
       if (missing.length > 0) {
-        // Entra's answer when a renewal asks for a permission never consented, suberror and all (as quoted in
-        // MicrosoftDocs/azure-docs#39189); MSAL then raises InteractionRequiredAuthError.
-        const app = tenant.applications.find((a) => a.appId === body.get('client_id'));
-        entraError(
+        refuseNotConsented(
           res,
-          400,
-          'invalid_grant',
-          65001,
-          `The user or administrator has not consented to use the application with ID '${app?.appId ?? ''}' named '${app?.displayName ?? ''}'. Send an interactive authorization request for this user and resource.`,
-          {},
-          { suberror: 'consent_required' },
+          tenant.applications.find((a) => a.appId === body.get('client_id')),
+          req.headers.origin,
         );
         return;
       }

@@ -163,12 +163,15 @@ export async function signInThroughWindow(
   const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
   await start();
   const auth = await authWindow;
+  // Watched from before the sign-in: with nothing to consent to (an admin consented for the tenant) the window
+  // closes right after it.
+  const closed = auth.waitForEvent('close', { timeout: 30_000 });
   await auth.getByLabel('Email or phone').fill(user);
   await auth.getByLabel('Password').fill(password);
   await auth.getByRole('button', { name: 'Sign in' }).click();
-  const closed = auth.waitForEvent('close', { timeout: 30_000 });
   const accept = auth.getByRole('button', { name: 'Accept' });
-  // Consent is asked once per user and app; the window closes by itself after that.
+  // Consent is asked once per user and app, for what the tenant's admin did not consent; the window closes by itself
+  // after that.
   await Promise.race([accept.click().catch(() => undefined), closed]);
   await closed;
 }
