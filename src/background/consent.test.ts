@@ -65,3 +65,24 @@ describe('incremental consent', () => {
     ]);
   });
 });
+
+describe('what a bulk file asks consent for', () => {
+  it('adds Power BI access for rows with a group or licence, and Power Platform for an environment', async () => {
+    const { bulkFeatures } = await import('./consent.ts');
+    const row = { verdict: 'invite' as const };
+    expect(bulkFeatures({ meta: {}, rows: [row] })).toEqual(['invite']);
+    expect(
+      bulkFeatures({
+        meta: {},
+        rows: [
+          { ...row, groupId: 'g' },
+          { ...row, verdict: 'invalid', licenceSkuId: 's' },
+        ],
+      }),
+    ).toEqual(['invite', 'powerBiAccess']);
+    expect(bulkFeatures({ meta: { environment: {} as never }, rows: [{ ...row, verdict: 'invalid', groupId: 'g' }] })).toEqual([
+      'invite',
+      'powerPlatform',
+    ]);
+  });
+});

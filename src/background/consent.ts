@@ -1,3 +1,4 @@
+import type { JobMeta, JobRow } from '../shared/bulk/job.ts';
 import { type Feature, featureScopes, resourceOfScope, type Settings } from '../shared/config.ts';
 import { AppError, ErrorCodes, hasCode } from '../shared/errors.ts';
 import type { GuestChange } from '../shared/guest-card.ts';
@@ -44,6 +45,20 @@ export function invitationFeatures(start: InviteStart): Feature[] {
     ...(start.powerBi ? (['powerBiAccess'] as const) : []),
     ...(start.azure ? (['azureRoles'] as const) : []),
     ...(start.powerPlatform ? (['powerPlatform'] as const) : []),
+  ];
+}
+
+/** What a bulk file will do, as features: groups and licences are Power BI access's, environment roles Power Platform's. */
+export function bulkFeatures(job: {
+  meta: Pick<JobMeta, 'environment' | 'roleScope'>;
+  rows: Pick<JobRow, 'groupId' | 'licenceSkuId' | 'roleId' | 'verdict'>[];
+}): Feature[] {
+  const sent = job.rows.filter((r) => r.verdict !== 'invalid');
+  return [
+    'invite',
+    ...(sent.some((r) => r.groupId || r.licenceSkuId) ? (['powerBiAccess'] as const) : []),
+    ...(job.meta.roleScope && sent.some((r) => r.roleId) ? (['azureRoles'] as const) : []),
+    ...(job.meta.environment ? (['powerPlatform'] as const) : []),
   ];
 }
 

@@ -142,7 +142,6 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   controlBulk: async ({ action, roleSchedule, acknowledged, stopOwedGrants }) => {
     const problem = roleSchedule ? scheduleProblem(roleSchedule, Date.now()) : null;
     if (problem) throw new AppError(ErrorCodes.invalidSchedule, problem);
-    if (action === 'start') await ensureConsent(await usableSettings(), ['invite']);
     return controlBulk(action, roleSchedule, { acknowledged, stopOwedGrants });
   },
   getBulkRows: ({ show, offset, limit }) => bulkRows(show, offset, limit),
