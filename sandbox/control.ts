@@ -89,6 +89,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
   if (route === 'POST /reset') {
     store.reset();
     faults.clear();
+    login.forgetConsentPages();
     return reply(204);
   }
   // Another tenant altogether: the state starts again from the profile named (sandbox/profile), faults cleared.
@@ -96,6 +97,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     if (!isProfileName(body.name)) return reply(400, { error: `name must be one of ${PROFILE_NAMES.join(', ')}` });
     store.reset(body.name);
     faults.clear();
+    login.forgetConsentPages();
     return reply(204);
   }
   if (route === 'GET /state') return reply(200, store.state);
@@ -104,6 +106,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     return reply(200, { accessToken: await login.mintAccessToken(tenant, user, scopes) });
   }
   if (route === 'GET /tokens/issued') return reply(200, login.issuedTokens());
+  if (route === 'GET /login/consent-pages') return reply(200, login.consentPagesShown());
   if (route === 'POST /faults') {
     faults.add(body as FaultRule);
     return reply(204);

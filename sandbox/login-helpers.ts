@@ -118,8 +118,8 @@ export function entraError(
   aadsts: number,
   message: string,
   headers: Record<string, string> = {},
-  /** Fields some errors add, such as `suberror` (AADSTS700084's `bad_token`). */
-  extra: Record<string, string> = {},
+  /** Fields Entra adds for some errors, such as `suberror`. */
+  extra: Record<string, unknown> = {},
 ): void {
   const traceId = randomUUID();
   const correlationId = randomUUID();

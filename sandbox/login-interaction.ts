@@ -1,8 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
+import { consentStep } from './consent.ts';
 import { html, readForm, resourceOf, SILENT_SCOPES } from './login-helpers.ts';
-import { consentPage, redemptionPage, signInPage } from './login-pages.ts';
+import { consentPage, needAdminApprovalPage, redemptionPage, signInPage } from './login-pages.ts';
 import type { SandboxTenant, Store } from './store.ts';
+
+/** A consent page as shown: to whom, which kind, listing which permissions. */
+export interface ConsentPageShown {
+  tenantId: string;
+  userId: string;
+  account: string;
+  page: 'consent' | 'needAdminApproval';
+  scopes: string[];
+}
 
 /** The sign-in and consent steps of an authorization request, as Entra shows them. */
 export async function interaction(
@@ -11,6 +21,7 @@ export async function interaction(
   req: IncomingMessage,
   res: ServerResponse,
   store: Store,
+  shown: (page: ConsentPageShown) => void,
 ): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const action = `/${tenant.id}/login/${details.uid}`;
@@ -61,14 +72,42 @@ export async function interaction(
     return;
   }
   const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
-  const scopes = [
-    ...(missing.missingOIDCScope ?? []).filter((s) => !SILENT_SCOPES.has(s)),
-    ...Object.values(missing.missingResourceScopes ?? {}).flat(),
+  const app = tenant.applications.find((a) => a.appId === details.params.client_id);
+  const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
+  // The provider weighs the token's resource only; Entra's consent covers every resource asked for at once (MSAL's
+  // extraScopesToConsent), so the other resources' scopes are weighed here against the user's grant.
+  const held = new Set(Object.values(existing?.resources ?? {}).flatMap((s) => String(s).split(' ')));
+  const asked = [
+    ...new Set([
+      ...Object.values(missing.missingResourceScopes ?? {}).flat(),
+      ...String(details.params.scope ?? '')
+        .split(' ')
+        .filter((s) => resourceOf(s) && !s.endsWith('/.default') && !held.has(s)),
+    ]),
   ];
+  // The page lists only what is new: neither in this user's grant nor consented by an admin for the tenant.
+  const step = consentStep(signedIn, asked, app?.consentedScopes ?? []);
+  const scopes = [...(missing.missingOIDCScope ?? []).filter((s) => !SILENT_SCOPES.has(s)), ...step.scopes];
+  const account = signedIn?.userPrincipalName ?? '';
+  const record = (page: ConsentPageShown['page']) =>
+    shown({ tenantId: tenant.id, userId: signedIn?.id ?? '', account, page, scopes });
+  // A permission only an admin may grant, asked by someone who is not one: no consent is possible.
+  if (step.page === 'needAdminApproval') {
+    if (req.method !== 'POST') {
+      record('needAdminApproval');
+      html(res, 200, needAdminApprovalPage({ action, appName, account }));
+      return;
+    }
+    await provider.interactionFinished(req, res, {
+      error: 'access_denied',
+      error_description: `AADSTS90094: ${appName} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.`,
+    });
+    return;
+  }
   // Entra asks for consent once per user and app; with nothing new to consent to, the grant is simply extended.
   if (req.method !== 'POST' && scopes.length > 0) {
-    const user = tenant.users.find((u) => u.id === details.session?.accountId);
-    html(res, 200, consentPage({ action, appName, account: user?.userPrincipalName ?? '', scopes }));
+    record('consent');
+    html(res, 200, consentPage({ action, appName, account, scopes }));
     return;
   }
   const form = req.method === 'POST' ? await readForm(req) : new URLSearchParams({ decision: 'accept' });
@@ -84,14 +123,15 @@ export async function interaction(
     : new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
   if (!grant) throw new Error('grant vanished during consent');
   if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-  // Like Entra, consent covers the app's permissions on every resource, so one sign-in serves Graph and Power BI.
-  const app = tenant.applications.find((a) => a.appId === details.params.client_id);
+  // What the tenant consented joins the grant too, so the provider's own check finds nothing missing; the user's
+  // consent adds to what they granted before (incremental consent).
   for (const scope of app?.consentedScopes ?? []) {
     const resource = resourceOf(scope);
     if (resource) grant.addResourceScope(resource, scope);
   }
-  for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
-    grant.addResourceScope(resource, scopes.join(' '));
+  for (const scope of asked) {
+    const resource = resourceOf(scope);
+    if (resource) grant.addResourceScope(resource, scope);
   }
   await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
 }

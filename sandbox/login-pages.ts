@@ -50,6 +50,26 @@ export function consentPage(opts: { action: string; appName: string; account: st
   );
 }
 
+/**
+ * Entra's "Need admin approval": the app asks for a permission only an admin may grant, and the person is not one.
+ * They may only go back to the app without consenting (learn: entra/identity/enterprise-apps/
+ * application-sign-in-unexpected-user-consent-error, AADSTS90094).
+ */
+export function needAdminApprovalPage(opts: { action: string; appName: string; account: string }): string {
+  const app = escapeHtml(opts.appName);
+  return page(
+    'Need admin approval',
+    `
+    <div class="tenant">${escapeHtml(opts.account)}</div>
+    <h1>Need admin approval</h1>
+    <p><strong>${app}</strong> needs permission to access resources in your organization that only an admin can
+    grant. Please ask an admin to grant permission to this app before you can use it.</p>
+    <form method="post" action="${escapeHtml(opts.action)}">
+      <button type="submit" name="decision" value="return" class="secondary">Return to the application without granting consent</button>
+    </form>`,
+  );
+}
+
 /** Entra's "Review permissions" page, shown once when a guest first signs in to the tenant that invited them. */
 export function redemptionPage(opts: { action: string; organization: string; account: string }): string {
   const org = escapeHtml(opts.organization);

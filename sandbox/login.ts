@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Provider from 'oidc-provider';
+import { refreshNotGranted, refuseNotConsented, widenAccessToken } from './consent.ts';
 import { LOGIN_HOST } from './hosts.ts';
 import { expandDefaultScopes, expandInQuery, expandInTokenForm } from './login-default-scope.ts';
 import { instanceDiscovery, isInstanceDiscovery } from './login-discovery.ts';
@@ -16,7 +17,7 @@ import {
   signingKey,
   widenRefreshToken,
 } from './login-helpers.ts';
-import { interaction } from './login-interaction.ts';
+import { type ConsentPageShown, interaction } from './login-interaction.ts';
 import { signInPage } from './login-pages.ts';
 import {
   endedSpaRefreshToken,
@@ -53,6 +54,8 @@ export class Login {
   private readonly issued = { accessTokens: new Set<string>(), refreshTokens: new Set<string>() };
   /** Every authorize request of this run, by its `prompt`, so a test can tell a silent renewal from a sign-in shown. */
   private readonly authorizeRequests: { tenant: string; prompt: string; loginHint: string }[] = [];
+  /** Every consent or "Need admin approval" page shown in this run, so a test can tell what a person was asked. */
+  private readonly consentPages: ConsentPageShown[] = [];
 
   constructor(
     private readonly store: Store,
@@ -62,10 +65,11 @@ export class Login {
   }
 
   private adapterFor(tid: string) {
-    const requiredScopes = (clientId: unknown) =>
-      this.store.tenant(tid)?.applications.find((a) => a.appId === clientId)?.requiredScopes ?? [];
+    const app = (clientId: unknown) => this.store.tenant(tid)?.applications.find((a) => a.appId === clientId);
     const adapter = fileAdapterFactory(join(this.stateDir, `oidc-${tid}.json`), (model, payload, find) => {
-      widenRefreshToken(model, payload, find, requiredScopes(payload.clientId));
+      const consented = app(payload.clientId)?.consentedScopes ?? [];
+      widenRefreshToken(model, payload, find, [...(app(payload.clientId)?.requiredScopes ?? []), ...consented]);
+      widenAccessToken(model, payload, find, consented);
       keepOfflineAccess(model, payload, find);
     });
     this.adapters.set(tid, adapter);
@@ -127,8 +131,10 @@ export class Login {
           useGrantedResource: () => true,
           getResourceServerInfo: (_ctx, resource, client) => {
             const app = tenant().applications.find((a) => a.appId === client.clientId);
-            // Only what an admin consented to for this app is ever in a token.
-            const scope = (app?.consentedScopes ?? []).filter((s) => resourceOf(s) === resource).join(' ');
+            // What the app is configured with; the grant (tenant's consent, the user's own) decides what a token
+            // carries of it (consent.ts).
+            const configured = new Set([...(app?.requiredScopes ?? []), ...(app?.consentedScopes ?? [])]);
+            const scope = [...configured].filter((s) => resourceOf(s) === resource).join(' ');
             return { scope, audience: resource, accessTokenFormat: 'opaque', accessTokenTTL: 3600 };
           },
         },
@@ -178,6 +184,11 @@ export class Login {
       if (process.env.SANDBOX_DEBUG && ctx.oidc?.route === 'token')
         console.log('TOKEN', ctx.status, Object.keys(body ?? {}).join(','), String(body?.scope), String(ctx.oidc?.params?.scope));
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body) this.recordIssued(body);
+      // The response names the token's scopes as stored: all granted on its audience (consent.ts).
+      if (ctx.oidc?.route === 'token' && ctx.status === 200 && typeof body?.access_token === 'string') {
+        const stored = await provider.AccessToken.find(body.access_token);
+        if (stored?.scope) body.scope = stored.scope;
+      }
       if (ctx.oidc?.route === 'token' && ctx.status === 200 && body && typeof body.id_token === 'string') {
         const claims = JSON.parse(Buffer.from(body.id_token.split('.')[1] ?? '', 'base64url').toString('utf8'));
         // A guest's client_info names their home account (Entra's), while the id token speaks of this tenant.
@@ -212,7 +223,7 @@ export class Login {
     let path = `/${rest.join('/')}`;
     if (path === '/v2.0/.well-known/openid-configuration') path = '/.well-known/openid-configuration';
     if (rest[0] === 'login' && rest[1]) {
-      await interaction(provider, tenant, req, res, this.store);
+      await interaction(provider, tenant, req, res, this.store, (shown) => this.consentPages.push(shown));
       return;
     }
     if (path === '/oauth2/v2.0/authorize') {
@@ -232,6 +243,16 @@ export class Login {
       const began = await endedSpaRefreshToken(provider, tenant, body);
       if (began !== undefined) {
         refuseEndedSpaRefreshToken(res, began, req.headers.origin ?? '*');
+        return;
+      }
+      const consented = tenant.applications.find((a) => a.appId === body.get('client_id'))?.consentedScopes ?? [];
+      const missing = await refreshNotGranted(provider, body, consented);
+      if (missing.length > 0) {
+        refuseNotConsented(
+          res,
+          tenant.applications.find((a) => a.appId === body.get('client_id')),
+          req.headers.origin,
+        );
         return;
       }
       expandInTokenForm(tenant, body);
@@ -276,6 +297,15 @@ export class Login {
   private recordIssued(body: Record<string, unknown>): void {
     if (typeof body.access_token === 'string') this.issued.accessTokens.add(body.access_token);
     if (typeof body.refresh_token === 'string') this.issued.refreshTokens.add(body.refresh_token);
+  }
+
+  /** The consent pages shown so far, oldest first. */
+  consentPagesShown(): ConsentPageShown[] {
+    return [...this.consentPages];
+  }
+
+  forgetConsentPages(): void {
+    this.consentPages.length = 0;
   }
 
   issuedTokens(): { accessTokens: string[]; refreshTokens: string[] } {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SANDBOX_SETTINGS } from '../shared/config.ts';
+import { SANDBOX_SETTINGS, SIGN_IN_SCOPES } from '../shared/config.ts';
 
 vi.mock('../shared/browser.ts', () => import('../../test/support/fake-extension.ts'));
 /** What the worker asked MSAL (the offscreen document) for, and who MSAL has signed in. */
@@ -33,5 +33,27 @@ describe('tokens for queued work', () => {
     });
     auth.forgetTokens();
     await expect(auth.graphToken(megan, false)).rejects.toThrow();
+  });
+});
+
+describe('scopes asked for', () => {
+  it('signs in for My access alone: Graph User.Read for the token, the rest consented at once', () => {
+    expect(auth.consentRequest(SIGN_IN_SCOPES)).toEqual({
+      scopes: ['https://graph.microsoft.com/User.Read'],
+      extraScopes: [
+        'https://management.azure.com/user_impersonation',
+        'https://analysis.windows.net/powerbi/api/App.Read.All',
+        'https://analysis.windows.net/powerbi/api/Workspace.Read.All',
+      ],
+    });
+  });
+
+  it('asks each resource for the scopes sign-in consented, whatever features were consented since', async () => {
+    await auth.graphToken(SANDBOX_SETTINGS, false);
+    await auth.armToken(SANDBOX_SETTINGS, false);
+    expect(asked.map((a) => (a as { scopes?: string[] }).scopes)).toEqual([
+      ['https://graph.microsoft.com/User.Read'],
+      ['https://management.azure.com/user_impersonation'],
+    ]);
   });
 });

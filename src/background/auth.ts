@@ -1,5 +1,13 @@
 import { browser } from '../shared/browser.ts';
-import { ARM_SCOPES, GRAPH_SCOPES, POWERBI_SCOPES, type Settings } from '../shared/config.ts';
+import {
+  ARM_ORIGIN,
+  ARM_SCOPES,
+  GRAPH_ORIGIN,
+  POWERBI_RESOURCE,
+  resourceOfScope,
+  type Settings,
+  SIGN_IN_SCOPES,
+} from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
 import { session } from '../shared/storage.ts';
@@ -12,17 +20,27 @@ import { withSilentRenewal } from './renewal.ts';
  * (in Firefox, MSAL does both in the event page itself: offscreen.ts).
  */
 export function signIn(settings: Settings, claims?: string): Promise<SignedInAccount> {
-  // A claims challenge is ARM's: the sign-in that meets it is asked for an ARM token.
-  return signInWith(
-    settings,
-    claims ? { scopes: ARM_SCOPES, extraScopes: [], claims } : { scopes: GRAPH_SCOPES, extraScopes: POWERBI_SCOPES },
-  );
+  // A claims challenge is ARM's: the sign-in that meets it is asked for an ARM token. Otherwise what every person
+  // needs, never an admin's scope: each feature asks for its own when first used (consent.ts).
+  return signInWith(settings, claims ? { scopes: ARM_SCOPES, extraScopes: [], claims } : consentRequest(SIGN_IN_SCOPES));
+}
+
+/**
+ * A sign-in that consents to these scopes at once: the first resource's are the token's, the others'
+ * extraScopesToConsent (MSAL asks one resource per token; their tokens come later from the refresh token).
+ */
+export function consentRequest(scopes: string[]): { scopes: string[]; extraScopes: string[] } {
+  const first = resourceOfScope(scopes[0] ?? '');
+  return {
+    scopes: scopes.filter((s) => resourceOfScope(s) === first),
+    extraScopes: scopes.filter((s) => resourceOfScope(s) !== first),
+  };
 }
 
 /** The same sign-in for other scopes: the setup check asks for what was consented (`.default`), not for more. */
 export async function signInWith(
   settings: Settings,
-  request: { scopes: string[]; extraScopes: string[]; claims?: string },
+  request: { scopes: string[]; extraScopes: string[]; claims?: string; sameAccount?: boolean },
 ): Promise<SignedInAccount> {
   const askForAccount = (await session.get('signedOut')) === true;
   const { url } = await callOffscreen('beginSignIn', { settings, ...request, askForAccount });
@@ -111,14 +129,29 @@ async function offscreenToken(bound: Settings, scopes: string[], forceRefresh: b
   }
 }
 
+/**
+ * Each resource's token is asked for with the scopes sign-in consented on it. Entra puts every permission granted on
+ * the audience in the token, not only those asked for, so a feature's scopes consented later (consent.ts) come
+ * with the same request; asking for them here would fail for whoever has not consented yet.
+ */
+const signInScopesOn = (resource: string) => SIGN_IN_SCOPES.filter((s) => resourceOfScope(s) === resource);
+
 /** A Graph token. */
-export const graphToken = (settings: Settings, forceRefresh: boolean) => token(settings, GRAPH_SCOPES, forceRefresh);
+export const graphToken = (settings: Settings, forceRefresh: boolean) =>
+  token(settings, signInScopesOn(GRAPH_ORIGIN), forceRefresh);
 
 /** A Power BI REST token, from the same sign-in (its consent was asked with extraScopesToConsent). */
-export const powerBiToken = (settings: Settings, forceRefresh: boolean) => token(settings, POWERBI_SCOPES, forceRefresh);
+export const powerBiToken = (settings: Settings, forceRefresh: boolean) =>
+  token(settings, signInScopesOn(POWERBI_RESOURCE), forceRefresh);
 
 /** An Azure Resource Manager token, from the same sign-in. */
-export const armToken = (settings: Settings, forceRefresh: boolean) => token(settings, ARM_SCOPES, forceRefresh);
+export const armToken = (settings: Settings, forceRefresh: boolean) => token(settings, signInScopesOn(ARM_ORIGIN), forceRefresh);
+
+/**
+ * A token asked for with exactly these scopes of one resource: refused (`interaction_required`, Entra's
+ * AADSTS65001) when this account was not granted one of them. How a feature learns whether it needs consent.
+ */
+export const scopedToken = (settings: Settings, scopes: string[]) => token(settings, scopes, false);
 
 /**
  * A token for another resource of the same sign-in (the environment API, a Dataverse instance), by its `.default`

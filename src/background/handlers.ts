@@ -11,6 +11,7 @@ import { activity, activityCsv, clearActivity } from './activity.ts';
 import { azureRoles } from './arm/roles.ts';
 import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
+import { changeFeature, ensureConsent, invitationFeatures } from './consent.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
 import { partnerGuests } from './graph/guest-changes.ts';
@@ -116,6 +117,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     if (!httpsUrl(invitation.redirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, invitation.redirectUrl);
     const late = azure ? scheduleProblem(azure.schedule, Date.now()) : null;
     if (late) throw new AppError(ErrorCodes.invalidSchedule, late);
+    // Consent first, while the person is here: the steps may run later, from an alarm.
+    await ensureConsent(await usableSettings(), invitationFeatures(start));
     return startOperation(start);
   },
   getOperation: async () => shownOperation(await me()),
@@ -176,7 +179,10 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     const draft = partnerGroupDraft(domain);
     return { draft, admitted: await partnerGuests(graphSession(await usableSettings()).client, draft.domain) };
   },
-  startGuestChange: ({ guest, change }) => startGuestChange(guest, change),
+  startGuestChange: async ({ guest, change }) => {
+    await ensureConsent(await usableSettings(), [changeFeature(change)]);
+    return startGuestChange(guest, change);
+  },
   getGuestChanges: async () => ownGuestChanges(await me()),
   getPowerPlatformPage: async ({ context }) => powerPlatformPage(await usableSettings(), context),
   getSettings: () => settingsView(),

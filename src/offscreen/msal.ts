@@ -76,16 +76,19 @@ export async function beginSignIn(
   extraScopes: string[],
   askForAccount: boolean,
   claims?: string,
+  sameAccount = false,
 ): Promise<string> {
-  const account = claims ? await currentAccount(settings) : null;
+  const account = claims || sameAccount ? await currentAccount(settings) : null;
   // After a sign-out the login session may still be alive; prompt=login lets the person choose the account.
   // extraScopesToConsent: one consent covers Power BI too, so its tokens come later from the refresh token.
   return authorizeUrl(settings, {
     scopes,
     extraScopesToConsent: extraScopes,
     ...(askForAccount ? { prompt: 'login' } : {}),
-    // A claims challenge is met by the account already signed in: MSAL sends the claims and a login hint.
-    ...(claims ? { claims, account: account ?? undefined } : {}),
+    // A claims challenge, and a feature's consent, are met by the account already signed in: MSAL sends a login
+    // hint (and the claims).
+    ...(claims ? { claims } : {}),
+    ...(account ? { account } : {}),
   });
 }
 

@@ -17,18 +17,20 @@ function Findings({ report }: { report: SetupReport }) {
         <strong>{missing === 0 ? t('optionsCheckAllGood', report.username) : t('optionsCheckSome', report.username)}</strong>
       </p>
       <ul class="findings">
-        {findings.map(({ feature, missing }) => (
-          <li key={feature} data-feature={feature} data-ok={missing.length === 0 ? 'yes' : 'no'}>
-            <strong>{featureWords(feature).name}</strong>
-            {': '}
-            {missing.length === 0
-              ? t('optionsCheckFeatureWorks')
-              : t(
-                  'optionsCheckFeatureMissing',
-                  missing.map((s) => `${permissionName(s)} (${apiName(s.slice(0, s.lastIndexOf('/')))})`).join(', '),
-                )}
-          </li>
-        ))}
+        {findings.map(({ feature, missing, state }) => {
+          const names = missing.map((s) => `${permissionName(s)} (${apiName(s.slice(0, s.lastIndexOf('/')))})`).join(', ');
+          return (
+            <li key={feature} data-feature={feature} data-ok={state === 'granted' ? 'yes' : 'no'} data-state={state}>
+              <strong>{featureWords(feature).name}</strong>
+              {': '}
+              {state === 'granted'
+                ? t('optionsCheckFeatureWorks')
+                : state === 'adminConsent'
+                  ? t('optionsCheckFeatureAdminConsent', names)
+                  : t('optionsCheckFeatureYourConsent', names)}
+            </li>
+          );
+        })}
       </ul>
       {report.resources
         .filter((r) => r.problem)

@@ -4,6 +4,8 @@ import { t } from '../shared/i18n.ts';
 /** A feature's name and what it lets a person do, in words. */
 export function featureWords(feature: Feature): { name: string; does: string } {
   switch (feature) {
+    case 'myAccess':
+      return { name: t('featureMyAccess'), does: t('featureMyAccessDoes') };
     case 'invite':
       return { name: t('featureInvite'), does: t('featureInviteDoes') };
     case 'powerBiAccess':

@@ -36,13 +36,20 @@ const graph = (s: string) => `${GRAPH_ORIGIN}/${s}`;
 const powerBi = (s: string) => `${POWERBI_RESOURCE}/${s}`;
 
 /** What a person can do with the extension, each needing its own delegated scopes (the table below). */
-export type Feature = 'invite' | 'powerBiAccess' | 'guestCard' | 'azureRoles' | 'powerPlatform';
+export type Feature = 'myAccess' | 'invite' | 'powerBiAccess' | 'guestCard' | 'azureRoles' | 'powerPlatform';
 
 /**
- * The one table of delegated scopes, by feature, least privilege for what each does. GRAPH_SCOPES, POWERBI_SCOPES
- * and ARM_SCOPES (what sign-in asks for), the onboarding guide and the setup check all derive from it.
+ * The one table of delegated scopes, by feature, least privilege for what each does. Sign-in asks for My access's,
+ * what every person needs, a guest included; each other feature's are asked for the first time it is used
+ * (incremental consent, background/consent.ts). The onboarding guide and the setup check derive from it too.
  */
 export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
+  // My access (everyone, guests first): who I am, my licences and groups (User.Read covers /me, its licenceDetails
+  // and transitiveMemberOf, and /organization); my Azure roles; the Power BI apps I can open and their workspaces.
+  {
+    feature: 'myAccess',
+    scopes: [graph('User.Read'), `${ARM_ORIGIN}/user_impersonation`, ...['App.Read.All', 'Workspace.Read.All'].map(powerBi)],
+  },
   // The signed-in user; whether an address is already a guest and in which state (externalUserState is not in the
   // basic profile, so User.Read.All); inviting; who may invite (authorizationPolicy).
   { feature: 'invite', scopes: ['User.Read', 'User.Read.All', 'User.Invite.All', 'Policy.Read.All'].map(graph) },
@@ -75,9 +82,39 @@ const scopesOf = (resource: string) => [
   ...new Set(FEATURE_SCOPES.flatMap((f) => f.scopes).filter((s) => resourceOfScope(s) === resource)),
 ];
 
-export const GRAPH_SCOPES = scopesOf(GRAPH_ORIGIN);
-export const POWERBI_SCOPES = scopesOf(POWERBI_RESOURCE);
+/** ARM's scopes: what the sign-in meeting ARM's claims challenge asks for. */
 export const ARM_SCOPES = scopesOf(ARM_ORIGIN);
+
+/** A feature's scopes, from the table. */
+export const featureScopes = (feature: Feature) => FEATURE_SCOPES.find((f) => f.feature === feature)?.scopes ?? [];
+
+/** What sign-in asks for: My access's scopes, none of them an admin's. */
+export const SIGN_IN_SCOPES = featureScopes('myAccess');
+
+/**
+ * Delegated permissions an administrator must consent to ("Admin consent required: Yes" in Microsoft Graph's
+ * permissions reference, learn: graph/permissions-reference; Power BI's admin API permissions). A person who is not
+ * an admin meets "Need admin approval" when asked for one the tenant has not consented (AADSTS90094).
+ */
+const ADMIN_CONSENT = new Set(
+  [
+    ...[
+      'User.Read.All',
+      'User.ReadWrite.All',
+      'User.Invite.All',
+      'Policy.Read.All',
+      'LicenseAssignment.Read.All',
+      'LicenseAssignment.ReadWrite.All',
+      'Group.ReadBasic.All',
+      'Group.ReadWrite.All',
+      'GroupMember.ReadWrite.All',
+      'AuditLog.Read.All',
+    ].map(graph),
+    ...['Tenant.Read.All'].map(powerBi),
+  ].map((s) => s.toLowerCase()),
+);
+
+export const needsAdminConsent = (scope: string) => ADMIN_CONSENT.has(scope.toLowerCase());
 
 /** Every resource the table names, in its order: the setup check asks each for the scopes it has granted. */
 export const SCOPE_RESOURCES = [...new Set(FEATURE_SCOPES.flatMap((f) => f.scopes.map(resourceOfScope)))];

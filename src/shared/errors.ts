@@ -9,6 +9,7 @@ export const ErrorCodes = {
   authExpired: 'auth_expired',
   forbidden: 'forbidden',
   missingScope: 'missing_scope',
+  consentNeeded: 'consent_needed',
   invitesNotAllowed: 'invites_not_allowed',
   memberInviteNotAllowed: 'member_invite_not_allowed',
   invalidEmail: 'invalid_email',
@@ -66,6 +67,8 @@ export function errorMessage(code: ErrorCode): string {
       return t('errorForbidden');
     case 'missing_scope':
       return t('errorMissingScope');
+    case 'consent_needed':
+      return t('errorConsentNeeded');
     case 'invites_not_allowed':
       return t('errorInvitesNotAllowed');
     case 'member_invite_not_allowed':

@@ -118,8 +118,18 @@ export type BackgroundProtocol = {
 /** Messages between the background and the offscreen document, which alone runs MSAL. */
 export type OffscreenProtocol = {
   beginSignIn: {
-    /** `claims`: what a service's claims challenge asked the sign-in to meet (JSON). */
-    request: { settings: Settings; scopes: string[]; extraScopes: string[]; askForAccount: boolean; claims?: string };
+    /**
+     * `claims`: what a service's claims challenge asked the sign-in to meet (JSON). `sameAccount`: the account signed
+     * in is asked (a feature's consent), not whoever the login offers.
+     */
+    request: {
+      settings: Settings;
+      scopes: string[];
+      extraScopes: string[];
+      askForAccount: boolean;
+      claims?: string;
+      sameAccount?: boolean;
+    };
     response: { url: string };
   };
   /** The same for the account signed in, without a prompt (`prompt=none`): a renewal no one sees. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARM_SCOPES, FEATURE_SCOPES, GRAPH_ORIGIN, GRAPH_SCOPES, POWERBI_SCOPES } from './config.ts';
+import { FEATURE_SCOPES, GRAPH_ORIGIN, needsAdminConsent, SIGN_IN_SCOPES } from './config.ts';
 import { featureFindings, grantedScopes } from './setup.ts';
 
 const everything = (except: string[] = []) => ({
@@ -7,9 +7,7 @@ const everything = (except: string[] = []) => ({
   resources: [
     {
       resource: GRAPH_ORIGIN,
-      granted: [...GRAPH_SCOPES, ...POWERBI_SCOPES, ...ARM_SCOPES, 'https://service.powerapps.com/User'].filter(
-        (s) => !except.includes(s),
-      ),
+      granted: FEATURE_SCOPES.flatMap((f) => f.scopes).filter((s) => !except.includes(s)),
       problem: null,
     },
   ],
@@ -44,9 +42,30 @@ describe('the setup check', () => {
     );
   });
 
-  it('derives what sign-in asks for from the one table', () => {
-    const all = FEATURE_SCOPES.flatMap((f) => f.scopes);
-    expect([...GRAPH_SCOPES, ...POWERBI_SCOPES, ...ARM_SCOPES].every((s) => all.includes(s))).toBe(true);
-    expect(GRAPH_SCOPES).toContain(`${GRAPH_ORIGIN}/User.Invite.All`);
+  it('asks at sign-in for what My access needs, and for no scope only an admin may grant', () => {
+    expect(SIGN_IN_SCOPES).toEqual(FEATURE_SCOPES.find((f) => f.feature === 'myAccess')?.scopes);
+    expect(SIGN_IN_SCOPES).toContain(`${GRAPH_ORIGIN}/User.Read`);
+    expect(SIGN_IN_SCOPES).toContain('https://management.azure.com/user_impersonation');
+    expect(SIGN_IN_SCOPES.filter(needsAdminConsent)).toEqual([]);
+    // The invite feature's own scopes are an admin's: they are asked for when it is first used, not at sign-in.
+    const invite = FEATURE_SCOPES.find((f) => f.feature === 'invite')?.scopes ?? [];
+    expect(invite.filter((s) => !SIGN_IN_SCOPES.includes(s)).every(needsAdminConsent)).toBe(true);
+  });
+
+  it('says per feature: granted, yours to consent to on first use, or an administrator’s', () => {
+    // A guest who signed in and consented to what sign-in asks, in a tenant whose admin consented to nothing.
+    const guest = {
+      username: 'pat@partner.example',
+      resources: [{ resource: GRAPH_ORIGIN, granted: SIGN_IN_SCOPES, problem: null }],
+    };
+    const states = Object.fromEntries(featureFindings(guest).map((f) => [f.feature, f.state]));
+    expect(states).toEqual({
+      myAccess: 'granted',
+      invite: 'adminConsent',
+      powerBiAccess: 'adminConsent',
+      guestCard: 'adminConsent',
+      azureRoles: 'granted',
+      powerPlatform: 'yourConsent',
+    });
   });
 });

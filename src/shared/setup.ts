@@ -1,4 +1,4 @@
-import { FEATURE_SCOPES, type Feature, resourceOfScope } from './config.ts';
+import { FEATURE_SCOPES, type Feature, needsAdminConsent, resourceOfScope } from './config.ts';
 
 /** What one resource (Graph, Power BI, ARM, ...) granted this app registration, as its token says. */
 export interface ResourceGrant {
@@ -14,10 +14,17 @@ export interface SetupReport {
   resources: ResourceGrant[];
 }
 
+/**
+ * Where a feature stands: its scopes all granted; or some missing that the person may grant themselves when the
+ * feature first asks; or some that only an administrator may grant (Entra's "Need admin approval" for anyone else).
+ */
+export type ConsentState = 'granted' | 'yourConsent' | 'adminConsent';
+
 export interface FeatureFinding {
   feature: Feature;
   /** Scopes the feature needs that no token granted. Empty: the feature works. */
   missing: string[];
+  state: ConsentState;
 }
 
 /** The permission's own name, as Entra lists it under its API: `User.Read`. */
@@ -29,7 +36,11 @@ const key = (scope: string) => scope.toLowerCase();
 /** Each feature of the table in config.ts, with the scopes it needs and the report did not find granted. */
 export function featureFindings(report: SetupReport): FeatureFinding[] {
   const granted = new Set(report.resources.flatMap((r) => r.granted.map(key)));
-  return FEATURE_SCOPES.map(({ feature, scopes }) => ({ feature, missing: scopes.filter((s) => !granted.has(key(s))) }));
+  return FEATURE_SCOPES.map(({ feature, scopes }) => {
+    const missing = scopes.filter((s) => !granted.has(key(s)));
+    const state = missing.length === 0 ? 'granted' : missing.some(needsAdminConsent) ? 'adminConsent' : 'yourConsent';
+    return { feature, missing, state };
+  });
 }
 
 /**

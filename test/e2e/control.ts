@@ -1,5 +1,6 @@
 import type { CorsRefusal } from '../../sandbox/cors.ts';
 import type { FaultRule } from '../../sandbox/faults.ts';
+import type { ConsentPageShown } from '../../sandbox/login-interaction.ts';
 import type { ProfileName } from '../../sandbox/profile/profiles.ts';
 import type { SandboxAssignmentRequest, SandboxRoleAssignment, SandboxState, SandboxWorkspace } from '../../sandbox/store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from '../../sandbox/tenant-policies.ts';
@@ -25,6 +26,8 @@ export function control(port: number, token: string) {
     state: () => call('GET', '/state') as Promise<SandboxState>,
     mintToken: async (tenant: string, user: string, scopes: string[]) =>
       ((await call('POST', '/tokens', { tenant, user, scopes })) as { accessToken: string }).accessToken,
+    /** Every consent and "Need admin approval" page the login showed since the last reset, oldest first. */
+    consentPages: () => call('GET', '/login/consent-pages') as Promise<ConsentPageShown[]>,
     issuedTokens: () => call('GET', '/tokens/issued') as Promise<{ accessTokens: string[]; refreshTokens: string[] }>,
     addFault: (rule: FaultRule) => call('POST', '/faults', rule),
     clearFaults: () => call('DELETE', '/faults'),

@@ -8,6 +8,7 @@ import { t } from '../../shared/i18n.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import { currentAccount } from '../auth.ts';
+import { bulkFeatures, ensureConsent } from '../consent.ts';
 import { bulkEnvironment } from '../powerplatform/bulk-environment.ts';
 import { usableSettings } from '../settings.ts';
 import { driveWork } from './driver.ts';
@@ -161,6 +162,8 @@ export async function controlBulk(
     throw new AppError(ErrorCodes.bulkJobState, 'start without acknowledging what the file grants');
   }
   if (action === 'pause') job.meta.status = 'paused';
+  // Consent first, while the person is here: the rows are sent later, from alarms.
+  if (action === 'start') await ensureConsent(await usableSettings(), bulkFeatures(job));
   if (action === 'start') {
     job.meta.startedAt = Date.now();
     if (roleSchedule && job.meta.roleScope) job.meta.roleSchedule = roleSchedule;

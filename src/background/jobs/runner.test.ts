@@ -12,6 +12,8 @@ const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
 vi.mock('../auth.ts', () => ({
   currentAccount: async () => ({ tenantId: CONTOSO, id: ME, username: 'megan@contoso.example' }),
   forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
+  // The account was granted every scope a job needs: starting one asks for no consent.
+  scopedToken: async () => ({ accessToken: 't', expiresOn: 0, scopes: [] }),
 }));
 vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
