@@ -116,6 +116,14 @@ describe('Azure resource owners', () => {
     await expect
       .poll(() => popup.getByTestId('step-waiting').textContent(), { timeout: 30_000 })
       .toBe('Azure has not seen the new guest yet; this usually takes a minute or two.');
+    // Activity says it too while it waits, and lists the role among its entries once it is given.
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    const waiting = popup.getByTestId('activity-waiting');
+    await expect.poll(() => waiting.textContent()).toContain('ravi@partner.example · waiting');
+    expect(await waiting.textContent()).toContain('Azure has not seen the new guest yet; this usually takes a minute or two.');
+    await expect.poll(() => waiting.count(), { timeout: 60_000 }).toBe(0);
+    expect(await popup.getByTestId('activity-list').textContent()).toContain('ravi@partner.example · succeeded');
+    await popup.getByRole('tab', { name: 'One guest' }).click();
     const result = popup.getByTestId('azure-assignment');
     await expect.poll(() => result.textContent(), { timeout: 60_000 }).toContain(`Storage Blob Data Reader, eligible (PIM) from`);
     expect(await result.textContent()).toContain('waiting for Azure to see the new guest');

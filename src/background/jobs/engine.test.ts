@@ -406,8 +406,16 @@ describe('failures that pass with time', () => {
     notYet.arm = started + 60 * MINUTE;
     await ops.startOperation(start);
     await driveWork();
-    expect(stored().steps[1]?.waiting?.code).toBe('principal_not_found');
+    const { waitingSteps } = await import('./operation-store.ts');
+    expect(await waitingSteps(MEGAN)).toEqual([
+      {
+        subject: 'kim@partner.example',
+        step: 'Give Reader (Azure)',
+        words: 'Azure has not seen the new guest yet; this usually takes a minute or two.',
+      },
+    ]);
     await driveToTheEnd();
+    expect(await waitingSteps(MEGAN)).toEqual([]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(5 * MINUTE);
     expect(stored().steps[1]).toMatchObject({ state: 'failed', code: 'principal_not_found' });
     expect(stored().steps[1]?.error).toContain('after 5 minutes');
