@@ -29,7 +29,7 @@ interface Delays {
  * suite's other flows stay quick, and tests ask for more where they are about a delay.
  */
 const PROFILE_DELAYS: Record<ProfileName, Delays> = {
-  small: { principalReplicationMs: 2000, dataverseSyncMs: 0, licensePropagationMs: 0 },
+  small: { principalReplicationMs: 2000, dataverseSyncMs: 0, licensePropagationMs: 1000 },
   large: { principalReplicationMs: 90_000, dataverseSyncMs: 0, licensePropagationMs: 3 * 60_000 },
 };
 

@@ -99,7 +99,7 @@ describe('Power Platform admins', () => {
     const sales = (await contoso())?.powerPlatform?.environments.find((e) => e.name === SALES_ENV)?.dataverse;
     expect(sales?.users.filter((u) => u.azureactivedirectoryobjectid === yara?.id)).toHaveLength(1);
     await env.sandbox.control.timeScale(1);
-    await env.sandbox.control.licensePropagation(0);
+    await env.sandbox.control.licensePropagation(1000);
     await popup.close();
   });
 
