@@ -34,7 +34,7 @@ let inviteAnswers: { status: number; message?: string }[] = [];
 let armFailures: (() => Error)[] = [];
 let batchFailures: (() => Error)[] = [];
 /** Until then (fake clock, ms) ARM does not see a new guest, and the environment API refuses the guest's licence. */
-const notYet = { arm: 0, licence: 0 };
+const notYet = { arm: 0, licence: 0, synced: 0 };
 
 vi.mock('../graph/client.ts', async () => {
   const { askedMails, fakeGraphClient } = await import('../../../test/support/fake-graph.ts');
@@ -103,13 +103,14 @@ vi.mock('../arm/client.ts', () => {
   return { ...client, armList };
 });
 
-// The environment: Dataverse's side is powerplatform/access.test.ts's; here, only the licence not there yet.
+// The environment: Dataverse's side is powerplatform/access.test.ts's; here, only its answers while it catches up.
 vi.mock('../powerplatform/access.ts', () => ({
   enterEnvironment: async () => {
-    if (Date.now() < notYet.licence) {
-      const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
-      throw new AppError(ErrorCodes.userNotLicensed, 'userNotLicensed');
-    }
+    const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
+    if (Date.now() < notYet.licence) throw new AppError(ErrorCodes.userNotLicensed, 'userNotLicensed');
+    // What access.ts throws while the synced guest is not readable in Dataverse yet.
+    if (Date.now() < notYet.synced)
+      throw new AppError(ErrorCodes.principalNotFound, 'Dataverse has not synchronised the guest yet.');
     return { systemUserId: '00000000-0000-4000-8000-0000000000aa', roleGiven: true };
   },
 }));
@@ -148,7 +149,7 @@ beforeEach(async () => {
   inviteAnswers = [];
   armFailures = [];
   batchFailures = [];
-  Object.assign(notYet, { arm: 0, licence: 0 });
+  Object.assign(notYet, { arm: 0, licence: 0, synced: 0 });
 });
 
 /** A running bulk job of these rows, as the worker would have stored it. */
@@ -432,6 +433,18 @@ describe('failures that pass with time', () => {
     ]);
     // Looked at every 10 to 30 s meanwhile.
     expect(Date.now() - notYet.licence).toBeLessThanOrEqual(30_000);
+  });
+
+  it('waits for Dataverse to sync the new guest, three minutes on, saying so meanwhile', async () => {
+    notYet.synced = Date.now() + 3 * MINUTE;
+    await ops.startOperation(toSales);
+    await driveWork();
+    const { waitingSteps } = await import('./operation-store.ts');
+    expect((await waitingSteps(MEGAN)).map((w) => w.words)).toEqual([
+      'Dataverse has not synchronised the new guest yet; this usually takes a minute or two.',
+    ]);
+    await driveToTheEnd();
+    expect(stored().steps.map((s) => s.state)).toEqual(['done', 'done']);
   });
 
   it('waits ten minutes for a licence to reach Power Platform, then fails saying so', async () => {
