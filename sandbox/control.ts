@@ -88,7 +88,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
 
   if (route === 'POST /reset') {
     store.reset();
-    faults.clear();
+    faults.clear(store.state.profile);
     login.forgetConsentPages();
     return reply(204);
   }
@@ -96,7 +96,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
   if (route === 'POST /profile') {
     if (!isProfileName(body.name)) return reply(400, { error: `name must be one of ${PROFILE_NAMES.join(', ')}` });
     store.reset(body.name);
-    faults.clear();
+    faults.clear(body.name);
     login.forgetConsentPages();
     return reply(204);
   }
@@ -112,7 +112,7 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     return reply(204);
   }
   if (route === 'DELETE /faults') {
-    faults.clear();
+    faults.clear(store.state.profile);
     return reply(204);
   }
   if (route === 'GET /faults/hits') return reply(200, faults.hits);
@@ -122,6 +122,17 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
   }
   if (route === 'POST /faults/dataverse-sync') {
     faults.dataverseSyncMs = Number(body.milliseconds ?? 0);
+    return reply(204);
+  }
+  if (route === 'POST /faults/license-propagation') {
+    faults.licensePropagationMs = Number(body.milliseconds ?? 0);
+    return reply(204);
+  }
+  // Delays above are in sandbox time; this makes it pass `factor` times faster than the wall clock.
+  if (route === 'POST /faults/time-scale') {
+    const factor = Number(body.factor ?? 1);
+    if (!(factor > 0) || !Number.isFinite(factor)) return reply(400, { error: 'factor must be a positive number' });
+    faults.timeScale = factor;
     return reply(204);
   }
   if (route === 'POST /faults/invitation-limit') {

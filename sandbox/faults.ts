@@ -3,6 +3,7 @@
  * token expiry. A rule matches on host, method and a path regular expression; `times` bounds how often it fires.
  */
 import type { CorsRefusal } from './cors.ts';
+import type { ProfileName } from './profile/profiles.ts';
 import { RateWindow } from './rate-window.ts';
 
 export interface FaultRule {
@@ -19,6 +20,24 @@ export interface FaultRule {
   times?: number;
 }
 
+interface Delays {
+  principalReplicationMs: number;
+  dataverseSyncMs: number;
+  licensePropagationMs: number;
+}
+
+/**
+ * Microsoft's delays at the magnitudes documented (../shared/data/real-tenant.md, "Delays"): a new guest reaches
+ * ARM/PIM in "tens of seconds, up to a minute or two" (microsoftgraph/msgraph-sdk-dotnet#2772), and a licence reaches
+ * the environment API within minutes (Microsoft's Terraform provider waits up to nine: terraform-provider-power-platform
+ * internal/services/authorization/api_user.go). The large profile has them so; the seed keeps them short, so that the
+ * suite's other flows stay quick, and tests ask for more where they are about a delay.
+ */
+const PROFILE_DELAYS: Record<ProfileName, Delays> = {
+  small: { principalReplicationMs: 2000, dataverseSyncMs: 0, licensePropagationMs: 1000 },
+  large: { principalReplicationMs: 90_000, dataverseSyncMs: 0, licensePropagationMs: 3 * 60_000 },
+};
+
 export interface FaultOutcome {
   latencyMs: number;
   failure?: { status: number; retryAfterSeconds?: number };
@@ -28,10 +47,17 @@ export class Faults {
   private rules: FaultRule[] = [];
   /** Access tokens issued before this instant (ms) are treated as expired. */
   tokensExpireBefore = 0;
-  /** How long a new user stays invisible to ARM (PrincipalNotFound), as Entra replication makes it. */
-  principalReplicationMs = 2000;
-  /** How long a user synced into Dataverse by "add user" stays unreadable there (0: at once). */
-  dataverseSyncMs = 0;
+  /** How long a new user stays invisible to ARM (PrincipalNotFound), as Entra replication makes it. Sandbox time. */
+  principalReplicationMs = PROFILE_DELAYS.small.principalReplicationMs;
+  /** How long a user synced into Dataverse by "add user" stays unreadable there (0: at once). Sandbox time. */
+  dataverseSyncMs = PROFILE_DELAYS.small.dataverseSyncMs;
+  /** How long after a licence is assigned the environment API's addUser still answers userNotLicensed. Sandbox time. */
+  licensePropagationMs = PROFILE_DELAYS.small.licensePropagationMs;
+  /**
+   * How many times faster than real time the delays above pass: a test says "hidden for 90 s" and, at 10, waits 9.
+   * Every delay the sandbox models goes through `scaled`.
+   */
+  timeScale = 1;
   /** PIM refuses to end an activation younger than this (ActiveDurationTooShort); tests may shorten it. */
   minimumActiveSeconds = 300;
   /**
@@ -61,12 +87,18 @@ export class Faults {
     this.rules.push({ ...rule });
   }
 
-  clear(): void {
+  /** A delay in sandbox time as the wall-clock milliseconds it lasts at the time scale. */
+  scaled(ms: number): number {
+    return ms / this.timeScale;
+  }
+
+  /** Back to no faults, with the delays of the profile the tenant was made from. */
+  clear(profile: ProfileName = 'small'): void {
     this.rules = [];
     this.hits = [];
     this.tokensExpireBefore = 0;
-    this.principalReplicationMs = 2000;
-    this.dataverseSyncMs = 0;
+    Object.assign(this, PROFILE_DELAYS[profile]);
+    this.timeScale = 1;
     this.minimumActiveSeconds = 300;
     this.forcedPageSize = 0;
     this.invitations.reset();

@@ -96,6 +96,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   if (options.profile) store.reset(options.profile);
   else if (options.reset) store.reset();
   const faults = new Faults();
+  // The delays of the profile the state was made from (a large tenant's are Microsoft's own magnitudes).
+  faults.clear(store.state.profile);
   if (options.corsRefusal) faults.corsRefusal = options.corsRefusal;
   const traffic = new Traffic(options.trafficFile);
   const login = new Login(store, options.stateDir);

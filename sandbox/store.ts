@@ -23,7 +23,11 @@ export interface SandboxUser {
   creationType?: string | null;
   createdDateTime?: string;
   usageLocation?: string | null;
-  assignedLicenses?: { skuId: string; disabledPlans: string[] }[];
+  /**
+   * `assignedDateTime` is when the licence was assigned (Graph shows it as `licenseAssignmentStates`'
+   * `lastUpdatedDateTime`): the environment API refuses the user until it has propagated (add-user.ts).
+   */
+  assignedLicenses?: { skuId: string; disabledPlans: string[]; assignedDateTime?: string }[];
   directoryRoles: string[];
   /** Ids of the users who sponsor this (guest) user (learn: user-list-sponsors). */
   sponsors?: string[];

@@ -46,7 +46,8 @@ export function adminRequest(
   }
   const principal = c.tenant.users.find((u) => u.id === p.principalId);
   const justCreated =
-    principal?.createdDateTime && Date.now() - Date.parse(principal.createdDateTime) < faults.principalReplicationMs;
+    principal?.createdDateTime &&
+    Date.now() - Date.parse(principal.createdDateTime) < faults.scaled(faults.principalReplicationMs);
   if (!principal || justCreated) {
     return armError(
       400,

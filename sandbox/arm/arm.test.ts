@@ -81,6 +81,22 @@ describe('sandbox ARM', () => {
     await control(sandbox().controlPort, sandbox().controlToken).reset();
   });
 
+  it('hides a new guest for 90 s of sandbox time, which the time scale makes 1.5 s of the wall clock', async () => {
+    const c = control(sandbox().controlPort, sandbox().controlToken);
+    await c.principalReplication(90_000);
+    await c.timeScale(60);
+    // Users are created on a whole second (createdDateTime has no fraction): the wait counts from that second.
+    const started = Math.floor(Date.now() / 1000) * 1000;
+    const invited = await sandboxRequest(sandbox(), 'graph.microsoft.com', 'POST', '/v1.0/invitations', {
+      token: await mintToken(sandbox(), MEGAN, ['https://graph.microsoft.com/User.Invite.All']),
+      body: { invitedUserEmailAddress: 'ravi@partner.example', inviteRedirectUrl: 'https://portal.azure.com/' },
+    });
+    const ravi = (invited.body as { invitedUser: { id: string } }).invitedUser.id;
+    expect((await assign(STORAGE, READER, ravi)).body).toMatchObject({ error: { code: 'PrincipalNotFound' } });
+    await expect.poll(async () => (await assign(STORAGE, READER, ravi)).status, { timeout: 3500, interval: 250 }).toBe(201);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  });
+
   it('records a PIM eligibility ending after the requested duration', async () => {
     const start = new Date().toISOString();
     const res = await scheduleRequest('roleEligibilityScheduleRequests', BLOB_READER, {

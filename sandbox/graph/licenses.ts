@@ -78,7 +78,7 @@ export function assignLicense(tenant: SandboxTenant, user: SandboxUser, body: As
   const kept = (user.assignedLicenses ?? []).filter((l) => !body.removeLicenses?.includes(l.skuId));
   const added = body.addLicenses
     .filter((a) => !kept.some((l) => l.skuId === a.skuId))
-    .map((a) => ({ skuId: a.skuId as string, disabledPlans: a.disabledPlans ?? [] }));
+    .map((a) => ({ skuId: a.skuId as string, disabledPlans: a.disabledPlans ?? [], assignedDateTime: new Date().toISOString() }));
   user.assignedLicenses = [...kept, ...added];
   return null;
 }

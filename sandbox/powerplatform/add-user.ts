@@ -35,7 +35,28 @@ export function systemUserFrom(organizationId: string, user: SandboxUser): Sandb
   };
 }
 
-export function addUser(tenant: SandboxTenant, name: string, body: unknown, syncMs = 0): ApiResponse {
+/**
+ * A user whose every licence was assigned less than `licenseMs` ago: the assignment has not reached Power Platform.
+ * A user without any licence is not refused here (the sandbox's environments take them, as a trial tenant's do).
+ */
+const licenceOnItsWay = (user: SandboxUser, licenseMs: number) => {
+  const licences = user.assignedLicenses ?? [];
+  const fresh = (at: string | undefined) => at !== undefined && Date.now() - Date.parse(at) < licenseMs;
+  return licences.length > 0 && licences.every((l) => fresh(l.assignedDateTime));
+};
+
+/** How long, in wall-clock ms, Dataverse hides a synced user and a licence takes to reach Power Platform. */
+export interface AddUserDelays {
+  syncMs: number;
+  licenseMs: number;
+}
+
+export function addUser(
+  tenant: SandboxTenant,
+  name: string,
+  body: unknown,
+  delays: AddUserDelays = { syncMs: 0, licenseMs: 0 },
+): ApiResponse {
   const env = tenant.powerPlatform?.environments.find((e) => e.name.toLowerCase() === name.toLowerCase());
   if (!env) return environmentNotFound(tenant, name);
   const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -55,10 +76,22 @@ export function addUser(tenant: SandboxTenant, name: string, body: unknown, sync
       `The user '${user.id}' cannot be created in Microsoft Dataverse because the account is not a member of group '${env.securityGroupId}'. Please ask an administrator to add user to the group.`,
     );
   }
+  if (licenceOnItsWay(user, delays.licenseMs)) {
+    // Microsoft's Terraform provider tries addUser again every 10 s for up to 9 minutes while the answer names
+    // `userNotLicensed`, "the license assignment in Entra is async" (microsoft/terraform-provider-power-platform:
+    // internal/services/authorization/api_user.go, CreateDataverseUser). It matches the code in the error text and
+    // accepts only 200, so the status is not known from there and Learn documents none: 400 and the words are the
+    // sandbox's choice, in the `{ error: { code, message } }` shape the environment API's other refusals take.
+    return bapError(
+      400,
+      'userNotLicensed',
+      `The user '${user.id}' does not have a license that allows access to Microsoft Dataverse in the environment '${env.name}'.`,
+    );
+  }
   const existing = dv.users.find((u) => u.azureactivedirectoryobjectid === user.id);
   const fresh = systemUserFrom(dv.resourceId, user);
   // A sync again refreshes the names and enables the user; the roles stay.
   if (existing) Object.assign(existing, { ...fresh, roles: existing.roles, systemuserid: existing.systemuserid });
-  else dv.users.push(syncMs > 0 ? { ...fresh, visibleFrom: Date.now() + syncMs } : fresh);
+  else dv.users.push(delays.syncMs > 0 ? { ...fresh, visibleFrom: Date.now() + delays.syncMs } : fresh);
   return { status: 200 };
 }

@@ -6,6 +6,8 @@ import { ADELE, ADMIN, bapClient, DEFAULT_ENV, DEV, LEE, MEGAN, PAT, SALES, SALE
 
 const sandbox = sandboxPerFile();
 const bap = bapClient(sandbox);
+/** Power Apps Premium, which the seed's tenant holds units of. */
+const PREMIUM = 'b30411f5-fea1-4a59-9ad9-3db7c7ead579';
 type Env = { name: string; properties: Record<string, unknown> & { linkedEnvironmentMetadata?: Record<string, unknown> } };
 
 describe('the environment API', () => {
@@ -66,6 +68,29 @@ describe('the environment API', () => {
   it('takes addUser from an admin only', async () => {
     expect((await bap('POST', `${ADMIN}/${DEV}/addUser?${V}`, ADELE, { ObjectId: PAT })).status).toBe(403);
     expect((await bap('POST', `${ADMIN}/${DEV}/addUser?${V}`, MEGAN, { ObjectId: PAT })).status).toBe(200);
+  });
+
+  it('answers addUser with userNotLicensed until a new licence has reached Power Platform', async () => {
+    const c = control(sandbox().controlPort, sandbox().controlToken);
+    // Three minutes of sandbox time, passing 120 times faster: a second and a half.
+    await c.licensePropagation(3 * 60_000);
+    await c.timeScale(120);
+    const graph = async (method: string, path: string, body: unknown) =>
+      sandboxRequest(sandbox(), 'graph.microsoft.com', method, `/v1.0${path}`, {
+        token: await mintToken(sandbox(), MEGAN, ['https://graph.microsoft.com/User.ReadWrite.All']),
+        body,
+      });
+    await graph('PATCH', `/users/${PAT}`, { usageLocation: 'NL' });
+    expect(
+      (await graph('POST', `/users/${PAT}/assignLicense`, { addLicenses: [{ skuId: PREMIUM }], removeLicenses: [] })).status,
+    ).toBe(200);
+    const started = Date.now();
+    const add = () => bap('POST', `${ADMIN}/${DEV}/addUser?${V}`, MEGAN, { ObjectId: PAT });
+    const refused = await add();
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: { code: 'userNotLicensed' } });
+    await expect.poll(async () => (await add()).status, { timeout: 3500, interval: 250 }).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
   it('refuses a token for another audience and a request without api-version', async () => {

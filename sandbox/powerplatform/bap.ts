@@ -61,7 +61,9 @@ export async function handleBap(req: ApiRequest, deps: PowerPlatformDeps): Promi
   if (action) {
     if (req.method !== 'POST' || !adminScope || !name) return bapError(405, 'MethodNotAllowed', 'Use POST .../addUser.');
     if (!admin) return forbidden(token);
-    const result = addUser(tenant, name, req.body, deps.faults.dataverseSyncMs);
+    const { faults } = deps;
+    const delays = { syncMs: faults.scaled(faults.dataverseSyncMs), licenseMs: faults.scaled(faults.licensePropagationMs) };
+    const result = addUser(tenant, name, req.body, delays);
     if (result.status < 300) deps.store.save();
     return result;
   }

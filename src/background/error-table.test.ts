@@ -45,6 +45,12 @@ describe('the error table', () => {
     expect(refusalCode({ ...refusal, code: '' })).toBe(ErrorCodes.authExpired);
   });
 
+  it("takes the environment API's userNotLicensed as a licence still on its way, not a bad request", async () => {
+    const { refusalCode } = await import('./error-table.ts');
+    const refusal = { status: 400, code: 'userNotLicensed', message: 'The user is not licensed.', authenticate: '' };
+    expect(refusalCode(refusal)).toBe(ErrorCodes.userNotLicensed);
+  });
+
   it('rides out an ARM 504 with Retry-After and gives the answer that follows', async () => {
     const answers = [
       json(504, { error: { code: 'GatewayTimeout' } }, { 'retry-after': '0' }),

@@ -41,6 +41,9 @@ const BY_CODE: Record<string, ErrorCode> = {
   ActiveDurationTooShort: ErrorCodes.activeTooShort,
   PendingRoleAssignmentRequest: ErrorCodes.requestPending,
   RoleAssignmentRequestPolicyValidationFailed: ErrorCodes.policyRefused,
+  // The environment API's addUser while a new licence has not reached Power Platform: it passes within minutes
+  // (microsoft/terraform-provider-power-platform: internal/services/authorization/api_user.go waits it out).
+  userNotLicensed: ErrorCodes.userNotLicensed,
 };
 
 /** A refusal told apart by its words, for a code (or none) that says no more than its status. */

@@ -23,7 +23,7 @@ import { guestCard } from './guests/card.ts';
 import { ownGuestChanges, resumeGuestChanges, startGuestChange } from './guests/changes.ts';
 import { claimsOf, ownActivations, resumeActivations, retryWithClaims, startActivation } from './jobs/activations.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
-import { shownOperation } from './jobs/operation-store.ts';
+import { shownOperation, waitingSteps } from './jobs/operation-store.ts';
 import { addLicense, dismissOperation, resumeWaiting, startOperation } from './jobs/operations.ts';
 import { discardQueued, endOwnWork, queuedView, runQueued } from './jobs/queued.ts';
 import { checkedActivation, myAccess } from './my-access/index.ts';
@@ -126,7 +126,10 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await dismissOperation(await me(), id);
     return {};
   },
-  getActivity: async ({ show }) => ({ entries: await activity(await me(), show) }),
+  getActivity: async ({ show }) => {
+    const account = await me();
+    return { entries: await activity(account, show), waiting: await waitingSteps(account) };
+  },
   getActivityCsv: async () => activityCsv(await me()),
   clearActivity: async () => {
     await clearActivity(await me());

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ACTION_WORDS, type ActivityEntry, type ActivityFilter, outcomeWords } from '../shared/activity.ts';
+import { ACTION_WORDS, type ActivityEntry, type ActivityFilter, outcomeWords, type WaitingStep } from '../shared/activity.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { formatDateTime } from '../shared/format.ts';
@@ -12,14 +12,20 @@ import { OpenCard } from './open-card.ts';
 export function ActivityView() {
   const [show, setShow] = useState<ActivityFilter>('all');
   const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
+  const [waiting, setWaiting] = useState<WaitingStep[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [confirmClear, setConfirmClear] = useState(false);
   const openCard = useContext(OpenCard);
   useEffect(() => {
-    const load = () => send('getActivity', { show }).then((r) => setEntries(r.entries), setError);
+    const load = () =>
+      send('getActivity', { show }).then((r) => {
+        setEntries(r.entries);
+        setWaiting(r.waiting);
+      }, setError);
     void load();
+    // An invitation's step that waits, and then ends, changes the operations before it reaches the activity.
     const changed = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'activity' in changes) void load();
+      if (area === 'local' && ('activity' in changes || 'operations' in changes)) void load();
     };
     browser.storage.onChanged.addListener(changed);
     return () => browser.storage.onChanged.removeListener(changed);
@@ -38,7 +44,17 @@ export function ActivityView() {
           {t('activityDownloadCsv')}
         </button>
       </div>
-      {entries?.length === 0 ? <p class="muted">{t('activityEmpty')}</p> : null}
+      {waiting.length ? (
+        <ul class="activity" data-testid="activity-waiting" aria-label={t('activityWaiting')}>
+          {waiting.map((w) => (
+            <li key={`${w.subject}-${w.step}`}>
+              <strong>{w.step}</strong> {w.subject} · {t('activityWaitingOutcome')}
+              <div class="note">{w.words}</div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {entries?.length === 0 && !waiting.length ? <p class="muted">{t('activityEmpty')}</p> : null}
       <ol class="activity" data-testid="activity-list">
         {(entries ?? []).map((e) => (
           <li key={`${e.at}-${e.action}-${e.subject}`} data-outcome={e.outcome}>

@@ -39,6 +39,13 @@ export function PowerBiGrantCard({
         <div>{group.added ? t('licAddedToAudience', group.displayName) : t('licAlreadyInAudience', group.displayName)}</div>
       ) : null}
       {grant.viewer ? <div>{t('licViewer')}</div> : null}
+      {grant.viewer || group?.added ? (
+        // Access given now shows only once Power BI has refreshed the guest's permissions, about two minutes
+        // (learn: rest/api/power-bi/users/refresh-user-permissions).
+        <p class="note" data-testid="powerbi-may-wait">
+          {t('licViewerMayWait')}
+        </p>
+      ) : null}
       <div data-testid="guest-license-path">
         <strong>{assigned ? t('licAssigned', path.sku?.name ?? '') : path.headline}</strong>
       </div>

@@ -2,7 +2,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
-import { type Operation, type OperationStep, stepOf, stepWords } from '../shared/operation.ts';
+import { type Operation, type OperationStep, stepOf, stepWords, waitingWords } from '../shared/operation.ts';
 import { InviteResult, resultHeading } from './InviteResult.tsx';
 
 const stepError = (s: OperationStep) => new AppError(s.code ?? ErrorCodes.unknown, s.detail ?? s.error);
@@ -23,7 +23,8 @@ export function operationAnnouncement(op: Operation): string {
   const failed = op.steps.filter((s) => s.state === 'failed').map((s) => t('stepLineNotDone', stepWords(op, s)));
   const current = op.steps.find((s) => s.state === 'pending');
   if (op.status !== 'done' && current) {
-    return [t('progressInviting', op.invitation.email), t('stepLine', stepWords(op, current), stepState(op, current))].join(' ');
+    const line = t('stepLine', stepWords(op, current), stepState(op, current));
+    return [t('progressInviting', op.invitation.email), line, waitingWords(current) ?? ''].filter(Boolean).join(' ');
   }
   return [op.invited ? resultHeading(op.invited) : '', ...failed].filter(Boolean).join(' ');
 }
@@ -37,6 +38,8 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
   // A licence asked for on the result card runs on that card; everything before it shows as steps.
   const mainPending = op.steps.some((s) => s.state === 'pending' && s.kind !== 'license');
   if (op.status !== 'done' && (mainPending || !op.invited)) {
+    const current = op.steps.find((s) => s.state === 'pending');
+    const waiting = current && waitingWords(current);
     return (
       <section class="result" aria-label={t('progressLabel')} aria-busy="true">
         <h2>{t('progressInviting', op.invitation.email)}</h2>
@@ -47,6 +50,11 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
             </li>
           ))}
         </ol>
+        {waiting ? (
+          <p class="note" data-testid="step-waiting">
+            {waiting}
+          </p>
+        ) : null}
         {op.waitingFor ? <div class="warning">{op.waitingFor}</div> : null}
         <p class="muted">{t('progressCanClose')}</p>
       </section>

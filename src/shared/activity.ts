@@ -38,6 +38,16 @@ export interface ActivityEntry {
 
 export type ActivityFilter = 'all' | ActivityEntry['outcome'];
 
+/** A step under way that waits for Microsoft's services to catch up, listed above the entries while it waits. */
+export interface WaitingStep {
+  /** The guest's address. */
+  subject: string;
+  /** The step, in words ("Give Reader"). */
+  step: string;
+  /** What it waits for ("Azure has not seen the new guest yet; …"). */
+  words: string;
+}
+
 /** Each action in words; getters, so the words are read in the language of the moment they are shown. */
 export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   get invited() {

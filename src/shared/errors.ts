@@ -25,6 +25,7 @@ export const ErrorCodes = {
   badMessage: 'bad_message',
   usageLocationRequired: 'usage_location_required',
   principalNotFound: 'principal_not_found',
+  userNotLicensed: 'user_not_licensed',
   invalidUsageLocation: 'invalid_usage_location',
   invalidSchedule: 'invalid_schedule',
   roleAssignmentExists: 'role_assignment_exists',
@@ -99,6 +100,8 @@ export function errorMessage(code: ErrorCode): string {
       return t('errorUsageLocationRequired');
     case 'principal_not_found':
       return t('errorPrincipalNotFound');
+    case 'user_not_licensed':
+      return t('errorUserNotLicensed');
     case 'invalid_usage_location':
       return t('errorInvalidUsageLocation');
     case 'invalid_schedule':

@@ -43,6 +43,11 @@ export interface OperationStep {
   firstTriedAt?: number;
   /** A step that met throttling or a passing failure waits until then (ms). */
   notBefore?: number;
+  /**
+   * A failure that passes with time (Azure not seeing a new guest yet, a licence still on its way): since when it
+   * has been waited out and how often it was met. The popup says what is awaited.
+   */
+  waiting?: { code: ErrorCode; since: number; looks: number };
   /** Its end is in the activity list. */
   logged?: boolean;
   /** Why it failed: in words for the activity list, and as the error code and detail the popup shows. */
@@ -153,6 +158,15 @@ function environmentStep(pp: PowerPlatformGrantRequest | undefined): string {
   const role = pp?.role?.name;
   if (pp?.environmentName) return role ? t('stepAddToAs', pp.environmentName, role) : t('stepAddTo', pp.environmentName);
   return role ? t('stepAddToEnvironmentAs', role) : t('stepAddToEnvironment');
+}
+
+/** What a step waits for, in words, while it waits out a failure that passes with time (step-rules.ts WAITED_OUT). */
+export function waitingWords(step: OperationStep): string | undefined {
+  if (step.state !== 'pending' || !step.waiting) return undefined;
+  if (step.waiting.code === 'user_not_licensed') return t('stepWaitLicence');
+  if (step.waiting.code !== 'principal_not_found') return undefined;
+  // Dataverse's sync of the guest is awaited under the same code as Azure's replication (powerplatform/access.ts).
+  return step.kind === 'environment' ? t('stepWaitDataverse') : t('stepWaitAzure');
 }
 
 /** Step names as the progress list shows them. */

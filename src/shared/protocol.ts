@@ -1,4 +1,4 @@
-import type { ActivityEntry, ActivityFilter } from './activity.ts';
+import type { ActivityEntry, ActivityFilter, WaitingStep } from './activity.ts';
 import type { AzureRoles, AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
 import type { Settings, SettingsView } from './config.ts';
@@ -41,7 +41,7 @@ export type BackgroundProtocol = {
   startInvitation: { request: InviteStart; response: Operation };
   getOperation: { request: Record<string, never>; response: Operation | null };
   dismissOperation: { request: { id: string }; response: Record<string, never> };
-  getActivity: { request: { show: ActivityFilter }; response: { entries: ActivityEntry[] } };
+  getActivity: { request: { show: ActivityFilter }; response: { entries: ActivityEntry[]; waiting: WaitingStep[] } };
   getActivityCsv: { request: Record<string, never>; response: { fileName: string; csv: string } };
   clearActivity: { request: Record<string, never>; response: Record<string, never> };
   describeAzureScope: { request: { scope: string }; response: { words: string } };

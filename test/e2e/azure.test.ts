@@ -103,6 +103,43 @@ describe('Azure resource owners', () => {
     await popup.close();
   });
 
+  it('grants an eligible role to a new guest Azure does not see for 90 s, saying so while it waits', async () => {
+    // Ninety seconds of sandbox time, passing ten times faster than the clock.
+    await env.sandbox.control.principalReplication(90_000);
+    await env.sandbox.control.timeScale(10);
+    const popup = await popupOn(STORAGE);
+    await popup.getByLabel('Storage Blob Data Reader').check();
+    await popup.getByLabel('Eligible (PIM)').check();
+    await inviteFormIn(popup);
+    await popup.getByLabel('E-mail address').fill('ravi@partner.example');
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await expect
+      .poll(() => popup.getByTestId('step-waiting').textContent(), { timeout: 30_000 })
+      .toBe('Azure has not seen the new guest yet; this usually takes a minute or two.');
+    // Activity says it too while it waits, and lists the role among its entries once it is given.
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    const waiting = popup.getByTestId('activity-waiting');
+    await expect.poll(() => waiting.textContent()).toContain('ravi@partner.example · waiting');
+    expect(await waiting.textContent()).toContain('Azure has not seen the new guest yet; this usually takes a minute or two.');
+    await expect.poll(() => waiting.count(), { timeout: 60_000 }).toBe(0);
+    expect(await popup.getByTestId('activity-list').textContent()).toContain('ravi@partner.example · succeeded');
+    await popup.getByRole('tab', { name: 'One guest' }).click();
+    const result = popup.getByTestId('azure-assignment');
+    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toContain(`Storage Blob Data Reader, eligible (PIM) from`);
+    expect(await result.textContent()).toContain('waiting for Azure to see the new guest');
+    expect(await popup.getByTestId('step-waiting').count()).toBe(0);
+    const contoso = (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
+    const ravi = contoso?.users.find((u) => u.mail === 'ravi@partner.example');
+    // Hidden from ARM for the whole 9 s the sandbox compressed the 90 s into.
+    expect(Date.now() - Date.parse(ravi?.createdDateTime ?? '')).toBeGreaterThanOrEqual(9000);
+    expect(contoso?.azure?.eligibilitySchedules.filter((e) => e.principalId === ravi?.id)).toEqual([
+      expect.objectContaining({ scope: STORAGE }),
+    ]);
+    await env.sandbox.control.timeScale(1);
+    await env.sandbox.control.principalReplication(2000);
+    await popup.close();
+  });
+
   it('asks for confirmation before Owner, and says why', async () => {
     const popup = await popupOn(RG);
     await popup.getByLabel('Search all roles').fill('Owner');

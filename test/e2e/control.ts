@@ -42,11 +42,17 @@ export function control(port: number, token: string) {
       call('GET', '/login/authorizations') as Promise<{ tenant: string; prompt: string; loginHint: string }[]>,
     /** Every list pages at most this many items (0: each service's own page sizes). */
     pageSize: (size: number) => call('POST', '/faults/page-size', { size }),
+    /** How long ARM does not see a new user (PrincipalNotFound), in sandbox time. */
     principalReplication: (milliseconds: number) => call('POST', '/faults/principal-replication', { milliseconds }),
     /** Where the sandbox refuses CORS (sandbox/cors.ts); a reset keeps it. */
     refuseCors: (refuse: CorsRefusal) => call('POST', '/faults/cors', { refuse }),
     /** How long Dataverse keeps a user synced by "add user" out of sight. */
+    /** How long Dataverse keeps a user synced by "add user" out of sight, in sandbox time. */
     dataverseSync: (milliseconds: number) => call('POST', '/faults/dataverse-sync', { milliseconds }),
+    /** How long after a licence is assigned the environment API's addUser answers userNotLicensed, in sandbox time. */
+    licensePropagation: (milliseconds: number) => call('POST', '/faults/license-propagation', { milliseconds }),
+    /** Sandbox time passes `factor` times faster than the wall clock for the delays above (1 until reset). */
+    timeScale: (factor: number) => call('POST', '/faults/time-scale', { factor }),
     limitInvitations: (max: number, windowSeconds: number) => call('POST', '/faults/invitation-limit', { max, windowSeconds }),
     /** Power BI's admin reads per window per tenant (200 an hour until reset). */
     limitPowerBiAdminReads: (max: number, windowSeconds: number) =>

@@ -77,6 +77,32 @@ describe('Power Platform admins', () => {
     await popup.close();
   });
 
+  it('completes the invitation while the environment answers userNotLicensed until the new licence has propagated', async () => {
+    // Three minutes of sandbox time for the licence to reach Power Platform, passing twenty times faster: 9 s.
+    await env.sandbox.control.licensePropagation(3 * 60_000);
+    await env.sandbox.control.timeScale(20);
+    const popup = await popupOnEnvironment();
+    await popup.getByLabel('E-mail address').fill('yara@partner.example');
+    await popup.getByLabel('First name').fill('Yara');
+    await popup.getByLabel('Last name').fill('Haddad');
+    await popup.getByLabel('Licence').selectOption(POWER_APPS_PREMIUM);
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await expect
+      .poll(() => popup.getByTestId('step-waiting').textContent(), { timeout: 30_000 })
+      .toBe('The licence is still reaching Power Platform; this can take several minutes.');
+    const link = popup.getByLabel('Send them the link to Contoso Sales');
+    await expect.poll(() => link.inputValue(), { timeout: 60_000 }).toBe('https://contoso-sales.crm.dynamics.com/');
+    await expect
+      .poll(() => popup.getByTestId('operation-outcomes').textContent())
+      .toContain('Add to Contoso Sales as Basic User: done');
+    const yara = await user('yara@partner.example');
+    const sales = (await contoso())?.powerPlatform?.environments.find((e) => e.name === SALES_ENV)?.dataverse;
+    expect(sales?.users.filter((u) => u.azureactivedirectoryobjectid === yara?.id)).toHaveLength(1);
+    await env.sandbox.control.timeScale(1);
+    await env.sandbox.control.licensePropagation(1000);
+    await popup.close();
+  });
+
   it('finishes the chain after the worker stops mid-way and the sign-in expires, giving the role once', async () => {
     // The add-user call is slow to answer, so the worker is stopped with the chain half done.
     await env.sandbox.control.addFault({ host: 'api.bap.microsoft.com', method: 'POST', path: 'addUser', latencyMs: 3000 });

@@ -1,5 +1,6 @@
+import type { WaitingStep } from '../../shared/activity.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
-import type { Operation } from '../../shared/operation.ts';
+import { type Operation, stepWords, waitingWords } from '../../shared/operation.ts';
 import { storedList } from './stored-list.ts';
 
 const list = storedList<Operation>('operations');
@@ -23,4 +24,13 @@ export function changeOperation(id: string, change: (op: Operation) => void): Pr
 export async function shownOperation(account: SignedInAccount): Promise<Operation | null> {
   const ops = await list.own(account);
   return [...ops].reverse().find((o) => !o.dismissed) ?? null;
+}
+
+/** The account's invitations whose step waits out a delay of Microsoft's (a new guest not seen yet), as Activity lists them. */
+export async function waitingSteps(account: SignedInAccount): Promise<WaitingStep[]> {
+  return (await list.own(account)).flatMap((op) => {
+    const step = op.status === 'done' ? undefined : op.steps.find((s) => s.state === 'pending');
+    const words = step && waitingWords(step);
+    return step && words ? [{ subject: op.invitation.email, step: stepWords(op, step), words }] : [];
+  });
 }

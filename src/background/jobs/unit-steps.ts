@@ -37,7 +37,7 @@ export async function unitStep<U>(pool: Pool<U>, u: U, kind: StepKind, step: Ope
   if (kind === 'azureRole' && w.azure) {
     step.firstTriedAt ??= Date.now();
     const made = await giveRole(s.settings, w.azure, guestOf(pool, u));
-    const waitedMs = step.attempts ? Date.now() - step.firstTriedAt : 0;
+    const waitedMs = step.attempts || step.waiting ? Date.now() - step.firstTriedAt : 0;
     succeed(pool, u, step, { kind, assignment: { ...made, waitedMs } });
   } else if (kind === 'powerBi' && w.powerBi) {
     const licensePath = await grantWorkspaceAccess(s.settings, { ...w.powerBi, guest: guestOf(pool, u) });
