@@ -89,7 +89,7 @@ const accountOf = (settings: Settings) => (settings as Partial<AccountSettings>)
  * Access tokens this worker already holds, by scope set, kept in memory only (gone when the worker stops, never in
  * storage). A flow makes several calls; each would otherwise ask the offscreen document again (issue 9).
  */
-const held = new Map<string, { accessToken: string; expiresOn: number; scopes: string[] }>();
+const held = new Map<string, { accessToken: string; expiresOn: number; scopes: string[]; resource: string }>();
 /** A token this close to its end is renewed rather than sent: the call may take a while to reach the service. */
 const RENEW_BEFORE_MS = 5 * 60_000;
 
@@ -106,9 +106,18 @@ async function token(settings: Settings, scopes: string[], forceRefresh: boolean
   const key = `${settings.tenant}|${settings.clientId}|${accountOf(settings) ?? ''}|${scopes.join(' ')}`;
   const mine = held.get(key);
   if (!forceRefresh && mine && mine.expiresOn - Date.now() > RENEW_BEFORE_MS) return mine;
-  const fresh = await offscreenToken(settings, scopes, forceRefresh);
+  const fresh = { ...(await offscreenToken(settings, scopes, forceRefresh)), resource: resourceOfScope(scopes[0] ?? '') };
   held.set(key, fresh);
   return fresh;
+}
+
+/**
+ * What the tokens this worker holds for these settings say was granted, by resource: Entra names in each token every
+ * permission granted on its audience, so no request is needed to learn it (the popup's consent lines).
+ */
+export function heldGrants(settings: Settings): { resource: string; scopes: string[] }[] {
+  const prefix = `${settings.tenant}|${settings.clientId}|`;
+  return [...held].filter(([key]) => key.startsWith(prefix)).map(([, t]) => ({ resource: t.resource, scopes: t.scopes }));
 }
 
 async function offscreenToken(bound: Settings, scopes: string[], forceRefresh: boolean) {

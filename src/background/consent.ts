@@ -5,8 +5,11 @@ import type { GuestChange } from '../shared/guest-card.ts';
 import type { InviteStart } from '../shared/operation.ts';
 import * as auth from './auth.ts';
 
-/** Whether this account holds every scope: each resource asked silently for exactly its scopes. */
-async function granted(settings: Settings, scopes: string[]): Promise<boolean> {
+/** Whether this account holds every scope of these features: each resource asked silently for exactly its scopes. */
+export const granted = (settings: Settings, features: Feature[]) =>
+  grantedScopes(settings, [...new Set(features.flatMap(featureScopes))]);
+
+async function grantedScopes(settings: Settings, scopes: string[]): Promise<boolean> {
   for (const resource of new Set(scopes.map(resourceOfScope))) {
     try {
       await auth.scopedToken(
@@ -28,7 +31,7 @@ async function granted(settings: Settings, scopes: string[]): Promise<boolean> {
  */
 export async function ensureConsent(settings: Settings, features: Feature[]): Promise<void> {
   const scopes = [...new Set(features.flatMap(featureScopes))];
-  if (await granted(settings, scopes)) return;
+  if (await grantedScopes(settings, scopes)) return;
   try {
     await auth.signInWith(settings, { ...auth.consentRequest(scopes), sameAccount: true });
   } catch (e) {

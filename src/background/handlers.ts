@@ -12,6 +12,7 @@ import { azureRoles } from './arm/roles.ts';
 import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
 import { changeFeature, ensureConsent, invitationFeatures } from './consent.ts';
+import { consentView, giveConsent } from './consent-state.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
 import { partnerGuests } from './graph/guest-changes.ts';
@@ -191,6 +192,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getSettings: () => settingsView(),
   saveSettings: (settings) => saveSettings(settings),
   checkSetup: async () => checkSetup(await usableSettings()),
+  getConsent: async ({ features }) => consentView(await usableSettings(), features),
+  // The popup's Allow is the person's gesture: the sign-in window may open for it.
+  consent: async ({ features }) => giveConsent(await usableSettings(), features),
 };
 
 /** The offscreen document keeps MSAL's cookie jar here, in memory-only session storage. */

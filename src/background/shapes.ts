@@ -1,4 +1,5 @@
 import { isArmScope, isRoleDefinitionId } from '../shared/arm-id.ts';
+import { FEATURE_SCOPES } from '../shared/config.ts';
 import { isEnvironmentId } from '../shared/environment-id.ts';
 import { isPartnerDomain } from '../shared/guest-card.ts';
 import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
@@ -28,6 +29,13 @@ function schedule(v: unknown): boolean {
     return Number.isInteger(v.end.afterDays) && (v.end.afterDays as number) >= 1 && (v.end.afterDays as number) <= 365;
   return isoDate(v.end.at);
 }
+
+/** Features of the scope table, at least one, each once at most. */
+const features = (v: unknown) =>
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.length <= FEATURE_SCOPES.length &&
+  v.every((f) => FEATURE_SCOPES.some((s) => s.feature === f));
 
 /** An invitation as the popup drafts it. */
 const invitation = (p: unknown) =>
@@ -135,6 +143,8 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   getPowerPlatformPage: (p) => obj(p) && pageContext(p.context),
   getSettings: empty,
   checkSetup: empty,
+  getConsent: (p) => obj(p) && features(p.features),
+  consent: (p) => obj(p) && features(p.features),
   saveSettings: (p) =>
     obj(p) && (p.cloud === 'sandbox' || p.cloud === 'microsoft') && text(p.tenant, 256) && text(p.clientId, 64),
 };

@@ -4,14 +4,13 @@ import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { t } from '../shared/i18n.ts';
 import type { PageInfo, SessionState } from '../shared/model.ts';
-import type { PowerPlatformPage } from '../shared/power-platform.ts';
-import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { AccountBar } from './AccountBar.tsx';
 import { lazyView } from './lazy.tsx';
 import { OneGuest } from './OneGuest.tsx';
 import { OpenCard } from './open-card.ts';
 import { PageLine } from './PageLine.tsx';
+import { usePageReads } from './page-reads.tsx';
 import { QueuedByOthers } from './QueuedByOthers.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -44,9 +43,7 @@ export function App() {
   const [session, setSession] = useState<SessionState | null>(null);
   const [page, setPage] = useState<PageInfo>({ context: null, url: null, description: null });
   const [error, setError] = useState<unknown>(null);
-  const [powerBi, setPowerBi] = useState<PowerBiPage | null>(null);
-  const [powerPlatform, setPowerPlatform] = useState<PowerPlatformPage | null>(null);
-  const [powerBiError, setPowerBiError] = useState<unknown>(null);
+  const [azureError, setAzureError] = useState<unknown>(null);
   const [mode, setMode] = useState<'one' | 'bulk' | 'activity' | 'access' | 'guests' | null>(null);
   const [cardFor, setCardFor] = useState<string | undefined>();
   const openCard = (email: string) => {
@@ -58,6 +55,7 @@ export function App() {
   // A guest came for their own access; everyone else for the invite form (My access is a tab for them too).
   const shown = mode ?? (session?.account?.guest ? 'access' : 'one');
 
+  const { powerBi, powerPlatform, failed, notes } = usePageReads(signedIn, context);
   const [scopeWords, setScopeWords] = useState<string | null>(null);
   const [scopeFailed, setScopeFailed] = useState(false);
   const [azureRoles, setAzureRoles] = useState<AzureRoles | null>(null);
@@ -68,18 +66,7 @@ export function App() {
       (r) => setScopeWords(r.words),
       () => setScopeFailed(true),
     );
-    send('getAzureRoles', { scope: context.scope }).then(setAzureRoles, setPowerBiError);
-  }, [signedIn, context]);
-
-  useEffect(() => {
-    // Power BI pages only: an Azure resource or a Power Platform environment is read by its own calls.
-    if (!signedIn || !context || (context.kind !== 'powerbi-app' && context.kind !== 'powerbi-workspace')) return;
-    send('getPowerBiPage', { context }).then(setPowerBi, setPowerBiError);
-  }, [signedIn, context]);
-
-  useEffect(() => {
-    if (!signedIn || context?.kind !== 'power-platform-environment') return;
-    send('getPowerPlatformPage', { context }).then(setPowerPlatform, setPowerBiError);
+    send('getAzureRoles', { scope: context.scope }).then(setAzureRoles, setAzureError);
   }, [signedIn, context]);
 
   // For `npm run bench`: when the page's context first shows after the popup opened (a performance mark).
@@ -143,7 +130,7 @@ export function App() {
             powerBi={powerBi}
             powerPlatform={powerPlatform}
             scopeWords={scopeWords}
-            failed={!!powerBiError || scopeFailed}
+            failed={failed || !!azureError || scopeFailed}
           />
           <QueuedByOthers me={session.account.username} />
           <div class="tabs" role="tablist" onKeyDown={moveBetweenTabs}>
@@ -165,7 +152,8 @@ export function App() {
               <BulkSection page={page} />
             ) : (
               <>
-                {powerBiError ? <ErrorNote error={powerBiError} /> : null}
+                {notes}
+                {azureError ? <ErrorNote error={azureError} /> : null}
                 <OneGuest
                   accountId={session.account.id}
                   page={page}

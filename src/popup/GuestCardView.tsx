@@ -8,6 +8,7 @@ import { t } from '../shared/i18n.ts';
 import { guestStateWords, type PageInfo } from '../shared/model.ts';
 import { send } from '../shared/send.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
+import { ConsentLine, useConsent } from './ConsentLine.tsx';
 import { GuestAccess, StillHas } from './GuestAccess.tsx';
 import { GuestChanges } from './GuestChanges.tsx';
 import { GuestHistory } from './GuestHistory.tsx';
@@ -24,6 +25,8 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
   const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
   // Every workspace is read only when the person asks: one Power BI request each.
   const [allWorkspaces, setAllWorkspaces] = useState(false);
+  // The card reads the user (invite scopes), the audit log (the card's) and licences and audiences (Power BI
+  // access's): what is not granted yet is asked for above the card, which reads again once it is.
   const read = useCallback(
     (readAudiencesAgain: boolean) => {
       const asked = { id, ...(scope ? { scope } : {}), ...(allWorkspaces ? { allWorkspaces } : {}) };
@@ -36,6 +39,8 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
   );
   const load = useCallback(() => read(false), [read]);
   useEffect(load, [load]);
+  const consent = useConsent(['invite', 'guestCard', 'powerBiAccess'], { onGranted: load });
+  const consentLine = <ConsentLine consent={consent} words={t('consentGuestCard')} />;
   if (hasCode(error, ErrorCodes.notFound))
     return (
       <div>
@@ -45,7 +50,13 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
         <GuestChanges guestId={id} onSettled={load} />
       </div>
     );
-  if (error && !card) return <ErrorNote error={error} />;
+  if (error && !card)
+    return (
+      <>
+        {consentLine}
+        <ErrorNote error={error} />
+      </>
+    );
   if (!card)
     return (
       <p class="muted" aria-busy="true">
@@ -75,6 +86,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
   return (
     <article class="card" aria-label={t('cardOf', u.displayName)} data-testid="guest-card">
       <h2>{u.displayName}</h2>
+      {consentLine}
       <dl>
         <dt>{t('cardMail')}</dt>
         <dd>{u.mail ?? '—'}</dd>

@@ -14,6 +14,7 @@ import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
 import { AzureSection } from './AzureSection.tsx';
 import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
+import { ConsentLine, useConsent } from './ConsentLine.tsx';
 import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
 import {
   choiceProblem,
@@ -77,9 +78,13 @@ export function InviteForm({
   // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped, and what the
   // last answer said about its address (with its Reset button) goes as soon as the address changes. Whether the
   // signed-in person may invite at all still holds.
+  // The pre-checks read with the invite scopes: until they are granted, the person is asked instead.
+  const consent = useConsent(['invite']);
+  const mayRead = consent.state === 'granted';
   useEffect(() => {
     let current = true;
     setCheck((c) => c && { ...c, existing: null });
+    if (!mayRead) return;
     const timer = setTimeout(
       () => {
         send('precheck', emailOk ? { email } : {}).then(
@@ -93,7 +98,7 @@ export function InviteForm({
       current = false;
       clearTimeout(timer);
     };
-  }, [email, emailOk]);
+  }, [email, emailOk, mayRead]);
 
   // A draft survives the popup closing, for the same account on the same page; elsewhere a fresh one follows the
   // page the tab is on (its redirect too), and nothing typed for another account or page is offered.
@@ -210,6 +215,7 @@ export function InviteForm({
       {azureRoles ? <AzureSection roles={azureRoles} choice={azureChoice} onChoice={setAzureChoice} /> : null}
       {powerBi ? <PowerBiSection page={powerBi} choice={choice} onChoice={setChoice} /> : null}
       {powerPlatform && ppChoice ? <PowerPlatformSection page={powerPlatform} choice={ppChoice} onChoice={setPpChoice} /> : null}
+      <ConsentLine consent={consent} words={t('consentInvite')} />
       <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
       <button
         type="submit"

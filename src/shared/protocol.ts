@@ -1,7 +1,7 @@
 import type { ActivityEntry, ActivityFilter, WaitingStep } from './activity.ts';
 import type { AzureRoles, AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
-import type { Settings, SettingsView } from './config.ts';
+import type { Feature, Settings, SettingsView } from './config.ts';
 import type {
   DirectoryHit,
   ExternalSettings,
@@ -17,7 +17,7 @@ import type { PageContext } from './page-context.ts';
 import type { PowerPlatformPage } from './power-platform.ts';
 import type { AudienceGroup, PowerBiPage } from './powerbi.ts';
 import type { QueuedPool, QueuedView } from './queued.ts';
-import type { SetupReport } from './setup.ts';
+import type { FeatureConsent, SetupReport } from './setup.ts';
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {
@@ -113,6 +113,10 @@ export type BackgroundProtocol = {
   saveSettings: { request: Settings; response: SettingsView };
   /** Check my setup: signs in if needed, then what each resource granted this app registration. */
   checkSetup: { request: Record<string, never>; response: SetupReport };
+  /** Which features the account signed in has granted, from the tokens already held (no sign-in traffic). */
+  getConsent: { request: { features: Feature[] }; response: FeatureConsent };
+  /** The person pressed Allow: these features' scopes are asked for in the sign-in window, if not yet granted. */
+  consent: { request: { features: Feature[] }; response: FeatureConsent };
 };
 
 /** Messages between the background and the offscreen document, which alone runs MSAL. */

@@ -20,6 +20,9 @@ export interface SetupReport {
  */
 export type ConsentState = 'granted' | 'yourConsent' | 'adminConsent';
 
+/** Where each feature stands for the account signed in, as the popup asks it (background/consent-state.ts). */
+export type FeatureConsent = Record<Feature, ConsentState>;
+
 export interface FeatureFinding {
   feature: Feature;
   /** Scopes the feature needs that no token granted. Empty: the feature works. */
@@ -34,8 +37,11 @@ export const permissionName = (scope: string) => scope.slice(scope.lastIndexOf('
 const key = (scope: string) => scope.toLowerCase();
 
 /** Each feature of the table in config.ts, with the scopes it needs and the report did not find granted. */
-export function featureFindings(report: SetupReport): FeatureFinding[] {
-  const granted = new Set(report.resources.flatMap((r) => r.granted.map(key)));
+export const featureFindings = (report: SetupReport): FeatureFinding[] => findingsFor(report.resources.flatMap((r) => r.granted));
+
+/** Each feature of the table in config.ts, against these granted scopes (full names, as grantedScopes gives them). */
+export function findingsFor(grantedScopes: string[]): FeatureFinding[] {
+  const granted = new Set(grantedScopes.map(key));
   return FEATURE_SCOPES.map(({ feature, scopes }) => {
     const missing = scopes.filter((s) => !granted.has(key(s)));
     const state = missing.length === 0 ? 'granted' : missing.some(needsAdminConsent) ? 'adminConsent' : 'yourConsent';
