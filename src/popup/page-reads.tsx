@@ -47,5 +47,7 @@ export function usePageReads(signedIn: boolean, context: PageContext | null) {
       {error && !(onPowerPlatform && asking) ? <ErrorNote error={error} /> : null}
     </>
   );
-  return { powerBi, powerPlatform, failed: !!error, notes };
+  // Reads held back for consent are not coming: the page line stops waiting for them, as for a read that failed.
+  const held = onPowerBi && powerBiConsent.state !== null && powerBiConsent.state !== 'granted';
+  return { powerBi, powerPlatform, failed: !!error || held, notes };
 }

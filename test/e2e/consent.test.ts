@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { needsAdmin } from '../../sandbox/consent.ts';
-import { inviteFormIn, signInAs, signInAsGuest } from './harness.ts';
-import { CONTOSO, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, sandboxAndBrowser } from './sandbox.ts';
+import { inviteFormIn, openPopupOn, signInAs, signInAsGuest } from './harness.ts';
+import { CONTOSO, INVITE_HERE_APP, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser } from './sandbox.ts';
 
 /**
  * Issue 23, least-privilege consent: with an app registration no admin ever consented for, a guest signs in and uses
@@ -14,6 +14,8 @@ const PAT = 'f4d3b7e5-0a6c-4d84-8e95-3b1c4a5f6e7d';
 const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 /** A Guest Inviter: may invite, but holds no role that may consent for an app. */
 const ADELE = 'd2b1f5c3-8e4a-4b62-8c73-1f9a2e3d4c5b';
+
+const SALES_APP_URL = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
 
 const env = sandboxAndBrowser();
 const pagesShownTo = async (userId: string) => (await env.sandbox.control.consentPages()).filter((p) => p.userId === userId);
@@ -44,6 +46,25 @@ async function invite(popup: Page, email: string, consent: (auth: Page) => Promi
   return null;
 }
 
+/** Megan accepts, in the login window, a consent page that lists `scope` (signing in first if the session ended). */
+async function consentAsMegan(auth: Page, scope: string, screenshot: string): Promise<void> {
+  const closed = auth.waitForEvent('close', { timeout: 30_000 });
+  // The login session may have ended with the window: then Megan signs in again first.
+  const heading = auth.getByRole('heading', { name: 'Permissions requested' });
+  const login = auth.getByLabel('Email or phone');
+  await heading.or(login).first().waitFor({ timeout: 30_000 });
+  if (await login.isVisible()) {
+    await login.fill('megan@contoso.example');
+    await auth.getByLabel('Password').fill(PASSWORD);
+    await auth.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await heading.waitFor({ timeout: 30_000 });
+  expect(await auth.locator('li').allTextContents()).toEqual(expect.arrayContaining([scope]));
+  await auth.screenshot({ path: join(RESULTS_DIR, screenshot) });
+  await auth.getByRole('button', { name: 'Accept' }).click();
+  await closed;
+}
+
 describe('least-privilege consent, with a registration no admin consented for', () => {
   it('lets a guest sign in and use My access, never showing them an admin scope to consent to', async () => {
     const popup = await env.browser.openPopup();
@@ -64,25 +85,9 @@ describe('least-privilege consent, with a registration no admin consented for', 
     // Sign-in asked Megan for what everyone needs, nothing of an admin's.
     expect((await pagesShownTo(MEGAN)).flatMap((p) => p.scopes).filter(needsAdmin)).toEqual([]);
 
-    const first = await invite(popup, 'first@partner.example', async (auth) => {
-      const closed = auth.waitForEvent('close', { timeout: 30_000 });
-      // The login session may have ended with the window: then Megan signs in again first.
-      const heading = auth.getByRole('heading', { name: 'Permissions requested' });
-      const login = auth.getByLabel('Email or phone');
-      await heading.or(login).first().waitFor();
-      if (await login.isVisible()) {
-        await login.fill('megan@contoso.example');
-        await auth.getByLabel('Password').fill(PASSWORD);
-        await auth.getByRole('button', { name: 'Sign in' }).click();
-      }
-      await heading.waitFor();
-      expect(await auth.locator('li').allTextContents()).toEqual(
-        expect.arrayContaining(['https://graph.microsoft.com/User.Invite.All']),
-      );
-      await auth.screenshot({ path: join(RESULTS_DIR, 'consent-admin-invite.png') });
-      await auth.getByRole('button', { name: 'Accept' }).click();
-      await closed;
-    });
+    const first = await invite(popup, 'first@partner.example', (auth) =>
+      consentAsMegan(auth, 'https://graph.microsoft.com/User.Invite.All', 'consent-admin-invite.png'),
+    );
     expect(first).toBeNull();
     const invitePage = (await pagesShownTo(MEGAN)).at(-1);
     expect(invitePage?.page).toBe('consent');
@@ -120,6 +125,35 @@ describe('least-privilege consent, with a registration no admin consented for', 
     ).toEqual([]);
     const state = await env.sandbox.control.state();
     expect(state.tenants.find((t) => t.id === CONTOSO)?.users.some((u) => u.mail === 'third@partner.example')).toBe(false);
+    await popup.close();
+  });
+
+  it("asks an admin on a Power BI app's page for Power BI's consent in place, then reads who may open the app", async () => {
+    const signIn = await env.browser.openPopup();
+    await signInAs(env.browser, signIn, 'megan@contoso.example', PASSWORD);
+    await signIn.close();
+    const popup = await openPopupOn(env.browser, SALES_APP_URL);
+    await inviteFormIn(popup);
+    // Before any invitation, and before the app's admin read, which the consent not given would refuse.
+    const line = popup.getByTestId('consent-line').filter({ hasText: 'Reading who may open this app' });
+    await line.waitFor({ timeout: 30_000 });
+    expect(await popup.getByTestId('audience-group').count()).toBe(0);
+    await popup.screenshot({ path: join(RESULTS_DIR, 'consent-line-power-bi.png'), fullPage: true });
+
+    const authWindow = env.browser.context.waitForEvent('page', {
+      predicate: (p) => p.url().startsWith('https://login.microsoftonline.com/'),
+      timeout: 30_000,
+    });
+    await line.getByRole('button', { name: 'Allow' }).click();
+    await consentAsMegan(
+      await authWindow,
+      'https://analysis.windows.net/powerbi/api/Tenant.Read.All',
+      'consent-admin-power-bi.png',
+    );
+    await expect
+      .poll(() => popup.getByTestId('audience-group').textContent(), { timeout: 30_000 })
+      .toContain('Sales Analytics viewers');
+    expect(await line.count()).toBe(0);
     await popup.close();
   });
 });
