@@ -110,6 +110,15 @@ describe('backgroundShapes', () => {
     expect(start(payload)).toBe(false);
   });
 
+  it('asks for consent only to features of the scope table', () => {
+    expect(backgroundShapes.consent({ features: ['invite', 'guestCard'] })).toBe(true);
+    expect(backgroundShapes.getConsent({ features: ['powerPlatform'] })).toBe(true);
+    expect(backgroundShapes.consent({ features: [] })).toBe(false);
+    expect(backgroundShapes.consent({ features: ['everything'] })).toBe(false);
+    expect(backgroundShapes.consent({ features: 'invite' })).toBe(false);
+    expect(backgroundShapes.getConsent({})).toBe(false);
+  });
+
   it('refuses settings with an unknown cloud', () => {
     expect(backgroundShapes.saveSettings({ cloud: 'china', tenant: 't', clientId: 'c' })).toBe(false);
   });

@@ -30,7 +30,7 @@ function schedule(v: unknown): boolean {
   return isoDate(v.end.at);
 }
 
-/** Features of the scope table, at least one, each once at most. */
+/** Features of the scope table: at least one, and no more than the table holds. */
 const features = (v: unknown) =>
   Array.isArray(v) &&
   v.length > 0 &&
