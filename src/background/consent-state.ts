@@ -19,9 +19,10 @@ export function featureConsent(tokens: { resource: string; scopes: string[] }[])
 
 /**
  * Which features this account has granted, for the popup's consent lines. Only the tokens the views get anyway
- * (sign-in's Graph, ARM and Power BI ones, for the resources these features use) and those already held are read: asking a resource for a scope not granted
- * would set off a hidden renewal (renewal.ts) on every popup open. A token that cannot be had counts as nothing
- * granted: the line then offers consent, which costs no window when it was in fact given.
+ * (sign-in's Graph, ARM and Power BI ones, for the resources these features use) and those already held are read:
+ * asking a resource for a scope not granted would set off a hidden renewal (renewal.ts) on every popup open. A token
+ * that cannot be had counts as nothing granted: the line then offers consent, which costs no window when it was in
+ * fact given.
  */
 export async function consentView(settings: Settings, features: Feature[]): Promise<FeatureConsent> {
   const resources = new Set(features.flatMap(featureScopes).map(resourceOfScope));

@@ -77,8 +77,8 @@ export function InviteForm({
 
   // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped, and what the
   // last answer said about its address (with its Reset button) goes as soon as the address changes. Whether the
-  // signed-in person may invite at all still holds.
-  // The pre-checks read with the invite scopes: until they are granted, the person is asked instead.
+  // signed-in person may invite at all still holds. They read with the invite scopes: until those are granted, the
+  // person is asked for them instead (ConsentLine).
   const consent = useConsent(['invite']);
   const mayRead = consent.state === 'granted';
   useEffect(() => {
