@@ -76,7 +76,9 @@ export async function interaction(
   const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
   // The provider weighs the token's resource only; Entra's consent covers every resource asked for at once (MSAL's
   // extraScopesToConsent), so the other resources' scopes are weighed here against the user's grant.
-  const held = new Set(Object.values(existing?.resources ?? {}).flatMap((s) => String(s).split(' ')));
+  // A user's own consent outlives the sign-in it was given in: a new session's grant starts from it.
+  const own = signedIn ? (app?.userConsents?.[signedIn.id] ?? []) : [];
+  const held = new Set([...Object.values(existing?.resources ?? {}).flatMap((s) => String(s).split(' ')), ...own]);
   const asked = [
     ...new Set([
       ...Object.values(missing.missingResourceScopes ?? {}).flat(),
@@ -86,7 +88,12 @@ export async function interaction(
     ]),
   ];
   // The page lists only what is new: neither in this user's grant nor consented by an admin for the tenant.
-  const step = consentStep(signedIn, asked, app?.consentedScopes ?? []);
+  const ownLower = new Set(own.map((s) => s.toLowerCase()));
+  const step = consentStep(
+    signedIn,
+    asked.filter((s) => !ownLower.has(s.toLowerCase())),
+    app?.consentedScopes ?? [],
+  );
   const scopes = [...(missing.missingOIDCScope ?? []).filter((s) => !SILENT_SCOPES.has(s)), ...step.scopes];
   const account = signedIn?.userPrincipalName ?? '';
   const record = (page: ConsentPageShown['page']) =>
@@ -129,9 +136,13 @@ export async function interaction(
     const resource = resourceOf(scope);
     if (resource) grant.addResourceScope(resource, scope);
   }
-  for (const scope of asked) {
+  for (const scope of [...own, ...asked]) {
     const resource = resourceOf(scope);
     if (resource) grant.addResourceScope(resource, scope);
+  }
+  if (app && signedIn && step.scopes.length > 0) {
+    app.userConsents = { ...app.userConsents, [signedIn.id]: [...new Set([...own, ...step.scopes])] };
+    store.save();
   }
   await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
 }

@@ -68,8 +68,13 @@ export interface SandboxApplication {
   spaRedirectUris: string[];
   /** The API permissions configured on the app registration. */
   requiredScopes: string[];
-  /** Those an admin has consented to: only these ever reach a token. */
+  /** Those an admin has consented to for the whole tenant. */
   consentedScopes: string[];
+  /**
+   * What each user consented to for themselves, by user id (Entra's oauth2PermissionGrant with consentType
+   * `Principal`): kept across sign-ins and sign-outs, as Entra keeps it, until the grant is removed.
+   */
+  userConsents?: Record<string, string[]>;
 }
 
 export interface SandboxPowerBiApp {
