@@ -39,6 +39,8 @@ describe('Power BI app publishers', () => {
     await popup.getByRole('button', { name: 'Invite' }).click();
     const card = popup.getByTestId('powerbi-grant');
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('Added to Sales Analytics viewers');
+    // Power BI refreshes a new viewer's permissions in about two minutes: the card says so rather than promise more.
+    expect(await card.getByTestId('powerbi-may-wait').textContent()).toContain('may wait a few minutes');
     expect(await popup.getByTestId('guest-license-path').textContent()).toBe('Pro license needed: 3 free in this tenant');
     await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
     await popup.getByLabel('Usage location (two-letter country code)').fill('nl');
