@@ -1,7 +1,7 @@
 import { scheduleProblem } from '../shared/azure.ts';
 import type { Settings } from '../shared/config.ts';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
-import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { AppError, ErrorCodes, hasCode } from '../shared/errors.ts';
 import { partnerGroupDraft } from '../shared/guest-card.ts';
 import { httpsUrl } from '../shared/inputs.ts';
 import type { SessionState, SignedInAccount } from '../shared/model.ts';
@@ -40,7 +40,7 @@ import { checkSetup } from './setup-check.ts';
 async function sessionState(settings: Settings): Promise<SessionState> {
   const account = await auth.currentAccount(settings);
   if (!account) return { account: null, interactionRequired: false, cloud: settings.cloud };
-  const ended = (e: unknown) => e instanceof AppError && e.code === ErrorCodes.interactionRequired;
+  const ended = (e: unknown) => hasCode(e, ErrorCodes.interactionRequired);
   let org: Awaited<ReturnType<typeof tenantIdentity>> | undefined;
   try {
     await auth.graphToken(settings, false);

@@ -1,6 +1,6 @@
 import { browser } from '../shared/browser.ts';
 import type { Settings } from '../shared/config.ts';
-import { AppError, ErrorCodes } from '../shared/errors.ts';
+import { AppError, ErrorCodes, hasCode } from '../shared/errors.ts';
 import { callOffscreen } from './offscreen.ts';
 
 /**
@@ -14,7 +14,7 @@ export async function withSilentRenewal<T>(settings: Settings, scopes: string[],
   try {
     return await ask();
   } catch (e) {
-    if (!(e instanceof AppError && e.code === ErrorCodes.interactionRequired)) throw e;
+    if (!hasCode(e, ErrorCodes.interactionRequired)) throw e;
     // Whatever stopped the silent renewal, the person can mend it by signing in: the first refusal stands.
     const renewed = await renewSilently(settings, scopes).then(
       () => true,
