@@ -1,4 +1,4 @@
-import type { Granted, GrantedGroup, BulkGrants as Grants } from '../shared/bulk/grants.ts';
+import type { Granted, GrantedGroup, BulkGrants as Grants } from '../shared/bulk/grant-summary.ts';
 import { t } from '../shared/i18n.ts';
 
 function groupKind(g: GrantedGroup): string {

@@ -1,6 +1,5 @@
 import { isGuid, parseArmId } from './arm-id.ts';
 import { t } from './i18n.ts';
-import type { SignedInAccount } from './model.ts';
 import { own } from './own.ts';
 
 /** What the page in a tab is about, as far as inviting goes. Detected in src/shared/detect.ts. */
@@ -97,7 +96,7 @@ export function describeScope(scope: string): string {
  * one signed in to, or null. What the popup sends goes to the signed-in tenant, so it says so first (issue 21).
  * A domain is compared with the tenant's verified domains; unknown domains count as another tenant's.
  */
-export function otherTenant(ctx: PageContext | null, account: SignedInAccount): string | null {
+export function otherTenant(ctx: PageContext | null, account: { tenantId: string; tenantDomains?: string[] }): string | null {
   const named = ctx?.kind === 'azure-resource' ? ctx.tenant : ctx?.tenantId;
   if (!named) return null;
   const lower = named.toLowerCase();

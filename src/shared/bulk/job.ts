@@ -3,7 +3,7 @@ import { t } from '../i18n.ts';
 import { type FoundUser, type OperationStep, plannedSteps, stepOf } from '../operation.ts';
 import type { PowerPlatformGrantRequest } from '../power-platform.ts';
 import type { ParsedBulkCsv } from './csv.ts';
-import type { BulkGrants } from './grants.ts';
+import type { BulkGrants } from './grant-summary.ts';
 import { bulkGroupRefusal, type GroupFacts } from './groups.ts';
 
 /** What the preview says will happen to a row. */
