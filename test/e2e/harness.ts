@@ -8,7 +8,7 @@ import { PASSWORD, RESULTS_DIR } from './sandbox.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Where Debian's Chromium reads an organization's policies, as an administrator deploys them (README). */
+/** Where Debian's Chromium reads an organization's policies, as an administrator deploys them (docs/deploying.md). */
 export const POLICY_FILE = '/etc/chromium/policies/managed/invite-here-e2e.json';
 
 export interface TestBrowser {

@@ -122,7 +122,7 @@ describe('settings an organization pushes by policy', () => {
   let browser: TestBrowser;
   beforeAll(async () => {
     sandbox = await freshSandbox();
-    // Chrome and Edge read an extension's policy under "3rdparty" (README: Deploying to a fleet).
+    // Chrome and Edge read an extension's policy under "3rdparty" (docs/deploying.md).
     mkdirSync(join(POLICY_FILE, '..'), { recursive: true });
     const values = { tenant: 'contoso.onmicrosoft.com', clientId: INVITE_HERE_APP };
     writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionIdFromKey()]: values } } }));
