@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AzureRoles } from '../shared/azure.ts';
 import { browser } from '../shared/browser.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { t } from '../shared/i18n.ts';
@@ -10,9 +9,9 @@ import { lazyView } from './lazy.tsx';
 import { OneGuest } from './OneGuest.tsx';
 import { OpenCard } from './open-card.ts';
 import { PageLine } from './PageLine.tsx';
-import { usePageReads } from './page-reads.tsx';
 import { QueuedByOthers } from './QueuedByOthers.tsx';
 import { SignIn } from './SignIn.tsx';
+import { usePageData } from './shell/page-data.tsx';
 
 // The other tabs load when first opened: the popup's first screen is the invite form (or sign-in).
 const ActivityView = lazyView(() => import('./ActivityView.tsx').then((m) => m.ActivityView));
@@ -43,7 +42,6 @@ export function App() {
   const [session, setSession] = useState<SessionState | null>(null);
   const [page, setPage] = useState<PageInfo>({ context: null, url: null, description: null });
   const [error, setError] = useState<unknown>(null);
-  const [azureError, setAzureError] = useState<unknown>(null);
   const [mode, setMode] = useState<'one' | 'bulk' | 'activity' | 'access' | 'guests' | null>(null);
   const [cardFor, setCardFor] = useState<string | undefined>();
   const openCard = (email: string) => {
@@ -51,23 +49,10 @@ export function App() {
     setMode('guests');
   };
   const signedIn = !!session?.account && !session.interactionRequired;
-  const context = page.context;
   // A guest came for their own access; everyone else for the invite form (My access is a tab for them too).
   const shown = mode ?? (session?.account?.guest ? 'access' : 'one');
 
-  const { powerBi, powerPlatform, failed, notes } = usePageReads(signedIn, context);
-  const [scopeWords, setScopeWords] = useState<string | null>(null);
-  const [scopeFailed, setScopeFailed] = useState(false);
-  const [azureRoles, setAzureRoles] = useState<AzureRoles | null>(null);
-  useEffect(() => {
-    if (!signedIn || context?.kind !== 'azure-resource') return;
-    // The names ARM knows; the words from the URL stay if ARM cannot be asked.
-    send('describeAzureScope', { scope: context.scope }).then(
-      (r) => setScopeWords(r.words),
-      () => setScopeFailed(true),
-    );
-    send('getAzureRoles', { scope: context.scope }).then(setAzureRoles, setAzureError);
-  }, [signedIn, context]);
+  const { data, named, answered, notes } = usePageData(signedIn, page.context);
 
   // For `npm run bench`: when the page's context first shows after the popup opened (a performance mark).
   useEffect(() => {
@@ -124,14 +109,7 @@ export function App() {
       {session.account && !session.interactionRequired ? (
         <>
           <AccountBar session={session} onSignedOut={setSession} />
-          <PageLine
-            page={page}
-            account={session.account}
-            powerBi={powerBi}
-            powerPlatform={powerPlatform}
-            scopeWords={scopeWords}
-            failed={failed || !!azureError || scopeFailed}
-          />
+          <PageLine page={page} account={session.account} data={named} answered={answered} />
           <QueuedByOthers me={session.account.username} />
           <div class="tabs" role="tablist" onKeyDown={moveBetweenTabs}>
             {session.account.guest ? accessTab : null}
@@ -153,14 +131,7 @@ export function App() {
             ) : (
               <>
                 {notes}
-                {azureError ? <ErrorNote error={azureError} /> : null}
-                <OneGuest
-                  accountId={session.account.id}
-                  page={page}
-                  powerBi={powerBi}
-                  azureRoles={azureRoles}
-                  powerPlatform={powerPlatform}
-                />
+                <OneGuest accountId={session.account.id} page={page} data={data} />
               </>
             )}
           </OpenCard.Provider>

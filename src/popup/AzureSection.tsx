@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { AzureRoleOption, AzureRoles } from '../shared/azure.ts';
 import { formatNumber } from '../shared/format.ts';
 import { t } from '../shared/i18n.ts';
-import type { AzureChoice } from './azure-choice.ts';
+import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
+import type { GrantSection } from './invite/grant-section.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
 
 /** Roles a search shows at once. */
@@ -75,3 +76,16 @@ export function AzureSection({
     </section>
   );
 }
+
+/** The role's grant in the invite form: on an Azure resource's page whose roles could be read. */
+export const azureGrant: GrantSection<{ scope: string; roles: AzureRoles; choice: AzureChoice }> = {
+  // Eligible for a bounded time by default: never permanent without an explicit choice.
+  when: (data) =>
+    data.kind === 'azure' && data.roles ? { scope: data.scope, roles: data.roles, choice: DEFAULT_AZURE_CHOICE } : null,
+  Section: ({ state, onState }) => (
+    <AzureSection roles={state.roles} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
+  ),
+  ready: ({ choice }) => azureChoiceReady(choice),
+  payload: ({ scope, choice: c }) =>
+    c.role ? { azure: { scope, roleId: c.role.id, roleName: c.role.name, schedule: toSchedule(c) } } : {},
+};

@@ -3,14 +3,7 @@ import type { Feature } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/send.ts';
-import type { ConsentState, FeatureConsent } from '../shared/setup.ts';
-
-/** Where these features stand together: granted when each is; an administrator's when any needs one. */
-function standing(consent: FeatureConsent, features: Feature[]): ConsentState {
-  const states = features.map((f) => consent[f]);
-  if (states.includes('adminConsent')) return 'adminConsent';
-  return states.includes('yourConsent') ? 'yourConsent' : 'granted';
-}
+import { type ConsentState, standing } from '../shared/setup.ts';
 
 export interface Consent {
   /** Null while not yet known. */
@@ -23,18 +16,23 @@ export interface Consent {
 /**
  * Whether the scopes a view reads with were granted (issue 23: each feature's scopes are asked for when first used,
  * and a read made before that fails in words the person cannot act on). The Allow button asks for them in place,
- * and `onGranted` reads again. `active`: whether the view is shown at all.
+ * and `onGranted` reads again. `active`: whether the view is shown at all. `known`: where they stand, when the read's
+ * own answer said so (then nothing is asked).
  */
 export function useConsent(
   features: Feature[],
-  { active = true, onGranted }: { active?: boolean; onGranted?: () => void } = {},
+  { active = true, onGranted, known }: { active?: boolean; onGranted?: () => void; known?: ConsentState } = {},
 ): Consent {
-  const [state, setState] = useState<ConsentState | null>(null);
+  const [state, setState] = useState<ConsentState | null>(known ?? null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // By its words: a view passes a new array at each render.
   const key = features.join(' ');
   useEffect(() => {
+    if (known !== undefined) {
+      setState(known);
+      return;
+    }
     if (!active) return;
     const asked = key.split(' ') as Feature[];
     // What cannot be learnt does not hold a view back: its reads run and say what failed, as before.
@@ -42,7 +40,7 @@ export function useConsent(
       (c) => setState(standing(c, asked)),
       () => setState('granted'),
     );
-  }, [key, active]);
+  }, [key, active, known]);
   const allow = () => {
     setBusy(true);
     setError(null);

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { AzureRoles } from '../shared/azure.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PageData } from '../common/page-data.ts';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
@@ -8,21 +8,11 @@ import { t } from '../shared/i18n.ts';
 import { LIMITS } from '../shared/inputs.ts';
 import type { ExistingUser, InviteDraft, PageInfo, Precheck } from '../shared/model.ts';
 import type { Operation } from '../shared/operation.ts';
-import type { PowerPlatformPage } from '../shared/power-platform.ts';
-import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { session } from '../shared/storage.ts';
-import { AzureSection } from './AzureSection.tsx';
-import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { ConsentLine, useConsent } from './ConsentLine.tsx';
-import { type PowerBiChoice, PowerBiSection } from './PowerBiSection.tsx';
-import {
-  choiceProblem,
-  initialChoice,
-  type PowerPlatformChoice,
-  PowerPlatformSection,
-  toGrant,
-} from './PowerPlatformSection.tsx';
+import type { GrantPayload } from './invite/grant-section.ts';
+import { GRANT_SECTIONS } from './invite/grant-sections.ts';
 import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
 import { UserPicker } from './UserPicker.tsx';
 
@@ -38,18 +28,15 @@ export const blank = (redirectUrl: string): InviteDraft => ({
 export function InviteForm({
   accountId,
   page,
-  powerBi,
-  powerPlatform,
-  azureRoles,
+  data,
   retry,
   onStarted,
 }: {
   /** The account signed in: a draft is its own, and of the page it was typed on. */
   accountId: string;
   page: PageInfo;
-  powerBi: PowerBiPage | null;
-  powerPlatform: PowerPlatformPage | null;
-  azureRoles: AzureRoles | null;
+  /** What the services said about the page: which grant sections it offers. */
+  data: PageData | null;
   /** An invitation that was refused before anything was done: its draft and the reason, to correct and send again. */
   retry?: { draft: InviteDraft; error: AppError };
   onStarted: (op: Operation) => void;
@@ -59,19 +46,12 @@ export function InviteForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(retry?.error ?? null);
   const [check, setCheck] = useState<Precheck | null>(null);
-  const [choice, setChoice] = useState<PowerBiChoice>({ viewer: false });
-  const [ppChoice, setPpChoice] = useState<PowerPlatformChoice | null>(null);
-  useEffect(() => {
-    if (powerPlatform) setPpChoice(initialChoice(powerPlatform));
-  }, [powerPlatform]);
-  // Eligible for a bounded time by default: never permanent without an explicit choice.
-  const [azureChoice, setAzureChoice] = useState<AzureChoice>(DEFAULT_AZURE_CHOICE);
-
-  // One audience group known (admin API or remembered): preselect it.
-  useEffect(() => {
-    const groups = powerBi?.audience.groups ?? [];
-    if (groups.length === 1) setChoice((c) => ({ ...c, group: groups[0] }));
-  }, [powerBi]);
+  // Each grant section's state, begun afresh from what the services say about the page (null: not offered here).
+  const begun = useMemo(() => GRANT_SECTIONS.map((g) => (data ? g.when(data) : null)), [data]);
+  const [held, setHeld] = useState({ from: data, states: begun });
+  const states = held.from === data ? held.states : begun;
+  const offered = GRANT_SECTIONS.flatMap((grant, i) => (states[i] == null ? [] : [{ grant, i, state: states[i] }]));
+  const setState = (i: number, state: unknown) => setHeld({ from: data, states: states.map((s, j) => (j === i ? state : s)) });
   const email = draft?.email.trim() ?? '';
   const emailOk = !!draft && !emailProblem(draft.email);
 
@@ -131,19 +111,11 @@ export function InviteForm({
       message: draft.message || undefined,
       ...(resetOf ? { resetRedemptionOf: resetOf.id } : {}),
     };
-    const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
-    const role = azureChoice.role;
-    const azure = scope && role ? { scope, roleId: role.id, roleName: role.name, schedule: toSchedule(azureChoice) } : undefined;
-    const granted = powerBi ? { workspaceId: powerBi.workspace.id, group: choice.group, viewer: choice.viewer } : undefined;
-    const environment = powerPlatform && ppChoice ? toGrant(powerPlatform, ppChoice) : undefined;
-    // The names typed for the environment make the display name when none was typed.
-    const named = [ppChoice?.givenName.trim(), ppChoice?.surname.trim()].filter(Boolean).join(' ');
-    if (environment && !invitation.displayName && named) invitation.displayName = named;
+    const { displayName, ...granted }: GrantPayload = Object.assign({}, ...offered.map((o) => o.grant.payload(o.state)));
+    if (!invitation.displayName && displayName) invitation.displayName = displayName;
     send('startInvitation', {
       invitation,
-      ...(azure ? { azure } : {}),
-      ...(granted ? { powerBi: granted } : {}),
-      ...(environment ? { powerPlatform: environment } : {}),
+      ...granted,
       ...(pageUrl && pageUrl.length <= LIMITS.url ? { page: pageUrl } : {}),
     })
       .then((op) => {
@@ -212,19 +184,14 @@ export function InviteForm({
           </label>
         ))}
       </fieldset>
-      {azureRoles ? <AzureSection roles={azureRoles} choice={azureChoice} onChoice={setAzureChoice} /> : null}
-      {powerBi ? <PowerBiSection page={powerBi} choice={choice} onChoice={setChoice} /> : null}
-      {powerPlatform && ppChoice ? <PowerPlatformSection page={powerPlatform} choice={ppChoice} onChoice={setPpChoice} /> : null}
+      {offered.map(({ grant, i, state }) => (
+        <grant.Section key={i} state={state} onState={(next) => setState(i, next)} />
+      ))}
       <ConsentLine consent={consent} words={t('consentInvite')} />
       <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
       <button
         type="submit"
-        disabled={
-          busy ||
-          blockedByPrecheck(check) ||
-          (!!azureRoles && !azureChoiceReady(azureChoice)) ||
-          (!!powerPlatform && (!ppChoice || choiceProblem(powerPlatform, ppChoice) !== null))
-        }
+        disabled={busy || blockedByPrecheck(check) || offered.some(({ grant, state }) => !grant.ready(state))}
       >
         {inviteLabel(check, busy)}
       </button>

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AzureRoles } from '../shared/azure.ts';
+import type { PageData } from '../common/page-data.ts';
 import { browser } from '../shared/browser.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { PageInfo } from '../shared/model.ts';
 import type { Operation } from '../shared/operation.ts';
-import type { PowerPlatformPage } from '../shared/power-platform.ts';
-import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
 import { Announce } from './Announce.tsx';
 import { InviteForm } from './InviteForm.tsx';
@@ -15,13 +13,7 @@ import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
  * The "One guest" tab: the invitation the background is running or has finished, else the form. Reopened, the popup
  * shows the truth from storage, watched for changes rather than polled.
  */
-export function OneGuest(props: {
-  accountId: string;
-  page: PageInfo;
-  powerBi: PowerBiPage | null;
-  azureRoles: AzureRoles | null;
-  powerPlatform: PowerPlatformPage | null;
-}) {
+export function OneGuest(props: { accountId: string; page: PageInfo; data: PageData | null }) {
   const [op, setOp] = useState<Operation | null | undefined>(undefined);
   useEffect(() => {
     const load = () => send('getOperation', {}).then(setOp, () => setOp(null));

@@ -1,27 +1,26 @@
 import { Fragment } from 'preact';
+import type { PageData } from '../common/page-data.ts';
 import { t } from '../shared/i18n.ts';
 import type { PageInfo, SignedInAccount } from '../shared/model.ts';
 import { otherTenant } from '../shared/page-context.ts';
-import type { PowerPlatformPage } from '../shared/power-platform.ts';
-import type { PowerBiPage } from '../shared/powerbi.ts';
 
 interface Props {
   page: PageInfo;
   account: SignedInAccount;
-  powerBi: PowerBiPage | null;
-  powerPlatform: PowerPlatformPage | null;
-  /** The Azure scope in words with ARM's names, once ARM has answered. */
-  scopeWords: string | null;
-  /** A service could not be asked; the line keeps the words from the URL and stops waiting. */
-  failed: boolean;
+  /** What the services said about the page, once they answered. */
+  data: PageData | null;
+  /** The services answered (or could not be asked): the line keeps the words from the URL and stops waiting. */
+  answered: boolean;
 }
 
 /** What the page is about, by name once a service has answered; the ids the URL gave one click away. */
-export function PageLine({ page, account, powerBi, powerPlatform, scopeWords, failed }: Props) {
+export function PageLine({ page, account, data, answered }: Props) {
   const ctx = page.context;
   const elsewhere = otherTenant(ctx, account);
+  const powerBi = data?.kind === 'powerbi' ? data.page : null;
+  const powerPlatform = data?.kind === 'power-platform' ? data.page : null;
   const named =
-    scopeWords ??
+    (data?.kind === 'azure' ? data.words : null) ??
     (powerPlatform ? t('shellPagePowerPlatform', powerPlatform.environment.displayName, powerPlatform.environment.type) : null) ??
     (powerBi && ctx?.kind === 'powerbi-app' && powerBi.app ? t('shellPagePowerBiApp', powerBi.app.name) : null) ??
     (powerBi && ctx?.kind === 'powerbi-workspace' ? t('shellPagePowerBiWorkspace', powerBi.workspace.name) : null);
@@ -39,7 +38,7 @@ export function PageLine({ page, account, powerBi, powerPlatform, scopeWords, fa
   }
   return (
     <div class="context">
-      <p data-testid="page-context" aria-busy={!named && !!ctx && !failed}>
+      <p data-testid="page-context" aria-busy={!named && !!ctx && !answered}>
         {named ?? page.description ?? t('shellNoContext')}
       </p>
       {elsewhere ? (

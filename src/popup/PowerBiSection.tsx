@@ -3,6 +3,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { t } from '../shared/i18n.ts';
 import type { AudienceGroup, PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
+import type { GrantSection } from './invite/grant-section.ts';
 import { MoreHits } from './UserPicker.tsx';
 import { useSearch } from './use-search.ts';
 
@@ -100,3 +101,20 @@ function AudiencePicker({
     </div>
   );
 }
+
+/** The workspace's grant in the invite form: on an app's or workspace's page that could be read. */
+export const powerBiGrant: GrantSection<{ page: PowerBiPage; choice: PowerBiChoice }> = {
+  when: (data) => {
+    if (data.kind !== 'powerbi' || !data.page) return null;
+    // One audience group known (admin API or remembered): preselect it.
+    const [only, ...more] = data.page.audience.groups;
+    return { page: data.page, choice: { viewer: false, ...(only && !more.length ? { group: only } : {}) } };
+  },
+  Section: ({ state, onState }) => (
+    <PowerBiSection page={state.page} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
+  ),
+  ready: () => true,
+  payload: ({ page, choice }) => ({
+    powerBi: { workspaceId: page.workspace.id, group: choice.group, viewer: choice.viewer },
+  }),
+};
