@@ -6,7 +6,7 @@ import { errorFrom } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
 import type { PageContext } from '../../shared/page-context.ts';
 import { send } from '../../shared/send.ts';
-import { ConsentLine, useConsent } from '../ConsentLine.tsx';
+import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 
 /** The feature a kind of page is read with, and the words asking for its consent. */
 const PAGE_CONSENT: Partial<Record<PageData['kind'], { feature: Feature; words: () => string }>> = {
