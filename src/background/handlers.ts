@@ -8,11 +8,10 @@ import type { SessionState, SignedInAccount } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
 import { session } from '../shared/storage.ts';
 import { activity, activityCsv, clearActivity } from './activity.ts';
-import { azureRoles } from './arm/roles.ts';
-import { describeScopeWithNames } from './arm/scope.ts';
 import * as auth from './auth.ts';
 import { changeFeature, ensureConsent, invitationFeatures } from './consent.ts';
 import { consentView, giveConsent } from './consent-state.ts';
+import { readPage } from './features/page/read.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
 import { partnerGuests } from './graph/guest-changes.ts';
@@ -30,9 +29,8 @@ import { discardQueued, endOwnWork, queuedView, runQueued } from './jobs/queued.
 import { checkedActivation, myAccess } from './my-access/index.ts';
 import { rolePolicy } from './my-access/roles.ts';
 import { pageInfo, syncTab } from './page-context.ts';
-import { forgetAudiences, powerBiPage, rememberAudience } from './powerbi/access.ts';
+import { forgetAudiences, rememberAudience } from './powerbi/access.ts';
 import { forgetAppAudiences } from './powerbi/audience-cache.ts';
-import { powerPlatformPage } from './powerplatform/environment.ts';
 import type { SenderKind } from './sender.ts';
 import { saveSettings, settingsView, usableSettings } from './settings.ts';
 import { checkSetup } from './setup-check.ts';
@@ -136,9 +134,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     await clearActivity(await me());
     return {};
   },
-  describeAzureScope: async ({ scope }) => ({ words: await describeScopeWithNames(await usableSettings(), scope) }),
-  getAzureRoles: async ({ scope }) => azureRoles(await usableSettings(), scope),
-  getPowerBiPage: async ({ context }) => powerBiPage(await usableSettings(), await me(), context),
+  getPage: async ({ context, part }) => readPage(await usableSettings(), me, context, part),
   searchGroups: async ({ text }) => searchGroups(graphSession(await usableSettings()).client, text),
   rememberAudience: async ({ appId, group }) => {
     await rememberAudience(appId, group);
@@ -188,7 +184,6 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return startGuestChange(guest, change);
   },
   getGuestChanges: async () => ownGuestChanges(await me()),
-  getPowerPlatformPage: async ({ context }) => powerPlatformPage(await usableSettings(), context),
   getSettings: () => settingsView(),
   saveSettings: (settings) => saveSettings(settings),
   checkSetup: async () => checkSetup(await usableSettings()),

@@ -47,7 +47,7 @@ describe('backgroundShapes', () => {
       { kind: 'azure-resource', scope: `/subscriptions/${SUB}`, subscriptionId: SUB, resourceGroup: 'rg-visible' },
     ],
   ])('refuses a page context with %s', (_why, context) => {
-    expect(backgroundShapes.getPowerBiPage({ context })).toBe(false);
+    expect(backgroundShapes.getPage({ context, part: 'grants' })).toBe(false);
   });
 
   const ENV = '8fcc484b-d74e-e479-84da-ad5a78d6d55b';
@@ -61,7 +61,7 @@ describe('backgroundShapes', () => {
     `https://make.powerapps.com/environments/${ENV}/home?tenantId=${TENANT}`,
     `https://make.powerautomate.com/environments/Default-${TENANT}/flows`,
   ])('accepts the Power Platform context the detector makes of %s', (url) => {
-    expect(backgroundShapes.getPowerBiPage({ context: detectPageContext(url) })).toBe(true);
+    expect(backgroundShapes.getPage({ context: detectPageContext(url), part: 'grants' })).toBe(true);
   });
 
   it.each([
@@ -76,7 +76,7 @@ describe('backgroundShapes', () => {
     ['a default environment beside another tenant', { ...defaultEnvironment, tenantId: ENV }],
     ['a key the kind does not have', { ...environment, scope: `/subscriptions/${SUB}` }],
   ])('refuses a Power Platform context with %s', (_why, context) => {
-    expect(backgroundShapes.getPowerBiPage({ context })).toBe(false);
+    expect(backgroundShapes.getPage({ context, part: 'grants' })).toBe(false);
   });
 
   it.each([
@@ -88,8 +88,8 @@ describe('backgroundShapes', () => {
     ['resourceGroups spelled otherwise', `/subscriptions/${SUB}/resourcegroups/rg-visible`],
     ['a query in the scope', `/subscriptions/${SUB}/resourceGroups/rg?x=1`],
   ])('refuses every message that carries a scope with %s', (_why, scope) => {
-    expect(backgroundShapes.getAzureRoles({ scope })).toBe(false);
-    expect(backgroundShapes.describeAzureScope({ scope })).toBe(false);
+    const context = { kind: 'azure-resource', scope, subscriptionId: SUB, resourceGroup: 'rg-visible' };
+    expect(backgroundShapes.getPage({ context, part: 'grants' })).toBe(false);
     expect(start(invite, { ...role, scope, schedule: week })).toBe(false);
     expect(
       backgroundShapes.prepareBulk({ fileName: 'a.csv', text: 'email', defaultRedirectUrl: 'https://x.example', scope }),

@@ -64,7 +64,13 @@ const count = (v: unknown, max: number) => Number.isInteger(v) && (v as number) 
 const QUEUED_POOLS = ['operation', 'activation', 'guestChange', 'bulk'];
 const queued = (p: unknown) => obj(p) && QUEUED_POOLS.includes(p.pool as string) && guid(p.id);
 
+// The page feature's message (features/page), kept apart until the schemas take it in.
+const pageShapes = {
+  getPage: (p: unknown) => obj(p) && (p.context === null || pageContext(p.context)) && (p.part === 'name' || p.part === 'grants'),
+};
+
 export const backgroundShapes: Guards<BackgroundProtocol> = {
+  ...pageShapes,
   getSession: empty,
   signIn: empty,
   signOut: (p) => obj(p) && (p.clearData === undefined || typeof p.clearData === 'boolean'),
@@ -87,9 +93,6 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   getActivity: (p) => obj(p) && ['all', 'succeeded', 'failed'].includes(p.show as string),
   getActivityCsv: empty,
   clearActivity: empty,
-  describeAzureScope: (p) => obj(p) && isArmScope(p.scope),
-  getAzureRoles: (p) => obj(p) && isArmScope(p.scope),
-  getPowerBiPage: (p) => obj(p) && pageContext(p.context),
   searchGroups: (p) => obj(p) && text(p.text, LIMITS.search),
   rememberAudience: (p) => obj(p) && guid(p.appId) && group(p.group),
   assignLicense: (p) =>
@@ -140,7 +143,6 @@ export const backgroundShapes: Guards<BackgroundProtocol> = {
   previewPartnerGroup: (p) => obj(p) && isPartnerDomain(p.domain),
   startGuestChange: guestChangeShape,
   getGuestChanges: empty,
-  getPowerPlatformPage: (p) => obj(p) && pageContext(p.context),
   getSettings: empty,
   checkSetup: empty,
   getConsent: (p) => obj(p) && features(p.features),

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { uiLanguage } from '../shared/i18n.ts';
-import { App } from './App.tsx';
+import { App } from './shell/App.tsx';
 
 // Screen readers pick their voice by the page's language: the language of the words, not of the HTML file.
 document.documentElement.lang = uiLanguage();

@@ -176,6 +176,10 @@ export function serializeError(e: unknown): SerializedError {
   return { code: err.code, message: err.message, detail: err.detail };
 }
 
+/** The error again, from its serialized form: the same code (an unknown one as `unknown`) and detail. */
+export const errorFrom = (e: SerializedError): AppError =>
+  new AppError(isErrorCode(e.code) ? e.code : ErrorCodes.unknown, e.detail);
+
 /** The error is ours, with this code. */
 export const hasCode = (e: unknown, code: ErrorCode): e is AppError => e instanceof AppError && e.code === code;
 

@@ -1,5 +1,5 @@
 import { browser } from './browser.ts';
-import { AppError, ErrorCodes, isErrorCode, type SerializedError, serializeError } from './errors.ts';
+import { AppError, ErrorCodes, errorFrom, type SerializedError, serializeError } from './errors.ts';
 import { t } from './i18n.ts';
 import { own } from './own.ts';
 import type { Endpoint } from './protocol.ts';
@@ -40,7 +40,7 @@ export async function sendTo<P extends Record<string, { request: unknown; respon
   }
   if (!reply) throw new AppError(ErrorCodes.unknown, t('noAnswerTo', name));
   if (reply.ok) return reply.value as P[N]['response'];
-  throw new AppError(isErrorCode(reply.error.code) ? reply.error.code : ErrorCodes.unknown, reply.error.detail);
+  throw errorFrom(reply.error);
 }
 
 /**

@@ -1,5 +1,6 @@
+import type { PageData, PagePart } from '../common/page-data.ts';
 import type { ActivityEntry, ActivityFilter, WaitingStep } from './activity.ts';
-import type { AzureRoles, AzureSchedule } from './azure.ts';
+import type { AzureSchedule } from './azure.ts';
 import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
 import type { Feature, Settings, SettingsView } from './config.ts';
 import type {
@@ -14,8 +15,7 @@ import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.
 import type { Activation, ActivationDraft, DeactivationDraft, MyAccess, RolePolicy } from './my-access.ts';
 import type { InviteStart, Operation } from './operation.ts';
 import type { PageContext } from './page-context.ts';
-import type { PowerPlatformPage } from './power-platform.ts';
-import type { AudienceGroup, PowerBiPage } from './powerbi.ts';
+import type { AudienceGroup } from './powerbi.ts';
 import type { QueuedPool, QueuedView } from './queued.ts';
 import type { FeatureConsent, SetupReport } from './setup.ts';
 
@@ -44,9 +44,12 @@ export type BackgroundProtocol = {
   getActivity: { request: { show: ActivityFilter }; response: { entries: ActivityEntry[]; waiting: WaitingStep[] } };
   getActivityCsv: { request: Record<string, never>; response: { fileName: string; csv: string } };
   clearActivity: { request: Record<string, never>; response: Record<string, never> };
-  describeAzureScope: { request: { scope: string }; response: { words: string } };
-  getAzureRoles: { request: { scope: string }; response: AzureRoles };
-  getPowerBiPage: { request: { context: PageContext }; response: PowerBiPage };
+  /**
+   * What the services say about the page the tab is on (features/page): one answer per kind of page. `part`: `name`
+   * is what names the page where that is a quicker read of its own (an Azure scope's names: the page line does not
+   * wait for the roles), else nothing (`none`); `grants` is the rest, and the whole read for any other page.
+   */
+  getPage: { request: { context: PageContext | null; part: PagePart }; response: PageData };
   searchGroups: { request: { text: string }; response: AudienceGroup[] };
   rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };
   /** One more step of a finished invitation's operation: the licence, with the usage location when it is asked for. */
@@ -106,8 +109,6 @@ export type BackgroundProtocol = {
   };
   startGuestChange: { request: { guest: GuestChangeRecord['guest']; change: GuestChange }; response: GuestChangeRecord };
   getGuestChanges: { request: Record<string, never>; response: GuestChangeRecord[] };
-  /** An environment's page (issue 12): the environment, its roles, the licences, the guest maker setting. */
-  getPowerPlatformPage: { request: { context: PageContext }; response: PowerPlatformPage };
   /** Options: the settings in use, which of them the organization's policy sets, and what is wrong with them. */
   getSettings: { request: Record<string, never>; response: SettingsView };
   saveSettings: { request: Settings; response: SettingsView };

@@ -23,6 +23,13 @@ export type ConsentState = 'granted' | 'yourConsent' | 'adminConsent';
 /** Where each feature stands for the account signed in, as the popup asks it (background/consent-state.ts). */
 export type FeatureConsent = Record<Feature, ConsentState>;
 
+/** Where these features stand together: granted when each is; an administrator's when any needs one. */
+export function standing(consent: FeatureConsent, features: Feature[]): ConsentState {
+  const states = features.map((f) => consent[f]);
+  if (states.includes('adminConsent')) return 'adminConsent';
+  return states.includes('yourConsent') ? 'yourConsent' : 'granted';
+}
+
 export interface FeatureFinding {
   feature: Feature;
   /** Scopes the feature needs that no token granted. Empty: the feature works. */

@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { ErrorNote } from '../../shared/ErrorNote.tsx';
+import { changeSentence, type GuestChange, type GuestChangeRecord, isMember } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
+import { send } from '../../shared/send.ts';
+
+/**
+ * A change from the card: its button, then the one sentence that says what changes and what does not, and only
+ * on "Confirm" is it handed to the background (which carries it out with the popup closed).
+ */
+export function ConfirmChange({
+  label,
+  confirmLabel,
+  guest,
+  change,
+  danger,
+  summary,
+  onStarted,
+}: {
+  label: string;
+  /** The confirm button's own words ("Confirm: delete user"): a label lower-cased is wrong in German. */
+  confirmLabel: string;
+  guest: GuestChangeRecord['guest'];
+  change: GuestChange;
+  danger?: boolean;
+  /** Shown above the sentence (what the guest still has, before a deletion). */
+  summary?: preact.ComponentChildren;
+  onStarted?: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // Deleting or converting a member (an employee, or a B2B member) takes a second, explicit step.
+  const [acknowledged, setAcknowledged] = useState(false);
+  const member = (change.kind === 'deleteUser' || change.kind === 'convert') && isMember(change.user);
+  if (!asking)
+    return (
+      <button
+        type="button"
+        class={danger ? 'secondary danger' : 'secondary'}
+        onClick={() => {
+          setAcknowledged(false);
+          setAsking(true);
+        }}
+      >
+        {label}
+      </button>
+    );
+  const confirm = () => {
+    setBusy(true);
+    setError(null);
+    send('startGuestChange', { guest, change: member ? { ...change, memberAcknowledged: true } : change })
+      .then(() => {
+        setAsking(false);
+        onStarted?.();
+      }, setError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <fieldset class="confirm" aria-label={label}>
+      {summary}
+      <p>{changeSentence(change, guest.displayName)}</p>
+      {member ? (
+        <label>
+          <input
+            type="checkbox"
+            checked={acknowledged}
+            onChange={(e) => setAcknowledged((e.target as HTMLInputElement).checked)}
+          />{' '}
+          {t('cardMemberAcknowledge')}
+        </label>
+      ) : null}
+      <div class="row">
+        <button type="button" disabled={busy || (member && !acknowledged)} onClick={confirm}>
+          {confirmLabel}
+        </button>
+        <button type="button" class="link" onClick={() => setAsking(false)}>
+          {t('cardCancel')}
+        </button>
+      </div>
+      {error ? <ErrorNote error={error} /> : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,186 @@
+import { formatDate } from '../../shared/format.ts';
+import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
+import { notReadWords } from '../../shared/listed.ts';
+import { AudiencesRead } from './AudiencesRead.tsx';
+import { ConfirmChange } from './ConfirmChange.tsx';
+
+/** What the guest holds here, each with the way to take it back. */
+export function GuestAccess({
+  card,
+  guest,
+  onStarted,
+  onReadAllWorkspaces,
+  onReadAudiencesAgain,
+}: {
+  card: GuestCard;
+  guest: GuestChangeRecord['guest'];
+  onStarted: () => void;
+  /** Read every workspace, not only the first ones (offered when the card did not read them all). */
+  onReadAllWorkspaces: () => void;
+  /** Read the apps' audiences again (offered once what is shown is a few minutes old). */
+  onReadAudiencesAgain: () => void;
+}) {
+  const problem = (section: GuestCard['problems'][number]['section']) =>
+    card.problems
+      .filter((p) => p.section === section)
+      .map((p) => (
+        <p class="warning" key={p.message}>
+          {p.message}
+        </p>
+      ));
+  const notRead = workspacesNotReadWords(card.workspacesRead);
+  const until = (end: string | null) => (end ? `, ${t('cardRoleUntil', formatDate(end))}` : `, ${t('cardRoleNoEnd')}`);
+  return (
+    <section aria-label={t('cardAccess')}>
+      <h3>{t('cardGroups')}</h3>
+      {problem('groups')}
+      {notReadWords(card.groupsRead) ? (
+        <p class="warning" data-testid="card-groups-read">
+          {notReadWords(card.groupsRead)}
+        </p>
+      ) : null}
+      {card.audiencesRead ? <AudiencesRead read={card.audiencesRead} onReadAgain={onReadAudiencesAgain} /> : null}
+      {card.groups.length === 0 ? <p class="muted">{t('cardNoGroups')}</p> : null}
+      <ul class="access" data-testid="card-groups">
+        {card.groups.map((g) => (
+          <li key={g.id}>
+            <strong>{g.displayName}</strong>
+            {g.audienceOf.length ? <span class="muted"> · {t('cardAudienceOf', g.audienceOf.join(', '))}</span> : null}
+            {g.dynamic ? (
+              <span class="muted"> · {t('cardGroupDynamic')}</span>
+            ) : !g.direct ? (
+              <span class="muted"> · {t('cardGroupNested')}</span>
+            ) : (
+              <ConfirmChange
+                label={t('cardRemoveFromGroup')}
+                confirmLabel={t('cardConfirmRemoveFromGroup')}
+                guest={guest}
+                change={{ kind: 'leaveGroup', group: g }}
+                onStarted={onStarted}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('cardWorkspaces')}</h3>
+      {problem('workspaces')}
+      {notRead ? (
+        <p class="warning" data-testid="card-workspaces-read">
+          {notRead}{' '}
+          <button type="button" class="link" onClick={onReadAllWorkspaces}>
+            {t('cardReadAllWorkspaces')}
+          </button>
+        </p>
+      ) : null}
+      {card.workspaces?.length === 0 ? <p class="muted">{t('cardNoWorkspaces')}</p> : null}
+      <ul class="access" data-testid="card-workspaces">
+        {(card.workspaces ?? []).map((w) => (
+          <li key={w.workspaceId}>
+            <strong>{w.role}</strong> {t('cardInWorkspace', w.workspaceName)}
+            <ConfirmChange
+              label={t('cardRemoveWorkspaceRole')}
+              confirmLabel={t('cardConfirmRemoveWorkspaceRole')}
+              guest={guest}
+              change={{ kind: 'removeWorkspaceRole', role: w }}
+              onStarted={onStarted}
+            />
+          </li>
+        ))}
+      </ul>
+      <h3>{t('cardAzureRoles')}</h3>
+      {problem('azure')}
+      {card.azure ? (
+        <>
+          <p class="muted">{t('cardAzureAt', card.azure.scopeWords)}</p>
+          {card.azure.roles.length + card.azure.unreadable.length === 0 ? <p class="muted">{t('cardNoAzureRoles')}</p> : null}
+          <ul class="access" data-testid="card-roles">
+            {card.azure.roles.map((r) => (
+              <li key={`${r.scope}|${r.roleDefinitionId}|${r.removal}`}>
+                <strong>{r.roleName}</strong>{' '}
+                {r.removal === 'eligibility' ? t('cardRoleEligibleAt', r.scopeWords) : t('cardRoleActiveAt', r.scopeWords)}
+                {until(r.end)}
+                <ConfirmChange
+                  label={t('cardRemoveRole')}
+                  confirmLabel={t('cardConfirmRemoveRole')}
+                  guest={guest}
+                  change={{ kind: 'removeAzureRole', role: r }}
+                  onStarted={onStarted}
+                />
+              </li>
+            ))}
+          </ul>
+          <ul class="access" data-testid="card-roles-read-only">
+            {card.azure.unreadable.map((r) => (
+              <li key={`${r.scope}|${r.roleName}|${r.eligible}`}>
+                <strong>{r.roleName}</strong> {r.eligible ? t('cardRoleEligibleAt', r.scope) : t('cardRoleActiveAt', r.scope)}
+                {until(r.end)}
+                <span class="muted"> · {r.notOwn ? t('cardRoleNotOwn') : t('cardRoleReadOnly')}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="muted">{t('cardAzureOffPage')}</p>
+      )}
+      <h3>{t('cardLicences')}</h3>
+      {problem('licences')}
+      {card.licences.length === 0 ? <p class="muted">{t('cardNoLicences')}</p> : null}
+      <ul class="access" data-testid="card-licences">
+        {card.licences.map((l) => (
+          <li key={l.skuId}>
+            <strong>{l.skuPartNumber}</strong>
+            <ConfirmChange
+              label={t('cardRemoveLicence')}
+              confirmLabel={t('cardConfirmRemoveLicence')}
+              guest={guest}
+              change={{ kind: 'removeLicence', licence: l }}
+              onStarted={onStarted}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Everything the guest still has, in one line each: what a deletion takes away. */
+export function StillHas({ card }: { card: GuestCard }) {
+  // Keyed by what each is (names need not be unique: two groups may share one).
+  const lines = [
+    ...card.groups.map((g) => ({ key: g.id, text: t('cardStillGroup', g.displayName) })),
+    ...(card.workspaces ?? []).map((w) => ({
+      key: w.workspaceId,
+      text: t('cardStillWorkspace', w.role, w.workspaceName),
+    })),
+    ...(card.azure?.roles ?? []).map((r) => ({
+      key: `${r.scope}|${r.roleDefinitionId}|${r.removal}`,
+      text:
+        r.removal === 'eligibility'
+          ? t('cardStillEligibleRole', r.roleName, r.scopeWords)
+          : t('cardStillActiveRole', r.roleName, r.scopeWords),
+    })),
+    ...(card.azure?.unreadable ?? []).map((r) => ({
+      key: `${r.scope}|${r.roleName}|${r.eligible}`,
+      text: r.eligible ? t('cardStillEligibleRole', r.roleName, r.scope) : t('cardStillActiveRole', r.roleName, r.scope),
+    })),
+    ...card.licences.map((l) => ({ key: l.skuId, text: t('cardStillLicence', l.skuPartNumber) })),
+  ];
+
+  return (
+    <div data-testid="still-has">
+      <p>
+        <strong>{t('cardStillHas', card.identity.displayName)}</strong>
+      </p>
+      {lines.length ? (
+        <ul>
+          {lines.map((l) => (
+            <li key={l.key}>{l.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{card.azure ? t('cardStillNothing') : t('cardStillNothingOffPage')}</p>
+      )}
+    </div>
+  );
+}

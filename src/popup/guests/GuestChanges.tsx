@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '../../shared/browser.ts';
+import { changeWords, type GuestChangeRecord } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
+import { send } from '../../shared/send.ts';
+
+/**
+ * The changes made to this guest from the card, newest first, as the background carries them out: watched in
+ * storage, so one started before the popup closed shows where it stands when it opens again. `onSettled` runs
+ * when one of them ends (the card is read again).
+ */
+export function GuestChanges({ guestId, onSettled }: { guestId: string; onSettled: () => void }) {
+  const [changes, setChanges] = useState<GuestChangeRecord[]>([]);
+  const ended = useRef<Set<string> | null>(null);
+  const settled = useRef(onSettled);
+  settled.current = onSettled;
+  useEffect(() => {
+    const load = () =>
+      send('getGuestChanges', {}).then(
+        (all) => {
+          const mine = all.filter((c) => c.guest.id === guestId).reverse();
+          const done = new Set(mine.filter((c) => c.status === 'done').map((c) => c.id));
+          const before = ended.current;
+          ended.current = done;
+          setChanges(mine);
+          if (before && [...done].some((id) => !before.has(id))) settled.current();
+        },
+        () => undefined,
+      );
+    void load();
+    const changed = (c: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'guestChanges' in c) void load();
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, [guestId]);
+  if (!changes.length) return null;
+  return (
+    <section aria-label={t('cardChanges')}>
+      <h3>{t('cardChangesMadeHere')}</h3>
+      <ul class="steps" data-testid="guest-changes">
+        {changes.slice(0, 8).map((c) => {
+          const failed = c.steps.find((s) => s.state === 'failed');
+          const state = failed ? 'failed' : c.status === 'done' ? 'done' : 'pending';
+          return (
+            <li key={c.id} data-state={state} data-kind={c.change.kind}>
+              {changeWords(c.change)}:{' '}
+              {failed
+                ? (failed.error ?? t('cardChangeNotDone'))
+                : c.status === 'done'
+                  ? (c.outcome ?? t('cardChangeDone'))
+                  : (c.waitingFor ?? t('cardChangeUnderWay'))}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNote } from '../../shared/ErrorNote.tsx';
+import type { ExternalSettings } from '../../shared/guest-card.ts';
+import { t } from '../../shared/i18n.ts';
+import { send } from '../../shared/send.ts';
+import { SETTINGS_PAGES } from '../../shared/tenant-settings.ts';
+
+/** Who may invite, what guests may see, and the cross-tenant access settings, in plain words with where to change them. */
+export function TenantSettings() {
+  const [settings, setSettings] = useState<ExternalSettings | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    send('getExternalSettings', {}).then(setSettings, setError);
+  }, []);
+  if (error) return <ErrorNote error={error} />;
+  if (!settings) return <p class="muted">{t('settingsReading')}</p>;
+  const link = (href: string, text: string) => (
+    <a href={href} target="_blank" rel="noreferrer">
+      {text}
+    </a>
+  );
+  return (
+    <section aria-label={t('settingsExternal')} data-testid="tenant-settings">
+      <h3>{t('settingsWhoMayInvite')}</h3>
+      <dl>
+        <dt>{t('settingsGuestInvitations')}</dt>
+        <dd>{settings.allowInvitesFrom?.words ?? t('settingsNotReadable')}</dd>
+        <dt>{t('settingsGuestAccess')}</dt>
+        <dd>{settings.guestAccess?.words ?? t('settingsNotReadable')}</dd>
+      </dl>
+      <p class="muted">
+        {t('settingsChangedIn')} {link(SETTINGS_PAGES.external, t('settingsExternal'))} {t('settingsInAdminCenter')}
+      </p>
+      <dl>
+        <dt>{t('settingsDefaultInbound')}</dt>
+        <dd>{settings.crossTenantDefault?.inbound ?? t('settingsNotReadable')}</dd>
+        <dt>{t('settingsDefaultOutbound')}</dt>
+        <dd>{settings.crossTenantDefault?.outbound ?? t('settingsNotReadable')}</dd>
+        {settings.partners.map((p) => (
+          <div key={p.tenantId}>
+            <dt>{t('settingsOrganization', p.tenantId)}</dt>
+            <dd>{t('settingsPartnerDirections', p.inbound, p.outbound)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="muted">
+        {t('settingsChangedIn')} {link(SETTINGS_PAGES.crossTenant, t('settingsCrossTenant'))} {t('settingsDefaultOrOwn')}
+      </p>
+      {settings.problems.map((p) => (
+        <p class="warning" key={p}>
+          {p}
+        </p>
+      ))}
+    </section>
+  );
+}

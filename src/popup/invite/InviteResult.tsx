@@ -1,0 +1,92 @@
+import { useContext, useState } from 'preact/hooks';
+import { type AzureAssignment, describeSchedule } from '../../shared/azure.ts';
+import { formatNumber } from '../../shared/format.ts';
+import { t } from '../../shared/i18n.ts';
+import { guestStateWords, type InvitationResult } from '../../shared/model.ts';
+import type { OperationStep } from '../../shared/operation.ts';
+import type { PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
+import type { PowerBiGrant } from '../../shared/powerbi.ts';
+import { OpenCard } from '../parts/open-card.ts';
+import { EnvironmentLink } from './EnvironmentLink.tsx';
+import { PowerBiGrantCard } from './LicenseAction.tsx';
+
+/** The result card's heading; the live region says the same words. */
+export const resultHeading = (result: InvitationResult) =>
+  result.existing ? t('resultAlreadyGuest', result.guest.email) : t('resultInvited', result.guest.email);
+
+export function InviteResult({
+  assignment,
+  result,
+  grant,
+  operationId,
+  license,
+  environment,
+  onAnother,
+}: {
+  /** Invited from an environment's page: the link to send the guest. */
+  environment?: PowerPlatformGrantRequest | null;
+  result: InvitationResult;
+  grant: PowerBiGrant | null;
+  assignment: (AzureAssignment & { roleName: string }) | null;
+  operationId: string;
+  license?: OperationStep;
+  onAnother: () => void;
+}) {
+  const [copied, setCopied] = useState(false);
+  const openCard = useContext(OpenCard);
+  const { guest } = result;
+  const copy = () => navigator.clipboard.writeText(result.redeemUrl).then(() => setCopied(true));
+  return (
+    <section class="result" aria-label={t('resultLabel')}>
+      <h2>{resultHeading(result)}</h2>
+      {result.existing ? <p class="muted">{t('resultReinvited')}</p> : null}
+      <dl>
+        <dt>{t('cardUserTypeGuest')}</dt>
+        <dd data-testid="guest-name">{guest.displayName}</dd>
+        {guest.userPrincipalName ? (
+          <>
+            <dt>{t('cardUpn')}</dt>
+            <dd class="mono">{guest.userPrincipalName}</dd>
+          </>
+        ) : null}
+        <dt>{t('resultState')}</dt>
+        <dd data-testid="guest-state">{guest.state ? guestStateWords(guest.state) : result.status}</dd>
+      </dl>
+      {result.redeemUrl ? null : (
+        <p class="note" data-testid="redeem-lost">
+          {t('resultRedeemLost')}
+        </p>
+      )}
+      <label for="redeemUrl">{t('resultRedeemLink')}</label>
+      <div class="row">
+        <input id="redeemUrl" readOnly value={result.redeemUrl} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" onClick={copy}>
+          {copied ? t('copied') : t('copy')}
+        </button>
+      </div>
+      {assignment ? (
+        <div class="pbi" data-testid="azure-assignment">
+          {assignment.waitedMs > 0
+            ? t(
+                'resultAssignmentWaited',
+                assignment.roleName,
+                describeSchedule(assignment),
+                assignment.scope,
+                formatNumber(Math.round(assignment.waitedMs / 1000)),
+              )
+            : t('resultAssignment', assignment.roleName, describeSchedule(assignment), assignment.scope)}
+        </div>
+      ) : null}
+      {environment ? <EnvironmentLink environment={environment} /> : null}
+      {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} /> : null}
+      <div class="row">
+        <button type="button" class="link" onClick={onAnother}>
+          {t('resultAnother')}
+        </button>
+        <button type="button" class="link" onClick={() => openCard(guest.email)}>
+          {t('resultOpenCard', guest.displayName)}
+        </button>
+      </div>
+    </section>
+  );
+}

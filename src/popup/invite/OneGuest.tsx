@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageData } from '../../common/page-data.ts';
+import { browser } from '../../shared/browser.ts';
+import { AppError, ErrorCodes } from '../../shared/errors.ts';
+import type { PageInfo } from '../../shared/model.ts';
+import type { Operation } from '../../shared/operation.ts';
+import { send } from '../../shared/send.ts';
+import { Announce } from './Announce.tsx';
+import { InviteForm } from './InviteForm.tsx';
+import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
+
+/**
+ * The "One guest" tab: the invitation the background is running or has finished, else the form. Reopened, the popup
+ * shows the truth from storage, watched for changes rather than polled.
+ */
+export function OneGuest(props: { accountId: string; page: PageInfo; data: PageData | null }) {
+  const [op, setOp] = useState<Operation | null | undefined>(undefined);
+  useEffect(() => {
+    const load = () => send('getOperation', {}).then(setOp, () => setOp(null));
+    void load();
+    const changed = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'operations' in changes) void load();
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, []);
+  if (op === undefined) return null;
+  const invite = op?.steps[0];
+  // Refused before anything was done: the form again, filled in, with the reason, so nothing typed is lost.
+  if (op && !(op.status === 'done' && invite?.state === 'failed')) {
+    return (
+      <>
+        <Announce text={operationAnnouncement(op)} />
+        <OperationCard op={op} onAnother={() => send('dismissOperation', { id: op.id }).then(() => setOp(null))} />
+      </>
+    );
+  }
+  // A refused invitation comes back as the draft on the page it was sent from only (its redirect is that page's).
+  const sent = op?.page === props.page.url ? op?.invitation : undefined;
+  const retry =
+    sent && invite
+      ? {
+          // Field by field: a reset's user id stays with the invitation that was refused, never in a new draft.
+          draft: {
+            email: sent.email,
+            displayName: sent.displayName ?? '',
+            message: sent.message ?? '',
+            redirectUrl: sent.redirectUrl,
+            sendEmail: sent.sendEmail,
+            userType: sent.userType,
+            ...(sent.sponsor ? { sponsor: sent.sponsor } : {}),
+          },
+          error: new AppError(invite.code ?? ErrorCodes.unknown, invite.detail),
+        }
+      : undefined;
+  // The form's own refusal is an alert; the region stays, empty, so the next invitation's steps are read out.
+  return (
+    <>
+      <Announce text="" />
+      <InviteForm key={op?.id ?? 'new'} {...props} retry={retry} onStarted={setOp} />
+    </>
+  );
+}

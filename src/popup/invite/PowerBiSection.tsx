@@ -1,0 +1,120 @@
+import { useState } from 'preact/hooks';
+import { ErrorNote } from '../../shared/ErrorNote.tsx';
+import { t } from '../../shared/i18n.ts';
+import type { AudienceGroup, PowerBiPage } from '../../shared/powerbi.ts';
+import { send } from '../../shared/send.ts';
+import { MoreHits } from '../parts/UserPicker.tsx';
+import { useSearch } from '../parts/use-search.ts';
+import type { GrantSection } from './grant-section.ts';
+
+export interface PowerBiChoice {
+  group?: AudienceGroup;
+  viewer: boolean;
+}
+
+/** The Power BI part of the form: what this page is, the app's audience group, the Viewer option, the licence path. */
+export function PowerBiSection({
+  page,
+  choice,
+  onChoice,
+}: {
+  page: PowerBiPage;
+  choice: PowerBiChoice;
+  onChoice: (c: PowerBiChoice) => void;
+}) {
+  const { app, workspace, audience, licensePath } = page;
+  return (
+    <section class="pbi" aria-label={t('pbiSectionLabel')}>
+      <div data-testid="pbi-title">
+        <strong>{app ? t('pbiApp', app.name) : t('pbiWorkspace', workspace.name)}</strong>
+        {app ? <span class="muted"> {t('pbiInWorkspace', workspace.name)}</span> : null}
+      </div>
+      <div data-testid="license-path">
+        <strong>{licensePath.headline}</strong>
+        <div class="muted">{licensePath.reason}</div>
+      </div>
+      {app ? <AudiencePicker appId={app.id} groups={audience.groups} choice={choice} onChoice={onChoice} /> : null}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={choice.viewer}
+          onChange={(e) => onChoice({ ...choice, viewer: e.currentTarget.checked })}
+        />
+        {t('pbiAlsoViewer', workspace.name)}
+      </label>
+      {choice.viewer ? <div class="warning">{t('pbiViewerWarning', workspace.name)}</div> : null}
+    </section>
+  );
+}
+
+function AudiencePicker({
+  appId,
+  groups,
+  choice,
+  onChoice,
+}: {
+  appId: string;
+  groups: AudienceGroup[];
+  choice: PowerBiChoice;
+  onChoice: (c: PowerBiChoice) => void;
+}) {
+  const [text, setText] = useState('');
+  // Found as it is typed, like the people pickers: a pause before asking, only the answer for the text shown.
+  const { hits, error } = useSearch<AudienceGroup>(text, (typed) => send('searchGroups', { text: typed }));
+  const pick = (group: AudienceGroup) => {
+    onChoice({ ...choice, group });
+    void send('rememberAudience', { appId, group });
+    setText('');
+  };
+  if (choice.group) {
+    return (
+      <div data-testid="audience-group">
+        {t('pbiAudienceGroup')} <strong>{choice.group.displayName}</strong>{' '}
+        <button type="button" class="link" onClick={() => onChoice({ ...choice, group: undefined })}>
+          {t('pickerChange')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label for="groupSearch">{t('pbiGroupSearch')}</label>
+      <input
+        id="groupSearch"
+        autocomplete="off"
+        value={text}
+        placeholder={t('pbiGroupPlaceholder')}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      {hits?.length === 0 ? <p class="muted">{t('pickerNoHits')}</p> : null}
+      <MoreHits hits={hits} />
+      <ul class="choices">
+        {[...groups, ...(hits ?? [])].map((g) => (
+          <li key={g.id}>
+            <button type="button" class="link" onClick={() => pick(g)}>
+              {g.displayName}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorNote error={error} /> : null}
+    </div>
+  );
+}
+
+/** The workspace's grant in the invite form: on an app's or workspace's page that could be read. */
+export const powerBiGrant: GrantSection<{ page: PowerBiPage; choice: PowerBiChoice }> = {
+  when: (data) => {
+    if (data.kind !== 'powerbi' || !data.page) return null;
+    // One audience group known (admin API or remembered): preselect it.
+    const [only, ...more] = data.page.audience.groups;
+    return { page: data.page, choice: { viewer: false, ...(only && !more.length ? { group: only } : {}) } };
+  },
+  Section: ({ state, onState }) => (
+    <PowerBiSection page={state.page} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
+  ),
+  ready: () => true,
+  payload: ({ page, choice }) => ({
+    powerBi: { workspaceId: page.workspace.id, group: choice.group, viewer: choice.viewer },
+  }),
+};

@@ -1,0 +1,106 @@
+import { formatNumber } from '../../shared/format.ts';
+import { t } from '../../shared/i18n.ts';
+import type { PowerPlatformPage } from '../../shared/power-platform.ts';
+import type { GrantSection } from './grant-section.ts';
+import { choiceProblem, initialChoice, type PowerPlatformChoice, toGrant } from './power-platform-choice.ts';
+
+/** The environment the page shows, and what the guest gets in it. */
+export function PowerPlatformSection({
+  page,
+  choice,
+  onChoice,
+}: {
+  page: PowerPlatformPage;
+  choice: PowerPlatformChoice;
+  onChoice: (c: PowerPlatformChoice) => void;
+}) {
+  const env = page.environment;
+  const set = (patch: Partial<PowerPlatformChoice>) => onChoice({ ...choice, ...patch });
+  const role = page.roles.find((r) => r.id === choice.roleId);
+  const problem = choiceProblem(page, choice);
+  return (
+    <section class="pbi" aria-label={t('ppSectionLabel')}>
+      <div data-testid="pp-title">
+        <strong>{env.displayName}</strong> · {env.type} · {env.region}
+      </div>
+      <div class="muted">{env.instanceUrl ? t('ppDataverse', env.instanceUrl) : t('ppNoDataverse')}</div>
+      <div data-testid="pp-group">{page.securityGroup ? t('ppGroupLimits', page.securityGroup.displayName) : t('ppNoGroup')}</div>
+      <label for="givenName">{t('ppGivenName')}</label>
+      <input id="givenName" value={choice.givenName} onInput={(e) => set({ givenName: e.currentTarget.value })} />
+      <label for="surname">{t('ppSurname')}</label>
+      <input id="surname" value={choice.surname} onInput={(e) => set({ surname: e.currentTarget.value })} />
+      <label for="ppUsage">{t('usageLocationLabel')}</label>
+      <input
+        id="ppUsage"
+        maxLength={2}
+        value={choice.usageLocation}
+        onInput={(e) => set({ usageLocation: e.currentTarget.value })}
+      />
+      <label for="ppLicence">{t('activityLicence')}</label>
+      <select id="ppLicence" value={choice.skuId} onChange={(e) => set({ skuId: e.currentTarget.value })}>
+        <option value="">{t('ppNoLicence')}</option>
+        {page.licences.map((l) => (
+          <option key={l.skuId} value={l.skuId} disabled={l.free <= 0}>
+            {t('ppLicenceFree', l.name, formatNumber(l.free))}
+          </option>
+        ))}
+      </select>
+      {env.instanceUrl && !env.asAdmin ? (
+        <p class="warning" data-testid="pp-not-admin">
+          {t('ppNotAdmin')}
+        </p>
+      ) : null}
+      {env.instanceUrl && env.asAdmin ? (
+        <fieldset>
+          <legend>{t('ppSecurityRole')}</legend>
+          {page.roles.map((r) => (
+            <label class="check role-option" key={r.id}>
+              <input
+                type="radio"
+                name="ppRole"
+                checked={choice.roleId === r.id}
+                onChange={() => set({ roleId: r.id, confirmed: false })}
+              />
+              {r.name} {r.note ? <span class="muted">{r.note}</span> : null}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {role?.confirm ? (
+        <label class="check warning">
+          <input type="checkbox" checked={choice.confirmed} onChange={(e) => set({ confirmed: e.currentTarget.checked })} />
+          {t('ppConfirmAdmin', role.name)}
+        </label>
+      ) : null}
+      {role?.name === 'Environment Maker' && page.guestsMayMake !== true ? (
+        <p class="warning" data-testid="pp-makers">
+          {page.guestsMayMake === false ? t('ppGuestsMayNotMake') : t('ppGuestsMakeUnknown')}
+        </p>
+      ) : null}
+      {problem ? (
+        <p class="field-error" role="alert" data-testid="pp-problem">
+          {problem}
+        </p>
+      ) : null}
+      {page.problems.map((p) => (
+        <p class="warning" key={p}>
+          {p}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+/** The environment's grant in the invite form: on an environment's page that could be read. */
+export const powerPlatformGrant: GrantSection<{ page: PowerPlatformPage; choice: PowerPlatformChoice }> = {
+  when: (data) => (data.kind === 'power-platform' && data.page ? { page: data.page, choice: initialChoice(data.page) } : null),
+  Section: ({ state, onState }) => (
+    <PowerPlatformSection page={state.page} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
+  ),
+  ready: ({ page, choice }) => choiceProblem(page, choice) === null,
+  payload: ({ page, choice }) => {
+    // The names typed for the environment make the display name when none was typed.
+    const named = [choice.givenName.trim(), choice.surname.trim()].filter(Boolean).join(' ');
+    return { powerPlatform: toGrant(page, choice), ...(named ? { displayName: named } : {}) };
+  },
+};

@@ -1,0 +1,55 @@
+import { t } from '../../shared/i18n.ts';
+import { isUsageLocation } from '../../shared/inputs.ts';
+import type { PowerPlatformGrantRequest, PowerPlatformPage } from '../../shared/power-platform.ts';
+import { environmentUrl } from '../../shared/power-platform.ts';
+
+export interface PowerPlatformChoice {
+  givenName: string;
+  surname: string;
+  usageLocation: string;
+  skuId: string;
+  roleId: string;
+  /** A broad role (System Administrator) was confirmed. */
+  confirmed: boolean;
+}
+
+export const initialChoice = (page: PowerPlatformPage): PowerPlatformChoice => ({
+  givenName: '',
+  surname: '',
+  usageLocation: page.tenantCountry ?? '',
+  skuId: '',
+  roleId: page.roles.find((r) => r.name === 'Basic User')?.id ?? '',
+  confirmed: false,
+});
+
+/** Why the choice cannot be sent as it is, in words, or null. */
+export function choiceProblem(page: PowerPlatformPage, c: PowerPlatformChoice): string | null {
+  if (c.skuId && !isUsageLocation(c.usageLocation.trim().toUpperCase())) return t('ppNeedsUsageLocation');
+  const role = page.roles.find((r) => r.id === c.roleId);
+  if (role?.confirm && !c.confirmed) return t('ppConfirmRole', role.name);
+  return null;
+}
+
+/** The grant the background runs with the invitation. */
+export function toGrant(page: PowerPlatformPage, c: PowerPlatformChoice): PowerPlatformGrantRequest {
+  const env = page.environment;
+  // Only a Power Platform admin may add a user to an environment ("add user"): a maker invites and licenses only.
+  const enters = !!env.instanceUrl && env.asAdmin;
+  const role = page.roles.find((r) => r.id === c.roleId);
+  const sku = page.licences.find((l) => l.skuId === c.skuId);
+  const usageLocation = c.usageLocation.trim().toUpperCase();
+  return {
+    environmentId: env.id,
+    environmentName: env.displayName,
+    url: environmentUrl(env),
+    ...(env.instanceUrl ? { instanceUrl: env.instanceUrl } : {}),
+    ...(page.securityGroup ? { securityGroup: page.securityGroup } : {}),
+    ...(role && enters ? { role: { id: role.id, name: role.name } } : {}),
+    ...(sku ? { licence: { skuId: sku.skuId, name: sku.name } } : {}),
+    profile: {
+      givenName: c.givenName,
+      surname: c.surname,
+      ...(isUsageLocation(usageLocation) ? { usageLocation } : {}),
+    },
+  };
+}

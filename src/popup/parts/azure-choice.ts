@@ -1,0 +1,29 @@
+import { type AzureRoleOption, type AzureSchedule, scheduleProblem } from '../../shared/azure.ts';
+
+export interface AzureChoice {
+  role?: AzureRoleOption;
+  kind: 'eligible' | 'active';
+  /** A start date (YYYY-MM-DD, local), or null for now. */
+  startOn: string | null;
+  end: { days: number } | { on: string } | 'never';
+  /** The person confirmed a role that needs it (Owner and the like). */
+  confirmed: boolean;
+}
+
+/** Eligible through PIM, from now, for 7 days: bounded unless the person chooses otherwise. */
+export const DEFAULT_AZURE_CHOICE: AzureChoice = { kind: 'eligible', startOn: null, end: { days: 7 }, confirmed: false };
+
+/** The choice as the background takes it: dates become instants (local midnight; an end date ends that day). */
+export function toSchedule(c: AzureChoice): AzureSchedule {
+  // An unfinished date stays empty, and scheduleProblem says what is missing.
+  const local = (day: string, time: string) => {
+    const d = new Date(`${day}T${time}`);
+    return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+  };
+  const end = c.end === 'never' ? null : 'days' in c.end ? { afterDays: c.end.days } : { at: local(c.end.on, '23:59:59') };
+  return { kind: c.kind, start: c.startOn ? local(c.startOn, '00:00:00') : null, end };
+}
+
+/** Whether the role choice lets the invitation go ahead: no role (invite only), or a confirmed one on a sound schedule. */
+export const azureChoiceReady = (c: AzureChoice) =>
+  !c.role || ((!c.role.risk || c.confirmed) && scheduleProblem(toSchedule(c), Date.now()) === null);
