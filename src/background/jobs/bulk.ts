@@ -9,11 +9,11 @@ import type { SignedInAccount } from '../../shared/model.ts';
 import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import { currentAccount } from '../auth.ts';
 import { bulkFeatures, ensureConsent } from '../consent.ts';
+import { driveWork } from '../engine/driver.ts';
+import { owesWork, skipUnsent, stopOwedGrants } from '../features/bulk/bulk-pool.ts';
 import { bulkEnvironment } from '../powerplatform/bulk-environment.ts';
 import { usableSettings } from '../settings.ts';
-import { driveWork } from './driver.ts';
 import { planLookups } from './lookup.ts';
-import { owesWork, skipUnsent, stopOwedGrants } from './runner.ts';
 import { createJob, discardJob, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 const PACE_WINDOW_MS = 15_000;

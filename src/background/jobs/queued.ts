@@ -8,11 +8,11 @@ import { type Operation, type OperationRecord, stepWords } from '../../shared/op
 import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import type { QueuedItem, QueuedPool, QueuedView } from '../../shared/queued.ts';
 import { recordActivation, recordGuestChange, recordOperation } from '../activity.ts';
-import { guestChangeList } from '../guests/changes.ts';
-import { activationList } from './activations.ts';
-import { driveWork } from './driver.ts';
-import { operationList } from './operation-store.ts';
-import { recordEnd } from './runner.ts';
+import { driveWork } from '../engine/driver.ts';
+import { recordEnd } from '../features/bulk/bulk-pool.ts';
+import { guestChangeList } from '../features/guest-card/changes.ts';
+import { operationList } from '../features/invite/operation-store.ts';
+import { activationList } from '../features/my-access/activations.ts';
 import { changeRow, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 /**
