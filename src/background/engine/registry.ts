@@ -57,11 +57,8 @@ function registry(): Installed {
   return installed;
 }
 
-export function stepDefinition(kind: string): StepDefinition {
-  const definition = registry().steps[kind];
-  if (!definition) throw new Error(`no step kind ${kind} is registered`);
-  return definition;
-}
+/** The step kind's definition; none for a kind no feature defines (a record this version did not write). */
+export const stepDefinition = (kind: string): StepDefinition | undefined => registry().steps[kind];
 
 /** The operation kinds, in the order their pools take their turns. */
 export const operationKinds = (): KindDefinition<unknown>[] => registry().kinds;

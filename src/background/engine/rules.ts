@@ -53,7 +53,7 @@ export const needsSignIn = (e: unknown) => e instanceof SignInNeeded || SIGN_IN.
 export function fail<U>(pool: Pool<U>, unit: U, step: OperationStep, error: string, code: ErrorCode, detail = error): void {
   Object.assign(step, { state: 'failed', error, code, detail, sentAt: undefined, notBefore: undefined, waiting: undefined });
   // Grants wait for the guest: with no invitation, there is no one to give them to.
-  if (!stepDefinition(step.kind).needsGuest)
+  if (stepDefinition(step.kind)?.needsGuest === false)
     for (const s of pool.steps(unit))
       if (s.state === 'pending') Object.assign(s, { state: 'failed', error: t('stepNotDoneNoInvite') });
   pool.ended(unit, step);

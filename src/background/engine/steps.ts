@@ -99,3 +99,17 @@ export const reads = <K extends string, I, U>(
   kind: step.kind,
   read,
 });
+
+/** A step of a kind no feature defines (a record this version did not write): it fails, saying nothing was done. */
+export const unknownStep: StepDefinition = {
+  kind: 'unknown',
+  limit: 5,
+  needsGuest: true,
+  take: async (pool, units) => {
+    for (const u of units) {
+      const step = pool.steps(u).find((st) => st.state === 'pending');
+      if (step) fail(pool, u, step, t('stepNotDoneNothing'), ErrorCodes.badMessage);
+    }
+    return 0;
+  },
+};

@@ -4,6 +4,7 @@ import { type OperationStep, stepOf } from '../../shared/operation.ts';
 import { type EngineSession, type Pool, STOPPED_FOR_SIGN_IN } from './pool.ts';
 import { stepDefinition } from './registry.ts';
 import { fail, missed, needsSignIn, SETTLE_MS } from './rules.ts';
+import { unknownStep } from './steps.ts';
 
 /**
  * The one engine behind single invitations, bulk jobs, activations and guest changes (issue 9). Each is a list of
@@ -33,7 +34,7 @@ export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> 
       soonest = Math.min(soonest, at);
       continue;
     }
-    const definition = stepDefinition(step.kind);
+    const definition = stepDefinition(step.kind) ?? unknownStep;
     const list = due.get(step.kind) ?? [];
     due.set(step.kind, list);
     if (list.length >= definition.limit) continue;
@@ -52,7 +53,7 @@ export async function turn<U>(pool: Pool<U>, s: EngineSession): Promise<number> 
   const kinds = [...due].filter(([, units]) => units.length);
   const settled = await Promise.allSettled(
     kinds.map(async ([kind, units]) => {
-      const back = await stepDefinition(kind).take(pool, units, s);
+      const back = await (stepDefinition(kind) ?? unknownStep).take(pool, units, s);
       if (back) soonest = Math.min(soonest, back);
       else worked = true;
     }),
