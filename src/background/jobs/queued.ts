@@ -10,10 +10,10 @@ import type { QueuedItem, QueuedPool, QueuedView } from '../../shared/queued.ts'
 import { recordActivation, recordGuestChange, recordOperation } from '../activity.ts';
 import { driveWork } from '../engine/driver.ts';
 import { recordEnd } from '../features/bulk/bulk-pool.ts';
+import { changeRow, type LoadedJob, loadJob, saveJob } from '../features/bulk/store.ts';
 import { guestChangeList } from '../features/guest-card/changes.ts';
 import { operationList } from '../features/invite/operation-store.ts';
 import { activationList } from '../features/my-access/activations.ts';
-import { changeRow, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 /**
  * Queued work by account (issue 21, item 1). Each unit records the account that confirmed it; the engine sends a

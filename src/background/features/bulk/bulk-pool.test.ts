@@ -302,7 +302,7 @@ describe('a stored job the extension would not have written', () => {
     seed([{}, {}], meta);
     await driveBulkJob();
     expect(sent).toEqual([]);
-    const { bulkSummary } = await import('../../jobs/bulk.ts');
+    const { bulkSummary } = await import('./bulk.ts');
     expect((await bulkSummary())?.pausedReason).toMatch(/did not pass its checks/);
   });
 
@@ -321,7 +321,7 @@ describe('starting and cancelling from the popup', () => {
 
   it('does not start a job unless its preview, this one, was acknowledged', async () => {
     seed([{}], { status: 'preview' });
-    const { controlBulk } = await import('../../jobs/bulk.ts');
+    const { controlBulk } = await import('./bulk.ts');
     await expect(controlBulk('start')).rejects.toMatchObject({ code: 'bulk_job_state' });
     await expect(controlBulk('start', undefined, { acknowledged: '9d8e7f6a-5b4c-4d3e-8f2a-1b0c9d8e7f6a' })).rejects.toMatchObject(
       {
@@ -351,7 +351,7 @@ describe('starting and cancelling from the popup', () => {
       ]);
     };
     invitedOwingGroup();
-    let bulk = await import('../../jobs/bulk.ts');
+    let bulk = await import('./bulk.ts');
     expect((await bulk.controlBulk('cancel')).sending).toBe(true);
     // The cancelled job goes on to add that guest to the group; a fresh worker then meets the same job anew.
     await driveBulkJob();
@@ -359,7 +359,7 @@ describe('starting and cancelling from the popup', () => {
 
     vi.resetModules();
     invitedOwingGroup();
-    bulk = await import('../../jobs/bulk.ts');
+    bulk = await import('./bulk.ts');
     const cancelled = await bulk.controlBulk('cancel', undefined, { stopOwedGrants: true });
     await (await engine()).driveWork();
     expect(cancelled.sending).toBe(false);

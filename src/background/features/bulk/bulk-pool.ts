@@ -8,13 +8,13 @@ import type { AccountNow, OpenPool } from '../../engine/pool.ts';
 import type { KindDefinition } from '../../engine/registry.ts';
 import { reads } from '../../engine/steps.ts';
 import { jobProblem, rowProblem } from '../../jobs/checks.ts';
-import { changeRow, type LoadedJob, loadJob, saveJob, touchRow } from '../../jobs/store.ts';
 import { azureRoleStep } from '../invite/steps/azure-role.ts';
 import { envLicenseStep } from '../invite/steps/env-license.ts';
 import { environmentStep } from '../invite/steps/environment.ts';
 import { groupStep } from '../invite/steps/group.ts';
 import { type InviteResult, inviteStep } from '../invite/steps/invite.ts';
 import { profileStep } from '../invite/steps/profile.ts';
+import { changeRow, type LoadedJob, loadJob, saveJob, touchRow } from './store.ts';
 
 /**
  * The bulk job as a pool for the engine: each row is a unit with the same steps as a single invitation

@@ -7,9 +7,9 @@ import { codeOf, fail, missed, succeed, tryAgain, UNCERTAIN } from '../../../eng
 import { defineBatchStep, inputOf } from '../../../engine/steps.ts';
 import { BATCH_LIMIT } from '../../../graph/batch.ts';
 import { assertMayInvite, assertResetIsTheirs } from '../../../graph/invitations.ts';
-import { freeSlots, recentSends, waitForSlots } from '../../../jobs/limiter.ts';
-import { usersByEmail } from '../../../jobs/lookup.ts';
-import { sendInvitations } from '../../../jobs/send.ts';
+import { freeSlots, recentSends, waitForSlots } from '../limiter.ts';
+import { usersByEmail } from '../lookup.ts';
+import { sendInvitations } from '../send.ts';
 
 /** The invite step of the engine: for a single invitation and a bulk row alike, in one JSON batch. */
 
