@@ -34,9 +34,15 @@ export interface StoredKindSpec<T extends OperationRecord, D, R> {
   fields: readonly (keyof T)[];
   /** Its entry in the activity list, once it is done. */
   record(unit: T): Promise<void>;
+  /** What it would do, in one sentence, as another account sees it queued (issue 21). */
+  what(unit: T): string;
+  /** Another account of the tenant may take it over (an activation is its owner's own role: never). */
+  transferable: boolean;
 }
 
-export interface StoredKind<T extends OperationRecord, D> extends KindDefinition<T> {
+export interface StoredKind<T extends OperationRecord, D>
+  extends KindDefinition<T>,
+    Pick<StoredKindSpec<T, D, never>, 'list' | 'record' | 'what' | 'transferable'> {
   /** Starts a unit of the kind for the account signed in; the popup may close right after. */
   start(draft: D): Promise<T>;
   resume: NonNullable<KindDefinition<T>['resume']>;
@@ -46,6 +52,10 @@ export function defineKind<T extends OperationRecord, D, R = never>(spec: Stored
   const { list } = spec;
   const reads = new Map(spec.inputs.map((i) => [i.kind, i.read]));
   return {
+    list,
+    record: spec.record,
+    what: spec.what,
+    transferable: spec.transferable,
     start: async (draft) => {
       const settings = await usableSettings();
       const account = await currentAccount(settings);

@@ -1,4 +1,4 @@
-import type { GuestChange, GuestChangeRecord } from '../../../shared/guest-card.ts';
+import { changeWords, type GuestChange, type GuestChangeRecord } from '../../../shared/guest-card.ts';
 import { t } from '../../../shared/i18n.ts';
 import { recordGuestChange } from '../../activity.ts';
 import { defineKind } from '../../engine/kinds.ts';
@@ -13,7 +13,6 @@ import { type ChangeResult, changeStep } from './steps/change.ts';
  */
 
 const list = storedList<GuestChangeRecord>('guestChanges');
-export const guestChangeList = list;
 export const ownGuestChanges = list.own;
 
 /** Two changes are the same when they would act on the same thing: a second click joins the first. */
@@ -63,4 +62,6 @@ export const guestChangeKind = defineKind<GuestChangeRecord, GuestChangeStart, C
   },
   fields: ['steps', 'status', 'waitingFor', 'finishedAt', 'outcome', 'createdId'],
   record: recordGuestChange,
+  what: (r) => t('queuedChange', changeWords(r.change), r.guest.mail || r.guest.displayName),
+  transferable: true,
 });

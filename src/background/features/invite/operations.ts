@@ -1,6 +1,7 @@
 import { AppError, ErrorCodes } from '../../../shared/errors.ts';
+import { t } from '../../../shared/i18n.ts';
 import type { InvitationResult, SignedInAccount } from '../../../shared/model.ts';
-import { type InviteStart, type LicenseRequest, type Operation, plannedSteps } from '../../../shared/operation.ts';
+import { type InviteStart, type LicenseRequest, type Operation, plannedSteps, stepWords } from '../../../shared/operation.ts';
 import { ownedBy } from '../../../shared/owner.ts';
 import { recordOperation } from '../../activity.ts';
 import { driveWork } from '../../engine/driver.ts';
@@ -145,6 +146,16 @@ export const invitationKind = defineKind<Operation, InviteStart, OperationResult
   },
   fields: ['steps', 'status', 'waitingFor', 'finishedAt', 'invited', 'assignment', 'joined', 'granted', 'environment'],
   record: recordOperation,
+  what: (op) =>
+    t(
+      'queuedChange',
+      op.steps
+        .filter((s) => s.state === 'pending')
+        .map((s) => stepWords(op, s))
+        .join('; '),
+      op.invitation.email,
+    ),
+  transferable: true,
 });
 
 /** The licence chosen on a result card: one more step of the same operation, which runs again to do it. */

@@ -18,7 +18,6 @@ import { approvalStep } from './steps/approval.ts';
  */
 
 const list = storedList<Activation>('activations');
-export const activationList = list;
 export const loadActivations = list.load;
 export const ownActivations = list.own;
 const changeActivations = list.change;
@@ -88,4 +87,7 @@ export const activationKind = defineKind<Activation, ActivationStart, Activation
   },
   fields: ['steps', 'status', 'waitingFor', 'finishedAt', 'result'],
   record: recordActivation,
+  what: (a) => t('queuedActivation', a.draft.roleName),
+  // The owner's own role: another account may discard it, never activate it as itself.
+  transferable: false,
 });
