@@ -72,6 +72,15 @@ describe('changes made from a guest card', () => {
     ]);
   });
 
+  it('ends a stored step of a kind this version does not know, saying nothing was done, and carries on', async () => {
+    await startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
+    const [record] = storage.get('guestChanges') as GuestChangeRecord[];
+    storage.set('guestChanges', [{ ...record, steps: [{ kind: 'unknownKind', state: 'pending' }] }]);
+    await driveWork();
+    expect(calls).toEqual([]);
+    expect(stored()).toMatchObject({ status: 'done', steps: [{ kind: 'unknownKind', state: 'failed', code: 'bad_message' }] });
+  });
+
   it('after a worker stopped mid-request, says the earlier send may have arrived, so it is looked for first', async () => {
     // As the engine stores it just before the request leaves, and a worker stopped then.
     const r: GuestChangeRecord = {
