@@ -2,7 +2,7 @@ import type { SignedInAccount } from '../../shared/model.ts';
 import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import type { OperationRecord } from '../../shared/operation.ts';
 import { ownedBy } from '../../shared/owner.ts';
-import { local } from '../../shared/storage.ts';
+import { type LocalKeys, local } from '../../shared/storage.ts';
 import { driveWork } from './driver.ts';
 import type { AccountNow } from './pool.ts';
 
@@ -15,7 +15,10 @@ const KEEP_FINISHED = 20;
  */
 export type StoredList<T extends OperationRecord> = ReturnType<typeof storedList<T>>;
 
-export function storedList<T extends OperationRecord>(key: 'operations' | 'activations' | 'guestChanges') {
+/** The local storage keys that hold a list of operation records (a new kind declares its key in shared/storage.ts). */
+type ListKey = { [K in keyof LocalKeys]: LocalKeys[K] extends OperationRecord[] ? K : never }[keyof LocalKeys];
+
+export function storedList<T extends OperationRecord>(key: ListKey) {
   const queue = oneAtATime();
   const load = async () => ((await local.get(key)) ?? []) as unknown as T[];
   /** Changes the stored list through `change`, which may edit it in place; returns what `change` returns. */

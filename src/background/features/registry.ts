@@ -20,7 +20,7 @@ import { approvalStep } from './my-access/steps/approval.ts';
 /**
  * The one place that lists every step kind and operation kind with its definition (issue 24). The engine imports no
  * feature: it runs what is installed here. A kind named in shared/operation.ts without its definition here, or a
- * definition filed under another kind's name, does not compile (registry.test.ts shows it).
+ * definition filed under another kind's name, does not compile (registry.test-d.ts shows it).
  */
 
 export const STEPS = {
