@@ -11,7 +11,13 @@ import { activity, activityCsv, clearActivity } from './activity.ts';
 import * as auth from './auth.ts';
 import { changeFeature, ensureConsent, invitationFeatures } from './consent.ts';
 import { consentView, giveConsent } from './consent-state.ts';
+import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './features/bulk/bulk.ts';
+import { ownGuestChanges } from './features/guest-card/changes.ts';
+import { shownOperation, waitingSteps } from './features/invite/operation-store.ts';
+import { addLicense, dismissOperation } from './features/invite/operations.ts';
+import { claimsOf, ownActivations, retryWithClaims } from './features/my-access/activations.ts';
 import { readPage } from './features/page/read.ts';
+import { resumeAll, start } from './features/registry.ts';
 import { graphSession } from './graph/client.ts';
 import { searchGroups } from './graph/groups.ts';
 import { partnerGuests } from './graph/guest-changes.ts';
@@ -20,11 +26,6 @@ import { tenantIdentity } from './graph/organization.ts';
 import { precheck } from './graph/prechecks.ts';
 import { externalSettings } from './graph/tenant-settings.ts';
 import { guestCard } from './guests/card.ts';
-import { ownGuestChanges, resumeGuestChanges, startGuestChange } from './guests/changes.ts';
-import { claimsOf, ownActivations, resumeActivations, retryWithClaims, startActivation } from './jobs/activations.ts';
-import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './jobs/bulk.ts';
-import { shownOperation, waitingSteps } from './jobs/operation-store.ts';
-import { addLicense, dismissOperation, resumeWaiting, startOperation } from './jobs/operations.ts';
 import { discardQueued, endOwnWork, queuedView, runQueued } from './jobs/queued.ts';
 import { checkedActivation, myAccess } from './my-access/index.ts';
 import { rolePolicy } from './my-access/roles.ts';
@@ -66,20 +67,16 @@ async function me(): Promise<SignedInAccount> {
   return account;
 }
 
-/** After a sign-in (or a session found usable again): this account's work carries on; another's waits for it. */
-const resumeFor = (account: SignedInAccount) =>
-  Promise.all([resumeWaiting(account), resumeActivations(account), resumeGuestChanges(account)]);
-
 /** Popup and options requests. Content scripts may only report their page. */
 export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getSession: async () => {
     const state = await sessionState(await usableSettings());
-    if (state.account && !state.interactionRequired) await resumeFor(state.account);
+    if (state.account && !state.interactionRequired) await resumeAll(state.account);
     return state;
   },
   signIn: async () => {
     const settings = await usableSettings();
-    await resumeFor(await auth.signIn(settings));
+    await resumeAll(await auth.signIn(settings));
     return sessionState(settings);
   },
   signOut: async ({ clearData }) => {
@@ -109,16 +106,16 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     const valid = email && !emailProblem(email) ? email : undefined;
     return precheck(graphSession(await usableSettings()), valid);
   },
-  startInvitation: async (start) => {
-    const { invitation, azure } = start;
+  startInvitation: async (draft) => {
+    const { invitation, azure } = draft;
     const problem = emailProblem(invitation.email);
     if (problem) throw new AppError(ErrorCodes.invalidEmail, describeEmailProblem(problem));
     if (!httpsUrl(invitation.redirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, invitation.redirectUrl);
     const late = azure ? scheduleProblem(azure.schedule, Date.now()) : null;
     if (late) throw new AppError(ErrorCodes.invalidSchedule, late);
     // Consent first, while the person is here: the steps may run later, from an alarm.
-    await ensureConsent(await usableSettings(), invitationFeatures(start));
-    return startOperation(start);
+    await ensureConsent(await usableSettings(), invitationFeatures(draft));
+    return start('operation', draft);
   },
   getOperation: async () => shownOperation(await me()),
   dismissOperation: async ({ id }) => {
@@ -158,8 +155,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getMyAccess: async () => myAccess(await usableSettings()),
   getRolePolicy: async ({ scope, roleDefinitionId }) => rolePolicy(await usableSettings(), scope, roleDefinitionId),
   getActivations: async () => ownActivations(await me()),
-  startActivation: async (draft) => startActivation('activate', await checkedActivation(await usableSettings(), draft)),
-  startDeactivation: (draft) => startActivation('deactivate', draft),
+  startActivation: async (draft) =>
+    start('activation', { kind: 'activate', draft: await checkedActivation(await usableSettings(), draft) }),
+  startDeactivation: (draft) => start('activation', { kind: 'deactivate', draft }),
   confirmActivationSignIn: async ({ id }) => {
     const settings = await usableSettings();
     const account = await me();
@@ -181,7 +179,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   startGuestChange: async ({ guest, change }) => {
     await ensureConsent(await usableSettings(), [changeFeature(change)]);
-    return startGuestChange(guest, change);
+    return start('guestChange', { guest, change });
   },
   getGuestChanges: async () => ownGuestChanges(await me()),
   getSettings: () => settingsView(),

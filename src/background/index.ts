@@ -2,8 +2,10 @@ import { browser, type Runtime } from '../shared/browser.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope } from '../shared/messaging.ts';
 import { own } from '../shared/own.ts';
+import { driveWork, WORK_ALARM } from './engine/driver.ts';
+// The engine's step and operation kinds, installed before any listener can wake the engine.
+import './features/registry.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
-import { driveWork, WORK_ALARM } from './jobs/driver.ts';
 import { forgetTab, syncTab } from './page-context.ts';
 import { classifySender } from './sender.ts';
 import { backgroundShapes, offscreenShapes } from './shapes.ts';

@@ -99,7 +99,7 @@ export interface DeactivationDraft {
   roleName: string;
 }
 
-/** An activation or early deactivation, run by the background like any other operation (jobs/activations.ts). */
+/** An activation or early deactivation, run by the background like any other operation (background/features/my-access/activations.ts). */
 export interface Activation extends OperationRecord {
   /** The request's name at ARM, chosen once: a request sent again after a lost answer is looked up by it first. */
   requestName: string;

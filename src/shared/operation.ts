@@ -8,7 +8,8 @@ import type { AudienceGroup, PowerBiGrant } from './powerbi.ts';
 /**
  * The steps of one guest's invitation and grants, run by the background from start to end (issue 9). A single
  * invitation and each row of a bulk job are made of these same steps and run by the same engine
- * (background/jobs/engine.ts): the popup drafts, starts and watches, and may close at any moment.
+ * (background/engine/turn.ts): the popup drafts, starts and watches, and may close at any moment. Each kind has
+ * its definition in background/features/registry.ts.
  */
 export type StepKind =
   | 'invite'
@@ -23,6 +24,11 @@ export type StepKind =
   | 'profile'
   | 'envLicense'
   | 'environment';
+/**
+ * The operation kinds the background runs: single invitations, bulk jobs, activations of one's own roles, changes
+ * from a guest's card. Each has its definition in background/features/registry.ts.
+ */
+export type OperationKind = 'operation' | 'bulk' | 'activation' | 'guestChange';
 export type StepState = 'pending' | 'done' | 'failed';
 
 export interface OperationStep {
@@ -152,7 +158,7 @@ export function plannedSteps(start: {
   return kinds.map((kind) => ({ kind, state: 'pending' }));
 }
 
-export const stepOf = (steps: OperationStep[] | undefined, kind: StepKind) => steps?.find((s) => s.kind === kind);
+export const stepOf = (steps: OperationStep[] | undefined, kind: string) => steps?.find((s) => s.kind === kind);
 
 function environmentStep(pp: PowerPlatformGrantRequest | undefined): string {
   const role = pp?.role?.name;
@@ -160,7 +166,7 @@ function environmentStep(pp: PowerPlatformGrantRequest | undefined): string {
   return role ? t('stepAddToEnvironmentAs', role) : t('stepAddToEnvironment');
 }
 
-/** What a step waits for, in words, while it waits out a failure that passes with time (step-rules.ts WAITED_OUT). */
+/** What a step waits for, in words, while it waits out a failure that passes with time (background/engine/rules.ts WAITED_OUT). */
 export function waitingWords(step: OperationStep): string | undefined {
   if (step.state !== 'pending' || !step.waiting) return undefined;
   if (step.waiting.code === 'user_not_licensed') return t('stepWaitLicence');

@@ -1,8 +1,10 @@
+import type { OperationKind } from './operation.ts';
+
 /**
  * Work another account confirmed and this browser still holds unsent (issue 21): the account signed in sees what it
  * is and who queued it, never its results, and may discard it or, after its own confirmation, run it as itself.
  */
-export type QueuedPool = 'operation' | 'activation' | 'guestChange' | 'bulk';
+export type QueuedPool = OperationKind;
 
 export interface QueuedItem {
   pool: QueuedPool;

@@ -17,11 +17,11 @@ export interface LocalKeys {
   /** The bulk invitation job (one at a time), and its rows in chunks so a step rewrites only what changed. */
   bulkJob: JobMeta;
   [chunk: `bulkRows.${number}`]: JobRow[];
-  /** Single invitations run by the background, running and recently finished (src/background/jobs/operations.ts). */
+  /** Single invitations run by the background, running and recently finished (src/background/features/invite/operations.ts). */
   operations: Operation[];
-  /** Activations and early ends of the signed-in person's own Azure roles (src/background/jobs/activations.ts). */
+  /** Activations and early ends of the signed-in person's own Azure roles (src/background/features/my-access/activations.ts). */
   activations: Activation[];
-  /** Changes made from a guest's card: conversions, sponsors, access taken back, deletions (background/guests/changes.ts). */
+  /** Changes made from a guest's card: conversions, sponsors, access taken back, deletions (background/features/guest-card/changes.ts). */
   guestChanges: GuestChangeRecord[];
   /** What this browser has done, oldest first, bounded (src/background/activity.ts). */
   activity: ActivityEntry[];

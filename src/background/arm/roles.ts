@@ -101,7 +101,7 @@ export interface AzureRoleRequest {
 
 /**
  * Role at exactly this scope, on the chosen schedule, in one request. A guest invited a moment ago is not yet
- * visible to ARM (PrincipalNotFound): the engine tries again a little later (jobs/step-rules.ts), rather than this
+ * visible to ARM (PrincipalNotFound): the engine tries again a little later (engine/rules.ts), rather than this
  * call waiting, so a bulk job's invitations do not queue behind one guest's role.
  */
 export async function assignAzureRole(settings: Settings, request: AzureRoleRequest): Promise<AzureAssignment> {

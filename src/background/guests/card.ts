@@ -5,9 +5,9 @@ import type { GuestCard } from '../../shared/guest-card.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import { activity } from '../activity.ts';
 import { rolesAt } from '../arm/guest-roles.ts';
+import { needsSignIn } from '../engine/rules.ts';
 import { graphSession } from '../graph/client.ts';
 import { guestDirectory } from '../graph/guests.ts';
-import { needsSignIn } from '../jobs/step-rules.ts';
 import { audiencesByGroup, workspaceRolesOf } from '../powerbi/guest-access.ts';
 
 /**

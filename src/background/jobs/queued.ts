@@ -1,19 +1,15 @@
 import { inFlight } from '../../shared/bulk/job.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { changeWords, type GuestChangeRecord } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
-import type { Activation } from '../../shared/my-access.ts';
-import { type Operation, type OperationRecord, stepWords } from '../../shared/operation.ts';
+import type { OperationRecord } from '../../shared/operation.ts';
 import { ownedBy, ownerOf } from '../../shared/owner.ts';
 import type { QueuedItem, QueuedPool, QueuedView } from '../../shared/queued.ts';
-import { recordActivation, recordGuestChange, recordOperation } from '../activity.ts';
-import { guestChangeList } from '../guests/changes.ts';
-import { activationList } from './activations.ts';
-import { driveWork } from './driver.ts';
-import { operationList } from './operation-store.ts';
-import { recordEnd } from './runner.ts';
-import { changeRow, type LoadedJob, loadJob, saveJob } from './store.ts';
+import { driveWork } from '../engine/driver.ts';
+import type { StoredKind } from '../engine/kinds.ts';
+import { recordEnd } from '../features/bulk/bulk-pool.ts';
+import { changeRow, type LoadedJob, loadJob, saveJob } from '../features/bulk/store.ts';
+import { KINDS as REGISTERED } from '../features/registry.ts';
 
 /**
  * Queued work by account (issue 21, item 1). Each unit records the account that confirmed it; the engine sends a
@@ -21,48 +17,13 @@ import { changeRow, type LoadedJob, loadJob, saveJob } from './store.ts';
  * an account's own unsent work when it signs out and clears this browser's data.
  */
 
-interface Kind<T extends OperationRecord> {
-  list: {
-    load(): Promise<T[]>;
-    change<R>(edit: (list: T[]) => R): Promise<R>;
-  };
-  what(unit: T): string;
-  record(unit: T): Promise<void>;
-  /** Another account of the tenant may take it over (an activation is its owner's own role: never). */
-  transferable: boolean;
-}
-
-/** A kind's units as the list of records they all are. */
-const kind = <T extends OperationRecord>(k: Kind<T>) => k as unknown as Kind<OperationRecord>;
-
-const KINDS: Record<Exclude<QueuedPool, 'bulk'>, Kind<OperationRecord>> = {
-  operation: kind<Operation>({
-    list: operationList,
-    what: (op) =>
-      t(
-        'queuedChange',
-        op.steps
-          .filter((s) => s.state === 'pending')
-          .map((s) => stepWords(op, s))
-          .join('; '),
-        op.invitation.email,
-      ),
-    record: recordOperation,
-    transferable: true,
-  }),
-  guestChange: kind<GuestChangeRecord>({
-    list: guestChangeList,
-    what: (r) => t('queuedChange', changeWords(r.change), r.guest.mail || r.guest.displayName),
-    record: recordGuestChange,
-    transferable: true,
-  }),
-  activation: kind<Activation>({
-    list: activationList,
-    what: (a) => t('queuedActivation', a.draft.roleName),
-    record: recordActivation,
-    transferable: false,
-  }),
-};
+type StoredPool = Exclude<QueuedPool, 'bulk'>;
+type Kind<T extends OperationRecord> = StoredKind<T, never>;
+/** The kinds kept as lists of records (every registered kind but the bulk job, read on its own below). */
+const KINDS = Object.fromEntries(Object.entries(REGISTERED).filter(([pool]) => pool !== 'bulk')) as unknown as Record<
+  StoredPool,
+  Kind<OperationRecord>
+>;
 
 const unsent = (u: OperationRecord) => u.status !== 'done';
 

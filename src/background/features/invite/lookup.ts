@@ -1,17 +1,17 @@
 import type { Organization, User } from '@microsoft/microsoft-graph-types';
-import { GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../shared/bulk/groups.ts';
-import type { PlanLookups } from '../../shared/bulk/job.ts';
-import type { Settings } from '../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
-import { path } from '../../shared/url-path.ts';
-import { azureRoles } from '../arm/roles.ts';
-import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../graph/batch.ts';
-import { type GraphSession, graphSession } from '../graph/client.ts';
-import { isInvitedUser } from '../graph/invitations.ts';
-import { graphList } from '../graph/list.ts';
-import { odataString } from '../graph/odata.ts';
-import { inTurns } from '../in-turns.ts';
+import { GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../../shared/bulk/groups.ts';
+import type { PlanLookups } from '../../../shared/bulk/job.ts';
+import type { Settings } from '../../../shared/config.ts';
+import { AppError, ErrorCodes } from '../../../shared/errors.ts';
+import { t } from '../../../shared/i18n.ts';
+import { path } from '../../../shared/url-path.ts';
+import { azureRoles } from '../../arm/roles.ts';
+import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../../graph/batch.ts';
+import { type GraphSession, graphSession } from '../../graph/client.ts';
+import { isInvitedUser } from '../../graph/invitations.ts';
+import { graphList } from '../../graph/list.ts';
+import { odataString } from '../../graph/odata.ts';
+import { inTurns } from '../../in-turns.ts';
 
 /** Graph takes at most 15 values in one `in`. */
 const IN_LIMIT = 15;

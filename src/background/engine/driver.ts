@@ -2,26 +2,16 @@ import { browser } from '../../shared/browser.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import { currentAccount, forAccount } from '../auth.ts';
 import { graphSession } from '../graph/client.ts';
-import { openGuestChanges } from '../guests/changes.ts';
 import { wait } from '../rest.ts';
 import { usableSettings } from '../settings.ts';
-import { openActivations } from './activations.ts';
-import { type EngineSession, type Pool, STOPPED_FOR_SIGN_IN, turn } from './engine.ts';
-import { openOperations } from './operations.ts';
-import { openBulkJob } from './runner.ts';
+import { type EngineSession, type OpenPool, STOPPED_FOR_SIGN_IN } from './pool.ts';
+import { operationKinds } from './registry.ts';
+import { turn } from './turn.ts';
 
 /** Wakes the worker while anything is under way, in case Chrome stopped it between steps. */
 export const WORK_ALARM = 'invitations';
 /** Waits shorter than this are waited out here; longer ones are left to the alarm. */
 const WAIT_HERE_MS = 20_000;
-
-/** The account signed in, asked for once per turn and only by a pool that has work. */
-export type AccountNow = () => Promise<SignedInAccount | null>;
-
-/** A pool opened for one turn, and what it does once the turn is over (finish what ended, record it). */
-export interface OpenPool<U> extends Pool<U> {
-  close(): Promise<void>;
-}
 
 let wake: (() => void) | null = null;
 /** A wait that a new start cuts short: a single invitation does not queue behind a bulk job's Retry-After. */
@@ -55,16 +45,14 @@ async function drive(): Promise<void> {
       asked ??= currentAccount(settings).catch(() => null);
       return asked;
     };
-    const pools = (
-      await Promise.all([openOperations(account), openBulkJob(account), openActivations(account), openGuestChanges(account)])
-    ).filter((p) => p !== null);
+    const pools = (await Promise.all(operationKinds().map((kind) => kind.open(account)))).filter((p) => p !== null);
     if (pools.length === 0) return void (await browser.alarms.clear(WORK_ALARM));
     await browser.alarms.create(WORK_ALARM, { periodInMinutes: 0.5 });
     // The pools hold only this account's units; every token of the turn is its, or none (a sign-in meanwhile).
     const who = await account();
     if (!who) return;
     const bound = forAccount(settings, who.id);
-    const next = await turnAll({ settings: bound, graph: graphSession(bound) }, pools as OpenPool<unknown>[]);
+    const next = await turnAll({ settings: bound, graph: graphSession(bound) }, pools);
     if (next === STOPPED_FOR_SIGN_IN) return;
     if (next === 0) {
       idle = 0;
@@ -84,7 +72,7 @@ let driving: Promise<void> | null = null;
 let again = false;
 
 /**
- * Runs everything under way (single invitations and the bulk job) to its end: one driver per worker, however
+ * Runs everything under way (every operation kind registered) to its end: one driver per worker, however
  * often it is woken. Woken while it runs, it looks again before it stops.
  */
 export function driveWork(): Promise<void> {

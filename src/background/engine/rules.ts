@@ -2,7 +2,8 @@ import { AppError, type ErrorCode, ErrorCodes, errorWords } from '../../shared/e
 import { formatNumber } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import type { OperationStep } from '../../shared/operation.ts';
-import type { Pool, StepResult } from './engine.ts';
+import type { Pool } from './pool.ts';
+import { stepDefinition } from './registry.ts';
 
 /** The rules every step of the engine follows: how it ends, when it is tried again, when the pool must stop. */
 
@@ -52,13 +53,13 @@ export const needsSignIn = (e: unknown) => e instanceof SignInNeeded || SIGN_IN.
 export function fail<U>(pool: Pool<U>, unit: U, step: OperationStep, error: string, code: ErrorCode, detail = error): void {
   Object.assign(step, { state: 'failed', error, code, detail, sentAt: undefined, notBefore: undefined, waiting: undefined });
   // Grants wait for the guest: with no invitation, there is no one to give them to.
-  if (step.kind === 'invite')
+  if (stepDefinition(step.kind)?.needsGuest === false)
     for (const s of pool.steps(unit))
       if (s.state === 'pending') Object.assign(s, { state: 'failed', error: t('stepNotDoneNoInvite') });
   pool.ended(unit, step);
 }
 
-export function succeed<U>(pool: Pool<U>, unit: U, step: OperationStep, result: StepResult): void {
+export function succeed<U>(pool: Pool<U>, unit: U, step: OperationStep, result: unknown): void {
   Object.assign(step, {
     state: 'done',
     error: undefined,
@@ -119,24 +120,4 @@ export function missed<U>(pool: Pool<U>, unit: U, step: OperationStep, e: unknow
   } else if (WAITED_OUT[code]) waitOut(pool, unit, step, e, code, WAITED_OUT[code]);
   else if (PASSING.includes(code)) tryAgain(pool, unit, step, errorWords(e), code);
   else fail(pool, unit, step, errorWords(e), code, detailOf(e));
-}
-
-/** Statuses ARM gives a request that holds, or will from its start. */
-const GRANTED = ['Provisioned', 'Granted', 'ScheduleCreated', 'Accepted', 'AdminApproved'];
-/** Looked at again this often while an approver has not answered: soon at first, then every few minutes. */
-const approvalLookMs = (looks: number) => Math.min(5 * 60_000, 15_000 * 2 ** Math.max(0, looks - 4));
-
-/** A request waiting for approval: granted, refused, or looked at again later (waiting is not a failed try). */
-export function awaitApproval<U>(
-  pool: Pool<U>,
-  unit: U,
-  step: OperationStep,
-  answer: { status: string; start: string | null; end: string | null },
-): void {
-  if (answer.status === 'PendingApproval' || answer.status === 'PendingApprovalProvisioning') {
-    step.looks = (step.looks ?? 0) + 1;
-    step.notBefore = Date.now() + approvalLookMs(step.looks);
-    pool.changed(unit);
-  } else if (GRANTED.includes(answer.status)) succeed(pool, unit, step, { kind: 'approval', answer });
-  else fail(pool, unit, step, t('approvalRefused', answer.status), ErrorCodes.policyRefused);
 }

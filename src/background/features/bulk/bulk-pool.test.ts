@@ -1,21 +1,21 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storage } from '../../../test/support/fake-extension.ts';
-import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
-import type * as Errors from '../../shared/errors.ts';
+import { storage } from '../../../../test/support/fake-extension.ts';
+import type { JobMeta, JobRow } from '../../../shared/bulk/job.ts';
+import type * as Errors from '../../../shared/errors.ts';
 
 // The worker's surroundings, faked: storage and alarms, the signed-in account, and Graph's $batch endpoint.
-vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
-vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../../../shared/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
+vi.mock('../../settings.ts', () => ({ usableSettings: async () => ({}) }));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
-vi.mock('../auth.ts', () => ({
+vi.mock('../../auth.ts', () => ({
   currentAccount: async () => ({ tenantId: CONTOSO, id: ME, username: 'megan@contoso.example' }),
   forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
   // The account was granted every scope a job needs: starting one asks for no consent.
   scopedToken: async () => ({ accessToken: 't', expiresOn: 0, scopes: [] }),
 }));
-vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+vi.mock('../../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
 /** Graph as the job meets it: who exists, and an answer per invitation (by address, first try first). */
 const existing = new Set<string>();
@@ -27,8 +27,8 @@ const batchFailures: unknown[] = [];
 let lookupFailures = 0;
 /** The next look-ups do not see users yet, as a replica that has not caught up. */
 let hiddenLooks = 0;
-vi.mock('../graph/client.ts', async () => {
-  const { askedMails, fakeGraphClient } = await import('../../../test/support/fake-graph.ts');
+vi.mock('../../graph/client.ts', async () => {
+  const { askedMails, fakeGraphClient } = await import('../../../../test/support/fake-graph.ts');
   return fakeGraphClient(
     (r) => {
       if (r.method === 'GET' && lookupFailures > 0) {
@@ -58,8 +58,14 @@ vi.mock('../graph/client.ts', async () => {
   );
 });
 
-const { SETTLE_MS } = await import('./step-rules.ts');
-const { rowSteps } = await import('../../shared/bulk/job.ts');
+/** The engine with the features registered, as a worker starts it. */
+const engine = async () => {
+  await import('../registry.ts');
+  return import('../../engine/driver.ts');
+};
+
+const { SETTLE_MS } = await import('../../engine/rules.ts');
+const { rowSteps } = await import('../../../shared/bulk/job.ts');
 /** A fresh worker: the engine and the job's store read everything from storage again. */
 let driveBulkJob: () => Promise<void>;
 /** The error class of that same fresh worker (a class from before the reset would not match its checks). */
@@ -103,8 +109,8 @@ const rows = () => storage.get('bulkRows.0') as JobRow[];
 
 beforeEach(async () => {
   vi.resetModules();
-  ({ driveWork: driveBulkJob } = await import('./driver.ts'));
-  errors = await import('../../shared/errors.ts');
+  ({ driveWork: driveBulkJob } = await engine());
+  errors = await import('../../../shared/errors.ts');
   vi.useFakeTimers({ toFake: ['Date'] });
   storage.clear();
   existing.clear();
@@ -181,7 +187,7 @@ describe('the bulk job', () => {
     expect(rows().map((r) => r.outcome)).toEqual(['pending', 'pending']);
     storage.set('bulkJob', { ...(storage.get('bulkJob') as JobMeta), status: 'running' });
     vi.resetModules();
-    ({ driveWork: driveBulkJob } = await import('./driver.ts'));
+    ({ driveWork: driveBulkJob } = await engine());
     await driveBulkJob();
     expect(sent).toEqual(['r1@partner.example']);
     expect(rows().map((r) => r.outcome)).toEqual(['reused', 'invited']);
@@ -355,7 +361,7 @@ describe('starting and cancelling from the popup', () => {
     invitedOwingGroup();
     bulk = await import('./bulk.ts');
     const cancelled = await bulk.controlBulk('cancel', undefined, { stopOwedGrants: true });
-    await (await import('./driver.ts')).driveWork();
+    await (await engine()).driveWork();
     expect(cancelled.sending).toBe(false);
     expect(rows()[0]?.steps[1]).toEqual({ kind: 'group', state: 'failed', error: 'Stopped when the job was cancelled.' });
     expect(rows()[1]?.outcome).toBe('skipped');

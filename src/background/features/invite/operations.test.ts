@@ -1,23 +1,23 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { storage } from '../../../test/support/fake-extension.ts';
-import type { ActivityEntry } from '../../shared/activity.ts';
-import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
-import type { Operation } from '../../shared/operation.ts';
+import { storage } from '../../../../test/support/fake-extension.ts';
+import type { ActivityEntry } from '../../../shared/activity.ts';
+import type { JobMeta, JobRow } from '../../../shared/bulk/job.ts';
+import type { Operation } from '../../../shared/operation.ts';
 
 // The worker's surroundings, faked: storage and alarms, the signed-in account, Graph's $batch and ARM. Everything
 // between the driver and those requests is the extension's own code.
-vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
+vi.mock('../../../shared/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
-vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../../settings.ts', () => ({ usableSettings: async () => ({}) }));
 const MEGAN = { tenantId: CONTOSO, id: ME, username: 'megan@contoso.example', name: 'Megan' };
 /** Who is signed in: another admin of the tenant signs in after Megan in the tests of queued work. */
 const now: { signedIn: typeof MEGAN | null } = { signedIn: MEGAN };
-vi.mock('../auth.ts', () => ({
+vi.mock('../../auth.ts', () => ({
   currentAccount: async () => now.signedIn,
   forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
 }));
-vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+vi.mock('../../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
 const SCOPE = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data';
 const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
@@ -36,8 +36,8 @@ let batchFailures: (() => Error)[] = [];
 /** Until then (fake clock, ms) ARM does not see a new guest, and the environment API refuses the guest's licence. */
 const notYet = { arm: 0, licence: 0, synced: 0 };
 
-vi.mock('../graph/client.ts', async () => {
-  const { askedMails, fakeGraphClient } = await import('../../../test/support/fake-graph.ts');
+vi.mock('../../graph/client.ts', async () => {
+  const { askedMails, fakeGraphClient } = await import('../../../../test/support/fake-graph.ts');
   return fakeGraphClient(
     (r) => {
       if (r.method === 'GET') {
@@ -71,7 +71,7 @@ vi.mock('../graph/client.ts', async () => {
 });
 /** Whose token each ARM write was to carry: the engine binds its calls to the account that confirmed the unit. */
 const armAccounts: (string | undefined)[] = [];
-vi.mock('../arm/client.ts', () => {
+vi.mock('../../arm/client.ts', () => {
   const client = {
     arm: async (settings: { accountId?: string }, method: string, url: string, _version: string, body?: unknown) => {
       if (method === 'GET' && url.endsWith('/roleDefinitions'))
@@ -85,7 +85,7 @@ vi.mock('../arm/client.ts', () => {
         };
       if (method === 'GET') return { value: [] };
       if (Date.now() < notYet.arm) {
-        const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
+        const { AppError, ErrorCodes } = await import('../../../shared/errors.ts');
         throw new AppError(ErrorCodes.principalNotFound, 'PrincipalNotFound');
       }
       const failure = armFailures.shift();
@@ -104,9 +104,9 @@ vi.mock('../arm/client.ts', () => {
 });
 
 // The environment: Dataverse's side is powerplatform/access.test.ts's; here, only its answers while it catches up.
-vi.mock('../powerplatform/access.ts', () => ({
+vi.mock('../../powerplatform/access.ts', () => ({
   enterEnvironment: async () => {
-    const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
+    const { AppError, ErrorCodes } = await import('../../../shared/errors.ts');
     if (Date.now() < notYet.licence) throw new AppError(ErrorCodes.userNotLicensed, 'userNotLicensed');
     // What access.ts throws while the synced guest is not readable in Dataverse yet.
     if (Date.now() < notYet.synced)
@@ -115,8 +115,9 @@ vi.mock('../powerplatform/access.ts', () => ({
   },
 }));
 
-let errors: typeof import('../../shared/errors.ts');
+let errors: typeof import('../../../shared/errors.ts');
 let ops: typeof import('./operations.ts');
+let work: typeof import('../registry.ts');
 let driveWork: () => Promise<void>;
 const stored = () => (storage.get('operations') as Operation[])[0] as Operation;
 const activity = () => (storage.get('activity') as ActivityEntry[] | undefined) ?? [];
@@ -131,9 +132,10 @@ const start = {
 /** A fresh worker: the engine, its pools and their stores read everything from storage again. */
 async function freshWorker(): Promise<void> {
   vi.resetModules();
+  work = await import('../registry.ts');
   ops = await import('./operations.ts');
-  ({ driveWork } = await import('./driver.ts'));
-  errors = await import('../../shared/errors.ts');
+  ({ driveWork } = await import('../../engine/driver.ts'));
+  errors = await import('../../../shared/errors.ts');
 }
 
 beforeEach(async () => {
@@ -182,7 +184,7 @@ const shape = (w: { method: string; url: string; body: unknown }) =>
 
 describe('one engine for single invitations and bulk rows', () => {
   it('takes a single invitation and a bulk row through the same steps, sending Microsoft the same requests', async () => {
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     const single = writes.splice(0).map(shape);
 
@@ -194,7 +196,7 @@ describe('one engine for single invitations and bulk rows', () => {
       verdict: 'invite',
       outcome: 'pending',
       roleId: READER,
-      steps: (await import('../../shared/bulk/job.ts')).rowSteps({ verdict: 'invite', roleId: READER }),
+      steps: (await import('../../../shared/bulk/job.ts')).rowSteps({ verdict: 'invite', roleId: READER }),
     };
     storeJob([row], { roleScope: SCOPE, roleSchedule: week });
     await freshWorker();
@@ -248,7 +250,7 @@ describe('an expired sign-in', () => {
 
 describe('a single invitation run by the background', () => {
   it('invites, then gives the role, and keeps the redeem link and an activity entry for each', async () => {
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(stored()).toMatchObject({
       status: 'done',
@@ -263,13 +265,13 @@ describe('a single invitation run by the background', () => {
   it('refuses an address that belongs to a member, sending nothing, and invites an existing guest again', async () => {
     existing.set('pat@contoso.example', guestId('pat@contoso.example'));
     members.add('pat@contoso.example');
-    await ops.startOperation({ invitation: invitation('pat@contoso.example') });
+    await work.start('operation', { invitation: invitation('pat@contoso.example') });
     await driveWork();
     expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'user_exists_as_member' });
     expect(writes).toEqual([]);
 
     existing.set('kim@partner.example', guestId('kim@partner.example'));
-    await ops.startOperation({ invitation: invitation('kim@partner.example') });
+    await work.start('operation', { invitation: invitation('kim@partner.example') });
     await driveWork();
     const again = (storage.get('operations') as Operation[]).at(-1);
     expect(again?.invited).toMatchObject({
@@ -281,7 +283,7 @@ describe('a single invitation run by the background', () => {
 
   it('looks for an invitation cut off by a stopped worker before sending it again, after letting it settle', async () => {
     const sentAt = Date.now();
-    await ops.startOperation(start);
+    await work.start('operation', start);
     // As a worker stopped mid-invitation leaves it: sent, no answer kept. Graph had made the guest.
     storage.set('operations', [
       {
@@ -304,7 +306,7 @@ describe('a single invitation run by the background', () => {
     inviteAnswers = [{ status: 429, message: 'Too many requests.' }];
     const unseen = () => new errors.AppError(errors.ErrorCodes.principalNotFound);
     armFailures = Array(3).fill(unseen);
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(writes.filter((w) => w.url === '/invitations')).toHaveLength(2);
     expect(stored().steps.map((s) => s.state)).toEqual(['done', 'done']);
@@ -314,7 +316,7 @@ describe('a single invitation run by the background', () => {
 
   it('keeps the invitation when the role is refused, and says why in the step and the activity', async () => {
     armFailures = [() => new errors.AppError(errors.ErrorCodes.forbidden, 'AuthorizationFailed')];
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(stored().steps[1]).toMatchObject({ state: 'failed', code: 'forbidden', detail: 'AuthorizationFailed' });
     expect(stored().invited?.redeemUrl).toBe('https://redeem/kim@partner.example');
@@ -323,7 +325,7 @@ describe('a single invitation run by the background', () => {
 
   it("fails the invitation with Graph's reason and gives nothing", async () => {
     inviteAnswers = [{ status: 400, message: 'The invitation message is too long.' }];
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(stored().steps).toMatchObject([
       { state: 'failed', error: 'The invitation message is too long.', code: 'bad_request' },
@@ -334,17 +336,17 @@ describe('a single invitation run by the background', () => {
 
   it('waits for a sign-in rather than failing when it expired, then carries on', async () => {
     batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(stored()).toMatchObject({ status: 'waiting' });
-    await ops.resumeWaiting(MEGAN);
+    await work.KINDS.operation.resume(MEGAN);
     await driveWork();
     expect(stored()).toMatchObject({ status: 'done' });
     expect(writes.map((w) => w.method)).toEqual(['POST', 'PUT']);
   });
 
   it('runs no step of a stored invitation the extension would not have written', async () => {
-    await ops.startOperation(start);
+    await work.start('operation', start);
     const forged = { ...stored(), azure: { ...start.azure, scope: `${SCOPE}/../..` } };
     storage.set('operations', [forged]);
     await freshWorker();
@@ -358,7 +360,7 @@ describe('a single invitation run by the background', () => {
 
   it('looks for an invitation lost on the way before sending it again', async () => {
     batchFailures = [() => new errors.AppError(errors.ErrorCodes.network, 'Failed to fetch')];
-    await ops.startOperation({ invitation: invitation('kim@partner.example') });
+    await work.start('operation', { invitation: invitation('kim@partner.example') });
     await driveWork();
     // One look before the first send (is it a member's?), two after the loss (made after all?), then the resend.
     expect(looks).toHaveLength(3);
@@ -394,7 +396,7 @@ describe('failures that pass with time', () => {
   it('gives the role once Azure sees the new guest, four minutes on, and says how long that took', async () => {
     const started = Date.now();
     notYet.arm = started + 4 * MINUTE;
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveToTheEnd();
     expect(stored().steps.map((s) => s.state)).toEqual(['done', 'done']);
     expect(stored().assignment?.waitedMs).toBeGreaterThanOrEqual(4 * MINUTE - 5000);
@@ -405,7 +407,7 @@ describe('failures that pass with time', () => {
   it('looks for the guest in Azure for five minutes with backoff, then fails saying how long it waited', async () => {
     const started = Date.now();
     notYet.arm = started + 60 * MINUTE;
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     const { waitingSteps } = await import('./operation-store.ts');
     expect(await waitingSteps(MEGAN)).toEqual([
@@ -425,7 +427,7 @@ describe('failures that pass with time', () => {
 
   it('adds the guest to the environment once the licence has reached Power Platform, eight minutes on', async () => {
     notYet.licence = Date.now() + 8 * MINUTE;
-    await ops.startOperation(toSales);
+    await work.start('operation', toSales);
     await driveToTheEnd();
     expect(stored().steps.map((s) => [s.kind, s.state])).toEqual([
       ['invite', 'done'],
@@ -437,7 +439,7 @@ describe('failures that pass with time', () => {
 
   it('waits for Dataverse to sync the new guest, three minutes on, saying so meanwhile', async () => {
     notYet.synced = Date.now() + 3 * MINUTE;
-    await ops.startOperation(toSales);
+    await work.start('operation', toSales);
     await driveWork();
     const { waitingSteps } = await import('./operation-store.ts');
     expect((await waitingSteps(MEGAN)).map((w) => w.words)).toEqual([
@@ -450,7 +452,7 @@ describe('failures that pass with time', () => {
   it('waits ten minutes for a licence to reach Power Platform, then fails saying so', async () => {
     const started = Date.now();
     notYet.licence = started + 60 * MINUTE;
-    await ops.startOperation(toSales);
+    await work.start('operation', toSales);
     await driveToTheEnd();
     expect(Date.now() - started).toBeGreaterThanOrEqual(10 * MINUTE);
     expect(stored().steps[1]).toMatchObject({ state: 'failed', code: 'user_not_licensed' });
@@ -463,7 +465,7 @@ describe('failures that pass with time', () => {
     notYet.arm = Date.now() + 3 * MINUTE;
     // Once Azure sees the guest, five sends are lost on the way: each is one of the step's six tries.
     armFailures = Array(5).fill(() => new errors.AppError(errors.ErrorCodes.network, 'Failed to fetch'));
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveToTheEnd();
     expect(armFailures).toEqual([]);
     expect(stored().steps[1]?.state).toBe('done');
@@ -472,17 +474,17 @@ describe('failures that pass with time', () => {
 
 describe('queued work belongs to the account that confirmed it', () => {
   const KIM = { tenantId: CONTOSO, id: '4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b', username: 'kim@contoso.example', name: 'Kim' };
-  let queued: typeof import('./queued.ts');
+  let queued: typeof import('../../jobs/queued.ts');
 
   /** Megan's invitation with a role waits for her sign-in to be renewed; she signs out and Kim signs in. */
   async function queuedByMeganThenKim(): Promise<void> {
-    queued = await import('./queued.ts');
+    queued = await import('../../jobs/queued.ts');
     batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(stored()).toMatchObject({ status: 'waiting', principalId: ME });
     now.signedIn = KIM;
-    await ops.resumeWaiting(KIM);
+    await work.KINDS.operation.resume(KIM);
     await driveWork();
   }
 
@@ -512,7 +514,7 @@ describe('queued work belongs to the account that confirmed it', () => {
     await queuedByMeganThenKim();
     await queued.discardQueued(KIM, 'operation', stored().id);
     now.signedIn = MEGAN;
-    await ops.resumeWaiting(MEGAN);
+    await work.KINDS.operation.resume(MEGAN);
     await driveWork();
     expect(writes).toEqual([]);
     expect(stored().steps.map((st) => st.error)).toEqual([
@@ -530,26 +532,26 @@ describe('queued work belongs to the account that confirmed it', () => {
     });
     await ops.dismissOperation(KIM, id);
     // Kim's own invitation closes Kim's last card only.
-    await ops.startOperation({ invitation: invitation('other@partner.example') });
+    await work.start('operation', { invitation: invitation('other@partner.example') });
     expect(stored().dismissed).toBeFalsy();
     expect(stored().license).toBeUndefined();
     expect(stored().status).toBe('waiting');
   });
 
   it("ends the signing-out account's unsent work when it clears this browser's data", async () => {
-    queued = await import('./queued.ts');
+    queued = await import('../../jobs/queued.ts');
     batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(await queued.endOwnWork(MEGAN)).toBe(1);
-    await ops.resumeWaiting(MEGAN);
+    await work.KINDS.operation.resume(MEGAN);
     await driveWork();
     expect(writes).toEqual([]);
     expect(stored()).toMatchObject({ status: 'done' });
   });
 
   it('binds every token of a turn to the owner of the work', async () => {
-    await ops.startOperation(start);
+    await work.start('operation', start);
     await driveWork();
     expect(armAccounts).toEqual([ME]);
   });

@@ -1,12 +1,19 @@
-import { countOutcomes, inFlight, type JobRow, joinOwed, roleOwed } from '../../shared/bulk/job.ts';
-import { t } from '../../shared/i18n.ts';
-import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
-import { stepOf } from '../../shared/operation.ts';
-import { ownedBy } from '../../shared/owner.ts';
-import { recordBulkJob } from '../activity.ts';
-import { jobProblem, rowProblem } from './checks.ts';
-import type { AccountNow, OpenPool } from './driver.ts';
-import type { Work } from './engine.ts';
+import { countOutcomes, inFlight, type JobRow, joinOwed, roleOwed } from '../../../shared/bulk/job.ts';
+import { t } from '../../../shared/i18n.ts';
+import { MAX_BULK_ROWS } from '../../../shared/inputs.ts';
+import { stepOf } from '../../../shared/operation.ts';
+import { ownedBy } from '../../../shared/owner.ts';
+import { recordBulkJob } from '../../activity.ts';
+import type { AccountNow, OpenPool } from '../../engine/pool.ts';
+import type { KindDefinition } from '../../engine/registry.ts';
+import { reads } from '../../engine/steps.ts';
+import { jobProblem, rowProblem } from '../../jobs/checks.ts';
+import { azureRoleStep } from '../invite/steps/azure-role.ts';
+import { envLicenseStep } from '../invite/steps/env-license.ts';
+import { environmentStep } from '../invite/steps/environment.ts';
+import { groupStep } from '../invite/steps/group.ts';
+import { type InviteResult, inviteStep } from '../invite/steps/invite.ts';
+import { profileStep } from '../invite/steps/profile.ts';
 import { changeRow, type LoadedJob, loadJob, saveJob, touchRow } from './store.ts';
 
 /**
@@ -76,10 +83,19 @@ function hasWork(job: LoadedJob, r: JobRow): boolean {
   return inFlight(r) || sentNeedsGrant(r);
 }
 
+/** A row of a job, as its steps read it. */
+interface RowUnit {
+  job: LoadedJob;
+  row: JobRow;
+}
+
+/** The row's own environment grants, in the job's environment (the environment step joins the security group). */
+const environmentOf = ({ job, row: r }: RowUnit) =>
+  (r.environmentRoleId || r.licenceSkuId) && job.meta.environment ? job.meta.environment : undefined;
+
 /** What each row's steps act on: its own address and ids, the job's scope and schedule. */
-function rowWork(job: LoadedJob, r: JobRow): Work {
-  const { roleScope, roleSchedule } = job.meta;
-  return {
+const ROW_INPUTS = [
+  reads(inviteStep, ({ row: r }: RowUnit) => ({
     invitation: {
       email: r.email,
       redirectUrl: r.redirectUrl,
@@ -90,26 +106,44 @@ function rowWork(job: LoadedJob, r: JobRow): Work {
     },
     // The preview looked every address up, and a member's row has no invite step.
     guard: false,
-    guestId: r.userId,
-    groupId: r.groupId,
-    azure:
-      r.roleId && roleScope && roleSchedule
-        ? { scope: roleScope, roleId: r.roleId, schedule: roleSchedule, bulk: true }
-        : undefined,
-    // A row's security role in the job's environment; the environment step joins the security group itself.
-    ...((r.environmentRoleId || r.licenceSkuId) && job.meta.environment
-      ? {
-          powerPlatform: {
-            ...job.meta.environment,
-            ...(r.environmentRoleId ? { role: { id: r.environmentRoleId, name: r.environmentRole ?? '' } } : {}),
-            ...(r.licenceSkuId ? { licence: { skuId: r.licenceSkuId, name: r.licence ?? '' } } : {}),
-            profile: { givenName: '', surname: '', ...(r.usageLocation ? { usageLocation: r.usageLocation } : {}) },
-          },
-          joinSecurityGroup: true,
-        }
-      : {}),
-  };
-}
+  })),
+  reads(groupStep, ({ row: r }: RowUnit) => ({ groupId: r.groupId ?? '' })),
+  reads(azureRoleStep, ({ job, row: r }: RowUnit) => {
+    const { roleScope, roleSchedule } = job.meta;
+    if (!r.roleId || !roleScope || !roleSchedule) return undefined;
+    return {
+      azure: { scope: roleScope, roleId: r.roleId, schedule: roleSchedule, bulk: true },
+      guest: { id: r.userId ?? '', email: r.email.trim(), isNew: false },
+    };
+  }),
+  // A bulk row's profile is empty: only its usage location, set with the licence.
+  reads(profileStep, (unit: RowUnit) =>
+    environmentOf(unit) ? { profile: { givenName: '', surname: '' }, guestId: unit.row.userId ?? '' } : undefined,
+  ),
+  reads(envLicenseStep, (unit: RowUnit) => {
+    const { row: r } = unit;
+    const skuId = r.licenceSkuId || environmentOf(unit)?.licence?.skuId;
+    if (!environmentOf(unit) || !skuId) return undefined;
+    return { skuId, guestId: r.userId ?? '', ...(r.usageLocation ? { usageLocation: r.usageLocation } : {}) };
+  }),
+  reads(environmentStep, (unit: RowUnit) => {
+    const environment = environmentOf(unit);
+    const { row: r } = unit;
+    if (!environment?.instanceUrl) return undefined;
+    const { environmentId, instanceUrl, securityGroup } = environment;
+    const role = r.environmentRoleId ? { id: r.environmentRoleId, name: r.environmentRole ?? '' } : environment.role;
+    return {
+      access: {
+        environmentId,
+        instanceUrl,
+        ...(role ? { role } : {}),
+        ...(securityGroup ? { securityGroupId: securityGroup.id } : {}),
+      },
+      guestId: r.userId ?? '',
+    };
+  }),
+];
+const rowInputs = new Map(ROW_INPUTS.map((i) => [i.kind, i.read]));
 
 /** The row's outcome once a step has ended: the invitation's, or "already a guest" when all that was owed ended. */
 function rowEnded(job: LoadedJob, i: number, kind: string, result?: { guestId: string; redeemUrl: string }): void {
@@ -126,7 +160,7 @@ function rowEnded(job: LoadedJob, i: number, kind: string, result?: { guestId: s
 }
 
 /** The bulk job as a pool for one turn, or null when it has nothing to do. */
-export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<number> | null> {
+async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<number> | null> {
   const job = await loadJob();
   if (!job || job.refused) return null;
   skipUnsent(job);
@@ -156,9 +190,11 @@ export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<numb
     units,
     pacing: job.meta,
     steps: (i) => row(i).steps,
-    work: (i) => rowWork(job, row(i)),
+    input: (i, kind) => rowInputs.get(kind)?.({ job, row: row(i) }),
+    guestId: (i) => row(i).userId,
     problem: (i) => rowProblem(row(i)),
-    ended: (i, step, result) => rowEnded(job, i, step.kind, result?.kind === 'invite' ? result : undefined),
+    ended: (i, step, result) =>
+      rowEnded(job, i, step.kind, step.kind === 'invite' ? (result as InviteResult | undefined) : undefined),
     changed: (i) => touchRow(job, i),
     save: () => saveJob(job),
     signInNeeded: () => pauseWith(job, t('bulkSignInRenew')),
@@ -175,3 +211,6 @@ export async function openBulkJob(accountNow: AccountNow): Promise<OpenPool<numb
     },
   };
 }
+
+/** The bulk job: an operation kind that opens its own pool (its rows are in the job's storage, not a list). */
+export const bulkKind: KindDefinition<number> = { open: openBulkJob };

@@ -1,15 +1,11 @@
-import type { WaitingStep } from '../../shared/activity.ts';
-import type { SignedInAccount } from '../../shared/model.ts';
-import { type Operation, stepWords, waitingWords } from '../../shared/operation.ts';
-import { storedList } from './stored-list.ts';
+import type { WaitingStep } from '../../../shared/activity.ts';
+import type { SignedInAccount } from '../../../shared/model.ts';
+import { type Operation, stepWords, waitingWords } from '../../../shared/operation.ts';
+import { storedList } from '../../engine/stored-list.ts';
 
 const list = storedList<Operation>('operations');
 export const operationList = list;
-export const loadOperations = list.load;
-export const changeOperations = list.change;
-export const resumeWaiting = list.resume;
-export const operationSaver = list.saver;
-export const runningOperations = list.running;
+const changeOperations = list.change;
 
 /** Changes one operation by id; nothing when it is gone (dismissed and trimmed). */
 export function changeOperation(id: string, change: (op: Operation) => void): Promise<Operation | undefined> {

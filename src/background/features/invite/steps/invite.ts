@@ -1,19 +1,38 @@
-import { AppError, ErrorCodes, errorWords } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
-import type { InvitationRequest } from '../../shared/model.ts';
-import { type OperationStep, stepOf } from '../../shared/operation.ts';
-import { assertMayInvite, assertResetIsTheirs } from '../graph/invitations.ts';
-import type { EngineSession, Pool } from './engine.ts';
-import { freeSlots, recentSends, waitForSlots } from './limiter.ts';
-import { usersByEmail } from './lookup.ts';
-import { sendInvitations } from './send.ts';
-import { codeOf, fail, missed, succeed, tryAgain, UNCERTAIN } from './step-rules.ts';
+import { AppError, ErrorCodes, errorWords } from '../../../../shared/errors.ts';
+import { t } from '../../../../shared/i18n.ts';
+import type { InvitationRequest } from '../../../../shared/model.ts';
+import { type FoundUser, type OperationStep, stepOf } from '../../../../shared/operation.ts';
+import type { EngineSession, Pool } from '../../../engine/pool.ts';
+import { codeOf, fail, missed, succeed, tryAgain, UNCERTAIN } from '../../../engine/rules.ts';
+import { defineBatchStep, inputOf } from '../../../engine/steps.ts';
+import { BATCH_LIMIT } from '../../../graph/batch.ts';
+import { assertMayInvite, assertResetIsTheirs } from '../../../graph/invitations.ts';
+import { freeSlots, recentSends, waitForSlots } from '../limiter.ts';
+import { usersByEmail } from '../lookup.ts';
+import { sendInvitations } from '../send.ts';
 
 /** The invite step of the engine: for a single invitation and a bulk row alike, in one JSON batch. */
 
+export interface InviteInput {
+  invitation: InvitationRequest;
+  /** Look the address up before the first send: a member is not invited, and a guest is named on the card. */
+  guard: boolean;
+}
+
+/** The guest the invitation made or found. */
+export interface InviteResult {
+  kind: 'invite';
+  guestId: string;
+  redeemUrl: string;
+  status: string;
+  displayName?: string;
+  found?: FoundUser;
+}
+
 const inviteOf = <U>(pool: Pool<U>, u: U) => stepOf(pool.steps(u), 'invite') as OperationStep;
 /** Only a unit with an invitation has an invite step. */
-const invitationOf = <U>(pool: Pool<U>, u: U) => pool.work(u).invitation as InvitationRequest;
+const inputFor = <U>(pool: Pool<U>, u: U) => inputOf<InviteInput, U>(pool, u, 'invite') as InviteInput;
+const invitationOf = <U>(pool: Pool<U>, u: U) => inputFor(pool, u).invitation;
 
 /**
  * Looks up the addresses of invitations sent and not answered (were they made?) and of single invitations about to
@@ -35,7 +54,14 @@ async function look<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<voi
         if (tryAgain(pool, u, step, t('graphNoAnswerInvitation'), ErrorCodes.unknown, 0)) step.notBefore = undefined;
       } else if (user?.invited) {
         // Made before the worker stopped: the guest, without the redeem link Graph gave only once.
-        succeed(pool, u, step, { kind: 'invite', guestId: user.id, redeemUrl: '', status: 'PendingAcceptance', found: user });
+        const result: InviteResult = {
+          kind: 'invite',
+          guestId: user.id,
+          redeemUrl: '',
+          status: 'PendingAcceptance',
+          found: user,
+        };
+        succeed(pool, u, step, result);
       } else if (!step.looked) {
         // A new user can take a moment to show in Graph's look-ups: look once more, later, before sending again.
         Object.assign(step, { looked: true, sentAt: Date.now() });
@@ -70,10 +96,10 @@ async function look<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<voi
 }
 
 /** Sends the due invitations in one JSON batch, inside Graph's 150 per 5 s; returns when to come back, or 0. */
-export async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<number> {
+async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<number> {
   const needLook = units.filter((u) => {
     const step = inviteOf(pool, u);
-    return step.sentAt !== undefined || (pool.work(u).guard && !step.guarded);
+    return step.sentAt !== undefined || (inputFor(pool, u).guard && !step.guarded);
   });
   if (needLook.length) await look(pool, needLook, s);
   const now = Date.now();
@@ -85,7 +111,7 @@ export async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Pr
       step.state === 'pending' &&
       step.sentAt === undefined &&
       (step.notBefore ?? 0) <= now &&
-      (!pool.work(u).guard || step.guarded)
+      (!inputFor(pool, u).guard || step.guarded)
     );
   });
   if (!ready.length) return 0;
@@ -121,14 +147,15 @@ export async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Pr
     const step = inviteOf(pool, u);
     const a = answers[n];
     if (a?.kind === 'invited') {
-      succeed(pool, u, step, {
+      const result: InviteResult = {
         kind: 'invite',
         guestId: a.userId,
         redeemUrl: a.redeemUrl,
         status: a.status,
         displayName: a.displayName,
         found: step.found,
-      });
+      };
+      succeed(pool, u, step, result);
     } else if (a?.kind === 'failed') fail(pool, u, step, a.error, a.code);
     else if (a?.kind === 'again') {
       step.sentAt = undefined;
@@ -143,3 +170,10 @@ export async function invite<U>(pool: Pool<U>, units: U[], s: EngineSession): Pr
   }
   return 0;
 }
+
+/** The invitation makes the guest the other steps act on: it waits for no one, and its failure ends them. */
+export const inviteStep = defineBatchStep<'invite', InviteInput, InviteResult>('invite', {
+  limit: BATCH_LIMIT,
+  needsGuest: false,
+  take: invite,
+});

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { storage } from '../../../test/support/fake-extension.ts';
-import type { ActivityEntry } from '../../shared/activity.ts';
-import { type GuestChangeRecord, partnerGroupDraft } from '../../shared/guest-card.ts';
+import { storage } from '../../../../test/support/fake-extension.ts';
+import type { ActivityEntry } from '../../../shared/activity.ts';
+import { type GuestChangeRecord, partnerGroupDraft } from '../../../shared/guest-card.ts';
 
 // The worker's surroundings, faked: storage, the account, and the one function that talks to Microsoft. The pool,
 // the engine and the driver are the extension's own.
-vi.mock('../../shared/browser.ts', () => import('../../../test/support/fake-extension.ts'));
+vi.mock('../../../shared/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
-vi.mock('../settings.ts', () => ({ usableSettings: async () => ({}) }));
-vi.mock('../auth.ts', () => ({
+vi.mock('../../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../../auth.ts', () => ({
   currentAccount: async () => ({
     tenantId: CONTOSO,
     id: '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
@@ -16,13 +16,13 @@ vi.mock('../auth.ts', () => ({
   }),
   forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
 }));
-vi.mock('../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
-vi.mock('../graph/client.ts', () => ({ graphSession: () => ({ client: {}, grantedScopes: async () => [] }) }));
+vi.mock('../../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+vi.mock('../../graph/client.ts', () => ({ graphSession: () => ({ client: {}, grantedScopes: async () => [] }) }));
 
 /** Each call the pool made: whether it said an earlier send may have arrived. */
 const calls: { kind: string; mayExist: boolean }[] = [];
 let answers: (() => { outcome: string } | Error)[] = [];
-vi.mock('./apply.ts', () => ({
+vi.mock('../../guests/apply.ts', () => ({
   applyChange: async (_s: unknown, _g: unknown, r: GuestChangeRecord, mayExist: boolean) => {
     calls.push({ kind: r.change.kind, mayExist });
     const next = answers.shift()?.() ?? { outcome: 'removed' };
@@ -35,15 +35,17 @@ const GUEST = { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', mail: 'nora@partner.
 const AS_READ = { userPrincipalName: 'nora_partner.example#EXT#@contoso.onmicrosoft.com', userType: 'Guest', external: true };
 const GROUP = { id: '0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c', displayName: 'Sales Analytics viewers' };
 
-let changes: typeof import('./changes.ts');
+let work: typeof import('../registry.ts');
+const startGuestChange = (guest: GuestChangeRecord['guest'], change: GuestChangeRecord['change']) =>
+  work.start('guestChange', { guest, change });
 let driveWork: () => Promise<void>;
 const stored = () => ((storage.get('guestChanges') as GuestChangeRecord[]) ?? [])[0] as GuestChangeRecord;
 const activity = () => (storage.get('activity') as ActivityEntry[] | undefined) ?? [];
 
 async function freshWorker(): Promise<void> {
   vi.resetModules();
-  changes = await import('./changes.ts');
-  ({ driveWork } = await import('../jobs/driver.ts'));
+  work = await import('../registry.ts');
+  ({ driveWork } = await import('../../engine/driver.ts'));
 }
 
 beforeEach(async () => {
@@ -56,7 +58,7 @@ beforeEach(async () => {
 
 describe('changes made from a guest card', () => {
   it('carries a removal out once and lists it in Activity with what it did', async () => {
-    await changes.startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
+    await startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
     await driveWork();
     expect(calls).toEqual([{ kind: 'leaveGroup', mayExist: false }]);
     expect(stored()).toMatchObject({ status: 'done', outcome: 'removed' });
@@ -68,6 +70,15 @@ describe('changes made from a guest card', () => {
         outcome: 'succeeded',
       }),
     ]);
+  });
+
+  it('ends a stored step of a kind this version does not know, saying nothing was done, and carries on', async () => {
+    await startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
+    const [record] = storage.get('guestChanges') as GuestChangeRecord[];
+    storage.set('guestChanges', [{ ...record, steps: [{ kind: 'unknownKind', state: 'pending' }] }]);
+    await driveWork();
+    expect(calls).toEqual([]);
+    expect(stored()).toMatchObject({ status: 'done', steps: [{ kind: 'unknownKind', state: 'failed', code: 'bad_message' }] });
   });
 
   it('after a worker stopped mid-request, says the earlier send may have arrived, so it is looked for first', async () => {
@@ -92,9 +103,9 @@ describe('changes made from a guest card', () => {
   });
 
   it('waits out a 503 and tries again, as one that may have arrived', async () => {
-    const { AppError, ErrorCodes } = await import('../../shared/errors.ts');
+    const { AppError, ErrorCodes } = await import('../../../shared/errors.ts');
     answers = [() => new AppError(ErrorCodes.serviceUnavailable, 'busy')];
-    await changes.startGuestChange(GUEST, { kind: 'convert', to: 'Member', user: AS_READ });
+    await startGuestChange(GUEST, { kind: 'convert', to: 'Member', user: AS_READ });
     await driveWork();
     expect(calls).toEqual([
       { kind: 'convert', mayExist: false },
@@ -106,7 +117,7 @@ describe('changes made from a guest card', () => {
 
   it('does not delete a member whose deletion was stored without the admin acknowledging they are one', async () => {
     const employee = { userPrincipalName: 'lee@contoso.example', userType: 'Member', external: false };
-    await changes.startGuestChange(GUEST, { kind: 'deleteUser', user: employee });
+    await startGuestChange(GUEST, { kind: 'deleteUser', user: employee });
     await driveWork();
     expect(calls).toEqual([]);
     expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'bad_message' });
@@ -114,14 +125,14 @@ describe('changes made from a guest card', () => {
   });
 
   it('refuses the same change twice while the first is under way', async () => {
-    await changes.startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
-    await expect(changes.startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP })).rejects.toMatchObject({
+    await startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
+    await expect(startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP })).rejects.toMatchObject({
       code: 'request_pending',
     });
   });
 
   it('does not run a stored change the extension would not have written', async () => {
-    await changes.startGuestChange(GUEST, {
+    await startGuestChange(GUEST, {
       kind: 'createGroup',
       group: { displayName: 'x', mailNickname: 'x', domain: 'partner.example', membershipRule: '(user.userType -eq "Member")' },
     });
@@ -132,14 +143,14 @@ describe('changes made from a guest card', () => {
 
   it('sends a group for a long partner domain, and refuses a nickname Graph would not take before sending it', async () => {
     const domain = `${'a'.repeat(60)}.example`;
-    await changes.startGuestChange(GUEST, { kind: 'createGroup', group: partnerGroupDraft(domain) });
+    await startGuestChange(GUEST, { kind: 'createGroup', group: partnerGroupDraft(domain) });
     await driveWork();
     expect(calls).toEqual([{ kind: 'createGroup', mayExist: false }]);
     await freshWorker();
     storage.clear();
     calls.length = 0;
     const tooLong = { ...partnerGroupDraft(domain), mailNickname: `guests-${'a'.repeat(56)}` };
-    await changes.startGuestChange(GUEST, { kind: 'createGroup', group: tooLong });
+    await startGuestChange(GUEST, { kind: 'createGroup', group: tooLong });
     await driveWork();
     expect(calls).toEqual([]);
     expect(stored().steps[0]).toMatchObject({ state: 'failed', code: 'bad_message' });

@@ -2,17 +2,23 @@ import type { SignedInAccount } from '../../shared/model.ts';
 import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import type { OperationRecord } from '../../shared/operation.ts';
 import { ownedBy } from '../../shared/owner.ts';
-import { local } from '../../shared/storage.ts';
-import { type AccountNow, driveWork } from './driver.ts';
+import { type LocalKeys, local } from '../../shared/storage.ts';
+import { driveWork } from './driver.ts';
+import type { AccountNow } from './pool.ts';
 
 /** Finished operations kept besides the running ones: enough for the popup to show the latest results. */
 const KEEP_FINISHED = 20;
 
 /**
- * A list of operations in `chrome.storage.local` (single invitations, activations), changed one change at a time:
+ * A list of operations in `chrome.storage.local` (single invitations, activations, guest changes), changed one change at a time:
  * the engine and a message handler may both change it in the same moment. Finished ones beyond the last few go.
  */
-export function storedList<T extends OperationRecord>(key: 'operations' | 'activations' | 'guestChanges') {
+export type StoredList<T extends OperationRecord> = ReturnType<typeof storedList<T>>;
+
+/** The local storage keys that hold a list of operation records (a new kind declares its key in shared/storage.ts). */
+type ListKey = { [K in keyof LocalKeys]: LocalKeys[K] extends OperationRecord[] ? K : never }[keyof LocalKeys];
+
+export function storedList<T extends OperationRecord>(key: ListKey) {
   const queue = oneAtATime();
   const load = async () => ((await local.get(key)) ?? []) as unknown as T[];
   /** Changes the stored list through `change`, which may edit it in place; returns what `change` returns. */

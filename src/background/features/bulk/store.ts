@@ -1,9 +1,9 @@
-import { type JobMeta, type JobRow, rowSteps } from '../../shared/bulk/job.ts';
-import { t } from '../../shared/i18n.ts';
-import { MAX_BULK_ROWS } from '../../shared/inputs.ts';
-import { stepOf } from '../../shared/operation.ts';
-import { type LocalKeys, local } from '../../shared/storage.ts';
-import { jobProblem } from './checks.ts';
+import { type JobMeta, type JobRow, rowSteps } from '../../../shared/bulk/job.ts';
+import { t } from '../../../shared/i18n.ts';
+import { MAX_BULK_ROWS } from '../../../shared/inputs.ts';
+import { stepOf } from '../../../shared/operation.ts';
+import { type LocalKeys, local } from '../../../shared/storage.ts';
+import { jobProblem } from '../../jobs/checks.ts';
 
 /** Rows per storage key: a step touches one or two chunks, not the whole file. */
 const CHUNK = 500;

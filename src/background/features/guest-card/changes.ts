@@ -1,0 +1,67 @@
+import { changeWords, type GuestChange, type GuestChangeRecord } from '../../../shared/guest-card.ts';
+import { t } from '../../../shared/i18n.ts';
+import { recordGuestChange } from '../../activity.ts';
+import { defineKind } from '../../engine/kinds.ts';
+import { reads } from '../../engine/steps.ts';
+import { storedList } from '../../engine/stored-list.ts';
+import { changeProblem } from '../../guests/change-problem.ts';
+import { type ChangeResult, changeStep } from './steps/change.ts';
+
+/**
+ * Changes made from a guest's card (issue 11), each an operation of the one engine with one step: sent once, the
+ * step marked sent and saved before it leaves, and looked for before it is sent again.
+ */
+
+const list = storedList<GuestChangeRecord>('guestChanges');
+export const ownGuestChanges = list.own;
+
+/** Two changes are the same when they would act on the same thing: a second click joins the first. */
+const target = (c: GuestChange): string => {
+  switch (c.kind) {
+    case 'convert':
+      return 'userType';
+    case 'addSponsor':
+      return c.sponsor.id;
+    case 'leaveGroup':
+      return c.group.id;
+    case 'removeWorkspaceRole':
+      return c.role.workspaceId;
+    case 'removeAzureRole':
+      return `${c.role.scope}|${c.role.roleDefinitionId}|${c.role.removal}`.toLowerCase();
+    case 'removeLicence':
+      return c.licence.skuId;
+    case 'deleteUser':
+      return '';
+    case 'createGroup':
+      return c.group.mailNickname;
+  }
+};
+
+/** What a start of a change is given: the guest as the card read them, and the change. */
+export interface GuestChangeStart {
+  guest: GuestChangeRecord['guest'];
+  change: GuestChange;
+}
+
+/** A change made from a guest's card. */
+export const guestChangeKind = defineKind<GuestChangeRecord, GuestChangeStart, ChangeResult>({
+  list,
+  plan: ({ guest, change }) => ({
+    requestName: crypto.randomUUID(),
+    guest,
+    change,
+    steps: [{ kind: 'change', state: 'pending' }],
+  }),
+  sameAs: (x, r) => x.guest.id === r.guest.id && x.change.kind === r.change.kind && target(x.change) === target(r.change),
+  underWay: () => t('changeUnderWay'),
+  problem: changeProblem,
+  guestId: (r) => r.guest.id,
+  inputs: [reads(changeStep, (change: GuestChangeRecord) => ({ change }))],
+  ended: (r, _step, result) => {
+    if (result?.kind === 'change') Object.assign(r, { outcome: result.outcome, createdId: result.createdId });
+  },
+  fields: ['steps', 'status', 'waitingFor', 'finishedAt', 'outcome', 'createdId'],
+  record: recordGuestChange,
+  what: (r) => t('queuedChange', changeWords(r.change), r.guest.mail || r.guest.displayName),
+  transferable: true,
+});

@@ -1,0 +1,21 @@
+import type { GuestChangeRecord } from '../../../../shared/guest-card.ts';
+import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { applyChange } from '../../../guests/apply.ts';
+
+/** A change made from a guest's card (issue 11): marked sent before it leaves, looked for before it is sent again. */
+export interface ChangeInput {
+  change: GuestChangeRecord;
+}
+
+export interface ChangeResult {
+  kind: 'change';
+  outcome: string;
+  createdId?: string;
+}
+
+export const changeStep = defineStep('change', {
+  run: async ({ input, session, markSent }: StepCall<ChangeInput>): Promise<ChangeResult> => {
+    const mayExist = await markSent();
+    return { kind: 'change', ...(await applyChange(session.settings, session.graph, input.change, mayExist)) };
+  },
+});

@@ -1,0 +1,20 @@
+import type { AzureSchedule } from '../../../../shared/azure.ts';
+import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { type Guest, giveRole } from '../grants.ts';
+
+/** The Azure role at its scope on its schedule (a bulk role is checked against the scope's offer first). */
+export interface AzureRoleInput {
+  azure: { scope: string; roleId: string; schedule: AzureSchedule; bulk: boolean };
+  guest: Guest;
+}
+
+export const azureRoleStep = defineStep('azureRole', {
+  limit: 10,
+  run: async ({ input, step, session }: StepCall<AzureRoleInput>) => {
+    step.firstTriedAt ??= Date.now();
+    const made = await giveRole(session.settings, input.azure, input.guest);
+    // How long Azure took to see the new guest, when the role waited for it.
+    const waitedMs = step.attempts || step.waiting ? Date.now() - step.firstTriedAt : 0;
+    return { kind: 'azureRole' as const, assignment: { ...made, waitedMs } };
+  },
+});

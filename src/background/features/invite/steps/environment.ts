@@ -1,0 +1,15 @@
+import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { type EnvironmentAccess, enterEnvironment } from '../../../powerplatform/access.ts';
+
+/** The guest's Dataverse user in the environment, its security role, and (a bulk row) its security group. */
+export interface EnvironmentInput {
+  access: EnvironmentAccess;
+  guestId: string;
+}
+
+export const environmentStep = defineStep('environment', {
+  run: async ({ input, session }: StepCall<EnvironmentInput>) => ({
+    kind: 'environment' as const,
+    access: await enterEnvironment(session.settings, input.access, input.guestId),
+  }),
+});

@@ -1,0 +1,17 @@
+import type { LicenseRequest } from '../../../../shared/operation.ts';
+import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { type Guest, licenseGuest } from '../grants.ts';
+
+/** The licence chosen on the result card, then the licence path to the workspace as it is now. */
+export interface LicenseInput {
+  license: LicenseRequest;
+  powerBi: { workspaceId: string };
+  guest: Guest;
+}
+
+export const licenseStep = defineStep('license', {
+  run: async ({ input, session }: StepCall<LicenseInput>) => ({
+    kind: 'license' as const,
+    licensePath: await licenseGuest(session.settings, input.license, input.powerBi, input.guest),
+  }),
+});

@@ -1,0 +1,16 @@
+import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { grantWorkspaceAccess } from '../../../powerbi/access.ts';
+import type { Guest } from '../grants.ts';
+
+/** Viewer on the workspace when asked, then the guest's licence path to its content. */
+export interface PowerBiInput {
+  powerBi: { workspaceId: string; viewer: boolean };
+  guest: Guest;
+}
+
+export const powerBiStep = defineStep('powerBi', {
+  run: async ({ input, session }: StepCall<PowerBiInput>) => {
+    const licensePath = await grantWorkspaceAccess(session.settings, { ...input.powerBi, guest: input.guest });
+    return { kind: 'powerBi' as const, licensePath };
+  },
+});

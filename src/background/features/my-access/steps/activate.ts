@@ -1,0 +1,24 @@
+import type { Activation } from '../../../../shared/my-access.ts';
+import { type RequestAnswer, sendSelfRequest } from '../../../arm/activation.ts';
+import { defineStep, type StepCall } from '../../../engine/steps.ts';
+
+/** A role of the signed-in person's own, activated or ended early (issue 10): one request under a name chosen once. */
+export interface ActivationInput {
+  activation: Activation;
+}
+
+export interface ActivationResult {
+  kind: 'activate' | 'deactivate' | 'approval';
+  answer: RequestAnswer;
+}
+
+/** Sent once; a request that may have left before is looked up by its name first. */
+const send =
+  (kind: 'activate' | 'deactivate') =>
+  async ({ input, session, markSent }: StepCall<ActivationInput>): Promise<ActivationResult> => {
+    const mayExist = await markSent();
+    return { kind, answer: await sendSelfRequest(session.settings, input.activation, mayExist) };
+  };
+
+export const activateStep = defineStep('activate', { run: send('activate') });
+export const deactivateStep = defineStep('deactivate', { run: send('deactivate') });
