@@ -1,4 +1,4 @@
-import { isGuid } from './arm-id.ts';
+import { isGuid } from '../logic/guid.ts';
 import { isEnvironmentId } from './environment-id.ts';
 import { t } from './i18n.ts';
 import { isUsageLocation, LIMITS } from './inputs.ts';
