@@ -139,8 +139,20 @@ describe('backgroundRequests', () => {
     ['an unknown kind', { kind: 'forever', start: null, end: null }],
     ['days that are text', { kind: 'active', start: null, end: { afterDays: '7' } }],
     ['zero days', { kind: 'active', start: null, end: { afterDays: 0 } }],
+    ['more days than a year', { kind: 'active', start: null, end: { afterDays: 366 } }],
+    ['days beside an end date', { kind: 'active', start: null, end: { afterDays: 0, at: '2026-12-24T23:59:59.000Z' } }],
     ['a start that is not a date', { kind: 'active', start: 'soon', end: null }],
   ])('refuses a role with %s', (_why, schedule) => {
     expect(start(invite, { ...role, schedule })).toBe(false);
+  });
+
+  it('holds the roles of a bulk job to the same schedule rule as those of a single invitation', () => {
+    const control = (roleSchedule: unknown) => backgroundRequests.controlBulk({ action: 'start', roleSchedule });
+    expect(control({ kind: 'eligible', start: null, end: { afterDays: 365 } })).toBe(true);
+    expect(start(invite, { ...role, schedule: { kind: 'eligible', start: null, end: { afterDays: 365 } } })).toBe(true);
+    for (const end of [{ afterDays: 366 }, { afterDays: 1.5 }, { at: 'soon' }]) {
+      expect(control({ kind: 'eligible', start: null, end })).toBe(false);
+      expect(start(invite, { ...role, schedule: { kind: 'eligible', start: null, end } })).toBe(false);
+    }
   });
 });
