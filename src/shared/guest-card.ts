@@ -6,6 +6,7 @@ import type {
   GuestChange,
   PartnerGroupDraft,
 } from '../common/guest-change-schema.ts';
+import { string } from '../common/schema.ts';
 import type { ActivityEntry } from './activity.ts';
 import { formatAgo, formatTime } from './format.ts';
 import { t } from './i18n.ts';
@@ -233,8 +234,7 @@ export function partnerRule(domain: string): string {
 }
 
 /** A partner domain a rule may name: letters, digits, hyphens and dots only (the rule is built from it). */
-export const isPartnerDomain = (d: unknown): d is string =>
-  typeof d === 'string' && d.length <= 253 && /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(d);
+export const isPartnerDomain = string(253, /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i);
 
 /** Graph's limit on a group's mailNickname (group resource: "Maximum length is 64 characters"). */
 export const MAIL_NICKNAME_MAX = 64;
