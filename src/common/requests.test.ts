@@ -90,6 +90,7 @@ describe('backgroundRequests', () => {
   ])('refuses every message that carries a scope with %s', (_why, scope) => {
     expect(backgroundRequests.getAzureRoles({ scope })).toBe(false);
     expect(backgroundRequests.describeAzureScope({ scope })).toBe(false);
+    expect(backgroundRequests.getGuestCard({ id: ROLE_PRINCIPAL, scope })).toBe(false);
     expect(start(invite, { ...role, scope, schedule: week })).toBe(false);
     expect(
       backgroundRequests.prepareBulk({ fileName: 'a.csv', text: 'email', defaultRedirectUrl: 'https://x.example', scope }),
