@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundChecks, fits } from './request-checks.ts';
+import type { BackgroundProtocol } from '../shared/protocol.ts';
+import { backgroundChecks, type ChecksOf, fits } from './request-checks.ts';
 
 const guest = { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', mail: 'nora@partner.example', displayName: 'nora' };
 const SCOPE = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data';
@@ -80,5 +81,15 @@ describe('changes sent from a guest card', () => {
 
   it('refuses a guest named by something other than an id', () => {
     expect(start({ kind: 'deleteUser' }, { ...guest, id: 'me' })).toBe(false);
+  });
+});
+
+describe('the table of checks', () => {
+  it('has a check for every message of the protocol, and a table missing one does not compile', () => {
+    const { getSession: _left, ...rest } = backgroundChecks;
+    // @ts-expect-error: getSession has no check.
+    const missing: ChecksOf<BackgroundProtocol> = rest;
+    expect(Object.hasOwn(missing, 'getSession')).toBe(false);
+    expect(Object.hasOwn(backgroundChecks, 'getSession')).toBe(true);
   });
 });
