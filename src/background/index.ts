@@ -1,14 +1,13 @@
 import { browser, type Runtime } from '../shared/browser.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { dispatch, isEnvelope } from '../shared/messaging.ts';
-import { own } from '../shared/own.ts';
 import { driveWork, WORK_ALARM } from './engine/driver.ts';
 // The engine's step and operation kinds, installed before any listener can wake the engine.
 import './features/registry.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
 import { forgetTab, syncTab } from './page-context.ts';
+import { backgroundChecks, fits, offscreenChecks } from './request-checks.ts';
 import { classifySender } from './sender.ts';
-import { backgroundShapes, offscreenShapes } from './shapes.ts';
 
 // Settings, remembered groups and the bulk job steer this worker: content scripts (which run beside pages) may
 // neither read nor write them. chrome.storage.local and sync are open to them unless closed, from Chrome 140;
@@ -24,17 +23,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (!isEnvelope(message, 'background')) return undefined;
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'offscreen') {
-    const fits = own(offscreenShapes, message.name)?.(message.payload) === true;
+    const fitting = fits(offscreenChecks, message.name, message.payload);
     return dispatch('background', message, offscreenHandlers, () =>
-      fits ? from : new AppError(ErrorCodes.badMessage, message.name.slice(0, 64)),
+      fitting ? from : new AppError(ErrorCodes.badMessage, message.name.slice(0, 64)),
     );
   }
-  const fits = own(backgroundShapes, message.name)?.(message.payload) === true;
+  const fitting = fits(backgroundChecks, message.name, message.payload);
   const allowed =
     (from.kind === 'content' && message.name === 'pageChanged') ||
     (from.kind === 'extension-page' && message.name !== 'pageChanged');
   return dispatch('background', message, handlers, () =>
-    fits && allowed ? from : new AppError(ErrorCodes.badMessage, `${message.name.slice(0, 64)} refused from ${from.kind}`),
+    fitting && allowed ? from : new AppError(ErrorCodes.badMessage, `${message.name.slice(0, 64)} refused from ${from.kind}`),
   );
 });
 

@@ -1,3 +1,5 @@
+import { isGuid } from '../logic/guid.ts';
+
 /**
  * Azure Resource Manager ids: one strict grammar, used by the content-side detector on portal URLs and again by the
  * background on every scope a message carries. A scope that passes it has no separators, dot segments or escapes
@@ -14,12 +16,6 @@ export interface ArmId {
   resourceType: string;
   /** The last name in the id: the resource's own, the resource group's or the subscription id. */
   name: string;
-}
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(value: unknown): value is string {
-  return typeof value === 'string' && GUID.test(value);
 }
 
 /** `Microsoft.Storage`, `Microsoft.Insights`: dotted words, as resource providers are named. */

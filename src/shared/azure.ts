@@ -1,3 +1,4 @@
+import { dateText, type Infer, integer, isRecord, literal, nullable, object } from '../common/schema.ts';
 import { formatDate, formatNumber } from './format.ts';
 import { t } from './i18n.ts';
 
@@ -31,19 +32,28 @@ export interface AzureRoles {
   mayAssign: boolean;
 }
 
-/**
- * When a role holds: eligible through PIM (the guest activates it when needed) or active; from now or a later
- * start; for a number of days, until a date, or, only when chosen explicitly, with no end.
- */
-export interface AzureSchedule {
-  kind: 'eligible' | 'active';
-  /** ISO start; null: now. */
-  start: string | null;
-  end: { afterDays: number } | { at: string } | null;
-}
-
 /** The longest bounded schedule offered; PIM's default policy also ends eligibility after a year. */
 export const MAX_SCHEDULE_DAYS = 365;
+
+/** A schedule's length in days: the one rule for the popup, the messages and the stored bulk job. */
+export const scheduleDays = integer(1, MAX_SCHEDULE_DAYS);
+
+/** The end: a number of days (when the object names one), else a date. */
+const scheduleEndShape = (v: unknown): v is { afterDays: number } | { at: string } =>
+  isRecord(v) && ('afterDays' in v ? scheduleDays(v.afterDays) : dateText(v.at));
+
+/**
+ * When a role holds: eligible through PIM (the guest activates it when needed) or active; from now or a later
+ * start (ISO; null: now); for a number of days, until a date, or, only when chosen explicitly, with no end (null).
+ * The one schedule rule (issue 24): what is true of a schedule at any time. `scheduleProblem` adds what depends on
+ * the day it is checked.
+ */
+export const azureSchedule = object({
+  kind: literal('eligible', 'active'),
+  start: nullable(dateText),
+  end: nullable(scheduleEndShape),
+});
+export type AzureSchedule = Infer<typeof azureSchedule>;
 
 /** What is wrong with a schedule, in words, or null. `now` is passed in so the check is testable. */
 export function scheduleProblem(s: AzureSchedule, now: number): string | null {
@@ -54,10 +64,7 @@ export function scheduleProblem(s: AzureSchedule, now: number): string | null {
   if (start > now + MAX_SCHEDULE_DAYS * 86_400_000) return t('scheduleStartFar');
   if (s.end === null) return null;
   if ('afterDays' in s.end) {
-    const d = s.end.afterDays;
-    return Number.isInteger(d) && d >= 1 && d <= MAX_SCHEDULE_DAYS
-      ? null
-      : t('scheduleDaysRange', formatNumber(1), formatNumber(MAX_SCHEDULE_DAYS));
+    return scheduleDays(s.end.afterDays) ? null : t('scheduleDaysRange', formatNumber(1), formatNumber(MAX_SCHEDULE_DAYS));
   }
   const end = Date.parse(s.end.at);
   if (Number.isNaN(end)) return t('scheduleChooseEnd');

@@ -1,3 +1,4 @@
+import { isGuid } from '../logic/guid.ts';
 import { t } from './i18n.ts';
 
 /** Which cloud the extension signs in to. Both use Microsoft's own host names; only tenant and client id differ. */
@@ -119,11 +120,10 @@ export const needsAdminConsent = (scope: string) => ADMIN_CONSENT.has(scope.toLo
 /** Every resource the table names, in its order: the setup check asks each for the scopes it has granted. */
 export const SCOPE_RESOURCES = [...new Set(FEATURE_SCOPES.flatMap((f) => f.scopes.map(resourceOfScope)))];
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
-export const isTenant = (value: string) => GUID.test(value) || DOMAIN.test(value);
-export const isClientId = (value: string) => GUID.test(value);
+export const isTenant = (value: string) => isGuid(value) || DOMAIN.test(value);
+export const isClientId = (value: string) => isGuid(value);
 export const isCloud = (value: string): value is Cloud => value === 'sandbox' || value === 'microsoft';
 
 /** What is wrong with these settings, in words, or null when they can be used. */

@@ -1,4 +1,5 @@
-import { decodeFully, hostileSegment, isGuid } from './arm-id.ts';
+import { isGuid } from '../logic/guid.ts';
+import { decodeFully, hostileSegment } from './arm-id.ts';
 import { canonicalEnvironmentId, defaultEnvironmentTenant } from './environment-id.ts';
 import type { PageContext } from './page-context.ts';
 

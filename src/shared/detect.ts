@@ -1,4 +1,5 @@
-import { type ArmId, armIdAtStart, decodeFully, isGuid, parseArmId } from './arm-id.ts';
+import { isGuid } from '../logic/guid.ts';
+import { type ArmId, armIdAtStart, decodeFully, parseArmId } from './arm-id.ts';
 import { ADMIN_HOST, detectPowerPlatform, MAKER_HOSTS } from './detect-power-platform.ts';
 import { own } from './own.ts';
 import type { PageContext } from './page-context.ts';

@@ -1,4 +1,4 @@
-import { isGuid } from './arm-id.ts';
+import { isGuid } from '../logic/guid.ts';
 
 /**
  * Power Platform environment ids, as the environment API names them: a GUID, or `Default-{tenant id}` for the

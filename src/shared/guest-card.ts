@@ -1,3 +1,12 @@
+import type {
+  CardAzureRole,
+  CardLicence,
+  CardWorkspaceRole,
+  ChangedUser,
+  GuestChange,
+  PartnerGroupDraft,
+} from '../common/guest-change-schema.ts';
+import { string } from '../common/schema.ts';
 import type { ActivityEntry } from './activity.ts';
 import { formatAgo, formatTime } from './format.ts';
 import { t } from './i18n.ts';
@@ -5,6 +14,8 @@ import type { ReadExtent } from './listed.ts';
 import type { OperationRecord } from './operation.ts';
 
 export type { ReadExtent } from './listed.ts';
+// The shapes a change is made of are written once, as the schemas the background checks a change with.
+export type { CardAzureRole, CardLicence, CardWorkspaceRole, ChangedUser, GuestChange, PartnerGroupDraft };
 
 /**
  * A guest's whole access here on one card (issue 11): who they are, what they hold, what was done to them, and the
@@ -42,27 +53,8 @@ export interface CardGroup {
   audienceOf: string[];
 }
 
-export interface CardWorkspaceRole {
-  workspaceId: string;
-  workspaceName: string;
-  /** As Power BI names the user in the workspace's list (their address or UPN): how a removal names them. */
-  identifier: string;
-  role: string;
-}
-
 /** How an Azure role of the guest is taken back: a plain assignment is deleted, a PIM schedule is ended by request. */
-export type RoleRemoval = 'assignment' | 'scheduledAssignment' | 'eligibility';
-
-export interface CardAzureRole {
-  removal: RoleRemoval;
-  roleDefinitionId: string;
-  roleName: string;
-  scope: string;
-  scopeWords: string;
-  end: string | null;
-  /** The role assignment's full id (a plain assignment is deleted by it). */
-  assignmentId?: string;
-}
+export type RoleRemoval = CardAzureRole['removal'];
 
 /**
  * A role the guest holds at a scope the extension's grammar cannot read (a DNS record set named `*`, say): shown as
@@ -76,11 +68,6 @@ export interface CardUnreadableRole {
   end: string | null;
   /** Held through a group or from a scope above (ARM's memberType), so taken back there, never from this card. */
   notOwn?: boolean;
-}
-
-export interface CardLicence {
-  skuId: string;
-  skuPartNumber: string;
 }
 
 export interface CardAudit {
@@ -148,31 +135,6 @@ export interface GuestCard {
  * Who a deletion or a conversion acts on, as the card read them: the sentence names them by UPN and kind, and a
  * member (an employee, or a B2B member) is acted on only after the admin ticked that they are one (`memberAcknowledged`).
  */
-export interface ChangedUser {
-  userPrincipalName: string;
-  userType: string;
-  /** Invited from outside (an external user state, or an #EXT# UPN). */
-  external: boolean;
-}
-
-export type GuestChange =
-  | { kind: 'convert'; to: 'Member' | 'Guest'; user: ChangedUser; memberAcknowledged?: true }
-  | { kind: 'addSponsor'; sponsor: { id: string; displayName: string } }
-  | { kind: 'leaveGroup'; group: { id: string; displayName: string } }
-  | { kind: 'removeWorkspaceRole'; role: CardWorkspaceRole }
-  | { kind: 'removeAzureRole'; role: CardAzureRole }
-  | { kind: 'removeLicence'; licence: CardLicence }
-  | { kind: 'deleteUser'; user: ChangedUser; memberAcknowledged?: true }
-  | { kind: 'createGroup'; group: PartnerGroupDraft };
-
-export interface PartnerGroupDraft {
-  displayName: string;
-  mailNickname: string;
-  membershipRule: string;
-  /** The partner's domain the rule admits. */
-  domain: string;
-}
-
 export interface GuestChangeRecord extends OperationRecord {
   guest: { id: string; mail: string; displayName: string };
   change: GuestChange;
@@ -272,8 +234,7 @@ export function partnerRule(domain: string): string {
 }
 
 /** A partner domain a rule may name: letters, digits, hyphens and dots only (the rule is built from it). */
-export const isPartnerDomain = (d: unknown): d is string =>
-  typeof d === 'string' && d.length <= 253 && /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(d);
+export const isPartnerDomain = string(253, /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i);
 
 /** Graph's limit on a group's mailNickname (group resource: "Maximum length is 64 characters"). */
 export const MAIL_NICKNAME_MAX = 64;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backgroundShapes } from '../background/shapes.ts';
+import { backgroundChecks } from '../background/request-checks.ts';
 import { detectPageContext } from './detect.ts';
 import { isErrorCode } from './errors.ts';
 import { dispatch, MARK } from './messaging.ts';
@@ -23,7 +23,7 @@ describe('names from outside are looked up in own properties only', () => {
   });
 
   it.each(NAMES)('has no shape check named %s', (name) => {
-    expect(Object.hasOwn(backgroundShapes, name)).toBe(false);
+    expect(Object.hasOwn(backgroundChecks, name)).toBe(false);
   });
 
   it.each(NAMES)('does not take %s for an error code', (name) => {

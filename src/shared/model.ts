@@ -1,3 +1,4 @@
+import type { InvitationRequest } from '../common/invite-schema.ts';
 /** Model types shared by the popup and the background, in the user's words. */
 import { t } from './i18n.ts';
 import type { InvitePermission } from './invite-policy.ts';
@@ -55,18 +56,7 @@ export interface Precheck {
   existing: ExistingUser | null;
 }
 
-export interface InvitationRequest {
-  email: string;
-  displayName?: string;
-  message?: string;
-  redirectUrl: string;
-  sendEmail: boolean;
-  userType: 'Guest' | 'Member';
-  /** Reset redemption of this existing guest (same object, groups and app access) instead of a new invitation. */
-  resetRedemptionOf?: string;
-  /** A member of this tenant who sponsors the guest (`invitedUserSponsors`): who to ask about them later. */
-  sponsor?: { id: string; displayName: string };
-}
+export type { InvitationRequest };
 
 export interface InvitationResult {
   guest: { id: string; displayName: string; email: string; userPrincipalName: string; userType: string; state: GuestState };

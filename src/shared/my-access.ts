@@ -1,8 +1,11 @@
+import type { ActivationDraft, DeactivationDraft } from '../common/my-access-schema.ts';
 import { formatDuration, formatNumber } from './format.ts';
 import { t } from './i18n.ts';
 import type { ReadExtent } from './listed.ts';
 import type { OperationRecord } from './operation.ts';
 import type { LicensePath } from './powerbi.ts';
+
+export type { ActivationDraft, DeactivationDraft };
 
 /**
  * What a person holds in the tenant they are signed in to (issue 10, "My access"): read as themselves, never as
@@ -78,25 +81,6 @@ export interface MyAccess {
   groupsRead: ReadExtent;
   /** A section that could not be read, in words (the rest is still shown). */
   problems: { section: 'tenants' | 'roles' | 'apps' | 'directory'; message: string }[];
-}
-
-export interface ActivationDraft {
-  scope: string;
-  roleDefinitionId: string;
-  roleName: string;
-  eligibilityScheduleId: string;
-  minutes: number;
-  justification: string;
-  ticketNumber: string;
-  ticketSystem: string;
-  /** ISO start; null: now. */
-  start: string | null;
-}
-
-export interface DeactivationDraft {
-  scope: string;
-  roleDefinitionId: string;
-  roleName: string;
 }
 
 /** An activation or early deactivation, run by the background like any other operation (background/features/my-access/activations.ts). */

@@ -1,9 +1,13 @@
-import type { AzureAssignment, AzureSchedule } from './azure.ts';
+import type { AzureGrantRequest, InviteStart, PowerBiGrantRequest } from '../common/invite-schema.ts';
+import type { AzureAssignment } from './azure.ts';
 import type { ErrorCode } from './errors.ts';
 import { t } from './i18n.ts';
-import type { InvitationRequest, InvitationResult } from './model.ts';
+import type { InvitationResult } from './model.ts';
 import type { PowerPlatformGrantRequest } from './power-platform.ts';
-import type { AudienceGroup, PowerBiGrant } from './powerbi.ts';
+import type { PowerBiGrant } from './powerbi.ts';
+
+// A single invitation's request is written once, as the schema the background checks it with.
+export type { AzureGrantRequest, InviteStart, PowerBiGrantRequest };
 
 /**
  * The steps of one guest's invitation and grants, run by the background from start to end (issue 9). A single
@@ -73,33 +77,10 @@ export interface FoundUser {
   invited: boolean;
 }
 
-export interface AzureGrantRequest {
-  scope: string;
-  roleId: string;
-  roleName: string;
-  schedule: AzureSchedule;
-}
-
-export interface PowerBiGrantRequest {
-  workspaceId: string;
-  group?: AudienceGroup;
-  viewer: boolean;
-}
-
 export interface LicenseRequest {
   skuId: string;
   /** Set on the guest first when they have none (a licence cannot be assigned without it). */
   usageLocation?: string;
-}
-
-export interface InviteStart {
-  invitation: InvitationRequest;
-  azure?: AzureGrantRequest;
-  powerBi?: PowerBiGrantRequest;
-  /** From a Power Platform environment's page (issue 12): names, licence, security group, Dataverse user and role. */
-  powerPlatform?: PowerPlatformGrantRequest;
-  /** The page the popup was on when it was sent: a refused invitation comes back as the draft there only. */
-  page?: string;
 }
 
 export type OperationStatus = 'running' | 'waiting' | 'done';

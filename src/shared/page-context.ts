@@ -1,27 +1,11 @@
-import { isGuid, parseArmId } from './arm-id.ts';
+import type { PageContext } from '../common/page-context-schema.ts';
+import { isGuid } from '../logic/guid.ts';
+import { parseArmId } from './arm-id.ts';
 import { t } from './i18n.ts';
 import { own } from './own.ts';
 
-/** What the page in a tab is about, as far as inviting goes. Detected in src/shared/detect.ts. */
-export type PageContext =
-  | {
-      kind: 'powerbi-app';
-      appId: string;
-      workspaceId?: string;
-      itemType?: 'report' | 'dashboard';
-      itemId?: string;
-      tenantId?: string;
-    }
-  | { kind: 'powerbi-workspace'; workspaceId: string; itemType?: 'report' | 'dashboard'; itemId?: string; tenantId?: string }
-  | { kind: 'azure-resource'; scope: string; subscriptionId: string; resourceGroup?: string; tenant?: string }
-  | {
-      kind: 'power-platform-environment';
-      /** A lower-case GUID, or `Default-{tenant GUID}` (src/shared/environment-id.ts). */
-      environmentId: string;
-      /** The Power Platform admin center or a maker portal (Power Apps, Power Automate). */
-      source: 'admin' | 'maker';
-      tenantId?: string;
-    };
+/** What the page in a tab is about, as far as inviting goes. Detected in src/shared/detect.ts; its shape is the schema's. */
+export type { PageContext };
 
 export interface ScopeParts {
   subscriptionId: string;

@@ -1,3 +1,4 @@
+import type { AudienceGroup } from '../common/invite-schema.ts';
 /** Power BI things the popup shows, in the user's words. */
 export interface PowerBiApp {
   id: string;
@@ -12,10 +13,7 @@ export interface PowerBiWorkspace {
   capacity?: { id: string; name: string; sku: string };
 }
 
-export interface AudienceGroup {
-  id: string;
-  displayName: string;
-}
+export type { AudienceGroup };
 
 export interface LicenseSku {
   skuId: string;

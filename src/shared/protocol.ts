@@ -1,123 +1,115 @@
-import type { PageData, PagePart } from '../common/page-data.ts';
-import type { ActivityEntry, ActivityFilter, WaitingStep } from './activity.ts';
-import type { AzureSchedule } from './azure.ts';
-import type { JobRow, JobSummary, Outcome } from './bulk/job.ts';
-import type { Feature, Settings, SettingsView } from './config.ts';
-import type {
-  DirectoryHit,
-  ExternalSettings,
-  GuestCard,
-  GuestChange,
-  GuestChangeRecord,
-  PartnerGroupDraft,
-} from './guest-card.ts';
+import type { PageData } from '../common/page-data.ts';
+import type { backgroundRequests, offscreenRequests } from '../common/requests.ts';
+import type { Infer } from '../common/schema.ts';
+import type { ActivityEntry, WaitingStep } from './activity.ts';
+import type { JobRow, JobSummary } from './bulk/job.ts';
+import type { Settings, SettingsView } from './config.ts';
+import type { DirectoryHit, ExternalSettings, GuestCard, GuestChangeRecord, PartnerGroupDraft } from './guest-card.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
-import type { Activation, ActivationDraft, DeactivationDraft, MyAccess, RolePolicy } from './my-access.ts';
-import type { InviteStart, Operation } from './operation.ts';
-import type { PageContext } from './page-context.ts';
+import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
+import type { Operation } from './operation.ts';
 import type { AudienceGroup } from './powerbi.ts';
-import type { QueuedPool, QueuedView } from './queued.ts';
+import type { QueuedView } from './queued.ts';
 import type { FeatureConsent, SetupReport } from './setup.ts';
+
+/** A message's request, as its schema says (src/common/requests.ts): a message without a schema does not compile. */
+type In<N extends keyof typeof backgroundRequests> = Infer<(typeof backgroundRequests)[N]>;
+type InOffscreen<N extends keyof typeof offscreenRequests> = Infer<(typeof offscreenRequests)[N]>;
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {
-  getSession: { request: Record<string, never>; response: SessionState };
-  signIn: { request: Record<string, never>; response: SessionState };
+  getSession: { request: In<'getSession'>; response: SessionState };
+  signIn: { request: In<'signIn'>; response: SessionState };
   /**
    * `clearData`: also forget this browser's bulk job and results and the remembered audience groups, and end the
    * signing-out account's work not yet sent (`endedWork` says how much).
    */
-  signOut: { request: { clearData?: boolean }; response: SessionState & { endedWork?: number } };
+  signOut: { request: In<'signOut'>; response: SessionState & { endedWork?: number } };
   /** Queued work (issue 21): the account's own count, and what other accounts queued and left unsent. */
-  getQueued: { request: Record<string, never>; response: QueuedView };
-  discardQueued: { request: { pool: QueuedPool; id: string }; response: QueuedView };
+  getQueued: { request: In<'getQueued'>; response: QueuedView };
+  discardQueued: { request: In<'discardQueued'>; response: QueuedView };
   /** Another account's unsent work, run as the account signed in after its own confirmation. */
-  runQueued: { request: { pool: QueuedPool; id: string }; response: QueuedView };
-  getPageInfo: { request: { tabId?: number }; response: PageInfo };
+  runQueued: { request: In<'runQueued'>; response: QueuedView };
+  getPageInfo: { request: In<'getPageInfo'>; response: PageInfo };
   /** From the content script: the page it runs in changed (load, hash change, tab shown); read from sender.url. */
-  pageChanged: { request: Record<string, never>; response: PageInfo };
-  precheck: { request: { email?: string }; response: Precheck };
+  pageChanged: { request: In<'pageChanged'>; response: PageInfo };
+  precheck: { request: In<'precheck'>; response: Precheck };
   /** A single invitation with its grants, run by the background; the popup watches it through getOperation. */
-  startInvitation: { request: InviteStart; response: Operation };
-  getOperation: { request: Record<string, never>; response: Operation | null };
-  dismissOperation: { request: { id: string }; response: Record<string, never> };
-  getActivity: { request: { show: ActivityFilter }; response: { entries: ActivityEntry[]; waiting: WaitingStep[] } };
-  getActivityCsv: { request: Record<string, never>; response: { fileName: string; csv: string } };
-  clearActivity: { request: Record<string, never>; response: Record<string, never> };
+  startInvitation: { request: In<'startInvitation'>; response: Operation };
+  getOperation: { request: In<'getOperation'>; response: Operation | null };
+  dismissOperation: { request: In<'dismissOperation'>; response: Record<string, never> };
+  getActivity: { request: In<'getActivity'>; response: { entries: ActivityEntry[]; waiting: WaitingStep[] } };
+  getActivityCsv: { request: In<'getActivityCsv'>; response: { fileName: string; csv: string } };
+  clearActivity: { request: In<'clearActivity'>; response: Record<string, never> };
   /**
    * What the services say about the page the tab is on (features/page): one answer per kind of page. `part`: `name`
    * is what names the page where that is a quicker read of its own (an Azure scope's names: the page line does not
    * wait for the roles), else nothing (`none`); `grants` is the rest, and the whole read for any other page.
    */
-  getPage: { request: { context: PageContext | null; part: PagePart }; response: PageData };
-  searchGroups: { request: { text: string }; response: AudienceGroup[] };
-  rememberAudience: { request: { appId: string; group: AudienceGroup }; response: Record<string, never> };
+  getPage: { request: In<'getPage'>; response: PageData };
+  searchGroups: { request: In<'searchGroups'>; response: AudienceGroup[] };
+  rememberAudience: { request: In<'rememberAudience'>; response: Record<string, never> };
   /** One more step of a finished invitation's operation: the licence, with the usage location when it is asked for. */
-  assignLicense: { request: { operationId: string; skuId: string; usageLocation?: string }; response: Operation };
+  assignLicense: { request: In<'assignLicense'>; response: Operation };
   /** Bulk invitations: read the file and plan (the preview), then run it as a background job. */
   /** `scope`: the Azure resource the popup is on, where rows' roles are given. */
   prepareBulk: {
     /** `environmentId`: the Power Platform environment the popup is on, where rows' security roles are given. */
-    request: { fileName: string; text: string; defaultRedirectUrl: string; scope?: string; environmentId?: string };
+    request: In<'prepareBulk'>;
     response: JobSummary;
   };
-  getBulkJob: { request: Record<string, never>; response: JobSummary | null };
+  getBulkJob: { request: In<'getBulkJob'>; response: JobSummary | null };
   controlBulk: {
     /**
      * `acknowledged`: on start, the id of the job whose preview the person said they read (what it grants); the job
      * starts only if it is still that one. `stopOwedGrants`: on cancel, also stop the group joins and roles owed to
      * guests already invited.
      */
-    request: {
-      action: 'start' | 'pause' | 'resume' | 'cancel';
-      roleSchedule?: AzureSchedule;
-      acknowledged?: string;
-      stopOwedGrants?: boolean;
-    };
+    request: In<'controlBulk'>;
     response: JobSummary;
   };
   getBulkRows: {
     /** `custom`: rows whose invitation carries the file's own message or display name. */
-    request: { show: 'all' | 'problems' | 'custom' | Outcome; offset: number; limit: number };
+    request: In<'getBulkRows'>;
     response: { rows: JobRow[]; total: number };
   };
-  getBulkResults: { request: Record<string, never>; response: { fileName: string; csv: string } };
-  clearBulk: { request: Record<string, never>; response: Record<string, never> };
+  getBulkResults: { request: In<'getBulkResults'>; response: { fileName: string; csv: string } };
+  clearBulk: { request: In<'clearBulk'>; response: Record<string, never> };
   /** My access (issue 10): what the person signed in holds here, read as themselves. */
-  getMyAccess: { request: Record<string, never>; response: MyAccess };
-  getRolePolicy: { request: { scope: string; roleDefinitionId: string }; response: RolePolicy };
+  getMyAccess: { request: In<'getMyAccess'>; response: MyAccess };
+  getRolePolicy: { request: In<'getRolePolicy'>; response: RolePolicy };
   /** Activations and early ends of my own roles, run by the background; the popup watches storage. */
-  getActivations: { request: Record<string, never>; response: Activation[] };
-  startActivation: { request: ActivationDraft; response: Activation };
-  startDeactivation: { request: DeactivationDraft; response: Activation };
+  getActivations: { request: In<'getActivations'>; response: Activation[] };
+  startActivation: { request: In<'startActivation'>; response: Activation };
+  startDeactivation: { request: In<'startDeactivation'>; response: Activation };
   /** Sign in again with the claims ARM asked for (a policy's MFA or authentication context), then send once more. */
-  confirmActivationSignIn: { request: { id: string }; response: Activation[] };
+  confirmActivationSignIn: { request: In<'confirmActivationSignIn'>; response: Activation[] };
   /** The guest card (issue 11): find a user, read their whole access here, change it. `scope`: the page's Azure resource. */
-  searchDirectory: { request: { text: string; only?: 'Member' | 'Guest' }; response: DirectoryHit[] };
+  searchDirectory: { request: In<'searchDirectory'>; response: DirectoryHit[] };
   /**
    * `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked.
    * `readAudiencesAgain`: read the apps' audiences again where they are a few minutes old (the person asked).
    */
   getGuestCard: {
-    request: { id: string; scope?: string; allWorkspaces?: boolean; readAudiencesAgain?: boolean };
+    request: In<'getGuestCard'>;
     response: GuestCard;
   };
-  getExternalSettings: { request: Record<string, never>; response: ExternalSettings };
+  getExternalSettings: { request: In<'getExternalSettings'>; response: ExternalSettings };
   previewPartnerGroup: {
-    request: { domain: string };
+    request: In<'previewPartnerGroup'>;
     response: { draft: PartnerGroupDraft; admitted: { id: string; displayName: string; mail: string | null }[] };
   };
-  startGuestChange: { request: { guest: GuestChangeRecord['guest']; change: GuestChange }; response: GuestChangeRecord };
-  getGuestChanges: { request: Record<string, never>; response: GuestChangeRecord[] };
+  startGuestChange: { request: In<'startGuestChange'>; response: GuestChangeRecord };
+  getGuestChanges: { request: In<'getGuestChanges'>; response: GuestChangeRecord[] };
   /** Options: the settings in use, which of them the organization's policy sets, and what is wrong with them. */
-  getSettings: { request: Record<string, never>; response: SettingsView };
-  saveSettings: { request: Settings; response: SettingsView };
+  getSettings: { request: In<'getSettings'>; response: SettingsView };
+  saveSettings: { request: In<'saveSettings'>; response: SettingsView };
   /** Check my setup: signs in if needed, then what each resource granted this app registration. */
-  checkSetup: { request: Record<string, never>; response: SetupReport };
+  checkSetup: { request: In<'checkSetup'>; response: SetupReport };
   /** Which features the account signed in has granted, from the tokens already held (no sign-in traffic). */
-  getConsent: { request: { features: Feature[] }; response: FeatureConsent };
+  getConsent: { request: In<'getConsent'>; response: FeatureConsent };
   /** The person pressed Allow: these features' scopes are asked for in the sign-in window, if not yet granted. */
-  consent: { request: { features: Feature[] }; response: FeatureConsent };
+  consent: { request: In<'consent'>; response: FeatureConsent };
 };
 
 /** Messages between the background and the offscreen document, which alone runs MSAL. */
@@ -152,8 +144,8 @@ export type OffscreenProtocol = {
 
 /** Messages the offscreen document sends to the background. */
 export type OffscreenToBackgroundProtocol = {
-  readCookieJar: { request: Record<string, never>; response: { jar: string } };
-  writeCookieJar: { request: { jar: string }; response: Record<string, never> };
+  readCookieJar: { request: InOffscreen<'readCookieJar'>; response: { jar: string } };
+  writeCookieJar: { request: InOffscreen<'writeCookieJar'>; response: Record<string, never> };
 };
 
 export type Endpoint = 'background' | 'offscreen';

@@ -1,4 +1,3 @@
-import { isArmScope } from '../../shared/arm-id.ts';
 import type { Settings } from '../../shared/config.ts';
 import { errorWords } from '../../shared/errors.ts';
 import type { GuestCard } from '../../shared/guest-card.ts';
@@ -29,7 +28,8 @@ export async function guestCard(
   const [workspaces, audiences, azure, history] = await Promise.allSettled([
     workspaceRolesOf(settings, names, allWorkspaces),
     audiencesByGroup(settings, account, readAudiencesAgain),
-    scope && isArmScope(scope) ? rolesAt(settings, scope, userId) : Promise.resolve(null),
+    // The scope is one of the grammar: the message carrying it was checked on arrival (src/common/requests.ts).
+    scope ? rolesAt(settings, scope, userId) : Promise.resolve(null),
     activity(account, 'all'),
   ]);
   const problems: GuestCard['problems'] = [...directory.problems];

@@ -1,4 +1,5 @@
-import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
+import { isGuid } from '../../logic/guid.ts';
+import { isArmScope, isRoleDefinitionId } from '../../shared/arm-id.ts';
 import {
   type ChangedUser,
   type GuestChangeRecord,

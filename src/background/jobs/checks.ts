@@ -1,5 +1,6 @@
-import { isArmScope, isGuid } from '../../shared/arm-id.ts';
-import { MAX_SCHEDULE_DAYS } from '../../shared/azure.ts';
+import { isGuid } from '../../logic/guid.ts';
+import { isArmScope } from '../../shared/arm-id.ts';
+import { azureSchedule } from '../../shared/azure.ts';
 import type { JobMeta, JobRow } from '../../shared/bulk/job.ts';
 import { emailProblem } from '../../shared/email.ts';
 import { t } from '../../shared/i18n.ts';
@@ -18,14 +19,8 @@ const STATUSES = new Set(['preview', 'running', 'paused', 'cancelled', 'done']);
 const optGuid = (v: unknown) => v === undefined || isGuid(v);
 const optText = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
 
-/** Bulk roles end: eligible or active for 1–365 days or until a date, never open-ended. */
-function boundedSchedule(s: JobMeta['roleSchedule']): boolean {
-  if (!s || (s.kind !== 'eligible' && s.kind !== 'active') || s.end === null || typeof s.end !== 'object') return false;
-  if (s.start !== null && (typeof s.start !== 'string' || Number.isNaN(Date.parse(s.start)))) return false;
-  if ('afterDays' in s.end)
-    return Number.isInteger(s.end.afterDays) && s.end.afterDays >= 1 && s.end.afterDays <= MAX_SCHEDULE_DAYS;
-  return typeof s.end.at === 'string' && !Number.isNaN(Date.parse(s.end.at));
-}
+/** Bulk roles end: a schedule of the one rule, never open-ended. */
+const boundedSchedule = (s: unknown) => azureSchedule(s) && s.end !== null;
 
 const KINDS = new Set(['invite', 'group', 'azureRole', 'powerBi', 'license', 'profile', 'envLicense', 'environment']);
 const STEP_STATES = new Set(['pending', 'done', 'failed']);

@@ -1,4 +1,4 @@
-import { isGuid } from '../../shared/arm-id.ts';
+import { isGuid } from '../../logic/guid.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';

@@ -296,6 +296,10 @@ describe('a stored job the extension would not have written', () => {
       'a role with no end',
       { roleScope: `/subscriptions/${SUB}/resourceGroups/rg`, roleSchedule: { kind: 'active' as const, start: null, end: null } },
     ],
+    [
+      'a role of more days than a year',
+      { roleScope: `/subscriptions/${SUB}/resourceGroups/rg`, roleSchedule: { ...week, end: { afterDays: 366 } } },
+    ],
     ['a redirect that is not https', { defaultRedirectUrl: 'javascript:alert(1)' }],
     ['a tenant that is not a GUID', { tenantId: 'contoso' }],
   ])('runs none of a job with %s', async (_why, meta) => {

@@ -1,4 +1,5 @@
 import type { Organization, User } from '@microsoft/microsoft-graph-types';
+import { isGuid } from '../../../logic/guid.ts';
 import { GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../../shared/bulk/groups.ts';
 import type { PlanLookups } from '../../../shared/bulk/job.ts';
 import type { Settings } from '../../../shared/config.ts';
@@ -15,7 +16,6 @@ import { inTurns } from '../../in-turns.ts';
 
 /** Graph takes at most 15 values in one `in`. */
 const IN_LIMIT = 15;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const chunks = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -90,7 +90,7 @@ async function groupsByName(session: GraphSession, names: string[]): Promise<Pla
   const items = distinct.map((name, i) => ({
     id: String(i),
     method: 'GET' as const,
-    url: GUID.test(name)
+    url: isGuid(name)
       ? `${path`/groups/${name}`}?${GROUP_SELECT}`
       : `/groups?$filter=${encodeURIComponent(`displayName eq ${odataString(name)}`)}&${GROUP_SELECT}`,
   }));

@@ -1,4 +1,5 @@
-import { isArmScope, isGuid, isRoleDefinitionId } from '../../../shared/arm-id.ts';
+import { isGuid } from '../../../logic/guid.ts';
+import { isArmScope, isRoleDefinitionId } from '../../../shared/arm-id.ts';
 import { AppError, ErrorCodes } from '../../../shared/errors.ts';
 import { t } from '../../../shared/i18n.ts';
 import type { SignedInAccount } from '../../../shared/model.ts';

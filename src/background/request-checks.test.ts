@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundShapes } from './shapes.ts';
+import type { BackgroundProtocol } from '../shared/protocol.ts';
+import { backgroundChecks, type ChecksOf, fits } from './request-checks.ts';
 
 const guest = { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', mail: 'nora@partner.example', displayName: 'nora' };
 const SCOPE = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data';
@@ -8,7 +9,7 @@ const role = { removal: 'eligibility', roleDefinitionId: ROLE, roleName: 'Reader
 const rule = '(user.userType -eq "Guest") -and (user.mail -endsWith "@partner.example")';
 const invited = { userPrincipalName: 'nora_partner.example#EXT#@contoso.onmicrosoft.com', userType: 'Guest', external: true };
 const employee = { userPrincipalName: 'lee@contoso.example', userType: 'Member', external: false };
-const start = (change: unknown, who: unknown = guest) => backgroundShapes.startGuestChange({ guest: who, change });
+const start = (change: unknown, who: unknown = guest) => fits(backgroundChecks, 'startGuestChange', { guest: who, change });
 
 describe('changes sent from a guest card', () => {
   it('refuses to delete or convert a member unless the admin acknowledged they are one', () => {
@@ -80,5 +81,15 @@ describe('changes sent from a guest card', () => {
 
   it('refuses a guest named by something other than an id', () => {
     expect(start({ kind: 'deleteUser' }, { ...guest, id: 'me' })).toBe(false);
+  });
+});
+
+describe('the table of checks', () => {
+  it('has a check for every message of the protocol, and a table missing one does not compile', () => {
+    const { getSession: _left, ...rest } = backgroundChecks;
+    // @ts-expect-error: getSession has no check.
+    const missing: ChecksOf<BackgroundProtocol> = rest;
+    expect(Object.hasOwn(missing, 'getSession')).toBe(false);
+    expect(Object.hasOwn(backgroundChecks, 'getSession')).toBe(true);
   });
 });

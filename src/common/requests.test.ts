@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPageContext } from '../shared/detect.ts';
-import { backgroundShapes } from './shapes.ts';
+import { backgroundRequests } from './requests.ts';
 
 const invite = { email: 'a@b.example', redirectUrl: 'https://x.example', sendEmail: true, userType: 'Guest' };
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -8,9 +8,9 @@ const ROLE_PRINCIPAL = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const week = { kind: 'eligible', start: null, end: { afterDays: 7 } };
 /** An invitation as the popup starts it, with an Azure role when one is given. */
 const start = (invitation: unknown, azure?: unknown) =>
-  backgroundShapes.startInvitation(azure === undefined ? { invitation } : { invitation, azure });
+  backgroundRequests.startInvitation(azure === undefined ? { invitation } : { invitation, azure });
 
-describe('backgroundShapes', () => {
+describe('backgroundRequests', () => {
   it('accepts a well-formed invitation', () => {
     expect(start(invite)).toBe(true);
   });
@@ -26,12 +26,12 @@ describe('backgroundShapes', () => {
   });
 
   it('takes a page report that says nothing about the page', () => {
-    expect(backgroundShapes.pageChanged({})).toBe(true);
+    expect(backgroundRequests.pageChanged({})).toBe(true);
   });
 
   it('refuses a page report that tries to name its page or scope', () => {
     const context = { kind: 'azure-resource', scope: `/subscriptions/${SUB}`, subscriptionId: SUB };
-    expect(backgroundShapes.pageChanged({ url: 'https://portal.azure.com/', context })).toBe(false);
+    expect(backgroundRequests.pageChanged({ url: 'https://portal.azure.com/', context })).toBe(false);
   });
 
   it.each([
@@ -47,7 +47,7 @@ describe('backgroundShapes', () => {
       { kind: 'azure-resource', scope: `/subscriptions/${SUB}`, subscriptionId: SUB, resourceGroup: 'rg-visible' },
     ],
   ])('refuses a page context with %s', (_why, context) => {
-    expect(backgroundShapes.getPage({ context, part: 'grants' })).toBe(false);
+    expect(backgroundRequests.getPage({ context, part: 'grants' })).toBe(false);
   });
 
   const ENV = '8fcc484b-d74e-e479-84da-ad5a78d6d55b';
@@ -61,7 +61,7 @@ describe('backgroundShapes', () => {
     `https://make.powerapps.com/environments/${ENV}/home?tenantId=${TENANT}`,
     `https://make.powerautomate.com/environments/Default-${TENANT}/flows`,
   ])('accepts the Power Platform context the detector makes of %s', (url) => {
-    expect(backgroundShapes.getPage({ context: detectPageContext(url), part: 'grants' })).toBe(true);
+    expect(backgroundRequests.getPage({ context: detectPageContext(url), part: 'grants' })).toBe(true);
   });
 
   it.each([
@@ -76,7 +76,7 @@ describe('backgroundShapes', () => {
     ['a default environment beside another tenant', { ...defaultEnvironment, tenantId: ENV }],
     ['a key the kind does not have', { ...environment, scope: `/subscriptions/${SUB}` }],
   ])('refuses a Power Platform context with %s', (_why, context) => {
-    expect(backgroundShapes.getPage({ context, part: 'grants' })).toBe(false);
+    expect(backgroundRequests.getPage({ context, part: 'grants' })).toBe(false);
   });
 
   it.each([
@@ -89,10 +89,11 @@ describe('backgroundShapes', () => {
     ['a query in the scope', `/subscriptions/${SUB}/resourceGroups/rg?x=1`],
   ])('refuses every message that carries a scope with %s', (_why, scope) => {
     const context = { kind: 'azure-resource', scope, subscriptionId: SUB, resourceGroup: 'rg-visible' };
-    expect(backgroundShapes.getPage({ context, part: 'grants' })).toBe(false);
+    expect(backgroundRequests.getPage({ context, part: 'grants' })).toBe(false);
+    expect(backgroundRequests.getGuestCard({ id: ROLE_PRINCIPAL, scope })).toBe(false);
     expect(start(invite, { ...role, scope, schedule: week })).toBe(false);
     expect(
-      backgroundShapes.prepareBulk({ fileName: 'a.csv', text: 'email', defaultRedirectUrl: 'https://x.example', scope }),
+      backgroundRequests.prepareBulk({ fileName: 'a.csv', text: 'email', defaultRedirectUrl: 'https://x.example', scope }),
     ).toBe(false);
   });
 
@@ -111,16 +112,16 @@ describe('backgroundShapes', () => {
   });
 
   it('asks for consent only to features of the scope table', () => {
-    expect(backgroundShapes.consent({ features: ['invite', 'guestCard'] })).toBe(true);
-    expect(backgroundShapes.getConsent({ features: ['powerPlatform'] })).toBe(true);
-    expect(backgroundShapes.consent({ features: [] })).toBe(false);
-    expect(backgroundShapes.consent({ features: ['everything'] })).toBe(false);
-    expect(backgroundShapes.consent({ features: 'invite' })).toBe(false);
-    expect(backgroundShapes.getConsent({})).toBe(false);
+    expect(backgroundRequests.consent({ features: ['invite', 'guestCard'] })).toBe(true);
+    expect(backgroundRequests.getConsent({ features: ['powerPlatform'] })).toBe(true);
+    expect(backgroundRequests.consent({ features: [] })).toBe(false);
+    expect(backgroundRequests.consent({ features: ['everything'] })).toBe(false);
+    expect(backgroundRequests.consent({ features: 'invite' })).toBe(false);
+    expect(backgroundRequests.getConsent({})).toBe(false);
   });
 
   it('refuses settings with an unknown cloud', () => {
-    expect(backgroundShapes.saveSettings({ cloud: 'china', tenant: 't', clientId: 'c' })).toBe(false);
+    expect(backgroundRequests.saveSettings({ cloud: 'china', tenant: 't', clientId: 'c' })).toBe(false);
   });
   const role = {
     scope: `/subscriptions/${SUB}/resourceGroups/rg-data`,
@@ -139,8 +140,20 @@ describe('backgroundShapes', () => {
     ['an unknown kind', { kind: 'forever', start: null, end: null }],
     ['days that are text', { kind: 'active', start: null, end: { afterDays: '7' } }],
     ['zero days', { kind: 'active', start: null, end: { afterDays: 0 } }],
+    ['more days than a year', { kind: 'active', start: null, end: { afterDays: 366 } }],
+    ['days beside an end date', { kind: 'active', start: null, end: { afterDays: 0, at: '2026-12-24T23:59:59.000Z' } }],
     ['a start that is not a date', { kind: 'active', start: 'soon', end: null }],
   ])('refuses a role with %s', (_why, schedule) => {
     expect(start(invite, { ...role, schedule })).toBe(false);
+  });
+
+  it('holds the roles of a bulk job to the same schedule rule as those of a single invitation', () => {
+    const control = (roleSchedule: unknown) => backgroundRequests.controlBulk({ action: 'start', roleSchedule });
+    expect(control({ kind: 'eligible', start: null, end: { afterDays: 365 } })).toBe(true);
+    expect(start(invite, { ...role, schedule: { kind: 'eligible', start: null, end: { afterDays: 365 } } })).toBe(true);
+    for (const end of [{ afterDays: 366 }, { afterDays: 1.5 }, { at: 'soon' }]) {
+      expect(control({ kind: 'eligible', start: null, end })).toBe(false);
+      expect(start(invite, { ...role, schedule: { kind: 'eligible', start: null, end } })).toBe(false);
+    }
   });
 });

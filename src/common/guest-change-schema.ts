@@ -1,0 +1,72 @@
+import { LIMITS } from '../shared/inputs.ts';
+import { boolean, type Infer, literal, nullable, object, optional, string, variants } from './schema.ts';
+
+/**
+ * The guest card's changes (issue 11) as the card sends them: field types and bounds here; the ids' grammar and the
+ * rules a change keeps are the stored check's (background/guests/change-problem.ts), which the background applies
+ * to the message too.
+ */
+
+const name = string(LIMITS.displayName);
+const named = object({ id: name, displayName: name });
+
+export const changedUser = object({
+  userPrincipalName: string(LIMITS.email),
+  userType: string(40),
+  /** Invited from outside (an external user state, or an #EXT# UPN). */
+  external: boolean,
+});
+export type ChangedUser = Infer<typeof changedUser>;
+
+export const cardWorkspaceRole = object({
+  workspaceId: name,
+  workspaceName: name,
+  /** As Power BI names the user in the workspace's list (their address or UPN): how a removal names them. */
+  identifier: name,
+  role: name,
+});
+export type CardWorkspaceRole = Infer<typeof cardWorkspaceRole>;
+
+const url = string(LIMITS.url);
+export const cardAzureRole = object({
+  /** How the role is taken back: a plain assignment is deleted, a PIM schedule is ended by request. */
+  removal: literal('assignment', 'scheduledAssignment', 'eligibility'),
+  roleDefinitionId: url,
+  roleName: url,
+  scope: url,
+  scopeWords: url,
+  end: nullable(string(40)),
+  /** The role assignment's full id (a plain assignment is deleted by it). */
+  assignmentId: optional(url),
+});
+export type CardAzureRole = Infer<typeof cardAzureRole>;
+
+export const cardLicence = object({ skuId: name, skuPartNumber: name });
+export type CardLicence = Infer<typeof cardLicence>;
+
+export const partnerGroupDraft = object({
+  displayName: name,
+  mailNickname: name,
+  membershipRule: name,
+  /** The partner's domain the rule admits. */
+  domain: name,
+});
+export type PartnerGroupDraft = Infer<typeof partnerGroupDraft>;
+
+/** A member is deleted or converted only once the admin said they are one. */
+const memberAcknowledged = optional(literal(true));
+
+export const guestChange = variants('kind', {
+  convert: object({ to: literal('Member', 'Guest'), user: changedUser, memberAcknowledged }),
+  addSponsor: object({ sponsor: named }),
+  leaveGroup: object({ group: named }),
+  removeWorkspaceRole: object({ role: cardWorkspaceRole }),
+  removeAzureRole: object({ role: cardAzureRole }),
+  removeLicence: object({ licence: cardLicence }),
+  deleteUser: object({ user: changedUser, memberAcknowledged }),
+  createGroup: object({ group: partnerGroupDraft }),
+});
+export type GuestChange = Infer<typeof guestChange>;
+
+/** The guest a change is for, named by id, address and name. */
+export const changedGuest = object({ id: name, mail: string(LIMITS.email), displayName: name });

@@ -1,0 +1,54 @@
+import { isOwnGuid } from '../logic/guid.ts';
+import { isArmScope } from '../shared/arm-id.ts';
+import { azureSchedule } from '../shared/azure.ts';
+import { LIMITS } from '../shared/inputs.ts';
+import type { PowerPlatformGrantRequest } from '../shared/power-platform.ts';
+import { powerPlatformProblem } from '../shared/power-platform-check.ts';
+import { boolean, type Infer, isRecord, literal, object, optional, string } from './schema.ts';
+
+/** A single invitation as the popup drafts and starts it, with its grants (issue 9). */
+
+/** A group of this tenant by id and name: an app's audience, a sponsor. */
+export const audienceGroup = object({ id: isOwnGuid, displayName: string(LIMITS.displayName) });
+export type AudienceGroup = Infer<typeof audienceGroup>;
+
+export const invitationRequest = object({
+  email: string(LIMITS.email),
+  displayName: optional(string(LIMITS.displayName)),
+  message: optional(string(LIMITS.message)),
+  redirectUrl: string(LIMITS.url),
+  sendEmail: boolean,
+  userType: literal('Guest', 'Member'),
+  /** Reset redemption of this existing guest (same object, groups and app access) instead of a new invitation. */
+  resetRedemptionOf: optional(isOwnGuid),
+  /** A member of this tenant who sponsors the guest (`invitedUserSponsors`): who to ask about them later. */
+  sponsor: optional(audienceGroup),
+});
+export type InvitationRequest = Infer<typeof invitationRequest>;
+
+/** An Azure role to give with it: exactly at a scope of the grammar. */
+export const azureGrantRequest = object({
+  scope: isArmScope,
+  roleId: isOwnGuid,
+  roleName: string(LIMITS.displayName),
+  schedule: azureSchedule,
+});
+export type AzureGrantRequest = Infer<typeof azureGrantRequest>;
+
+export const powerBiGrantRequest = object({ workspaceId: isOwnGuid, group: optional(audienceGroup), viewer: boolean });
+export type PowerBiGrantRequest = Infer<typeof powerBiGrantRequest>;
+
+/** A Power Platform grant steers requests: held to the same check as when it is stored. */
+const powerPlatformGrantRequest = (v: unknown): v is PowerPlatformGrantRequest =>
+  isRecord(v) && powerPlatformProblem(v as never) === null;
+
+export const inviteStart = object({
+  invitation: invitationRequest,
+  azure: optional(azureGrantRequest),
+  powerBi: optional(powerBiGrantRequest),
+  /** From a Power Platform environment's page (issue 12): names, licence, security group, Dataverse user and role. */
+  powerPlatform: optional(powerPlatformGrantRequest),
+  /** The page the popup was on when it was sent: a refused invitation comes back as the draft there only. */
+  page: optional(string(LIMITS.url)),
+});
+export type InviteStart = Infer<typeof inviteStart>;

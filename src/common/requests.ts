@@ -1,0 +1,105 @@
+import { isOwnGuid } from '../logic/guid.ts';
+import { isArmScope, isRoleDefinitionId } from '../shared/arm-id.ts';
+import { azureSchedule } from '../shared/azure.ts';
+import { FEATURE_SCOPES, type Feature } from '../shared/config.ts';
+import { isEnvironmentId } from '../shared/environment-id.ts';
+import { isPartnerDomain } from '../shared/guest-card.ts';
+import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
+import { changedGuest, guestChange } from './guest-change-schema.ts';
+import { audienceGroup, inviteStart } from './invite-schema.ts';
+import { activationDraft, deactivationDraft } from './my-access-schema.ts';
+import { pageContext } from './page-context-schema.ts';
+import { array, boolean, integer, isRecord, literal, nullable, object, optional, type Schema, string } from './schema.ts';
+
+/**
+ * One schema per message the background takes (issue 24): the protocol's request types are read from these
+ * (src/shared/protocol.ts), and the background checks every payload with its own before any handler runs.
+ */
+
+/** A request that carries nothing: any object, whatever it holds, is read as nothing. */
+const empty = (v: unknown): v is Record<string, never> => isRecord(v);
+/** A request that must carry nothing at all. */
+const nothing = (v: unknown): v is Record<string, never> => isRecord(v) && Object.keys(v).length === 0;
+
+/** A feature of the scope table. */
+const feature = (v: unknown): v is Feature => FEATURE_SCOPES.some((s) => s.feature === v);
+/** At least one feature, and no more than the table holds. */
+const features = object({ features: array(feature, { min: 1, max: FEATURE_SCOPES.length }) });
+
+const queued = object({ pool: literal('operation', 'activation', 'guestChange', 'bulk'), id: isOwnGuid });
+
+/** Ten thousand rows with long messages stay well under this; anything larger is not a bulk-invite file. */
+const MAX_CSV_CHARS = 20_000_000;
+
+export const backgroundRequests = {
+  getSession: empty,
+  signIn: empty,
+  signOut: object({ clearData: optional(boolean) }),
+  getQueued: empty,
+  discardQueued: queued,
+  runQueued: queued,
+  getPageInfo: object({ tabId: optional(integer()) }),
+  // The page is read from sender.url; a content script has nothing to say about it.
+  pageChanged: nothing,
+  precheck: object({ email: optional(string(LIMITS.email)) }),
+  startInvitation: inviteStart,
+  getOperation: empty,
+  dismissOperation: object({ id: isOwnGuid }),
+  getActivity: object({ show: literal('all', 'succeeded', 'failed') }),
+  getActivityCsv: empty,
+  clearActivity: empty,
+  getPage: object({ context: nullable(pageContext), part: literal('name', 'grants') }),
+  searchGroups: object({ text: string(LIMITS.search) }),
+  rememberAudience: object({ appId: isOwnGuid, group: audienceGroup }),
+  assignLicense: object({ operationId: isOwnGuid, skuId: isOwnGuid, usageLocation: optional(isUsageLocation) }),
+  prepareBulk: object({
+    fileName: string(LIMITS.fileName),
+    text: string(MAX_CSV_CHARS),
+    defaultRedirectUrl: string(LIMITS.url),
+    scope: optional(isArmScope),
+    environmentId: optional(isEnvironmentId),
+  }),
+  getBulkJob: empty,
+  controlBulk: object({
+    action: literal('start', 'pause', 'resume', 'cancel'),
+    roleSchedule: optional(azureSchedule),
+    acknowledged: optional(isOwnGuid),
+    stopOwedGrants: optional(boolean),
+  }),
+  getBulkRows: object({
+    /** `custom`: rows whose invitation carries the file's own message or display name. */
+    show: literal('all', 'problems', 'custom', 'pending', 'invited', 'reused', 'failed', 'skipped'),
+    offset: integer(0, 1e6),
+    limit: integer(0, 1000),
+  }),
+  getBulkResults: empty,
+  clearBulk: empty,
+  getMyAccess: empty,
+  getRolePolicy: object({ scope: isArmScope, roleDefinitionId: isRoleDefinitionId }),
+  getActivations: empty,
+  startActivation: activationDraft,
+  startDeactivation: deactivationDraft,
+  confirmActivationSignIn: object({ id: isOwnGuid }),
+  searchDirectory: object({ text: string(LIMITS.search), only: optional(literal('Member', 'Guest')) }),
+  getGuestCard: object({
+    id: isOwnGuid,
+    scope: optional(isArmScope),
+    allWorkspaces: optional(boolean),
+    readAudiencesAgain: optional(boolean),
+  }),
+  getExternalSettings: empty,
+  previewPartnerGroup: object({ domain: isPartnerDomain }),
+  startGuestChange: object({ guest: changedGuest, change: guestChange }),
+  getGuestChanges: empty,
+  getSettings: empty,
+  saveSettings: object({ cloud: literal('sandbox', 'microsoft'), tenant: string(256), clientId: string(64) }),
+  checkSetup: empty,
+  getConsent: features,
+  consent: features,
+} satisfies Record<string, Schema<unknown>>;
+
+/** What the offscreen document sends: MSAL's cookie jar, kept by the background. */
+export const offscreenRequests = {
+  readCookieJar: empty,
+  writeCookieJar: object({ jar: string(64_000) }),
+} satisfies Record<string, Schema<unknown>>;
