@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { session } from '../common/storage.ts';
 import type { AzureRoles } from '../shared/azure.ts';
 import { DEFAULT_REDIRECT_URL } from '../shared/config.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
@@ -11,7 +12,6 @@ import type { Operation } from '../shared/operation.ts';
 import type { PowerPlatformPage } from '../shared/power-platform.ts';
 import type { PowerBiPage } from '../shared/powerbi.ts';
 import { send } from '../shared/send.ts';
-import { session } from '../shared/storage.ts';
 import { AzureSection } from './AzureSection.tsx';
 import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from './azure-choice.ts';
 import { ConsentLine, useConsent } from './ConsentLine.tsx';
@@ -105,7 +105,7 @@ export function InviteForm({
   const pageUrl = page.url ?? '';
   useEffect(() => {
     if (retry) return;
-    session.get('inviteDraft').then((saved) => {
+    session.inviteDraft.get().then((saved) => {
       const ours = saved && saved.accountId === accountId && saved.page === pageUrl && saved.draft?.email;
       setDraft(ours ? saved.draft : blank(page.url ?? DEFAULT_REDIRECT_URL));
     });
@@ -115,7 +115,7 @@ export function InviteForm({
   const update = (patch: Partial<InviteDraft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);
-    void session.set('inviteDraft', { accountId, page: pageUrl, draft: next });
+    void session.inviteDraft.set({ accountId, page: pageUrl, draft: next });
   };
 
   const problem = emailProblem(draft.email);
@@ -148,7 +148,7 @@ export function InviteForm({
     })
       .then((op) => {
         // Started: the draft is spent, so nothing is sent twice by accident.
-        void session.remove('inviteDraft');
+        void session.inviteDraft.remove();
         onStarted(op);
       })
       .catch(setError)

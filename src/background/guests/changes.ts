@@ -1,3 +1,4 @@
+import { local } from '../../common/storage.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { GuestChange, GuestChangeRecord } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
@@ -16,7 +17,7 @@ import { changeProblem } from './change-problem.ts';
  * step marked sent and saved before it leaves, and looked for before it is sent again.
  */
 
-const list = storedList<GuestChangeRecord>('guestChanges');
+const list = storedList<GuestChangeRecord>(local.guestChanges);
 export const guestChangeList = list;
 export const loadGuestChanges = list.load;
 export const ownGuestChanges = list.own;

@@ -1,3 +1,4 @@
+import { local } from '../../common/storage.ts';
 import { isArmScope, isGuid, isRoleDefinitionId } from '../../shared/arm-id.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
@@ -17,7 +18,7 @@ import { operationLifecycle, storedList } from './stored-list.ts';
  * one request at ARM under a name chosen here, then, when the role needs approval, a wait for the approver.
  */
 
-const list = storedList<Activation>('activations');
+const list = storedList<Activation>(local.activations);
 export const activationList = list;
 export const loadActivations = list.load;
 export const ownActivations = list.own;

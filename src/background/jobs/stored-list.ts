@@ -1,8 +1,8 @@
+import type { StoredItem } from '../../common/storage.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import type { OperationRecord } from '../../shared/operation.ts';
 import { ownedBy } from '../../shared/owner.ts';
-import { local } from '../../shared/storage.ts';
 import { type AccountNow, driveWork } from './driver.ts';
 
 /** Finished operations kept besides the running ones: enough for the popup to show the latest results. */
@@ -12,9 +12,9 @@ const KEEP_FINISHED = 20;
  * A list of operations in `chrome.storage.local` (single invitations, activations), changed one change at a time:
  * the engine and a message handler may both change it in the same moment. Finished ones beyond the last few go.
  */
-export function storedList<T extends OperationRecord>(key: 'operations' | 'activations' | 'guestChanges') {
+export function storedList<T extends OperationRecord>(stored: StoredItem<T[]>) {
   const queue = oneAtATime();
-  const load = async () => ((await local.get(key)) ?? []) as unknown as T[];
+  const load = () => stored.get();
   /** Changes the stored list through `change`, which may edit it in place; returns what `change` returns. */
   const change = <R>(edit: (list: T[]) => R): Promise<R> =>
     queue(async () => {
@@ -22,7 +22,7 @@ export function storedList<T extends OperationRecord>(key: 'operations' | 'activ
       const result = edit(list);
       const finished = list.filter((o) => o.status === 'done');
       const drop = new Set(finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)));
-      await local.set(key, list.filter((o) => !drop.has(o)) as never);
+      await stored.set(list.filter((o) => !drop.has(o)));
       return result;
     });
   /**
