@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { local } from '../common/storage.ts';
 import type { AzureRoles } from '../shared/azure.ts';
-import { browser } from '../shared/browser.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { PageInfo } from '../shared/model.ts';
 import type { Operation } from '../shared/operation.ts';
@@ -10,6 +10,7 @@ import { send } from '../shared/send.ts';
 import { Announce } from './Announce.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
+import { useStored } from './parts/use-stored.ts';
 
 /**
  * The "One guest" tab: the invitation the background is running or has finished, else the form. Reopened, the popup
@@ -23,15 +24,7 @@ export function OneGuest(props: {
   powerPlatform: PowerPlatformPage | null;
 }) {
   const [op, setOp] = useState<Operation | null | undefined>(undefined);
-  useEffect(() => {
-    const load = () => send('getOperation', {}).then(setOp, () => setOp(null));
-    void load();
-    const changed = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'operations' in changes) void load();
-    };
-    browser.storage.onChanged.addListener(changed);
-    return () => browser.storage.onChanged.removeListener(changed);
-  }, []);
+  useStored([local.operations], () => void send('getOperation', {}).then(setOp, () => setOp(null)), []);
   if (op === undefined) return null;
   const invite = op?.steps[0];
   // Refused before anything was done: the form again, filled in, with the reason, so nothing typed is lost.
