@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { local } from '../common/storage.ts';
 import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../shared/activity.ts';
 import { describeSchedule, isoDay } from '../shared/azure.ts';
 import type { JobCounts } from '../shared/bulk/job.ts';
@@ -12,7 +13,6 @@ import { oneAtATime } from '../shared/one-at-a-time.ts';
 import type { Operation, OperationStep } from '../shared/operation.ts';
 import { type Owner, ownedBy } from '../shared/owner.ts';
 import { describeScope } from '../shared/page-context.ts';
-import { local } from '../shared/storage.ts';
 
 /** The list is bounded both ways: the newest 1,000 entries, none older than 90 days. */
 const MAX_ENTRIES = 1000;
@@ -32,8 +32,8 @@ const mine = (account: SignedInAccount) => (e: ActivityEntry) =>
 function record(entries: ActivityEntry[]): Promise<void> {
   return queue(async () => {
     const since = Date.now() - MAX_AGE_MS;
-    const kept = ((await local.get('activity')) ?? []).filter((e) => e.at >= since);
-    await local.set('activity', [...kept, ...entries].slice(-MAX_ENTRIES));
+    const kept = (await local.activity.get()).filter((e) => e.at >= since);
+    await local.activity.set([...kept, ...entries].slice(-MAX_ENTRIES));
   });
 }
 
@@ -110,7 +110,7 @@ export function recordBulkJob(job: Owner & { fileName: string }, counts: JobCoun
 
 /** The account's own entries, newest first, filtered by outcome. */
 export async function activity(account: SignedInAccount, show: ActivityFilter): Promise<ActivityEntry[]> {
-  const all = (await local.get('activity')) ?? [];
+  const all = await local.activity.get();
   return all.filter((e) => mine(account)(e) && (show === 'all' || e.outcome === show)).reverse();
 }
 
@@ -150,8 +150,8 @@ export async function activityCsv(account: SignedInAccount): Promise<{ fileName:
 /** Clears the account's own entries; other accounts' stay theirs. */
 export function clearActivity(account: SignedInAccount): Promise<void> {
   return queue(async () => {
-    const kept = ((await local.get('activity')) ?? []).filter((e) => !mine(account)(e));
-    await local.set('activity', kept);
+    const kept = (await local.activity.get()).filter((e) => !mine(account)(e));
+    await local.activity.set(kept);
   });
 }
 

@@ -1,3 +1,4 @@
+import { session } from '../common/storage.ts';
 import { browser } from '../shared/browser.ts';
 import {
   ARM_ORIGIN,
@@ -10,7 +11,6 @@ import {
 } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import type { SignedInAccount } from '../shared/model.ts';
-import { session } from '../shared/storage.ts';
 import { callOffscreen } from './offscreen.ts';
 import { withSilentRenewal } from './renewal.ts';
 
@@ -42,7 +42,7 @@ export async function signInWith(
   settings: Settings,
   request: { scopes: string[]; extraScopes: string[]; claims?: string; sameAccount?: boolean },
 ): Promise<SignedInAccount> {
-  const askForAccount = (await session.get('signedOut')) === true;
+  const askForAccount = await session.signedOut.get();
   const { url } = await callOffscreen('beginSignIn', { settings, ...request, askForAccount });
   let responseUrl: string | undefined;
   try {
@@ -59,7 +59,7 @@ export async function signInWith(
   }
   const { account } = await callOffscreen('completeSignIn', { settings, responseUrl });
   forgetTokens();
-  await session.remove('signedOut');
+  await session.signedOut.remove();
   return account;
 }
 
@@ -70,7 +70,7 @@ export async function currentAccount(settings: Settings): Promise<SignedInAccoun
 export async function signOut(settings: Settings): Promise<void> {
   forgetTokens();
   await callOffscreen('signOut', { settings });
-  await session.set('signedOut', true);
+  await session.signedOut.set(true);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { session } from '../common/storage.ts';
 import { scheduleProblem } from '../shared/azure.ts';
 import type { Settings } from '../shared/config.ts';
 import { describeEmailProblem, emailProblem } from '../shared/email.ts';
@@ -6,7 +7,6 @@ import { partnerGroupDraft } from '../shared/guest-card.ts';
 import { httpsUrl } from '../shared/inputs.ts';
 import type { SessionState, SignedInAccount } from '../shared/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
-import { session } from '../shared/storage.ts';
 import { activity, activityCsv, clearActivity } from './activity.ts';
 import * as auth from './auth.ts';
 import { changeFeature, ensureConsent, invitationFeatures } from './consent.ts';
@@ -87,7 +87,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     if (clearData && account) {
       await Promise.all([clearBulk().catch(() => undefined), forgetAudiences(), clearActivity(account)]);
     }
-    if (clearData) await session.remove('inviteDraft');
+    if (clearData) await session.inviteDraft.remove();
     // Always: what one person's admin view of Power BI showed is not kept for whoever signs in next.
     await forgetAppAudiences();
     await auth.signOut(settings);
@@ -192,9 +192,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
 
 /** The offscreen document keeps MSAL's cookie jar here, in memory-only session storage. */
 export const offscreenHandlers: Handlers<OffscreenToBackgroundProtocol, SenderKind> = {
-  readCookieJar: async () => ({ jar: (await session.get('msalCookie')) ?? '' }),
+  readCookieJar: async () => ({ jar: await session.msalCookie.get() }),
   writeCookieJar: async ({ jar }) => {
-    await session.set('msalCookie', jar);
+    await session.msalCookie.set(jar);
     return {};
   },
 };

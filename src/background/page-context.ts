@@ -1,9 +1,9 @@
+import { session } from '../common/storage.ts';
 import { browser } from '../shared/browser.ts';
 import { detectPageContext } from '../shared/detect.ts';
 import type { PageInfo } from '../shared/model.ts';
 import { oneAtATime } from '../shared/one-at-a-time.ts';
 import { describePageContext } from '../shared/page-context.ts';
-import { session } from '../shared/storage.ts';
 import { markTab } from './badge.ts';
 import { onContentOrigin } from './sender.ts';
 
@@ -21,36 +21,36 @@ const change = oneAtATime();
 export function syncTab(tabId: number, reported: boolean): Promise<PageInfo> {
   return change(async () => {
     const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
-    const contexts = (await session.get('pageContexts')) ?? {};
+    const contexts = await session.pageContexts.get();
     if (!url || !onContentOrigin(url)) {
       if (!contexts[String(tabId)]) return NOTHING;
       await markTab(tabId, null);
       delete contexts[String(tabId)];
-      await session.set('pageContexts', contexts);
+      await session.pageContexts.set(contexts);
       return NOTHING;
     }
     const context = detectPageContext(url);
     contexts[String(tabId)] = { context, url, at: Date.now() };
-    await session.set('pageContexts', contexts);
+    await session.pageContexts.set(contexts);
     await markTab(tabId, context);
-    if (reported) await session.set('lastPageTabId', tabId);
+    if (reported) await session.lastPageTabId.set(tabId);
     return { context, url, description: context ? describePageContext(context) : null };
   });
 }
 
 export function forgetTab(tabId: number): Promise<void> {
   return change(async () => {
-    const contexts = (await session.get('pageContexts')) ?? {};
+    const contexts = await session.pageContexts.get();
     delete contexts[String(tabId)];
-    await session.set('pageContexts', contexts);
+    await session.pageContexts.set(contexts);
   });
 }
 
 /** The page shown in `tabId`; without one (the popup opened in a tab of its own), the last page reported. */
 export async function pageInfo(tabId: number | undefined): Promise<PageInfo> {
-  const id = tabId ?? (await session.get('lastPageTabId'));
-  const contexts = (await session.get('pageContexts')) ?? {};
-  const entry = id === undefined ? undefined : contexts[String(id)];
+  const id = tabId ?? (await session.lastPageTabId.get());
+  const contexts = await session.pageContexts.get();
+  const entry = id === null ? undefined : contexts[String(id)];
   if (!entry) return NOTHING;
   return { context: entry.context, url: entry.url, description: entry.context ? describePageContext(entry.context) : null };
 }

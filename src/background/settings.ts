@@ -1,6 +1,6 @@
+import { local } from '../common/storage.ts';
 import { browser } from '../shared/browser.ts';
 import {
-  DEFAULT_SETTINGS,
   isClientId,
   isCloud,
   isTenant,
@@ -11,7 +11,6 @@ import {
 } from '../shared/config.ts';
 import { AppError, ErrorCodes } from '../shared/errors.ts';
 import { t } from '../shared/i18n.ts';
-import { local } from '../shared/storage.ts';
 
 const FIELDS: ManagedField[] = ['cloud', 'tenant', 'clientId'];
 
@@ -46,8 +45,8 @@ function policyProblem(view: { settings: Settings; managed: ManagedField[] }): s
 
 /** What Options saved, and what the policy sets: each read once per request. */
 async function stored(): Promise<{ saved: Settings; values: Record<string, unknown> }> {
-  const [saved, values] = await Promise.all([local.get('settings'), policy()]);
-  return { saved: saved ?? DEFAULT_SETTINGS, values };
+  const [saved, values] = await Promise.all([local.settings.get(), policy()]);
+  return { saved, values };
 }
 
 function viewOf(saved: Settings, values: Record<string, unknown>): SettingsView {
@@ -84,6 +83,6 @@ export async function saveSettings(input: Settings): Promise<SettingsView> {
   const view = viewOf(next, values);
   const problem = settingsProblem(view.settings);
   if (problem) throw new AppError(ErrorCodes.notConfigured, problem);
-  await local.set('settings', next);
+  await local.settings.set(next);
   return view;
 }

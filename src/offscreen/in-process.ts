@@ -1,7 +1,7 @@
+import { session } from '../common/storage.ts';
 import { browser } from '../shared/browser.ts';
 import { AppError, ErrorCodes, isErrorCode, serializeError } from '../shared/errors.ts';
 import type { OffscreenProtocol } from '../shared/protocol.ts';
-import { session } from '../shared/storage.ts';
 import { installCookieJar } from './cookie-jar.ts';
 import { msalHandlers } from './handlers.ts';
 import { useRedirectUri } from './msal.ts';
@@ -16,8 +16,8 @@ let ready: Promise<void> | undefined;
 function start(): Promise<void> {
   useRedirectUri(browser.identity.getRedirectURL());
   return installCookieJar(
-    async () => (await session.get('msalCookie')) ?? '',
-    (jar) => void session.set('msalCookie', jar),
+    () => session.msalCookie.get(),
+    (jar) => void session.msalCookie.set(jar),
   );
 }
 

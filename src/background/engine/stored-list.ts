@@ -1,8 +1,8 @@
+import type { StoredItem } from '../../common/storage.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import { oneAtATime } from '../../shared/one-at-a-time.ts';
 import type { OperationRecord } from '../../shared/operation.ts';
 import { ownedBy } from '../../shared/owner.ts';
-import { type LocalKeys, local } from '../../shared/storage.ts';
 import { driveWork } from './driver.ts';
 import type { AccountNow } from './pool.ts';
 
@@ -15,12 +15,9 @@ const KEEP_FINISHED = 20;
  */
 export type StoredList<T extends OperationRecord> = ReturnType<typeof storedList<T>>;
 
-/** The local storage keys that hold a list of operation records (a new kind declares its key in shared/storage.ts). */
-type ListKey = { [K in keyof LocalKeys]: LocalKeys[K] extends OperationRecord[] ? K : never }[keyof LocalKeys];
-
-export function storedList<T extends OperationRecord>(key: ListKey) {
+export function storedList<T extends OperationRecord>(stored: StoredItem<T[]>) {
   const queue = oneAtATime();
-  const load = async () => ((await local.get(key)) ?? []) as unknown as T[];
+  const load = () => stored.get();
   /** Changes the stored list through `change`, which may edit it in place; returns what `change` returns. */
   const change = <R>(edit: (list: T[]) => R): Promise<R> =>
     queue(async () => {
@@ -28,7 +25,7 @@ export function storedList<T extends OperationRecord>(key: ListKey) {
       const result = edit(list);
       const finished = list.filter((o) => o.status === 'done');
       const drop = new Set(finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)));
-      await local.set(key, list.filter((o) => !drop.has(o)) as never);
+      await stored.set(list.filter((o) => !drop.has(o)));
       return result;
     });
   /**

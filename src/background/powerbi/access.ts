@@ -1,3 +1,4 @@
+import { local } from '../../common/storage.ts';
 import type { Settings } from '../../shared/config.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { t } from '../../shared/i18n.ts';
@@ -7,24 +8,23 @@ import type { SignedInAccount } from '../../shared/model.ts';
 import { own } from '../../shared/own.ts';
 import type { PageContext } from '../../shared/page-context.ts';
 import type { AudienceGroup, LicensePath, LicenseSku, PowerBiPage, PowerBiWorkspace } from '../../shared/powerbi.ts';
-import { local } from '../../shared/storage.ts';
 import { graphSession } from '../graph/client.ts';
 import { assignLicense, setUsageLocation, subscribedSkus, usageLocation, userSkuIds } from '../graph/licenses.ts';
 import { appAudiences } from './audience-cache.ts';
 import { addWorkspaceViewer, getApp, getWorkspace } from './workspaces.ts';
 
 async function rememberedAudience(appId: string): Promise<AudienceGroup | undefined> {
-  return own((await local.get('audienceGroups')) ?? {}, appId);
+  return own(await local.audienceGroups.get(), appId);
 }
 
 export async function forgetAudiences(): Promise<void> {
-  await local.remove(['audienceGroups']);
+  await local.audienceGroups.remove();
 }
 
 export async function rememberAudience(appId: string, group: AudienceGroup): Promise<void> {
-  const all = (await local.get('audienceGroups')) ?? {};
+  const all = await local.audienceGroups.get();
   all[appId] = group;
-  await local.set('audienceGroups', all);
+  await local.audienceGroups.set(all);
 }
 
 /** What this Power BI page is, who the app is published to, and which licence path a new guest would take. */

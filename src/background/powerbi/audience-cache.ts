@@ -1,9 +1,9 @@
+import { removeTogether, session } from '../../common/storage.ts';
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes, hasCode } from '../../shared/errors.ts';
 import { AUDIENCE_FRESH_MS, type AudienceRead, READ_AGAIN_AFTER_MS } from '../../shared/guest-card.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import type { AudienceGroup } from '../../shared/powerbi.ts';
-import { session } from '../../shared/storage.ts';
 import { retryAfterOf } from '../error-table.ts';
 import { inTurns } from '../in-turns.ts';
 import { getAppAudience } from './workspaces.ts';
@@ -32,8 +32,8 @@ export async function appAudiences(
   { again = false, now = Date.now() }: { again?: boolean; now?: number } = {},
 ): Promise<AppAudiences> {
   const tenant = account.tenantId.toLowerCase();
-  const kept = (await session.get('appAudiences')) ?? {};
-  const spentUntil = (await session.get('adminReadsBack'))?.[tenant] ?? 0;
+  const kept = await session.appAudiences.get();
+  const spentUntil = (await session.adminReadsBack.get())[tenant] ?? 0;
   let backAt = spentUntil > now ? spentUntil : null;
   const oldEnough = again ? READ_AGAIN_AFTER_MS : AUDIENCE_FRESH_MS;
   const due = appIds.filter((id) => {
@@ -55,9 +55,9 @@ export async function appAudiences(
     },
     AT_ONCE,
   );
-  if (Object.keys(read).length) await session.set('appAudiences', { ...(await session.get('appAudiences')), ...read });
+  if (Object.keys(read).length) await session.appAudiences.set({ ...(await session.appAudiences.get()), ...read });
   if (backAt && backAt !== spentUntil) {
-    await session.set('adminReadsBack', { ...(await session.get('adminReadsBack')), [tenant]: backAt });
+    await session.adminReadsBack.set({ ...(await session.adminReadsBack.get()), [tenant]: backAt });
   }
   const byApp = new Map<string, AudienceGroup[] | null>();
   let readAt: number | null = null;
@@ -73,5 +73,5 @@ export async function appAudiences(
 
 /** At sign-out: what one person's admin view showed is not kept for the next. */
 export async function forgetAppAudiences(): Promise<void> {
-  await Promise.all([session.remove('appAudiences'), session.remove('adminReadsBack')]);
+  await removeTogether([session.appAudiences, session.adminReadsBack]);
 }

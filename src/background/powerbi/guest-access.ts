@@ -1,10 +1,10 @@
+import { local } from '../../common/storage.ts';
 import type { Settings } from '../../shared/config.ts';
 import { ErrorCodes, hasCode } from '../../shared/errors.ts';
 import type { AudienceRead, CardWorkspaceRole, ReadExtent } from '../../shared/guest-card.ts';
 import { extentOf } from '../../shared/listed.ts';
 import type { SignedInAccount } from '../../shared/model.ts';
 import { own } from '../../shared/own.ts';
-import { local } from '../../shared/storage.ts';
 import { path } from '../../shared/url-path.ts';
 import { inTurns } from '../in-turns.ts';
 import { appAudiences } from './audience-cache.ts';
@@ -84,7 +84,7 @@ export async function audiencesByGroup(
       (r) => r.items,
       () => [],
     ),
-    local.get('audienceGroups'),
+    local.audienceGroups.get(),
   ]);
   const looked = apps.slice(0, MAX_WORKSPACES);
   const { byApp, readAt, backAt } = await appAudiences(
@@ -95,7 +95,7 @@ export async function audiencesByGroup(
   );
   for (const app of looked) for (const g of byApp.get(app.id) ?? []) add(g.id, app.name);
   for (const app of apps) {
-    const kept = own(remembered ?? {}, app.id);
+    const kept = own(remembered, app.id);
     if (kept) add(kept.id, app.name);
   }
   return { byGroup, read: readAt !== null || backAt !== null ? { readAt, backAt } : null };

@@ -1,12 +1,13 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
+import { local } from '../../common/storage.ts';
 import { ACTION_WORDS, type ActivityEntry, type ActivityFilter, outcomeWords, type WaitingStep } from '../../shared/activity.ts';
-import { browser } from '../../shared/browser.ts';
 import { ErrorNote } from '../../shared/ErrorNote.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { t } from '../../shared/i18n.ts';
 import { send } from '../../shared/send.ts';
 import { download } from '../parts/download.ts';
 import { OpenCard } from '../parts/open-card.ts';
+import { useStored } from '../parts/use-stored.ts';
 
 /** What this browser has done, newest first, filtered by outcome, with the redeem links Graph gave. */
 export function ActivityView() {
@@ -16,20 +17,16 @@ export function ActivityView() {
   const [error, setError] = useState<unknown>(null);
   const [confirmClear, setConfirmClear] = useState(false);
   const openCard = useContext(OpenCard);
-  useEffect(() => {
-    const load = () =>
-      send('getActivity', { show }).then((r) => {
+  // An invitation's step that waits, and then ends, changes the operations before it reaches the activity.
+  useStored(
+    [local.activity, local.operations],
+    () =>
+      void send('getActivity', { show }).then((r) => {
         setEntries(r.entries);
         setWaiting(r.waiting);
-      }, setError);
-    void load();
-    // An invitation's step that waits, and then ends, changes the operations before it reaches the activity.
-    const changed = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && ('activity' in changes || 'operations' in changes)) void load();
-    };
-    browser.storage.onChanged.addListener(changed);
-    return () => browser.storage.onChanged.removeListener(changed);
-  }, [show]);
+      }, setError),
+    [show],
+  );
   return (
     <section aria-label={t('activityTitle')}>
       <h2>{t('activityTitle')}</h2>

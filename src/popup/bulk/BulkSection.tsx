@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { local } from '../../common/storage.ts';
 import { scheduleProblem } from '../../shared/azure.ts';
 import type { JobSummary } from '../../shared/bulk/job.ts';
 import { DEFAULT_REDIRECT_URL } from '../../shared/config.ts';
@@ -18,7 +19,11 @@ import { BulkGrants } from './BulkGrants.tsx';
 import { BulkProgress } from './BulkProgress.tsx';
 import { BulkRows, type Show } from './BulkRows.tsx';
 
-const POLL_MS = 700;
+/**
+ * How long a running job may stay unchanged in storage before the popup asks after it anyway: asking wakes the
+ * worker if Chrome stopped it (nothing else would before its alarm), and lets the pace fall during a long wait.
+ */
+const QUIET_MS = 2000;
 /** A file larger than this is not a bulk-invite list; refuse it before reading it into memory. */
 const MAX_FILE_BYTES = 20_000_000;
 
@@ -48,12 +53,23 @@ export function BulkSection({ page }: { page: PageInfo }) {
     send('getBulkJob', {}).then(setJob, setError);
   }, []);
 
-  // While the job runs, follow it; asking also wakes the worker if Chrome stopped it.
+  // While the job runs, follow what the background writes to it as its rows progress.
   const moving = job?.status === 'running' || !!job?.sending;
   useEffect(() => {
     if (!moving) return;
-    const timer = setInterval(() => send('getBulkJob', {}).then(setJob, () => undefined), POLL_MS);
-    return () => clearInterval(timer);
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const ask = () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(ask, QUIET_MS);
+      send('getBulkJob', {}).then(setJob, () => undefined);
+    };
+    quiet = setTimeout(ask, QUIET_MS);
+    const stop = new AbortController();
+    local.bulkJob.watch(ask, stop.signal);
+    return () => {
+      stop.abort();
+      clearTimeout(quiet);
+    };
   }, [moving]);
 
   const act = async (run: () => Promise<JobSummary | null>) => {

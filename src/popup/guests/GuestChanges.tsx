@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from '../../shared/browser.ts';
+import { useRef, useState } from 'preact/hooks';
+import { local } from '../../common/storage.ts';
 import { changeWords, type GuestChangeRecord } from '../../shared/guest-card.ts';
 import { t } from '../../shared/i18n.ts';
 import { send } from '../../shared/send.ts';
+import { useStored } from '../parts/use-stored.ts';
 
 /**
  * The changes made to this guest from the card, newest first, as the background carries them out: watched in
@@ -14,9 +15,10 @@ export function GuestChanges({ guestId, onSettled }: { guestId: string; onSettle
   const ended = useRef<Set<string> | null>(null);
   const settled = useRef(onSettled);
   settled.current = onSettled;
-  useEffect(() => {
-    const load = () =>
-      send('getGuestChanges', {}).then(
+  useStored(
+    [local.guestChanges],
+    () =>
+      void send('getGuestChanges', {}).then(
         (all) => {
           const mine = all.filter((c) => c.guest.id === guestId).reverse();
           const done = new Set(mine.filter((c) => c.status === 'done').map((c) => c.id));
@@ -26,14 +28,9 @@ export function GuestChanges({ guestId, onSettled }: { guestId: string; onSettle
           if (before && [...done].some((id) => !before.has(id))) settled.current();
         },
         () => undefined,
-      );
-    void load();
-    const changed = (c: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'guestChanges' in c) void load();
-    };
-    browser.storage.onChanged.addListener(changed);
-    return () => browser.storage.onChanged.removeListener(changed);
-  }, [guestId]);
+      ),
+    [guestId],
+  );
   if (!changes.length) return null;
   return (
     <section aria-label={t('cardChanges')}>

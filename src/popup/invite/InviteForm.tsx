@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageData } from '../../common/page-data.ts';
+import { session } from '../../common/storage.ts';
 import { DEFAULT_REDIRECT_URL } from '../../shared/config.ts';
 import { ErrorNote } from '../../shared/ErrorNote.tsx';
 import { describeEmailProblem, emailProblem } from '../../shared/email.ts';
@@ -9,7 +10,6 @@ import { LIMITS } from '../../shared/inputs.ts';
 import type { ExistingUser, InviteDraft, PageInfo, Precheck } from '../../shared/model.ts';
 import type { Operation } from '../../shared/operation.ts';
 import { send } from '../../shared/send.ts';
-import { session } from '../../shared/storage.ts';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 import { UserPicker } from '../parts/UserPicker.tsx';
 import type { GrantPayload } from './grant-section.ts';
@@ -85,7 +85,7 @@ export function InviteForm({
   const pageUrl = page.url ?? '';
   useEffect(() => {
     if (retry) return;
-    session.get('inviteDraft').then((saved) => {
+    session.inviteDraft.get().then((saved) => {
       const ours = saved && saved.accountId === accountId && saved.page === pageUrl && saved.draft?.email;
       setDraft(ours ? saved.draft : blank(page.url ?? DEFAULT_REDIRECT_URL));
     });
@@ -95,7 +95,7 @@ export function InviteForm({
   const update = (patch: Partial<InviteDraft>) => {
     const next = { ...draft, ...patch };
     setDraft(next);
-    void session.set('inviteDraft', { accountId, page: pageUrl, draft: next });
+    void session.inviteDraft.set({ accountId, page: pageUrl, draft: next });
   };
 
   const problem = emailProblem(draft.email);
@@ -120,7 +120,7 @@ export function InviteForm({
     })
       .then((op) => {
         // Started: the draft is spent, so nothing is sent twice by accident.
-        void session.remove('inviteDraft');
+        void session.inviteDraft.remove();
         onStarted(op);
       })
       .catch(setError)

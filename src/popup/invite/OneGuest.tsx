@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PageData } from '../../common/page-data.ts';
-import { browser } from '../../shared/browser.ts';
+import { local } from '../../common/storage.ts';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import type { PageInfo } from '../../shared/model.ts';
 import type { Operation } from '../../shared/operation.ts';
 import { send } from '../../shared/send.ts';
+import { useStored } from '../parts/use-stored.ts';
 import { Announce } from './Announce.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
@@ -15,15 +16,7 @@ import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
  */
 export function OneGuest(props: { accountId: string; page: PageInfo; data: PageData | null }) {
   const [op, setOp] = useState<Operation | null | undefined>(undefined);
-  useEffect(() => {
-    const load = () => send('getOperation', {}).then(setOp, () => setOp(null));
-    void load();
-    const changed = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'operations' in changes) void load();
-    };
-    browser.storage.onChanged.addListener(changed);
-    return () => browser.storage.onChanged.removeListener(changed);
-  }, []);
+  useStored([local.operations], () => void send('getOperation', {}).then(setOp, () => setOp(null)), []);
   if (op === undefined) return null;
   const invite = op?.steps[0];
   // Refused before anything was done: the form again, filled in, with the reason, so nothing typed is lost.

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/browser.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { local } from '../../common/storage.ts';
 import { ErrorNote } from '../../shared/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../../shared/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
@@ -8,6 +8,7 @@ import { notReadWords } from '../../shared/listed.ts';
 import type { PageInfo } from '../../shared/model.ts';
 import { type Activation, MIN_ACTIVE_MS, type MyAccess, type MyRole } from '../../shared/my-access.ts';
 import { send } from '../../shared/send.ts';
+import { useStored } from '../parts/use-stored.ts';
 import { ActivateForm } from './ActivateForm.tsx';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '');
@@ -127,26 +128,22 @@ export function MyAccessView({ page }: { page: PageInfo }) {
   const [openRole, setOpenRole] = useState<string | null>(null);
   const [retryError, setRetryError] = useState<unknown>(null);
   const reload = () => send('getMyAccess', {}).then(setAccess, setError);
-  useEffect(() => {
-    void reload();
-    let finished = -1;
-    const loadActivations = () =>
-      send('getActivations', {}).then((list) => {
+  const finished = useRef(-1);
+  useEffect(() => void reload(), []);
+  useStored(
+    [local.activations],
+    () =>
+      void send('getActivations', {}).then((list) => {
         setActivations(list);
         // An activation that ended (or was approved) changes what is active: read it again from Azure.
         const done = list.filter(
           (a) => a.status === 'done' || a.steps.some((s) => s.kind === 'approval' && s.state !== 'pending'),
         ).length;
-        if (finished !== -1 && done !== finished) void reload();
-        finished = done;
-      }, setError);
-    void loadActivations();
-    const changed = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'activations' in changes) void loadActivations();
-    };
-    browser.storage.onChanged.addListener(changed);
-    return () => browser.storage.onChanged.removeListener(changed);
-  }, []);
+        if (finished.current !== -1 && done !== finished.current) void reload();
+        finished.current = done;
+      }, setError),
+    [],
+  );
   if (!access) return error ? <ErrorNote error={error} /> : <p class="muted">{t('myAccessReading')}</p>;
   const context = page.context;
   const here = context?.kind === 'azure-resource' ? context.scope : undefined;

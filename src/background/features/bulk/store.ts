@@ -1,8 +1,8 @@
+import { local, removeTogether, type StoredEntry, setTogether } from '../../../common/storage.ts';
 import { type JobMeta, type JobRow, rowSteps } from '../../../shared/bulk/job.ts';
 import { t } from '../../../shared/i18n.ts';
 import { MAX_BULK_ROWS } from '../../../shared/inputs.ts';
 import { stepOf } from '../../../shared/operation.ts';
-import { type LocalKeys, local } from '../../../shared/storage.ts';
 import { jobProblem } from '../../jobs/checks.ts';
 
 /** Rows per storage key: a step touches one or two chunks, not the whole file. */
@@ -16,7 +16,6 @@ export interface LoadedJob {
   refused?: string;
 }
 
-const chunkKey = (n: number) => `bulkRows.${n}` as const;
 const chunkCount = (rows: number) => Math.ceil(rows / CHUNK);
 
 // Read once per worker life; every later change goes through this copy and is written back by saveJob.
@@ -25,7 +24,7 @@ let loading: Promise<LoadedJob | null> | null = null;
 let current: LoadedJob | null = null;
 
 async function read(): Promise<LoadedJob | null> {
-  const meta = await local.get('bulkJob');
+  const meta = await local.bulkJob.get();
   if (!meta) return null;
   const problem = typeof meta === 'object' ? jobProblem(meta, MAX_BULK_ROWS) : t('checkNotAJob');
   if (problem) {
@@ -33,7 +32,7 @@ async function read(): Promise<LoadedJob | null> {
     current = { meta: refusedMeta(meta), rows: [], dirty: new Set(), refused: problem };
     return current;
   }
-  const chunks = await Promise.all(Array.from({ length: chunkCount(meta.rowCount) }, (_, n) => local.get(chunkKey(n))));
+  const chunks = await Promise.all(Array.from({ length: chunkCount(meta.rowCount) }, (_, n) => local.bulkRows(n).get()));
   const rows = chunks.flatMap((c) => c ?? []);
   // A chunk missing would shift every later row: refuse the job rather than act on the wrong rows.
   if (rows.length !== meta.rowCount) return null;
@@ -107,11 +106,11 @@ export function changeRow(job: LoadedJob, index: number, change: Partial<JobRow>
 export async function saveJob(job: LoadedJob): Promise<void> {
   if (job !== current || job.refused) return;
   const chunks = [...job.dirty];
-  const values: Partial<LocalKeys> = { bulkJob: job.meta };
-  for (const n of chunks) values[chunkKey(n)] = job.rows.slice(n * CHUNK, (n + 1) * CHUNK);
+  const values: StoredEntry[] = [local.bulkJob.entry(job.meta)];
+  for (const n of chunks) values.push(local.bulkRows(n).entry(job.rows.slice(n * CHUNK, (n + 1) * CHUNK)));
   job.dirty.clear();
   try {
-    await local.setMany(values);
+    await setTogether(values);
   } catch (e) {
     // Written next time, with whatever else changed meanwhile.
     for (const n of chunks) job.dirty.add(n);
@@ -122,10 +121,10 @@ export async function saveJob(job: LoadedJob): Promise<void> {
 export async function discardJob(): Promise<void> {
   const old = await loadJob();
   const rows = old?.refused ? MAX_BULK_ROWS : (old?.meta.rowCount ?? 0);
-  const keys = old ? Array.from({ length: chunkCount(rows) }, (_, n) => chunkKey(n)) : [];
+  const chunks = old ? Array.from({ length: chunkCount(rows) }, (_, n) => local.bulkRows(n)) : [];
   current = null;
   loading = Promise.resolve(null);
-  await local.remove(['bulkJob', ...keys]);
+  await removeTogether([local.bulkJob, ...chunks]);
 }
 
 export async function createJob(meta: JobMeta, rows: JobRow[]): Promise<LoadedJob> {

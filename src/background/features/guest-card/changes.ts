@@ -1,3 +1,4 @@
+import { local } from '../../../common/storage.ts';
 import { changeWords, type GuestChange, type GuestChangeRecord } from '../../../shared/guest-card.ts';
 import { t } from '../../../shared/i18n.ts';
 import { recordGuestChange } from '../../activity.ts';
@@ -12,7 +13,7 @@ import { type ChangeResult, changeStep } from './steps/change.ts';
  * step marked sent and saved before it leaves, and looked for before it is sent again.
  */
 
-const list = storedList<GuestChangeRecord>('guestChanges');
+const list = storedList<GuestChangeRecord>(local.guestChanges);
 export const ownGuestChanges = list.own;
 
 /** Two changes are the same when they would act on the same thing: a second click joins the first. */

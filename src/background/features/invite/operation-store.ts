@@ -1,9 +1,10 @@
+import { local } from '../../../common/storage.ts';
 import type { WaitingStep } from '../../../shared/activity.ts';
 import type { SignedInAccount } from '../../../shared/model.ts';
 import { type Operation, stepWords, waitingWords } from '../../../shared/operation.ts';
 import { storedList } from '../../engine/stored-list.ts';
 
-const list = storedList<Operation>('operations');
+const list = storedList<Operation>(local.operations);
 export const operationList = list;
 const changeOperations = list.change;
 

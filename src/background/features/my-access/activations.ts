@@ -1,3 +1,4 @@
+import { local } from '../../../common/storage.ts';
 import { isGuid } from '../../../logic/guid.ts';
 import { isArmScope, isRoleDefinitionId } from '../../../shared/arm-id.ts';
 import { AppError, ErrorCodes } from '../../../shared/errors.ts';
@@ -18,7 +19,7 @@ import { approvalStep } from './steps/approval.ts';
  * one request at ARM under a name chosen here, then, when the role needs approval, a wait for the approver.
  */
 
-const list = storedList<Activation>('activations');
+const list = storedList<Activation>(local.activations);
 export const loadActivations = list.load;
 export const ownActivations = list.own;
 const changeActivations = list.change;
