@@ -12,7 +12,7 @@ export const common = {
 export default defineConfig({
   ...common,
   plugins: [crx({ manifest }), localesPlugin()],
-  // The code's one question to the build (src/background/offscreen.ts): here MSAL runs in an offscreen document.
+  // The code's one question to the build (src/background/core/offscreen.ts): here MSAL runs in an offscreen document.
   define: { 'import.meta.env.FIREFOX': 'false' },
   build: {
     ...common.build,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { FaultRule } from '../sandbox/faults.ts';
-import { parseBulkInviteCsv } from '../src/shared/bulk/csv.ts';
+import { parseBulkInviteCsv } from '../src/logic/bulk/csv.ts';
 import { launchBrowser, openPopupOn, signInThroughPopup } from '../test/e2e/harness.ts';
 import { freshSandbox, PASSWORD } from '../test/e2e/sandbox.ts';
 import { sandboxRequest } from '../test/support/https.ts';

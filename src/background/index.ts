@@ -1,13 +1,13 @@
-import { browser, type Runtime } from '../shared/browser.ts';
-import { AppError, ErrorCodes } from '../shared/errors.ts';
-import { dispatch, isEnvelope } from '../shared/messaging.ts';
+import { browser, type Runtime } from '../common/browser.ts';
+import { AppError, ErrorCodes } from '../common/errors.ts';
+import { dispatch, isEnvelope } from '../common/messaging.ts';
 import { driveWork, WORK_ALARM } from './engine/driver.ts';
 // The engine's step and operation kinds, installed before any listener can wake the engine.
 import './features/registry.ts';
+import { classifySender } from './core/sender.ts';
+import { forgetTab, syncTab } from './features/page/tabs.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
-import { forgetTab, syncTab } from './page-context.ts';
 import { backgroundChecks, fits, offscreenChecks } from './request-checks.ts';
-import { classifySender } from './sender.ts';
 
 // Settings, remembered groups and the bulk job steer this worker: content scripts (which run beside pages) may
 // neither read nor write them. chrome.storage.local and sync are open to them unless closed, from Chrome 140;

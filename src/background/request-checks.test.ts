@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackgroundProtocol } from '../shared/protocol.ts';
+import type { BackgroundProtocol } from '../common/protocol.ts';
 import { backgroundChecks, type ChecksOf, fits } from './request-checks.ts';
 
 const guest = { id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', mail: 'nora@partner.example', displayName: 'nora' };

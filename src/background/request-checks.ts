@@ -1,8 +1,8 @@
+import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../common/protocol.ts';
 import { backgroundRequests, offscreenRequests } from '../common/requests.ts';
 import { refine, type Schema } from '../common/schema.ts';
-import { own } from '../shared/own.ts';
-import type { BackgroundProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
-import { changeProblem } from './guests/change-problem.ts';
+import { own } from '../logic/own.ts';
+import { changeProblem } from './features/guest-card/change-problem.ts';
 
 /**
  * The check every incoming payload meets before any handler runs: its message's schema (src/common/requests.ts),

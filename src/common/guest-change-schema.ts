@@ -1,9 +1,9 @@
-import { LIMITS } from '../shared/inputs.ts';
+import { LIMITS } from '../logic/inputs.ts';
 import { boolean, type Infer, literal, nullable, object, optional, string, variants } from './schema.ts';
 
 /**
  * The guest card's changes (issue 11) as the card sends them: field types and bounds here; the ids' grammar and the
- * rules a change keeps are the stored check's (background/guests/change-problem.ts), which the background applies
+ * rules a change keeps are the stored check's (background/features/guest-card/change-problem.ts), which the background applies
  * to the message too.
  */
 

@@ -1,9 +1,9 @@
+import { powerPlatformProblem } from '../background/features/invite/power-platform-check.ts';
+import { isArmScope } from '../logic/arm-id.ts';
+import { azureSchedule } from '../logic/azure.ts';
 import { isOwnGuid } from '../logic/guid.ts';
-import { isArmScope } from '../shared/arm-id.ts';
-import { azureSchedule } from '../shared/azure.ts';
-import { LIMITS } from '../shared/inputs.ts';
-import type { PowerPlatformGrantRequest } from '../shared/power-platform.ts';
-import { powerPlatformProblem } from '../shared/power-platform-check.ts';
+import { LIMITS } from '../logic/inputs.ts';
+import type { PowerPlatformGrantRequest } from '../logic/power-platform.ts';
 import { boolean, type Infer, isRecord, literal, object, optional, string } from './schema.ts';
 
 /** A single invitation as the popup drafts and starts it, with its grants (issue 9). */

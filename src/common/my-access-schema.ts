@@ -1,5 +1,5 @@
-import { isArmScope, isRoleDefinitionId } from '../shared/arm-id.ts';
-import { LIMITS } from '../shared/inputs.ts';
+import { isArmScope, isRoleDefinitionId } from '../logic/arm-id.ts';
+import { LIMITS } from '../logic/inputs.ts';
 import { dateText, type Infer, integer, nullable, object, string } from './schema.ts';
 
 /** Activations and early ends of one's own roles (issue 10), as the popup asks for them. */

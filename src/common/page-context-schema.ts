@@ -1,10 +1,10 @@
+import { isArmScope, MAX_SCOPE_LENGTH, parseArmId } from '../logic/arm-id.ts';
+import { defaultEnvironmentTenant, isEnvironmentId } from '../logic/environment-id.ts';
 import { isOwnGuid } from '../logic/guid.ts';
-import { isArmScope, MAX_SCOPE_LENGTH, parseArmId } from '../shared/arm-id.ts';
-import { defaultEnvironmentTenant, isEnvironmentId } from '../shared/environment-id.ts';
 import { type Infer, literal, object, optional, refine, string, variants } from './schema.ts';
 
 /**
- * What the page in a tab is about, as far as inviting goes: made by the detector (src/shared/detect.ts), handed back
+ * What the page in a tab is about, as far as inviting goes: made by the detector (src/background/features/page/detect.ts), handed back
  * by the popup, and taken by the background only with the kinds it knows and well-formed ids.
  */
 
@@ -33,7 +33,7 @@ const environment = refine(
   object(
     {
       kind: literal('power-platform-environment'),
-      /** A lower-case GUID, or `Default-{tenant GUID}` (src/shared/environment-id.ts). */
+      /** A lower-case GUID, or `Default-{tenant GUID}` (src/logic/environment-id.ts). */
       environmentId: isEnvironmentId,
       /** The Power Platform admin center or a maker portal (Power Apps, Power Automate). */
       source: literal('admin', 'maker'),

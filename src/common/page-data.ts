@@ -1,8 +1,8 @@
-import type { AzureRoles } from '../shared/azure.ts';
-import type { SerializedError } from '../shared/errors.ts';
-import type { PowerPlatformPage } from '../shared/power-platform.ts';
-import type { PowerBiPage } from '../shared/powerbi.ts';
-import type { ConsentState } from '../shared/setup.ts';
+import type { AzureRoles } from '../logic/azure.ts';
+import type { PowerPlatformPage } from '../logic/power-platform.ts';
+import type { SerializedError } from './errors.ts';
+import type { PowerBiPage } from './powerbi.ts';
+import type { ConsentState } from './setup.ts';
 
 /**
  * What the services say about the page the tab is on, one kind per kind of page: the popup lays it out and offers its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPageContext } from '../shared/detect.ts';
+import { detectPageContext } from '../background/features/page/detect.ts';
 import { backgroundRequests } from './requests.ts';
 
 const invite = { email: 'a@b.example', redirectUrl: 'https://x.example', sendEmail: true, userType: 'Guest' };

@@ -1,10 +1,10 @@
+import { isArmScope, isRoleDefinitionId } from '../logic/arm-id.ts';
+import { azureSchedule } from '../logic/azure.ts';
+import { isEnvironmentId } from '../logic/environment-id.ts';
 import { isOwnGuid } from '../logic/guid.ts';
-import { isArmScope, isRoleDefinitionId } from '../shared/arm-id.ts';
-import { azureSchedule } from '../shared/azure.ts';
-import { FEATURE_SCOPES, type Feature } from '../shared/config.ts';
-import { isEnvironmentId } from '../shared/environment-id.ts';
-import { isPartnerDomain } from '../shared/guest-card.ts';
-import { isUsageLocation, LIMITS } from '../shared/inputs.ts';
+import { isUsageLocation, LIMITS } from '../logic/inputs.ts';
+import { FEATURE_SCOPES, type Feature } from './config.ts';
+import { isPartnerDomain } from './guest-card.ts';
 import { changedGuest, guestChange } from './guest-change-schema.ts';
 import { audienceGroup, inviteStart } from './invite-schema.ts';
 import { activationDraft, deactivationDraft } from './my-access-schema.ts';
@@ -13,7 +13,7 @@ import { array, boolean, integer, isRecord, literal, nullable, object, optional,
 
 /**
  * One schema per message the background takes (issue 24): the protocol's request types are read from these
- * (src/shared/protocol.ts), and the background checks every payload with its own before any handler runs.
+ * (src/common/protocol.ts), and the background checks every payload with its own before any handler runs.
  */
 
 /** A request that carries nothing: any object, whatever it holds, is read as nothing. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storage } from '../../test/support/fake-extension.ts';
 
-vi.mock('../shared/browser.ts', () => import('../../test/support/fake-extension.ts'));
+vi.mock('./browser.ts', () => import('../../test/support/fake-extension.ts'));
 
 const { item, local, session } = await import('./storage.ts');
 

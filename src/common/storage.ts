@@ -1,13 +1,13 @@
-import type { ActivityEntry } from '../shared/activity.ts';
-import { browser } from '../shared/browser.ts';
-import type { JobMeta, JobRow } from '../shared/bulk/job.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/config.ts';
-import type { GuestChangeRecord } from '../shared/guest-card.ts';
-import type { InviteDraft } from '../shared/model.ts';
-import type { Activation } from '../shared/my-access.ts';
-import type { Operation } from '../shared/operation.ts';
-import type { PageContext } from '../shared/page-context.ts';
-import type { AudienceGroup } from '../shared/powerbi.ts';
+import type { JobMeta, JobRow } from '../logic/bulk/job.ts';
+import type { ActivityEntry } from './activity-entry.ts';
+import { browser } from './browser.ts';
+import { DEFAULT_SETTINGS, type Settings } from './config.ts';
+import type { GuestChangeRecord } from './guest-card.ts';
+import type { InviteDraft } from './model.ts';
+import type { Activation } from './my-access.ts';
+import type { Operation } from './operation.ts';
+import type { PageContext } from './page-context.ts';
+import type { AudienceGroup } from './powerbi.ts';
 
 /** `local` is durable; `session` is memory only, gone with the browser. */
 export type StorageArea = 'local' | 'session';
@@ -83,7 +83,7 @@ export const local = {
   activations: item<Activation[]>('local', 'activations', []),
   /** Changes made from a guest's card: conversions, sponsors, access taken back, deletions (background/guests/changes.ts). */
   guestChanges: item<GuestChangeRecord[]>('local', 'guestChanges', []),
-  /** What this browser has done, oldest first, bounded (src/background/activity.ts). */
+  /** What this browser has done, oldest first, bounded (src/background/features/activity/activity-log.ts). */
   activity: item<ActivityEntry[]>('local', 'activity', []),
 };
 
@@ -102,7 +102,7 @@ export const session = {
   signedOut: item<boolean>('session', 'signedOut', false),
   /**
    * Power BI's admin view of each app's audience ("tenant|account|app" -> when read, its groups; null: no admin
-   * view for this person), read at most once an hour (src/background/powerbi/audience-cache.ts). Gone at sign-out.
+   * view for this person), read at most once an hour (src/background/services/powerbi/audience-cache.ts). Gone at sign-out.
    */
   appAudiences: item<Record<string, { at: number; groups: AudienceGroup[] | null }>>('session', 'appAudiences', {}),
   /** While a tenant's Power BI admin reads are spent: when they come back (tenant id -> ms since the epoch). */

@@ -1,9 +1,9 @@
-import { send } from '../shared/send.ts';
+import { send } from '../common/send.ts';
 
 /**
  * Tells the background that this tab's page changed, on load and on every in-page navigation (Power BI and the
  * Azure portal are single-page apps). It says nothing about the page: the background reads it from sender.url,
- * which the browser sets, with the same detector (src/shared/detect.ts).
+ * which the browser sets, with the same detector (src/background/features/page/detect.ts).
  */
 let last = '';
 function report(): void {

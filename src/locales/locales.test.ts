@@ -56,7 +56,7 @@ describe('locales', () => {
 
   it('no words are left inline in a view', () => {
     const views = [join(SRC, 'popup'), join(SRC, 'options')].flatMap((d) => filesUnder(d, (n) => n.endsWith('.tsx')));
-    views.push(...filesUnder(join(SRC, 'shared'), (n) => n.endsWith('.tsx')));
+    views.push(...filesUnder(join(SRC, 'common'), (n) => n.endsWith('.tsx')));
     const found = views
       .filter((f) => !NOT_YET_MOVED.includes(f.slice(SRC.length + 1)))
       .flatMap(inlineStrings)

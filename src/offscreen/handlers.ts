@@ -1,4 +1,4 @@
-import type { Handlers, OffscreenProtocol } from '../shared/protocol.ts';
+import type { Handlers, OffscreenProtocol } from '../common/protocol.ts';
 import * as msal from './msal.ts';
 
 /** MSAL's part of the sign-in and tokens, wherever MSAL runs: Chromium's offscreen document, Firefox's event page. */

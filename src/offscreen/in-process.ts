@@ -1,7 +1,7 @@
+import { browser } from '../common/browser.ts';
+import { AppError, ErrorCodes, isErrorCode, serializeError } from '../common/errors.ts';
+import type { OffscreenProtocol } from '../common/protocol.ts';
 import { session } from '../common/storage.ts';
-import { browser } from '../shared/browser.ts';
-import { AppError, ErrorCodes, isErrorCode, serializeError } from '../shared/errors.ts';
-import type { OffscreenProtocol } from '../shared/protocol.ts';
 import { installCookieJar } from './cookie-jar.ts';
 import { msalHandlers } from './handlers.ts';
 import { useRedirectUri } from './msal.ts';

@@ -1,6 +1,6 @@
-import { AppError, ErrorCodes } from '../shared/errors.ts';
-import { dispatch, isEnvelope, MARK, sendTo } from '../shared/messaging.ts';
-import type { Handlers, OffscreenProtocol, OffscreenToBackgroundProtocol } from '../shared/protocol.ts';
+import { AppError, ErrorCodes } from '../common/errors.ts';
+import { dispatch, isEnvelope, MARK, sendTo } from '../common/messaging.ts';
+import type { Handlers, OffscreenProtocol, OffscreenToBackgroundProtocol } from '../common/protocol.ts';
 import { installCookieJar } from './cookie-jar.ts';
 import { msalHandlers } from './handlers.ts';
 import { useRedirectUri } from './msal.ts';

@@ -1,7 +1,7 @@
 import { InteractionRequiredAuthError, ServerError } from '@azure/msal-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SANDBOX_SETTINGS } from '../shared/config.ts';
-import { ErrorCodes } from '../shared/errors.ts';
+import { SANDBOX_SETTINGS } from '../common/config.ts';
+import { ErrorCodes } from '../common/errors.ts';
 
 /** MSAL's answer to a token request whose refresh token the sign-in service refused. */
 const refusal: { error: Error } = { error: new Error('unset') };

@@ -7,10 +7,10 @@ import {
   type RedirectRequest,
   ServerError,
 } from '@azure/msal-browser';
-import { authorityFor, type Settings } from '../shared/config.ts';
-import { AppError, ErrorCodes } from '../shared/errors.ts';
-import type { SignedInAccount } from '../shared/model.ts';
-import { oneAtATime } from '../shared/one-at-a-time.ts';
+import { authorityFor, type Settings } from '../common/config.ts';
+import { AppError, ErrorCodes } from '../common/errors.ts';
+import type { SignedInAccount } from '../common/model.ts';
+import { oneAtATime } from '../logic/one-at-a-time.ts';
 
 let app: PublicClientApplication | undefined;
 let appKey = '';

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { HostAccess } from '../shared/api-hosts.ts';
-import { ErrorNote } from '../shared/ErrorNote.tsx';
-import { t } from '../shared/i18n.ts';
-import { send } from '../shared/send.ts';
-import { featureFindings, permissionName, type SetupReport } from '../shared/setup.ts';
+import { ErrorNote } from '../common/ErrorNote.tsx';
+import { t } from '../common/i18n.ts';
+import { send } from '../common/send.ts';
+import { featureFindings, permissionName, type SetupReport } from '../common/setup.ts';
+import type { HostAccess } from '../logic/api-hosts.ts';
 import { apiName, featureWords } from './feature-words.ts';
 import { HostAccessReport, readHostAccess } from './HostAccessReport.tsx';
 

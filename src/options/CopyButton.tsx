@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n.ts';
+import { t } from '../common/i18n.ts';
 
 /** Copies `text` to the clipboard and says so; `label` names what is copied, for screen readers and tests. */
 export function CopyButton({ text, label }: { text: string; label: string }) {

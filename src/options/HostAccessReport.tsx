@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { type ApiHost, type HostAccess, hostAccess, withheldOrigins } from '../shared/api-hosts.ts';
-import { browser } from '../shared/browser.ts';
-import { t } from '../shared/i18n.ts';
+import { browser } from '../common/browser.ts';
+import { t } from '../common/i18n.ts';
+import { type ApiHost, type HostAccess, hostAccess, withheldOrigins } from '../logic/api-hosts.ts';
 
 /** Whether the browser lets the extension reach each API, asked of this page's own `permissions`. */
 export const readHostAccess = () => hostAccess((origins) => browser.permissions.contains({ origins }));

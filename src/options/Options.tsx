@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../shared/browser.ts';
-import type { SettingsView } from '../shared/config.ts';
-import { ErrorNote } from '../shared/ErrorNote.tsx';
-import { t } from '../shared/i18n.ts';
-import { send } from '../shared/send.ts';
+import { browser } from '../common/browser.ts';
+import type { SettingsView } from '../common/config.ts';
+import { ErrorNote } from '../common/ErrorNote.tsx';
+import { t } from '../common/i18n.ts';
+import { send } from '../common/send.ts';
 import { CheckStep } from './CheckStep.tsx';
 import { RegistrationStep } from './RegistrationStep.tsx';
 import { SettingsStep } from './SettingsStep.tsx';

@@ -1,7 +1,7 @@
-import { browser } from '../shared/browser.ts';
-import { FEATURE_SCOPES, resourceOfScope } from '../shared/config.ts';
-import { t } from '../shared/i18n.ts';
-import { permissionName } from '../shared/setup.ts';
+import { browser } from '../common/browser.ts';
+import { FEATURE_SCOPES, resourceOfScope } from '../common/config.ts';
+import { t } from '../common/i18n.ts';
+import { permissionName } from '../common/setup.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { apiName, featureWords } from './feature-words.ts';
 

@@ -6,10 +6,10 @@ import {
   type Settings,
   type SettingsView,
   settingsProblem,
-} from '../shared/config.ts';
-import { ErrorNote } from '../shared/ErrorNote.tsx';
-import { t } from '../shared/i18n.ts';
-import { send } from '../shared/send.ts';
+} from '../common/config.ts';
+import { ErrorNote } from '../common/ErrorNote.tsx';
+import { t } from '../common/i18n.ts';
+import { send } from '../common/send.ts';
 
 /** A field the organization's policy sets: shown, not changeable, and said so. */
 function ManagedNote({ field, managed }: { field: ManagedField; managed: ManagedField[] }) {

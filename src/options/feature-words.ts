@@ -1,5 +1,5 @@
-import { ARM_ORIGIN, type Feature, GRAPH_ORIGIN, POWER_PLATFORM_RESOURCE, POWERBI_RESOURCE } from '../shared/config.ts';
-import { t } from '../shared/i18n.ts';
+import { ARM_ORIGIN, type Feature, GRAPH_ORIGIN, POWER_PLATFORM_RESOURCE, POWERBI_RESOURCE } from '../common/config.ts';
+import { t } from '../common/i18n.ts';
 
 /** A feature's name and what it lets a person do, in words. */
 export function featureWords(feature: Feature): { name: string; does: string } {

@@ -1,5 +1,5 @@
 /**
- * chrome.storage.local, chrome.storage.session, their onChanged and chrome.alarms as a worker unit test needs them, in place of src/shared/browser.ts. The
+ * chrome.storage.local, chrome.storage.session, their onChanged and chrome.alarms as a worker unit test needs them, in place of src/common/browser.ts. The
  * stored values live on globalThis, so a test that resets its modules (a fresh worker) still finds what the last
  * worker wrote, as a real restart would.
  */

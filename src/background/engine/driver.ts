@@ -1,9 +1,9 @@
-import { browser } from '../../shared/browser.ts';
-import type { SignedInAccount } from '../../shared/model.ts';
-import { currentAccount, forAccount } from '../auth.ts';
-import { graphSession } from '../graph/client.ts';
-import { wait } from '../rest.ts';
-import { usableSettings } from '../settings.ts';
+import { browser } from '../../common/browser.ts';
+import type { SignedInAccount } from '../../common/model.ts';
+import { currentAccount, forAccount } from '../core/auth.ts';
+import { usableSettings } from '../core/settings.ts';
+import { graphSession } from '../services/graph/client.ts';
+import { wait } from '../services/rest.ts';
 import { type EngineSession, type OpenPool, STOPPED_FOR_SIGN_IN } from './pool.ts';
 import { operationKinds } from './registry.ts';
 import { turn } from './turn.ts';

@@ -1,8 +1,8 @@
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import type { OperationRecord, OperationStep } from '../../shared/operation.ts';
-import { ownedBy, ownerOf } from '../../shared/owner.ts';
-import { currentAccount } from '../auth.ts';
-import { usableSettings } from '../settings.ts';
+import { AppError, ErrorCodes } from '../../common/errors.ts';
+import type { OperationRecord, OperationStep } from '../../common/operation.ts';
+import { currentAccount } from '../core/auth.ts';
+import { ownedBy, ownerOf } from '../core/owner.ts';
+import { usableSettings } from '../core/settings.ts';
 import { driveWork } from './driver.ts';
 import type { OpenPool } from './pool.ts';
 import type { KindDefinition } from './registry.ts';

@@ -1,7 +1,7 @@
-import type { Settings } from '../../shared/config.ts';
-import type { SignedInAccount } from '../../shared/model.ts';
-import type { OperationStep } from '../../shared/operation.ts';
-import type { GraphSession } from '../graph/client.ts';
+import type { Settings } from '../../common/config.ts';
+import type { SignedInAccount } from '../../common/model.ts';
+import type { OperationStep } from '../../common/operation.ts';
+import type { GraphSession } from '../services/graph/client.ts';
 
 /**
  * What the engine knows of the work it runs (issue 9, issue 24): pools of units (an operation, a bulk row), each a

@@ -1,4 +1,4 @@
-import type { SignedInAccount } from '../../shared/model.ts';
+import type { SignedInAccount } from '../../common/model.ts';
 import type { AccountNow, EngineSession, OpenPool, Pool } from './pool.ts';
 
 /**

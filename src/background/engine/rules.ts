@@ -1,7 +1,7 @@
-import { AppError, type ErrorCode, ErrorCodes, errorWords } from '../../shared/errors.ts';
-import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import type { OperationStep } from '../../shared/operation.ts';
+import { AppError, type ErrorCode, ErrorCodes, errorWords } from '../../common/errors.ts';
+import { t } from '../../common/i18n.ts';
+import type { OperationStep } from '../../common/operation.ts';
+import { formatNumber } from '../../logic/format.ts';
 import type { Pool } from './pool.ts';
 import { stepDefinition } from './registry.ts';
 

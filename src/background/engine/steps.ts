@@ -1,6 +1,6 @@
-import { type ErrorCode, ErrorCodes } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
-import { type OperationStep, stepOf } from '../../shared/operation.ts';
+import { type ErrorCode, ErrorCodes } from '../../common/errors.ts';
+import { t } from '../../common/i18n.ts';
+import { type OperationStep, stepOf } from '../../common/operation.ts';
 import type { EngineSession, Pool } from './pool.ts';
 import type { StepDefinition } from './registry.ts';
 import { fail, missed, needsSignIn, SignInNeeded, succeed } from './rules.ts';

@@ -1,8 +1,8 @@
+import type { SignedInAccount } from '../../common/model.ts';
+import type { OperationRecord } from '../../common/operation.ts';
 import type { StoredItem } from '../../common/storage.ts';
-import type { SignedInAccount } from '../../shared/model.ts';
-import { oneAtATime } from '../../shared/one-at-a-time.ts';
-import type { OperationRecord } from '../../shared/operation.ts';
-import { ownedBy } from '../../shared/owner.ts';
+import { oneAtATime } from '../../logic/one-at-a-time.ts';
+import { ownedBy } from '../core/owner.ts';
 import { driveWork } from './driver.ts';
 import type { AccountNow } from './pool.ts';
 

@@ -1,6 +1,6 @@
-import { ErrorCodes } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
-import { type OperationStep, stepOf } from '../../shared/operation.ts';
+import { ErrorCodes } from '../../common/errors.ts';
+import { t } from '../../common/i18n.ts';
+import { type OperationStep, stepOf } from '../../common/operation.ts';
 import { type EngineSession, type Pool, STOPPED_FOR_SIGN_IN } from './pool.ts';
 import { stepDefinition } from './registry.ts';
 import { fail, missed, needsSignIn, SETTLE_MS } from './rules.ts';
@@ -8,7 +8,7 @@ import { unknownStep } from './steps.ts';
 
 /**
  * The one engine behind single invitations, bulk jobs, activations and guest changes (issue 9). Each is a list of
- * units (an operation, a row) made of steps (shared/operation.ts); a pool keeps its units in storage and says what
+ * units (an operation, a row) made of steps (common/operation.ts); a pool keeps its units in storage and says what
  * each step acts on. The engine takes every due step of a pool in one turn, each kind together (20 invitations or
  * group joins in one JSON batch, roles side by side), and applies one set of rules to all (rules.ts): a request sent
  * and not answered is looked for before it is sent again, throttling and passing failures wait and are tried a

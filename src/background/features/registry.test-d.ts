@@ -1,4 +1,4 @@
-import type { OperationKind, StepKind } from '../../shared/operation.ts';
+import type { OperationKind, StepKind } from '../../common/operation.ts';
 import type { KindRegistry, StepRegistry } from '../engine/registry.ts';
 import type { KINDS, STEPS } from './registry.ts';
 
@@ -15,7 +15,7 @@ export function registryTypeChecks(steps: typeof STEPS, kinds: typeof KINDS): vo
   const { envLicense: _step, ...withoutEnvLicense } = steps;
   // @ts-expect-error A step kind without its definition.
   withoutEnvLicense satisfies StepRegistry<StepKind>;
-  // @ts-expect-error A new step kind named in shared/operation.ts and not yet defined.
+  // @ts-expect-error A new step kind named in common/operation.ts and not yet defined.
   steps satisfies StepRegistry<StepKind | 'sponsor'>;
   // @ts-expect-error A definition filed under another kind's name.
   ({ ...steps, envLicense: steps.environment }) satisfies StepRegistry<StepKind>;

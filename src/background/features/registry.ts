@@ -1,5 +1,5 @@
-import type { SignedInAccount } from '../../shared/model.ts';
-import type { OperationKind, StepKind } from '../../shared/operation.ts';
+import type { SignedInAccount } from '../../common/model.ts';
+import type { OperationKind, StepKind } from '../../common/operation.ts';
 import { install, type KindDefinition, type KindRegistry, type StepRegistry } from '../engine/registry.ts';
 import { bulkKind } from './bulk/bulk-pool.ts';
 import { guestChangeKind } from './guest-card/changes.ts';
@@ -19,7 +19,7 @@ import { approvalStep } from './my-access/steps/approval.ts';
 
 /**
  * The one place that lists every step kind and operation kind with its definition (issue 24). The engine imports no
- * feature: it runs what is installed here. A kind named in shared/operation.ts without its definition here, or a
+ * feature: it runs what is installed here. A kind named in common/operation.ts without its definition here, or a
  * definition filed under another kind's name, does not compile (registry.test-d.ts shows it).
  */
 

@@ -1,10 +1,16 @@
 import { useContext, useState } from 'preact/hooks';
+import {
+  ACTION_WORDS,
+  type ActivityEntry,
+  type ActivityFilter,
+  outcomeWords,
+  type WaitingStep,
+} from '../../common/activity-entry.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
-import { ACTION_WORDS, type ActivityEntry, type ActivityFilter, outcomeWords, type WaitingStep } from '../../shared/activity.ts';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { formatDateTime } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import { send } from '../../shared/send.ts';
+import { formatDateTime } from '../../logic/format.ts';
 import { download } from '../parts/download.ts';
 import { OpenCard } from '../parts/open-card.ts';
 import { useStored } from '../parts/use-stored.ts';

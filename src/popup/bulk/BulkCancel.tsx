@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { JobSummary } from '../../shared/bulk/job.ts';
-import { t } from '../../shared/i18n.ts';
+import { t } from '../../common/i18n.ts';
+import type { JobSummary } from '../../logic/bulk/job.ts';
 
 /**
  * Cancel. Guests already invited may still be owed their group or role; cancelling alone lets those finish, so when

@@ -1,5 +1,5 @@
-import type { Granted, GrantedGroup, BulkGrants as Grants } from '../../shared/bulk/grant-summary.ts';
-import { t } from '../../shared/i18n.ts';
+import { t } from '../../common/i18n.ts';
+import type { Granted, GrantedGroup, BulkGrants as Grants } from '../../logic/bulk/grant-summary.ts';
 
 function groupKind(g: GrantedGroup): string {
   const kind =

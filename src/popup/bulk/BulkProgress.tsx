@@ -1,6 +1,6 @@
-import type { JobSummary } from '../../shared/bulk/job.ts';
-import { formatDuration, formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
+import { t } from '../../common/i18n.ts';
+import type { JobSummary } from '../../logic/bulk/job.ts';
+import { formatDuration, formatNumber } from '../../logic/format.ts';
 
 function statusWords(status: JobSummary['status']): string {
   switch (status) {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describeRow, type JobRow } from '../../shared/bulk/job.ts';
-import { t } from '../../shared/i18n.ts';
-import type { BackgroundProtocol } from '../../shared/protocol.ts';
-import { send } from '../../shared/send.ts';
+import { t } from '../../common/i18n.ts';
+import type { BackgroundProtocol } from '../../common/protocol.ts';
+import { send } from '../../common/send.ts';
+import { describeRow, type JobRow } from '../../logic/bulk/job.ts';
 
 export type Show = BackgroundProtocol['getBulkRows']['request']['show'];
 

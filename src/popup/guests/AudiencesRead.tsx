@@ -1,5 +1,5 @@
-import { type AudienceRead, adminReadsSpentWords, audiencesAgeWords, mayReadAudiencesAgain } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
+import { type AudienceRead, adminReadsSpentWords, audiencesAgeWords, mayReadAudiencesAgain } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
 
 /**
  * How old the groups' app audiences are (Power BI's admin view, read at most once an hour), with a way to read them

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { changeSentence, type GuestChange, type GuestChangeRecord, isMember } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { changeSentence, type GuestChange, type GuestChangeRecord, isMember } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
 
 /**
  * A change from the card: its button, then the one sentence that says what changes and what does not, and only

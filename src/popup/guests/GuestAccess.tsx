@@ -1,7 +1,7 @@
-import { formatDate } from '../../shared/format.ts';
-import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
-import { notReadWords } from '../../shared/listed.ts';
+import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import { formatDate } from '../../logic/format.ts';
+import { notReadWords } from '../../logic/listed.ts';
 import { AudiencesRead } from './AudiencesRead.tsx';
 import { ConfirmChange } from './ConfirmChange.tsx';
 

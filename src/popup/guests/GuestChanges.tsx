@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
+import { changeWords, type GuestChangeRecord } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
-import { changeWords, type GuestChangeRecord } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
-import { send } from '../../shared/send.ts';
 import { useStored } from '../parts/use-stored.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { ACTION_WORDS, outcomeWords } from '../../shared/activity.ts';
-import { formatDateTime } from '../../shared/format.ts';
-import type { GuestCard } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
+import { ACTION_WORDS, outcomeWords } from '../../common/activity-entry.ts';
+import type { GuestCard } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import { formatDateTime } from '../../logic/format.ts';
 
 const when = (at: string | number) => formatDateTime(at, 'short');
 /** Entra's audit result in words; a value it adds later as Entra gives it. */

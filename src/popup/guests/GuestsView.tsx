@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { userTypeWords } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
-import type { PageInfo } from '../../shared/model.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { userTypeWords } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import type { PageInfo } from '../../common/model.ts';
 import { MoreHits, useDirectorySearch } from '../parts/UserPicker.tsx';
 import { GuestCardView } from './GuestCardView.tsx';
 import { TenantSettings } from './TenantSettings.tsx';

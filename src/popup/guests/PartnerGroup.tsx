@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import type { GuestChangeRecord, PartnerGroupDraft } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import type { GuestChangeRecord, PartnerGroupDraft } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
 import { ConfirmChange } from './ConfirmChange.tsx';
 
 type Preview = { draft: PartnerGroupDraft; admitted: { id: string; displayName: string; mail: string | null }[] };

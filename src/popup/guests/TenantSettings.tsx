@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import type { ExternalSettings } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
-import { send } from '../../shared/send.ts';
-import { SETTINGS_PAGES } from '../../shared/tenant-settings.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import type { ExternalSettings } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
+import { SETTINGS_PAGES } from '../../logic/tenant-settings.ts';
 
 /** Who may invite, what guests may see, and the cross-tenant access settings, in plain words with where to change them. */
 export function TenantSettings() {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { AzureRoleOption, AzureRoles } from '../../shared/azure.ts';
-import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
+import { t } from '../../common/i18n.ts';
+import type { AzureRoleOption, AzureRoles } from '../../logic/azure.ts';
+import { formatNumber } from '../../logic/format.ts';
 import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from '../parts/azure-choice.ts';
 import { ScheduleFields } from '../parts/ScheduleFields.tsx';
 import type { GrantSection } from './grant-section.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../shared/i18n.ts';
-import type { PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
+import { t } from '../../common/i18n.ts';
+import type { PowerPlatformGrantRequest } from '../../logic/power-platform.ts';
 
 /** The article's last step, "notify your invited users": the environment's link to send the guest. */
 export function EnvironmentLink({ environment }: { environment: PowerPlatformGrantRequest }) {

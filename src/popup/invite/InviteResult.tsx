@@ -1,11 +1,11 @@
 import { useContext, useState } from 'preact/hooks';
-import { type AzureAssignment, describeSchedule } from '../../shared/azure.ts';
-import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import { guestStateWords, type InvitationResult } from '../../shared/model.ts';
-import type { OperationStep } from '../../shared/operation.ts';
-import type { PowerPlatformGrantRequest } from '../../shared/power-platform.ts';
-import type { PowerBiGrant } from '../../shared/powerbi.ts';
+import { t } from '../../common/i18n.ts';
+import { guestStateWords, type InvitationResult } from '../../common/model.ts';
+import type { OperationStep } from '../../common/operation.ts';
+import type { PowerBiGrant } from '../../common/powerbi.ts';
+import { type AzureAssignment, describeSchedule } from '../../logic/azure.ts';
+import { formatNumber } from '../../logic/format.ts';
+import type { PowerPlatformGrantRequest } from '../../logic/power-platform.ts';
 import { OpenCard } from '../parts/open-card.ts';
 import { EnvironmentLink } from './EnvironmentLink.tsx';
 import { PowerBiGrantCard } from './LicenseAction.tsx';

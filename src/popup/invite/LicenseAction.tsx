@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
-import type { OperationStep } from '../../shared/operation.ts';
-import type { PowerBiGrant } from '../../shared/powerbi.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { AppError, ErrorCodes } from '../../common/errors.ts';
+import { t } from '../../common/i18n.ts';
+import type { OperationStep } from '../../common/operation.ts';
+import type { PowerBiGrant } from '../../common/powerbi.ts';
+import { send } from '../../common/send.ts';
 
 /**
  * What the guest got on Power BI, and the offer to assign a licence here (asking for a usage location if needed).

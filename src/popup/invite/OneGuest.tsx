@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import { AppError, ErrorCodes } from '../../common/errors.ts';
+import type { PageInfo } from '../../common/model.ts';
+import type { Operation } from '../../common/operation.ts';
 import type { PageData } from '../../common/page-data.ts';
+import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import type { PageInfo } from '../../shared/model.ts';
-import type { Operation } from '../../shared/operation.ts';
-import { send } from '../../shared/send.ts';
 import { useStored } from '../parts/use-stored.ts';
 import { Announce } from './Announce.tsx';
 import { InviteForm } from './InviteForm.tsx';

@@ -1,8 +1,8 @@
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import { type Operation, type OperationStep, stepOf, stepWords, waitingWords } from '../../shared/operation.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { AppError, ErrorCodes } from '../../common/errors.ts';
+import { t } from '../../common/i18n.ts';
+import { type Operation, type OperationStep, stepOf, stepWords, waitingWords } from '../../common/operation.ts';
+import { formatNumber } from '../../logic/format.ts';
 import { InviteResult, resultHeading } from './InviteResult.tsx';
 
 const stepError = (s: OperationStep) => new AppError(s.code ?? ErrorCodes.unknown, s.detail ?? s.error);

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { t } from '../../shared/i18n.ts';
-import type { AudienceGroup, PowerBiPage } from '../../shared/powerbi.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import type { AudienceGroup, PowerBiPage } from '../../common/powerbi.ts';
+import { send } from '../../common/send.ts';
 import { MoreHits } from '../parts/UserPicker.tsx';
 import { useSearch } from '../parts/use-search.ts';
 import type { GrantSection } from './grant-section.ts';

@@ -1,6 +1,6 @@
-import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import type { PowerPlatformPage } from '../../shared/power-platform.ts';
+import { t } from '../../common/i18n.ts';
+import { formatNumber } from '../../logic/format.ts';
+import type { PowerPlatformPage } from '../../logic/power-platform.ts';
 import type { GrantSection } from './grant-section.ts';
 import { choiceProblem, initialChoice, type PowerPlatformChoice, toGrant } from './power-platform-choice.ts';
 

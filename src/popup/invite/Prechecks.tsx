@@ -1,5 +1,5 @@
-import { t } from '../../shared/i18n.ts';
-import type { ExistingUser, Precheck } from '../../shared/model.ts';
+import { t } from '../../common/i18n.ts';
+import type { ExistingUser, Precheck } from '../../common/model.ts';
 
 /** What the pre-checks found, before anything is sent: may I invite, and who already has this address. */
 export function InviteNotes({ check, onReset }: { check: Precheck | null; onReset: (user: ExistingUser) => void }) {

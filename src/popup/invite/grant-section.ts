@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
+import type { InviteStart } from '../../common/operation.ts';
 import type { PageData } from '../../common/page-data.ts';
-import type { InviteStart } from '../../shared/operation.ts';
 
 /** What a section adds to the invitation: its grant, and a display name its own fields make (used when none was typed). */
 export type GrantPayload = Partial<Pick<InviteStart, 'azure' | 'powerBi' | 'powerPlatform'>> & { displayName?: string };

@@ -1,7 +1,7 @@
-import { t } from '../../shared/i18n.ts';
-import { isUsageLocation } from '../../shared/inputs.ts';
-import type { PowerPlatformGrantRequest, PowerPlatformPage } from '../../shared/power-platform.ts';
-import { environmentUrl } from '../../shared/power-platform.ts';
+import { t } from '../../common/i18n.ts';
+import { isUsageLocation } from '../../logic/inputs.ts';
+import type { PowerPlatformGrantRequest, PowerPlatformPage } from '../../logic/power-platform.ts';
+import { environmentUrl } from '../../logic/power-platform.ts';
 
 export interface PowerPlatformChoice {
   givenName: string;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { t } from '../../shared/i18n.ts';
-import { type ActivationDraft, activationProblem, type MyRole, minutesWords, type RolePolicy } from '../../shared/my-access.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import { type ActivationDraft, activationProblem, type MyRole, minutesWords, type RolePolicy } from '../../common/my-access.ts';
+import { send } from '../../common/send.ts';
 
 /** Durations offered, up to what the policy allows (and always its maximum itself). */
 function durations(max: number): number[] {

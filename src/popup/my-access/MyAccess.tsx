@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { AppError, ErrorCodes } from '../../common/errors.ts';
+import { t } from '../../common/i18n.ts';
+import type { PageInfo } from '../../common/model.ts';
+import { type Activation, MIN_ACTIVE_MS, type MyAccess, type MyRole } from '../../common/my-access.ts';
+import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { AppError, ErrorCodes } from '../../shared/errors.ts';
-import { formatDateTime } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import { notReadWords } from '../../shared/listed.ts';
-import type { PageInfo } from '../../shared/model.ts';
-import { type Activation, MIN_ACTIVE_MS, type MyAccess, type MyRole } from '../../shared/my-access.ts';
-import { send } from '../../shared/send.ts';
+import { formatDateTime } from '../../logic/format.ts';
+import { notReadWords } from '../../logic/listed.ts';
 import { useStored } from '../parts/use-stored.ts';
 import { ActivateForm } from './ActivateForm.tsx';
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Feature } from '../../shared/config.ts';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { t } from '../../shared/i18n.ts';
-import { send } from '../../shared/send.ts';
-import { type ConsentState, standing } from '../../shared/setup.ts';
+import type { Feature } from '../../common/config.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
+import { type ConsentState, standing } from '../../common/setup.ts';
 
 export interface Consent {
   /** Null while not yet known. */

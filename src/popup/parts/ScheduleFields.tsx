@@ -1,5 +1,5 @@
-import { scheduleProblem } from '../../shared/azure.ts';
-import { t } from '../../shared/i18n.ts';
+import { t } from '../../common/i18n.ts';
+import { scheduleProblem } from '../../logic/azure.ts';
 import { type AzureChoice, toSchedule } from './azure-choice.ts';
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

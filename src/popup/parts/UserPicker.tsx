@@ -1,9 +1,9 @@
 import { useId, useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { formatNumber } from '../../shared/format.ts';
-import { type DirectoryHit, SEARCH_HITS } from '../../shared/guest-card.ts';
-import { t } from '../../shared/i18n.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { type DirectoryHit, SEARCH_HITS } from '../../common/guest-card.ts';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
+import { formatNumber } from '../../logic/format.ts';
 import { useSearch } from './use-search.ts';
 
 /** Finds users of this directory by words of their name or address, as they are typed. */

@@ -1,4 +1,4 @@
-import { type AzureRoleOption, type AzureSchedule, scheduleProblem } from '../../shared/azure.ts';
+import { type AzureRoleOption, type AzureSchedule, scheduleProblem } from '../../logic/azure.ts';
 
 export interface AzureChoice {
   role?: AzureRoleOption;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { formatNumber } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import type { SessionState } from '../../shared/model.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import type { SessionState } from '../../common/model.ts';
+import { send } from '../../common/send.ts';
+import { formatNumber } from '../../logic/format.ts';
 
 export function AccountBar({ session, onSignedOut }: { session: SessionState; onSignedOut: (s: SessionState) => void }) {
   const [error, setError] = useState<unknown>(null);

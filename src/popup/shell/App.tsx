@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/browser.ts';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { t } from '../../shared/i18n.ts';
-import type { PageInfo, SessionState } from '../../shared/model.ts';
-import { send } from '../../shared/send.ts';
+import { browser } from '../../common/browser.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import type { PageInfo, SessionState } from '../../common/model.ts';
+import { send } from '../../common/send.ts';
 import { OneGuest } from '../invite/OneGuest.tsx';
 import { OpenCard } from '../parts/open-card.ts';
 import { AccountBar } from './AccountBar.tsx';

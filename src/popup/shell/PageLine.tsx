@@ -1,8 +1,8 @@
 import { Fragment } from 'preact';
+import { t } from '../../common/i18n.ts';
+import type { PageInfo, SignedInAccount } from '../../common/model.ts';
+import { otherTenant } from '../../common/page-context.ts';
 import type { PageData } from '../../common/page-data.ts';
-import { t } from '../../shared/i18n.ts';
-import type { PageInfo, SignedInAccount } from '../../shared/model.ts';
-import { otherTenant } from '../../shared/page-context.ts';
 
 interface Props {
   page: PageInfo;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { formatDateTime } from '../../shared/format.ts';
-import { t } from '../../shared/i18n.ts';
-import type { QueuedItem, QueuedView } from '../../shared/queued.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import type { QueuedItem, QueuedView } from '../../common/queued.ts';
+import { send } from '../../common/send.ts';
+import { formatDateTime } from '../../logic/format.ts';
 
 /**
  * Work another account confirmed and left unsent in this browser (issue 21): what it is and who queued it, never its

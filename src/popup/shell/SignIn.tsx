@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { t } from '../../shared/i18n.ts';
-import type { SessionState } from '../../shared/model.ts';
-import { send } from '../../shared/send.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { t } from '../../common/i18n.ts';
+import type { SessionState } from '../../common/model.ts';
+import { send } from '../../common/send.ts';
 
 /**
  * Sign-in runs in the background (a launchWebAuthFlow window); this popup usually closes when that window takes

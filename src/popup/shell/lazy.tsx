@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../shared/i18n.ts';
+import { t } from '../../common/i18n.ts';
 
 /**
  * A view fetched when it is first shown rather than with the popup, so opening the popup loads only what its

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Feature } from '../../common/config.ts';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import { errorFrom } from '../../common/errors.ts';
+import { t } from '../../common/i18n.ts';
+import type { PageContext } from '../../common/page-context.ts';
 import type { PageData } from '../../common/page-data.ts';
-import type { Feature } from '../../shared/config.ts';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { errorFrom } from '../../shared/errors.ts';
-import { t } from '../../shared/i18n.ts';
-import type { PageContext } from '../../shared/page-context.ts';
-import { send } from '../../shared/send.ts';
+import { send } from '../../common/send.ts';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 
 /** The feature a kind of page is read with, and the words asking for its consent. */

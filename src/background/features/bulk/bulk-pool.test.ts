@@ -1,21 +1,21 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storage } from '../../../../test/support/fake-extension.ts';
-import type { JobMeta, JobRow } from '../../../shared/bulk/job.ts';
-import type * as Errors from '../../../shared/errors.ts';
+import type * as Errors from '../../../common/errors.ts';
+import type { JobMeta, JobRow } from '../../../logic/bulk/job.ts';
 
 // The worker's surroundings, faked: storage and alarms, the signed-in account, and Graph's $batch endpoint.
-vi.mock('../../../shared/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
-vi.mock('../../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../../../common/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
+vi.mock('../../core/settings.ts', () => ({ usableSettings: async () => ({}) }));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
-vi.mock('../../auth.ts', () => ({
+vi.mock('../../core/auth.ts', () => ({
   currentAccount: async () => ({ tenantId: CONTOSO, id: ME, username: 'megan@contoso.example' }),
   forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
   // The account was granted every scope a job needs: starting one asks for no consent.
   scopedToken: async () => ({ accessToken: 't', expiresOn: 0, scopes: [] }),
 }));
-vi.mock('../../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+vi.mock('../../services/rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
 /** Graph as the job meets it: who exists, and an answer per invitation (by address, first try first). */
 const existing = new Set<string>();
@@ -27,7 +27,7 @@ const batchFailures: unknown[] = [];
 let lookupFailures = 0;
 /** The next look-ups do not see users yet, as a replica that has not caught up. */
 let hiddenLooks = 0;
-vi.mock('../../graph/client.ts', async () => {
+vi.mock('../../services/graph/client.ts', async () => {
   const { askedMails, fakeGraphClient } = await import('../../../../test/support/fake-graph.ts');
   return fakeGraphClient(
     (r) => {
@@ -65,7 +65,7 @@ const engine = async () => {
 };
 
 const { SETTLE_MS } = await import('../../engine/rules.ts');
-const { rowSteps } = await import('../../../shared/bulk/job.ts');
+const { rowSteps } = await import('../../../logic/bulk/job.ts');
 /** A fresh worker: the engine and the job's store read everything from storage again. */
 let driveBulkJob: () => Promise<void>;
 /** The error class of that same fresh worker (a class from before the reset would not match its checks). */
@@ -110,7 +110,7 @@ const rows = () => storage.get('bulkRows.0') as JobRow[];
 beforeEach(async () => {
   vi.resetModules();
   ({ driveWork: driveBulkJob } = await engine());
-  errors = await import('../../../shared/errors.ts');
+  errors = await import('../../../common/errors.ts');
   vi.useFakeTimers({ toFake: ['Date'] });
   storage.clear();
   existing.clear();

@@ -1,13 +1,13 @@
-import { countOutcomes, inFlight, type JobRow, joinOwed, roleOwed } from '../../../shared/bulk/job.ts';
-import { t } from '../../../shared/i18n.ts';
-import { MAX_BULK_ROWS } from '../../../shared/inputs.ts';
-import { stepOf } from '../../../shared/operation.ts';
-import { ownedBy } from '../../../shared/owner.ts';
-import { recordBulkJob } from '../../activity.ts';
+import { t } from '../../../common/i18n.ts';
+import { stepOf } from '../../../common/operation.ts';
+import { countOutcomes, inFlight, type JobRow, joinOwed, roleOwed } from '../../../logic/bulk/job.ts';
+import { MAX_BULK_ROWS } from '../../../logic/inputs.ts';
+import { ownedBy } from '../../core/owner.ts';
+import { jobProblem, rowProblem } from '../../core/stored-checks.ts';
 import type { AccountNow, OpenPool } from '../../engine/pool.ts';
 import type { KindDefinition } from '../../engine/registry.ts';
 import { reads } from '../../engine/steps.ts';
-import { jobProblem, rowProblem } from '../../jobs/checks.ts';
+import { recordBulkJob } from '../activity/activity-log.ts';
 import { azureRoleStep } from '../invite/steps/azure-role.ts';
 import { envLicenseStep } from '../invite/steps/env-license.ts';
 import { environmentStep } from '../invite/steps/environment.ts';
@@ -18,7 +18,7 @@ import { changeRow, type LoadedJob, loadJob, saveJob, touchRow } from './store.t
 
 /**
  * The bulk job as a pool for the engine: each row is a unit with the same steps as a single invitation
- * (shared/operation.ts), and the job adds only what a file of them needs: start, pause, resume and cancel, the
+ * (common/operation.ts), and the job adds only what a file of them needs: start, pause, resume and cancel, the
  * tenant's invitation window kept across worker restarts, the pace, and one activity entry at the end.
  */
 

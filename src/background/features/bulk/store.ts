@@ -1,9 +1,9 @@
+import { t } from '../../../common/i18n.ts';
+import { stepOf } from '../../../common/operation.ts';
 import { local, removeTogether, type StoredEntry, setTogether } from '../../../common/storage.ts';
-import { type JobMeta, type JobRow, rowSteps } from '../../../shared/bulk/job.ts';
-import { t } from '../../../shared/i18n.ts';
-import { MAX_BULK_ROWS } from '../../../shared/inputs.ts';
-import { stepOf } from '../../../shared/operation.ts';
-import { jobProblem } from '../../jobs/checks.ts';
+import { type JobMeta, type JobRow, rowSteps } from '../../../logic/bulk/job.ts';
+import { MAX_BULK_ROWS } from '../../../logic/inputs.ts';
+import { jobProblem } from '../../core/stored-checks.ts';
 
 /** Rows per storage key: a step touches one or two chunks, not the whole file. */
 const CHUNK = 500;

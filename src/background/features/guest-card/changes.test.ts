@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storage } from '../../../../test/support/fake-extension.ts';
-import type { ActivityEntry } from '../../../shared/activity.ts';
-import { type GuestChangeRecord, partnerGroupDraft } from '../../../shared/guest-card.ts';
+import type { ActivityEntry } from '../../../common/activity-entry.ts';
+import { type GuestChangeRecord, partnerGroupDraft } from '../../../common/guest-card.ts';
 
 // The worker's surroundings, faked: storage, the account, and the one function that talks to Microsoft. The pool,
 // the engine and the driver are the extension's own.
-vi.mock('../../../shared/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
+vi.mock('../../../common/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
-vi.mock('../../settings.ts', () => ({ usableSettings: async () => ({}) }));
-vi.mock('../../auth.ts', () => ({
+vi.mock('../../core/settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../../core/auth.ts', () => ({
   currentAccount: async () => ({
     tenantId: CONTOSO,
     id: '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e',
@@ -16,13 +16,13 @@ vi.mock('../../auth.ts', () => ({
   }),
   forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
 }));
-vi.mock('../../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
-vi.mock('../../graph/client.ts', () => ({ graphSession: () => ({ client: {}, grantedScopes: async () => [] }) }));
+vi.mock('../../services/rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+vi.mock('../../services/graph/client.ts', () => ({ graphSession: () => ({ client: {}, grantedScopes: async () => [] }) }));
 
 /** Each call the pool made: whether it said an earlier send may have arrived. */
 const calls: { kind: string; mayExist: boolean }[] = [];
 let answers: (() => { outcome: string } | Error)[] = [];
-vi.mock('../../guests/apply.ts', () => ({
+vi.mock('./apply.ts', () => ({
   applyChange: async (_s: unknown, _g: unknown, r: GuestChangeRecord, mayExist: boolean) => {
     calls.push({ kind: r.change.kind, mayExist });
     const next = answers.shift()?.() ?? { outcome: 'removed' };
@@ -103,7 +103,7 @@ describe('changes made from a guest card', () => {
   });
 
   it('waits out a 503 and tries again, as one that may have arrived', async () => {
-    const { AppError, ErrorCodes } = await import('../../../shared/errors.ts');
+    const { AppError, ErrorCodes } = await import('../../../common/errors.ts');
     answers = [() => new AppError(ErrorCodes.serviceUnavailable, 'busy')];
     await startGuestChange(GUEST, { kind: 'convert', to: 'Member', user: AS_READ });
     await driveWork();

@@ -1,11 +1,11 @@
+import { changeWords, type GuestChange, type GuestChangeRecord } from '../../../common/guest-card.ts';
+import { t } from '../../../common/i18n.ts';
 import { local } from '../../../common/storage.ts';
-import { changeWords, type GuestChange, type GuestChangeRecord } from '../../../shared/guest-card.ts';
-import { t } from '../../../shared/i18n.ts';
-import { recordGuestChange } from '../../activity.ts';
 import { defineKind } from '../../engine/kinds.ts';
 import { reads } from '../../engine/steps.ts';
 import { storedList } from '../../engine/stored-list.ts';
-import { changeProblem } from '../../guests/change-problem.ts';
+import { recordGuestChange } from '../activity/activity-log.ts';
+import { changeProblem } from './change-problem.ts';
 import { type ChangeResult, changeStep } from './steps/change.ts';
 
 /**

@@ -1,11 +1,11 @@
-import type { AzureRoles, AzureSchedule } from '../../../shared/azure.ts';
-import type { Settings } from '../../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../../shared/errors.ts';
-import { t } from '../../../shared/i18n.ts';
-import type { LicenseRequest } from '../../../shared/operation.ts';
-import type { LicensePath } from '../../../shared/powerbi.ts';
-import { azureRoles, ensureAzureRole } from '../../arm/roles.ts';
-import { assignGuestLicense, guestLicensePath } from '../../powerbi/access.ts';
+import type { Settings } from '../../../common/config.ts';
+import { AppError, ErrorCodes } from '../../../common/errors.ts';
+import { t } from '../../../common/i18n.ts';
+import type { LicenseRequest } from '../../../common/operation.ts';
+import type { LicensePath } from '../../../common/powerbi.ts';
+import type { AzureRoles, AzureSchedule } from '../../../logic/azure.ts';
+import { azureRoles, ensureAzureRole } from './azure-roles.ts';
+import { assignGuestLicense, guestLicensePath } from './powerbi-access.ts';
 
 /**
  * What each grant step does, for a single invitation and a bulk row alike. Every one is safe to repeat after a

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serveGraph } from '../../../../test/support/graph-fetch.ts';
-import { SANDBOX_SETTINGS } from '../../../shared/config.ts';
+import { SANDBOX_SETTINGS } from '../../../common/config.ts';
 
-vi.mock('../../auth.ts', () => ({ graphToken: async () => ({ accessToken: 'graph', scopes: [] }) }));
+vi.mock('../../core/auth.ts', () => ({ graphToken: async () => ({ accessToken: 'graph', scopes: [] }) }));
 const { BATCHES_AT_ONCE, planLookups } = await import('./lookup.ts');
 
 const NEXT = 'https://graph.microsoft.com/v1.0/page2';

@@ -1,18 +1,18 @@
 import type { Organization, User } from '@microsoft/microsoft-graph-types';
+import type { Settings } from '../../../common/config.ts';
+import { AppError, ErrorCodes } from '../../../common/errors.ts';
+import { t } from '../../../common/i18n.ts';
+import { GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../../logic/bulk/groups.ts';
+import type { PlanLookups } from '../../../logic/bulk/job.ts';
 import { isGuid } from '../../../logic/guid.ts';
-import { GROUP_FACT_FIELDS, type GraphGroup, groupFacts } from '../../../shared/bulk/groups.ts';
-import type { PlanLookups } from '../../../shared/bulk/job.ts';
-import type { Settings } from '../../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../../shared/errors.ts';
-import { t } from '../../../shared/i18n.ts';
-import { path } from '../../../shared/url-path.ts';
-import { azureRoles } from '../../arm/roles.ts';
-import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../../graph/batch.ts';
-import { type GraphSession, graphSession } from '../../graph/client.ts';
-import { isInvitedUser } from '../../graph/invitations.ts';
-import { graphList } from '../../graph/list.ts';
-import { odataString } from '../../graph/odata.ts';
-import { inTurns } from '../../in-turns.ts';
+import { inTurns } from '../../core/in-turns.ts';
+import { BATCH_LIMIT, type BatchItem, itemError, sendBatch } from '../../services/graph/batch.ts';
+import { type GraphSession, graphSession } from '../../services/graph/client.ts';
+import { isInvitedUser } from '../../services/graph/invitations.ts';
+import { graphList } from '../../services/graph/list.ts';
+import { odataString } from '../../services/graph/odata.ts';
+import { path } from '../../services/url-path.ts';
+import { azureRoles } from './azure-roles.ts';
 
 /** Graph takes at most 15 values in one `in`. */
 const IN_LIMIT = 15;

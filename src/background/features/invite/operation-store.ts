@@ -1,7 +1,7 @@
+import type { WaitingStep } from '../../../common/activity-entry.ts';
+import type { SignedInAccount } from '../../../common/model.ts';
+import { type Operation, stepWords, waitingWords } from '../../../common/operation.ts';
 import { local } from '../../../common/storage.ts';
-import type { WaitingStep } from '../../../shared/activity.ts';
-import type { SignedInAccount } from '../../../shared/model.ts';
-import { type Operation, stepWords, waitingWords } from '../../../shared/operation.ts';
 import { storedList } from '../../engine/stored-list.ts';
 
 const list = storedList<Operation>(local.operations);

@@ -1,23 +1,23 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storage } from '../../../../test/support/fake-extension.ts';
-import type { ActivityEntry } from '../../../shared/activity.ts';
-import type { JobMeta, JobRow } from '../../../shared/bulk/job.ts';
-import type { Operation } from '../../../shared/operation.ts';
+import type { ActivityEntry } from '../../../common/activity-entry.ts';
+import type { Operation } from '../../../common/operation.ts';
+import type { JobMeta, JobRow } from '../../../logic/bulk/job.ts';
 
 // The worker's surroundings, faked: storage and alarms, the signed-in account, Graph's $batch and ARM. Everything
 // between the driver and those requests is the extension's own code.
-vi.mock('../../../shared/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
+vi.mock('../../../common/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
 const CONTOSO = '3f8a6c2e-5b1d-4e7a-9c40-1d2e3f4a5b6c';
 const ME = '9d2f4b6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e';
-vi.mock('../../settings.ts', () => ({ usableSettings: async () => ({}) }));
+vi.mock('../../core/settings.ts', () => ({ usableSettings: async () => ({}) }));
 const MEGAN = { tenantId: CONTOSO, id: ME, username: 'megan@contoso.example', name: 'Megan' };
 /** Who is signed in: another admin of the tenant signs in after Megan in the tests of queued work. */
 const now: { signedIn: typeof MEGAN | null } = { signedIn: MEGAN };
-vi.mock('../../auth.ts', () => ({
+vi.mock('../../core/auth.ts', () => ({
   currentAccount: async () => now.signedIn,
   forAccount: (s: object, accountId: string) => ({ ...s, accountId }),
 }));
-vi.mock('../../rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
+vi.mock('../../services/rest.ts', () => ({ wait: async (ms: number) => void vi.setSystemTime(Date.now() + ms) }));
 
 const SCOPE = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data';
 const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
@@ -36,7 +36,7 @@ let batchFailures: (() => Error)[] = [];
 /** Until then (fake clock, ms) ARM does not see a new guest, and the environment API refuses the guest's licence. */
 const notYet = { arm: 0, licence: 0, synced: 0 };
 
-vi.mock('../../graph/client.ts', async () => {
+vi.mock('../../services/graph/client.ts', async () => {
   const { askedMails, fakeGraphClient } = await import('../../../../test/support/fake-graph.ts');
   return fakeGraphClient(
     (r) => {
@@ -71,7 +71,7 @@ vi.mock('../../graph/client.ts', async () => {
 });
 /** Whose token each ARM write was to carry: the engine binds its calls to the account that confirmed the unit. */
 const armAccounts: (string | undefined)[] = [];
-vi.mock('../../arm/client.ts', () => {
+vi.mock('../../services/arm/client.ts', () => {
   const client = {
     arm: async (settings: { accountId?: string }, method: string, url: string, _version: string, body?: unknown) => {
       if (method === 'GET' && url.endsWith('/roleDefinitions'))
@@ -85,7 +85,7 @@ vi.mock('../../arm/client.ts', () => {
         };
       if (method === 'GET') return { value: [] };
       if (Date.now() < notYet.arm) {
-        const { AppError, ErrorCodes } = await import('../../../shared/errors.ts');
+        const { AppError, ErrorCodes } = await import('../../../common/errors.ts');
         throw new AppError(ErrorCodes.principalNotFound, 'PrincipalNotFound');
       }
       const failure = armFailures.shift();
@@ -104,9 +104,9 @@ vi.mock('../../arm/client.ts', () => {
 });
 
 // The environment: Dataverse's side is powerplatform/access.test.ts's; here, only its answers while it catches up.
-vi.mock('../../powerplatform/access.ts', () => ({
+vi.mock('./powerplatform-access.ts', () => ({
   enterEnvironment: async () => {
-    const { AppError, ErrorCodes } = await import('../../../shared/errors.ts');
+    const { AppError, ErrorCodes } = await import('../../../common/errors.ts');
     if (Date.now() < notYet.licence) throw new AppError(ErrorCodes.userNotLicensed, 'userNotLicensed');
     // What access.ts throws while the synced guest is not readable in Dataverse yet.
     if (Date.now() < notYet.synced)
@@ -115,7 +115,7 @@ vi.mock('../../powerplatform/access.ts', () => ({
   },
 }));
 
-let errors: typeof import('../../../shared/errors.ts');
+let errors: typeof import('../../../common/errors.ts');
 let ops: typeof import('./operations.ts');
 let work: typeof import('../registry.ts');
 let driveWork: () => Promise<void>;
@@ -135,7 +135,7 @@ async function freshWorker(): Promise<void> {
   work = await import('../registry.ts');
   ops = await import('./operations.ts');
   ({ driveWork } = await import('../../engine/driver.ts'));
-  errors = await import('../../../shared/errors.ts');
+  errors = await import('../../../common/errors.ts');
 }
 
 beforeEach(async () => {
@@ -196,7 +196,7 @@ describe('one engine for single invitations and bulk rows', () => {
       verdict: 'invite',
       outcome: 'pending',
       roleId: READER,
-      steps: (await import('../../../shared/bulk/job.ts')).rowSteps({ verdict: 'invite', roleId: READER }),
+      steps: (await import('../../../logic/bulk/job.ts')).rowSteps({ verdict: 'invite', roleId: READER }),
     };
     storeJob([row], { roleScope: SCOPE, roleSchedule: week });
     await freshWorker();
@@ -474,11 +474,11 @@ describe('failures that pass with time', () => {
 
 describe('queued work belongs to the account that confirmed it', () => {
   const KIM = { tenantId: CONTOSO, id: '4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b', username: 'kim@contoso.example', name: 'Kim' };
-  let queued: typeof import('../../jobs/queued.ts');
+  let queued: typeof import('../queued/queued.ts');
 
   /** Megan's invitation with a role waits for her sign-in to be renewed; she signs out and Kim signs in. */
   async function queuedByMeganThenKim(): Promise<void> {
-    queued = await import('../../jobs/queued.ts');
+    queued = await import('../queued/queued.ts');
     batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
     await work.start('operation', start);
     await driveWork();
@@ -539,7 +539,7 @@ describe('queued work belongs to the account that confirmed it', () => {
   });
 
   it("ends the signing-out account's unsent work when it clears this browser's data", async () => {
-    queued = await import('../../jobs/queued.ts');
+    queued = await import('../queued/queued.ts');
     batchFailures = [() => new errors.AppError(errors.ErrorCodes.interactionRequired)];
     await work.start('operation', start);
     await driveWork();

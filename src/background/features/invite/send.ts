@@ -1,13 +1,13 @@
 import { GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Invitation } from '@microsoft/microsoft-graph-types';
-import { AppError, type ErrorCode } from '../../../shared/errors.ts';
-import { t } from '../../../shared/i18n.ts';
-import type { InvitationRequest } from '../../../shared/model.ts';
-import { retryAfterMs } from '../../error-table.ts';
-import { itemError, itemHeader } from '../../graph/batch.ts';
-import type { GraphSession } from '../../graph/client.ts';
-import { itemAppError } from '../../graph/errors.ts';
-import { invitationBody } from '../../graph/invitations.ts';
+import { AppError, type ErrorCode } from '../../../common/errors.ts';
+import { t } from '../../../common/i18n.ts';
+import type { InvitationRequest } from '../../../common/model.ts';
+import { retryAfterMs } from '../../services/error-table.ts';
+import { itemError, itemHeader } from '../../services/graph/batch.ts';
+import type { GraphSession } from '../../services/graph/client.ts';
+import { itemAppError } from '../../services/graph/errors.ts';
+import { invitationBody } from '../../services/graph/invitations.ts';
 
 /**
  * `again`: refused before anything was done (429, 503), to send after `afterMs`. `unknown`: no clear answer

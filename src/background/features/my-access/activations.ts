@@ -1,16 +1,16 @@
+import { AppError, ErrorCodes } from '../../../common/errors.ts';
+import { t } from '../../../common/i18n.ts';
+import type { SignedInAccount } from '../../../common/model.ts';
+import type { Activation, ActivationDraft, DeactivationDraft } from '../../../common/my-access.ts';
 import { local } from '../../../common/storage.ts';
+import { isArmScope, isRoleDefinitionId } from '../../../logic/arm-id.ts';
 import { isGuid } from '../../../logic/guid.ts';
-import { isArmScope, isRoleDefinitionId } from '../../../shared/arm-id.ts';
-import { AppError, ErrorCodes } from '../../../shared/errors.ts';
-import { t } from '../../../shared/i18n.ts';
-import type { SignedInAccount } from '../../../shared/model.ts';
-import type { Activation, ActivationDraft, DeactivationDraft } from '../../../shared/my-access.ts';
-import { ownedBy } from '../../../shared/owner.ts';
-import { recordActivation } from '../../activity.ts';
+import { ownedBy } from '../../core/owner.ts';
 import { driveWork } from '../../engine/driver.ts';
 import { defineKind } from '../../engine/kinds.ts';
 import { reads } from '../../engine/steps.ts';
 import { storedList } from '../../engine/stored-list.ts';
+import { recordActivation } from '../activity/activity-log.ts';
 import { type ActivationResult, activateStep, deactivateStep } from './steps/activate.ts';
 import { approvalStep } from './steps/approval.ts';
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SANDBOX_SETTINGS } from '../../../shared/config.ts';
-import { AppError, ErrorCodes } from '../../../shared/errors.ts';
-import type { SignedInAccount } from '../../../shared/model.ts';
-import type { PageContext } from '../../../shared/page-context.ts';
-import type { FeatureConsent } from '../../../shared/setup.ts';
+import { SANDBOX_SETTINGS } from '../../../common/config.ts';
+import { AppError, ErrorCodes } from '../../../common/errors.ts';
+import type { SignedInAccount } from '../../../common/model.ts';
+import type { PageContext } from '../../../common/page-context.ts';
+import type { FeatureConsent } from '../../../common/setup.ts';
 
 /** What each service answers, and every read the reader made. */
 const services = {
@@ -12,26 +12,26 @@ const services = {
   environment: (): Promise<unknown> => Promise.resolve({}),
   reads: [] as string[],
 };
-vi.mock('../../arm/roles.ts', () => ({
+vi.mock('../invite/azure-roles.ts', () => ({
   azureRoles: () => {
     services.reads.push('roles');
     return services.roles();
   },
 }));
-vi.mock('../../arm/scope.ts', () => ({
+vi.mock('../../services/arm/scope.ts', () => ({
   describeScopeWithNames: async () => {
     services.reads.push('names');
     return 'Resource group rg-web · subscription Contoso Prod';
   },
 }));
-vi.mock('../../consent-state.ts', () => ({ consentView: async () => services.consent }));
-vi.mock('../../powerbi/access.ts', () => ({
+vi.mock('../setup/consent-state.ts', () => ({ consentView: async () => services.consent }));
+vi.mock('../invite/powerbi-access.ts', () => ({
   powerBiPage: async () => {
     services.reads.push('powerbi');
     return {};
   },
 }));
-vi.mock('../../powerplatform/environment.ts', () => ({
+vi.mock('../invite/powerplatform-environment.ts', () => ({
   powerPlatformPage: () => {
     services.reads.push('environment');
     return services.environment();

@@ -1,14 +1,14 @@
+import type { Feature, Settings } from '../../../common/config.ts';
+import { serializeError } from '../../../common/errors.ts';
+import type { SignedInAccount } from '../../../common/model.ts';
+import type { PageContext } from '../../../common/page-context.ts';
 import type { PageData, PagePart } from '../../../common/page-data.ts';
-import type { Feature, Settings } from '../../../shared/config.ts';
-import { serializeError } from '../../../shared/errors.ts';
-import type { SignedInAccount } from '../../../shared/model.ts';
-import type { PageContext } from '../../../shared/page-context.ts';
-import { type ConsentState, standing } from '../../../shared/setup.ts';
-import { azureRoles } from '../../arm/roles.ts';
-import { describeScopeWithNames } from '../../arm/scope.ts';
-import { consentView } from '../../consent-state.ts';
-import { powerBiPage } from '../../powerbi/access.ts';
-import { powerPlatformPage } from '../../powerplatform/environment.ts';
+import { type ConsentState, standing } from '../../../common/setup.ts';
+import { describeScopeWithNames } from '../../services/arm/scope.ts';
+import { azureRoles } from '../invite/azure-roles.ts';
+import { powerBiPage } from '../invite/powerbi-access.ts';
+import { powerPlatformPage } from '../invite/powerplatform-environment.ts';
+import { consentView } from '../setup/consent-state.ts';
 
 /** Where a feature stands; what cannot be learnt does not hold a read back (it runs, and says what failed). */
 const consentOf = (settings: Settings, feature: Feature): Promise<ConsentState> =>

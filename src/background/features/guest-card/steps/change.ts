@@ -1,6 +1,6 @@
-import type { GuestChangeRecord } from '../../../../shared/guest-card.ts';
+import type { GuestChangeRecord } from '../../../../common/guest-card.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
-import { applyChange } from '../../../guests/apply.ts';
+import { applyChange } from '../apply.ts';
 
 /** A change made from a guest's card (issue 11): marked sent before it leaves, looked for before it is sent again. */
 export interface ChangeInput {

@@ -1,4 +1,4 @@
-import type { AzureSchedule } from '../../../../shared/azure.ts';
+import type { AzureSchedule } from '../../../../logic/azure.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
 import { type Guest, giveRole } from '../grants.ts';
 

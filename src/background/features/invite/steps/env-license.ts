@@ -1,5 +1,5 @@
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
-import { assignGuestLicense } from '../../../powerbi/access.ts';
+import { assignGuestLicense } from '../powerbi-access.ts';
 
 /** The licence an environment asks of its users, with the usage location set first when the guest has none. */
 export interface EnvLicenseInput {

@@ -1,5 +1,5 @@
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
-import { type EnvironmentAccess, enterEnvironment } from '../../../powerplatform/access.ts';
+import { type EnvironmentAccess, enterEnvironment } from '../powerplatform-access.ts';
 
 /** The guest's Dataverse user in the environment, its security role, and (a bulk row) its security group. */
 export interface EnvironmentInput {

@@ -1,10 +1,10 @@
-import { t } from '../../../../shared/i18n.ts';
-import { type OperationStep, stepOf } from '../../../../shared/operation.ts';
+import { t } from '../../../../common/i18n.ts';
+import { type OperationStep, stepOf } from '../../../../common/operation.ts';
 import { missed, succeed } from '../../../engine/rules.ts';
 import { defineBatchStep, inputOf } from '../../../engine/steps.ts';
-import { BATCH_LIMIT } from '../../../graph/batch.ts';
-import { itemAppError } from '../../../graph/errors.ts';
-import { addGroupMembers } from '../../../graph/groups.ts';
+import { BATCH_LIMIT } from '../../../services/graph/batch.ts';
+import { itemAppError } from '../../../services/graph/errors.ts';
+import { addGroupMembers } from '../../../services/graph/groups.ts';
 
 /** The group the guest joins: a Power BI audience group, or an environment's security group. */
 export interface GroupInput {

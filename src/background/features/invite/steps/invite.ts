@@ -1,12 +1,12 @@
-import { AppError, ErrorCodes, errorWords } from '../../../../shared/errors.ts';
-import { t } from '../../../../shared/i18n.ts';
-import type { InvitationRequest } from '../../../../shared/model.ts';
-import { type FoundUser, type OperationStep, stepOf } from '../../../../shared/operation.ts';
+import { AppError, ErrorCodes, errorWords } from '../../../../common/errors.ts';
+import { t } from '../../../../common/i18n.ts';
+import type { InvitationRequest } from '../../../../common/model.ts';
+import { type FoundUser, type OperationStep, stepOf } from '../../../../common/operation.ts';
 import type { EngineSession, Pool } from '../../../engine/pool.ts';
 import { codeOf, fail, missed, succeed, tryAgain, UNCERTAIN } from '../../../engine/rules.ts';
 import { defineBatchStep, inputOf } from '../../../engine/steps.ts';
-import { BATCH_LIMIT } from '../../../graph/batch.ts';
-import { assertMayInvite, assertResetIsTheirs } from '../../../graph/invitations.ts';
+import { BATCH_LIMIT } from '../../../services/graph/batch.ts';
+import { assertMayInvite, assertResetIsTheirs } from '../../../services/graph/invitations.ts';
 import { freeSlots, recentSends, waitForSlots } from '../limiter.ts';
 import { usersByEmail } from '../lookup.ts';
 import { sendInvitations } from '../send.ts';

@@ -1,4 +1,4 @@
-import type { LicenseRequest } from '../../../../shared/operation.ts';
+import type { LicenseRequest } from '../../../../common/operation.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
 import { type Guest, licenseGuest } from '../grants.ts';
 

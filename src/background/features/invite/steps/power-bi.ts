@@ -1,6 +1,6 @@
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
-import { grantWorkspaceAccess } from '../../../powerbi/access.ts';
 import type { Guest } from '../grants.ts';
+import { grantWorkspaceAccess } from '../powerbi-access.ts';
 
 /** Viewer on the workspace when asked, then the guest's licence path to its content. */
 export interface PowerBiInput {

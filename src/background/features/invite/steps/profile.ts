@@ -1,5 +1,5 @@
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
-import { setProfile } from '../../../graph/guests.ts';
+import { setProfile } from '../../../services/graph/guests.ts';
 
 /** The guest's given name and surname, from an environment's page (issue 12). */
 export interface ProfileInput {

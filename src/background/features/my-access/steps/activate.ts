@@ -1,6 +1,6 @@
-import type { Activation } from '../../../../shared/my-access.ts';
-import { type RequestAnswer, sendSelfRequest } from '../../../arm/activation.ts';
+import type { Activation } from '../../../../common/my-access.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { type RequestAnswer, sendSelfRequest } from '../activation.ts';
 
 /** A role of the signed-in person's own, activated or ended early (issue 10): one request under a name chosen once. */
 export interface ActivationInput {

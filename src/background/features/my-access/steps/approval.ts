@@ -1,7 +1,7 @@
-import { ErrorCodes } from '../../../../shared/errors.ts';
-import { t } from '../../../../shared/i18n.ts';
-import { requestNow } from '../../../arm/activation.ts';
+import { ErrorCodes } from '../../../../common/errors.ts';
+import { t } from '../../../../common/i18n.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { requestNow } from '../activation.ts';
 import type { ActivationInput, ActivationResult } from './activate.ts';
 
 /** Statuses ARM gives a request that holds, or will from its start. */

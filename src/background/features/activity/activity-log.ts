@@ -1,0 +1,210 @@
+import Papa from 'papaparse';
+import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../../../common/activity-entry.ts';
+import { changeWords, type GuestChangeRecord } from '../../../common/guest-card.ts';
+import { t } from '../../../common/i18n.ts';
+import type { SignedInAccount } from '../../../common/model.ts';
+import type { Activation } from '../../../common/my-access.ts';
+import type { Operation, OperationStep } from '../../../common/operation.ts';
+import { describeScope } from '../../../common/page-context.ts';
+import { local } from '../../../common/storage.ts';
+import { describeSchedule, isoDay } from '../../../logic/azure.ts';
+import type { JobCounts } from '../../../logic/bulk/job.ts';
+import { formatNumber } from '../../../logic/format.ts';
+import { oneAtATime } from '../../../logic/one-at-a-time.ts';
+import { type Owner, ownedBy } from '../../core/owner.ts';
+import { neutralizeCell } from '../bulk/results.ts';
+
+/** The list is bounded both ways: the newest 1,000 entries, none older than 90 days. */
+const MAX_ENTRIES = 1000;
+const MAX_AGE_MS = 90 * 86_400_000;
+
+const queue = oneAtATime();
+
+/** Whose entry it is: each account sees its own (issue 21), the CSV names who was signed in. */
+const ownerFields = (o: Owner) => ({ username: o.username, tenantId: o.tenantId, principalId: o.principalId });
+
+/**
+ * An entry of the account signed in. Entries written before owners were kept are matched by the name signed in.
+ */
+const mine = (account: SignedInAccount) => (e: ActivityEntry) =>
+  e.principalId ? ownedBy(account, e) : e.username === account.username && e.tenantId === account.tenantId;
+
+function record(entries: ActivityEntry[]): Promise<void> {
+  return queue(async () => {
+    const since = Date.now() - MAX_AGE_MS;
+    const kept = (await local.activity.get()).filter((e) => e.at >= since);
+    await local.activity.set([...kept, ...entries].slice(-MAX_ENTRIES));
+  });
+}
+
+/**
+ * What a single invitation did, one entry per step ended since it was last recorded (a licence asked for later
+ * adds its own), with the redeem link on the invitation's. Reading the licence path is no action of its own.
+ */
+export function recordOperation(op: Operation): Promise<void> {
+  const entries = op.steps.flatMap((step) => (step.logged || step.state === 'pending' ? [] : stepEntries(op, step)));
+  for (const step of op.steps) if (step.state !== 'pending') step.logged = true;
+  return record(entries);
+}
+
+function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
+  const base = { at: op.finishedAt ?? Date.now(), ...ownerFields(op), subject: op.invitation.email };
+  const outcome = step.state === 'done' ? 'succeeded' : 'failed';
+  const error = step.state === 'done' ? undefined : (step.error ?? t('activityNotDone'));
+  switch (step.kind) {
+    case 'invite': {
+      const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';
+      const detail = t('loggedAs', op.invitation.userType === 'Member' ? t('cardUserTypeMember') : t('cardUserTypeGuest'));
+      return [{ ...base, action, detail, outcome, error, redeemUrl: op.invited?.redeemUrl || undefined }];
+    }
+    case 'azureRole': {
+      const a = op.assignment;
+      const kind = op.azure?.schedule.kind === 'active' ? t('scheduleKindActive') : t('scheduleKindEligible');
+      const when = a ? describeSchedule(a, isoDay) : kind;
+      const scope = op.azure?.scope ?? '';
+      const detail = t('loggedRole', op.azure?.roleName ?? '', describeScope(scope), when);
+      return [{ ...base, action: 'role', detail, scope, outcome, error }];
+    }
+    case 'group':
+      return [{ ...base, action: 'group', detail: t('loggedGroup', op.powerBi?.group?.displayName ?? ''), outcome, error }];
+    case 'powerBi':
+      return op.powerBi?.viewer ? [{ ...base, action: 'workspace', detail: t('loggedWorkspaceViewer'), outcome, error }] : [];
+    case 'license': {
+      const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
+      const at = op.license?.usageLocation;
+      return [{ ...base, action: 'license', detail: at ? t('loggedLicenceAt', sku, at) : sku, outcome, error }];
+    }
+    case 'envLicense':
+      return [{ ...base, action: 'license', detail: op.powerPlatform?.licence?.name ?? '', outcome, error }];
+    case 'environment': {
+      const pp = op.powerPlatform;
+      const name = pp?.environmentName ?? '';
+      const held = op.environment && !op.environment.roleGiven;
+      const role = pp?.role?.name;
+      const detail = role ? (held ? t('loggedEnvironmentAsHeld', name, role) : t('loggedEnvironmentAs', name, role)) : name;
+      return [{ ...base, action: 'environment', detail, outcome, error }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** A bulk job that ended, as one entry with its counts. */
+export function recordBulkJob(job: Owner & { fileName: string }, counts: JobCounts): Promise<void> {
+  const failed = counts.failed > 0;
+  return record([
+    {
+      at: Date.now(),
+      ...ownerFields(job),
+      action: 'bulk',
+      subject: job.fileName,
+      detail: t(
+        'loggedBulk',
+        ...[counts.total, counts.invited, counts.reused, counts.failed, counts.skipped].map((n) => formatNumber(n)),
+      ),
+      outcome: failed ? 'failed' : 'succeeded',
+      ...(failed ? { error: t('loggedBulkFailed', formatNumber(counts.failed)) } : {}),
+    },
+  ]);
+}
+
+/** The account's own entries, newest first, filtered by outcome. */
+export async function activity(account: SignedInAccount, show: ActivityFilter): Promise<ActivityEntry[]> {
+  const all = await local.activity.get();
+  return all.filter((e) => mine(account)(e) && (show === 'all' || e.outcome === show)).reverse();
+}
+
+export async function activityCsv(account: SignedInAccount): Promise<{ fileName: string; csv: string }> {
+  const rows = (await activity(account, 'all')).map((e) =>
+    [
+      new Date(e.at).toISOString(),
+      e.username,
+      ACTION_WORDS[e.action],
+      e.subject,
+      e.detail,
+      e.scope ?? '',
+      e.outcome === 'succeeded' ? t('activitySucceeded') : t('activityFailed'),
+      e.error ?? '',
+      e.redeemUrl ?? '',
+    ].map(neutralizeCell),
+  );
+  const fields = [
+    t('csvWhen'),
+    t('csvSignedInAs'),
+    t('csvWhat'),
+    t('csvWho'),
+    t('csvDetails'),
+    t('csvScope'),
+    t('csvOutcome'),
+    t('csvError'),
+    t('resultRedeemLink'),
+  ];
+  const day = new Date().toISOString().slice(0, 10);
+  // The byte-order mark makes Excel read the file as UTF-8, as the bulk results do.
+  return {
+    fileName: `invite-here-activity-${day}.csv`,
+    csv: `\uFEFF${Papa.unparse({ fields, data: rows }, { newline: '\r\n' })}\r\n`,
+  };
+}
+
+/** Clears the account's own entries; other accounts' stay theirs. */
+export function clearActivity(account: SignedInAccount): Promise<void> {
+  return queue(async () => {
+    const kept = (await local.activity.get()).filter((e) => !mine(account)(e));
+    await local.activity.set(kept);
+  });
+}
+
+/** An activation or early end of a role of one's own: one entry, with the window Azure gave. */
+export function recordActivation(a: Activation): Promise<void> {
+  if (a.steps.every((s) => s.logged)) return Promise.resolve();
+  for (const s of a.steps) s.logged = true;
+  const failed = a.steps.find((s) => s.state === 'failed');
+  const r = a.result;
+  const window =
+    a.kind === 'activate' && r?.end ? `, until ${new Date(r.end).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+  const status = r && !failed ? ` (${r.status})` : '';
+  return record([
+    {
+      at: a.finishedAt ?? Date.now(),
+      ...ownerFields(a),
+      action: a.kind === 'activate' ? 'activated' : 'deactivated',
+      subject: a.username,
+      detail: `${a.draft.roleName} at ${describeScope(a.draft.scope)}${window}${status}`,
+      scope: a.draft.scope,
+      outcome: failed ? 'failed' : 'succeeded',
+      error: failed?.error,
+    },
+  ]);
+}
+
+const CHANGE_ACTIONS: Record<GuestChangeRecord['change']['kind'], ActivityEntry['action']> = {
+  convert: 'converted',
+  addSponsor: 'sponsor',
+  leaveGroup: 'removed',
+  removeWorkspaceRole: 'removed',
+  removeAzureRole: 'removed',
+  removeLicence: 'removed',
+  deleteUser: 'deleted',
+  createGroup: 'groupCreated',
+};
+
+/** A change made from a guest's card: one entry, with what it did ("removed", "was not a member any more"). */
+export function recordGuestChange(r: GuestChangeRecord): Promise<void> {
+  if (r.steps.every((s) => s.logged)) return Promise.resolve();
+  for (const s of r.steps) s.logged = true;
+  const failed = r.steps.find((s) => s.state === 'failed');
+  const scope = r.change.kind === 'removeAzureRole' ? r.change.role.scope : undefined;
+  return record([
+    {
+      at: r.finishedAt ?? Date.now(),
+      ...ownerFields(r),
+      action: CHANGE_ACTIONS[r.change.kind],
+      subject: r.guest.mail,
+      detail: `${changeWords(r.change)}${r.outcome && !failed ? `: ${r.outcome}` : ''}`,
+      ...(scope ? { scope } : {}),
+      outcome: failed ? 'failed' : 'succeeded',
+      error: failed?.error,
+    },
+  ]);
+}

@@ -1,0 +1,40 @@
+import type { Settings } from '../../../common/config.ts';
+import type { GuestChangeRecord } from '../../../common/guest-card.ts';
+import type { GraphSession } from '../../services/graph/client.ts';
+import { addSponsor, convertUser, createDynamicGroup, deleteUser, leaveGroup, removeLicence } from './directory-changes.ts';
+import { removeWorkspaceRole } from './guest-access.ts';
+import { removeRole } from './guest-roles.ts';
+
+/**
+ * Carries out one change from a guest's card. `mayExist`: an earlier send may have reached the service (the worker
+ * stopped, the answer was lost), so what is not safe to repeat is looked for first.
+ */
+export async function applyChange(
+  settings: Settings,
+  graph: GraphSession,
+  r: GuestChangeRecord,
+  mayExist: boolean,
+): Promise<{ outcome: string; createdId?: string }> {
+  const c = r.change;
+  const client = graph.client;
+  switch (c.kind) {
+    case 'convert':
+      return { outcome: await convertUser(client, r.guest.id, c.to) };
+    case 'addSponsor':
+      return { outcome: await addSponsor(client, r.guest.id, c.sponsor.id) };
+    case 'leaveGroup':
+      return { outcome: await leaveGroup(client, r.guest.id, c.group.id) };
+    case 'removeLicence':
+      return { outcome: await removeLicence(client, r.guest.id, c.licence.skuId) };
+    case 'deleteUser':
+      return { outcome: await deleteUser(client, r.guest.id) };
+    case 'removeWorkspaceRole':
+      return { outcome: await removeWorkspaceRole(settings, c.role) };
+    case 'removeAzureRole':
+      return { outcome: await removeRole(settings, c.role, r.guest.id, r.requestName, mayExist) };
+    case 'createGroup': {
+      const made = await createDynamicGroup(client, c.group, r.requestName, mayExist);
+      return { outcome: made.outcome, createdId: made.id };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  type ChangedUser,
+  type GuestChangeRecord,
+  isMember,
+  isPartnerDomain,
+  NICKNAME_TOO_LONG,
+  partnerRule,
+  sentNickname,
+} from '../../../common/guest-card.ts';
+import { isArmScope, isRoleDefinitionId } from '../../../logic/arm-id.ts';
+import { isGuid } from '../../../logic/guid.ts';
+
+/** What is wrong with a stored change (it steers requests), in words: checked before every step. */
+/** The assignment's name when its id is `{scope}/providers/Microsoft.Authorization/roleAssignments/{GUID}`. */
+export function assignmentOf(scope: string, assignmentId: string): string | null {
+  const prefix = `${scope}/providers/Microsoft.Authorization/roleAssignments/`.toLowerCase();
+  const name = assignmentId.slice(prefix.length);
+  return assignmentId.toLowerCase().startsWith(prefix) && isGuid(name) ? name : null;
+}
+
+/** A deletion or conversion: of a user named as the card read them, and of a member only once the admin said so. */
+function userProblem(user: ChangedUser | undefined, memberAcknowledged: unknown): string | null {
+  if (!user || typeof user.userPrincipalName !== 'string' || typeof user.userType !== 'string')
+    return 'the stored change does not say whom it acts on';
+  return isMember(user) && memberAcknowledged !== true
+    ? 'a member of this organization is deleted or converted only after the admin confirmed they are one'
+    : null;
+}
+
+export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'requestName'>): string | null {
+  if (!isGuid(r.guest.id) || !isGuid(r.requestName)) return 'the stored change names an id the extension would not write';
+  const c = r.change;
+  switch (c.kind) {
+    case 'convert':
+      return c.to === 'Member' || c.to === 'Guest'
+        ? userProblem(c.user, c.memberAcknowledged)
+        : 'the stored user type is not one Entra has';
+    case 'addSponsor':
+      return isGuid(c.sponsor.id) ? null : 'the stored sponsor is not a user id';
+    case 'leaveGroup':
+      return isGuid(c.group.id) ? null : 'the stored group is not a group id';
+    case 'removeLicence':
+      return isGuid(c.licence.skuId) ? null : 'the stored licence is not a SKU id';
+    case 'removeWorkspaceRole':
+      return isGuid(c.role.workspaceId) && /^[^/\\?\s@]{1,256}@[a-z0-9.-]{1,253}$/i.test(c.role.identifier)
+        ? null
+        : 'the stored workspace user is not one Power BI names';
+    case 'removeAzureRole':
+      if (!isArmScope(c.role.scope) || !isRoleDefinitionId(c.role.roleDefinitionId))
+        return 'the stored role is not of a scope the extension accepts';
+      return c.role.assignmentId === undefined || assignmentOf(c.role.scope, c.role.assignmentId)
+        ? null
+        : 'the stored assignment is not of its scope';
+    case 'deleteUser':
+      return userProblem(c.user, c.memberAcknowledged);
+    case 'createGroup':
+      // Only the rule the extension proposes is ever sent: a stored rule of another shape is refused.
+      if (!isPartnerDomain(c.group.domain) || c.group.membershipRule !== partnerRule(c.group.domain))
+        return 'the stored group rule is not one the extension proposes';
+      return sentNickname(c.group.mailNickname, r.requestName) ? null : NICKNAME_TOO_LONG;
+    default:
+      return 'the stored change is not one the extension makes';
+  }
+}

@@ -1,0 +1,181 @@
+import type { AzureAssignment } from '../logic/azure.ts';
+import type { PowerPlatformGrantRequest } from '../logic/power-platform.ts';
+import type { ErrorCode } from './errors.ts';
+import { t } from './i18n.ts';
+import type { AzureGrantRequest, InviteStart, PowerBiGrantRequest } from './invite-schema.ts';
+import type { InvitationResult } from './model.ts';
+import type { PowerBiGrant } from './powerbi.ts';
+
+// A single invitation's request is written once, as the schema the background checks it with.
+export type { AzureGrantRequest, InviteStart, PowerBiGrantRequest };
+
+/**
+ * The steps of one guest's invitation and grants, run by the background from start to end (issue 9). A single
+ * invitation and each row of a bulk job are made of these same steps and run by the same engine
+ * (background/engine/turn.ts): the popup drafts, starts and watches, and may close at any moment. Each kind has
+ * its definition in background/features/registry.ts.
+ */
+export type StepKind =
+  | 'invite'
+  | 'group'
+  | 'azureRole'
+  | 'powerBi'
+  | 'license'
+  | 'activate'
+  | 'deactivate'
+  | 'approval'
+  | 'change'
+  | 'profile'
+  | 'envLicense'
+  | 'environment';
+/**
+ * The operation kinds the background runs: single invitations, bulk jobs, activations of one's own roles, changes
+ * from a guest's card. Each has its definition in background/features/registry.ts.
+ */
+export type OperationKind = 'operation' | 'bulk' | 'activation' | 'guestChange';
+export type StepState = 'pending' | 'done' | 'failed';
+
+export interface OperationStep {
+  kind: StepKind;
+  state: StepState;
+  /** Set just before the request leaves, so a worker stopped mid-request checks before sending it again. */
+  sentAt?: number;
+  /** A request sent and not answered was looked for once and not found: the next look is the last. */
+  looked?: boolean;
+  /** The address was looked up before the first send (a member is not invited; a guest is invited again). */
+  guarded?: boolean;
+  /** Who that look-up found: the guest the invitation goes to again. */
+  found?: FoundUser;
+  attempts?: number;
+  /** A request waiting for an approver was looked at this many times (not failed tries). */
+  looks?: number;
+  /** When it was first tried: a role given after Azure saw the new guest says how long that took. */
+  firstTriedAt?: number;
+  /** A step that met throttling or a passing failure waits until then (ms). */
+  notBefore?: number;
+  /**
+   * A failure that passes with time (Azure not seeing a new guest yet, a licence still on its way): since when it
+   * has been waited out and how often it was met. The popup says what is awaited.
+   */
+  waiting?: { code: ErrorCode; since: number; looks: number };
+  /** Its end is in the activity list. */
+  logged?: boolean;
+  /** Why it failed: in words for the activity list, and as the error code and detail the popup shows. */
+  error?: string;
+  code?: ErrorCode;
+  detail?: string;
+}
+
+/** A user of this tenant found by address. */
+export interface FoundUser {
+  id: string;
+  mail: string;
+  displayName: string;
+  userPrincipalName: string;
+  userType: string;
+  /** A guest, or a member who came in by invitation. */
+  invited: boolean;
+}
+
+export interface LicenseRequest {
+  skuId: string;
+  /** Set on the guest first when they have none (a licence cannot be assigned without it). */
+  usageLocation?: string;
+}
+
+export type OperationStatus = 'running' | 'waiting' | 'done';
+
+/** What every operation the background runs has: who started it, where it stands, its steps. */
+export interface OperationRecord {
+  id: string;
+  tenantId: string;
+  /**
+   * The account (object id in `tenantId`) that confirmed it: only that account's sign-in sends its steps, and only
+   * that account sees it (another sees "queued by", issue 21). Older records without one belong to nobody.
+   */
+  principalId: string;
+  /** Who was signed in when it started. */
+  username: string;
+  createdAt: number;
+  finishedAt?: number;
+  status: OperationStatus;
+  /** Why it waits (the sign-in needs renewing), in words. */
+  waitingFor?: string;
+  steps: OperationStep[];
+}
+
+export interface Operation extends InviteStart, OperationRecord {
+  /** Asked for on the result card, after the invitation: a step added to the same operation. */
+  license?: LicenseRequest;
+  invited?: InvitationResult;
+  assignment?: AzureAssignment & { roleName: string };
+  /** The guest was added to the audience group now (false: already a member). */
+  joined?: boolean;
+  granted?: PowerBiGrant;
+  /** The guest's Dataverse user in the environment, and whether the role was given now. */
+  environment?: { systemUserId: string; roleGiven: boolean };
+  /** The person closed the result card, or started another from the popup. */
+  dismissed?: boolean;
+}
+
+/** The steps an invitation with these grants takes, in order. */
+export function plannedSteps(start: {
+  invite: boolean;
+  groupId?: string;
+  roleId?: string;
+  powerBi?: boolean;
+  powerPlatform?: PowerPlatformGrantRequest;
+}): OperationStep[] {
+  const kinds: StepKind[] = [];
+  const pp = start.powerPlatform;
+  if (start.invite) kinds.push('invite');
+  // The names first; the usage location goes with the licence, set only for a guest who has none.
+  if (pp?.profile && (pp.profile.givenName.trim() || pp.profile.surname.trim())) kinds.push('profile');
+  if (start.groupId) kinds.push('group');
+  if (start.roleId) kinds.push('azureRole');
+  if (start.powerBi) kinds.push('powerBi');
+  if (pp?.licence) kinds.push('envLicense');
+  if (pp?.instanceUrl && pp.role) kinds.push('environment');
+  return kinds.map((kind) => ({ kind, state: 'pending' }));
+}
+
+export const stepOf = (steps: OperationStep[] | undefined, kind: string) => steps?.find((s) => s.kind === kind);
+
+function environmentStep(pp: PowerPlatformGrantRequest | undefined): string {
+  const role = pp?.role?.name;
+  if (pp?.environmentName) return role ? t('stepAddToAs', pp.environmentName, role) : t('stepAddTo', pp.environmentName);
+  return role ? t('stepAddToEnvironmentAs', role) : t('stepAddToEnvironment');
+}
+
+/** What a step waits for, in words, while it waits out a failure that passes with time (background/engine/rules.ts WAITED_OUT). */
+export function waitingWords(step: OperationStep): string | undefined {
+  if (step.state !== 'pending' || !step.waiting) return undefined;
+  if (step.waiting.code === 'user_not_licensed') return t('stepWaitLicence');
+  if (step.waiting.code !== 'principal_not_found') return undefined;
+  // Dataverse's sync of the guest is awaited under the same code as Azure's replication (powerplatform/access.ts).
+  return step.kind === 'environment' ? t('stepWaitDataverse') : t('stepWaitAzure');
+}
+
+/** Step names as the progress list shows them. */
+export function stepWords(op: Operation, step: OperationStep): string {
+  switch (step.kind) {
+    case 'invite':
+      return op.invitation.resetRedemptionOf ? t('stepReset', op.invitation.email) : t('stepInvite', op.invitation.email);
+    case 'group':
+      return op.powerBi?.group ? t('stepAddTo', op.powerBi.group.displayName) : t('stepAddToGroup');
+    case 'azureRole':
+      return op.azure ? t('stepGiveRole', op.azure.roleName) : t('stepGiveTheRole');
+    case 'powerBi':
+      return op.powerBi?.viewer ? t('stepViewerAndPath') : t('stepLicencePath');
+    case 'license':
+      return t('stepAssignTheLicence');
+    case 'profile':
+      return t('stepProfile');
+    case 'envLicense':
+      return op.powerPlatform?.licence ? t('stepAssign', op.powerPlatform.licence.name) : t('stepAssignTheLicence');
+    case 'environment':
+      return environmentStep(op.powerPlatform);
+    default:
+      return step.kind;
+  }
+}
