@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { powerPlatformProblem } from './power-platform-check.ts';
+import { powerPlatformProblem } from './power-platform-schema.ts';
 
 const grant = {
   environmentId: '8f2a6c1e-4b3d-4e5f-9a70-1b2c3d4e5f01',
