@@ -1,10 +1,9 @@
-import { powerPlatformProblem } from '../background/features/invite/power-platform-check.ts';
 import { isArmScope } from '../logic/arm-id.ts';
 import { azureSchedule } from '../logic/azure.ts';
 import { isOwnGuid } from '../logic/guid.ts';
-import { LIMITS } from '../logic/inputs.ts';
-import type { PowerPlatformGrantRequest } from '../logic/power-platform.ts';
-import { boolean, type Infer, isRecord, literal, object, optional, string } from './schema.ts';
+import { isUsageLocation, LIMITS } from '../logic/inputs.ts';
+import { powerPlatformGrant } from './power-platform-schema.ts';
+import { boolean, type Infer, literal, object, optional, string } from './schema.ts';
 
 /** A single invitation as the popup drafts and starts it, with its grants (issue 9). */
 
@@ -38,16 +37,16 @@ export type AzureGrantRequest = Infer<typeof azureGrantRequest>;
 export const powerBiGrantRequest = object({ workspaceId: isOwnGuid, group: optional(audienceGroup), viewer: boolean });
 export type PowerBiGrantRequest = Infer<typeof powerBiGrantRequest>;
 
-/** A Power Platform grant steers requests: held to the same check as when it is stored. */
-const powerPlatformGrantRequest = (v: unknown): v is PowerPlatformGrantRequest =>
-  isRecord(v) && powerPlatformProblem(v as never) === null;
+/** A licence asked for on the result card, after the invitation; the usage location is set first when the guest has none. */
+export const licenseRequestFields = { skuId: isOwnGuid, usageLocation: optional(isUsageLocation) };
+export const licenseRequest = object(licenseRequestFields);
 
 export const inviteStart = object({
   invitation: invitationRequest,
   azure: optional(azureGrantRequest),
   powerBi: optional(powerBiGrantRequest),
   /** From a Power Platform environment's page (issue 12): names, licence, security group, Dataverse user and role. */
-  powerPlatform: optional(powerPlatformGrantRequest),
+  powerPlatform: optional(powerPlatformGrant),
   /** The page the popup was on when it was sent: a refused invitation comes back as the draft there only. */
   page: optional(string(LIMITS.url)),
 });

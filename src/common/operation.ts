@@ -1,9 +1,9 @@
 import type { AzureAssignment } from '../logic/azure.ts';
-import type { PowerPlatformGrantRequest } from '../logic/power-platform.ts';
 import type { ErrorCode } from './errors.ts';
 import { t } from './i18n.ts';
 import type { AzureGrantRequest, InviteStart, PowerBiGrantRequest } from './invite-schema.ts';
 import type { InvitationResult } from './model.ts';
+import type { PowerPlatformGrantRequest } from './power-platform-schema.ts';
 import type { PowerBiGrant } from './powerbi.ts';
 
 // A single invitation's request is written once, as the schema the background checks it with.

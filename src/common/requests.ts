@@ -2,11 +2,11 @@ import { isArmScope, isRoleDefinitionId } from '../logic/arm-id.ts';
 import { azureSchedule } from '../logic/azure.ts';
 import { isEnvironmentId } from '../logic/environment-id.ts';
 import { isOwnGuid } from '../logic/guid.ts';
-import { isUsageLocation, LIMITS } from '../logic/inputs.ts';
+import { LIMITS } from '../logic/inputs.ts';
 import { FEATURE_SCOPES, type Feature } from './config.ts';
 import { isPartnerDomain } from './guest-card.ts';
 import { changedGuest, guestChange } from './guest-change-schema.ts';
-import { audienceGroup, inviteStart } from './invite-schema.ts';
+import { audienceGroup, inviteStart, licenseRequestFields } from './invite-schema.ts';
 import { activationDraft, deactivationDraft } from './my-access-schema.ts';
 import { pageContext } from './page-context-schema.ts';
 import { array, boolean, integer, isRecord, literal, nullable, object, optional, type Schema, string } from './schema.ts';
@@ -51,7 +51,7 @@ export const backgroundRequests = {
   getPage: object({ context: nullable(pageContext), part: literal('name', 'grants') }),
   searchGroups: object({ text: string(LIMITS.search) }),
   rememberAudience: object({ appId: isOwnGuid, group: audienceGroup }),
-  assignLicense: object({ operationId: isOwnGuid, skuId: isOwnGuid, usageLocation: optional(isUsageLocation) }),
+  assignLicense: object({ operationId: isOwnGuid, ...licenseRequestFields }),
   prepareBulk: object({
     fileName: string(LIMITS.fileName),
     text: string(MAX_CSV_CHARS),

@@ -38,19 +38,6 @@ export interface PowerPlatformPage {
   problems: string[];
 }
 
-/** What an invitation from an environment's page also does, as the popup chose it. */
-export interface PowerPlatformGrantRequest {
-  environmentId: string;
-  environmentName: string;
-  /** Where the guest goes: the environment's Dataverse app URL, or its maker home. */
-  url: string;
-  instanceUrl?: string;
-  securityGroup?: { id: string; displayName: string };
-  role?: { id: string; name: string };
-  licence?: { skuId: string; name: string };
-  profile?: { givenName: string; surname: string; usageLocation?: string };
-}
-
 /** What the common security roles allow, in words (a note only: whether a role is broad is `broadRole`'s to say). */
 export function roleNote(name: string): string {
   switch (name.toLowerCase()) {

@@ -1,7 +1,7 @@
 import { t } from '../../common/i18n.ts';
 import { type FoundUser, type OperationStep, plannedSteps, stepOf } from '../../common/operation.ts';
+import type { PowerPlatformGrantRequest } from '../../common/power-platform-schema.ts';
 import type { AzureSchedule } from '../azure.ts';
-import type { PowerPlatformGrantRequest } from '../power-platform.ts';
 import type { ParsedBulkCsv } from './csv.ts';
 import type { BulkGrants } from './grant-summary.ts';
 import { bulkGroupRefusal, type GroupFacts } from './groups.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../common/i18n.ts';
-import type { PowerPlatformGrantRequest } from '../../logic/power-platform.ts';
+import type { PowerPlatformGrantRequest } from '../../common/power-platform-schema.ts';
 
 /** The article's last step, "notify your invited users": the environment's link to send the guest. */
 export function EnvironmentLink({ environment }: { environment: PowerPlatformGrantRequest }) {

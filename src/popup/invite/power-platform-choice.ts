@@ -1,6 +1,7 @@
 import { t } from '../../common/i18n.ts';
+import type { PowerPlatformGrantRequest } from '../../common/power-platform-schema.ts';
 import { isUsageLocation } from '../../logic/inputs.ts';
-import type { PowerPlatformGrantRequest, PowerPlatformPage } from '../../logic/power-platform.ts';
+import type { PowerPlatformPage } from '../../logic/power-platform.ts';
 import { environmentUrl } from '../../logic/power-platform.ts';
 
 export interface PowerPlatformChoice {

@@ -1,7 +1,8 @@
 import type { Settings } from '../../../common/config.ts';
 import { AppError, ErrorCodes } from '../../../common/errors.ts';
 import { t } from '../../../common/i18n.ts';
-import { environmentUrl, type PowerPlatformGrantRequest } from '../../../logic/power-platform.ts';
+import type { PowerPlatformGrantRequest } from '../../../common/power-platform-schema.ts';
+import { environmentUrl } from '../../../logic/power-platform.ts';
 import { powerPlatformPage } from '../invite/powerplatform-environment.ts';
 
 /**

@@ -7,10 +7,10 @@ import {
   partnerRule,
   sentNickname,
 } from '../../../common/guest-card.ts';
+import { changedGuest, guestChange } from '../../../common/guest-change-schema.ts';
 import { isArmScope, isRoleDefinitionId } from '../../../logic/arm-id.ts';
 import { isGuid } from '../../../logic/guid.ts';
 
-/** What is wrong with a stored change (it steers requests), in words: checked before every step. */
 /** The assignment's name when its id is `{scope}/providers/Microsoft.Authorization/roleAssignments/{GUID}`. */
 export function assignmentOf(scope: string, assignmentId: string): string | null {
   const prefix = `${scope}/providers/Microsoft.Authorization/roleAssignments/`.toLowerCase();
@@ -18,23 +18,26 @@ export function assignmentOf(scope: string, assignmentId: string): string | null
   return assignmentId.toLowerCase().startsWith(prefix) && isGuid(name) ? name : null;
 }
 
-/** A deletion or conversion: of a user named as the card read them, and of a member only once the admin said so. */
-function userProblem(user: ChangedUser | undefined, memberAcknowledged: unknown): string | null {
-  if (!user || typeof user.userPrincipalName !== 'string' || typeof user.userType !== 'string')
-    return 'the stored change does not say whom it acts on';
+/** A deletion or conversion of a member only once the admin said they are one. */
+function userProblem(user: ChangedUser, memberAcknowledged: true | undefined): string | null {
   return isMember(user) && memberAcknowledged !== true
     ? 'a member of this organization is deleted or converted only after the admin confirmed they are one'
     : null;
 }
 
+/**
+ * What is wrong with a stored change (it steers requests), in words: checked before every step, and on the message
+ * as it arrives (request-checks.ts). The guest and the change are held to the card's message schema
+ * (common/guest-change-schema.ts: field types and bounds); beside it, the ids' grammar and the rules a change keeps.
+ */
 export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'requestName'>): string | null {
+  if (!changedGuest(r.guest) || !guestChange(r.change)) return 'the stored change is not one the extension makes';
+  // The request's name is the background's own (randomUUID); the ids are as Microsoft's answers spelled them.
   if (!isGuid(r.guest.id) || !isGuid(r.requestName)) return 'the stored change names an id the extension would not write';
   const c = r.change;
   switch (c.kind) {
     case 'convert':
-      return c.to === 'Member' || c.to === 'Guest'
-        ? userProblem(c.user, c.memberAcknowledged)
-        : 'the stored user type is not one Entra has';
+      return userProblem(c.user, c.memberAcknowledged);
     case 'addSponsor':
       return isGuid(c.sponsor.id) ? null : 'the stored sponsor is not a user id';
     case 'leaveGroup':
@@ -58,7 +61,5 @@ export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'r
       if (!isPartnerDomain(c.group.domain) || c.group.membershipRule !== partnerRule(c.group.domain))
         return 'the stored group rule is not one the extension proposes';
       return sentNickname(c.group.mailNickname, r.requestName) ? null : NICKNAME_TOO_LONG;
-    default:
-      return 'the stored change is not one the extension makes';
   }
 }

@@ -3,14 +3,13 @@ import { t } from '../../../common/i18n.ts';
 import type { SignedInAccount } from '../../../common/model.ts';
 import type { Activation, ActivationDraft, DeactivationDraft } from '../../../common/my-access.ts';
 import { local } from '../../../common/storage.ts';
-import { isArmScope, isRoleDefinitionId } from '../../../logic/arm-id.ts';
-import { isGuid } from '../../../logic/guid.ts';
 import { ownedBy } from '../../core/owner.ts';
 import { driveWork } from '../../engine/driver.ts';
 import { defineKind } from '../../engine/kinds.ts';
 import { reads } from '../../engine/steps.ts';
 import { storedList } from '../../engine/stored-list.ts';
 import { recordActivation } from '../activity/activity-log.ts';
+import { activationProblem } from './activation-problem.ts';
 import { type ActivationResult, activateStep, deactivateStep } from './steps/activate.ts';
 import { approvalStep } from './steps/approval.ts';
 
@@ -42,23 +41,6 @@ export async function claimsOf(account: SignedInAccount, id: string): Promise<st
   const claims = a?.steps.find((s) => s.code === ErrorCodes.claimsChallenge)?.detail;
   if (!a || !claims || a.claimsMet) throw new AppError(ErrorCodes.badMessage, 'no activation waits for a stronger sign-in');
   return claims;
-}
-
-/** What is wrong with a stored activation (it steers requests): checked before every step. */
-function activationProblem(a: Activation): string | null {
-  const d = a.draft;
-  if (!isGuid(a.requestName) || !isGuid(a.principalId)) return 'the stored activation has an id the extension would not write';
-  if (!isArmScope(d.scope)) return 'the stored activation names a scope the extension would not accept';
-  if (!isRoleDefinitionId(d.roleDefinitionId)) return 'the stored activation names a role the extension would not write';
-  if (a.kind === 'activate') {
-    const x = d as ActivationDraft;
-    if (!Number.isInteger(x.minutes) || x.minutes < 5 || x.minutes > 24 * 60) return 'the stored duration is out of range';
-    const schedules = `${d.scope}/providers/Microsoft.Authorization/roleEligibilitySchedules/`.toLowerCase();
-    const name = x.eligibilityScheduleId.toLowerCase().slice(schedules.length);
-    if (!x.eligibilityScheduleId.toLowerCase().startsWith(schedules) || !/^[\w-]{1,64}$/.test(name))
-      return 'the stored eligibility is not of this scope';
-  }
-  return null;
 }
 
 /** What a start of an activation (or of an early end) is given. */

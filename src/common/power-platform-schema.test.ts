@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { powerPlatformProblem } from './power-platform-check.ts';
+import { powerPlatformGrant, powerPlatformProblem } from './power-platform-schema.ts';
 
 const grant = {
   environmentId: '8f2a6c1e-4b3d-4e5f-9a70-1b2c3d4e5f01',
@@ -29,4 +29,16 @@ describe('a Power Platform grant', () => {
   ])('refuses %s', (_why, patch) => {
     expect(powerPlatformProblem({ ...grant, ...patch } as never)).not.toBeNull();
   });
+});
+
+describe('a Power Platform grant with a part left null', () => {
+  it.each(['licence', 'profile', 'securityGroup', 'role'])(
+    'answers that its %s is not of its shape, without throwing',
+    (part) => {
+      const damaged = { ...grant, [part]: null };
+      expect(() => powerPlatformProblem(damaged)).not.toThrow();
+      expect(powerPlatformProblem(damaged)).not.toBeNull();
+      expect(powerPlatformGrant(damaged)).toBe(false);
+    },
+  );
 });
