@@ -32,6 +32,27 @@ export type StepKind =
  * The operation kinds the background runs: single invitations, bulk jobs, activations of one's own roles, changes
  * from a guest's card. Each has its definition in background/features/registry.ts.
  */
+/**
+ * Whether a single invitation or a bulk row takes steps of the kind (the others are an activation's or a change's
+ * from a guest's card): a kind left out does not compile.
+ */
+const TAKEN_BY_INVITATION: Record<StepKind, boolean> = {
+  invite: true,
+  profile: true,
+  group: true,
+  azureRole: true,
+  powerBi: true,
+  license: true,
+  envLicense: true,
+  environment: true,
+  activate: false,
+  deactivate: false,
+  approval: false,
+  change: false,
+};
+/** The step kinds a single invitation or a bulk row may hold. */
+export const INVITATION_STEP_KINDS = (Object.keys(TAKEN_BY_INVITATION) as StepKind[]).filter((k) => TAKEN_BY_INVITATION[k]);
+
 export type OperationKind = 'operation' | 'bulk' | 'activation' | 'guestChange';
 export type StepState = 'pending' | 'done' | 'failed';
 

@@ -1,5 +1,5 @@
 import { t } from '../../common/i18n.ts';
-import type { Operation, OperationStep } from '../../common/operation.ts';
+import { INVITATION_STEP_KINDS, type Operation, type OperationStep } from '../../common/operation.ts';
 import { isArmScope } from '../../logic/arm-id.ts';
 import { azureSchedule } from '../../logic/azure.ts';
 import type { JobMeta, JobRow } from '../../logic/bulk/job.ts';
@@ -22,7 +22,7 @@ const optText = (v: unknown, max: number) => v === undefined || (typeof v === 's
 /** Bulk roles end: a schedule of the one rule, never open-ended. */
 const boundedSchedule = (s: unknown) => azureSchedule(s) && s.end !== null;
 
-const KINDS = new Set(['invite', 'group', 'azureRole', 'powerBi', 'license', 'profile', 'envLicense', 'environment']);
+const KINDS = new Set<string>(INVITATION_STEP_KINDS);
 const STEP_STATES = new Set(['pending', 'done', 'failed']);
 /** Steps of kinds and states the engine knows: it would otherwise skip or misread them. */
 const stepsKnown = (steps: unknown) =>
