@@ -39,7 +39,7 @@ function record(entries: ActivityEntry[]): Promise<void> {
 
 /**
  * What a single invitation did, one entry per step ended since it was last recorded (a licence asked for later
- * adds its own), with the redeem link on the invitation's. Reading the licence path is no action of its own.
+ * adds its own), with the redeem link on the invitation's; each step kind words its entries in its definition.
  */
 export function recordOperation(op: Operation): Promise<void> {
   const entries = op.steps.flatMap((step) => (step.logged || step.state === 'pending' ? [] : stepEntries(op, step)));
