@@ -1,6 +1,6 @@
 import { t } from '../../common/i18n.ts';
 import { azureGrantRequest, invitationRequest, licenseRequest, powerBiGrantRequest } from '../../common/invite-schema.ts';
-import type { Operation } from '../../common/operation.ts';
+import { INVITATION_STEP_KINDS, type Operation } from '../../common/operation.ts';
 import { powerPlatformProblem } from '../../common/power-platform-schema.ts';
 import { array, integer, isRecord, literal, object, optional, string } from '../../common/schema.ts';
 import { isArmScope } from '../../logic/arm-id.ts';
@@ -29,7 +29,7 @@ const boundedSchedule = (s: unknown) => azureSchedule(s) && s.end !== null;
 /** Steps of the kinds an invitation takes, in states the engine knows: it would otherwise skip or misread them. */
 const knownSteps = array(
   object({
-    kind: literal('invite', 'group', 'azureRole', 'powerBi', 'license', 'profile', 'envLicense', 'environment'),
+    kind: literal(...INVITATION_STEP_KINDS),
     state: literal('pending', 'done', 'failed'),
   }),
   // A bound only: an invitation plans each kind once, and a licence asked for later replaces its step.

@@ -1,4 +1,6 @@
+import type { ActivityEntry } from '../../common/activity-entry.ts';
 import type { SignedInAccount } from '../../common/model.ts';
+import type { Operation } from '../../common/operation.ts';
 import type { AccountNow, EngineSession, OpenPool, Pool } from './pool.ts';
 
 /**
@@ -8,7 +10,13 @@ import type { AccountNow, EngineSession, OpenPool, Pool } from './pool.ts';
  * stored records name, so a kind without its definition does not compile.
  */
 
-/** A step kind: what it takes in one turn, and how it is taken for the due units of a pool. */
+/** What every Activity entry of an invitation's step says: when, who was signed in, whom it concerned, how it ended. */
+export type EntryBase = Pick<ActivityEntry, 'at' | 'username' | 'tenantId' | 'principalId' | 'subject' | 'outcome' | 'error'>;
+
+/** What the Activity list says of a step once a single invitation ended it, from that base (activity-log.ts). */
+export type StepEntry = (op: Operation, base: EntryBase) => ActivityEntry[];
+
+/** A step kind: what it takes in one turn, how it is taken for the due units of a pool, what Activity says of it. */
 export interface StepDefinition<K extends string = string, I = unknown, R = unknown> {
   kind: K;
   /** How many units take it in one turn (a JSON batch holds 20; ARM and Power BI calls go a few at a time). */
@@ -17,6 +25,11 @@ export interface StepDefinition<K extends string = string, I = unknown, R = unkn
   needsGuest: boolean;
   /** Takes the step for the due units: returns the instant to come back (nothing could leave yet), or 0. */
   take<U>(pool: Pool<U>, units: U[], s: EngineSession): Promise<number>;
+  /**
+   * Its entries in the Activity list when a single invitation ended it: none (`noEntry`) for a step that is no
+   * action of its own there, or one of an operation kind that writes one entry for the whole operation.
+   */
+  entry: StepEntry;
   /** Only for the type checker: what the step reads of its unit and what it gives back. */
   readonly types?: { input: I; result: R };
 }

@@ -2,7 +2,7 @@ import { type ErrorCode, ErrorCodes } from '../../common/errors.ts';
 import { t } from '../../common/i18n.ts';
 import { type OperationStep, stepOf } from '../../common/operation.ts';
 import type { EngineSession, Pool } from './pool.ts';
-import type { StepDefinition } from './registry.ts';
+import type { StepDefinition, StepEntry } from './registry.ts';
 import { fail, missed, needsSignIn, SignInNeeded, succeed } from './rules.ts';
 
 /** What a step taken one unit at a time is given: its input, its stored state, and how to end it or wait. */
@@ -30,7 +30,15 @@ export interface UnitStepSpec<I, R> {
    * throws for the engine's rules to decide (wait, try again, sign in).
    */
   run(call: StepCall<I>): Promise<R | null>;
+  /** Its entries in the Activity list when a single invitation ended it (StepDefinition.entry). */
+  entry: StepEntry;
 }
+
+/**
+ * No entry of its own: a step that is no action in the Activity list, or one of an operation kind that writes one
+ * entry for the whole operation (an activation, a change from a guest's card, a bulk job).
+ */
+export const noEntry: StepEntry = () => [];
 
 /** The step's input as its unit's pool reads it. */
 export const inputOf = <I, U>(pool: Pool<U>, unit: U, kind: string) => pool.input(unit, kind) as I | undefined;
@@ -40,6 +48,7 @@ export function defineStep<K extends string, I, R>(kind: K, spec: UnitStepSpec<I
     kind,
     limit: spec.limit ?? 5,
     needsGuest: true,
+    entry: spec.entry,
     take: async (pool, units, s) => {
       let signIn = false;
       await Promise.all(
@@ -105,6 +114,7 @@ export const unknownStep: StepDefinition = {
   kind: 'unknown',
   limit: 5,
   needsGuest: true,
+  entry: noEntry,
   take: async (pool, units) => {
     for (const u of units) {
       const step = pool.steps(u).find((st) => st.state === 'pending');

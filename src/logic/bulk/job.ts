@@ -1,5 +1,5 @@
 import { t } from '../../common/i18n.ts';
-import { type FoundUser, type OperationStep, plannedSteps, stepOf } from '../../common/operation.ts';
+import { type FoundUser, type OperationStep, type StepKind, stepOf } from '../../common/operation.ts';
 import type { PowerPlatformGrantRequest } from '../../common/power-platform-schema.ts';
 import type { AzureSchedule } from '../azure.ts';
 import type { ParsedBulkCsv } from './csv.ts';
@@ -61,9 +61,48 @@ export interface JobCounts {
   granting: number;
 }
 
+type GrantFields = Pick<JobRow, 'groupId' | 'roleId' | 'environmentRoleId' | 'licenceSkuId'>;
+interface RowGrant {
+  taken(r: GrantFields): boolean;
+  done(r: JobRow): string;
+  failed(r: JobRow, error: string): string;
+}
+
+/**
+ * The steps a bulk row may take after its invitation (or without one, for a guest already there), in the order they
+ * run and its results name them: a subset of the step kinds, as a bulk file offers no Power BI workspace, licence
+ * path or names. Each with what plans it and its words in the results.
+ */
+const ROW_GRANTS = {
+  group: {
+    taken: (r: GrantFields) => !!r.groupId,
+    // The group by its name, also when the file gave its id.
+    done: (r: JobRow) => t('bulkRowGroupDone', groupName(r)),
+    failed: (r: JobRow, error: string) => t('bulkRowGroupFailed', groupName(r), error),
+  },
+  azureRole: {
+    taken: (r: GrantFields) => !!r.roleId,
+    done: (r: JobRow) => t('bulkRowRoleDone', r.role ?? ''),
+    failed: (r: JobRow, error: string) => t('bulkRowRoleFailed', r.role ?? '', error),
+  },
+  // The licence before the environment: Dataverse syncs a licensed user.
+  envLicense: {
+    taken: (r: GrantFields) => !!r.licenceSkuId,
+    done: (r: JobRow) => t('bulkRowLicenceDone', r.licence ?? ''),
+    failed: (r: JobRow, error: string) => t('bulkRowLicenceFailed', r.licence ?? '', error),
+  },
+  environment: {
+    taken: (r: GrantFields) => !!r.environmentRoleId,
+    done: (r: JobRow) => t('bulkRowEnvDone', r.environmentRole ?? ''),
+    failed: (r: JobRow, error: string) => t('bulkRowEnvFailed', r.environmentRole ?? '', error),
+  },
+} satisfies Partial<Record<StepKind, RowGrant>>;
+const ROW_GRANT_KINDS = Object.keys(ROW_GRANTS) as (keyof typeof ROW_GRANTS)[];
+const groupName = (r: JobRow) => r.groupFacts?.displayName ?? r.group ?? '';
+
 const pending = (r: JobRow, kind: OperationStep['kind']) => stepOf(r.steps, kind)?.state === 'pending';
-export const joinOwed = (r: JobRow) => pending(r, 'group');
-export const roleOwed = (r: JobRow) => pending(r, 'azureRole') || pending(r, 'envLicense') || pending(r, 'environment');
+/** Invited, and still to be added to a group or given a role, a licence or an environment. */
+export const grantOwed = (r: JobRow) => ROW_GRANT_KINDS.some((kind) => pending(r, kind));
 /** Sent and not yet answered: looked for before it is sent again. */
 export const inFlight = (r: JobRow) => {
   const invite = stepOf(r.steps, 'invite');
@@ -71,16 +110,12 @@ export const inFlight = (r: JobRow) => {
 };
 
 /** The steps a planned row takes: an invitation unless they are a guest already, then its group and role. */
-export const rowSteps = (
-  r: Pick<JobRow, 'verdict' | 'groupId' | 'roleId' | 'environmentRoleId' | 'licenceSkuId'>,
-): OperationStep[] =>
+export const rowSteps = (r: Pick<JobRow, 'verdict'> & GrantFields): OperationStep[] =>
   r.verdict === 'invite' || r.verdict === 'reuse'
     ? [
-        ...plannedSteps({ invite: r.verdict === 'invite', groupId: r.groupId, roleId: r.roleId }),
-        // The licence before the environment: Dataverse syncs a licensed user.
-        ...(r.licenceSkuId ? [{ kind: 'envLicense' as const, state: 'pending' as const }] : []),
-        ...(r.environmentRoleId ? [{ kind: 'environment' as const, state: 'pending' as const }] : []),
-      ]
+        ...(r.verdict === 'invite' ? ['invite' as const] : []),
+        ...ROW_GRANT_KINDS.filter((kind) => ROW_GRANTS[kind].taken(r)),
+      ].map((kind) => ({ kind, state: 'pending' }))
     : [];
 
 /** What the background keeps about the job besides its rows. */
@@ -260,7 +295,7 @@ export function countOutcomes(rows: JobRow[]): JobCounts {
   const counts: JobCounts = { total: rows.length, invited: 0, reused: 0, failed: 0, skipped: 0, pending: 0, granting: 0 };
   for (const r of rows) {
     counts[r.outcome]++;
-    if (r.outcome === 'invited' && (joinOwed(r) || roleOwed(r))) counts.granting++;
+    if (r.outcome === 'invited' && grantOwed(r)) counts.granting++;
   }
   return counts;
 }
@@ -275,38 +310,14 @@ export function countVerdicts(rows: JobRow[]): Record<Verdict, number> {
 export function describeRow(row: JobRow): string {
   if (row.outcome === 'pending') {
     if (row.verdict === 'reuse')
-      return row.groupId || row.roleId || row.environmentRoleId || row.licenceSkuId
-        ? t('bulkRowWillGrant')
-        : t('bulkRowAlreadyGuest');
+      return ROW_GRANT_KINDS.some((kind) => ROW_GRANTS[kind].taken(row)) ? t('bulkRowWillGrant') : t('bulkRowAlreadyGuest');
     return t('bulkRowWillInvite');
   }
-  const join = stepOf(row.steps, 'group');
-  const role = stepOf(row.steps, 'azureRole');
-  const env = stepOf(row.steps, 'environment');
-  const licence = stepOf(row.steps, 'envLicense');
-  // The group by its name, also when the file gave its id.
-  const groupName = row.groupFacts?.displayName ?? row.group ?? '';
-  const group =
-    (join?.state === 'failed'
-      ? `; ${t('bulkRowGroupFailed', groupName, join.error ?? '')}`
-      : join?.state === 'done'
-        ? `; ${t('bulkRowGroupDone', groupName)}`
-        : '') +
-    (role?.state === 'failed'
-      ? `; ${t('bulkRowRoleFailed', row.role ?? '', role.error ?? '')}`
-      : role?.state === 'done'
-        ? `; ${t('bulkRowRoleDone', row.role ?? '')}`
-        : '') +
-    (licence?.state === 'failed'
-      ? `; ${t('bulkRowLicenceFailed', row.licence ?? '', licence.error ?? '')}`
-      : licence?.state === 'done'
-        ? `; ${t('bulkRowLicenceDone', row.licence ?? '')}`
-        : '') +
-    (env?.state === 'failed'
-      ? `; ${t('bulkRowEnvFailed', row.environmentRole ?? '', env.error ?? '')}`
-      : env?.state === 'done'
-        ? `; ${t('bulkRowEnvDone', row.environmentRole ?? '')}`
-        : '');
+  const group = ROW_GRANT_KINDS.map((kind) => {
+    const step = stepOf(row.steps, kind);
+    if (step?.state === 'failed') return `; ${ROW_GRANTS[kind].failed(row, step.error ?? '')}`;
+    return step?.state === 'done' ? `; ${ROW_GRANTS[kind].done(row)}` : '';
+  }).join('');
   if (row.outcome === 'invited') return `${row.redeemUrl ? t('bulkRowInvited') : t('bulkRowInvitedAfterRestart')}${group}`;
   if (row.outcome === 'reused') return `${t('bulkRowAlreadyGuest')}${group}`;
   if (row.outcome === 'skipped') return row.reason ?? t('bulkRowNotSent');

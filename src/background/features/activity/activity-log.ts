@@ -7,11 +7,11 @@ import type { Activation } from '../../../common/my-access.ts';
 import type { Operation, OperationStep } from '../../../common/operation.ts';
 import { describeScope } from '../../../common/page-context.ts';
 import { local } from '../../../common/storage.ts';
-import { describeSchedule, isoDay } from '../../../logic/azure.ts';
 import type { JobCounts } from '../../../logic/bulk/job.ts';
 import { formatNumber } from '../../../logic/format.ts';
 import { oneAtATime } from '../../../logic/one-at-a-time.ts';
 import { type Owner, ownedBy } from '../../core/owner.ts';
+import { type EntryBase, stepDefinition } from '../../engine/registry.ts';
 import { neutralizeCell } from '../bulk/results.ts';
 
 /** The list is bounded both ways: the newest 1,000 entries, none older than 90 days. */
@@ -39,7 +39,7 @@ function record(entries: ActivityEntry[]): Promise<void> {
 
 /**
  * What a single invitation did, one entry per step ended since it was last recorded (a licence asked for later
- * adds its own), with the redeem link on the invitation's. Reading the licence path is no action of its own.
+ * adds its own), with the redeem link on the invitation's; each step kind words its entries in its definition.
  */
 export function recordOperation(op: Operation): Promise<void> {
   const entries = op.steps.flatMap((step) => (step.logged || step.state === 'pending' ? [] : stepEntries(op, step)));
@@ -47,46 +47,17 @@ export function recordOperation(op: Operation): Promise<void> {
   return record(entries);
 }
 
+/** A step's entries, as its kind's definition words them (features/<feature>/steps/<kind>.ts); none for a kind unknown. */
 function stepEntries(op: Operation, step: OperationStep): ActivityEntry[] {
-  const base = { at: op.finishedAt ?? Date.now(), ...ownerFields(op), subject: op.invitation.email };
-  const outcome = step.state === 'done' ? 'succeeded' : 'failed';
-  const error = step.state === 'done' ? undefined : (step.error ?? t('activityNotDone'));
-  switch (step.kind) {
-    case 'invite': {
-      const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';
-      const detail = t('loggedAs', op.invitation.userType === 'Member' ? t('cardUserTypeMember') : t('cardUserTypeGuest'));
-      return [{ ...base, action, detail, outcome, error, redeemUrl: op.invited?.redeemUrl || undefined }];
-    }
-    case 'azureRole': {
-      const a = op.assignment;
-      const kind = op.azure?.schedule.kind === 'active' ? t('scheduleKindActive') : t('scheduleKindEligible');
-      const when = a ? describeSchedule(a, isoDay) : kind;
-      const scope = op.azure?.scope ?? '';
-      const detail = t('loggedRole', op.azure?.roleName ?? '', describeScope(scope), when);
-      return [{ ...base, action: 'role', detail, scope, outcome, error }];
-    }
-    case 'group':
-      return [{ ...base, action: 'group', detail: t('loggedGroup', op.powerBi?.group?.displayName ?? ''), outcome, error }];
-    case 'powerBi':
-      return op.powerBi?.viewer ? [{ ...base, action: 'workspace', detail: t('loggedWorkspaceViewer'), outcome, error }] : [];
-    case 'license': {
-      const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
-      const at = op.license?.usageLocation;
-      return [{ ...base, action: 'license', detail: at ? t('loggedLicenceAt', sku, at) : sku, outcome, error }];
-    }
-    case 'envLicense':
-      return [{ ...base, action: 'license', detail: op.powerPlatform?.licence?.name ?? '', outcome, error }];
-    case 'environment': {
-      const pp = op.powerPlatform;
-      const name = pp?.environmentName ?? '';
-      const held = op.environment && !op.environment.roleGiven;
-      const role = pp?.role?.name;
-      const detail = role ? (held ? t('loggedEnvironmentAsHeld', name, role) : t('loggedEnvironmentAs', name, role)) : name;
-      return [{ ...base, action: 'environment', detail, outcome, error }];
-    }
-    default:
-      return [];
-  }
+  const done = step.state === 'done';
+  const base: EntryBase = {
+    at: op.finishedAt ?? Date.now(),
+    ...ownerFields(op),
+    subject: op.invitation.email,
+    outcome: done ? 'succeeded' : 'failed',
+    error: done ? undefined : (step.error ?? t('activityNotDone')),
+  };
+  return stepDefinition(step.kind)?.entry(op, base) ?? [];
 }
 
 /** A bulk job that ended, as one entry with its counts. */

@@ -1,6 +1,6 @@
 import { t } from '../../../common/i18n.ts';
 import { stepOf } from '../../../common/operation.ts';
-import { countOutcomes, inFlight, type JobRow, joinOwed, roleOwed } from '../../../logic/bulk/job.ts';
+import { countOutcomes, grantOwed, inFlight, type JobRow } from '../../../logic/bulk/job.ts';
 import { MAX_BULK_ROWS } from '../../../logic/inputs.ts';
 import { ownedBy } from '../../core/owner.ts';
 import { jobProblem, rowProblem } from '../../core/stored-checks.ts';
@@ -25,7 +25,7 @@ import { changeRow, type LoadedJob, loadJob, saveJob, touchRow } from './store.t
 const PACE_SAMPLES = 40;
 
 /** Invited, and still owed a group or a role: given even when the job is paused or cancelled meanwhile. */
-export const sentNeedsGrant = (r: JobRow) => r.outcome === 'invited' && (joinOwed(r) || roleOwed(r));
+export const sentNeedsGrant = (r: JobRow) => r.outcome === 'invited' && grantOwed(r);
 
 /** A paused or cancelled job may still owe the end of what it sent (a stopped worker's batch, grants): finish that. */
 export const owesWork = (job: LoadedJob) => job.rows.some((r) => inFlight(r) || sentNeedsGrant(r));

@@ -1,5 +1,5 @@
 import type { GuestChangeRecord } from '../../../../common/guest-card.ts';
-import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { defineStep, noEntry, type StepCall } from '../../../engine/steps.ts';
 import { applyChange } from '../apply.ts';
 
 /** A change made from a guest's card (issue 11): marked sent before it leaves, looked for before it is sent again. */
@@ -18,4 +18,6 @@ export const changeStep = defineStep('change', {
     const mayExist = await markSent();
     return { kind: 'change', ...(await applyChange(session.settings, session.graph, input.change, mayExist)) };
   },
+  // A change writes one Activity entry of its own (recordGuestChange).
+  entry: noEntry,
 });

@@ -38,4 +38,5 @@ export const groupStep = defineBatchStep<'group', GroupInput, GroupResult>('grou
     }
     return 0;
   },
+  entry: (op, base) => [{ ...base, action: 'group', detail: t('loggedGroup', op.powerBi?.group?.displayName ?? '') }],
 });

@@ -176,4 +176,9 @@ export const inviteStep = defineBatchStep<'invite', InviteInput, InviteResult>('
   limit: BATCH_LIMIT,
   needsGuest: false,
   take: invite,
+  entry: (op, base) => {
+    const action = op.invitation.resetRedemptionOf ? 'reset' : op.invited?.existing ? 'resent' : 'invited';
+    const detail = t('loggedAs', op.invitation.userType === 'Member' ? t('cardUserTypeMember') : t('cardUserTypeGuest'));
+    return [{ ...base, action, detail, redeemUrl: op.invited?.redeemUrl || undefined }];
+  },
 });

@@ -1,3 +1,4 @@
+import { t } from '../../../../common/i18n.ts';
 import type { LicenseRequest } from '../../../../common/operation.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
 import { type Guest, licenseGuest } from '../grants.ts';
@@ -14,4 +15,10 @@ export const licenseStep = defineStep('license', {
     kind: 'license' as const,
     licensePath: await licenseGuest(session.settings, input.license, input.powerBi, input.guest),
   }),
+  // Asked for later, on the result card: an entry of its own when it ends.
+  entry: (op, base) => {
+    const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
+    const at = op.license?.usageLocation;
+    return [{ ...base, action: 'license', detail: at ? t('loggedLicenceAt', sku, at) : sku }];
+  },
 });

@@ -1,3 +1,4 @@
+import { t } from '../../../../common/i18n.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
 import type { Guest } from '../grants.ts';
 import { grantWorkspaceAccess } from '../powerbi-access.ts';
@@ -13,4 +14,6 @@ export const powerBiStep = defineStep('powerBi', {
     const licensePath = await grantWorkspaceAccess(session.settings, { ...input.powerBi, guest: input.guest });
     return { kind: 'powerBi' as const, licensePath };
   },
+  // Reading the licence path is no action of its own: only a Viewer role given is.
+  entry: (op, base) => (op.powerBi?.viewer ? [{ ...base, action: 'workspace', detail: t('loggedWorkspaceViewer') }] : []),
 });

@@ -1,4 +1,4 @@
-import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { defineStep, noEntry, type StepCall } from '../../../engine/steps.ts';
 import { setProfile } from '../../../services/graph/guests.ts';
 
 /** The guest's given name and surname, from an environment's page (issue 12). */
@@ -12,4 +12,6 @@ export const profileStep = defineStep('profile', {
     await setProfile(session.graph.client, input.guestId, input.profile);
     return { kind: 'profile' as const };
   },
+  // Naming the guest is part of inviting them: no action of its own in the Activity list.
+  entry: noEntry,
 });

@@ -1,5 +1,5 @@
 import type { Activation } from '../../../../common/my-access.ts';
-import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { defineStep, noEntry, type StepCall } from '../../../engine/steps.ts';
 import { type RequestAnswer, sendSelfRequest } from '../activation.ts';
 
 /** A role of the signed-in person's own, activated or ended early (issue 10): one request under a name chosen once. */
@@ -20,5 +20,6 @@ const send =
     return { kind, answer: await sendSelfRequest(session.settings, input.activation, mayExist) };
   };
 
-export const activateStep = defineStep('activate', { run: send('activate') });
-export const deactivateStep = defineStep('deactivate', { run: send('deactivate') });
+// An activation writes one Activity entry of its own (recordActivation), not one per step.
+export const activateStep = defineStep('activate', { run: send('activate'), entry: noEntry });
+export const deactivateStep = defineStep('deactivate', { run: send('deactivate'), entry: noEntry });

@@ -1,6 +1,6 @@
 import { ErrorCodes } from '../../../../common/errors.ts';
 import { t } from '../../../../common/i18n.ts';
-import { defineStep, type StepCall } from '../../../engine/steps.ts';
+import { defineStep, noEntry, type StepCall } from '../../../engine/steps.ts';
 import { requestNow } from '../activation.ts';
 import type { ActivationInput, ActivationResult } from './activate.ts';
 
@@ -23,4 +23,6 @@ export const approvalStep = defineStep('approval', {
     fail(t('approvalRefused', answer.status), ErrorCodes.policyRefused);
     return null;
   },
+  // Its activation writes one Activity entry of its own (recordActivation).
+  entry: noEntry,
 });
