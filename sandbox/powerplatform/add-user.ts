@@ -39,10 +39,10 @@ export function systemUserFrom(organizationId: string, user: SandboxUser): Sandb
  * A user whose every licence was assigned less than `licenseMs` ago: the assignment has not reached Power Platform.
  * A user without any licence is not refused here (the sandbox's environments take them, as a trial tenant's do).
  */
-const licenceOnItsWay = (user: SandboxUser, licenseMs: number) => {
-  const licences = user.assignedLicenses ?? [];
+const licenseOnItsWay = (user: SandboxUser, licenseMs: number) => {
+  const licenses = user.assignedLicenses ?? [];
   const fresh = (at: string | undefined) => at !== undefined && Date.now() - Date.parse(at) < licenseMs;
-  return licences.length > 0 && licences.every((l) => fresh(l.assignedDateTime));
+  return licenses.length > 0 && licenses.every((l) => fresh(l.assignedDateTime));
 };
 
 /** How long, in wall-clock ms, Dataverse hides a synced user and a licence takes to reach Power Platform. */
@@ -76,7 +76,7 @@ export function addUser(
       `The user '${user.id}' cannot be created in Microsoft Dataverse because the account is not a member of group '${env.securityGroupId}'. Please ask an administrator to add user to the group.`,
     );
   }
-  if (licenceOnItsWay(user, delays.licenseMs)) {
+  if (licenseOnItsWay(user, delays.licenseMs)) {
     // Microsoft's Terraform provider tries addUser again every 10 s for up to 9 minutes while the answer names
     // `userNotLicensed`, "the license assignment in Entra is async" (microsoft/terraform-provider-power-platform:
     // internal/services/authorization/api_user.go, CreateDataverseUser). It matches the code in the error text and

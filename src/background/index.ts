@@ -5,6 +5,7 @@ import { driveWork, WORK_ALARM } from './engine/driver.ts';
 // The engine's step and operation kinds, installed before any listener can wake the engine.
 import './features/registry.ts';
 import { classifySender } from './core/sender.ts';
+import { migrateStored } from './core/stored-migration.ts';
 import { forgetTab, syncTab } from './features/page/tabs.ts';
 import { handlers, offscreenHandlers } from './handlers.ts';
 import { backgroundChecks, fits, offscreenChecks } from './request-checks.ts';
@@ -18,22 +19,29 @@ if (!import.meta.env.FIREFOX) {
   void chrome.storage.sync.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
+/** Records an earlier version wrote are brought to this version's shape before any message or turn reads them. */
+const stored = migrateStored().catch(() => undefined);
+
 /** Listeners are registered synchronously at top level, so a message that wakes the worker is not missed. */
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isEnvelope(message, 'background')) return undefined;
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   if (from.kind === 'offscreen') {
     const fitting = fits(offscreenChecks, message.name, message.payload);
-    return dispatch('background', message, offscreenHandlers, () =>
-      fitting ? from : new AppError(ErrorCodes.badMessage, message.name.slice(0, 64)),
+    return stored.then(() =>
+      dispatch('background', message, offscreenHandlers, () =>
+        fitting ? from : new AppError(ErrorCodes.badMessage, message.name.slice(0, 64)),
+      ),
     );
   }
   const fitting = fits(backgroundChecks, message.name, message.payload);
   const allowed =
     (from.kind === 'content' && message.name === 'pageChanged') ||
     (from.kind === 'extension-page' && message.name !== 'pageChanged');
-  return dispatch('background', message, handlers, () =>
-    fitting && allowed ? from : new AppError(ErrorCodes.badMessage, `${message.name.slice(0, 64)} refused from ${from.kind}`),
+  return stored.then(() =>
+    dispatch('background', message, handlers, () =>
+      fitting && allowed ? from : new AppError(ErrorCodes.badMessage, `${message.name.slice(0, 64)} refused from ${from.kind}`),
+    ),
   );
 });
 
@@ -53,8 +61,8 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 // A bulk job and single invitations carry on wherever the worker was stopped: on every start of the worker, and on
 // their alarms.
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === WORK_ALARM) void driveWork();
+  if (alarm.name === WORK_ALARM) void stored.then(driveWork);
 });
 // The bulk job's own alarm of earlier versions: the one driver now wakes on its own.
 void browser.alarms.clear('bulk-invitations');
-void driveWork();
+void stored.then(driveWork);

@@ -69,7 +69,7 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
     return t('activityWorkspace');
   },
   get license() {
-    return t('activityLicence');
+    return t('activityLicense');
   },
   get bulk() {
     return t('activityBulk');

@@ -3,7 +3,7 @@ import type { ReadExtent } from '../logic/listed.ts';
 import type { ActivityEntry } from './activity-entry.ts';
 import type {
   CardAzureRole,
-  CardLicence,
+  CardLicense,
   CardWorkspaceRole,
   ChangedUser,
   GuestChange,
@@ -15,7 +15,7 @@ import { string } from './schema.ts';
 
 export type { ReadExtent } from '../logic/listed.ts';
 // The shapes a change is made of are written once, as the schemas the background checks a change with.
-export type { CardAzureRole, CardLicence, CardWorkspaceRole, ChangedUser, GuestChange, PartnerGroupDraft };
+export type { CardAzureRole, CardLicense, CardWorkspaceRole, ChangedUser, GuestChange, PartnerGroupDraft };
 
 /**
  * A guest's whole access here on one card (issue 11): who they are, what they hold, what was done to them, and the
@@ -112,7 +112,7 @@ export interface GuestCard {
   groups: CardGroup[];
   /** How much of the guest's groups was read: all of them, or the first ones to a stated cap. */
   groupsRead: ReadExtent;
-  licences: CardLicence[];
+  licenses: CardLicense[];
   /** How old the groups' app audiences are (Power BI's admin view); null when the person has none to show. */
   audiencesRead: AudienceRead | null;
   /** Null: not read (no Power BI access); the problems say why. */
@@ -128,7 +128,7 @@ export interface GuestCard {
   /** This browser's activity entries for them. */
   activity: ActivityEntry[];
   /** A part that could not be read, in words (the rest is still shown). */
-  problems: { section: 'groups' | 'licences' | 'workspaces' | 'azure' | 'sponsors'; message: string }[];
+  problems: { section: 'groups' | 'licenses' | 'workspaces' | 'azure' | 'sponsors'; message: string }[];
 }
 
 /**
@@ -181,8 +181,8 @@ export function changeSentence(change: GuestChange, who: string): string {
       return change.role.removal === 'eligibility'
         ? t('changeSentenceRemoveEligibleRole', who, change.role.roleName, change.role.scopeWords)
         : t('changeSentenceRemoveActiveRole', who, change.role.roleName, change.role.scopeWords);
-    case 'removeLicence':
-      return t('changeSentenceRemoveLicence', change.licence.skuPartNumber, who);
+    case 'removeLicense':
+      return t('changeSentenceRemoveLicense', change.license.skuPartNumber, who);
     case 'deleteUser':
       return t('changeSentenceDeleteUser', changedUserWords(change.user));
     case 'createGroup':
@@ -203,8 +203,8 @@ export function changeWords(change: GuestChange): string {
       return t('changeRemoveWorkspaceRole', change.role.role, change.role.workspaceName);
     case 'removeAzureRole':
       return t('changeRemoveAzureRole', change.role.roleName, change.role.scopeWords);
-    case 'removeLicence':
-      return t('changeRemoveLicence', change.licence.skuPartNumber);
+    case 'removeLicense':
+      return t('changeRemoveLicense', change.license.skuPartNumber);
     case 'deleteUser':
       return t('changeDeleteUser');
     case 'createGroup':

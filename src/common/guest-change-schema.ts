@@ -41,8 +41,8 @@ export const cardAzureRole = object({
 });
 export type CardAzureRole = Infer<typeof cardAzureRole>;
 
-export const cardLicence = object({ skuId: name, skuPartNumber: name });
-export type CardLicence = Infer<typeof cardLicence>;
+export const cardLicense = object({ skuId: name, skuPartNumber: name });
+export type CardLicense = Infer<typeof cardLicense>;
 
 export const partnerGroupDraft = object({
   displayName: name,
@@ -62,7 +62,7 @@ export const guestChange = variants('kind', {
   leaveGroup: object({ group: named }),
   removeWorkspaceRole: object({ role: cardWorkspaceRole }),
   removeAzureRole: object({ role: cardAzureRole }),
-  removeLicence: object({ licence: cardLicence }),
+  removeLicense: object({ license: cardLicense }),
   deleteUser: object({ user: changedUser, memberAcknowledged }),
   createGroup: object({ group: partnerGroupDraft }),
 });

@@ -26,7 +26,7 @@ const op = {
     url: 'https://sales.crm.dynamics.com',
     instanceUrl: 'https://sales.crm.dynamics.com',
     role: { id: 'role', name: 'Basic User' },
-    licence: { skuId: 'sku', name: 'Dynamics 365 Sales' },
+    license: { skuId: 'sku', name: 'Dynamics 365 Sales' },
   },
 } as unknown as Operation;
 /** The same invitation with nothing named: a reset, no group, no viewer, an environment without a role. */

@@ -155,7 +155,7 @@ export function plannedSteps(start: {
   if (start.groupId) kinds.push('group');
   if (start.roleId) kinds.push('azureRole');
   if (start.powerBi) kinds.push('powerBi');
-  if (pp?.licence) kinds.push('envLicense');
+  if (pp?.license) kinds.push('envLicense');
   if (pp?.instanceUrl && pp.role) kinds.push('environment');
   return kinds.map((kind) => ({ kind, state: 'pending' }));
 }
@@ -190,7 +190,7 @@ const AWAITS: Record<StepKind, 'azure' | 'dataverse'> = {
 /** What a step waits for, in words, while it waits out a failure that passes with time (background/engine/rules.ts WAITED_OUT). */
 export function waitingWords(step: OperationStep): string | undefined {
   if (step.state !== 'pending' || !step.waiting) return undefined;
-  if (step.waiting.code === 'user_not_licensed') return t('stepWaitLicence');
+  if (step.waiting.code === 'user_not_licensed') return t('stepWaitLicense');
   if (step.waiting.code !== 'principal_not_found') return undefined;
   return AWAITS[step.kind] === 'dataverse' ? t('stepWaitDataverse') : t('stepWaitAzure');
 }
@@ -206,10 +206,10 @@ export const STEP_WORDS = {
   invite: (op) => (op.invitation.resetRedemptionOf ? t('stepReset', op.invitation.email) : t('stepInvite', op.invitation.email)),
   group: (op) => (op.powerBi?.group ? t('stepAddTo', op.powerBi.group.displayName) : t('stepAddToGroup')),
   azureRole: (op) => (op.azure ? t('stepGiveRole', op.azure.roleName) : t('stepGiveTheRole')),
-  powerBi: (op) => (op.powerBi?.viewer ? t('stepViewerAndPath') : t('stepLicencePath')),
-  license: () => t('stepAssignTheLicence'),
+  powerBi: (op) => (op.powerBi?.viewer ? t('stepViewerAndPath') : t('stepLicensePath')),
+  license: () => t('stepAssignTheLicense'),
   profile: () => t('stepProfile'),
-  envLicense: (op) => (op.powerPlatform?.licence ? t('stepAssign', op.powerPlatform.licence.name) : t('stepAssignTheLicence')),
+  envLicense: (op) => (op.powerPlatform?.license ? t('stepAssign', op.powerPlatform.license.name) : t('stepAssignTheLicense')),
   environment: (op) => environmentStep(op.powerPlatform),
   // Steps of other operations than an invitation, never in its progress list: named by their kind.
   activate: () => 'activate',

@@ -8,7 +8,7 @@ const grant = {
   instanceUrl: 'https://contoso-sales.crm.dynamics.com/',
   securityGroup: { id: '3e9a4d5f-6b7c-4d8e-9fa0-1b2c3d4e5f60', displayName: 'Sales environment users' },
   role: { id: 'a1b2c3d4-1001-4a01-8b01-000000000001', name: 'Basic User' },
-  licence: { skuId: 'b30411f5-fea1-4a59-9ad9-3db7c7ead579', name: 'Power Apps Premium' },
+  license: { skuId: 'b30411f5-fea1-4a59-9ad9-3db7c7ead579', name: 'Power Apps Premium' },
   profile: { givenName: 'Lena', surname: 'Berg', usageLocation: 'NL' },
 };
 
@@ -24,7 +24,7 @@ describe('a Power Platform grant', () => {
     ["a link to send that is not the environment's own", { url: 'https://evil.example/login' }],
     ['an instance with a path', { instanceUrl: 'https://contoso-sales.crm.dynamics.com/api/' }],
     ['a role that is not an id', { role: { id: 'admin', name: 'System Administrator' } }],
-    ['a licence that is not a SKU id', { licence: { skuId: 'x', name: 'Power Apps Premium' } }],
+    ['a licence that is not a SKU id', { license: { skuId: 'x', name: 'Power Apps Premium' } }],
     ['a usage location that is not a country code', { profile: { givenName: 'L', surname: 'B', usageLocation: 'Netherlands' } }],
   ])('refuses %s', (_why, patch) => {
     expect(powerPlatformProblem({ ...grant, ...patch } as never)).not.toBeNull();
@@ -32,7 +32,7 @@ describe('a Power Platform grant', () => {
 });
 
 describe('a Power Platform grant with a part left null', () => {
-  it.each(['licence', 'profile', 'securityGroup', 'role'])(
+  it.each(['license', 'profile', 'securityGroup', 'role'])(
     'answers that its %s is not of its shape, without throwing',
     (part) => {
       const damaged = { ...grant, [part]: null };

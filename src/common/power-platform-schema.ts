@@ -23,7 +23,7 @@ const fields = {
   instanceUrl: optional(isInstanceUrl),
   securityGroup: optional(object({ id: isGuid, displayName: name })),
   role: optional(object({ id: isGuid, name })),
-  licence: optional(object({ skuId: isGuid, name })),
+  license: optional(object({ skuId: isGuid, name })),
   profile: optional(object({ givenName: string(64), surname: string(64), usageLocation: optional(isUsageLocation) })),
 };
 const grantShape = object(fields);
@@ -36,7 +36,7 @@ const fieldWords: Record<keyof typeof fields, () => string> = {
   instanceUrl: () => t('checkDataverseHost'),
   securityGroup: () => t('checkSecurityGroup'),
   role: () => t('checkSecurityRole'),
-  licence: () => t('checkLicenceSku'),
+  license: () => t('checkLicenseSku'),
   profile: () => t('checkNamesOrLocation'),
 };
 

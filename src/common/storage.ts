@@ -77,14 +77,16 @@ export const local = {
   /** The bulk invitation job (one at a time), and its rows in chunks so a step rewrites only what changed. */
   bulkJob: item<JobMeta | null>('local', 'bulkJob', null),
   bulkRows: (chunk: number) => item<JobRow[] | null>('local', `bulkRows.${chunk}`, null),
-  /** Single invitations run by the background, running and recently finished (src/background/jobs/operations.ts). */
+  /** Single invitations run by the background, running and recently finished (src/background/features/invite/operations.ts). */
   operations: item<Operation[]>('local', 'operations', []),
-  /** Activations and early ends of the signed-in person's own Azure roles (src/background/jobs/activations.ts). */
+  /** Activations and early ends of the signed-in person's own Azure roles (src/background/features/my-access/activations.ts). */
   activations: item<Activation[]>('local', 'activations', []),
-  /** Changes made from a guest's card: conversions, sponsors, access taken back, deletions (background/guests/changes.ts). */
+  /** Changes made from a guest's card: conversions, sponsors, access taken back, deletions (src/background/features/guest-card/changes.ts). */
   guestChanges: item<GuestChangeRecord[]>('local', 'guestChanges', []),
   /** What this browser has done, oldest first, bounded (src/background/features/activity/activity-log.ts). */
   activity: item<ActivityEntry[]>('local', 'activity', []),
+  /** The shape stored records were last brought to (src/background/core/stored-migration.ts); 1 before there was one. */
+  storedVersion: item<number>('local', 'storedVersion', 1),
 };
 
 /** Every memory-only storage key, declared once; each item is stored under its own name. */

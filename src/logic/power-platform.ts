@@ -30,7 +30,7 @@ export interface PowerPlatformPage {
   securityGroup: { id: string; displayName: string } | null;
   roles: EnvironmentRole[];
   /** The tenant's Dynamics 365 and Power Apps licences, with the units still free. */
-  licences: { skuId: string; name: string; partNumber: string; free: number }[];
+  licenses: { skuId: string; name: string; partNumber: string; free: number }[];
   /** The tenant's country, the usage location offered for a guest who has none. */
   tenantCountry: string | null;
   /** `enableGuestsToMake` of the tenant settings; null when they cannot be read. */

@@ -126,9 +126,9 @@ describe('invitations that finish without the popup', () => {
     await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
     await popup.getByRole('button', { name: 'Assigning Power BI Pro…' }).waitFor();
     await popup.close();
-    const licences = async () =>
+    const licenses = async () =>
       (await contoso())?.users.find((u) => u.mail === 'pbi-closed@partner.example')?.assignedLicenses?.map((l) => l.skuId);
-    await expect.poll(licences, { timeout: 30_000 }).toEqual([PRO]);
+    await expect.poll(licenses, { timeout: 30_000 }).toEqual([PRO]);
     await env.sandbox.control.clearFaults();
     const again = await openPopupOn(env.browser, APP_PAGE);
     await expect
@@ -159,8 +159,8 @@ describe('invitations that finish without the popup', () => {
     expect(texts.some((t) => /^Azure role closed@partner\.example · succeeded/.test(t))).toBe(true);
     expect(texts.some((t) => /^Group joined pbi-closed@partner\.example · succeeded/.test(t))).toBe(true);
     // The licence asked for on the card is one more entry of the same operation; the failed first try its own.
-    const licence = texts.flatMap((t) => /^Licence pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
-    expect(licence).toEqual(['succeeded', 'failed']);
+    const license = texts.flatMap((t) => /^Licence pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
+    expect(license).toEqual(['succeeded', 'failed']);
     await popup.getByLabel('Show').selectOption('failed');
     // The bulk job (one bad row) and the licence's first try (no usage location yet).
     await expect.poll(() => list.count()).toBe(2);

@@ -106,7 +106,7 @@ describe('Admins: a guest on one card', () => {
       .toContain('Sales Analytics viewers');
     expect(await card.getByTestId('card-groups').textContent()).toContain('audience of Sales Analytics');
     expect(await card.getByTestId('card-roles').textContent()).toContain('Storage Blob Data Reader eligible');
-    expect(await card.getByTestId('card-licences').textContent()).toContain('POWER_BI_PRO');
+    expect(await card.getByTestId('card-licenses').textContent()).toContain('POWER_BI_PRO');
     expect(await card.getByTestId('card-sponsors').textContent()).toContain('Adele');
     const audits = (await card.getByTestId('card-audits').textContent()) ?? '';
     expect(audits).toContain('Invite external user');

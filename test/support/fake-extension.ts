@@ -23,7 +23,9 @@ const tell = (changes: Changes, area: string) => {
 
 /** One storage area over its map; `remove` takes a key or a list, as chrome.storage does. */
 const area = (map: Map<string, unknown>, name: string) => ({
-  get: async (key: string) => (map.has(key) ? { [key]: structuredClone(map.get(key)) } : {}),
+  /** A key, or null for everything stored (as chrome.storage answers). */
+  get: async (key: string | null) =>
+    key === null ? structuredClone(Object.fromEntries(map)) : map.has(key) ? { [key]: structuredClone(map.get(key)) } : {},
   set: async (values: Record<string, unknown>) => {
     const changes: Changes = {};
     for (const [k, v] of Object.entries(values)) {

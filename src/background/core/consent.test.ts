@@ -76,7 +76,7 @@ describe('what a bulk file asks consent for', () => {
         meta: {},
         rows: [
           { ...row, groupId: 'g' },
-          { ...row, verdict: 'invalid', licenceSkuId: 's' },
+          { ...row, verdict: 'invalid', licenseSkuId: 's' },
         ],
       }),
     ).toEqual(['invite', 'powerBiAccess']);

@@ -54,12 +54,12 @@ export function invitationFeatures(start: InviteStart): Feature[] {
 /** What a bulk file will do, as features: groups and licences are Power BI access's, environment roles Power Platform's. */
 export function bulkFeatures(job: {
   meta: Pick<JobMeta, 'environment' | 'roleScope'>;
-  rows: Pick<JobRow, 'groupId' | 'licenceSkuId' | 'roleId' | 'verdict'>[];
+  rows: Pick<JobRow, 'groupId' | 'licenseSkuId' | 'roleId' | 'verdict'>[];
 }): Feature[] {
   const sent = job.rows.filter((r) => r.verdict !== 'invalid');
   return [
     'invite',
-    ...(sent.some((r) => r.groupId || r.licenceSkuId) ? (['powerBiAccess'] as const) : []),
+    ...(sent.some((r) => r.groupId || r.licenseSkuId) ? (['powerBiAccess'] as const) : []),
     ...(job.meta.roleScope && sent.some((r) => r.roleId) ? (['azureRoles'] as const) : []),
     ...(job.meta.environment ? (['powerPlatform'] as const) : []),
   ];

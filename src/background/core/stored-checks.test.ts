@@ -31,7 +31,7 @@ const start = {
   powerPlatform: {
     ...environment,
     role: { id: 'a1b2c3d4-1001-4a01-8b01-000000000001', name: 'Basic User' },
-    licence: { skuId: 'b30411f5-fea1-4a59-9ad9-3db7c7ead579', name: 'Power Apps Premium' },
+    license: { skuId: 'b30411f5-fea1-4a59-9ad9-3db7c7ead579', name: 'Power Apps Premium' },
     profile: { givenName: 'Kim', surname: 'Berg', usageLocation: 'NL' },
   },
   page: 'https://portal.azure.com/#home',
@@ -87,7 +87,7 @@ describe('a stored single invitation', () => {
   });
 
   it('is refused, without throwing, when its Power Platform licence or profile is null', () => {
-    for (const part of ['licence', 'profile']) {
+    for (const part of ['license', 'profile']) {
       const op = written();
       Object.assign(op.powerPlatform ?? {}, { [part]: null });
       expect(() => operationProblem(op)).not.toThrow();
@@ -120,7 +120,7 @@ describe('a stored bulk job', () => {
   });
 
   it('is refused, without throwing, when its environment has a null licence', () => {
-    const meta = job({ environment: { ...environment, licence: null } as never });
+    const meta = job({ environment: { ...environment, license: null } as never });
     expect(() => jobProblem(meta, 10)).not.toThrow();
     expect(jobProblem(meta, 10)).toBe('its licence is not a SKU id');
   });
@@ -143,7 +143,7 @@ describe('a stored bulk row', () => {
       userId: '0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D',
       groupId: '0B6F1A2C-3D4E-4F5A-8B6C-7D8E9F0A1B2C',
       environmentRoleId: 'A1B2C3D4-1001-4A01-8B01-000000000001',
-      licenceSkuId: 'b30411f5-fea1-4a59-9ad9-3db7c7ead579',
+      licenseSkuId: 'b30411f5-fea1-4a59-9ad9-3db7c7ead579',
       usageLocation: 'NL',
       steps: [],
       ...r,

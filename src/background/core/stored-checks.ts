@@ -69,7 +69,7 @@ export function operationProblem(op: Operation): string | null {
   if (op.azure !== undefined && !azureGrantRequest(op.azure)) return t('checkScopeOrRole');
   if (op.powerBi !== undefined && !powerBiGrantRequest(op.powerBi)) return t('checkWorkspaceOrGroup');
   // Added from the result card's message (assignLicense), after the invitation.
-  if (op.license !== undefined && !licenseRequest(op.license)) return t('checkLicenceOrLocation');
+  if (op.license !== undefined && !licenseRequest(op.license)) return t('checkLicenseOrLocation');
   const pp = op.powerPlatform !== undefined ? powerPlatformProblem(op.powerPlatform) : null;
   if (pp) return pp;
   if (!knownSteps(op.steps)) return t('checkProgressDamaged');
@@ -84,7 +84,7 @@ export function rowProblem(row: JobRow): string | null {
   if (!optional(string(LIMITS.message))(row.message) || !optional(string(LIMITS.displayName))(row.displayName))
     return t('checkTextTooLong');
   if (!optional(isUsageLocation)(row.usageLocation)) return t('checkUsageLocation');
-  if (![row.userId, row.groupId, row.roleId, row.environmentRoleId, row.licenceSkuId].every(optGuid))
+  if (![row.userId, row.groupId, row.roleId, row.environmentRoleId, row.licenseSkuId].every(optGuid))
     return t('checkAnIdNotGuid');
   if (!knownSteps(row.steps)) return t('checkProgressDamaged');
   return null;

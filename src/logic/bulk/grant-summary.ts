@@ -25,5 +25,5 @@ export interface BulkGrants {
   customText: number;
   azureRoles: Granted[];
   environmentRoles: Granted[];
-  licences: Granted[];
+  licenses: Granted[];
 }

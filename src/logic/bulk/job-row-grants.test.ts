@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OperationStep, StepKind } from '../../common/operation.ts';
 import { countOutcomes, describeRow, type JobRow, rowSteps } from './job.ts';
 
-const GRANTS = { groupId: 'g1', roleId: 'r1', licenceSkuId: 's1', environmentRoleId: 'e1' };
+const GRANTS = { groupId: 'g1', roleId: 'r1', licenseSkuId: 's1', environmentRoleId: 'e1' };
 const row = (steps: [StepKind, OperationStep['state'], string?][]): JobRow =>
   ({
     line: 2,
@@ -13,7 +13,7 @@ const row = (steps: [StepKind, OperationStep['state'], string?][]): JobRow =>
     ...GRANTS,
     group: 'Sales readers',
     role: 'Reader',
-    licence: 'Dynamics 365 Sales',
+    license: 'Dynamics 365 Sales',
     environmentRole: 'Basic User',
     steps: steps.map(([kind, state, error]) => ({ kind, state, error })),
   }) as JobRow;

@@ -169,7 +169,7 @@ describe('planRows with an environment role column', () => {
 
 describe('planRows with a licence column', () => {
   const environmentRoles = new Map([['basic user', { id: 'basic-id', name: 'Basic User' }]]);
-  const environmentLicences = new Map([['power apps premium', { skuId: 'sku-id', name: 'Power Apps Premium' }]]);
+  const environmentLicenses = new Map([['power apps premium', { skuId: 'sku-id', name: 'Power Apps Premium' }]]);
   const file = [
     'email,licence,usage location',
     'a@partner.example,Power Apps Premium,nl',
@@ -177,8 +177,8 @@ describe('planRows with a licence column', () => {
   ].join('\n');
 
   it('assigns the licence named, with its usage location, and refuses one without a usage location', () => {
-    const rows = planRows(parseBulkInviteCsv(file), { ...lookups, environmentRoles, environmentLicences }, 'https://x.example/');
-    expect(rows[0]).toMatchObject({ licenceSkuId: 'sku-id', usageLocation: 'NL' });
+    const rows = planRows(parseBulkInviteCsv(file), { ...lookups, environmentRoles, environmentLicenses }, 'https://x.example/');
+    expect(rows[0]).toMatchObject({ licenseSkuId: 'sku-id', usageLocation: 'NL' });
     expect(rows[0]?.steps.map((s) => s.kind)).toEqual(['invite', 'envLicense']);
     expect(rows[1]).toMatchObject({ verdict: 'invalid', reason: expect.stringContaining('usage location') });
   });

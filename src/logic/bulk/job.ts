@@ -38,8 +38,8 @@ export interface JobRow {
   environmentRole?: string;
   environmentRoleId?: string;
   /** The licence as the file named it, the SKU it resolved to, and the usage location set first when none is. */
-  licence?: string;
-  licenceSkuId?: string;
+  license?: string;
+  licenseSkuId?: string;
   usageLocation?: string;
   /**
    * What the row still has to do and how each step went: the same steps, run by the same engine, as a single
@@ -61,7 +61,7 @@ export interface JobCounts {
   granting: number;
 }
 
-type GrantFields = Pick<JobRow, 'groupId' | 'roleId' | 'environmentRoleId' | 'licenceSkuId'>;
+type GrantFields = Pick<JobRow, 'groupId' | 'roleId' | 'environmentRoleId' | 'licenseSkuId'>;
 interface RowGrant {
   taken(r: GrantFields): boolean;
   done(r: JobRow): string;
@@ -87,9 +87,9 @@ const ROW_GRANTS = {
   },
   // The licence before the environment: Dataverse syncs a licensed user.
   envLicense: {
-    taken: (r: GrantFields) => !!r.licenceSkuId,
-    done: (r: JobRow) => t('bulkRowLicenceDone', r.licence ?? ''),
-    failed: (r: JobRow, error: string) => t('bulkRowLicenceFailed', r.licence ?? '', error),
+    taken: (r: GrantFields) => !!r.licenseSkuId,
+    done: (r: JobRow) => t('bulkRowLicenseDone', r.license ?? ''),
+    failed: (r: JobRow, error: string) => t('bulkRowLicenseFailed', r.license ?? '', error),
   },
   environment: {
     taken: (r: GrantFields) => !!r.environmentRoleId,
@@ -185,7 +185,7 @@ export interface PlanLookups {
   /** The environment's security roles by the name the file gave (lower case), or why not in bulk. */
   environmentRoles?: Map<string, { id: string; name: string } | { refused: string }>;
   /** The tenant's Power Apps / Dynamics 365 licences by name, part number or SKU id (lower case). */
-  environmentLicences?: Map<string, { skuId: string; name: string }>;
+  environmentLicenses?: Map<string, { skuId: string; name: string }>;
 }
 
 /** The security role a row's environment cell names: a role of the environment, "yes" for Basic User, or why not. */
@@ -196,20 +196,20 @@ function environmentRoleOf(lookups: PlanLookups, cell: string): { id: string; na
 }
 
 /** The licence a row's cell names, with the usage location Microsoft needs before it, or why not. */
-function licenceOf(
+function licenseOf(
   lookups: PlanLookups,
   cell: string,
   usageLocation: string | undefined,
 ): { skuId: string; name: string } | { refused: string } {
-  if (!lookups.environmentLicences) return { refused: t('bulkLicenceOffPage') };
-  const sku = lookups.environmentLicences.get(cell.trim().toLowerCase());
-  if (!sku) return { refused: t('bulkNoLicence', cell) };
-  if (!/^[a-z]{2}$/i.test(usageLocation ?? '')) return { refused: t('bulkLicenceNeedsLocation') };
+  if (!lookups.environmentLicenses) return { refused: t('bulkLicenseOffPage') };
+  const sku = lookups.environmentLicenses.get(cell.trim().toLowerCase());
+  if (!sku) return { refused: t('bulkNoLicense', cell) };
+  if (!/^[a-z]{2}$/i.test(usageLocation ?? '')) return { refused: t('bulkLicenseNeedsLocation') };
   return sku;
 }
 
 /** A file's optional columns, copied onto its job row when the row gives them. */
-const OPTIONAL = ['message', 'displayName', 'group', 'role', 'environmentRole', 'licence', 'usageLocation'] as const;
+const OPTIONAL = ['message', 'displayName', 'group', 'role', 'environmentRole', 'license', 'usageLocation'] as const;
 
 /**
  * A row to invite, before its look-ups decide otherwise. Built field by field: `{ ...row, more }` takes V8's slow
@@ -258,7 +258,7 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     const groupRefused = group ? bulkGroupRefusal(group) : null;
     const role = r.role === undefined ? undefined : lookups.roles.get(r.role);
     const envRole = r.environmentRole === undefined ? undefined : environmentRoleOf(lookups, r.environmentRole);
-    const licence = r.licence === undefined ? undefined : licenceOf(lookups, r.licence, r.usageLocation);
+    const license = r.license === undefined ? undefined : licenseOf(lookups, r.license, r.usageLocation);
     if (seen !== undefined) {
       Object.assign(row, { verdict: 'duplicate', reason: t('bulkDuplicateOf', seen), outcome: 'skipped' });
     } else if (group === null) {
@@ -270,8 +270,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
       Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'failed', error: role.refused });
     } else if (envRole && 'refused' in envRole) {
       Object.assign(row, { verdict: 'invalid', reason: envRole.refused, outcome: 'failed', error: envRole.refused });
-    } else if (licence && 'refused' in licence) {
-      Object.assign(row, { verdict: 'invalid', reason: licence.refused, outcome: 'failed', error: licence.refused });
+    } else if (license && 'refused' in license) {
+      Object.assign(row, { verdict: 'invalid', reason: license.refused, outcome: 'failed', error: license.refused });
     } else if ((user && !user.invited) || domains.has(key.split('@')[1] ?? '')) {
       const reason = t('bulkMemberAddress');
       Object.assign(row, { verdict: 'member', reason, outcome: 'failed', error: reason, userId: user?.id });
@@ -282,8 +282,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     if (group && !groupRefused) row.groupId = group.id;
     if (role && 'id' in role) row.roleId = role.id;
     if (envRole && 'id' in envRole) Object.assign(row, { environmentRoleId: envRole.id, environmentRole: envRole.name });
-    if (licence && 'skuId' in licence)
-      Object.assign(row, { licenceSkuId: licence.skuId, licence: licence.name, usageLocation: r.usageLocation?.toUpperCase() });
+    if (license && 'skuId' in license)
+      Object.assign(row, { licenseSkuId: license.skuId, license: license.name, usageLocation: r.usageLocation?.toUpperCase() });
     row.steps = rowSteps(row);
     if (seen === undefined) firstLine.set(key, r.line);
     rows.push(row);

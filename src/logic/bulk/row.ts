@@ -19,7 +19,7 @@ export interface BulkRow {
   /** A security role of the Power Platform environment the popup is opened on, by name ("yes": Basic User). */
   environmentRole?: string;
   /** A Power Apps / Dynamics 365 licence for that environment, by name or part number, and the usage location it needs. */
-  licence?: string;
+  license?: string;
   usageLocation?: string;
 }
 
@@ -39,7 +39,7 @@ export type Field =
   | 'group'
   | 'role'
   | 'environmentRole'
-  | 'licence'
+  | 'license'
   | 'usageLocation';
 
 /**
@@ -75,8 +75,8 @@ const COLUMNS: Record<string, Field> = {
   environmentrole: 'environmentRole',
   securityrole: 'environmentRole',
   dataverserole: 'environmentRole',
-  licence: 'licence',
-  license: 'licence',
+  licence: 'license',
+  license: 'license',
   usagelocation: 'usageLocation',
 };
 
@@ -96,7 +96,7 @@ const TEXT_LIMITS: Record<TextField, { max: number; tooLong: (max: string) => st
   group: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongGroup', max) },
   role: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongRole', max) },
   environmentRole: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongEnvironmentRole', max) },
-  licence: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongLicence', max) },
+  license: { max: LIMITS.displayName, tooLong: (max) => t('bulkTooLongLicense', max) },
   usageLocation: { max: 2, tooLong: (max) => t('bulkTooLongUsageLocation', max) },
 };
 

@@ -48,9 +48,9 @@ export function BulkGrants({
   onAcknowledge: (yes: boolean) => void;
   onShowCustom: () => void;
 }) {
-  const { groups, redirectHosts, customText, azureRoles, environmentRoles, licences } = grants;
+  const { groups, redirectHosts, customText, azureRoles, environmentRoles, licenses } = grants;
   const nothing =
-    groups.length + redirectHosts.length + customText + azureRoles.length + environmentRoles.length + licences.length === 0;
+    groups.length + redirectHosts.length + customText + azureRoles.length + environmentRoles.length + licenses.length === 0;
   return (
     <section class="pbi bulk-grants" data-testid="bulk-grants" aria-label={t('bulkGrantsHeading')}>
       <h3>{t('bulkGrantsHeading')}</h3>
@@ -84,7 +84,7 @@ export function BulkGrants({
       ) : null}
       <List heading={t('bulkGrantsAzureRoles')} items={azureRoles} testId="bulk-grant-azure-roles" />
       <List heading={t('bulkGrantsEnvironmentRoles')} items={environmentRoles} testId="bulk-grant-environment-roles" />
-      <List heading={t('bulkGrantsLicences')} items={licences} testId="bulk-grant-licences" />
+      <List heading={t('bulkGrantsLicenses')} items={licenses} testId="bulk-grant-licenses" />
       <label class="check">
         <input type="checkbox" checked={acknowledged} onChange={(e) => onAcknowledge(e.currentTarget.checked)} />
         {t('bulkAcknowledge')}

@@ -123,18 +123,18 @@ export function GuestAccess({
       ) : (
         <p class="muted">{t('cardAzureOffPage')}</p>
       )}
-      <h3>{t('cardLicences')}</h3>
-      {problem('licences')}
-      {card.licences.length === 0 ? <p class="muted">{t('cardNoLicences')}</p> : null}
-      <ul class="access" data-testid="card-licences">
-        {card.licences.map((l) => (
+      <h3>{t('cardLicenses')}</h3>
+      {problem('licenses')}
+      {card.licenses.length === 0 ? <p class="muted">{t('cardNoLicenses')}</p> : null}
+      <ul class="access" data-testid="card-licenses">
+        {card.licenses.map((l) => (
           <li key={l.skuId}>
             <strong>{l.skuPartNumber}</strong>
             <ConfirmChange
-              label={t('cardRemoveLicence')}
-              confirmLabel={t('cardConfirmRemoveLicence')}
+              label={t('cardRemoveLicense')}
+              confirmLabel={t('cardConfirmRemoveLicense')}
               guest={guest}
-              change={{ kind: 'removeLicence', licence: l }}
+              change={{ kind: 'removeLicense', license: l }}
               onStarted={onStarted}
             />
           </li>
@@ -164,7 +164,7 @@ export function StillHas({ card }: { card: GuestCard }) {
       key: `${r.scope}|${r.roleName}|${r.eligible}`,
       text: r.eligible ? t('cardStillEligibleRole', r.roleName, r.scope) : t('cardStillActiveRole', r.roleName, r.scope),
     })),
-    ...card.licences.map((l) => ({ key: l.skuId, text: t('cardStillLicence', l.skuPartNumber) })),
+    ...card.licenses.map((l) => ({ key: l.skuId, text: t('cardStillLicense', l.skuPartNumber) })),
   ];
 
   return (

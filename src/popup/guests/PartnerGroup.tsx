@@ -52,7 +52,7 @@ export function PartnerGroup({
           </li>
         ))}
       </ul>
-      <p class="muted">{t('partnerLicenceNote')}</p>
+      <p class="muted">{t('partnerLicenseNote')}</p>
       <ConfirmChange
         label={t('partnerCreate')}
         confirmLabel={t('partnerConfirmCreate')}

@@ -36,12 +36,12 @@ export function PowerPlatformSection({
         value={choice.usageLocation}
         onInput={(e) => set({ usageLocation: e.currentTarget.value })}
       />
-      <label for="ppLicence">{t('activityLicence')}</label>
-      <select id="ppLicence" value={choice.skuId} onChange={(e) => set({ skuId: e.currentTarget.value })}>
-        <option value="">{t('ppNoLicence')}</option>
-        {page.licences.map((l) => (
+      <label for="ppLicense">{t('activityLicense')}</label>
+      <select id="ppLicense" value={choice.skuId} onChange={(e) => set({ skuId: e.currentTarget.value })}>
+        <option value="">{t('ppNoLicense')}</option>
+        {page.licenses.map((l) => (
           <option key={l.skuId} value={l.skuId} disabled={l.free <= 0}>
-            {t('ppLicenceFree', l.name, formatNumber(l.free))}
+            {t('ppLicenseFree', l.name, formatNumber(l.free))}
           </option>
         ))}
       </select>

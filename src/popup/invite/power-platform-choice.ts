@@ -37,7 +37,7 @@ export function toGrant(page: PowerPlatformPage, c: PowerPlatformChoice): PowerP
   // Only a Power Platform admin may add a user to an environment ("add user"): a maker invites and licenses only.
   const enters = !!env.instanceUrl && env.asAdmin;
   const role = page.roles.find((r) => r.id === c.roleId);
-  const sku = page.licences.find((l) => l.skuId === c.skuId);
+  const sku = page.licenses.find((l) => l.skuId === c.skuId);
   const usageLocation = c.usageLocation.trim().toUpperCase();
   return {
     environmentId: env.id,
@@ -46,7 +46,7 @@ export function toGrant(page: PowerPlatformPage, c: PowerPlatformChoice): PowerP
     ...(env.instanceUrl ? { instanceUrl: env.instanceUrl } : {}),
     ...(page.securityGroup ? { securityGroup: page.securityGroup } : {}),
     ...(role && enters ? { role: { id: role.id, name: role.name } } : {}),
-    ...(sku ? { licence: { skuId: sku.skuId, name: sku.name } } : {}),
+    ...(sku ? { license: { skuId: sku.skuId, name: sku.name } } : {}),
     profile: {
       givenName: c.givenName,
       surname: c.surname,

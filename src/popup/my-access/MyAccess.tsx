@@ -230,9 +230,9 @@ export function MyAccessView({ page }: { page: PageInfo }) {
           </li>
         ))}
       </ul>
-      <h3>{t('myAccessLicencesGroups')}</h3>
+      <h3>{t('myAccessLicensesGroups')}</h3>
       <p data-testid="my-licenses">
-        {access.licenses.length ? access.licenses.map((l) => l.skuPartNumber || l.skuId).join(', ') : t('myAccessNoLicences')}
+        {access.licenses.length ? access.licenses.map((l) => l.skuPartNumber || l.skuId).join(', ') : t('myAccessNoLicenses')}
       </p>
       <p data-testid="my-groups">
         {access.groups.length ? t('myAccessGroups', access.groups.map((g) => g.displayName).join(', ')) : t('myAccessNoGroups')}

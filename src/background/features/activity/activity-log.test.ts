@@ -48,7 +48,7 @@ function finished(states: Partial<Record<StepKind, OperationStep>> = {}): Operat
       url: 'https://sales.crm.dynamics.com',
       instanceUrl: 'https://sales.crm.dynamics.com',
       role: { id: '44444444-5555-4666-8777-888888888888', name: 'Basic User' },
-      licence: { skuId: '55555555-6666-4777-8888-999999999999', name: 'Dynamics 365 Sales' },
+      license: { skuId: '55555555-6666-4777-8888-999999999999', name: 'Dynamics 365 Sales' },
       profile: { givenName: 'Ada', surname: 'Lovelace', usageLocation: 'GB' },
     },
     license: { skuId: '66666666-7777-4888-8999-aaaaaaaaaaaa', usageLocation: 'GB' },

@@ -155,7 +155,7 @@ const CHANGE_ACTIONS: Record<GuestChangeRecord['change']['kind'], ActivityEntry[
   leaveGroup: 'removed',
   removeWorkspaceRole: 'removed',
   removeAzureRole: 'removed',
-  removeLicence: 'removed',
+  removeLicense: 'removed',
   deleteUser: 'deleted',
   createGroup: 'groupCreated',
 };

@@ -15,7 +15,7 @@ export async function bulkEnvironment(
 ): Promise<{
   grant: PowerPlatformGrantRequest;
   roles: Map<string, { id: string; name: string } | { refused: string }>;
-  licences: Map<string, { skuId: string; name: string }>;
+  licenses: Map<string, { skuId: string; name: string }>;
 }> {
   const page = await powerPlatformPage(settings, { kind: 'power-platform-environment', environmentId, source: 'admin' });
   const env = page.environment;
@@ -37,10 +37,10 @@ export async function bulkEnvironment(
     ...(page.securityGroup ? { securityGroup: page.securityGroup } : {}),
   };
   // A licence is named by its display name, its part number or its SKU id.
-  const licences = new Map<string, { skuId: string; name: string }>();
-  for (const l of page.licences) {
+  const licenses = new Map<string, { skuId: string; name: string }>();
+  for (const l of page.licenses) {
     const sku = { skuId: l.skuId, name: l.name };
-    for (const key of [l.name, l.skuId, l.partNumber]) if (key) licences.set(key.toLowerCase(), sku);
+    for (const key of [l.name, l.skuId, l.partNumber]) if (key) licenses.set(key.toLowerCase(), sku);
   }
-  return { grant, roles, licences };
+  return { grant, roles, licenses };
 }

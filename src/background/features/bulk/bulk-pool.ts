@@ -91,7 +91,7 @@ interface RowUnit {
 
 /** The row's own environment grants, in the job's environment (the environment step joins the security group). */
 const environmentOf = ({ job, row: r }: RowUnit) =>
-  (r.environmentRoleId || r.licenceSkuId) && job.meta.environment ? job.meta.environment : undefined;
+  (r.environmentRoleId || r.licenseSkuId) && job.meta.environment ? job.meta.environment : undefined;
 
 /** What each row's steps act on: its own address and ids, the job's scope and schedule. */
 const ROW_INPUTS = [
@@ -122,7 +122,7 @@ const ROW_INPUTS = [
   ),
   reads(envLicenseStep, (unit: RowUnit) => {
     const { row: r } = unit;
-    const skuId = r.licenceSkuId || environmentOf(unit)?.licence?.skuId;
+    const skuId = r.licenseSkuId || environmentOf(unit)?.license?.skuId;
     if (!environmentOf(unit) || !skuId) return undefined;
     return { skuId, guestId: r.userId ?? '', ...(r.usageLocation ? { usageLocation: r.usageLocation } : {}) };
   }),

@@ -110,11 +110,11 @@ export async function prepareBulk(
     roles: parsed.rows.flatMap((r) => (r.role ? [r.role] : [])),
     scope,
   });
-  const wantsEnvironment = environmentId && parsed.rows.some((r) => r.environmentRole !== undefined || r.licence !== undefined);
+  const wantsEnvironment = environmentId && parsed.rows.some((r) => r.environmentRole !== undefined || r.license !== undefined);
   const environment = wantsEnvironment ? await bulkEnvironment(settings, environmentId) : undefined;
   const rows = planRows(
     parsed,
-    environment ? { ...lookups, environmentRoles: environment.roles, environmentLicences: environment.licences } : lookups,
+    environment ? { ...lookups, environmentRoles: environment.roles, environmentLicenses: environment.licenses } : lookups,
     defaultRedirectUrl,
   );
   const job = await createJob(

@@ -19,7 +19,7 @@ const lookups = {
     ['reader', { id: 'reader', name: 'Reader' }],
   ]),
   environmentRoles: new Map([['basic user', { id: 'basic', name: 'Basic User' }]]),
-  environmentLicences: new Map([['power apps premium', { skuId: 'sku', name: 'Power Apps Premium' }]]),
+  environmentLicenses: new Map([['power apps premium', { skuId: 'sku', name: 'Power Apps Premium' }]]),
 };
 
 const plan = (lines: string[]) =>
@@ -77,7 +77,7 @@ describe('summarizeGrants', () => {
     );
     expect(grants.azureRoles).toEqual([{ name: 'Reader', rows: 2 }]);
     expect(grants.environmentRoles).toEqual([{ name: 'Basic User', rows: 2 }]);
-    expect(grants.licences).toEqual([{ name: 'Power Apps Premium', rows: 1 }]);
+    expect(grants.licenses).toEqual([{ name: 'Power Apps Premium', rows: 1 }]);
   });
 
   it('says nothing is granted by a file of plain invitations', () => {
@@ -87,7 +87,7 @@ describe('summarizeGrants', () => {
       customText: 0,
       azureRoles: [],
       environmentRoles: [],
-      licences: [],
+      licenses: [],
     });
   });
 });

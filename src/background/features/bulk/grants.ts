@@ -46,6 +46,6 @@ export function summarizeGrants(rows: JobRow[], defaultRedirectUrl: string): Bul
     environmentRoles: tally(acting, (r) =>
       r.environmentRoleId ? [r.environmentRoleId, r.environmentRole ?? r.environmentRoleId] : undefined,
     ),
-    licences: tally(acting, (r) => (r.licenceSkuId ? [r.licenceSkuId, r.licence ?? r.licenceSkuId] : undefined)),
+    licenses: tally(acting, (r) => (r.licenseSkuId ? [r.licenseSkuId, r.license ?? r.licenseSkuId] : undefined)),
   };
 }

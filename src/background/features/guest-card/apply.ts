@@ -1,7 +1,7 @@
 import type { Settings } from '../../../common/config.ts';
 import type { GuestChangeRecord } from '../../../common/guest-card.ts';
 import type { GraphSession } from '../../services/graph/client.ts';
-import { addSponsor, convertUser, createDynamicGroup, deleteUser, leaveGroup, removeLicence } from './directory-changes.ts';
+import { addSponsor, convertUser, createDynamicGroup, deleteUser, leaveGroup, removeLicense } from './directory-changes.ts';
 import { removeWorkspaceRole } from './guest-access.ts';
 import { removeRole } from './guest-roles.ts';
 
@@ -24,8 +24,8 @@ export async function applyChange(
       return { outcome: await addSponsor(client, r.guest.id, c.sponsor.id) };
     case 'leaveGroup':
       return { outcome: await leaveGroup(client, r.guest.id, c.group.id) };
-    case 'removeLicence':
-      return { outcome: await removeLicence(client, r.guest.id, c.licence.skuId) };
+    case 'removeLicense':
+      return { outcome: await removeLicense(client, r.guest.id, c.license.skuId) };
     case 'deleteUser':
       return { outcome: await deleteUser(client, r.guest.id) };
     case 'removeWorkspaceRole':

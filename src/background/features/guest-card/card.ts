@@ -48,7 +48,7 @@ export async function guestCard(
     groups: directory.groups.map((g) => ({ ...g, audienceOf: byGroup.get(g.id) ?? [] })),
     groupsRead: directory.groupsRead,
     audiencesRead: audiences.status === 'fulfilled' ? audiences.value.read : null,
-    licences: directory.licences,
+    licenses: directory.licenses,
     workspaces: pbi?.roles ?? null,
     workspacesRead: pbi?.extent ?? null,
     azure: scope && roles ? { scope, ...roles } : null,

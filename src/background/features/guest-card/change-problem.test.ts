@@ -14,8 +14,8 @@ describe('a stored guest change', () => {
     expect(
       changeProblem(
         stored({
-          kind: 'removeLicence',
-          licence: { skuId: 'F30DB892-07E9-47E9-837C-80727F46FD3D', skuPartNumber: 'POWER_BI_PRO' },
+          kind: 'removeLicense',
+          license: { skuId: 'F30DB892-07E9-47E9-837C-80727F46FD3D', skuPartNumber: 'POWER_BI_PRO' },
         }),
       ),
     ).toBeNull();
@@ -25,7 +25,7 @@ describe('a stored guest change', () => {
   });
 
   it('is refused, without throwing, when a part the card sends is missing', () => {
-    for (const change of [{ kind: 'addSponsor' }, { kind: 'removeLicence', licence: null }, { kind: 'deleteUser' }]) {
+    for (const change of [{ kind: 'addSponsor' }, { kind: 'removeLicense', license: null }, { kind: 'deleteUser' }]) {
       expect(() => changeProblem(stored(change))).not.toThrow();
       expect(changeProblem(stored(change))).toBe('the stored change is not one the extension makes');
     }

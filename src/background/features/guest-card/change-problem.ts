@@ -42,8 +42,8 @@ export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'r
       return isGuid(c.sponsor.id) ? null : 'the stored sponsor is not a user id';
     case 'leaveGroup':
       return isGuid(c.group.id) ? null : 'the stored group is not a group id';
-    case 'removeLicence':
-      return isGuid(c.licence.skuId) ? null : 'the stored licence is not a SKU id';
+    case 'removeLicense':
+      return isGuid(c.license.skuId) ? null : 'the stored licence is not a SKU id';
     case 'removeWorkspaceRole':
       return isGuid(c.role.workspaceId) && /^[^/\\?\s@]{1,256}@[a-z0-9.-]{1,253}$/i.test(c.role.identifier)
         ? null

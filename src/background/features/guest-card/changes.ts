@@ -29,8 +29,8 @@ const target = (c: GuestChange): string => {
       return c.role.workspaceId;
     case 'removeAzureRole':
       return `${c.role.scope}|${c.role.roleDefinitionId}|${c.role.removal}`.toLowerCase();
-    case 'removeLicence':
-      return c.licence.skuId;
+    case 'removeLicense':
+      return c.license.skuId;
     case 'deleteUser':
       return '';
     case 'createGroup':

@@ -43,7 +43,7 @@ export async function leaveGroup(client: Client, userId: string, groupId: string
 }
 
 /** Looked at first: a licence taken away meanwhile (or by a send cut off) is not asked to go again. */
-export async function removeLicence(client: Client, userId: string, skuId: string): Promise<string> {
+export async function removeLicense(client: Client, userId: string, skuId: string): Promise<string> {
   if (!(await userSkuIds(client, userId)).includes(skuId)) return 'had no such licence any more';
   await client.api(path`/users/${userId}/assignLicense`).post({ addLicenses: [], removeLicenses: [skuId] });
   return 'removed';

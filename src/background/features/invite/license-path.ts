@@ -32,7 +32,7 @@ export function myLicensePath(workspace: PowerBiWorkspace | null, mySkuIds: stri
   if (workspace?.isOnDedicatedCapacity && freeViewing(sku))
     return {
       kind: 'capacity',
-      headline: t('myPathNoLicence'),
+      headline: t('myPathNoLicense'),
       reason: t('myPathCapacityReason', workspace.name, workspace.capacity?.name ?? '', sku),
       held: true,
     };
@@ -64,7 +64,7 @@ export function licensePath(workspace: PowerBiWorkspace, skus: LicenseSku[], gue
   if (workspace.isOnDedicatedCapacity && freeViewing(sku)) {
     return {
       kind: 'capacity',
-      headline: t('pathNoLicence'),
+      headline: t('pathNoLicense'),
       reason: t('pathCapacityReason', workspace.name, workspace.capacity?.name ?? '', sku),
       held: true,
     };

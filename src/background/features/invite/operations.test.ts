@@ -34,7 +34,7 @@ let inviteAnswers: { status: number; message?: string }[] = [];
 let armFailures: (() => Error)[] = [];
 let batchFailures: (() => Error)[] = [];
 /** Until then (fake clock, ms) ARM does not see a new guest, and the environment API refuses the guest's licence. */
-const notYet = { arm: 0, licence: 0, synced: 0 };
+const notYet = { arm: 0, license: 0, synced: 0 };
 
 vi.mock('../../services/graph/client.ts', async () => {
   const { askedMails, fakeGraphClient } = await import('../../../../test/support/fake-graph.ts');
@@ -103,11 +103,11 @@ vi.mock('../../services/arm/client.ts', () => {
   return { ...client, armList };
 });
 
-// The environment: Dataverse's side is powerplatform/access.test.ts's; here, only its answers while it catches up.
+// The environment: Dataverse's side is powerplatform-access.test.ts's; here, only its answers while it catches up.
 vi.mock('./powerplatform-access.ts', () => ({
   enterEnvironment: async () => {
     const { AppError, ErrorCodes } = await import('../../../common/errors.ts');
-    if (Date.now() < notYet.licence) throw new AppError(ErrorCodes.userNotLicensed, 'userNotLicensed');
+    if (Date.now() < notYet.license) throw new AppError(ErrorCodes.userNotLicensed, 'userNotLicensed');
     // What access.ts throws while the synced guest is not readable in Dataverse yet.
     if (Date.now() < notYet.synced)
       throw new AppError(ErrorCodes.principalNotFound, 'Dataverse has not synchronised the guest yet.');
@@ -151,7 +151,7 @@ beforeEach(async () => {
   inviteAnswers = [];
   armFailures = [];
   batchFailures = [];
-  Object.assign(notYet, { arm: 0, licence: 0, synced: 0 });
+  Object.assign(notYet, { arm: 0, license: 0, synced: 0 });
 });
 
 /** A running bulk job of these rows, as the worker would have stored it. */
@@ -426,7 +426,7 @@ describe('failures that pass with time', () => {
   });
 
   it('adds the guest to the environment once the licence has reached Power Platform, eight minutes on', async () => {
-    notYet.licence = Date.now() + 8 * MINUTE;
+    notYet.license = Date.now() + 8 * MINUTE;
     await work.start('operation', toSales);
     await driveToTheEnd();
     expect(stored().steps.map((s) => [s.kind, s.state])).toEqual([
@@ -434,7 +434,7 @@ describe('failures that pass with time', () => {
       ['environment', 'done'],
     ]);
     // Looked at every 10 to 30 s meanwhile.
-    expect(Date.now() - notYet.licence).toBeLessThanOrEqual(30_000);
+    expect(Date.now() - notYet.license).toBeLessThanOrEqual(30_000);
   });
 
   it('waits for Dataverse to sync the new guest, three minutes on, saying so meanwhile', async () => {
@@ -451,7 +451,7 @@ describe('failures that pass with time', () => {
 
   it('waits ten minutes for a licence to reach Power Platform, then fails saying so', async () => {
     const started = Date.now();
-    notYet.licence = started + 60 * MINUTE;
+    notYet.license = started + 60 * MINUTE;
     await work.start('operation', toSales);
     await driveToTheEnd();
     expect(Date.now() - started).toBeGreaterThanOrEqual(10 * MINUTE);

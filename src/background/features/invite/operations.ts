@@ -130,9 +130,9 @@ export const invitationKind = defineKind<Operation, InviteStart, OperationResult
     ),
     reads(envLicenseStep, (op: Operation) => {
       const pp = op.powerPlatform;
-      if (!pp?.licence) return undefined;
+      if (!pp?.license) return undefined;
       const usageLocation = pp.profile?.usageLocation;
-      return { skuId: pp.licence.skuId, guestId: guestOf(op).id, ...(usageLocation ? { usageLocation } : {}) };
+      return { skuId: pp.license.skuId, guestId: guestOf(op).id, ...(usageLocation ? { usageLocation } : {}) };
     }),
     reads(environmentStep, (op: Operation) => {
       const pp = op.powerPlatform;

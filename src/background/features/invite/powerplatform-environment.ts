@@ -125,7 +125,7 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
     client.api('/organization').select('countryLetterCode').get() as Promise<{ value: { countryLetterCode?: string }[] }>,
     guestsMayMake(settings),
   ]);
-  const licences = part((why) => t('ppUnreadLicences', why), skus, [])
+  const licenses = part((why) => t('ppUnreadLicenses', why), skus, [])
     .filter((s) => own(POWER_PLATFORM_SKUS, s.skuId))
     .map((s) => ({
       skuId: s.skuId,
@@ -143,7 +143,7 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
         })
       : null,
     roles: part((why) => t('ppUnreadRoles', why), roles, []),
-    licences,
+    licenses,
     tenantCountry: part((why) => t('ppUnreadCountry', why), country, { value: [] }).value[0]?.countryLetterCode ?? null,
     guestsMayMake: makers.status === 'fulfilled' ? makers.value : null,
     problems,

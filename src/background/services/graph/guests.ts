@@ -4,7 +4,7 @@ import {
   type CardAudit,
   type CardGroup,
   type CardIdentity,
-  type CardLicence,
+  type CardLicense,
   type DirectoryHit,
   SEARCH_HITS,
 } from '../../../common/guest-card.ts';
@@ -80,10 +80,10 @@ export interface GuestDirectory {
   groups: Omit<CardGroup, 'audienceOf'>[];
   /** How much of the guest's groups was read (a stated cap, never silently). */
   groupsRead: ReadExtent;
-  licences: CardLicence[];
+  licenses: CardLicense[];
   audits: CardAudit[] | null;
   auditMissing?: string;
-  problems: { section: 'groups' | 'licences' | 'sponsors'; message: string }[];
+  problems: { section: 'groups' | 'licenses' | 'sponsors'; message: string }[];
 }
 
 /** Reading the audit log takes the permission and, for a person, one of these roles (learn: directoryaudit-list). */
@@ -101,7 +101,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
     { id: 'sponsors', method: 'GET', url: path`/users/${userId}/sponsors` },
     { id: 'groups', method: 'GET', url: path`/users/${userId}/transitiveMemberOf` },
     { id: 'direct', method: 'GET', url: `${path`/users/${userId}/memberOf`}?$select=id` },
-    { id: 'licences', method: 'GET', url: `${path`/users/${userId}/licenseDetails`}?$select=skuId,skuPartNumber` },
+    { id: 'licenses', method: 'GET', url: `${path`/users/${userId}/licenseDetails`}?$select=skuId,skuPartNumber` },
     {
       id: 'audits',
       method: 'GET',
@@ -128,7 +128,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
     }
   };
   const user = read<CardIdentity>(answers.get('user'));
-  const [sponsors, groups, direct, licences] = await Promise.all([
+  const [sponsors, groups, direct, licenses] = await Promise.all([
     part<{ id: string; displayName?: string | null; mail?: string | null }>('sponsors', 'sponsors'),
     part<{ '@odata.type'?: string; id: string; displayName?: string | null; groupTypes?: string[] }>(
       'groups',
@@ -136,7 +136,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
       MAX_GROUPS,
     ),
     part<{ id: string }>('groups', 'direct', MAX_GROUPS),
-    part<{ skuId?: string; skuPartNumber?: string }>('licences', 'licences'),
+    part<{ skuId?: string; skuPartNumber?: string }>('licenses', 'licenses'),
   ]);
   const directIds = new Set(direct.items.map((g) => g.id));
   const audit = answers.get('audits');
@@ -159,7 +159,7 @@ export async function guestDirectory(client: Client, userId: string): Promise<Gu
         direct: directIds.has(g.id),
       })),
     groupsRead: extentOf(groups),
-    licences: licences.items.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
+    licenses: licenses.items.map((l) => ({ skuId: l.skuId ?? '', skuPartNumber: l.skuPartNumber ?? '' })),
     audits,
     ...(audits ? {} : { auditMissing: audit?.status === 403 ? AUDIT_NEEDS : audit ? itemError(audit) : t('graphNoAnswer') }),
     problems,

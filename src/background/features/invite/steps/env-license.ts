@@ -17,5 +17,5 @@ export const envLicenseStep = defineStep('envLicense', {
     );
     return { kind: 'envLicense' as const };
   },
-  entry: (op, base) => [{ ...base, action: 'license', detail: op.powerPlatform?.licence?.name ?? '' }],
+  entry: (op, base) => [{ ...base, action: 'license', detail: op.powerPlatform?.license?.name ?? '' }],
 });

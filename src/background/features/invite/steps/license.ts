@@ -19,6 +19,6 @@ export const licenseStep = defineStep('license', {
   entry: (op, base) => {
     const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
     const at = op.license?.usageLocation;
-    return [{ ...base, action: 'license', detail: at ? t('loggedLicenceAt', sku, at) : sku }];
+    return [{ ...base, action: 'license', detail: at ? t('loggedLicenseAt', sku, at) : sku }];
   },
 });
