@@ -69,7 +69,7 @@ async function me(): Promise<SignedInAccount> {
 
 /** Popup and options requests. Content scripts may only report their page. */
 export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
-  getSession: async () => {
+  openSession: async () => {
     const state = await sessionState(await usableSettings());
     if (state.account && !state.interactionRequired) await resumeAll(state.account);
     return state;

@@ -86,10 +86,10 @@ describe('changes sent from a guest card', () => {
 
 describe('the table of checks', () => {
   it('has a check for every message of the protocol, and a table missing one does not compile', () => {
-    const { getSession: _left, ...rest } = backgroundChecks;
-    // @ts-expect-error: getSession has no check.
+    const { openSession: _left, ...rest } = backgroundChecks;
+    // @ts-expect-error: openSession has no check.
     const missing: ChecksOf<BackgroundProtocol> = rest;
-    expect(Object.hasOwn(missing, 'getSession')).toBe(false);
-    expect(Object.hasOwn(backgroundChecks, 'getSession')).toBe(true);
+    expect(Object.hasOwn(missing, 'openSession')).toBe(false);
+    expect(Object.hasOwn(backgroundChecks, 'openSession')).toBe(true);
   });
 });

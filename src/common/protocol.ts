@@ -18,7 +18,8 @@ type InOffscreen<N extends keyof typeof offscreenRequests> = Infer<(typeof offsc
 
 /** Messages the popup, options page and content script send to the background: name -> request -> response. */
 export type BackgroundProtocol = {
-  getSession: { request: In<'getSession'>; response: SessionState };
+  /** The popup opens: the session as it stands; the account's work under way carries on (it may have waited for a sign-in). */
+  openSession: { request: In<'openSession'>; response: SessionState };
   signIn: { request: In<'signIn'>; response: SessionState };
   /**
    * `clearData`: also forget this browser's bulk job and results and the remembered audience groups, and end the

@@ -32,7 +32,7 @@ const queued = object({ pool: literal('operation', 'activation', 'guestChange', 
 const MAX_CSV_CHARS = 20_000_000;
 
 export const backgroundRequests = {
-  getSession: empty,
+  openSession: empty,
   signIn: empty,
   signOut: object({ clearData: optional(boolean) }),
   getQueued: empty,

@@ -66,7 +66,7 @@ export function App() {
       .then((tabId) => send('getPageInfo', tabId === undefined ? {} : { tabId }))
       .then(setPage)
       .catch(() => undefined);
-    send('getSession', {}).then(setSession, setError);
+    send('openSession', {}).then(setSession, setError);
     // A bulk job under way is what the person came back for.
     send('getBulkJob', {}).then(
       (job) => job && ['running', 'paused'].includes(job.status) && setMode('bulk'),
