@@ -53,7 +53,9 @@ const TAKEN_BY_INVITATION: Record<StepKind, boolean> = {
 /** The step kinds a single invitation or a bulk row may hold. */
 export const INVITATION_STEP_KINDS = (Object.keys(TAKEN_BY_INVITATION) as StepKind[]).filter((k) => TAKEN_BY_INVITATION[k]);
 
-export type OperationKind = 'operation' | 'bulk' | 'activation' | 'guestChange';
+/** The operation kinds, as messages and stored records name them (each defined in background/features/registry.ts). */
+export const OPERATION_KINDS = ['operation', 'bulk', 'activation', 'guestChange'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
 export type StepState = 'pending' | 'done' | 'failed';
 
 export interface OperationStep {

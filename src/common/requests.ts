@@ -8,6 +8,7 @@ import { isPartnerDomain } from './guest-card.ts';
 import { changedGuest, guestChange } from './guest-change-schema.ts';
 import { audienceGroup, inviteStart, licenseRequestFields } from './invite-schema.ts';
 import { activationDraft, deactivationDraft } from './my-access-schema.ts';
+import { OPERATION_KINDS } from './operation.ts';
 import { pageContext } from './page-context-schema.ts';
 import { array, boolean, integer, isRecord, literal, nullable, object, optional, type Schema, string } from './schema.ts';
 
@@ -26,7 +27,7 @@ const feature = (v: unknown): v is Feature => FEATURE_SCOPES.some((s) => s.featu
 /** At least one feature, and no more than the table holds. */
 const features = object({ features: array(feature, { min: 1, max: FEATURE_SCOPES.length }) });
 
-const queued = object({ pool: literal('operation', 'activation', 'guestChange', 'bulk'), id: isOwnGuid });
+const queued = object({ pool: literal(...OPERATION_KINDS), id: isOwnGuid });
 
 /** Ten thousand rows with long messages stay well under this; anything larger is not a bulk-invite file. */
 const MAX_CSV_CHARS = 20_000_000;
