@@ -40,6 +40,8 @@ export type PowerBiGrantRequest = Infer<typeof powerBiGrantRequest>;
 /** A licence asked for on the result card, after the invitation; the usage location is set first when the guest has none. */
 export const licenseRequestFields = { skuId: isOwnGuid, usageLocation: optional(isUsageLocation) };
 export const licenseRequest = object(licenseRequestFields);
+/** A license asked for on the result card; the usage location is set on the guest first when they have none. */
+export type LicenseRequest = Infer<typeof licenseRequest>;
 
 export const inviteStart = object({
   invitation: invitationRequest,

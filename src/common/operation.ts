@@ -1,13 +1,13 @@
 import type { AzureAssignment } from '../logic/azure.ts';
 import type { ErrorCode } from './errors.ts';
 import { t } from './i18n.ts';
-import type { AzureGrantRequest, InviteStart, PowerBiGrantRequest } from './invite-schema.ts';
+import type { AzureGrantRequest, InviteStart, LicenseRequest, PowerBiGrantRequest } from './invite-schema.ts';
 import type { InvitationResult } from './model.ts';
 import type { PowerPlatformGrantRequest } from './power-platform-schema.ts';
 import type { PowerBiGrant } from './powerbi.ts';
 
 // A single invitation's request is written once, as the schema the background checks it with.
-export type { AzureGrantRequest, InviteStart, PowerBiGrantRequest };
+export type { AzureGrantRequest, InviteStart, LicenseRequest, PowerBiGrantRequest };
 
 /**
  * The steps of one guest's invitation and grants, run by the background from start to end (issue 9). A single
@@ -98,12 +98,6 @@ export interface FoundUser {
   userType: string;
   /** A guest, or a member who came in by invitation. */
   invited: boolean;
-}
-
-export interface LicenseRequest {
-  skuId: string;
-  /** Set on the guest first when they have none (a licence cannot be assigned without it). */
-  usageLocation?: string;
 }
 
 export type OperationStatus = 'running' | 'waiting' | 'done';
