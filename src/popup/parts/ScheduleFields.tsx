@@ -1,5 +1,5 @@
 import { t } from '../../common/i18n.ts';
-import { scheduleProblem } from '../../logic/azure.ts';
+import { MAX_SCHEDULE_DAYS, scheduleProblem } from '../../logic/azure.ts';
 import { type AzureChoice, toSchedule } from './azure-choice.ts';
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
@@ -57,7 +57,7 @@ export function ScheduleFields({ choice, onChoice }: { choice: AzureChoice; onCh
           aria-label={t('scheduleNumberOfDays')}
           type="number"
           min={1}
-          max={365}
+          max={MAX_SCHEDULE_DAYS}
           style={{ width: '4em' }}
           value={days}
           onInput={(e) => set({ end: { days: Math.round(Number(e.currentTarget.value)) || 0 } })}
