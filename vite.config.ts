@@ -1,7 +1,8 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig, type UserConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
 import { localesPlugin } from './scripts/locales.ts';
+import { chromiumManifest } from './scripts/manifests.ts';
+import { noInnerHtml } from './scripts/no-inner-html.ts';
 
 /** What the Chromium build (also Edge's) and the Firefox build (vite.firefox.config.ts) share. */
 export const common = {
@@ -11,7 +12,7 @@ export const common = {
 
 export default defineConfig({
   ...common,
-  plugins: [crx({ manifest }), localesPlugin()],
+  plugins: [crx({ manifest: chromiumManifest }), localesPlugin(), noInnerHtml()],
   // The code's one question to the build (src/background/core/offscreen.ts): here MSAL runs in an offscreen document.
   define: { 'import.meta.env.FIREFOX': 'false' },
   build: {
