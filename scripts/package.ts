@@ -88,9 +88,23 @@ export function writeArchives(outDir: string, dirs: Record<Store, string> = BUIL
   return written;
 }
 
+/**
+ * Both builds, `npm run build` and `npm run build:firefox`, into `dirs`. A test runner's NODE_ENV is not passed on:
+ * it would change what the bundle holds.
+ */
+export function buildAll(dirs: Record<Store, string> = BUILD_DIRS, root = ROOT, stdio: 'inherit' | 'pipe' = 'inherit'): void {
+  const { NODE_ENV: _mode, ...env } = process.env;
+  for (const [script, dir] of [
+    ['build', dirs.chrome],
+    ['build:firefox', dirs.firefox],
+  ] as const) {
+    execFileSync('npm', ['run', script, '--', '--outDir', resolve(root, dir), '--emptyOutDir'], { cwd: root, env, stdio });
+  }
+}
+
 function main(): void {
   // The builds the archives are made of, afresh: a stale dist/ would ship yesterday's code under today's version.
-  for (const script of ['build', 'build:firefox']) execFileSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit' });
+  buildAll();
   const outDir = join(ROOT, 'artifacts');
   for (const path of writeArchives(outDir)) {
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
