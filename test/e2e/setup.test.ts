@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ID } from '../../scripts/manifests.ts';
 import {
   launchBrowser,
   POLICY_FILE,
@@ -13,13 +13,6 @@ import {
 } from './harness.ts';
 import { CONTOSO, freshSandbox, INVITE_HERE_APP, PASSWORD, sandboxAndBrowser, type TestSandbox } from './sandbox.ts';
 import { PAGES } from './views.ts';
-
-/** The extension's id, as Chromium derives it from the manifest's key: before the browser starts, for the policy. */
-function extensionIdFromKey(): string {
-  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'manifest.json'), 'utf8'));
-  const hash = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
-  return [...hash].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
-}
 
 /**
  * The page at `url`, whether the browser opened it before the test looked or does so later (a tab opens on
@@ -122,10 +115,16 @@ describe('settings an organization pushes by policy', () => {
   let browser: TestBrowser;
   beforeAll(async () => {
     sandbox = await freshSandbox();
-    // Chrome and Edge read an extension's policy under "3rdparty" (docs/deploying.md).
+    // Chrome and Edge read an extension's policy under "3rdparty": the values of the fleet kit's Chrome file, as an
+    // administrator deploys them (docs/deploying.md), for the id manifest.json's key gives this build. Its
+    // force-install entry is left out: this browser loads the build under test, not the store's.
+    const kit = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '..', '..', 'deploy', 'chrome', 'invite-here.json'), 'utf8'),
+    );
+    const values = kit['3rdparty'].extensions[CHROMIUM_ID];
+    expect(values).toMatchObject({ tenant: 'contoso.onmicrosoft.com', clientId: INVITE_HERE_APP, cloud: 'microsoft' });
     mkdirSync(join(POLICY_FILE, '..'), { recursive: true });
-    const values = { tenant: 'contoso.onmicrosoft.com', clientId: INVITE_HERE_APP };
-    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionIdFromKey()]: values } } }));
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROMIUM_ID]: values } } }));
     // Chromium watches the file: it stays while this browser runs, and goes before any other test's browser starts.
     browser = await launchBrowser(sandbox);
   });

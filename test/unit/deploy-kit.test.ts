@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ID, GECKO_ID } from '../../scripts/manifests.ts';
+import { isClientId, isCloud, isTenant } from '../../src/common/config.ts';
+
+/** The fleet kit (deploy/): each file an administrator copies, held against the managed-storage schema. */
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const DEPLOY = join(ROOT, 'deploy');
+const schema = JSON.parse(readFileSync(join(ROOT, 'public', 'managed-schema.json'), 'utf8')) as {
+  properties: Record<string, { type: string }>;
+};
+const read = (path: string) => readFileSync(join(DEPLOY, path), 'utf8');
+const json = (path: string) => JSON.parse(read(path));
+
+/** The Edge Add-ons id is the store's, known after the first upload (docs/deploying.md): the kit names the gap. */
+const EDGE_ID = '<edge-add-ons-id>';
+const CHROME_WEB_STORE = 'https://clients2.google.com/service/update2/crx';
+const EDGE_ADD_ONS = 'https://edge.microsoft.com/extensionwebstorebase/v1/crx';
+
+/** A .reg file's keys and their string values. */
+function registry(text: string): Map<string, Record<string, string>> {
+  const keys = new Map<string, Record<string, string>>();
+  let current: Record<string, string> | undefined;
+  for (const line of text.split('\r\n')) {
+    const key = /^\[(.+)\]$/.exec(line);
+    const value = /^"([^"]+)"="([^"]*)"$/.exec(line);
+    if (key?.[1]) keys.set(key[1], (current = {}));
+    else if (value?.[1] && current) current[value[1]] = value[2] ?? '';
+    else if (line && !line.startsWith(';') && line !== 'Windows Registry Editor Version 5.00')
+      throw new Error(`Unread line: ${line}`);
+  }
+  return keys;
+}
+
+/** The extension's managed values in each kit file, as the browser hands them to chrome.storage.managed. */
+const kits: [string, () => Record<string, unknown>][] = [
+  ['chrome/invite-here.json', () => json('chrome/invite-here.json')['3rdparty'].extensions[CHROMIUM_ID]],
+  ['edge/invite-here.json', () => json('edge/invite-here.json')['3rdparty'].extensions[EDGE_ID]],
+  [
+    'chrome/invite-here.reg',
+    () =>
+      registry(read('chrome/invite-here.reg')).get(
+        `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${CHROMIUM_ID}\\policy`,
+      ) ?? {},
+  ],
+  [
+    'edge/invite-here.reg',
+    () =>
+      registry(read('edge/invite-here.reg')).get(
+        `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${EDGE_ID}\\policy`,
+      ) ?? {},
+  ],
+  ['firefox/policies.json', () => json('firefox/policies.json').policies['3rdparty'].Extensions[GECKO_ID]],
+];
+
+describe('the fleet kit (deploy/)', () => {
+  it.each(kits)('%s sets every value of the managed schema, of its type, and one the extension accepts', (_file, values) => {
+    const set = values();
+    expect(Object.keys(set).sort()).toEqual(Object.keys(schema.properties).sort());
+    for (const [name, value] of Object.entries(set)) expect([name, typeof value]).toEqual([name, schema.properties[name]?.type]);
+    expect(isTenant(String(set.tenant))).toBe(true);
+    expect(isClientId(String(set.clientId))).toBe(true);
+    expect(isCloud(String(set.cloud))).toBe(true);
+  });
+
+  it('sets the same tenant, client id and cloud in every file', () => {
+    const [first, ...rest] = kits.map(([, values]) => values());
+    for (const other of rest) expect(other).toEqual(first);
+  });
+
+  it("force-installs each browser's build from its store, under the id each store gives it", () => {
+    expect(json('chrome/invite-here.json').ExtensionInstallForcelist).toEqual([`${CHROMIUM_ID};${CHROME_WEB_STORE}`]);
+    expect(json('edge/invite-here.json').ExtensionInstallForcelist).toEqual([`${EDGE_ID};${EDGE_ADD_ONS}`]);
+    const chromeReg = registry(read('chrome/invite-here.reg'));
+    expect(chromeReg.get('HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\ExtensionInstallForcelist')).toEqual({
+      1: `${CHROMIUM_ID};${CHROME_WEB_STORE}`,
+    });
+    const edgeReg = registry(read('edge/invite-here.reg'));
+    expect(edgeReg.get('HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\ExtensionInstallForcelist')).toEqual({
+      1: `${EDGE_ID};${EDGE_ADD_ONS}`,
+    });
+    expect(json('firefox/policies.json').policies.ExtensionSettings[GECKO_ID]).toEqual({
+      installation_mode: 'force_installed',
+      install_url: 'https://addons.mozilla.org/firefox/downloads/latest/invite-here/latest.xpi',
+    });
+  });
+});
