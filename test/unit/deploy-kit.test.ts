@@ -25,8 +25,10 @@ function registry(text: string): Map<string, Record<string, string>> {
   for (const line of text.split('\r\n')) {
     const key = /^\[(.+)\]$/.exec(line);
     const value = /^"([^"]+)"="([^"]*)"$/.exec(line);
-    if (key?.[1]) keys.set(key[1], (current = {}));
-    else if (value?.[1] && current) current[value[1]] = value[2] ?? '';
+    if (key?.[1]) {
+      current = {};
+      keys.set(key[1], current);
+    } else if (value?.[1] && current) current[value[1]] = value[2] ?? '';
     else if (line && !line.startsWith(';') && line !== 'Windows Registry Editor Version 5.00')
       throw new Error(`Unread line: ${line}`);
   }
