@@ -8,7 +8,8 @@ import { apiName, featureWords } from './feature-words.ts';
 /**
  * Step 2: the app registration. The redirect URI is this browser's own (`identity.getRedirectURL()`: Chromium's
  * `https://<id>.chromiumapp.org/`, Firefox's `https://<sha1 of the add-on id>.extensions.allizom.org/`), and the
- * scopes come from the one table in config.ts, per feature.
+ * scopes come from the one table in config.ts, per feature. Each browser, and each store's copy, has its own id and
+ * so its own URI: the guide says so, and docs/deploying.md lists the ones an organization registers.
  */
 export function RegistrationStep() {
   const redirectUri = browser.identity.getRedirectURL();
@@ -19,6 +20,7 @@ export function RegistrationStep() {
       <p>
         <code data-testid="redirect-uri">{redirectUri}</code> <CopyButton text={redirectUri} label={t('optionsCopyRedirect')} />
       </p>
+      <p>{t('optionsRedirectPerBrowser')}</p>
       <p>{t('optionsScopesIntro')}</p>
       {FEATURE_SCOPES.map(({ feature, scopes }) => {
         const words = featureWords(feature);

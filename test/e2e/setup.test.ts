@@ -36,6 +36,8 @@ describe('first run and Check my setup', () => {
     expect(steps).toEqual(['Sandbox or your tenant', 'The app registration', 'Test sign-in']);
     // The exact redirect URI to register: this browser's, from the extension's fixed id.
     expect(await options.getByTestId('redirect-uri').textContent()).toBe(`https://${env.browser.extensionId}.chromiumapp.org/`);
+    // ... and that another browser, or a store's copy, has another one to register (docs/deploying.md lists them).
+    await options.getByText('Chrome, Edge and Firefox each have their own', { exact: false }).waitFor();
     // Each feature's scopes, to copy: the guest card needs the directory audit log.
     const guestCard = options.getByRole('region', { name: 'Guest card' });
     expect(await guestCard.getByRole('cell', { name: 'AuditLog.Read.All' }).count()).toBe(1);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ID, GECKO_ID } from '../../scripts/manifests.ts';
+import { CHROMIUM_ID, chromiumRedirectUri, firefoxRedirectUri, GECKO_ID } from '../../scripts/manifests.ts';
 import { isClientId, isCloud, isTenant } from '../../src/common/config.ts';
 
 /** The fleet kit (deploy/): each file an administrator copies, held against the managed-storage schema. */
@@ -86,5 +86,15 @@ describe('the fleet kit (deploy/)', () => {
       installation_mode: 'force_installed',
       install_url: 'https://addons.mozilla.org/firefox/downloads/latest/invite-here/latest.xpi',
     });
+  });
+});
+
+describe('the redirect URIs docs/deploying.md and the README list', () => {
+  it("are the ones the browsers make from the extension's ids", () => {
+    for (const doc of ['docs/deploying.md', 'README.md']) {
+      const text = readFileSync(join(ROOT, doc), 'utf8');
+      expect([doc, text.includes(chromiumRedirectUri(CHROMIUM_ID))]).toEqual([doc, true]);
+      expect([doc, text.includes(firefoxRedirectUri(GECKO_ID))]).toEqual([doc, true]);
+    }
   });
 });
