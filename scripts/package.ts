@@ -8,9 +8,10 @@ import { type ZipEntry, zip } from './zip.ts';
 /**
  * `npm run package`: the store-ready archives from one source, named with package.json's version (docs/deploying.md
  * says what each store does with them):
- * - Chrome Web Store and Edge Add-ons: the Chromium build (dist/) without manifest.json's `key`. Both stores refuse
- *   an upload that carries one (Chrome's dashboard: "key field is not allowed in manifest") and give the item an id
- *   of their own; the key only pins the id of an unpacked or self-hosted build.
+ * - Chrome Web Store and Edge Add-ons: the Chromium build (dist/) without manifest.json's `key`. The Chrome Web
+ *   Store refuses an upload that carries one ("key field is not allowed in manifest") and signs the item with its own
+ *   key; Edge Add-ons gives its item an id of its own too. The key only pins the id of an unpacked or self-hosted
+ *   build (docs/deploying.md: putting the Chrome Web Store item's public key there makes the two ids one).
  * - addons.mozilla.org: the Firefox build (dist-firefox/, `npm run build:firefox`) as it is.
  * - The source AMO asks for with a bundled build: every file git tracks, the lock file and BUILDING.md among them.
  * Every archive is reproducible (scripts/zip.ts): two runs on the same tree give the same bytes.
@@ -27,7 +28,7 @@ export const version = (root = ROOT): string => JSON.parse(readFileSync(join(roo
 
 export const archiveName = (kind: Store | 'source', v: string) => `invite-here-${v}-${kind}.zip`;
 
-/** The manifest a store takes, from the built one: the Chromium stores refuse a `key`. */
+/** The manifest a store takes, from the built one: the Chromium stores' archives carry no `key`. */
 export function storeManifest(store: Store, built: Record<string, unknown>): Record<string, unknown> {
   if (store === 'firefox') return built;
   const { key: _key, ...rest } = built;
