@@ -61,6 +61,7 @@ describe('every view, in light and dark', () => {
       'invite-result',
       'bulk-preview',
       'activity',
+      'guests-start',
       'guests',
       'guest-card',
       'my-access',
