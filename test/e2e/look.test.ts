@@ -74,5 +74,6 @@ describe('every view, in light and dark', () => {
     expect(small).toEqual([]);
     expect(findings).toEqual([]);
     expect(sideways).toEqual([]);
-  });
+    // Fourteen views, each checked and photographed twice: more than one test's usual two minutes on a busy machine.
+  }, 240_000);
 });
