@@ -106,6 +106,40 @@ describe('$orderby', () => {
   });
 });
 
+describe('pending guests, newest first (the Guests tab before a search)', () => {
+  const pending = `/users?$filter=${encodeURIComponent("externalUserState eq 'PendingAcceptance'")}&$orderby=createdDateTime%20desc&$select=id,displayName,createdDateTime`;
+
+  it('is refused without the advanced query parameters, as a filter with a sort is in Graph', async () => {
+    for (const [path, headers] of [
+      [pending, {}],
+      [`${pending}&$count=true`, {}],
+      [pending, eventual],
+    ] as const) {
+      const res = await graph('GET', path, { headers });
+      expect(res.status, path).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'Request_UnsupportedQuery' } });
+    }
+  });
+
+  it('answers them newest first, with their count, under ConsistencyLevel: eventual and $count=true', async () => {
+    sandbox().store.tenant(CONTOSO)?.users.push({
+      id: ANN,
+      displayName: 'Ann Lee',
+      userPrincipalName: 'ann_partner.example#EXT#@contoso.onmicrosoft.com',
+      mail: 'ann@partner.example',
+      userType: 'Guest',
+      externalUserState: 'PendingAcceptance',
+      createdDateTime: '2026-11-30T10:00:00Z',
+      directoryRoles: [],
+    });
+    const res = await graph('GET', `${pending}&$count=true&$top=1`, { headers: eventual });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ '@odata.count': 2 });
+    expect(rowsOf(res).map((u) => u.displayName)).toEqual(['Ann Lee']);
+    expect(res.body).toHaveProperty('@odata.nextLink');
+  });
+});
+
 describe('$select', () => {
   it('refuses a property the type does not have, as Graph does', async () => {
     const user = await rawGraph(`/users/${LEE}?$select=id,favouriteColour`);

@@ -12,6 +12,7 @@ import { changeFeature, ensureConsent, invitationFeatures } from './core/consent
 import type { SenderKind } from './core/sender.ts';
 import { saveSettings, settingsView, usableSettings } from './core/settings.ts';
 import { activity, activityCsv, clearActivity } from './features/activity/activity-log.ts';
+import { recentInvitations } from './features/activity/recent-invitations.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './features/bulk/bulk.ts';
 import { guestCard } from './features/guest-card/card.ts';
 import { ownGuestChanges } from './features/guest-card/changes.ts';
@@ -34,6 +35,7 @@ import { graphSession } from './services/graph/client.ts';
 import { searchGroups } from './services/graph/groups.ts';
 import { searchDirectory } from './services/graph/guests.ts';
 import { tenantIdentity } from './services/graph/organization.ts';
+import { pendingGuests } from './services/graph/pending-guests.ts';
 import { forgetAppAudiences } from './services/powerbi/audience-cache.ts';
 
 async function sessionState(settings: Settings): Promise<SessionState> {
@@ -166,6 +168,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return ownActivations(await me());
   },
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
+  getRecentInvitations: async () => recentInvitations(await me()),
+  getPendingGuests: async () => pendingGuests(graphSession(await usableSettings()).client),
   getGuestCard: async ({ id, scope, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {
       scope,

@@ -2,6 +2,7 @@ import type { JobRow, JobSummary } from '../logic/bulk/job.ts';
 import type { ActivityEntry, WaitingStep } from './activity-entry.ts';
 import type { Settings, SettingsView } from './config.ts';
 import type { DirectoryHit, ExternalSettings, GuestCard, GuestChangeRecord, PartnerGroupDraft } from './guest-card.ts';
+import type { PendingGuests, RecentInvitations } from './guests-start.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
 import type { Operation } from './operation.ts';
@@ -87,6 +88,10 @@ export type BackgroundProtocol = {
   confirmActivationSignIn: { request: In<'confirmActivationSignIn'>; response: Activation[] };
   /** The guest card (issue 11): find a user, read their whole access here, change it. `scope`: the page's Azure resource. */
   searchDirectory: { request: In<'searchDirectory'>; response: DirectoryHit[] };
+  /** The Guests tab before a search: the invitations this account made from this browser, newest first, to a cap. */
+  getRecentInvitations: { request: In<'getRecentInvitations'>; response: RecentInvitations };
+  /** The Guests tab before a search: the tenant's guests who have not accepted, newest first, to a cap, with their count. */
+  getPendingGuests: { request: In<'getPendingGuests'>; response: PendingGuests };
   /**
    * `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked.
    * `readAudiencesAgain`: read the apps' audiences again where they are a few minutes old (the person asked).

@@ -82,6 +82,8 @@ export const backgroundRequests = {
   startDeactivation: deactivationDraft,
   confirmActivationSignIn: object({ id: isOwnGuid }),
   searchDirectory: object({ text: string(LIMITS.search), only: optional(literal('Member', 'Guest')) }),
+  getRecentInvitations: empty,
+  getPendingGuests: empty,
   getGuestCard: object({
     id: isOwnGuid,
     scope: optional(isArmScope),

@@ -27,14 +27,14 @@ const UNITS = [
   ['second', 1],
 ] as const;
 
-/** "2 hours", "1 day, 4 hours" in the browser's language: the two largest units that are not zero. */
-export function formatDuration(seconds: number): string {
+/** "2 hours", "1 day, 4 hours" in the browser's language: the `most` (two) largest units that are not zero. */
+export function formatDuration(seconds: number, most = 2): string {
   const parts: string[] = [];
   let rest = Math.max(0, Math.round(seconds));
   for (const [unit, size] of UNITS) {
     const n = Math.floor(rest / size);
     rest -= n * size;
-    if (n > 0 && parts.length < 2) {
+    if (n > 0 && parts.length < most) {
       parts.push(new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'long' }).format(n));
     }
   }

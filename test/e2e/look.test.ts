@@ -61,6 +61,7 @@ describe('every view, in light and dark', () => {
       'invite-result',
       'bulk-preview',
       'activity',
+      'guests-start',
       'guests',
       'guest-card',
       'my-access',
@@ -73,5 +74,6 @@ describe('every view, in light and dark', () => {
     expect(small).toEqual([]);
     expect(findings).toEqual([]);
     expect(sideways).toEqual([]);
-  });
+    // Fourteen views, each checked and photographed twice: more than one test's usual two minutes on a busy machine.
+  }, 240_000);
 });

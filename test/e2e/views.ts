@@ -84,6 +84,10 @@ export async function tourViews(browser: TestBrowser, say: (english: string) => 
   await visit('activity', popup);
 
   await tab('guests');
+  // Before any search: the invitation the tour made, and the guests who have not accepted yet.
+  await popup.getByTestId('guests-recent').locator('li').first().waitFor();
+  await popup.getByTestId('guests-pending').locator('li').first().waitFor({ timeout: 20_000 });
+  await visit('guests-start', popup);
   await popup.locator('#guestSearch').fill('pat');
   await popup.getByTestId('guest-hits').getByRole('button').first().waitFor();
   await visit('guests', popup);

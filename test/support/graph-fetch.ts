@@ -7,11 +7,13 @@ export interface Served {
 
 /**
  * Graph over a stubbed `fetch`, for the real client: a GET (a next page's link included) and each item of a JSON
- * batch are answered by `answer(url)`, the URL as sent (a batch item's relative to /v1.0). Returns what was asked and
- * how many batches were on their way at most at once. Call `vi.unstubAllGlobals()` after.
+ * batch are answered by `answer(url)`, the URL as sent (a batch item's relative to /v1.0). Returns what was asked (a
+ * GET's headers beside it, in `headers`) and how many batches were on their way at most at once. Call
+ * `vi.unstubAllGlobals()` after.
  */
 export function serveGraph(answer: (url: string) => Served) {
   const asked: string[] = [];
+  const headers: Headers[] = [];
   const seen = { batches: 0, atOnce: 0, mostAtOnce: 0 };
   const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -19,6 +21,7 @@ export function serveGraph(answer: (url: string) => Served) {
     const url = typeof input === 'string' ? input : input.url;
     if (!url.endsWith('/$batch')) {
       asked.push(url);
+      headers.push(new Headers(typeof input === 'string' ? init?.headers : input.headers));
       const a = answer(url);
       return json(a.status ?? 200, a.body);
     }
@@ -36,5 +39,5 @@ export function serveGraph(answer: (url: string) => Served) {
     });
     return json(200, { responses });
   });
-  return { asked, seen };
+  return { asked, headers, seen };
 }

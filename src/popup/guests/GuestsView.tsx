@@ -5,17 +5,31 @@ import { t } from '../../common/i18n.ts';
 import type { PageInfo } from '../../common/model.ts';
 import { MoreHits, useDirectorySearch } from '../parts/UserPicker.tsx';
 import { GuestCardView } from './GuestCardView.tsx';
+import { type CardWanted, GuestsStart } from './GuestsStart.tsx';
 import { TenantSettings } from './TenantSettings.tsx';
 
-/** Find a guest by name or address and open their card; the tenant's collaboration settings below. */
+/**
+ * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
+ * guests who have not accepted (issue 25); the tenant's collaboration settings below.
+ */
 export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?: string; onInvitation: () => void }) {
   const [text, setText] = useState(open ?? '');
   const [chosen, setChosen] = useState<string | null>(null);
+  // Opened for one address (from Activity, a result card, an invitation known by address): their card once found.
+  const [openFor, setOpenFor] = useState(open);
   const [settings, setSettings] = useState(false);
   const { hits, error } = useDirectorySearch(text);
-  // Opened for one address (from Activity or a result card): their card as soon as the search finds them.
   const exact = hits?.find((h) => h.mail?.toLowerCase() === text.trim().toLowerCase());
-  const shown = chosen ?? (open && exact ? exact.id : null);
+  const shown = chosen ?? (openFor && exact ? exact.id : null);
+  // The search needs two letters (useSearch): until then the tab shows what it starts with.
+  const searching = text.trim().length >= 2;
+  const openCard = (wanted: CardWanted) => {
+    if ('id' in wanted) setChosen(wanted.id);
+    else {
+      setText(wanted.email);
+      setOpenFor(wanted.email);
+    }
+  };
   return (
     <section aria-label={t('guestsTitle')}>
       <label for="guestSearch">{t('guestsFind')}</label>
@@ -27,11 +41,30 @@ export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?
         onInput={(e) => {
           setText(e.currentTarget.value);
           setChosen(null);
+          setOpenFor(undefined);
         }}
       />
+      {shown ? (
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setChosen(null);
+            setOpenFor(undefined);
+          }}
+        >
+          {searching ? t('guestsBackToHits') : t('guestsBackToStart')}
+        </button>
+      ) : null}
+      {!shown && !searching ? <GuestsStart onOpen={openCard} /> : null}
+      {!shown && searching && !hits && !error ? (
+        <p class="muted" aria-busy="true">
+          {t('guestsSearching')}
+        </p>
+      ) : null}
       {!shown && hits?.length === 0 ? <p class="muted">{t('guestsNoHits')}</p> : null}
       {!shown ? <MoreHits hits={hits} /> : null}
-      {!shown ? (
+      {!shown && searching ? (
         <ul class="choices" data-testid="guest-hits">
           {(hits ?? []).map((u) => (
             <li key={u.id}>
