@@ -1,7 +1,7 @@
 import { t } from '../../common/i18n.ts';
 import { formatNumber } from '../../logic/format.ts';
 import type { PowerPlatformPage } from '../../logic/power-platform.ts';
-import type { GrantSection } from './grant-section.ts';
+import { andList, type GrantSection } from './grant-section.ts';
 import { choiceProblem, initialChoice, type PowerPlatformChoice, toGrant } from './power-platform-choice.ts';
 
 /** The environment the page shows, and what the guest gets in it. */
@@ -97,7 +97,15 @@ export const powerPlatformGrant: GrantSection<{ page: PowerPlatformPage; choice:
   Section: ({ state, onState }) => (
     <PowerPlatformSection page={state.page} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
   ),
-  ready: ({ page, choice }) => choiceProblem(page, choice) === null,
+  problem: ({ page, choice }) => choiceProblem(page, choice),
+  sentence: ({ page, choice }) => {
+    const grant = toGrant(page, choice);
+    const parts: string[] = [];
+    if (grant.role) parts.push(t('sentencePpRole', grant.environmentName, grant.role.name));
+    else if (grant.securityGroup) parts.push(t('sentencePpGroup', grant.securityGroup.displayName));
+    if (grant.license) parts.push(t('sentencePpLicense', grant.license.name));
+    return parts.length ? andList(parts) : null;
+  },
   payload: ({ page, choice }) => {
     // The names typed for the environment make the display name when none was typed.
     const named = [choice.givenName.trim(), choice.surname.trim()].filter(Boolean).join(' ');
