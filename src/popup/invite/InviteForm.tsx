@@ -151,7 +151,8 @@ export function InviteForm({
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('inviteTitle')} class="invite">
-      <h2>{t('inviteTitle')}</h2>
+      {/* The tab above says it already; the heading stays for those who move by headings. */}
+      <h2 class="sr-only">{t('inviteTitle')}</h2>
       <label for="email">{t('inviteEmail')}</label>
       <input
         id="email"
