@@ -222,6 +222,7 @@ describe('Azure resource owners', () => {
     await expect
       .poll(() => sentence.textContent())
       .toBe(`Invite sam@northwind.example and give them Storage Blob Data Reader on stdata01 until ${shownDay(`${end}T12:00`)}.`);
+    await popup.screenshot({ path: join(RESULTS_DIR, 'invite-azure-schedule.png') });
     expect(await seenWithoutScrolling(popup, invite)).toBe(true);
     // A schedule that cannot be sent disables the button, and the bar says why.
     await popup.getByLabel('End date').fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));

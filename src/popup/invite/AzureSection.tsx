@@ -48,6 +48,8 @@ export function AzureSection({
           <span class="muted">{r.words}</span>
         </div>
       ))}
+      {/* When the chosen role holds, right under the roles: said once there is a role to hold. */}
+      {choice.role ? <ScheduleFields choice={choice} onChoice={onChoice} /> : null}
       <label for="roleSearch">{t('azureSearch')}</label>
       <input
         id="roleSearch"
@@ -73,8 +75,6 @@ export function AzureSection({
           </label>
         </div>
       ) : null}
-      {/* When the chosen role holds: said once there is a role to hold. */}
-      {choice.role ? <ScheduleFields choice={choice} onChoice={onChoice} /> : null}
     </section>
   );
 }
