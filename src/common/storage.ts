@@ -85,6 +85,8 @@ export const local = {
   guestChanges: item<GuestChangeRecord[]>('local', 'guestChanges', []),
   /** What this browser has done, oldest first, bounded (src/background/features/activity/activity-log.ts). */
   activity: item<ActivityEntry[]>('local', 'activity', []),
+  /** Whether the invite form's "More options" (name, message, sponsor, redirect, e-mail, Guest or Member) was left open. */
+  inviteMoreOptions: item<boolean>('local', 'inviteMoreOptions', false),
   /** The shape stored records were last brought to (src/background/core/stored-migration.ts); 1 before there was one. */
   storedVersion: item<number>('local', 'storedVersion', 1),
 };

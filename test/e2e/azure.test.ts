@@ -1,6 +1,8 @@
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inviteFormIn, openPopupOn, signInAs, signInThroughPopup } from './harness.ts';
-import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
+import { CONTOSO, PASSWORD, RESULTS_DIR, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-data`;
@@ -16,6 +18,20 @@ async function popupOn(scope: string) {
   return popup;
 }
 
+/** The toolbar popup's size: what a person sees without scrolling. */
+const POPUP = { width: 400, height: 600 };
+/** A day as the popup says it in English ("Dec 14, 2026"). */
+const shownDay = (at: number | string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(at));
+
+/** Whether `what` lies wholly within the popup's window, and above the action bar unless it is in it. */
+async function seenWithoutScrolling(popup: Page, what: Locator): Promise<boolean> {
+  const box = await what.boundingBox();
+  const bar = await popup.getByTestId('action-bar').boundingBox();
+  if (!box || !bar) return false;
+  const inBar = box.y >= bar.y && box.y + box.height <= bar.y + bar.height;
+  return box.y >= 0 && box.y + box.height <= (inBar ? POPUP.height : bar.y);
+}
+
 describe('Azure resource owners', () => {
   it('invites and assigns an active Reader at exactly the resource group, waiting out PrincipalNotFound', async () => {
     const first = await env.browser.openPopup();
@@ -24,7 +40,7 @@ describe('Azure resource owners', () => {
     const popup = await popupOn(RG);
     await popup.getByLabel('Reader', { exact: true }).check();
     await popup.getByLabel('Active', { exact: true }).check();
-    await popup.getByLabel('Never').check();
+    await popup.getByLabel('Ends').selectOption('never');
     expect(await popup.getByTestId('role-permanent').textContent()).toContain('The role stays until someone removes it');
     await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('raj@partner.example');
@@ -79,10 +95,10 @@ describe('Azure resource owners', () => {
     await popup.getByLabel('Storage Blob Data Reader').check();
     expect(await popup.getByRole('region', { name: 'Azure role' }).textContent()).toContain('read blob data');
     await popup.getByLabel('Active', { exact: true }).check();
-    await popup.getByLabel('On', { exact: true }).first().check();
+    await popup.getByLabel('Starts').selectOption('on');
     await popup.getByLabel('Start date').fill(day(3));
+    await popup.getByLabel('Ends').selectOption('on');
     await popup.getByLabel('End date').fill(day(1));
-    await popup.locator('.schedule').getByLabel('On', { exact: true }).nth(1).check();
     await expect
       .poll(() => popup.locator('.schedule [role=alert]').textContent())
       .toBe('The end date must come after the start.');
@@ -168,12 +184,80 @@ describe('Azure resource owners', () => {
     await popup.close();
   });
 
+  it('puts the role right after the address and says, in a bar always in view, what Invite will do', async () => {
+    const popup = await popupOn(STORAGE);
+    await popup.setViewportSize(POPUP);
+    const invite = popup.getByRole('button', { name: 'Invite' });
+    const sentence = popup.getByTestId('action-sentence');
+    expect(await seenWithoutScrolling(popup, invite)).toBe(true);
+    // No address (the last test's draft cleared): the button waits, and the bar says for what.
+    await popup.getByLabel('E-mail address').fill('');
+    expect(await invite.isDisabled()).toBe(true);
+    expect(await sentence.textContent()).toBe('Enter the e-mail address of the person to invite.');
+    await popup.getByLabel('E-mail address').fill('sam@northwind.example');
+    // The role choice comes right after the address, in view without scrolling: its heading and first roles.
+    const roles = popup.getByRole('region', { name: 'Azure role' });
+    await popup.screenshot({ path: join(RESULTS_DIR, 'invite-azure-address-typed.png') });
+    expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+    expect(await seenWithoutScrolling(popup, roles.getByText('Role at this scope'))).toBe(true);
+    for (const n of [0, 1]) expect(await seenWithoutScrolling(popup, roles.getByRole('radio').nth(n))).toBe(true);
+    expect(await seenWithoutScrolling(popup, invite)).toBe(true);
+    const role = popup.getByLabel('Storage Blob Data Reader');
+    await expect
+      .poll(() => sentence.textContent())
+      .toBe('Invite sam@northwind.example and give them no Azure role on stdata01 (choose one above to give access).');
+    await role.check();
+    // Eligible for 7 days from now unless changed: the sentence names the end day, in the popup's language.
+    await expect
+      .poll(() => sentence.textContent())
+      .toBe(
+        `Invite sam@northwind.example and make them eligible for Storage Blob Data Reader on stdata01 until ${shownDay(Date.now() + 7 * 86_400_000)}.`,
+      );
+    expect(await seenWithoutScrolling(popup, invite)).toBe(true);
+    // The schedule reads as the sentence it sets, each control named for what it changes.
+    await popup.getByLabel('Active', { exact: true }).check();
+    await popup.getByLabel('Ends').selectOption('on');
+    const end = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await popup.getByLabel('End date').fill(end);
+    await expect
+      .poll(() => sentence.textContent())
+      .toBe(`Invite sam@northwind.example and give them Storage Blob Data Reader on stdata01 until ${shownDay(`${end}T12:00`)}.`);
+    await popup.screenshot({ path: join(RESULTS_DIR, 'invite-azure-schedule.png') });
+    expect(await seenWithoutScrolling(popup, invite)).toBe(true);
+    // A schedule that cannot be sent disables the button, and the bar says why.
+    await popup.getByLabel('End date').fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
+    await expect.poll(() => sentence.textContent()).toBe('The end date must come after the start.');
+    expect(await invite.isDisabled()).toBe(true);
+    expect(await seenWithoutScrolling(popup, invite)).toBe(true);
+    await popup.close();
+  });
+
+  it('names a resource group in the sentence by its name, and waits for a broad role to be confirmed', async () => {
+    const popup = await popupOn(RG);
+    await popup.setViewportSize(POPUP);
+    await popup.getByLabel('E-mail address').fill('sam@northwind.example');
+    await popup.getByLabel('Reader', { exact: true }).check();
+    const sentence = popup.getByTestId('action-sentence');
+    await expect.poll(() => sentence.textContent()).toContain('make them eligible for Reader on resource group rg-data until');
+    await popup.getByLabel('Search all roles').fill('Owner');
+    await popup.getByLabel('Owner', { exact: true }).check();
+    await expect
+      .poll(() => sentence.textContent())
+      .toBe('Confirm above that Owner should be granted, or choose a narrower role.');
+    expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
+    expect(await seenWithoutScrolling(popup, popup.getByRole('button', { name: 'Invite' }))).toBe(true);
+    await popup.close();
+  });
+
   it('tells a caller who may not assign roles here, before inviting', async () => {
     const first = await env.browser.openPopup();
     await signInAs(env.browser, first, 'adele@contoso.example', PASSWORD);
     await first.close();
     const popup = await popupOn(RG);
     await expect.poll(() => popup.getByTestId('role-permission').textContent()).toContain('You cannot assign roles here');
+    // Said without promising an invitation the pre-checks may refuse: only that one from here comes without a role.
+    expect(await popup.getByTestId('role-permission').textContent()).toContain('An invitation from here comes without a role');
+    expect(await popup.getByTestId('role-permission').textContent()).not.toContain('You can still invite');
     expect(await popup.getByRole('radio', { name: 'Reader' }).count()).toBe(0);
     await popup.close();
   });

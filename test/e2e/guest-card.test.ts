@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxRequest } from '../support/https.ts';
-import { inviteFormIn, openPopupOn, signInAs, signInThroughPopup, stopServiceWorker } from './harness.ts';
+import { inviteFormIn, moreOptionsIn, openPopupOn, signInAs, signInThroughPopup, stopServiceWorker } from './harness.ts';
 import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser, trafficMark, trafficSince } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -74,6 +74,7 @@ describe('Admins: a guest on one card', () => {
     await inviteFormIn(popup);
     await popup.getByTestId('pbi-title').waitFor();
     await popup.getByLabel('E-mail address').fill(NORA);
+    await moreOptionsIn(popup);
     await popup.getByLabel(/^Sponsor/).fill('Adele');
     await popup.getByRole('button', { name: /^Adele/ }).click();
     expect(await popup.getByTestId('chosen-user').textContent()).toContain('Adele');

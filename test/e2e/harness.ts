@@ -125,6 +125,12 @@ export async function inviteFormIn(popup: Page): Promise<void> {
   }
 }
 
+/** The fields every invitation has (name, message, sponsor, redirect, e-mail, Guest or Member), unfolded if folded. */
+export async function moreOptionsIn(popup: Page): Promise<void> {
+  const more = popup.getByTestId('more-options');
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click();
+}
+
 /** Signs out as a person does: Sign out, then the confirmation (keeping or clearing this browser's data). */
 export async function signOutInPopup(popup: Page, clearData = false): Promise<void> {
   await popup.getByRole('button', { name: 'Sign out', exact: true }).click();

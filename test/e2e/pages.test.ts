@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteFormIn, openPopupOn, signInThroughPopup, signOutInPopup, waitForPageReported } from './harness.ts';
+import { inviteFormIn, moreOptionsIn, openPopupOn, signInThroughPopup, signOutInPopup, waitForPageReported } from './harness.ts';
 import { PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -42,6 +42,7 @@ describe('page context, options and sign-out', () => {
     const popup = await env.browser.openPopup();
     await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('member@partner.example');
+    await moreOptionsIn(popup);
     await popup.getByLabel('Member', { exact: true }).check();
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect

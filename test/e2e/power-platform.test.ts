@@ -186,4 +186,21 @@ describe('Power Platform admins', () => {
     expect(await popup.getByTestId('pp-makers').textContent()).toContain('does not let guests make apps');
     await popup.close();
   });
+
+  it('lists each security role with its name whole on one line, and says in the action bar what Invite will do', async () => {
+    const popup = await popupOnEnvironment();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    for (const name of ['Basic User', 'Environment Maker', 'System Customizer', 'System Administrator']) {
+      const label = popup.locator('label', { has: popup.getByRole('radio', { name, exact: true }) });
+      // One line of 20 px, not a name broken letter by letter beside its note.
+      expect((await label.boundingBox())?.height, name).toBeLessThan(30);
+    }
+    await popup.getByLabel('E-mail address').fill('ines@partner.example');
+    await popup.getByLabel('Licence').selectOption(DYNAMICS_SALES);
+    await expect
+      .poll(() => popup.getByTestId('action-sentence').textContent())
+      .toMatch(/^Invite ines@partner\.example and add them to Contoso Sales as Basic User and assign them \S/);
+    await popup.screenshot({ path: join(RESULTS_DIR, 'invite-power-platform-form.png'), fullPage: true });
+    await popup.close();
+  });
 });

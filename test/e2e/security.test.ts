@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, inviteFormIn, openPopupOn, signInThroughPopup, waitForPageReported } from './harness.ts';
+import { EXTENSION_DIR, inviteFormIn, moreOptionsIn, openPopupOn, signInThroughPopup, waitForPageReported } from './harness.ts';
 import { surface, surfaceSnapshot } from './manifest-surface.ts';
 import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser, trafficMark, trafficSince } from './sandbox.ts';
 
@@ -129,6 +129,7 @@ describe('what a page or a link can make the extension do', () => {
     const popup = await openPopupOn(env.browser, APP_PAGE);
     await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('markup@partner.example');
+    await moreOptionsIn(popup);
     await popup.getByLabel('Display name').fill(markup);
     await popup.getByRole('button', { name: 'Invite' }).click();
     await popup.getByLabel('Redeem link').waitFor();

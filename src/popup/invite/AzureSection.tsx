@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../common/i18n.ts';
-import type { AzureRoleOption, AzureRoles } from '../../logic/azure.ts';
-import { formatNumber } from '../../logic/format.ts';
-import { type AzureChoice, azureChoiceReady, DEFAULT_AZURE_CHOICE, toSchedule } from '../parts/azure-choice.ts';
+import { scopeParts } from '../../common/page-context.ts';
+import { type AzureRoleOption, type AzureRoles, scheduleEnd } from '../../logic/azure.ts';
+import { formatDate, formatNumber } from '../../logic/format.ts';
+import { type AzureChoice, azureChoiceProblem, DEFAULT_AZURE_CHOICE, toSchedule } from '../parts/azure-choice.ts';
 import { ScheduleFields } from '../parts/ScheduleFields.tsx';
 import type { GrantSection } from './grant-section.ts';
 
@@ -47,7 +48,8 @@ export function AzureSection({
           <span class="muted">{r.words}</span>
         </div>
       ))}
-      <ScheduleFields choice={choice} onChoice={onChoice} />
+      {/* When the chosen role holds, right under the roles: said once there is a role to hold. */}
+      {choice.role ? <ScheduleFields choice={choice} onChoice={onChoice} /> : null}
       <label for="roleSearch">{t('azureSearch')}</label>
       <input
         id="roleSearch"
@@ -77,6 +79,35 @@ export function AzureSection({
   );
 }
 
+/** Where the role holds, in the words of a sentence: the resource's name, its resource group, or the subscription. */
+function scopeInWords(scope: string): string {
+  const p = scopeParts(scope);
+  if (p.name) return p.name;
+  // The subscription's name is on the page line above; the sentence points at it rather than show its id.
+  return p.resourceGroup ? t('shellScopeGroup', p.resourceGroup) : t('sentenceThisSubscription');
+}
+
+/** "make them eligible for Reader on stdata01 until Dec 14, 2026": the role, where, and until when, dates through Intl. */
+export function azureSentence(scope: string, c: AzureChoice, now = Date.now()): string | null {
+  if (azureChoiceProblem(c, now)) return null;
+  if (!c.role) return t('sentenceAzureNoRole', scopeInWords(scope));
+  const s = toSchedule(c);
+  const start = s.start ? formatDate(s.start) : null;
+  const endAt = scheduleEnd(s, new Date(s.start ?? now));
+  const end = endAt ? formatDate(endAt) : null;
+  const when = start
+    ? end
+      ? t('sentenceFromUntil', start, end)
+      : t('sentenceFromNoEnd', start)
+    : end
+      ? t('sentenceUntil', end)
+      : t('sentenceNoEnd');
+  const where = scopeInWords(scope);
+  return c.kind === 'eligible'
+    ? t('sentenceAzureEligible', c.role.name, where, when)
+    : t('sentenceAzureActive', c.role.name, where, when);
+}
+
 /** The role's grant in the invite form: on an Azure resource's page whose roles could be read. */
 export const azureGrant: GrantSection<{ scope: string; roles: AzureRoles; choice: AzureChoice }> = {
   // Eligible for a bounded time by default: never permanent without an explicit choice.
@@ -85,7 +116,8 @@ export const azureGrant: GrantSection<{ scope: string; roles: AzureRoles; choice
   Section: ({ state, onState }) => (
     <AzureSection roles={state.roles} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
   ),
-  ready: ({ choice }) => azureChoiceReady(choice),
+  problem: ({ choice }) => azureChoiceProblem(choice),
+  sentence: ({ scope, roles, choice }) => (roles.mayAssign ? azureSentence(scope, choice) : null),
   payload: ({ scope, choice: c }) =>
     c.role ? { azure: { scope, roleId: c.role.id, roleName: c.role.name, schedule: toSchedule(c) } } : {},
 };

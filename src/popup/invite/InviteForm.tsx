@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_REDIRECT_URL } from '../../common/config.ts';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import type { AppError } from '../../common/errors.ts';
@@ -11,10 +11,11 @@ import { session } from '../../common/storage.ts';
 import { describeEmailProblem, emailProblem } from '../../logic/email.ts';
 import { LIMITS } from '../../logic/inputs.ts';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
-import { UserPicker } from '../parts/UserPicker.tsx';
+import { ActionBar, describeAction } from './ActionBar.tsx';
 import type { GrantPayload } from './grant-section.ts';
-import { GRANT_SECTIONS } from './grant-sections.ts';
-import { blockedByPrecheck, InviteNotes, inviteLabel } from './Prechecks.tsx';
+import { MoreOptions } from './MoreOptions.tsx';
+import { InviteNotes, inviteLabel } from './Prechecks.tsx';
+import { useGrantSections } from './use-grant-sections.ts';
 
 export const blank = (redirectUrl: string): InviteDraft => ({
   email: '',
@@ -25,6 +26,11 @@ export const blank = (redirectUrl: string): InviteDraft => ({
   userType: /* not text */ 'Guest',
 });
 
+/**
+ * The invitation: the address, then what the page offers (its grant sections), the fields every invitation has under
+ * "More options", and a bar at the foot saying what Invite will do. What is said about the address (its problem, the
+ * pre-checks, a refusal) stands right under it.
+ */
 export function InviteForm({
   accountId,
   page,
@@ -46,14 +52,16 @@ export function InviteForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(retry?.error ?? null);
   const [check, setCheck] = useState<Precheck | null>(null);
-  // Each grant section's state, begun afresh from what the services say about the page (null: not offered here).
-  const begun = useMemo(() => GRANT_SECTIONS.map((g) => (data ? g.when(data) : null)), [data]);
-  const [held, setHeld] = useState({ from: data, states: begun });
-  const states = held.from === data ? held.states : begun;
-  const offered = GRANT_SECTIONS.flatMap((grant, i) => (states[i] == null ? [] : [{ grant, i, state: states[i] }]));
-  const setState = (i: number, state: unknown) => setHeld({ from: data, states: states.map((s, j) => (j === i ? state : s)) });
+  const { offered, setState } = useGrantSections(data);
   const email = draft?.email.trim() ?? '';
   const emailOk = !!draft && !emailProblem(draft.email);
+  const emailField = useRef<HTMLInputElement>(null);
+  const refusal = useRef<HTMLDivElement>(null);
+
+  // A refusal is read out, focused and in view where it was put, beside the address: never left below the fold.
+  useEffect(() => {
+    if (error) refusal.current?.focus();
+  }, [error]);
 
   // Pre-checks run as the address is typed (debounced); a late answer for an older address is dropped, and what the
   // last answer said about its address (with its Reset button) goes as soon as the address changes. Whether the
@@ -102,7 +110,11 @@ export function InviteForm({
   /** Hands the invitation and its grants to the background, which runs them to the end with or without the popup. */
   const sendInvitation = (resetOf?: ExistingUser) => {
     setTouched(true);
-    if (problem) return;
+    if (problem) {
+      // The click is answered where the problem is: the address, with its problem under it, in view.
+      emailField.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     const invitation = {
@@ -130,72 +142,48 @@ export function InviteForm({
     e.preventDefault();
     sendInvitation();
   };
+  const action = describeAction({
+    draft,
+    check,
+    consent: consent.state,
+    grants: offered.map(({ grant, state }) => ({ problem: grant.problem(state), sentence: () => grant.sentence(state) })),
+  });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('inviteTitle')}>
-      <h2>{t('inviteTitle')}</h2>
+    <form onSubmit={submit} noValidate aria-label={t('inviteTitle')} class="invite">
+      {/* The tab above says it already; the heading stays for those who move by headings. */}
+      <h2 class="sr-only">{t('inviteTitle')}</h2>
       <label for="email">{t('inviteEmail')}</label>
       <input
         id="email"
+        ref={emailField}
         type="email"
         autocomplete="off"
         value={draft.email}
         aria-invalid={touched && !!problem}
+        aria-describedby="email-verdicts"
         onInput={(e) => update({ email: e.currentTarget.value })}
         onBlur={() => setTouched(!!draft.email)}
       />
-      {touched && problem ? (
-        <div class="field-error" role="alert">
-          {describeEmailProblem(problem)}
-        </div>
-      ) : null}
-      <label for="displayName">
-        {t('inviteDisplayName')} <span class="muted">{t('inviteOptional')}</span>
-      </label>
-      <input id="displayName" value={draft.displayName} onInput={(e) => update({ displayName: e.currentTarget.value })} />
-      <label for="message">
-        {t('inviteMessage')} <span class="muted">{t('inviteOptional')}</span>
-      </label>
-      <textarea id="message" rows={2} value={draft.message} onInput={(e) => update({ message: e.currentTarget.value })} />
-      <UserPicker label={t('inviteSponsor')} chosen={draft.sponsor} onChoose={(sponsor) => update({ sponsor })} />
-      <label for="redirectUrl">{t('inviteRedirect')}</label>
-      <input
-        id="redirectUrl"
-        type="url"
-        value={draft.redirectUrl}
-        onInput={(e) => update({ redirectUrl: e.currentTarget.value })}
-      />
-      <label class="check">
-        <input type="checkbox" checked={draft.sendEmail} onChange={(e) => update({ sendEmail: e.currentTarget.checked })} />
-        {t('inviteSendEmail')}
-      </label>
-      <fieldset>
-        <legend>{t('inviteAs')}</legend>
-        {([/* not text */ 'Guest', /* not text */ 'Member'] as const).map((type) => (
-          <label class="check" key={type}>
-            <input
-              type="radio"
-              name="userType"
-              value={type}
-              checked={draft.userType === type}
-              onChange={() => update({ userType: type })}
-            />
-            {type === 'Guest' ? t('cardUserTypeGuest') : t('cardUserTypeMember')}
-          </label>
-        ))}
-      </fieldset>
+      <div id="email-verdicts">
+        {touched && problem ? (
+          <div class="field-error" role="alert">
+            {describeEmailProblem(problem)}
+          </div>
+        ) : null}
+        <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
+        {error ? (
+          <div ref={refusal} tabIndex={-1} class="refusal" data-testid="refusal">
+            <ErrorNote error={error} />
+          </div>
+        ) : null}
+      </div>
       {offered.map(({ grant, i, state }) => (
         <grant.Section key={i} state={state} onState={(next) => setState(i, next)} />
       ))}
+      <MoreOptions draft={draft} update={update} />
       <ConsentLine consent={consent} words={t('consentInvite')} />
-      <InviteNotes check={check} onReset={(user) => sendInvitation(user)} />
-      <button
-        type="submit"
-        disabled={busy || blockedByPrecheck(check) || offered.some(({ grant, state }) => !grant.ready(state))}
-      >
-        {inviteLabel(check, busy)}
-      </button>
-      {error ? <ErrorNote error={error} /> : null}
+      <ActionBar action={action} label={inviteLabel(check, busy)} busy={busy} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import type { AudienceGroup, PowerBiPage } from '../../common/powerbi.ts';
 import { send } from '../../common/send.ts';
 import { MoreHits } from '../parts/UserPicker.tsx';
 import { useSearch } from '../parts/use-search.ts';
-import type { GrantSection } from './grant-section.ts';
+import { andList, type GrantSection } from './grant-section.ts';
 
 export interface PowerBiChoice {
   group?: AudienceGroup;
@@ -113,7 +113,19 @@ export const powerBiGrant: GrantSection<{ page: PowerBiPage; choice: PowerBiChoi
   Section: ({ state, onState }) => (
     <PowerBiSection page={state.page} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
   ),
-  ready: () => true,
+  problem: () => null,
+  sentence: ({ page, choice }) => {
+    const parts: string[] = [];
+    if (page.app) {
+      parts.push(
+        choice.group
+          ? t('sentencePbiAudience', choice.group.displayName, page.app.name)
+          : t('sentencePbiNoAudience', page.app.name),
+      );
+    }
+    if (choice.viewer) parts.push(t('sentencePbiViewer', page.workspace.name));
+    return parts.length ? andList(parts) : null;
+  },
   payload: ({ page, choice }) => ({
     powerBi: { workspaceId: page.workspace.id, group: choice.group, viewer: choice.viewer },
   }),

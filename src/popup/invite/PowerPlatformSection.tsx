@@ -1,7 +1,7 @@
 import { t } from '../../common/i18n.ts';
 import { formatNumber } from '../../logic/format.ts';
 import type { PowerPlatformPage } from '../../logic/power-platform.ts';
-import type { GrantSection } from './grant-section.ts';
+import { andList, type GrantSection } from './grant-section.ts';
 import { choiceProblem, initialChoice, type PowerPlatformChoice, toGrant } from './power-platform-choice.ts';
 
 /** The environment the page shows, and what the guest gets in it. */
@@ -25,26 +25,6 @@ export function PowerPlatformSection({
       </div>
       <div class="muted">{env.instanceUrl ? t('ppDataverse', env.instanceUrl) : t('ppNoDataverse')}</div>
       <div data-testid="pp-group">{page.securityGroup ? t('ppGroupLimits', page.securityGroup.displayName) : t('ppNoGroup')}</div>
-      <label for="givenName">{t('ppGivenName')}</label>
-      <input id="givenName" value={choice.givenName} onInput={(e) => set({ givenName: e.currentTarget.value })} />
-      <label for="surname">{t('ppSurname')}</label>
-      <input id="surname" value={choice.surname} onInput={(e) => set({ surname: e.currentTarget.value })} />
-      <label for="ppUsage">{t('usageLocationLabel')}</label>
-      <input
-        id="ppUsage"
-        maxLength={2}
-        value={choice.usageLocation}
-        onInput={(e) => set({ usageLocation: e.currentTarget.value })}
-      />
-      <label for="ppLicense">{t('activityLicense')}</label>
-      <select id="ppLicense" value={choice.skuId} onChange={(e) => set({ skuId: e.currentTarget.value })}>
-        <option value="">{t('ppNoLicense')}</option>
-        {page.licenses.map((l) => (
-          <option key={l.skuId} value={l.skuId} disabled={l.free <= 0}>
-            {t('ppLicenseFree', l.name, formatNumber(l.free))}
-          </option>
-        ))}
-      </select>
       {env.instanceUrl && !env.asAdmin ? (
         <p class="warning" data-testid="pp-not-admin">
           {t('ppNotAdmin')}
@@ -54,15 +34,19 @@ export function PowerPlatformSection({
         <fieldset>
           <legend>{t('ppSecurityRole')}</legend>
           {page.roles.map((r) => (
-            <label class="check role-option" key={r.id}>
-              <input
-                type="radio"
-                name="ppRole"
-                checked={choice.roleId === r.id}
-                onChange={() => set({ roleId: r.id, confirmed: false })}
-              />
-              {r.name} {r.note ? <span class="muted">{r.note}</span> : null}
-            </label>
+            // The name on its own line beside its radio, the note under it: a long note never squeezes the name.
+            <div class="role-option" key={r.id}>
+              <label class="check">
+                <input
+                  type="radio"
+                  name="ppRole"
+                  checked={choice.roleId === r.id}
+                  onChange={() => set({ roleId: r.id, confirmed: false })}
+                />
+                {r.name}
+              </label>
+              {r.note ? <span class="muted">{r.note}</span> : null}
+            </div>
           ))}
         </fieldset>
       ) : null}
@@ -77,6 +61,26 @@ export function PowerPlatformSection({
           {page.guestsMayMake === false ? t('ppGuestsMayNotMake') : t('ppGuestsMakeUnknown')}
         </p>
       ) : null}
+      <label for="ppLicense">{t('activityLicense')}</label>
+      <select id="ppLicense" value={choice.skuId} onChange={(e) => set({ skuId: e.currentTarget.value })}>
+        <option value="">{t('ppNoLicense')}</option>
+        {page.licenses.map((l) => (
+          <option key={l.skuId} value={l.skuId} disabled={l.free <= 0}>
+            {t('ppLicenseFree', l.name, formatNumber(l.free))}
+          </option>
+        ))}
+      </select>
+      <label for="ppUsage">{t('usageLocationLabel')}</label>
+      <input
+        id="ppUsage"
+        maxLength={2}
+        value={choice.usageLocation}
+        onInput={(e) => set({ usageLocation: e.currentTarget.value })}
+      />
+      <label for="givenName">{t('ppGivenName')}</label>
+      <input id="givenName" value={choice.givenName} onInput={(e) => set({ givenName: e.currentTarget.value })} />
+      <label for="surname">{t('ppSurname')}</label>
+      <input id="surname" value={choice.surname} onInput={(e) => set({ surname: e.currentTarget.value })} />
       {problem ? (
         <p class="field-error" role="alert" data-testid="pp-problem">
           {problem}
@@ -97,7 +101,15 @@ export const powerPlatformGrant: GrantSection<{ page: PowerPlatformPage; choice:
   Section: ({ state, onState }) => (
     <PowerPlatformSection page={state.page} choice={state.choice} onChoice={(choice) => onState({ ...state, choice })} />
   ),
-  ready: ({ page, choice }) => choiceProblem(page, choice) === null,
+  problem: ({ page, choice }) => choiceProblem(page, choice),
+  sentence: ({ page, choice }) => {
+    const grant = toGrant(page, choice);
+    const parts: string[] = [];
+    if (grant.role) parts.push(t('sentencePpRole', grant.environmentName, grant.role.name));
+    else if (grant.securityGroup) parts.push(t('sentencePpGroup', grant.securityGroup.displayName));
+    if (grant.license) parts.push(t('sentencePpLicense', grant.license.name));
+    return parts.length ? andList(parts) : null;
+  },
   payload: ({ page, choice }) => {
     // The names typed for the environment make the display name when none was typed.
     const named = [choice.givenName.trim(), choice.surname.trim()].filter(Boolean).join(' ');

@@ -42,8 +42,3 @@ export function inviteLabel(check: Precheck | null, busy: boolean): string {
   if (busy) return t('inviteSending');
   return check?.existing?.invited ? t('cardResend') : t('inviteSubmit');
 }
-
-/** Whether the pre-checks already tell that sending cannot work. */
-export function blockedByPrecheck(check: Precheck | null): boolean {
-  return check?.invite.allowed === false || (!!check?.existing && !check.existing.invited);
-}

@@ -1,3 +1,4 @@
+import { t } from '../../common/i18n.ts';
 import { type AzureRoleOption, type AzureSchedule, scheduleProblem } from '../../logic/azure.ts';
 
 export interface AzureChoice {
@@ -24,6 +25,12 @@ export function toSchedule(c: AzureChoice): AzureSchedule {
   return { kind: c.kind, start: c.startOn ? local(c.startOn, '00:00:00') : null, end };
 }
 
-/** Whether the role choice lets the invitation go ahead: no role (invite only), or a confirmed one on a sound schedule. */
-export const azureChoiceReady = (c: AzureChoice) =>
-  !c.role || ((!c.role.risk || c.confirmed) && scheduleProblem(toSchedule(c), Date.now()) === null);
+/**
+ * Why the role choice cannot go ahead as it is, in words, or null: no role (an invitation alone) goes, a role needs
+ * its confirmation when it is broad, and a sound schedule.
+ */
+export function azureChoiceProblem(c: AzureChoice, now = Date.now()): string | null {
+  if (!c.role) return null;
+  if (c.role.risk && !c.confirmed) return t('azureConfirmFirst', c.role.name);
+  return scheduleProblem(toSchedule(c), now);
+}
