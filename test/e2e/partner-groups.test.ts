@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxRequest } from '../support/https.ts';
@@ -37,6 +38,14 @@ async function confirm(popup: Page, button: string) {
     .click();
 }
 
+/** axe's serious and critical findings on the popup as it stands (the rules look.test.ts holds every view to). */
+async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 beforeAll(async () => {
   const popup = await env.browser.openPopup();
   await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
@@ -49,6 +58,7 @@ describe("Admins: a partner's group, made once", () => {
     await popup.getByRole('button', { name: 'Propose a group for all guests from partner.example' }).click();
     const proposal = popup.getByTestId('partner-group');
     expect(await proposal.textContent()).toContain('can take more than 24 hours');
+    expect(await axeFindings(popup)).toEqual([]);
     await proposal.getByLabel('Group name').fill('Partner Ltd guests');
     await proposal.getByLabel('Description').fill('Everyone Partner Ltd sends us');
     await confirm(popup, 'Create the group');
@@ -71,6 +81,7 @@ describe("Admins: a partner's group, made once", () => {
     expect(await other.getByTestId('partner-existing').textContent()).toContain('exists already');
     expect(await other.getByRole('button', { name: 'Create the group' }).count()).toBe(0);
     expect(await withRule()).toHaveLength(1);
+    expect(await axeFindings(other)).toEqual([]);
     await other.close();
   });
 
@@ -106,6 +117,7 @@ describe('Admins: a deleted user restored within 30 days', () => {
     await expect.poll(() => user('kim@fabrikam.example'), { timeout: 30_000 }).toBeUndefined();
     // The card, its user gone, says until when Entra keeps them.
     await expect.poll(() => popup.getByTestId('restore-user').textContent()).toMatch(/Deleted .+ until /);
+    expect(await axeFindings(popup)).toEqual([]);
     await popup.getByRole('tab', { name: 'Activity' }).click();
     const deleted = popup.getByTestId('activity-list').locator('li', { hasText: 'User deleted' });
     await expect.poll(() => deleted.count()).toBe(1);
