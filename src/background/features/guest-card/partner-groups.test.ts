@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_SETTINGS } from '../../../common/config.ts';
-import { partnerGroupDraft } from '../../../common/guest-card.ts';
+import { type GuestChangeRecord, partnerGroupDraft } from '../../../common/guest-card.ts';
 
 vi.mock('../../core/auth.ts', () => ({ graphToken: async () => ({ accessToken: 'graph', scopes: [] }) }));
 const { graphSession } = await import('../../services/graph/client.ts');
-const { createDynamicGroup } = await import('./partner-groups.ts');
+const { createDynamicGroup, partnerGroupPreview } = await import('./partner-groups.ts');
 
 const REQUEST = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const NEXT = 'https://graph.microsoft.com/v1.0/groups?$skiptoken=page2';
@@ -75,5 +75,24 @@ describe("creating a partner's dynamic group", () => {
       membershipRule: draft.membershipRule,
       mailNickname: 'guests-partner-example-7c9e6679',
     });
+  });
+});
+
+describe("a partner's group as the card proposes it", () => {
+  const record = (status: 'running' | 'done', finishedAt?: number) =>
+    ({
+      status,
+      finishedAt,
+      createdId: status === 'done' ? 'deleted-since' : undefined,
+      change: { kind: 'createGroup', group: { ...draft, displayName: 'Partner Ltd guests' } },
+      steps: [{ kind: 'change', state: status === 'done' ? 'done' : 'pending' }],
+    }) as unknown as GuestChangeRecord;
+
+  it('shows a group this browser is making before the directory lists it, and forgets one made long ago and gone', async () => {
+    directory({ dynamic: [[], []] });
+    const making = await partnerGroupPreview(client(), [record('running')], 'partner.example');
+    expect(making.existing).toEqual([expect.objectContaining({ displayName: 'Partner Ltd guests', underWay: true })]);
+    const old = await partnerGroupPreview(client(), [record('done', Date.now() - 3600_000)], 'partner.example');
+    expect(old.existing).toEqual([]);
   });
 });

@@ -21,6 +21,12 @@ import { partnerGuests } from './directory-changes.ts';
  * group someone made in the admin center all end at the group that exists.
  */
 
+/**
+ * How long a group just made may be missing from the directory's lists (a read may lag a write): until then a
+ * creation of this browser is shown as the partner's group from its record.
+ */
+const LISTS_CATCH_UP_MS = 10 * 60_000;
+
 /** Graph's largest page of groups. */
 const GROUPS_PAGE = 999;
 /** The dynamic groups, a filter Graph takes on any tenant (learn: group-list, groupTypes "Supports $filter (eq, not)"). */
@@ -68,6 +74,8 @@ export async function partnerGroupPreview(
   const making = own
     .filter((r) => r.change.kind === 'createGroup' && sameRule(r.change.group.membershipRule, draft.membershipRule))
     .filter((r) => !r.steps.some((s) => s.state === 'failed') && !found.some((g) => g.id === r.createdId))
+    // A group made a while ago and not listed was deleted since: it no longer stands in the way of a new one.
+    .filter((r) => r.status !== 'done' || (r.finishedAt ?? 0) > Date.now() - LISTS_CATCH_UP_MS)
     .map(
       (r): ExistingPartnerGroup => ({
         id: r.createdId ?? '',
