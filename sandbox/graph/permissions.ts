@@ -18,7 +18,9 @@ const file = JSON.parse(readFileSync(join(contractsDir, 'graph', 'graph-permissi
  * - group-delete-members; group-list-transitivemembers; group-update, less the permissions that change other
  *   properties only (Group-NestingSupport.ReadWrite.All, Group-PreferredDataLocation.ReadWrite.All,
  *   Group.ManageProtection.All, which its table also lists);
- * - crosstenantaccesspolicyconfigurationpartner-get, and domain-list.
+ * - crosstenantaccesspolicyconfigurationpartner-get, and domain-list;
+ * - directory-deleteditems-get and directory-deleteditems-restore, for users (Learn: User.ReadWrite.All to restore;
+ *   kibali adds User.DeleteRestore.All, least privileged, as for user-delete).
  */
 const MISSING: Record<string, string[]> = {
   'GET /me/transitiveMemberOf': ['User.Read', 'Directory.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'User.Read.All'],
@@ -56,6 +58,13 @@ const MISSING: Record<string, string[]> = {
     'Policy.ReadWrite.CrossTenantAccess',
   ],
   'GET /domains': ['Domain.Read.All', 'Directory.Read.All', 'Domain.ReadWrite.All'],
+  'GET /directory/deletedItems/{directoryObject-id}': [
+    'User.Read.All',
+    'User.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
+  'POST /directory/deletedItems/{directoryObject-id}/restore': ['User.DeleteRestore.All', 'User.ReadWrite.All'],
 };
 
 /** True when one of the token's delegated scopes is listed for the operation (e.g. `POST /invitations`). */

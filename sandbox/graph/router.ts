@@ -6,6 +6,7 @@ import { auditRoute } from './audit-routes.ts';
 import { batch } from './batch.ts';
 import { type GraphCall, querying, type Route } from './call.ts';
 import { crossTenantRoute } from './cross-tenant.ts';
+import { deletedItemsRoute } from './deleted-items.ts';
 import { directoryRoute } from './directory-routes.ts';
 import { badRequest, graphError, insufficientPrivileges, withRequestIds } from './errors.ts';
 import { groupRoute } from './group-routes.ts';
@@ -53,6 +54,7 @@ const ROUTES: Route[] = [
   membershipRoute,
   sponsorRoute,
   directoryRoute,
+  deletedItemsRoute,
   groupRoute,
   auditRoute,
   crossTenantRoute,

@@ -8,7 +8,17 @@ const ISO_COUNTRY = /^[A-Z]{2}$/;
 const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
 /** Roles that may delete users (learn: user-delete): User and Privileged Authentication Administrator, and above. */
 const DELETERS = new Set([GLOBAL_ADMIN, 'fe930be7-5e62-47db-91af-98c3a49a38b1', '7be44c8a-adaf-4e2a-84d6-ab2649e08a13']);
-const RESTORABLE_MS = 30 * 24 * 3600 * 1000;
+/** Entra keeps a deleted user 30 days, then deletes them for good (learn: directory-deleteditems-restore). */
+export const RESTORABLE_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Who may delete or restore a user (learn: user-delete, directory-deleteditems-restore): not oneself; a User or
+ * Privileged Authentication Administrator, or above; a user with an admin role only a Global Administrator.
+ */
+export function mayDeleteOrRestore(by: SandboxUser, user: SandboxUser): boolean {
+  if (user.id === by.id || !by.directoryRoles.some((r) => DELETERS.has(r))) return false;
+  return !user.directoryRoles.length || by.directoryRoles.includes(GLOBAL_ADMIN);
+}
 
 const invalid = (p: string) => badRequest(`Invalid value specified for property '${p}' of resource 'User'.`);
 
@@ -81,9 +91,8 @@ export function updateAudit(
  * able to delete yourself", microsoft-graph-docs PR 602), so the sandbox gives its usual 403.
  */
 export function deleteUser(tenant: SandboxTenant, by: SandboxUser, user: SandboxUser): ApiResponse {
-  if (user.id === by.id || !by.directoryRoles.some((r) => DELETERS.has(r))) return insufficientPrivileges();
   // A user with an admin role takes a higher admin to delete (learn: user-delete, "Who can perform sensitive actions").
-  if (user.directoryRoles.length && !by.directoryRoles.includes(GLOBAL_ADMIN)) return insufficientPrivileges();
+  if (!mayDeleteOrRestore(by, user)) return insufficientPrivileges();
   const now = Date.now();
   const memberOf = tenant.groups.filter((g) => g.members.includes(user.id)).map((g) => g.id);
   const ownerOf = tenant.groups.filter((g) => g.owners.includes(user.id)).map((g) => g.id);

@@ -1,6 +1,5 @@
 import type { Settings } from '../common/config.ts';
 import { AppError, ErrorCodes, hasCode } from '../common/errors.ts';
-import { partnerGroupDraft } from '../common/guest-card.ts';
 import type { SessionState, SignedInAccount } from '../common/model.ts';
 import type { BackgroundProtocol, Handlers, OffscreenToBackgroundProtocol } from '../common/protocol.ts';
 import { session } from '../common/storage.ts';
@@ -16,8 +15,9 @@ import { recentInvitations } from './features/activity/recent-invitations.ts';
 import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './features/bulk/bulk.ts';
 import { guestCard } from './features/guest-card/card.ts';
 import { ownGuestChanges } from './features/guest-card/changes.ts';
-import { partnerGuests } from './features/guest-card/directory-changes.ts';
+import { deletedUser } from './features/guest-card/directory-changes.ts';
 import { externalSettings } from './features/guest-card/external-settings.ts';
+import { partnerGroupPreview } from './features/guest-card/partner-groups.ts';
 import { shownOperation, waitingSteps } from './features/invite/operation-store.ts';
 import { addLicense, dismissOperation } from './features/invite/operations.ts';
 import { forgetAudiences, rememberAudience } from './features/invite/powerbi-access.ts';
@@ -177,10 +177,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
       readAudiencesAgain: readAudiencesAgain === true,
     }),
   getExternalSettings: async () => externalSettings(graphSession(await usableSettings()).client),
-  previewPartnerGroup: async ({ domain }) => {
-    const draft = partnerGroupDraft(domain);
-    return { draft, admitted: await partnerGuests(graphSession(await usableSettings()).client, draft.domain) };
-  },
+  previewPartnerGroup: async ({ domain }) =>
+    partnerGroupPreview(graphSession(await usableSettings()).client, await ownGuestChanges(await me()), domain),
+  getDeletedUser: async ({ id }) => deletedUser(graphSession(await usableSettings()).client, id),
   startGuestChange: async ({ guest, change }) => {
     await ensureConsent(await usableSettings(), [changeFeature(change)]);
     return start('guestChange', { guest, change });

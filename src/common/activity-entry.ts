@@ -1,3 +1,4 @@
+import type { ChangedUser } from './guest-change-schema.ts';
 import { t } from './i18n.ts';
 
 /** One thing this browser did, as the activity view and its CSV list it (issue 9). */
@@ -24,7 +25,8 @@ export interface ActivityEntry {
     | 'removed'
     | 'deleted'
     | 'groupCreated'
-    | 'environment';
+    | 'environment'
+    | 'restored';
   /** Whom or what it concerned: the guest's address, or the bulk file's name. */
   subject: string;
   /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
@@ -34,6 +36,8 @@ export interface ActivityEntry {
   outcome: 'succeeded' | 'failed';
   error?: string;
   redeemUrl?: string;
+  /** A user deleted from a card, as the card read them: Activity offers to restore them within Entra's 30 days. */
+  deletedUser?: { id: string; displayName: string; user: ChangedUser };
 }
 
 export type ActivityFilter = 'all' | ActivityEntry['outcome'];
@@ -97,6 +101,9 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   },
   get environment() {
     return t('activityEnvironment');
+  },
+  get restored() {
+    return t('activityRestored');
   },
 };
 

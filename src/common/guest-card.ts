@@ -187,6 +187,8 @@ export function changeSentence(change: GuestChange, who: string): string {
       return t('changeSentenceDeleteUser', changedUserWords(change.user));
     case 'createGroup':
       return t('changeSentenceCreateGroup', change.group.displayName);
+    case 'restoreUser':
+      return t('changeSentenceRestoreUser', changedUserWords(change.user));
   }
 }
 
@@ -209,6 +211,8 @@ export function changeWords(change: GuestChange): string {
       return t('changeDeleteUser');
     case 'createGroup':
       return t('changeCreateGroup', change.group.displayName);
+    case 'restoreUser':
+      return t('changeRestoreUser');
   }
 }
 
@@ -281,6 +285,42 @@ export function partnerGroupDraft(domain: string): PartnerGroupDraft {
     membershipRule: partnerRule(domain.toLowerCase()),
     domain: domain.toLowerCase(),
   };
+}
+
+/** A user deleted within Entra's 30 days, as `GET /directory/deletedItems/{id}` gives them. */
+export interface DeletedUser {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  userPrincipalName: string;
+  userType: string;
+  deletedDateTime: string;
+}
+
+/** Entra keeps a deleted user this long in Deleted users (learn: user-delete), then deletes them for good. */
+export const RESTORABLE_DAYS = 30;
+
+/** The last moment a user deleted at `deletedAt` (ms) can be restored. */
+export const restorableUntil = (deletedAt: number) => deletedAt + RESTORABLE_DAYS * 24 * 3600_000;
+
+/** A dynamic group whose rule is a partner's: in the directory, or being made from this browser. */
+export interface ExistingPartnerGroup {
+  /** Empty while it is being made and Graph has not answered yet. */
+  id: string;
+  displayName: string;
+  description: string | null;
+  createdDateTime: string | null;
+  /** Its membership processing is paused (membershipRuleProcessingState). */
+  paused: boolean;
+  /** Being created from this browser. */
+  underWay?: boolean;
+}
+
+/** A partner's group as the card proposes it: the groups with its rule that exist, else the draft to create. */
+export interface PartnerGroupPreview {
+  draft: PartnerGroupDraft;
+  admitted: { id: string; displayName: string; mail: string | null }[];
+  existing: ExistingPartnerGroup[];
 }
 
 /** Tenant settings that decide who may invite whom, read from Graph, in words. */

@@ -8,6 +8,8 @@ import { boolean, type Infer, literal, nullable, object, optional, string, varia
  */
 
 const name = string(LIMITS.displayName);
+/** A bound on a group's description as the card takes it (Graph's group resource documents none). */
+export const GROUP_DESCRIPTION_MAX = 1024;
 const named = object({ id: name, displayName: name });
 
 export const changedUser = object({
@@ -45,11 +47,14 @@ export const cardLicense = object({ skuId: name, skuPartNumber: name });
 export type CardLicense = Infer<typeof cardLicense>;
 
 export const partnerGroupDraft = object({
+  /** As proposed, or as the admin changed it before creating. */
   displayName: name,
   mailNickname: name,
   membershipRule: name,
   /** The partner's domain the rule admits. */
   domain: name,
+  /** The group's description, as the admin wrote it; none: the extension's own sentence. */
+  description: optional(string(GROUP_DESCRIPTION_MAX)),
 });
 export type PartnerGroupDraft = Infer<typeof partnerGroupDraft>;
 
@@ -65,6 +70,8 @@ export const guestChange = variants('kind', {
   removeLicense: object({ license: cardLicense }),
   deleteUser: object({ user: changedUser, memberAcknowledged }),
   createGroup: object({ group: partnerGroupDraft }),
+  /** A user deleted from the card, back from Deleted users (within Entra's 30 days). */
+  restoreUser: object({ user: changedUser }),
 });
 export type GuestChange = Infer<typeof guestChange>;
 

@@ -1,7 +1,14 @@
 import type { JobRow, JobSummary } from '../logic/bulk/job.ts';
 import type { ActivityEntry, WaitingStep } from './activity-entry.ts';
 import type { Settings, SettingsView } from './config.ts';
-import type { DirectoryHit, ExternalSettings, GuestCard, GuestChangeRecord, PartnerGroupDraft } from './guest-card.ts';
+import type {
+  DeletedUser,
+  DirectoryHit,
+  ExternalSettings,
+  GuestCard,
+  GuestChangeRecord,
+  PartnerGroupPreview,
+} from './guest-card.ts';
 import type { PendingGuests, RecentInvitations } from './guests-start.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
@@ -103,9 +110,11 @@ export type BackgroundProtocol = {
   getExternalSettings: { request: In<'getExternalSettings'>; response: ExternalSettings };
   previewPartnerGroup: {
     request: In<'previewPartnerGroup'>;
-    response: { draft: PartnerGroupDraft; admitted: { id: string; displayName: string; mail: string | null }[] };
+    response: PartnerGroupPreview;
   };
   startGuestChange: { request: In<'startGuestChange'>; response: GuestChangeRecord };
+  /** A user in Deleted users (restorable for 30 days), or null. */
+  getDeletedUser: { request: In<'getDeletedUser'>; response: DeletedUser | null };
   getGuestChanges: { request: In<'getGuestChanges'>; response: GuestChangeRecord[] };
   /** Options: the settings in use, which of them the organization's policy sets, and what is wrong with them. */
   getSettings: { request: In<'getSettings'>; response: SettingsView };

@@ -92,6 +92,7 @@ export const backgroundRequests = {
   }),
   getExternalSettings: empty,
   previewPartnerGroup: object({ domain: isPartnerDomain }),
+  getDeletedUser: object({ id: isOwnGuid }),
   startGuestChange: object({ guest: changedGuest, change: guestChange }),
   getGuestChanges: empty,
   getSettings: empty,

@@ -39,13 +39,51 @@ function pathPattern(template: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
+/** A user, as Graph answers one read or restored from Deleted users; its errors, an ODataError. */
+const USER_ANSWER = {
+  '2XX': { content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.user' } } } },
+  '4XX': { $ref: '#/components/responses/error' },
+};
+
+/**
+ * Deleted items, which the subset predates, written from Learn (directory-deleteditems-get: OData query parameters;
+ * directory-deleteditems-restore: the optional autoReconcileProxyConflict and newUserPrincipalName, 200 with the
+ * directoryObject). The extension reads and restores users only, so the answer is held to the user schema.
+ */
+const DELETED_ITEMS = {
+  '/directory/deletedItems/{directoryObject-id}': {
+    get: {
+      parameters: [{ name: '$select', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
+      responses: USER_ANSWER,
+    },
+  },
+  '/directory/deletedItems/{directoryObject-id}/restore': {
+    post: {
+      requestBody: {
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: { autoReconcileProxyConflict: { type: 'boolean' }, newUserPrincipalName: { type: 'string' } },
+              additionalProperties: false,
+            },
+          },
+        },
+      },
+      responses: USER_ANSWER,
+    },
+  },
+};
+
 /** Graph's OpenAPI subset, with the `@odata.type` required marker stripped (msgraph-metadata#1166, contracts README). */
 function loadGraphDocument(): Json {
   const text = readFileSync(join(CONTRACTS, 'graph', 'graph-v1.0.subset.json'), 'utf8');
-  return JSON.parse(text, (_k, v) => {
+  const doc = JSON.parse(text, (_k, v) => {
     if (v && Array.isArray(v.required)) v.required = v.required.filter((r: string) => r !== '@odata.type');
     return v;
   }) as Json;
+  Object.assign(doc.paths as Json, DELETED_ITEMS);
+  return doc;
 }
 
 function newAjv(): Ajv {

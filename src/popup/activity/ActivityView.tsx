@@ -14,6 +14,7 @@ import { formatDateTime } from '../../logic/format.ts';
 import { download } from '../parts/download.ts';
 import { OpenCard } from '../parts/open-card.ts';
 import { useStored } from '../parts/use-stored.ts';
+import { RestoreFromActivity, restorable } from './RestoreFromActivity.tsx';
 
 /** What this browser has done, newest first, filtered by outcome, with the redeem links Graph gave. */
 export function ActivityView() {
@@ -70,6 +71,7 @@ export function ActivityView() {
             {e.detail ? <div>{e.detail}</div> : null}
             {e.error ? <div class="field-error">{e.error}</div> : null}
             {e.redeemUrl ? <input readOnly aria-label={t('activityRedeemLinkFor', e.subject)} value={e.redeemUrl} /> : null}
+            {restorable(e, entries ?? []) ? <RestoreFromActivity entry={e} /> : null}
             {e.subject.includes('@') && e.action !== 'bulk' ? (
               <button type="button" class="link" onClick={() => openCard(e.subject)}>
                 {t('activityOpenCard')}

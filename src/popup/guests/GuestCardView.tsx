@@ -14,6 +14,7 @@ import { GuestAccess, StillHas } from './GuestAccess.tsx';
 import { GuestChanges } from './GuestChanges.tsx';
 import { GuestHistory } from './GuestHistory.tsx';
 import { PartnerGroup } from './PartnerGroup.tsx';
+import { RestoreUser } from './RestoreUser.tsx';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
@@ -47,6 +48,7 @@ export function GuestCardView({ id, page, onInvitation }: { id: string; page: Pa
         <p class="note" data-testid="card-gone">
           {t('cardGone', card?.identity.displayName ?? t('cardThisUser'))}
         </p>
+        <RestoreUser id={id} />
         <GuestChanges guestId={id} onSettled={load} />
       </div>
     );

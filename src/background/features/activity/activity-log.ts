@@ -158,6 +158,7 @@ const CHANGE_ACTIONS: Record<GuestChangeRecord['change']['kind'], ActivityEntry[
   removeLicense: 'removed',
   deleteUser: 'deleted',
   createGroup: 'groupCreated',
+  restoreUser: 'restored',
 };
 
 /** A change made from a guest's card: one entry, with what it did ("removed", "was not a member any more"). */
@@ -166,6 +167,7 @@ export function recordGuestChange(r: GuestChangeRecord): Promise<void> {
   for (const s of r.steps) s.logged = true;
   const failed = r.steps.find((s) => s.state === 'failed');
   const scope = r.change.kind === 'removeAzureRole' ? r.change.role.scope : undefined;
+  const deleted = r.change.kind === 'deleteUser' && !failed ? r.change.user : undefined;
   return record([
     {
       at: r.finishedAt ?? Date.now(),
@@ -174,6 +176,7 @@ export function recordGuestChange(r: GuestChangeRecord): Promise<void> {
       subject: r.guest.mail,
       detail: `${changeWords(r.change)}${r.outcome && !failed ? `: ${r.outcome}` : ''}`,
       ...(scope ? { scope } : {}),
+      ...(deleted ? { deletedUser: { id: r.guest.id, displayName: r.guest.displayName, user: deleted } } : {}),
       outcome: failed ? 'failed' : 'succeeded',
       error: failed?.error,
     },

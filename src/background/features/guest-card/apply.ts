@@ -1,9 +1,10 @@
 import type { Settings } from '../../../common/config.ts';
 import type { GuestChangeRecord } from '../../../common/guest-card.ts';
 import type { GraphSession } from '../../services/graph/client.ts';
-import { addSponsor, convertUser, createDynamicGroup, deleteUser, leaveGroup, removeLicense } from './directory-changes.ts';
+import { addSponsor, convertUser, deleteUser, leaveGroup, removeLicense, restoreUser } from './directory-changes.ts';
 import { removeWorkspaceRole } from './guest-access.ts';
 import { removeRole } from './guest-roles.ts';
+import { createDynamicGroup } from './partner-groups.ts';
 
 /**
  * Carries out one change from a guest's card. `mayExist`: an earlier send may have reached the service (the worker
@@ -28,6 +29,8 @@ export async function applyChange(
       return { outcome: await removeLicense(client, r.guest.id, c.license.skuId) };
     case 'deleteUser':
       return { outcome: await deleteUser(client, r.guest.id) };
+    case 'restoreUser':
+      return { outcome: await restoreUser(client, r.guest.id) };
     case 'removeWorkspaceRole':
       return { outcome: await removeWorkspaceRole(settings, c.role) };
     case 'removeAzureRole':

@@ -61,5 +61,8 @@ export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'r
       if (!isPartnerDomain(c.group.domain) || c.group.membershipRule !== partnerRule(c.group.domain))
         return 'the stored group rule is not one the extension proposes';
       return sentNickname(c.group.mailNickname, r.requestName) ? null : NICKNAME_TOO_LONG;
+    case 'restoreUser':
+      // Restoring gives back what the user had: nothing more to hold it to than the guest's id.
+      return null;
   }
 }

@@ -131,6 +131,28 @@ describe('changes made from a guest card', () => {
     });
   });
 
+  it("refuses a second group for a partner from another guest's card while the first is under way", async () => {
+    await startGuestChange(GUEST, { kind: 'createGroup', group: partnerGroupDraft('partner.example') });
+    const other = { ...GUEST, id: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', mail: 'pat@partner.example' };
+    const renamed = { ...partnerGroupDraft('partner.example'), displayName: 'Partner Ltd guests' };
+    await expect(startGuestChange(other, { kind: 'createGroup', group: renamed })).rejects.toMatchObject({
+      code: 'request_pending',
+    });
+  });
+
+  it('lists a deletion in Activity with whom to restore, and a restore as its own entry', async () => {
+    await startGuestChange(GUEST, { kind: 'deleteUser', user: AS_READ });
+    await driveWork();
+    await startGuestChange(GUEST, { kind: 'restoreUser', user: AS_READ });
+    answers = [() => ({ outcome: 'restored' })];
+    await driveWork();
+    expect(calls.map((c) => c.kind)).toEqual(['deleteUser', 'restoreUser']);
+    expect(activity().map((e) => [e.action, e.deletedUser?.id])).toEqual([
+      ['deleted', GUEST.id],
+      ['restored', undefined],
+    ]);
+  });
+
   it('does not run a stored change the extension would not have written', async () => {
     await startGuestChange(GUEST, {
       kind: 'createGroup',

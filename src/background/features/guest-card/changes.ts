@@ -32,6 +32,7 @@ const target = (c: GuestChange): string => {
     case 'removeLicense':
       return c.license.skuId;
     case 'deleteUser':
+    case 'restoreUser':
       return '';
     case 'createGroup':
       return c.group.mailNickname;
@@ -53,7 +54,11 @@ export const guestChangeKind = defineKind<GuestChangeRecord, GuestChangeStart, C
     change,
     steps: [{ kind: 'change', state: 'pending' }],
   }),
-  sameAs: (x, r) => x.guest.id === r.guest.id && x.change.kind === r.change.kind && target(x.change) === target(r.change),
+  sameAs: (x, r) =>
+    // A partner's group is the partner's, whichever guest's card it was proposed on.
+    (x.guest.id === r.guest.id || r.change.kind === 'createGroup') &&
+    x.change.kind === r.change.kind &&
+    target(x.change) === target(r.change),
   underWay: () => t('changeUnderWay'),
   problem: changeProblem,
   guestId: (r) => r.guest.id,

@@ -1,7 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Group } from '@microsoft/microsoft-graph-types';
 import { AppError, ErrorCodes, hasCode } from '../../../common/errors.ts';
-import { NICKNAME_TOO_LONG, type PartnerGroupDraft, sentNickname } from '../../../common/guest-card.ts';
+import type { DeletedUser } from '../../../common/guest-card.ts';
 import { alreadyExists, memberRef } from '../../services/graph/groups.ts';
 import { userSkuIds } from '../../services/graph/licenses.ts';
 import { graphList } from '../../services/graph/list.ts';
@@ -60,45 +59,6 @@ export async function deleteUser(client: Client, userId: string): Promise<string
   }
 }
 
-/**
- * Creates the dynamic security group. POST /groups is not safe to repeat, so when a send may have reached Graph the
- * group is first looked for by its mail nickname, chosen once with the draft.
- */
-export async function createDynamicGroup(
-  client: Client,
-  g: PartnerGroupDraft,
-  requestName: string,
-  mayExist: boolean,
-): Promise<{ id: string; outcome: string }> {
-  const mailNickname = sentNickname(g.mailNickname, requestName);
-  // Checked with the change before every step (changeProblem); kept here so that no other caller sends one Graph refuses.
-  if (!mailNickname) throw new AppError(ErrorCodes.badMessage, NICKNAME_TOO_LONG);
-  if (mayExist) {
-    // One group is enough to know it was made: read to the first, whatever the page size.
-    const { items } = await graphList<Group>(
-      client,
-      client
-        .api('/groups')
-        .filter(filterParam(`mailNickname eq ${odataString(mailNickname)}`))
-        .select('id')
-        .get(),
-      1,
-    );
-    if (items[0]?.id) return { id: items[0].id, outcome: 'created' };
-  }
-  const made = (await client.api('/groups').post({
-    displayName: g.displayName,
-    description: `Guests whose address ends in @${g.domain}, kept in step by Entra's dynamic membership.`,
-    mailEnabled: false,
-    mailNickname,
-    securityEnabled: true,
-    groupTypes: ['DynamicMembership'],
-    membershipRule: g.membershipRule,
-    membershipRuleProcessingState: 'On',
-  })) as Group;
-  return { id: made.id ?? '', outcome: 'created' };
-}
-
 /** Graph's largest page of users. */
 const USERS_PAGE = 999;
 
@@ -123,3 +83,51 @@ export async function partnerGuests(
   );
   return items.map((u) => ({ id: u.id, displayName: u.displayName ?? u.id, mail: u.mail ?? null }));
 }
+
+/** The user in Deleted users (learn: directory-deleteditems-get); null once they are not (restored, or gone for good). */
+export async function deletedUser(client: Client, userId: string): Promise<DeletedUser | null> {
+  try {
+    const u = (await client
+      .api(path`/directory/deletedItems/${userId}`)
+      .select('id,displayName,mail,userPrincipalName,userType,deletedDateTime')
+      .get()) as Partial<DeletedUser>;
+    return {
+      id: u.id ?? userId,
+      displayName: u.displayName ?? userId,
+      mail: u.mail ?? null,
+      userPrincipalName: u.userPrincipalName ?? '',
+      userType: u.userType ?? 'Guest',
+      deletedDateTime: u.deletedDateTime ?? '',
+    };
+  } catch (e) {
+    if (gone(e)) return null;
+    throw e;
+  }
+}
+
+/**
+ * `POST /directory/deletedItems/{id}/restore` (learn: directory-deleteditems-restore): the user comes back with the
+ * same id, so what Entra kept for them comes back too. Sent again after an answer was lost, Graph answers 404 (no
+ * longer in Deleted users): the user back in the directory is this restore's doing, and said so.
+ */
+export async function restoreUser(client: Client, userId: string): Promise<string> {
+  try {
+    await client.api(path`/directory/deletedItems/${userId}/restore`).post({});
+    return 'restored';
+  } catch (e) {
+    if (!gone(e)) throw e;
+    const back = await client
+      .api(path`/users/${userId}`)
+      .select('id')
+      .get()
+      .then(
+        () => true,
+        (err: unknown) => (gone(err) ? false : Promise.reject(err)),
+      );
+    if (back) return 'was already restored';
+    throw new AppError(ErrorCodes.notFound, GONE_FOR_GOOD);
+  }
+}
+
+/** Why a restore found nothing: Entra keeps a deleted user for 30 days, then deletes them for good. */
+export const GONE_FOR_GOOD = 'not in Deleted users any more: Entra keeps a deleted user for 30 days, then deletes them for good';
