@@ -166,9 +166,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return ownActivations(await me());
   },
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
-  getGuestCard: async ({ id, scope, allWorkspaces, readAudiencesAgain }) =>
+  getGuestCard: async ({ id, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {
-      scope,
       allWorkspaces: allWorkspaces === true,
       readAudiencesAgain: readAudiencesAgain === true,
     }),

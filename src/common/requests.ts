@@ -84,7 +84,6 @@ export const backgroundRequests = {
   searchDirectory: object({ text: string(LIMITS.search), only: optional(literal('Member', 'Guest')) }),
   getGuestCard: object({
     id: isOwnGuid,
-    scope: optional(isArmScope),
     allWorkspaces: optional(boolean),
     readAudiencesAgain: optional(boolean),
   }),

@@ -3,7 +3,7 @@ import type { GuestChangeRecord } from '../../../common/guest-card.ts';
 import type { GraphSession } from '../../services/graph/client.ts';
 import { addSponsor, convertUser, createDynamicGroup, deleteUser, leaveGroup, removeLicense } from './directory-changes.ts';
 import { removeWorkspaceRole } from './guest-access.ts';
-import { removeRole } from './guest-roles.ts';
+import { endActivation, removeRole } from './guest-roles.ts';
 
 /**
  * Carries out one change from a guest's card. `mayExist`: an earlier send may have reached the service (the worker
@@ -30,8 +30,11 @@ export async function applyChange(
       return { outcome: await deleteUser(client, r.guest.id) };
     case 'removeWorkspaceRole':
       return { outcome: await removeWorkspaceRole(settings, c.role) };
-    case 'removeAzureRole':
-      return { outcome: await removeRole(settings, c.role, r.guest.id, r.requestName, mayExist) };
+    case 'removeAzureRole': {
+      const removed = await removeRole(settings, c.role, r.guest.id, r.requestName, mayExist);
+      if (!c.endActivation) return { outcome: removed };
+      return { outcome: `${removed}; ${await endActivation(settings, r, mayExist)}` };
+    }
     case 'createGroup': {
       const made = await createDynamicGroup(client, c.group, r.requestName, mayExist);
       return { outcome: made.outcome, createdId: made.id };

@@ -1,11 +1,11 @@
 import type { Settings } from '../../../common/config.ts';
 import { AppError, ErrorCodes, hasCode } from '../../../common/errors.ts';
-import type { CardAzureRole, CardUnreadableRole } from '../../../common/guest-card.ts';
+import type { CardAzureRole, CardUnreadableRole, GuestChangeRecord } from '../../../common/guest-card.ts';
 import { t } from '../../../common/i18n.ts';
 import { scopeParts } from '../../../common/page-context.ts';
 import { isArmScope, parseArmId, scopePath } from '../../../logic/arm-id.ts';
 import { arm, armGet, armList } from '../../services/arm/client.ts';
-import { scopeWords } from '../../services/arm/scope.ts';
+import { placeWords, scopeWords } from '../../services/arm/scope.ts';
 import { path } from '../../services/url-path.ts';
 import { AUTH, assignmentPath, confirmGone, holdsOwn, isOwn, PIM } from './guest-role-holder.ts';
 
@@ -16,6 +16,7 @@ interface Instance {
     endDateTime?: string | null;
     assignmentType?: string;
     originRoleAssignmentId?: string;
+    roleEligibilityScheduleId?: string;
     linkedRoleEligibilityScheduleId?: string | null;
     principalId?: string;
     memberType?: string;
@@ -34,40 +35,48 @@ const roleNameOf = (i: Instance) =>
   i.properties.expandedProperties?.roleDefinition?.displayName ?? i.properties.roleDefinitionId.split('/').pop() ?? '';
 
 /**
- * The instances at the page's scope or below it, in two lists: those at a scope the grammar reads (in its canonical
- * form: ARM gives a scope as it was written, `resourcegroups`), which can be acted on, and those it cannot read (a
- * DNS record set named `*`), which are only shown. Those above the page's scope are another scope's to take back.
+ * The instances at the scope or below it, in two lists: those at a scope the grammar reads (in its canonical form:
+ * ARM gives a scope as it was written, `resourcegroups`), which can be acted on, and those it cannot read (a DNS
+ * record set named `*`), which are only shown. Those above the scope are another scope's to take back.
  */
-function byScope(instances: Instance[], pageScope: string): { readable: Instance[]; unreadable: Instance[] } {
+function byScope(instances: Instance[], outer: string): { readable: Instance[]; unreadable: Instance[] } {
   const readable: Instance[] = [];
   const unreadable: Instance[] = [];
   for (const i of instances) {
     const scope = parseArmId(i.properties.scope)?.scope;
     if (scope && isArmScope(scope)) {
-      if (within(scope, pageScope)) readable.push({ properties: { ...i.properties, scope } });
-    } else if (within(i.properties.scope, pageScope)) unreadable.push(i);
+      if (within(scope, outer)) readable.push({ properties: { ...i.properties, scope } });
+    } else if (within(i.properties.scope, outer)) unreadable.push(i);
   }
   return { readable, unreadable };
 }
 
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && a.toLowerCase() === b?.toLowerCase();
+
 /**
- * A user's Azure roles at this scope and below it, eligible and active, as PIM's instances list them: with
- * `principalId eq`, ARM lists that principal's at, above and below the scope (learn: Role Eligibility Schedule
- * Instances - List For Scope); those above are another scope's to take back, so they are left out.
+ * A user's Azure roles at this scope and below it, eligible and active, as PIM's instances list them with
+ * `assignedTo('{id}')` (the user's own and those through their groups; learn: Role Eligibility / Assignment Schedule
+ * Instances - List For Scope). The assignment instances include plain RBAC assignments (with their
+ * `originRoleAssignmentId`), which Role Assignments - List would give without PIM's end dates and activation links.
+ * Those above the scope are another scope's to take back, so they are left out. The subscription's name is ARM's
+ * when not given.
  */
 export async function rolesAt(
   settings: Settings,
   scope: string,
   principalId: string,
+  subscriptionName?: string,
 ): Promise<{ scopeWords: string; roles: CardAzureRole[]; unreadable: CardUnreadableRole[] }> {
-  const filter = `$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`;
+  const filter = `$filter=${encodeURIComponent(`assignedTo('${principalId}')`)}`;
   const base = `${scopePath(scope)}${AUTH}`;
   const [eligible, active, subscription] = await Promise.all([
     armList<Instance>(settings, `${base}/roleEligibilityScheduleInstances?${filter}`, PIM),
     armList<Instance>(settings, `${base}/roleAssignmentScheduleInstances?${filter}`, PIM),
-    armGet<{ displayName?: string }>(settings, path`/subscriptions/${scopeParts(scope).subscriptionId}`, '2022-12-01').catch(
-      () => ({ displayName: undefined }),
-    ),
+    subscriptionName !== undefined
+      ? { displayName: subscriptionName }
+      : armGet<{ displayName?: string }>(settings, path`/subscriptions/${scopeParts(scope).subscriptionId}`, '2022-12-01').catch(
+          () => ({ displayName: undefined }),
+        ),
   ]);
   const role = (i: Instance, removal: CardAzureRole['removal']): CardAzureRole => ({
     removal,
@@ -75,6 +84,7 @@ export async function rolesAt(
     roleName: roleNameOf(i),
     scope: i.properties.scope,
     scopeWords: scopeWords(i.properties.scope, subscription.displayName),
+    place: placeWords(i.properties.scope),
     end: i.properties.endDateTime ?? null,
     ...(i.properties.originRoleAssignmentId ? { assignmentId: i.properties.originRoleAssignmentId } : {}),
   });
@@ -86,11 +96,21 @@ export async function rolesAt(
   // (an end date, or activated from an eligibility) is ended by a PIM request, as the portal does.
   const plain = (i: Instance) =>
     !i.properties.endDateTime && i.properties.assignmentType !== 'Activated' && !i.properties.linkedRoleEligibilityScheduleId;
+  // An eligibility's running activation: the active instance PIM links to its schedule.
+  const activationOf = (e: Instance): CardAzureRole['activation'] => {
+    const a = activeAt.readable.find(
+      (i) => mine(i) && same(i.properties.linkedRoleEligibilityScheduleId, e.properties.roleEligibilityScheduleId),
+    );
+    return a ? { scope: a.properties.scope, end: a.properties.endDateTime ?? null } : undefined;
+  };
   const roles = [
     ...activeAt.readable
       .filter(mine)
       .map((i) => role(i, plain(i) && i.properties.originRoleAssignmentId ? 'assignment' : 'scheduledAssignment')),
-    ...eligibleAt.readable.filter(mine).map((i) => role(i, 'eligibility')),
+    ...eligibleAt.readable.filter(mine).map((i) => {
+      const activation = activationOf(i);
+      return { ...role(i, 'eligibility'), ...(activation ? { activation } : {}) };
+    }),
   ];
   const shownOnly = (i: Instance, eligible: boolean): CardUnreadableRole => ({
     roleName: roleNameOf(i),
@@ -146,6 +166,28 @@ export async function removeRole(
     if (hasCode(e, ErrorCodes.notFound)) return 'was no longer there';
     throw e;
   }
+}
+
+/**
+ * Ends an eligibility's running activation, after the eligibility itself is gone: the active assignment PIM made from
+ * it is taken back by its own AdminRemove (roleAssignmentScheduleRequests, at the activation's scope), under a second
+ * name chosen with the change, so that it too is looked up, never sent twice.
+ */
+export async function endActivation(settings: Settings, r: GuestChangeRecord, mayExist: boolean): Promise<string> {
+  const c = r.change;
+  if (c.kind !== 'removeAzureRole' || !c.role.activation || !r.activationRequestName)
+    throw new AppError(ErrorCodes.badMessage, 'the change names no activation to end');
+  const { scope, end } = c.role.activation;
+  const activation: CardAzureRole = {
+    removal: 'scheduledAssignment',
+    roleDefinitionId: c.role.roleDefinitionId,
+    roleName: c.role.roleName,
+    scope,
+    scopeWords: c.role.scopeWords,
+    end,
+  };
+  const outcome = await removeRole(settings, activation, r.guest.id, r.activationRequestName, mayExist);
+  return `activation ${outcome}`;
 }
 
 /** The outcome, once ARM no longer lists the role as the guest's. */
