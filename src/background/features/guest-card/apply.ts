@@ -3,7 +3,7 @@ import type { GuestChangeRecord } from '../../../common/guest-card.ts';
 import type { GraphSession } from '../../services/graph/client.ts';
 import { addSponsor, convertUser, createDynamicGroup, deleteUser, leaveGroup, removeLicense } from './directory-changes.ts';
 import { removeWorkspaceRole } from './guest-access.ts';
-import { endActivation, removeRole } from './guest-roles.ts';
+import { endActivation, removeRole } from './guest-role-removal.ts';
 
 /**
  * Carries out one change from a guest's card. `mayExist`: an earlier send may have reached the service (the worker
