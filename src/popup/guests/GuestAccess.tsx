@@ -80,6 +80,7 @@ export function GuestAccess({
             <ConfirmChange
               label={t('cardRemoveWorkspaceRole')}
               confirmLabel={t('cardConfirmRemoveWorkspaceRole')}
+              danger
               guest={guest}
               change={{ kind: 'removeWorkspaceRole', role: w }}
               onStarted={onStarted}
