@@ -1,5 +1,5 @@
 import { setTenantSettings } from './powerplatform/tenant-settings.ts';
-import type { SandboxRoleAssignment, SandboxTenant, SandboxWorkspace } from './store.ts';
+import type { SandboxAzure, SandboxEligibility, SandboxRoleAssignment, SandboxTenant, SandboxWorkspace } from './store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
 
 type Body = Record<string, unknown>;
@@ -69,7 +69,44 @@ export function tenantSeedRoute(tenant: SandboxTenant, method: string, rest: str
     tenant.azure.roleAssignments.push(made);
     return { status: 200, body: made };
   }
+  if (method === 'POST' && rest === '/azure/subscriptions') return addSubscription(tenant, body);
+  if (method === 'POST' && rest === '/azure/eligibilitySchedules') return addEligibility(tenant, body);
   return null;
+}
+
+/** A subscription more in the tenant's Azure (a real tenant holds many), with its resource groups. */
+function addSubscription(tenant: SandboxTenant, body: Body): TenantAnswer {
+  const s = body as unknown as Partial<SandboxAzure['subscriptions'][number]>;
+  if (!tenant.azure) return { status: 404, body: { error: `no Azure in tenant ${tenant.id}` } };
+  if (typeof s.subscriptionId !== 'string' || typeof s.displayName !== 'string')
+    return { status: 400, body: { error: 'a subscription needs subscriptionId and displayName' } };
+  const made = {
+    subscriptionId: s.subscriptionId.toLowerCase(),
+    displayName: s.displayName,
+    resourceGroups: s.resourceGroups ?? [],
+  };
+  tenant.azure.subscriptions.push(made);
+  return { status: 200, body: made };
+}
+
+/** A PIM eligibility stored as given, as if an admin had made it in the portal. */
+function addEligibility(tenant: SandboxTenant, body: Body): TenantAnswer {
+  const e = body as unknown as Partial<SandboxEligibility>;
+  if (!tenant.azure) return { status: 404, body: { error: `no Azure in tenant ${tenant.id}` } };
+  const { name, scope, principalId, roleDefinitionId } = e;
+  if (!name || !scope || !principalId || !roleDefinitionId)
+    return { status: 400, body: { error: 'an eligibility needs name, scope, principalId and roleDefinitionId' } };
+  const made: SandboxEligibility = {
+    name,
+    scope,
+    principalId,
+    roleDefinitionId,
+    startDateTime: e.startDateTime ?? new Date().toISOString(),
+    endDateTime: e.endDateTime ?? null,
+    requestName: e.requestName ?? name,
+  };
+  tenant.azure.eligibilitySchedules.push(made);
+  return { status: 200, body: made };
 }
 
 /** The tenant's settings: who may invite, the allow/deny list, cross-tenant access, Power Platform's for guests. Null: not a settings route. */

@@ -170,9 +170,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
   getRecentInvitations: async () => recentInvitations(await me()),
   getPendingGuests: async () => pendingGuests(graphSession(await usableSettings()).client),
-  getGuestCard: async ({ id, scope, allWorkspaces, readAudiencesAgain }) =>
+  getGuestCard: async ({ id, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {
-      scope,
       allWorkspaces: allWorkspaces === true,
       readAudiencesAgain: readAudiencesAgain === true,
     }),

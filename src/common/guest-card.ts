@@ -70,6 +70,24 @@ export interface CardUnreadableRole {
   notOwn?: boolean;
 }
 
+/** The guest's roles in one subscription, under its name. */
+export interface CardSubscriptionRoles {
+  subscriptionId: string;
+  displayName: string;
+  roles: CardAzureRole[];
+  unreadable: CardUnreadableRole[];
+}
+
+/** The guest's Azure roles across the subscriptions the signed-in admin can read. */
+export interface CardAzure {
+  /** Only those where the guest holds something, in ARM's order. */
+  subscriptions: CardSubscriptionRoles[];
+  /** How many of the subscriptions the admin sees were looked through: all, or the first ones to a stated cap. */
+  read: ReadExtent;
+  /** Subscriptions listed to the admin where ARM refused to list roles: a role there is not shown. */
+  skipped: number;
+}
+
 export interface CardAudit {
   id: string;
   at: string;
@@ -119,8 +137,8 @@ export interface GuestCard {
   workspaces: CardWorkspaceRole[] | null;
   /** How many of the workspaces the signed-in person sees were looked through; null when none were read. */
   workspacesRead: ReadExtent | null;
-  /** Roles at the page's Azure scope and below; null when the popup is not on an Azure resource, or ARM refused. */
-  azure: { scope: string; scopeWords: string; roles: CardAzureRole[]; unreadable: CardUnreadableRole[] } | null;
+  /** The guest's Azure roles in every subscription the admin can read; null when ARM could not be read (see problems). */
+  azure: CardAzure | null;
   /** Entra's audit entries for this user; null when they cannot be read (see `auditMissing`). */
   audits: CardAudit[] | null;
   /** Which role or permission reading the audit log needs, when the caller lacks it. */
@@ -140,6 +158,8 @@ export interface GuestChangeRecord extends OperationRecord {
   change: GuestChange;
   /** ARM's request name (a PIM removal) or nothing: chosen once, so a request cut off is looked up, never doubled. */
   requestName: string;
+  /** A second request name, chosen once too, for ending an eligibility's running activation in the same change. */
+  activationRequestName?: string;
   /** What the change did, in words, once done ("removed", "was not a member any more"). */
   outcome?: string;
   /** A group the change created. */
@@ -178,9 +198,11 @@ export function changeSentence(change: GuestChange, who: string): string {
     case 'removeWorkspaceRole':
       return t('changeSentenceRemoveWorkspaceRole', who, change.role.role, change.role.workspaceName);
     case 'removeAzureRole':
-      return change.role.removal === 'eligibility'
-        ? t('changeSentenceRemoveEligibleRole', who, change.role.roleName, change.role.scopeWords)
-        : t('changeSentenceRemoveActiveRole', who, change.role.roleName, change.role.scopeWords);
+      if (change.role.removal !== 'eligibility')
+        return t('changeSentenceRemoveActiveRole', who, change.role.roleName, change.role.scopeWords);
+      return change.endActivation
+        ? t('changeSentenceRemoveEligibleAndActivation', who, change.role.roleName, change.role.scopeWords)
+        : t('changeSentenceRemoveEligibleRole', who, change.role.roleName, change.role.scopeWords);
     case 'removeLicense':
       return t('changeSentenceRemoveLicense', change.license.skuPartNumber, who);
     case 'deleteUser':
@@ -204,7 +226,9 @@ export function changeWords(change: GuestChange): string {
     case 'removeWorkspaceRole':
       return t('changeRemoveWorkspaceRole', change.role.role, change.role.workspaceName);
     case 'removeAzureRole':
-      return t('changeRemoveAzureRole', change.role.roleName, change.role.scopeWords);
+      return change.endActivation
+        ? t('changeRemoveAzureRoleAndActivation', change.role.roleName, change.role.scopeWords)
+        : t('changeRemoveAzureRole', change.role.roleName, change.role.scopeWords);
     case 'removeLicense':
       return t('changeRemoveLicense', change.license.skuPartNumber);
     case 'deleteUser':

@@ -40,6 +40,10 @@ export const cardAzureRole = object({
   end: nullable(string(40)),
   /** The role assignment's full id (a plain assignment is deleted by it). */
   assignmentId: optional(url),
+  /** The scope in words within its subscription ("Resource group rg-data"), shown under the subscription's name. */
+  place: optional(url),
+  /** An eligibility's running activation (PIM's active instance linked to it): where, and until when. */
+  activation: optional(object({ scope: url, end: nullable(string(40)) })),
 });
 export type CardAzureRole = Infer<typeof cardAzureRole>;
 
@@ -66,7 +70,8 @@ export const guestChange = variants('kind', {
   addSponsor: object({ sponsor: named }),
   leaveGroup: object({ group: named }),
   removeWorkspaceRole: object({ role: cardWorkspaceRole }),
-  removeAzureRole: object({ role: cardAzureRole }),
+  /** `endActivation`: an eligibility's running activation is ended in the same change. */
+  removeAzureRole: object({ role: cardAzureRole, endActivation: optional(literal(true)) }),
   removeLicense: object({ license: cardLicense }),
   deleteUser: object({ user: changedUser, memberAcknowledged }),
   createGroup: object({ group: partnerGroupDraft }),

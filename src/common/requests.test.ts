@@ -90,7 +90,6 @@ describe('backgroundRequests', () => {
   ])('refuses every message that carries a scope with %s', (_why, scope) => {
     const context = { kind: 'azure-resource', scope, subscriptionId: SUB, resourceGroup: 'rg-visible' };
     expect(backgroundRequests.getPage({ context, part: 'grants' })).toBe(false);
-    expect(backgroundRequests.getGuestCard({ id: ROLE_PRINCIPAL, scope })).toBe(false);
     expect(start(invite, { ...role, scope, schedule: week })).toBe(false);
     expect(
       backgroundRequests.prepareBulk({ fileName: 'a.csv', text: 'email', defaultRedirectUrl: 'https://x.example', scope }),

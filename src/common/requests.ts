@@ -86,7 +86,6 @@ export const backgroundRequests = {
   getPendingGuests: empty,
   getGuestCard: object({
     id: isOwnGuid,
-    scope: optional(isArmScope),
     allWorkspaces: optional(boolean),
     readAudiencesAgain: optional(boolean),
   }),

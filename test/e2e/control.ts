@@ -2,7 +2,14 @@ import type { CorsRefusal } from '../../sandbox/cors.ts';
 import type { FaultRule } from '../../sandbox/faults.ts';
 import type { ConsentPageShown } from '../../sandbox/login-interaction.ts';
 import type { ProfileName } from '../../sandbox/profile/profiles.ts';
-import type { SandboxAssignmentRequest, SandboxRoleAssignment, SandboxState, SandboxWorkspace } from '../../sandbox/store.ts';
+import type {
+  SandboxAssignmentRequest,
+  SandboxAzure,
+  SandboxEligibility,
+  SandboxRoleAssignment,
+  SandboxState,
+  SandboxWorkspace,
+} from '../../sandbox/store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from '../../sandbox/tenant-policies.ts';
 
 /** The sandbox's control API, as the tests use it; `token` is the run's `controlToken`. */
@@ -80,6 +87,12 @@ export function control(port: number, token: string) {
     /** A role assignment stored as given: its scope may be one the extension cannot read (a DNS record set named `*`). */
     addRoleAssignment: (tenant: string, assignment: Omit<SandboxRoleAssignment, 'createdOn' | 'principalType'>) =>
       call('POST', `/tenants/${tenant}/azure/roleAssignments`, assignment),
+    /** A subscription more in the tenant's Azure, with its resource groups. */
+    addSubscription: (tenant: string, subscription: SandboxAzure['subscriptions'][number]) =>
+      call('POST', `/tenants/${tenant}/azure/subscriptions`, subscription),
+    /** A PIM eligibility stored as given, as if an admin had made it in the portal. */
+    addEligibility: (tenant: string, eligibility: Omit<SandboxEligibility, 'startDateTime' | 'endDateTime' | 'requestName'>) =>
+      call('POST', `/tenants/${tenant}/azure/eligibilitySchedules`, eligibility),
     /** Every PIM role assignment schedule request the tenant has taken, as the sandbox keeps them. */
     pimRequests: (tenant: string) => call('GET', `/tenants/${tenant}/pim/requests`) as Promise<SandboxAssignmentRequest[]>,
     /** An approver's yes to a request waiting for approval: it becomes Provisioned and the role holds from now. */

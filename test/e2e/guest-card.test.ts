@@ -406,3 +406,121 @@ describe("Admins: Power BI's admin reads kept within their budget", () => {
     await env.sandbox.control.clearFaults();
   });
 });
+
+describe('Admins: the card is about the person, not the page', () => {
+  const PAT = 'pat@partner.example';
+  const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+  const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+  const DEV = '22222222-3333-4444-8555-666666666666';
+  const SHARED = '33333333-4444-4555-8666-777777777777';
+  const RG_DEV = `/subscriptions/${DEV}/resourceGroups/rg-dev`;
+  const ELIGIBILITY = '4c5d6e7f-8a9b-4c0d-8e1f-2a3b4c5d6e7f';
+  const ACTIVATION = '5d6e7f8a-9b0c-4d1e-8f2a-3b4c5d6e7f8a';
+
+  beforeAll(async () => {
+    const popup = await env.browser.openPopup();
+    if ((await popup.getByTestId('account-username').textContent()) !== 'megan@contoso.example')
+      await signInAs(env.browser, popup, 'megan@contoso.example', PASSWORD);
+    await popup.close();
+    const pat = (await user(PAT))?.id ?? '';
+    const c = env.sandbox.control;
+    // A second subscription Megan owns, and a third where she reads one resource group only (not its role assignments).
+    await c.addSubscription(CONTOSO, {
+      subscriptionId: DEV,
+      displayName: 'Contoso Dev',
+      resourceGroups: [{ name: 'rg-dev', location: 'westeurope', resources: [] }],
+    });
+    await c.addSubscription(CONTOSO, {
+      subscriptionId: SHARED,
+      displayName: 'Fabrikam shared',
+      resourceGroups: [{ name: 'rg-shared', location: 'westeurope', resources: [] }],
+    });
+    await c.addRoleAssignment(CONTOSO, {
+      name: '6e7f8a9b-0c1d-4e2f-8a3b-4c5d6e7f8a9b',
+      scope: `/subscriptions/${DEV}`,
+      principalId: MEGAN,
+      roleDefinitionId: OWNER,
+    });
+    await c.addRoleAssignment(CONTOSO, {
+      name: '7f8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c',
+      scope: `/subscriptions/${SHARED}/resourceGroups/rg-shared`,
+      principalId: MEGAN,
+      roleDefinitionId: READER,
+    });
+    // Pat is eligible for Reader on rg-dev, and activated it ten minutes ago for four hours.
+    await c.addEligibility(CONTOSO, { name: ELIGIBILITY, scope: RG_DEV, principalId: pat, roleDefinitionId: READER });
+    await c.addRoleAssignment(CONTOSO, {
+      name: ACTIVATION,
+      scope: RG_DEV,
+      principalId: pat,
+      roleDefinitionId: READER,
+      assignmentType: 'Activated',
+      linkedEligibilityName: ELIGIBILITY,
+      startDateTime: new Date(Date.now() - 10 * 60_000).toISOString(),
+      endDateTime: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+    });
+  });
+
+  it('lists the Azure roles of every subscription the admin can read on a Power BI page, grouped by subscription', async () => {
+    const popup = await cardOn(appUrl, PAT);
+    const card = popup.getByTestId('guest-card');
+    const prod = card.getByRole('region', { name: 'Contoso Prod' });
+    const dev = card.getByRole('region', { name: 'Contoso Dev' });
+    await dev.waitFor({ timeout: 30_000 });
+    expect(await prod.getByRole('heading', { name: 'Contoso Prod' }).count()).toBe(1);
+    expect(await prod.getByTestId('card-roles').textContent()).toContain(
+      'Storage Blob Data Reader eligible at Storage account stdata01 · resource group rg-data',
+    );
+    expect(await prod.getByTestId('card-roles').textContent()).toContain('Reader eligible at Resource group rg-web');
+    const devRoles = (await dev.getByTestId('card-roles').textContent()) ?? '';
+    expect(devRoles).toContain('Reader eligible at Resource group rg-dev');
+    expect(devRoles).toContain('activated now');
+    expect(devRoles).toContain('Reader active at Resource group rg-dev');
+    // The one Megan sees but may not read the roles of is said, not shown.
+    expect(await card.getByRole('region', { name: 'Fabrikam shared' }).count()).toBe(0);
+    expect(await card.getByTestId('card-subscriptions-read').textContent()).toBe(
+      'Subscriptions you cannot read, skipped: 1. A role there is not shown.',
+    );
+
+    // What deleting them takes away names every role, with its subscription; its Confirm alone is in the danger colour.
+    await card.getByRole('button', { name: 'Convert to member' }).click();
+    const convert = card.getByRole('group', { name: 'Convert to member' }).getByRole('button', { name: /^Confirm/ });
+    await card.getByRole('button', { name: 'Delete user' }).click();
+    const remove = card.getByRole('group', { name: 'Delete user' });
+    const stillHas = (await remove.getByTestId('still-has').textContent()) ?? '';
+    expect(stillHas).toContain(
+      'Storage Blob Data Reader (eligible) at Storage account stdata01 · resource group rg-data · subscription Contoso Prod',
+    );
+    expect(stillHas).toContain('Reader (eligible) at Resource group rg-dev · subscription Contoso Dev');
+    expect(stillHas).toContain('Reader (active) at Resource group rg-dev · subscription Contoso Dev');
+    const colours = (b: Locator) => b.evaluate((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color].join());
+    const destructive = await colours(remove.getByRole('button', { name: 'Confirm: delete user' }));
+    expect(destructive).not.toBe(await colours(convert));
+    expect(destructive).toContain('rgb(177, 14, 28)'); // Fluent's colorStatusDangerForeground1 (light)
+    await popup.close();
+  });
+
+  it("says an eligibility's activation may keep running, and ends it too when asked; the sandbox holds neither", async () => {
+    const popup = await cardOn(appUrl, PAT);
+    const dev = popup.getByRole('region', { name: 'Contoso Dev' });
+    const row = dev.getByTestId('card-roles').locator('li', { hasText: 'eligible at' });
+    await row.getByRole('button', { name: 'Remove role' }).click();
+    const ask = row.getByRole('group', { name: 'Remove role' });
+    expect(await ask.getByTestId('activation-note').textContent()).toMatch(
+      /^They activated this role; the activation runs until .+\. Microsoft does not document that removing the eligibility ends an activation/,
+    );
+    await ask.getByLabel('Also end the activation now').check();
+    expect(await ask.textContent()).toContain('and the activation running from it ends now');
+    await ask.getByRole('button', { name: 'Confirm: remove role' }).click();
+    const done = popup.getByTestId('guest-changes').locator('li[data-kind="removeAzureRole"]').first();
+    await expect.poll(() => done.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect(await done.textContent()).toContain('activation removed');
+    const azure = (await contoso())?.azure;
+    const now = Date.now();
+    const holds = (x?: { endDateTime?: string | null }) => !!x && (!x.endDateTime || Date.parse(x.endDateTime) > now);
+    expect(holds(azure?.eligibilitySchedules.find((e) => e.name === ELIGIBILITY))).toBe(false);
+    expect(holds(azure?.roleAssignments.find((a) => a.name === ACTIVATION))).toBe(false);
+    await expect.poll(() => dev.count()).toBe(0);
+    await popup.close();
+  });
+});

@@ -15,6 +15,7 @@ export function ConfirmChange({
   change,
   danger,
   summary,
+  choice,
   onStarted,
 }: {
   label: string;
@@ -22,9 +23,12 @@ export function ConfirmChange({
   confirmLabel: string;
   guest: GuestChangeRecord['guest'];
   change: GuestChange;
+  /** A change that takes something away (deleting the user, removing a role): its confirmation looks destructive. */
   danger?: boolean;
   /** Shown above the sentence (what the guest still has, before a deletion). */
   summary?: preact.ComponentChildren;
+  /** A box to tick that makes it a larger change (also end a running activation); the sentence follows it. */
+  choice?: { label: string; change: GuestChange };
   onStarted?: () => void;
 }) {
   const [asking, setAsking] = useState(false);
@@ -32,6 +36,9 @@ export function ConfirmChange({
   const [error, setError] = useState<unknown>(null);
   // Deleting or converting a member (an employee, or a B2B member) takes a second, explicit step.
   const [acknowledged, setAcknowledged] = useState(false);
+  const [chosen, setChosen] = useState(false);
+  const asked = choice && chosen ? choice.change : change;
+  // A member change has no choice beside it, so `change` is what is asked.
   const member = (change.kind === 'deleteUser' || change.kind === 'convert') && isMember(change.user);
   if (!asking)
     return (
@@ -40,6 +47,7 @@ export function ConfirmChange({
         class={danger ? 'secondary danger' : 'secondary'}
         onClick={() => {
           setAcknowledged(false);
+          setChosen(false);
           setAsking(true);
         }}
       >
@@ -49,7 +57,7 @@ export function ConfirmChange({
   const confirm = () => {
     setBusy(true);
     setError(null);
-    send('startGuestChange', { guest, change: member ? { ...change, memberAcknowledged: true } : change })
+    send('startGuestChange', { guest, change: member ? { ...change, memberAcknowledged: true } : asked })
       .then(() => {
         setAsking(false);
         onStarted?.();
@@ -57,9 +65,15 @@ export function ConfirmChange({
       .finally(() => setBusy(false));
   };
   return (
-    <fieldset class="confirm" aria-label={label}>
+    <fieldset class={danger ? 'confirm danger' : 'confirm'} aria-label={label}>
       {summary}
-      <p>{changeSentence(change, guest.displayName)}</p>
+      {choice ? (
+        <label>
+          <input type="checkbox" checked={chosen} onChange={(e) => setChosen((e.target as HTMLInputElement).checked)} />{' '}
+          {choice.label}
+        </label>
+      ) : null}
+      <p>{changeSentence(asked, guest.displayName)}</p>
       {member ? (
         <label>
           <input
@@ -71,7 +85,12 @@ export function ConfirmChange({
         </label>
       ) : null}
       <div class="row">
-        <button type="button" disabled={busy || (member && !acknowledged)} onClick={confirm}>
+        <button
+          type="button"
+          class={danger ? 'destructive' : undefined}
+          disabled={busy || (member && !acknowledged)}
+          onClick={confirm}
+        >
           {confirmLabel}
         </button>
         <button type="button" class="link" onClick={() => setAsking(false)}>

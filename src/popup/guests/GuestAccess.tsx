@@ -1,8 +1,8 @@
 import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
-import { formatDate } from '../../logic/format.ts';
 import { notReadWords } from '../../logic/listed.ts';
 import { AudiencesRead } from './AudiencesRead.tsx';
+import { AzureRoles, azureStillLines } from './AzureRoles.tsx';
 import { ConfirmChange } from './ConfirmChange.tsx';
 
 /** What the guest holds here, each with the way to take it back. */
@@ -30,7 +30,6 @@ export function GuestAccess({
         </p>
       ));
   const notRead = workspacesNotReadWords(card.workspacesRead);
-  const until = (end: string | null) => (end ? `, ${t('cardRoleUntil', formatDate(end))}` : `, ${t('cardRoleNoEnd')}`);
   return (
     <section aria-label={t('cardAccess')}>
       <h3>{t('cardGroups')}</h3>
@@ -81,6 +80,7 @@ export function GuestAccess({
             <ConfirmChange
               label={t('cardRemoveWorkspaceRole')}
               confirmLabel={t('cardConfirmRemoveWorkspaceRole')}
+              danger
               guest={guest}
               change={{ kind: 'removeWorkspaceRole', role: w }}
               onStarted={onStarted}
@@ -90,39 +90,7 @@ export function GuestAccess({
       </ul>
       <h3>{t('cardAzureRoles')}</h3>
       {problem('azure')}
-      {card.azure ? (
-        <>
-          <p class="muted">{t('cardAzureAt', card.azure.scopeWords)}</p>
-          {card.azure.roles.length + card.azure.unreadable.length === 0 ? <p class="muted">{t('cardNoAzureRoles')}</p> : null}
-          <ul class="access" data-testid="card-roles">
-            {card.azure.roles.map((r) => (
-              <li key={`${r.scope}|${r.roleDefinitionId}|${r.removal}`}>
-                <strong>{r.roleName}</strong>{' '}
-                {r.removal === 'eligibility' ? t('cardRoleEligibleAt', r.scopeWords) : t('cardRoleActiveAt', r.scopeWords)}
-                {until(r.end)}
-                <ConfirmChange
-                  label={t('cardRemoveRole')}
-                  confirmLabel={t('cardConfirmRemoveRole')}
-                  guest={guest}
-                  change={{ kind: 'removeAzureRole', role: r }}
-                  onStarted={onStarted}
-                />
-              </li>
-            ))}
-          </ul>
-          <ul class="access" data-testid="card-roles-read-only">
-            {card.azure.unreadable.map((r) => (
-              <li key={`${r.scope}|${r.roleName}|${r.eligible}`}>
-                <strong>{r.roleName}</strong> {r.eligible ? t('cardRoleEligibleAt', r.scope) : t('cardRoleActiveAt', r.scope)}
-                {until(r.end)}
-                <span class="muted"> · {r.notOwn ? t('cardRoleNotOwn') : t('cardRoleReadOnly')}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p class="muted">{t('cardAzureOffPage')}</p>
-      )}
+      {card.azure ? <AzureRoles azure={card.azure} guest={guest} onStarted={onStarted} /> : null}
       <h3>{t('cardLicenses')}</h3>
       {problem('licenses')}
       {card.licenses.length === 0 ? <p class="muted">{t('cardNoLicenses')}</p> : null}
@@ -153,17 +121,7 @@ export function StillHas({ card }: { card: GuestCard }) {
       key: w.workspaceId,
       text: t('cardStillWorkspace', w.role, w.workspaceName),
     })),
-    ...(card.azure?.roles ?? []).map((r) => ({
-      key: `${r.scope}|${r.roleDefinitionId}|${r.removal}`,
-      text:
-        r.removal === 'eligibility'
-          ? t('cardStillEligibleRole', r.roleName, r.scopeWords)
-          : t('cardStillActiveRole', r.roleName, r.scopeWords),
-    })),
-    ...(card.azure?.unreadable ?? []).map((r) => ({
-      key: `${r.scope}|${r.roleName}|${r.eligible}`,
-      text: r.eligible ? t('cardStillEligibleRole', r.roleName, r.scope) : t('cardStillActiveRole', r.roleName, r.scope),
-    })),
+    ...azureStillLines(card),
     ...card.licenses.map((l) => ({ key: l.skuId, text: t('cardStillLicense', l.skuPartNumber) })),
   ];
 
@@ -179,7 +137,7 @@ export function StillHas({ card }: { card: GuestCard }) {
           ))}
         </ul>
       ) : (
-        <p class="muted">{card.azure ? t('cardStillNothing') : t('cardStillNothingOffPage')}</p>
+        <p class="muted">{t('cardStillNothing')}</p>
       )}
     </div>
   );

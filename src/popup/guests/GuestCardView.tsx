@@ -4,7 +4,7 @@ import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { ErrorCodes, hasCode } from '../../common/errors.ts';
 import { type ChangedUser, type GuestCard, type GuestChangeRecord, userTypeWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
-import { guestStateWords, type PageInfo } from '../../common/model.ts';
+import { guestStateWords } from '../../common/model.ts';
 import { send } from '../../common/send.ts';
 import { formatDateTime } from '../../logic/format.ts';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
@@ -19,24 +19,23 @@ import { RestoreUser } from './RestoreUser.tsx';
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
 /** One user's whole access here, with the changes an admin makes to it, each confirmed in one sentence. */
-export function GuestCardView({ id, page, onInvitation }: { id: string; page: PageInfo; onInvitation: () => void }) {
+export function GuestCardView({ id, onInvitation }: { id: string; onInvitation: () => void }) {
   const [card, setCard] = useState<GuestCard | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [sponsor, setSponsor] = useState<{ id: string; displayName: string } | undefined>();
-  const scope = page.context?.kind === 'azure-resource' ? page.context.scope : undefined;
   // Every workspace is read only when the person asks: one Power BI request each.
   const [allWorkspaces, setAllWorkspaces] = useState(false);
   // The card reads the user (invite scopes), the audit log (the card's) and licences and audiences (Power BI
   // access's): what is not granted yet is asked for above the card, which reads again once it is.
   const read = useCallback(
     (readAudiencesAgain: boolean) => {
-      const asked = { id, ...(scope ? { scope } : {}), ...(allWorkspaces ? { allWorkspaces } : {}) };
+      const asked = { id, ...(allWorkspaces ? { allWorkspaces } : {}) };
       send('getGuestCard', readAudiencesAgain ? { ...asked, readAudiencesAgain } : asked).then((c) => {
         setCard(c);
         setError(null);
       }, setError);
     },
-    [id, scope, allWorkspaces],
+    [id, allWorkspaces],
   );
   const load = useCallback(() => read(false), [read]);
   useEffect(load, [load]);

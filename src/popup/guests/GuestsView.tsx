@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { userTypeWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
-import type { PageInfo } from '../../common/model.ts';
 import { MoreHits, useDirectorySearch } from '../parts/UserPicker.tsx';
 import { GuestCardView } from './GuestCardView.tsx';
 import { type CardWanted, GuestsStart } from './GuestsStart.tsx';
@@ -12,7 +11,7 @@ import { TenantSettings } from './TenantSettings.tsx';
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
  * guests who have not accepted (issue 25); the tenant's collaboration settings below.
  */
-export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?: string; onInvitation: () => void }) {
+export function GuestsView({ open, onInvitation }: { open?: string; onInvitation: () => void }) {
   const [text, setText] = useState(open ?? '');
   const [chosen, setChosen] = useState<string | null>(null);
   // Opened for one address (from Activity, a result card, an invitation known by address): their card once found.
@@ -79,7 +78,7 @@ export function GuestsView({ page, open, onInvitation }: { page: PageInfo; open?
         </ul>
       ) : null}
       {error ? <ErrorNote error={error} /> : null}
-      {shown ? <GuestCardView key={shown} id={shown} page={page} onInvitation={onInvitation} /> : null}
+      {shown ? <GuestCardView key={shown} id={shown} onInvitation={onInvitation} /> : null}
       {settings ? (
         <TenantSettings />
       ) : (

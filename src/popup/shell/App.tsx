@@ -123,7 +123,7 @@ export function App() {
             {shown === 'access' ? (
               <MyAccessView page={page} />
             ) : shown === 'guests' ? (
-              <GuestsView key={cardFor} page={page} open={cardFor || undefined} onInvitation={() => setMode('one')} />
+              <GuestsView key={cardFor} open={cardFor || undefined} onInvitation={() => setMode('one')} />
             ) : shown === 'activity' ? (
               <ActivityView />
             ) : shown === 'bulk' ? (

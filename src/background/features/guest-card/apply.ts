@@ -3,7 +3,7 @@ import type { GuestChangeRecord } from '../../../common/guest-card.ts';
 import type { GraphSession } from '../../services/graph/client.ts';
 import { addSponsor, convertUser, deleteUser, leaveGroup, removeLicense, restoreUser } from './directory-changes.ts';
 import { removeWorkspaceRole } from './guest-access.ts';
-import { removeRole } from './guest-roles.ts';
+import { endActivation, removeRole } from './guest-role-removal.ts';
 import { createDynamicGroup } from './partner-groups.ts';
 
 /**
@@ -33,8 +33,11 @@ export async function applyChange(
       return { outcome: await restoreUser(client, r.guest.id) };
     case 'removeWorkspaceRole':
       return { outcome: await removeWorkspaceRole(settings, c.role) };
-    case 'removeAzureRole':
-      return { outcome: await removeRole(settings, c.role, r.guest.id, r.requestName, mayExist) };
+    case 'removeAzureRole': {
+      const removed = await removeRole(settings, c.role, r.guest.id, r.requestName, mayExist);
+      if (!c.endActivation) return { outcome: removed };
+      return { outcome: `${removed}; ${await endActivation(settings, r, mayExist)}` };
+    }
     case 'createGroup': {
       const made = await createDynamicGroup(client, c.group, r.requestName, mayExist);
       return { outcome: made.outcome, createdId: made.id };

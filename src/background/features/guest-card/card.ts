@@ -7,29 +7,24 @@ import { graphSession } from '../../services/graph/client.ts';
 import { guestDirectory } from '../../services/graph/guests.ts';
 import { activity } from '../activity/activity-log.ts';
 import { audiencesByGroup, workspaceRolesOf } from './guest-access.ts';
-import { rolesAt } from './guest-roles.ts';
+import { azureRolesOf } from './guest-azure.ts';
 
 /**
- * A guest's card: the directory's part in one JSON batch, then Power BI and ARM side by side (ARM only at the
- * Azure scope the popup is on, and below it). A part that cannot be read is said beside the rest.
+ * A guest's card: the directory's part in one JSON batch, then Power BI and ARM side by side (ARM in every
+ * subscription the admin can read, whatever page the popup is on). A part that cannot be read is said beside the rest.
  */
 export async function guestCard(
   settings: Settings,
   account: SignedInAccount,
   userId: string,
-  {
-    scope,
-    allWorkspaces = false,
-    readAudiencesAgain = false,
-  }: { scope?: string | undefined; allWorkspaces?: boolean; readAudiencesAgain?: boolean } = {},
+  { allWorkspaces = false, readAudiencesAgain = false }: { allWorkspaces?: boolean; readAudiencesAgain?: boolean } = {},
 ): Promise<GuestCard> {
   const directory = await guestDirectory(graphSession(settings).client, userId);
   const names = [directory.identity.mail ?? '', directory.identity.userPrincipalName];
   const [workspaces, audiences, azure, history] = await Promise.allSettled([
     workspaceRolesOf(settings, names, allWorkspaces),
     audiencesByGroup(settings, account, readAudiencesAgain),
-    // The scope is one of the grammar: the message carrying it was checked on arrival (src/common/requests.ts).
-    scope ? rolesAt(settings, scope, userId) : Promise.resolve(null),
+    azureRolesOf(settings, userId),
     activity(account, 'all'),
   ]);
   const problems: GuestCard['problems'] = [...directory.problems];
@@ -51,7 +46,7 @@ export async function guestCard(
     licenses: directory.licenses,
     workspaces: pbi?.roles ?? null,
     workspacesRead: pbi?.extent ?? null,
-    azure: scope && roles ? { scope, ...roles } : null,
+    azure: roles,
     audits: directory.audits,
     ...(directory.auditMissing ? { auditMissing: directory.auditMissing } : {}),
     // This account's own entries only, newest first, as its Activity tab lists them.

@@ -30,7 +30,9 @@ function userProblem(user: ChangedUser, memberAcknowledged: true | undefined): s
  * as it arrives (request-checks.ts). The guest and the change are held to the card's message schema
  * (common/guest-change-schema.ts: field types and bounds); beside it, the ids' grammar and the rules a change keeps.
  */
-export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'requestName'>): string | null {
+export function changeProblem(
+  r: Pick<GuestChangeRecord, 'guest' | 'change' | 'requestName' | 'activationRequestName'>,
+): string | null {
   if (!changedGuest(r.guest) || !guestChange(r.change)) return 'the stored change is not one the extension makes';
   // The request's name is the background's own (randomUUID); the ids are as Microsoft's answers spelled them.
   if (!isGuid(r.guest.id) || !isGuid(r.requestName)) return 'the stored change names an id the extension would not write';
@@ -51,6 +53,11 @@ export function changeProblem(r: Pick<GuestChangeRecord, 'guest' | 'change' | 'r
     case 'removeAzureRole':
       if (!isArmScope(c.role.scope) || !isRoleDefinitionId(c.role.roleDefinitionId))
         return 'the stored role is not of a scope the extension accepts';
+      if (c.endActivation && (!c.role.activation || !isArmScope(c.role.activation.scope)))
+        return 'the stored activation is not of a scope the extension accepts';
+      // A message names no request (the background chooses it); a stored change to end an activation has its own.
+      if (r.activationRequestName !== undefined && !isGuid(r.activationRequestName))
+        return 'the stored change names an id the extension would not write';
       return c.role.assignmentId === undefined || assignmentOf(c.role.scope, c.role.assignmentId)
         ? null
         : 'the stored assignment is not of its scope';

@@ -50,6 +50,7 @@ export const guestChangeKind = defineKind<GuestChangeRecord, GuestChangeStart, C
   list,
   plan: ({ guest, change }) => ({
     requestName: crypto.randomUUID(),
+    ...(change.kind === 'removeAzureRole' && change.endActivation ? { activationRequestName: crypto.randomUUID() } : {}),
     guest,
     change,
     steps: [{ kind: 'change', state: 'pending' }],

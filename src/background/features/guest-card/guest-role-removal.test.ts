@@ -48,7 +48,7 @@ vi.mock('../../services/arm/client.ts', () => {
     }),
   };
 });
-const { removeRole } = await import('./guest-roles.ts');
+const { removeRole } = await import('./guest-role-removal.ts');
 
 const role = (removal: CardAzureRole['removal']): CardAzureRole => ({
   removal,

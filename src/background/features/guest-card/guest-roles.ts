@@ -1,13 +1,11 @@
 import type { Settings } from '../../../common/config.ts';
-import { AppError, ErrorCodes, hasCode } from '../../../common/errors.ts';
 import type { CardAzureRole, CardUnreadableRole } from '../../../common/guest-card.ts';
-import { t } from '../../../common/i18n.ts';
 import { scopeParts } from '../../../common/page-context.ts';
 import { isArmScope, parseArmId, scopePath } from '../../../logic/arm-id.ts';
-import { arm, armGet, armList } from '../../services/arm/client.ts';
-import { scopeWords } from '../../services/arm/scope.ts';
+import { armGet, armList } from '../../services/arm/client.ts';
+import { placeWords, scopeWords } from '../../services/arm/scope.ts';
 import { path } from '../../services/url-path.ts';
-import { AUTH, assignmentPath, confirmGone, holdsOwn, isOwn, PIM } from './guest-role-holder.ts';
+import { AUTH, isOwn, PIM } from './guest-role-holder.ts';
 
 interface Instance {
   properties: {
@@ -16,6 +14,7 @@ interface Instance {
     endDateTime?: string | null;
     assignmentType?: string;
     originRoleAssignmentId?: string;
+    roleEligibilityScheduleId?: string;
     linkedRoleEligibilityScheduleId?: string | null;
     principalId?: string;
     memberType?: string;
@@ -34,40 +33,48 @@ const roleNameOf = (i: Instance) =>
   i.properties.expandedProperties?.roleDefinition?.displayName ?? i.properties.roleDefinitionId.split('/').pop() ?? '';
 
 /**
- * The instances at the page's scope or below it, in two lists: those at a scope the grammar reads (in its canonical
- * form: ARM gives a scope as it was written, `resourcegroups`), which can be acted on, and those it cannot read (a
- * DNS record set named `*`), which are only shown. Those above the page's scope are another scope's to take back.
+ * The instances at the scope or below it, in two lists: those at a scope the grammar reads (in its canonical form:
+ * ARM gives a scope as it was written, `resourcegroups`), which can be acted on, and those it cannot read (a DNS
+ * record set named `*`), which are only shown. Those above the scope are another scope's to take back.
  */
-function byScope(instances: Instance[], pageScope: string): { readable: Instance[]; unreadable: Instance[] } {
+function byScope(instances: Instance[], outer: string): { readable: Instance[]; unreadable: Instance[] } {
   const readable: Instance[] = [];
   const unreadable: Instance[] = [];
   for (const i of instances) {
     const scope = parseArmId(i.properties.scope)?.scope;
     if (scope && isArmScope(scope)) {
-      if (within(scope, pageScope)) readable.push({ properties: { ...i.properties, scope } });
-    } else if (within(i.properties.scope, pageScope)) unreadable.push(i);
+      if (within(scope, outer)) readable.push({ properties: { ...i.properties, scope } });
+    } else if (within(i.properties.scope, outer)) unreadable.push(i);
   }
   return { readable, unreadable };
 }
 
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && a.toLowerCase() === b?.toLowerCase();
+
 /**
- * A user's Azure roles at this scope and below it, eligible and active, as PIM's instances list them: with
- * `principalId eq`, ARM lists that principal's at, above and below the scope (learn: Role Eligibility Schedule
- * Instances - List For Scope); those above are another scope's to take back, so they are left out.
+ * A user's Azure roles at this scope and below it, eligible and active, as PIM's instances list them with
+ * `assignedTo('{id}')` (the user's own and those through their groups; learn: Role Eligibility / Assignment Schedule
+ * Instances - List For Scope). The assignment instances include plain RBAC assignments (with their
+ * `originRoleAssignmentId`), which Role Assignments - List would give without PIM's end dates and activation links.
+ * Those above the scope are another scope's to take back, so they are left out. The subscription's name is ARM's
+ * when not given.
  */
 export async function rolesAt(
   settings: Settings,
   scope: string,
   principalId: string,
+  subscriptionName?: string,
 ): Promise<{ scopeWords: string; roles: CardAzureRole[]; unreadable: CardUnreadableRole[] }> {
-  const filter = `$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`;
+  const filter = `$filter=${encodeURIComponent(`assignedTo('${principalId}')`)}`;
   const base = `${scopePath(scope)}${AUTH}`;
   const [eligible, active, subscription] = await Promise.all([
     armList<Instance>(settings, `${base}/roleEligibilityScheduleInstances?${filter}`, PIM),
     armList<Instance>(settings, `${base}/roleAssignmentScheduleInstances?${filter}`, PIM),
-    armGet<{ displayName?: string }>(settings, path`/subscriptions/${scopeParts(scope).subscriptionId}`, '2022-12-01').catch(
-      () => ({ displayName: undefined }),
-    ),
+    subscriptionName !== undefined
+      ? { displayName: subscriptionName }
+      : armGet<{ displayName?: string }>(settings, path`/subscriptions/${scopeParts(scope).subscriptionId}`, '2022-12-01').catch(
+          () => ({ displayName: undefined }),
+        ),
   ]);
   const role = (i: Instance, removal: CardAzureRole['removal']): CardAzureRole => ({
     removal,
@@ -75,6 +82,7 @@ export async function rolesAt(
     roleName: roleNameOf(i),
     scope: i.properties.scope,
     scopeWords: scopeWords(i.properties.scope, subscription.displayName),
+    place: placeWords(i.properties.scope),
     end: i.properties.endDateTime ?? null,
     ...(i.properties.originRoleAssignmentId ? { assignmentId: i.properties.originRoleAssignmentId } : {}),
   });
@@ -86,11 +94,21 @@ export async function rolesAt(
   // (an end date, or activated from an eligibility) is ended by a PIM request, as the portal does.
   const plain = (i: Instance) =>
     !i.properties.endDateTime && i.properties.assignmentType !== 'Activated' && !i.properties.linkedRoleEligibilityScheduleId;
+  // An eligibility's running activation: the active instance PIM links to its schedule.
+  const activationOf = (e: Instance): CardAzureRole['activation'] => {
+    const a = activeAt.readable.find(
+      (i) => mine(i) && same(i.properties.linkedRoleEligibilityScheduleId, e.properties.roleEligibilityScheduleId),
+    );
+    return a ? { scope: a.properties.scope, end: a.properties.endDateTime ?? null } : undefined;
+  };
   const roles = [
     ...activeAt.readable
       .filter(mine)
       .map((i) => role(i, plain(i) && i.properties.originRoleAssignmentId ? 'assignment' : 'scheduledAssignment')),
-    ...eligibleAt.readable.filter(mine).map((i) => role(i, 'eligibility')),
+    ...eligibleAt.readable.filter(mine).map((i) => {
+      const activation = activationOf(i);
+      return { ...role(i, 'eligibility'), ...(activation ? { activation } : {}) };
+    }),
   ];
   const shownOnly = (i: Instance, eligible: boolean): CardUnreadableRole => ({
     roleName: roleNameOf(i),
@@ -106,59 +124,4 @@ export async function rolesAt(
     ...eligibleAt.unreadable.map((i) => shownOnly(i, true)),
   ];
   return { scopeWords: scopeWords(scope, subscription.displayName), roles, unreadable };
-}
-
-/**
- * Takes one role back, once ARM, read again, lists it as the guest's own (guest-role-holder.ts), and says "removed" only
- * once ARM, read again, no longer lists it. A plain assignment is deleted (ARM answers 204 when there is none, so a
- * repeat is harmless); a scheduled one goes by an `AdminRemove` request under a name chosen once: when the last send
- * may have reached ARM, the request is looked up by that name first and never sent twice. Returns what happened.
- */
-export async function removeRole(
-  settings: Settings,
-  role: CardAzureRole,
-  principalId: string,
-  requestName: string,
-  mayExist: boolean,
-): Promise<string> {
-  const kind = role.removal === 'eligibility' ? 'roleEligibilityScheduleRequests' : 'roleAssignmentScheduleRequests';
-  const at = `${scopePath(role.scope)}${AUTH}/${kind}${path`/${requestName}`}`;
-  if (mayExist && role.removal !== 'assignment') {
-    const sent = await armGet<{ properties?: { status?: string } }>(settings, at, PIM).catch((e: unknown) => {
-      if (hasCode(e, ErrorCodes.notFound)) return null;
-      throw e;
-    });
-    if (sent) return confirmed(settings, role, principalId, removedOrRefused(sent.properties?.status));
-  }
-  if (!(await holdsOwn(settings, role, principalId)))
-    return role.removal === 'assignment' ? 'was no longer assigned' : 'was no longer there';
-  if (role.removal === 'assignment' && role.assignmentId) {
-    const gone = await arm<unknown>(settings, 'DELETE', assignmentPath(role.assignmentId, role.scope), '2022-04-01');
-    return confirmed(settings, role, principalId, gone ? 'removed' : 'was no longer assigned');
-  }
-  try {
-    const made = await arm<{ properties?: { status?: string } }>(settings, 'PUT', at, PIM, {
-      properties: { principalId, roleDefinitionId: role.roleDefinitionId, requestType: 'AdminRemove' },
-    });
-    return confirmed(settings, role, principalId, removedOrRefused(made?.properties?.status ?? 'Revoked'));
-  } catch (e) {
-    // Nothing to remove: someone took it back meanwhile, which is what was asked.
-    if (hasCode(e, ErrorCodes.notFound)) return 'was no longer there';
-    throw e;
-  }
-}
-
-/** The outcome, once ARM no longer lists the role as the guest's. */
-async function confirmed(settings: Settings, role: CardAzureRole, principalId: string, outcome: string): Promise<string> {
-  await confirmGone(settings, role, principalId);
-  return outcome;
-}
-
-/** Statuses of a removal request that took the role away (or will, at once). */
-const REMOVED = ['Revoked', 'Provisioned', 'Accepted', 'AdminApproved', 'Granted'];
-
-/** A removal request ARM kept under this change's name: done when it removed the role, else refused with its status. */
-function removedOrRefused(status: string | undefined): string {
-  if (status && REMOVED.includes(status)) return `removed (${status})`;
-  throw new AppError(ErrorCodes.policyRefused, t('azureRemovalAnswered', status ?? t('azureNoStatus')));
 }
