@@ -6,7 +6,7 @@ import { asksCountry, type OperationStep } from '../../common/operation.ts';
 import type { PowerBiGrant } from '../../common/powerbi.ts';
 import { send } from '../../common/send.ts';
 import { isUsageLocation } from '../../logic/inputs.ts';
-import { CountryPicker } from '../parts/CountryPicker.tsx';
+import { CountryPicker } from '../parts/LazyCountryPicker.tsx';
 
 /**
  * What the guest got on Power BI, and the offer to assign a licence here. The licence is a step of the invitation's

@@ -4,7 +4,7 @@ import { t } from '../../common/i18n.ts';
 import type { AudienceGroup, PowerBiPage } from '../../common/powerbi.ts';
 import { send } from '../../common/send.ts';
 import { isUsageLocation } from '../../logic/inputs.ts';
-import { CountryPicker } from '../parts/CountryPicker.tsx';
+import { CountryPicker } from '../parts/LazyCountryPicker.tsx';
 import { MoreHits } from '../parts/UserPicker.tsx';
 import { useSearch } from '../parts/use-search.ts';
 import type { GrantSection } from './grant-section.ts';
