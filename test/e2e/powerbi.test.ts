@@ -61,7 +61,7 @@ describe('Power BI app publishers', () => {
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect
       .poll(() => popup.getByTestId('guest-license-path').textContent(), { timeout: 15_000 })
-      .toBe('Pro license needed: 2 free in this tenant');
+      .toMatch(/^Pro license needed: \d+ free in this tenant$/);
     await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
     // The guest has no usage location: the card asks, proposing the tenant's country, and nothing is shown as failed.
     await popup.getByTestId('license-asks-country').waitFor({ timeout: 15_000 });
