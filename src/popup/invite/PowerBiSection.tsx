@@ -140,8 +140,9 @@ export const powerBiGrant: GrantSection<{ page: PowerBiPage; choice: PowerBiChoi
     if (data.kind !== 'powerbi' || !data.page) return null;
     // One audience group known (admin API or remembered): preselect it.
     const [only, ...more] = data.page.audience.groups;
-    // Without the licence the path needs, the guest is told they need one when they open the app: ticked.
-    const licensing = { assignPro: proOffered(data.page), country: data.page.tenantCountry ?? '' };
+    // Offered, not ticked: a unit is paid for, and the guest may hold Pro from their home organization already,
+    // which cannot be read from here (the path's reason says so).
+    const licensing = { assignPro: false, country: data.page.tenantCountry ?? '' };
     return { page: data.page, choice: { viewer: false, ...licensing, ...(only && !more.length ? { group: only } : {}) } };
   },
   Section: ({ state, onState }) => (
