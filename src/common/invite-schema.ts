@@ -34,14 +34,22 @@ export const azureGrantRequest = object({
 });
 export type AzureGrantRequest = Infer<typeof azureGrantRequest>;
 
-export const powerBiGrantRequest = object({ workspaceId: isOwnGuid, group: optional(audienceGroup), viewer: boolean });
-export type PowerBiGrantRequest = Infer<typeof powerBiGrantRequest>;
-
 /** A licence asked for on the result card, after the invitation; the usage location is set first when the guest has none. */
 export const licenseRequestFields = { skuId: isOwnGuid, usageLocation: optional(isUsageLocation) };
 export const licenseRequest = object(licenseRequestFields);
 /** A license asked for on the result card; the usage location is set on the guest first when they have none. */
 export type LicenseRequest = Infer<typeof licenseRequest>;
+
+export const powerBiGrantRequest = object({
+  workspaceId: isOwnGuid,
+  group: optional(audienceGroup),
+  viewer: boolean,
+  /** The licence the guest's path needs, assigned as a step of the invitation ("Assign Power BI Pro" ticked). */
+  license: optional(licenseRequest),
+  /** The tenant's country: what the result card proposes should assigning a licence later ask for a usage location. */
+  country: optional(isUsageLocation),
+});
+export type PowerBiGrantRequest = Infer<typeof powerBiGrantRequest>;
 
 export const inviteStart = object({
   invitation: invitationRequest,

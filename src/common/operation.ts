@@ -141,6 +141,8 @@ export function plannedSteps(start: {
   groupId?: string;
   roleId?: string;
   powerBi?: boolean;
+  /** A licence for the Power BI path, assigned with the invitation (its usage location set first). */
+  license?: boolean;
   powerPlatform?: PowerPlatformGrantRequest;
 }): OperationStep[] {
   const kinds: StepKind[] = [];
@@ -151,6 +153,7 @@ export function plannedSteps(start: {
   if (start.groupId) kinds.push('group');
   if (start.roleId) kinds.push('azureRole');
   if (start.powerBi) kinds.push('powerBi');
+  if (start.license) kinds.push('license');
   if (pp?.license) kinds.push('envLicense');
   if (pp?.instanceUrl && pp.role) kinds.push('environment');
   return kinds.map((kind) => ({ kind, state: 'pending' }));
@@ -182,6 +185,15 @@ const AWAITS: Record<StepKind, 'azure' | 'dataverse'> = {
   approval: 'azure',
   change: 'azure',
 };
+
+/**
+ * Assigning the licence needs a usage location the guest lacks: a question for the person, answered with a country
+ * on the result card, not a failure (Activity lists it as waiting, never as a failed licence).
+ */
+export const asksCountry = (step: OperationStep | undefined): boolean =>
+  step?.kind === 'license' &&
+  step.state === 'failed' &&
+  (step.code === 'usage_location_required' || step.code === 'invalid_usage_location');
 
 /** What a step waits for, in words, while it waits out a failure that passes with time (background/engine/rules.ts WAITED_OUT). */
 export function waitingWords(step: OperationStep): string | undefined {

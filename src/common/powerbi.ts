@@ -41,6 +41,8 @@ export interface PowerBiPage {
   workspace: PowerBiWorkspace;
   audience: { groups: AudienceGroup[]; source: 'admin' | 'remembered' | 'none' };
   licensePath: LicensePath;
+  /** The country the tenant is registered in: the usage location a guest given a licence is offered. */
+  tenantCountry: string | null;
 }
 
 export interface PowerBiGrant {

@@ -81,7 +81,7 @@ describe('Admins: a guest on one card', () => {
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect.poll(() => popup.getByTestId('powerbi-grant').textContent(), { timeout: 15_000 }).toContain('Added to');
     await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
-    await popup.getByLabel('Usage location (two-letter country code)').fill('nl');
+    await popup.getByLabel('Usage location', { exact: true }).selectOption('NL');
     await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
     await expect.poll(() => popup.getByTestId('guest-license-path').textContent()).toBe('Power BI Pro assigned in this tenant');
     const nora = await user(NORA);

@@ -29,26 +29,92 @@ beforeAll(async () => {
 });
 
 describe('Power BI app publishers', () => {
-  it('invites to a shared-capacity app, joins its audience group and assigns Pro after asking for a usage location', async () => {
+  it('invites to a shared-capacity app with Power BI Pro ticked, the usage location preset from the tenant', async () => {
     const popup = await popupOn(appUrl(SALES_APP));
     expect(await popup.getByTestId('pbi-title').textContent()).toBe('Sales Analytics app · workspace Sales Analytics');
     await expect.poll(() => popup.getByTestId('audience-group').textContent()).toContain('Sales Analytics viewers');
     expect(await popup.getByTestId('license-path').textContent()).toContain('Pro license needed: 3 free in this tenant');
-    await inviteFormIn(popup);
     await popup.getByLabel('E-mail address').fill('ana@partner.example');
+    // The path needs Pro and the tenant has units free: the licence may be part of the invitation, in the tenant's country.
+    await popup.getByLabel('Assign Power BI Pro').check();
+    const country = popup.getByLabel('Usage location', { exact: true });
+    await expect.poll(() => country.inputValue()).toBe('NL');
+    expect(await country.locator('option:checked').textContent()).toBe('Netherlands');
     await popup.getByRole('button', { name: 'Invite' }).click();
     const card = popup.getByTestId('powerbi-grant');
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('Added to Sales Analytics viewers');
     // Power BI refreshes a new viewer's permissions in about two minutes: the card says so rather than promise more.
     expect(await card.getByTestId('powerbi-may-wait').textContent()).toContain('may wait a few minutes');
-    expect(await popup.getByTestId('guest-license-path').textContent()).toBe('Pro license needed: 3 free in this tenant');
-    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
-    await popup.getByLabel('Usage location (two-letter country code)').fill('nl');
-    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
-    await expect.poll(() => popup.getByTestId('guest-license-path').textContent()).toBe('Power BI Pro assigned in this tenant');
+    await expect
+      .poll(() => popup.getByTestId('guest-license-path').textContent(), { timeout: 15_000 })
+      .toBe('Power BI Pro assigned in this tenant');
     const ana = await user('ana@partner.example');
     expect(ana).toMatchObject({ userType: 'Guest', usageLocation: 'NL', assignedLicenses: [{ skuId: PRO }] });
     expect((await contoso())?.groups.find((g) => g.id === SALES_GROUP)?.members).toContain(ana?.id);
+    await popup.close();
+  });
+
+  it('asks for a usage location on the card as a question, and Activity never lists a failed licence', async () => {
+    const popup = await popupOn(appUrl(SALES_APP));
+    await popup.getByLabel('E-mail address').fill('bo@partner.example');
+    expect(await popup.getByLabel('Assign Power BI Pro').isChecked()).toBe(false);
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await expect
+      .poll(() => popup.getByTestId('guest-license-path').textContent(), { timeout: 15_000 })
+      .toMatch(/^Pro license needed: \d+ free in this tenant$/);
+    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
+    // The guest has no usage location: the card asks, proposing the tenant's country, and nothing is shown as failed.
+    await popup.getByTestId('license-asks-country').waitFor({ timeout: 15_000 });
+    const country = popup.getByLabel('Usage location', { exact: true });
+    await expect.poll(() => country.inputValue()).toBe('NL');
+    expect(await popup.getByRole('alert').count()).toBe(0);
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    await expect
+      .poll(() => popup.getByTestId('activity-waiting').textContent(), { timeout: 15_000 })
+      .toContain('Waiting for a country');
+    expect(await popup.getByTestId('activity-list').locator('li[data-outcome="failed"]').count()).toBe(0);
+    await popup.getByRole('tab', { name: 'One guest' }).click();
+    await popup.getByLabel('Usage location', { exact: true }).selectOption({ label: 'Belgium' });
+    await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
+    await expect
+      .poll(() => popup.getByTestId('guest-license-path').textContent(), { timeout: 15_000 })
+      .toBe('Power BI Pro assigned in this tenant');
+    expect(await user('bo@partner.example')).toMatchObject({ usageLocation: 'BE', assignedLicenses: [{ skuId: PRO }] });
+    await popup.getByRole('tab', { name: 'Activity' }).click();
+    await expect
+      .poll(() => popup.getByTestId('activity-list').textContent(), { timeout: 15_000 })
+      .toContain('bo@partner.example · succeeded');
+    expect(await popup.getByTestId('activity-list').locator('li[data-outcome="failed"]').count()).toBe(0);
+    expect(await popup.getByTestId('activity-waiting').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('assigns Pro once when Graph throttles the assignment with a Retry-After', async () => {
+    await env.sandbox.control.addFault({
+      host: 'graph.microsoft.com',
+      method: 'POST',
+      path: '/assignLicense$',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    const popup = await popupOn(appUrl(SALES_APP));
+    await popup.getByLabel('E-mail address').fill('cy@partner.example');
+    await popup.getByLabel('Assign Power BI Pro').check();
+    await expect.poll(() => popup.getByLabel('Usage location', { exact: true }).inputValue()).toBe('NL');
+    await popup.getByRole('button', { name: 'Invite' }).click();
+    await expect
+      .poll(() => popup.getByTestId('guest-license-path').textContent(), { timeout: 20_000 })
+      .toBe('Power BI Pro assigned in this tenant');
+    expect(await popup.getByRole('alert').count()).toBe(0);
+    expect((await env.sandbox.control.faultHits()).map((h) => h.status)).toEqual([429]);
+    const cy = await user('cy@partner.example');
+    expect(cy?.assignedLicenses?.map((l) => l.skuId)).toEqual([PRO]);
+    const changes = (await contoso())?.audits?.filter(
+      (a) => a.activityDisplayName === 'Change user license' && a.targetResources.some((r) => r.id === cy?.id),
+    );
+    expect(changes).toHaveLength(1);
+    await env.sandbox.control.clearFaults();
     await popup.close();
   });
 

@@ -71,6 +71,9 @@ export const GRAPH_WORDS: TextRule[] = [
   },
   { statuses: (s) => s === 400, text: /verified domain/i, error: ErrorCodes.domainIsInternal },
   { statuses: (s) => s === 400, text: /email address.*invalid|invalid.*email address/i, error: ErrorCodes.invalidEmail },
+  // assignLicense for a user without a usage location, answered as `Request_BadRequest` with these words
+  // ("License assignment cannot be done for user with invalid usage location.", quoted in KelvinTegelaar/CIPP#783).
+  { statuses: (s) => s === 400, text: /invalid usage location/i, error: ErrorCodes.usageLocationRequired },
 ];
 
 /** What the status alone says, the same for every service. */

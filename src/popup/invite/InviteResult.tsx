@@ -20,6 +20,7 @@ export function InviteResult({
   grant,
   operationId,
   license,
+  country,
   environment,
   onAnother,
 }: {
@@ -30,6 +31,8 @@ export function InviteResult({
   assignment: (AzureAssignment & { roleName: string }) | null;
   operationId: string;
   license?: OperationStep;
+  /** The tenant's country, which a licence's question for a usage location proposes. */
+  country?: string;
   onAnother: () => void;
 }) {
   const [copied, setCopied] = useState(false);
@@ -78,7 +81,7 @@ export function InviteResult({
         </div>
       ) : null}
       {environment ? <EnvironmentLink environment={environment} /> : null}
-      {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} /> : null}
+      {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} country={country} /> : null}
       <div class="row">
         <button type="button" class="link" onClick={onAnother}>
           {t('resultAnother')}

@@ -1,7 +1,7 @@
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../../common/errors.ts';
 import { t } from '../../common/i18n.ts';
-import { type Operation, type OperationStep, stepOf, stepWords, waitingWords } from '../../common/operation.ts';
+import { asksCountry, type Operation, type OperationStep, stepOf, stepWords, waitingWords } from '../../common/operation.ts';
 import { formatNumber } from '../../logic/format.ts';
 import { InviteResult, resultHeading } from './InviteResult.tsx';
 
@@ -20,7 +20,10 @@ function stepState(op: Operation, step: OperationStep): string {
  * was not done. Said once per change, by OneGuest's live region.
  */
 export function operationAnnouncement(op: Operation): string {
-  const failed = op.steps.filter((s) => s.state === 'failed').map((s) => t('stepLineNotDone', stepWords(op, s)));
+  // A usage location asked for is a question the card puts, said as such rather than as a step not done.
+  const failed = op.steps
+    .filter((s) => s.state === 'failed')
+    .map((s) => (asksCountry(s) ? t('licAsksCountry') : t('stepLineNotDone', stepWords(op, s))));
   const current = op.steps.find((s) => s.state === 'pending');
   if (op.status !== 'done' && current) {
     const line = t('stepLine', stepWords(op, current), stepState(op, current));
@@ -76,6 +79,7 @@ export function OperationCard({ op, onAnother }: { op: Operation; onAnother: () 
           grant={op.granted ?? null}
           operationId={op.id}
           license={license}
+          country={op.powerBi?.country}
           // The link is worth sending once the guest can enter: not when the environment step failed.
           environment={op.powerPlatform && stepOf(op.steps, 'environment')?.state !== 'failed' ? op.powerPlatform : null}
           onAnother={onAnother}

@@ -1,6 +1,7 @@
 import type { WaitingStep } from '../../../common/activity-entry.ts';
+import { t } from '../../../common/i18n.ts';
 import type { SignedInAccount } from '../../../common/model.ts';
-import { type Operation, stepWords, waitingWords } from '../../../common/operation.ts';
+import { asksCountry, type Operation, stepOf, stepWords, waitingWords } from '../../../common/operation.ts';
 import { local } from '../../../common/storage.ts';
 import { storedList } from '../../engine/stored-list.ts';
 
@@ -23,9 +24,15 @@ export async function shownOperation(account: SignedInAccount): Promise<Operatio
   return [...ops].reverse().find((o) => !o.dismissed) ?? null;
 }
 
-/** The account's invitations whose step waits out a delay of Microsoft's (a new guest not seen yet), as Activity lists them. */
+/**
+ * The account's invitations whose step waits out a delay of Microsoft's (a new guest not seen yet), or whose licence
+ * waits for the country its result card asks for, as Activity lists them.
+ */
 export async function waitingSteps(account: SignedInAccount): Promise<WaitingStep[]> {
   return (await list.own(account)).flatMap((op) => {
+    const question = op.dismissed ? undefined : stepOf(op.steps, 'license');
+    if (question && asksCountry(question))
+      return [{ subject: op.invitation.email, step: stepWords(op, question), words: t('licWaitsCountry') }];
     const step = op.status === 'done' ? undefined : op.steps.find((s) => s.state === 'pending');
     const words = step && waitingWords(step);
     return step && words ? [{ subject: op.invitation.email, step: stepWords(op, step), words }] : [];

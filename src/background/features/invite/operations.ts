@@ -89,11 +89,14 @@ export const invitationKind = defineKind<Operation, InviteStart, OperationResult
   list: operationList,
   plan: (start) => ({
     ...start,
+    // A licence ticked in the form is the same step as one asked for later on the result card.
+    ...(start.powerBi?.license ? { license: start.powerBi.license } : {}),
     steps: plannedSteps({
       invite: true,
       groupId: start.powerBi?.group?.id ?? start.powerPlatform?.securityGroup?.id,
       roleId: start.azure?.roleId,
       powerBi: !!start.powerBi,
+      license: !!start.powerBi?.license,
       powerPlatform: start.powerPlatform,
     }),
   }),

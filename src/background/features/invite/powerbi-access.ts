@@ -9,6 +9,7 @@ import { isUsageLocation } from '../../../logic/inputs.ts';
 import { own } from '../../../logic/own.ts';
 import { graphSession } from '../../services/graph/client.ts';
 import { assignLicense, setUsageLocation, subscribedSkus, usageLocation, userSkuIds } from '../../services/graph/licenses.ts';
+import { tenantCountry } from '../../services/graph/organization.ts';
 import { appAudiences } from '../../services/powerbi/audience-cache.ts';
 import { addWorkspaceViewer, getApp, getWorkspace } from '../../services/powerbi/workspaces.ts';
 import { licensePath } from './license-path.ts';
@@ -35,18 +36,20 @@ export async function powerBiPage(settings: Settings, account: SignedInAccount, 
   const app = context.kind === 'powerbi-app' ? await getApp(settings, context.appId) : undefined;
   const workspaceId = app?.workspaceId ?? context.workspaceId;
   if (!workspaceId) throw new AppError(ErrorCodes.notFound, t('pbiNoWorkspace'));
-  const [[workspace, skus], adminGroups, remembered] = await Promise.all([
+  const [[workspace, skus], adminGroups, remembered, country] = await Promise.all([
     readLicensing(settings, workspaceId, true),
     // Kept an hour, as the guest card keeps it: Power BI's admin reads allow 200 an hour (background/services/powerbi/audience-cache.ts).
     app ? appAudiences(settings, account, [app.id]).then((r) => r.byApp.get(app.id) ?? null) : Promise.resolve(null),
     app ? rememberedAudience(app.id) : Promise.resolve(undefined),
+    // Only proposes a usage location: a tenant whose country cannot be read leaves the choice to the person.
+    tenantCountry(graphSession(settings).client).catch(() => null),
   ]);
   const audience = adminGroups?.length
     ? { groups: adminGroups, source: 'admin' as const }
     : remembered
       ? { groups: [remembered], source: 'remembered' as const }
       : { groups: [], source: 'none' as const };
-  return { app, workspace, audience, licensePath: licensePath(workspace, skus) };
+  return { app, workspace, audience, licensePath: licensePath(workspace, skus), tenantCountry: country };
 }
 
 /** How long the workspace and the tenant's licences read for a page are reused for the invitation made from it. */

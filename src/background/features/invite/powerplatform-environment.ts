@@ -15,6 +15,7 @@ import {
 } from '../../../logic/power-platform.ts';
 import { graphSession } from '../../services/graph/client.ts';
 import { subscribedSkus } from '../../services/graph/licenses.ts';
+import { tenantCountry } from '../../services/graph/organization.ts';
 import { bap, dataverseList } from '../../services/powerplatform/client.ts';
 import { path } from '../../services/url-path.ts';
 
@@ -122,7 +123,7 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
           displayName: string;
         }>)
       : Promise.resolve(null),
-    client.api('/organization').select('countryLetterCode').get() as Promise<{ value: { countryLetterCode?: string }[] }>,
+    tenantCountry(client),
     guestsMayMake(settings),
   ]);
   const licenses = part((why) => t('ppUnreadLicenses', why), skus, [])
@@ -144,7 +145,7 @@ export async function powerPlatformPage(settings: Settings, context: PageContext
       : null,
     roles: part((why) => t('ppUnreadRoles', why), roles, []),
     licenses,
-    tenantCountry: part((why) => t('ppUnreadCountry', why), country, { value: [] }).value[0]?.countryLetterCode ?? null,
+    tenantCountry: part((why) => t('ppUnreadCountry', why), country, null),
     guestsMayMake: makers.status === 'fulfilled' ? makers.value : null,
     problems,
   };

@@ -34,6 +34,8 @@ describe('toAppError', () => {
       "This invitation is blocked by cross-tenant access settings. Admins in both your organization and the invited user's organization must configure cross-tenant access settings to allow the invitation.",
       'cross_tenant_blocked',
     ],
+    // assignLicense for a guest without a usage location: a question for the person, not a bad request.
+    [400, 'License assignment cannot be done for user with invalid usage location.', 'usage_location_required'],
     [400, 'Something else.', 'bad_request'],
   ])('maps %i "%s" to %s', (status, message, code) => {
     expect(toAppError(graphError(status, message)).code).toBe(code);

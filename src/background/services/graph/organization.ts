@@ -13,3 +13,12 @@ export async function tenantIdentity(client: Client): Promise<{ name?: string; d
     domains: (org?.verifiedDomains ?? []).flatMap((d) => (d.name ? [d.name.toLowerCase()] : [])),
   };
 }
+
+/**
+ * The country the tenant is registered in (`countryLetterCode`, allowed with User.Read), or null when it has none:
+ * the usage location a guest is offered before a licence, on an environment's page and a Power BI app's alike.
+ */
+export async function tenantCountry(client: Client): Promise<string | null> {
+  const orgs = (await client.api('/organization').select('id,countryLetterCode').get()) as { value: Organization[] };
+  return orgs.value[0]?.countryLetterCode ?? null;
+}

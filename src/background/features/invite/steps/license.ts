@@ -1,9 +1,12 @@
 import { t } from '../../../../common/i18n.ts';
-import type { LicenseRequest } from '../../../../common/operation.ts';
+import { asksCountry, type LicenseRequest, stepOf } from '../../../../common/operation.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
 import { type Guest, licenseGuest } from '../grants.ts';
 
-/** The licence chosen on the result card, then the licence path to the workspace as it is now. */
+/**
+ * The licence ticked in the form or chosen on the result card (the usage location set first when the guest has
+ * none), then the licence path to the workspace as it is now.
+ */
 export interface LicenseInput {
   license: LicenseRequest;
   powerBi: { workspaceId: string };
@@ -15,8 +18,10 @@ export const licenseStep = defineStep('license', {
     kind: 'license' as const,
     licensePath: await licenseGuest(session.settings, input.license, input.powerBi, input.guest),
   }),
-  // Asked for later, on the result card: an entry of its own when it ends.
+  // An entry of its own when it ends. A usage location asked for is a question the result card puts, not a failed
+  // licence: Activity lists it as waiting (operation-store.ts), and the answer's step writes the entry.
   entry: (op, base) => {
+    if (asksCountry(stepOf(op.steps, 'license'))) return [];
     const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
     const at = op.license?.usageLocation;
     return [{ ...base, action: 'license', detail: at ? t('loggedLicenseAt', sku, at) : sku }];
