@@ -79,7 +79,7 @@ export function BulkRows({ version, show, onShow }: { version: string; show: Sho
         </thead>
         <tbody>
           {page?.rows.map((r) => (
-            <tr key={r.line} data-state={rowState(r)}>
+            <tr key={r.line} data-outcome={rowState(r)}>
               <td>{r.line}</td>
               <td class="email">{r.email || '—'}</td>
               <td>
