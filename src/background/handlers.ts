@@ -12,7 +12,15 @@ import type { SenderKind } from './core/sender.ts';
 import { saveSettings, settingsView, usableSettings } from './core/settings.ts';
 import { activity, activityCsv, clearActivity } from './features/activity/activity-log.ts';
 import { recentInvitations } from './features/activity/recent-invitations.ts';
-import { bulkResults, bulkRows, bulkSummary, clearBulk, controlBulk, prepareBulk } from './features/bulk/bulk.ts';
+import {
+  bulkResults,
+  bulkRows,
+  bulkSummary,
+  clearBulk,
+  controlBulk,
+  prepareBulk,
+  retryFailedBulk,
+} from './features/bulk/bulk.ts';
 import { guestCard } from './features/guest-card/card.ts';
 import { ownGuestChanges } from './features/guest-card/changes.ts';
 import { deletedUser } from './features/guest-card/directory-changes.ts';
@@ -141,9 +149,9 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   assignLicense: async ({ operationId, skuId, usageLocation }) =>
     addLicense(await me(), operationId, usageLocation ? { skuId, usageLocation } : { skuId }),
-  prepareBulk: async ({ fileName, text, defaultRedirectUrl, scope, environmentId }) => {
-    if (!httpsUrl(defaultRedirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, defaultRedirectUrl);
-    return prepareBulk(fileName, text, defaultRedirectUrl, scope, environmentId);
+  prepareBulk: async ({ fileName, text, ...place }) => {
+    if (!httpsUrl(place.defaultRedirectUrl)) throw new AppError(ErrorCodes.invalidRedirectUrl, place.defaultRedirectUrl);
+    return prepareBulk(fileName, text, place);
   },
   getBulkJob: () => bulkSummary(),
   controlBulk: async ({ action, roleSchedule, acknowledged, stopOwedGrants }) => {
@@ -153,6 +161,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   },
   getBulkRows: ({ show, offset, limit }) => bulkRows(show, offset, limit),
   getBulkResults: () => bulkResults(),
+  retryFailedBulk: () => retryFailedBulk(),
   clearBulk: () => clearBulk(),
   getMyAccess: async () => myAccess(await usableSettings()),
   getRolePolicy: async ({ scope, roleDefinitionId }) => rolePolicy(await usableSettings(), scope, roleDefinitionId),

@@ -63,7 +63,10 @@ export type BackgroundProtocol = {
   /** Bulk invitations: read the file and plan (the preview), then run it as a background job. */
   /** `scope`: the Azure resource the popup is on, where rows' roles are given. */
   prepareBulk: {
-    /** `environmentId`: the Power Platform environment the popup is on, where rows' security roles are given. */
+    /**
+     * `environmentId`: the Power Platform environment the popup is on, where rows' security roles are given.
+     * `audienceGroupId`: on a Power BI app's page, the audience group rows naming no group of their own join.
+     */
     request: In<'prepareBulk'>;
     response: JobSummary;
   };
@@ -83,6 +86,8 @@ export type BackgroundProtocol = {
     response: { rows: JobRow[]; total: number };
   };
   getBulkResults: { request: In<'getBulkResults'>; response: { fileName: string; csv: string } };
+  /** A new job, in preview, of the ended job's failed rows only. */
+  retryFailedBulk: { request: In<'retryFailedBulk'>; response: JobSummary };
   clearBulk: { request: In<'clearBulk'>; response: Record<string, never> };
   /** My access (issue 10): what the person signed in holds here, read as themselves. */
   getMyAccess: { request: In<'getMyAccess'>; response: MyAccess };

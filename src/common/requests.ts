@@ -59,6 +59,7 @@ export const backgroundRequests = {
     defaultRedirectUrl: string(LIMITS.url),
     scope: optional(isArmScope),
     environmentId: optional(isEnvironmentId),
+    audienceGroupId: optional(isOwnGuid),
   }),
   getBulkJob: empty,
   controlBulk: object({
@@ -69,11 +70,12 @@ export const backgroundRequests = {
   }),
   getBulkRows: object({
     /** `custom`: rows whose invitation carries the file's own message or display name. */
-    show: literal('all', 'problems', 'custom', 'pending', 'invited', 'reused', 'failed', 'skipped'),
+    show: literal('all', 'problems', 'custom', 'toSend', 'sent', 'skipped', 'failed'),
     offset: integer(0, 1e6),
     limit: integer(0, 1000),
   }),
   getBulkResults: empty,
+  retryFailedBulk: empty,
   clearBulk: empty,
   getMyAccess: empty,
   getRolePolicy: object({ scope: isArmScope, roleDefinitionId: isRoleDefinitionId }),

@@ -121,12 +121,14 @@ describe('bulk invitations from a CSV file', () => {
 
     const popup = await openPopupOn(env.browser, APP_PAGE);
     await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    // Invitations only: the app's audience for every row is the last test's.
+    await popup.getByLabel('No audience group: invitations only').check();
     await popup
       .getByLabel('CSV file')
       .setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(entraFile()) });
     await expect
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
-      .toBe('200 rows: 192 to invite, 3 already guests, 5 with errors.');
+      .toBe('200 rows: 192 to send, 8 skipped: 3 already guests, 5 with errors.');
     expect(await popup.getByText('Rows without a redirect URL go to').textContent()).toContain(APP_PAGE);
     await popup.getByLabel('Show').selectOption('problems');
     await expect.poll(() => popup.locator('[data-testid=bulk-rows] tbody tr').count()).toBe(5);
@@ -147,8 +149,8 @@ describe('bulk invitations from a CSV file', () => {
       await expect.poll(() => workerRestarted(env.browser), { timeout: 10_000 }).toBe(true);
     }
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 120_000 }).toBe('Done');
-    expect(await popup.getByTestId('bulk-progress').textContent()).toMatch(/^195 of 195 done/);
-    expect(await popup.getByTestId('bulk-counts').textContent()).toBe('192 invited · 3 already guests · 5 failed');
+    expect(await popup.getByTestId('bulk-progress').textContent()).toMatch(/^192 of 192 done/);
+    expect(await popup.getByTestId('bulk-counts').textContent()).toBe('192 sent · 8 skipped · 0 failed');
     await popup.screenshot({ path: join(RESULTS_DIR, 'popup-bulk-done.png') });
 
     const users = (await contoso())?.users ?? [];
@@ -168,17 +170,23 @@ describe('bulk invitations from a CSV file', () => {
     const table = Papa.parse<Record<string, string>>(rest.join('\r\n'), { header: true, skipEmptyLines: true }).data;
     expect(table).toHaveLength(200);
     const outcome = (o: string) => table.filter((r) => r['Outcome [outcome]'] === o);
-    expect(outcome('Invited')).toHaveLength(192);
-    expect(outcome('Already a guest')).toHaveLength(3);
-    expect(outcome('Failed').map((r) => r['Error [error]'])).toEqual([
+    expect(outcome('Sent')).toHaveLength(192);
+    expect(outcome('Failed')).toHaveLength(0);
+    // Never sent, so skipped with the reason: three guests with nothing to give, five rows the file must fix.
+    const skipped = outcome('Skipped');
+    expect(skipped.filter((r) => r['Reason [reason]']?.startsWith('Already a guest'))).toHaveLength(3);
+    const bad = skipped.filter((r) => !r['Reason [reason]']?.startsWith('Already a guest'));
+    expect(bad.map((r) => r['Reason [reason]'])).toEqual([
       'The e-mail address is missing.',
       'no-at-sign.partner.example: Enter a full e-mail address, like name@partner.example.',
       'semi;colon@partner.example: Microsoft does not accept ";" in an invited e-mail address.',
       '"Send invitation message" must be true or false, not "sometimes".',
       'The redirect URL "ftp://files.example/" must start with https://.',
     ]);
+    // Each bad row keeps the values it came with, in Entra's columns, to be fixed and read again.
+    expect(bad.map((r) => Object.values(r).slice(0, 4).join(','))).toEqual(BAD);
     const byMail = new Map(bulk.map((u) => [u.mail, u.id]));
-    for (const r of outcome('Invited')) {
+    for (const r of outcome('Sent')) {
       expect(r['User id [userId]']).toBe(byMail.get(r['Email address to invite [inviteeEmail] Required']));
     }
     await popup.close();
@@ -195,7 +203,7 @@ describe('bulk invitations from a CSV file', () => {
       .setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await expect
       .poll(() => first.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
-      .toBe('150 rows: 150 to invite, 0 already guests.');
+      .toBe('150 rows: 150 to send, 0 skipped.');
     await first.getByLabel('I have read what this file grants').check();
     await first.getByRole('button', { name: 'Send 150 invitations' }).click();
     await expect.poll(() => doneCount(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
@@ -231,7 +239,7 @@ describe('bulk invitations from a CSV file', () => {
     expect(invited.length).toBeLessThan(150);
     await expect
       .poll(() => third.getByTestId('bulk-counts').textContent())
-      .toBe(`${invited.length} invited · 0 already guests · 0 failed · ${150 - invited.length} skipped`);
+      .toBe(`${invited.length} sent · ${150 - invited.length} skipped · 0 failed`);
     const members = async () => (await contoso())?.groups.find((g) => g.displayName === 'Sales Analytics viewers')?.members;
     const outside = async () => {
       const inGroup = new Set(await members());
@@ -261,7 +269,7 @@ describe('bulk invitations from a CSV file', () => {
     await popup.getByLabel('CSV file').setInputFiles({ name: 'roles.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await expect
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
-      .toBe('4 rows: 2 to invite, 1 already guests, 1 with errors.');
+      .toBe('4 rows: 3 to send, 1 skipped: 1 with errors.');
     expect(await popup.getByTestId('bulk-roles').textContent()).toContain('3 rows give a role at Storage account stdata01');
     // The rows table is read after the summary: wait for it rather than catch it still empty.
     await expect.poll(() => popup.getByTestId('bulk-rows').textContent()).toContain('Owner can do everything here');
@@ -270,7 +278,7 @@ describe('bulk invitations from a CSV file', () => {
     await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     expect(await popup.getByTestId('bulk-progress').textContent()).toMatch(/^3 of 3 done/);
-    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('2 invited · 1 already guests · 1 failed');
+    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 sent · 1 skipped · 0 failed');
 
     const tenant = await contoso();
     const idOf = (mail: string) => tenant?.users.find((u) => u.mail === mail)?.id;
@@ -308,7 +316,7 @@ describe('bulk invitations from a CSV file', () => {
     await popup.getByLabel('CSV file').setInputFiles({ name: 'grants.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await expect
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
-      .toBe('6 rows: 2 to invite, 0 already guests, 4 with errors.');
+      .toBe('6 rows: 2 to send, 4 skipped: 4 with errors.');
     const groups = popup.getByTestId('bulk-grant-groups').locator('li');
     // Each group by name, then its kind and rows, then its id on a line of its own.
     expect(await groups.allTextContents()).toEqual([
@@ -357,7 +365,7 @@ describe('bulk invitations from a CSV file', () => {
     for (const u of await grantees()) expect(membersOf(FINANCE_READERS)).toContain(u.id);
     expect([...membersOf(M365_GROUP), ...membersOf(ROLE_ASSIGNABLE)]).toEqual([]);
     // The results name the group the file gave by id.
-    await popup.getByLabel('Show').selectOption('invited');
+    await popup.getByLabel('Show').selectOption('sent');
     await expect.poll(() => popup.getByTestId('bulk-rows').textContent()).toContain('added to Finance report readers');
     await popup.close();
   });
@@ -384,7 +392,7 @@ describe('bulk invitations from a CSV file', () => {
     await popup.getByText('Also stop the group joins and roles still owed to 3 invited guests?').waitFor();
     await popup.getByRole('button', { name: 'Stop them too' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent()).toBe('Cancelled');
-    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 invited · 0 already guests · 0 failed');
+    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 sent · 0 skipped · 0 failed');
     await expect
       .poll(
         async () =>
@@ -397,6 +405,133 @@ describe('bulk invitations from a CSV file', () => {
     const given = (tenant?.azure?.eligibilitySchedules ?? []).filter((e) => owed.includes(e.principalId));
     expect(given).toEqual([]);
     await env.sandbox.control.clearFaults();
+    await popup.close();
+  });
+
+  it('gives bad rows back whole in the results file, counts sent, skipped and failed, and retries only the failed rows', async () => {
+    await env.sandbox.control.clearFaults();
+    const popup = await env.browser.openPopup();
+    await bulkTab(popup);
+    // Entra's own template, as the bulk view offers it.
+    const template = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: "Download Entra's bulk-invite template (CSV)" }).click();
+    const header = readFileSync((await (await template).path()) as string, 'utf8');
+    expect(header).toBe(`version:v1.0\r\n${HEADER}\r\n`);
+
+    const bad = [
+      ',https://myapps.microsoft.com/,true,No address here',
+      'bad-address,https://myapps.microsoft.com/,false,Fix me',
+      'maybe@partner.example,https://myapps.microsoft.com/,perhaps,Later',
+    ];
+    // Contoso's deny list holds blocked.example: Graph refuses those two when they are sent.
+    const file = [
+      header.trimEnd(),
+      'fine1@partner.example,https://myapps.microsoft.com/,true,Hello',
+      bad[0],
+      'one@blocked.example,,true,Blocked one',
+      bad[1],
+      'fine2@partner.example,,false,',
+      bad[2],
+      'two@blocked.example,,true,Blocked two',
+    ].join('\r\n');
+    await popup.getByLabel('CSV file').setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await expect
+      .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
+      .toBe('7 rows: 4 to send, 3 skipped: 3 with errors.');
+    await popup.getByLabel(ACKNOWLEDGE).check();
+    await popup.getByRole('button', { name: 'Send 4 invitations' }).click();
+    await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
+    // Rows never sent are skipped, not failed; the two Graph refused are the failures.
+    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('2 sent · 3 skipped · 2 failed');
+
+    const download = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Download results (CSV)' }).click();
+    const csv = readFileSync((await (await download).path()) as string, 'utf8');
+    const table = Papa.parse<Record<string, string>>(csv.split('\r\n').slice(1).join('\r\n'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    // Entra's columns first, in Entra's order; then the outcome and its reason.
+    expect(
+      Object.keys(table[0] ?? {})
+        .slice(0, 4)
+        .join(','),
+    ).toBe(HEADER);
+    const skipped = table.filter((r) => r['Outcome [outcome]'] === 'Skipped');
+    expect(skipped.map((r) => Object.values(r).slice(0, 4).join(','))).toEqual(bad);
+    expect(skipped.map((r) => r['Reason [reason]'])).toEqual([
+      'The e-mail address is missing.',
+      'bad-address: Enter a full e-mail address, like name@partner.example.',
+      '"Send invitation message" must be true or false, not "perhaps".',
+    ]);
+    const failed = table.filter((r) => r['Outcome [outcome]'] === 'Failed');
+    expect(failed.map((r) => r['Email address to invite [inviteeEmail] Required'])).toEqual([
+      'one@blocked.example',
+      'two@blocked.example',
+    ]);
+    for (const r of failed) expect(r['Reason [reason]']).toContain('blocked.example');
+    expect(table.filter((r) => r['Outcome [outcome]'] === 'Sent')).toHaveLength(2);
+
+    // The domain allowed now, the failed rows alone go again, as a job of their own, confirmed like any file.
+    await env.sandbox.control.setCollaborationRestrictions(CONTOSO, { mode: 'allowAll', domains: [] });
+    await popup.getByRole('button', { name: 'Retry the 2 failed rows' }).click();
+    await expect.poll(() => popup.getByTestId('bulk-preview').textContent()).toBe('2 rows: 2 to send, 0 skipped.');
+    expect(await popup.getByRole('heading', { name: 'mixed-retry.csv' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => popup.locator('[data-testid=bulk-rows] tbody td.email').allTextContents())
+      .toEqual(['one@blocked.example', 'two@blocked.example']);
+    await popup.getByLabel(ACKNOWLEDGE).check();
+    await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
+    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('2 sent · 0 skipped · 0 failed');
+
+    const tenant = await contoso();
+    const idOf = (mail: string) => tenant?.users.find((u) => u.mail === mail)?.id;
+    const invitations = (mail: string) =>
+      (tenant?.audits ?? []).filter(
+        (a) => a.activityDisplayName.startsWith('Invite external user') && a.targetResources.some((r) => r.id === idOf(mail)),
+      ).length;
+    // Each address invited once: the rows sent the first time were not sent again, the skipped ones never.
+    for (const mail of ['fine1@partner.example', 'fine2@partner.example', 'one@blocked.example', 'two@blocked.example'])
+      expect([mail, invitations(mail)]).toEqual([mail, 1]);
+    expect(idOf('maybe@partner.example')).toBeUndefined();
+    await env.sandbox.control.setCollaborationRestrictions(CONTOSO, { mode: 'denyList', domains: ['blocked.example'] });
+    await popup.close();
+  });
+
+  it("on a Power BI app's page, adds every row to the app's audience, and says what rows get where there is none", async () => {
+    await env.sandbox.control.clearFaults();
+    const workspace = await openPopupOn(
+      env.browser,
+      `https://app.powerbi.com/groups/7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/list?ctid=${CONTOSO}`,
+    );
+    await bulkTab(workspace);
+    await expect
+      .poll(() => workspace.getByTestId('bulk-audience').textContent(), { timeout: 20_000 })
+      .toContain('This Power BI page offers no app audience group: each row gets its invitation');
+    await workspace.close();
+
+    const popup = await openPopupOn(env.browser, APP_PAGE);
+    await bulkTab(popup);
+    const audience = popup.getByTestId('bulk-audience');
+    await expect
+      .poll(() => audience.textContent(), { timeout: 20_000 })
+      .toContain('Every row joins the audience of the Sales Analytics app');
+    expect(await popup.getByLabel('Sales Analytics viewers').isChecked()).toBe(true);
+    const file = ['email', 'aud1@partner.example', 'aud2@partner.example'].join('\n');
+    await popup.getByLabel('CSV file').setInputFiles({ name: 'audience.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await expect
+      .poll(() => popup.getByTestId('bulk-grant-groups').locator('li').first().textContent(), { timeout: 20_000 })
+      .toMatch(/^Sales Analytics viewers · Security group · 2 rows/);
+    await popup.getByLabel(ACKNOWLEDGE).check();
+    await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
+    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('2 sent · 0 skipped · 0 failed');
+    const tenant = await contoso();
+    const viewers = tenant?.groups.find((g) => g.displayName === 'Sales Analytics viewers')?.members ?? [];
+    const added = tenant?.users.filter((u) => u.mail?.startsWith('aud')).map((u) => u.id) ?? [];
+    expect(added).toHaveLength(2);
+    for (const id of added) expect(viewers).toContain(id);
     await popup.close();
   });
 });

@@ -143,11 +143,11 @@ describe('Power Platform admins', () => {
       .setInputFiles({ name: 'environment.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await expect
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
-      .toBe('3 rows: 3 to invite, 0 already guests.');
+      .toBe('3 rows: 3 to send, 0 skipped.');
     await popup.getByLabel('I have read what this file grants').check();
     await popup.getByRole('button', { name: 'Send 3 invitations' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
-    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 invited · 0 already guests · 0 failed');
+    await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 sent · 0 skipped · 0 failed');
     const t = await contoso();
     const sales = t?.powerPlatform?.environments.find((e) => e.name === SALES_ENV)?.dataverse;
     const roleId = (name: string) => sales?.roles.find((r) => r.name === name)?.roleid;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BULK_ROWS, parseBulkInviteCsv } from './csv.ts';
+import { type BulkLineError, MAX_BULK_ROWS, parseBulkInviteCsv } from './csv.ts';
+
+/** The errors' lines and words, without the cells each keeps for the results file. */
+const said = (errors: BulkLineError[]) => errors.map(({ cells: _, ...e }) => e);
 
 const HEADER =
   'Email address to invite [inviteeEmail] Required,Redirection url [inviteRedirectURL] Required,' +
@@ -81,7 +84,7 @@ describe('parseBulkInviteCsv', () => {
     ].join('\n');
     const { rows, errors } = parseBulkInviteCsv(text);
     expect(rows.map((r) => r.email)).toEqual(['good@partner.example']);
-    expect(errors).toEqual([
+    expect(said(errors)).toEqual([
       { line: 4, message: 'The e-mail address is missing.' },
       { line: 5, email: 'bad', message: 'bad: Enter a full e-mail address, like name@partner.example.' },
       { line: 6, email: 'not-an-address', message: 'not-an-address: Enter a full e-mail address, like name@partner.example.' },
@@ -92,6 +95,20 @@ describe('parseBulkInviteCsv', () => {
       },
       { line: 8, email: 'fine@partner.example', message: '"Send invitation message" must be true or false, not "maybe".' },
     ]);
+  });
+
+  it('keeps every cell of a bad row as the file gave it, so the row can be given back to be fixed', () => {
+    const { errors } = parseBulkInviteCsv(
+      'email,redirect url,send email,message,display name,group\nno-at,https://x.example/, yes ,Hello,Ana,Sales\n',
+    );
+    expect(errors[0]?.cells).toEqual({
+      email: 'no-at',
+      redirectUrl: 'https://x.example/',
+      sendEmail: ' yes ',
+      message: 'Hello',
+      displayName: 'Ana',
+      group: 'Sales',
+    });
   });
 
   it('says so when no column holds the e-mail address, or the file is empty', () => {
@@ -110,7 +127,7 @@ describe('parseBulkInviteCsv', () => {
       'email,name\na@partner.example,"Bob" Smith\nb@partner.example,ok\nc@partner.example,ok',
     );
     expect(rows).toEqual([]);
-    expect(errors).toEqual([
+    expect(said(errors)).toEqual([
       {
         line: 2,
         message:
@@ -143,7 +160,7 @@ describe('parseBulkInviteCsv', () => {
       ].join('\n'),
     );
     expect(rows).toEqual([{ line: 3, email: 'b@partner.example', redirectUrl: 'HTTPS://app.example/ok', sendEmail: true }]);
-    expect(errors).toEqual([
+    expect(said(errors)).toEqual([
       { line: 2, email: 'a@partner.example', message: 'The redirect URL "http://app.example/" must start with https://.' },
       { line: 4, email: 'c@partner.example', message: 'The redirect URL "javascript:alert(1)" must start with https://.' },
       { line: 5, email: 'd@partner.example', message: 'The redirect URL "https://" is not a web address (https://...).' },
@@ -161,7 +178,7 @@ describe('parseBulkInviteCsv', () => {
       `email,${column}\na@partner.example,${longest}\nb@partner.example,${longest}x\nc@partner.example,`,
     );
     expect(rows.map((r) => r.email)).toEqual(['a@partner.example', 'c@partner.example']);
-    expect(errors).toEqual([{ line: 3, email: 'b@partner.example', message }]);
+    expect(said(errors)).toEqual([{ line: 3, email: 'b@partner.example', message }]);
   });
 
   it(`reads ${MAX_BULK_ROWS.toLocaleString('en-US')} data rows, not counting the version row, header, example row or blank lines`, () => {

@@ -75,10 +75,7 @@ export function parseBulkInviteCsv(text: string): ParsedBulkCsv {
       }
       // A quote left open swallows the lines after it into one cell: say so rather than invite a mangled row.
       if (quoteOpen) {
-        errors.push({
-          line: rowLine,
-          message: t('bulkQuoteOpen', lastLine),
-        });
+        errors.push({ line: rowLine, message: t('bulkQuoteOpen', lastLine), cells: byField });
         return;
       }
       const read = readRow(byField, rowLine);

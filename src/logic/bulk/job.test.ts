@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { neutralizeCell, resultsCsv } from '../../background/features/bulk/results.ts';
 import { parseBulkInviteCsv } from './csv.ts';
 import type { GroupFacts } from './groups.ts';
-import { countOutcomes, countVerdicts, describeRow, type JobRow, planRows } from './job.ts';
+import { countOutcomes, countVerdicts, describeRow, type JobRow, planRows, reasonOf, rowState } from './job.ts';
 import { group, PAT } from './plan-fixtures.ts';
 
 const FILE = [
@@ -34,9 +34,9 @@ describe('planRows', () => {
       [2, 'invite', 'pending'],
       [3, 'reuse', 'pending'],
       [4, 'duplicate', 'skipped'],
-      [5, 'member', 'failed'],
-      [6, 'invalid', 'failed'],
-      [7, 'invalid', 'failed'],
+      [5, 'member', 'skipped'],
+      [6, 'invalid', 'skipped'],
+      [7, 'invalid', 'skipped'],
     ]);
     expect(rows[1]).toMatchObject({ userId: 'pat-id', groupId: 'g1' });
     expect(rows[2]?.reason).toBe('Same address as line 2.');
@@ -46,7 +46,8 @@ describe('planRows', () => {
   it('fills the redirect URL of rows without one from the page, and counts', () => {
     expect(rows[0]?.redirectUrl).toBe('https://app.powerbi.com/groups/me/apps/1');
     expect(countVerdicts(rows)).toEqual({ invite: 1, reuse: 1, member: 1, invalid: 2, duplicate: 1 });
-    expect(countOutcomes(rows)).toEqual({ total: 6, invited: 0, reused: 0, failed: 3, skipped: 1, pending: 2, granting: 0 });
+    // Rows never sent are skipped, not failed: nothing was refused by Microsoft.
+    expect(countOutcomes(rows)).toEqual({ total: 6, toSend: 2, sent: 0, skipped: 4, failed: 0, invited: 0, granting: 0 });
   });
 });
 
@@ -118,7 +119,11 @@ describe('resultsCsv', () => {
     expect(table).toHaveLength(3);
     expect(table[1]?.[0]).toBe("'@evil@partner.example");
     expect(table[2]?.[3]).toBe("'-1");
-    expect(table[1]?.[8]).toBe('Failed');
+    expect(table[0]?.slice(10, 13)).toEqual(['Line [line]', 'Outcome [outcome]', 'Reason [reason]']);
+    expect(table[1]?.slice(11, 13)).toEqual([
+      'Skipped',
+      "'@evil@partner.example: Enter a full e-mail address, like name@partner.example.",
+    ]);
   });
 
   it('neutralizes formulas and leaves other text alone', () => {
@@ -181,5 +186,91 @@ describe('planRows with a licence column', () => {
     expect(rows[0]).toMatchObject({ licenseSkuId: 'sku-id', usageLocation: 'NL' });
     expect(rows[0]?.steps.map((s) => s.kind)).toEqual(['invite', 'envLicense']);
     expect(rows[1]).toMatchObject({ verdict: 'invalid', reason: expect.stringContaining('usage location') });
+  });
+});
+
+describe('the results file gives bad rows back whole', () => {
+  const FULL = [
+    'version:v1.0',
+    'Email address to invite [inviteeEmail] Required,Redirection url [inviteRedirectURL] Required,Send invitation message (true or false) [sendEmail],Customized invitation message [customizedMessageBody],Display name [inviteeDisplayName],Group [group]',
+    'good@partner.example,https://a.example/,true,Hi,Good,Sales viewers',
+    ',https://b.example/,false,Hello there,No address,Sales viewers',
+    'when@partner.example,https://c.example/,sometimes,Welcome,When,Sales viewers',
+    'where@partner.example,ftp://files.example/,true,Bonjour,Where,Sales viewers',
+  ].join('\r\n');
+
+  it("keeps every input value of each bad row, in Entra's columns, with its outcome and reason", () => {
+    const rows = planRows(parseBulkInviteCsv(FULL), lookups, 'https://x.example/');
+    const table = Papa.parse<Record<string, string>>(resultsCsv(rows).split('\r\n').slice(1).join('\r\n'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const input = (r: Record<string, string> | undefined) => Object.values(r ?? {}).slice(0, 6);
+    expect(table.slice(1).map(input)).toEqual([
+      ['', 'https://b.example/', 'false', 'Hello there', 'No address', 'Sales viewers'],
+      ['when@partner.example', 'https://c.example/', 'sometimes', 'Welcome', 'When', 'Sales viewers'],
+      ['where@partner.example', 'ftp://files.example/', 'true', 'Bonjour', 'Where', 'Sales viewers'],
+    ]);
+    expect(table.slice(1).map((r) => [r['Outcome [outcome]'], r['Reason [reason]']])).toEqual([
+      ['Skipped', 'The e-mail address is missing.'],
+      ['Skipped', '"Send invitation message" must be true or false, not "sometimes".'],
+      ['Skipped', 'The redirect URL "ftp://files.example/" must start with https://.'],
+    ]);
+  });
+
+  it('reads back as the file it came from: the same rows, the same values, the same verdicts', () => {
+    const rows = planRows(parseBulkInviteCsv(FULL), lookups, 'https://x.example/');
+    const again = planRows(parseBulkInviteCsv(resultsCsv(rows)), lookups, 'https://x.example/');
+    const seen = (r: JobRow) => [r.email, r.verdict, r.reason, r.input, r.message, r.displayName, r.group];
+    expect(again.map(seen)).toEqual(rows.map(seen));
+  });
+});
+
+describe('counting in four words: to send, sent, skipped, failed', () => {
+  const sent = (over: Partial<JobRow>): JobRow => ({
+    line: 2,
+    email: 'a@partner.example',
+    redirectUrl: 'https://x.example/',
+    sendEmail: true,
+    verdict: 'invite',
+    outcome: 'invited',
+    steps: [{ kind: 'invite', state: 'done' }],
+    ...over,
+  });
+
+  it('counts a row whose group Microsoft refused as failed, with the refusal as its reason', () => {
+    const refused = sent({
+      group: 'Sales',
+      groupId: 'g1',
+      steps: [
+        { kind: 'invite', state: 'done' },
+        { kind: 'group', state: 'failed', error: 'Insufficient privileges.', code: 'forbidden' },
+      ],
+    });
+    expect(rowState(refused)).toBe('failed');
+    expect(reasonOf(refused)).toBe('not added to Sales: Insufficient privileges.');
+  });
+
+  it('counts a row whose grant the person stopped by cancelling as sent, not failed', () => {
+    const stopped = sent({
+      groupId: 'g1',
+      steps: [
+        { kind: 'invite', state: 'done' },
+        { kind: 'group', state: 'failed', error: 'x' },
+      ],
+    });
+    expect(rowState(stopped)).toBe('sent');
+  });
+
+  it('counts a guest with nothing to give as skipped, and a failed invitation as failed', () => {
+    const rows = planRows(parseBulkInviteCsv('email\npat@partner.example\nnew@partner.example'), lookups, 'https://x.example/');
+    expect(rows.map(rowState)).toEqual(['skipped', 'toSend']);
+    expect(reasonOf(rows[0] as JobRow)).toBe('Already a guest, and the row gives nothing: nothing to send.');
+    const failed = sent({
+      outcome: 'failed',
+      error: 'Blocked.',
+      steps: [{ kind: 'invite', state: 'failed', code: 'domain_blocked' }],
+    });
+    expect(countOutcomes([...rows, failed, sent({})])).toMatchObject({ toSend: 1, sent: 1, skipped: 1, failed: 1 });
   });
 });

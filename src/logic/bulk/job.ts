@@ -2,15 +2,25 @@ import { t } from '../../common/i18n.ts';
 import { type FoundUser, type OperationStep, type StepKind, stepOf } from '../../common/operation.ts';
 import type { PowerPlatformGrantRequest } from '../../common/power-platform-schema.ts';
 import type { AzureSchedule } from '../azure.ts';
-import type { ParsedBulkCsv } from './csv.ts';
+import type { BulkRow, ParsedBulkCsv } from './csv.ts';
 import type { BulkGrants } from './grant-summary.ts';
 import { bulkGroupRefusal, type GroupFacts } from './groups.ts';
+import type { Field } from './row.ts';
 
 /** What the preview says will happen to a row. */
 export type Verdict = 'invite' | 'reuse' | 'member' | 'invalid' | 'duplicate';
 
-/** What did happen: `pending` until the job reaches the row. */
+/**
+ * What did happen: `pending` until the job reaches the row. A row never sent (invalid, a member, a duplicate, a guest
+ * with nothing to give, cancelled before its turn) is `skipped` with its reason; `failed` is for a row sent and refused.
+ */
 export type Outcome = 'pending' | 'invited' | 'reused' | 'failed' | 'skipped';
+
+/**
+ * The four words every bulk view, the results file and Activity use for a row (issue 25): to send, sent, skipped
+ * (with the reason) and failed (with the reason).
+ */
+export type RowState = 'toSend' | 'sent' | 'skipped' | 'failed';
 
 export interface JobRow {
   line: number;
@@ -27,6 +37,8 @@ export interface JobRow {
   verdict: Verdict;
   /** Why a row is invalid, or which line it repeats. */
   reason?: string;
+  /** An invalid row's cells as the file gave them, so the results file can give them back to be fixed. */
+  input?: Partial<Record<Field, string>>;
   outcome: Outcome;
   userId?: string;
   redeemUrl?: string;
@@ -50,13 +62,10 @@ export interface JobRow {
 
 export type JobStatus = 'preview' | 'running' | 'paused' | 'cancelled' | 'done';
 
-export interface JobCounts {
+export interface JobCounts extends Record<RowState, number> {
   total: number;
+  /** Rows whose invitation was sent and accepted by Graph: the pace is theirs. */
   invited: number;
-  reused: number;
-  failed: number;
-  skipped: number;
-  pending: number;
   /** Invited, and still to be added to a group or given a role. */
   granting: number;
 }
@@ -135,6 +144,8 @@ export interface JobMeta {
   roleSchedule?: AzureSchedule;
   /** The environment rows' security roles are given in (the page the popup was on), with its security group. */
   environment?: PowerPlatformGrantRequest;
+  /** The Power BI app audience group rows naming no group of their own join (the page the popup was on). */
+  audienceGroupId?: string;
   createdAt: number;
   /** When it was started and when it ended (done or cancelled). */
   startedAt?: number;
@@ -186,6 +197,8 @@ export interface PlanLookups {
   environmentRoles?: Map<string, { id: string; name: string } | { refused: string }>;
   /** The tenant's Power Apps / Dynamics 365 licences by name, part number or SKU id (lower case). */
   environmentLicenses?: Map<string, { skuId: string; name: string }>;
+  /** The Power BI app's audience group (its id, found in `groups`) that rows naming no group of their own join. */
+  audienceGroup?: string;
 }
 
 /** The security role a row's environment cell names: a role of the environment, "yes" for Basic User, or why not. */
@@ -211,6 +224,13 @@ function licenseOf(
 /** A file's optional columns, copied onto its job row when the row gives them. */
 const OPTIONAL = ['message', 'displayName', 'group', 'role', 'environmentRole', 'license', 'usageLocation'] as const;
 
+function copyOptional(from: Pick<BulkRow, (typeof OPTIONAL)[number]>, to: Pick<BulkRow, (typeof OPTIONAL)[number]>): void {
+  for (const field of OPTIONAL) {
+    const value = from[field];
+    if (value !== undefined) to[field] = value;
+  }
+}
+
 /**
  * A row to invite, before its look-ups decide otherwise. Built field by field: `{ ...row, more }` takes V8's slow
  * path and cost half a second on a 50,000-row file (issue 22).
@@ -225,10 +245,18 @@ function plannedRow(r: ParsedBulkCsv['rows'][number], defaultRedirectUrl: string
     outcome: 'pending',
     steps: [],
   };
-  for (const field of OPTIONAL) {
-    const value = r[field];
-    if (value !== undefined) row[field] = value;
-  }
+  copyOptional(r, row);
+  return row;
+}
+
+/** The cells a row gave a value, as given: kept with an invalid row, and stored, so no room for empty ones. */
+const givenCells = (cells: Partial<Record<Field, string>>) =>
+  Object.fromEntries(Object.entries(cells).filter(([, v]) => v !== '')) as Partial<Record<Field, string>>;
+
+/** A job row as the file gave it, to be planned again: "retry the failed rows". */
+export function rowAsRead(r: JobRow): BulkRow {
+  const row: BulkRow = { line: r.line, email: r.email, redirectUrl: r.redirectUrl, sendEmail: r.sendEmail };
+  copyOptional(r, row);
   return row;
 }
 
@@ -243,8 +271,8 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
       sendEmail: false,
       verdict: 'invalid',
       reason: e.message,
-      outcome: 'failed',
-      error: e.message,
+      outcome: 'skipped',
+      ...(e.cells ? { input: givenCells(e.cells) } : {}),
       steps: [],
     }));
   const firstLine = new Map<string, number>();
@@ -254,7 +282,9 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     const row = plannedRow(r, defaultRedirectUrl);
     const seen = firstLine.get(key);
     const user = lookups.users.get(key);
-    const group = r.group === undefined ? undefined : lookups.groups.get(r.group);
+    // The group the row names, else the app's audience the person chose for every row.
+    const groupCell = r.group ?? lookups.audienceGroup;
+    const group = groupCell === undefined ? undefined : lookups.groups.get(groupCell);
     const groupRefused = group ? bulkGroupRefusal(group) : null;
     const role = r.role === undefined ? undefined : lookups.roles.get(r.role);
     const envRole = r.environmentRole === undefined ? undefined : environmentRoleOf(lookups, r.environmentRole);
@@ -262,19 +292,19 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     if (seen !== undefined) {
       Object.assign(row, { verdict: 'duplicate', reason: t('bulkDuplicateOf', seen), outcome: 'skipped' });
     } else if (group === null) {
-      const reason = t('bulkNoGroup', r.group ?? '');
-      Object.assign(row, { verdict: 'invalid', reason, outcome: 'failed', error: reason });
+      const reason = t('bulkNoGroup', groupCell ?? '');
+      Object.assign(row, { verdict: 'invalid', reason, outcome: 'skipped' });
     } else if (groupRefused) {
-      Object.assign(row, { verdict: 'invalid', reason: groupRefused, outcome: 'failed', error: groupRefused });
+      Object.assign(row, { verdict: 'invalid', reason: groupRefused, outcome: 'skipped' });
     } else if (role && 'refused' in role) {
-      Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'failed', error: role.refused });
+      Object.assign(row, { verdict: 'invalid', reason: role.refused, outcome: 'skipped' });
     } else if (envRole && 'refused' in envRole) {
-      Object.assign(row, { verdict: 'invalid', reason: envRole.refused, outcome: 'failed', error: envRole.refused });
+      Object.assign(row, { verdict: 'invalid', reason: envRole.refused, outcome: 'skipped' });
     } else if (license && 'refused' in license) {
-      Object.assign(row, { verdict: 'invalid', reason: license.refused, outcome: 'failed', error: license.refused });
+      Object.assign(row, { verdict: 'invalid', reason: license.refused, outcome: 'skipped' });
     } else if ((user && !user.invited) || domains.has(key.split('@')[1] ?? '')) {
       const reason = t('bulkMemberAddress');
-      Object.assign(row, { verdict: 'member', reason, outcome: 'failed', error: reason, userId: user?.id });
+      Object.assign(row, { verdict: 'member', reason, outcome: 'skipped', userId: user?.id });
     } else if (user) {
       Object.assign(row, { verdict: 'reuse', userId: user.id });
     }
@@ -285,16 +315,39 @@ export function planRows(parsed: ParsedBulkCsv, lookups: PlanLookups, defaultRed
     if (license && 'skuId' in license)
       Object.assign(row, { licenseSkuId: license.skuId, license: license.name, usageLocation: r.usageLocation?.toUpperCase() });
     row.steps = rowSteps(row);
+    // Already a guest, and nothing to give them: nothing is sent.
+    if (row.verdict === 'reuse' && row.steps.length === 0)
+      Object.assign(row, { outcome: 'skipped', reason: t('bulkRowNothingToGive') });
     if (seen === undefined) firstLine.set(key, r.line);
     rows.push(row);
   }
   return rows.sort((a, b) => a.line - b.line);
 }
 
+/**
+ * A step that failed on Microsoft's answer or the engine's checks carries an error code; one the job stopped (the
+ * person cancelled) carries none, and is no failure of the row.
+ */
+const stepFailed = (s: OperationStep) => s.state === 'failed' && s.code !== undefined;
+
+/** The row in bulk's four words: a row whose invitation went out but whose group or role was refused has failed. */
+export function rowState(r: JobRow): RowState {
+  switch (r.outcome) {
+    case 'pending':
+      return 'toSend';
+    case 'skipped':
+    case 'failed':
+      return r.outcome;
+    default:
+      return r.steps.some(stepFailed) ? 'failed' : 'sent';
+  }
+}
+
 export function countOutcomes(rows: JobRow[]): JobCounts {
-  const counts: JobCounts = { total: rows.length, invited: 0, reused: 0, failed: 0, skipped: 0, pending: 0, granting: 0 };
+  const counts: JobCounts = { total: rows.length, toSend: 0, sent: 0, skipped: 0, failed: 0, invited: 0, granting: 0 };
   for (const r of rows) {
-    counts[r.outcome]++;
+    counts[rowState(r)]++;
+    if (r.outcome === 'invited') counts.invited++;
     if (r.outcome === 'invited' && grantOwed(r)) counts.granting++;
   }
   return counts;
@@ -304,6 +357,32 @@ export function countVerdicts(rows: JobRow[]): Record<Verdict, number> {
   const counts: Record<Verdict, number> = { invite: 0, reuse: 0, member: 0, invalid: 0, duplicate: 0 };
   for (const r of rows) counts[r.verdict]++;
   return counts;
+}
+
+export function stateWords(state: RowState): string {
+  switch (state) {
+    case 'toSend':
+      return t('bulkStateToSend');
+    case 'sent':
+      return t('bulkStateSent');
+    case 'skipped':
+      return t('bulkStateSkipped');
+    case 'failed':
+      return t('bulkStateFailed');
+  }
+}
+
+/** Why a row was skipped or failed, in words; what was done for a row sent. */
+export function reasonOf(row: JobRow): string {
+  const state = rowState(row);
+  if (state === 'skipped') return row.reason ?? t('bulkRowNotSent');
+  if (state === 'failed' && row.outcome === 'failed') return row.error ?? row.reason ?? t('bulkRowFailed');
+  if (state === 'failed')
+    return ROW_GRANT_KINDS.flatMap((kind) => {
+      const step = stepOf(row.steps, kind);
+      return step && stepFailed(step) ? [ROW_GRANTS[kind].failed(row, step.error ?? '')] : [];
+    }).join('; ');
+  return state === 'sent' ? describeRow(row) : '';
 }
 
 /** The words the preview and the results table show for a row. */

@@ -28,6 +28,8 @@ export interface BulkLineError {
   message: string;
   /** The address the row gave, when it gave one, so the results can name it. */
   email?: string;
+  /** Every cell the row gave, as given, so the results file gives the row back whole to be fixed. */
+  cells?: Partial<Record<Field, string>>;
 }
 
 export type Field =
@@ -147,19 +149,19 @@ export function readRow(cells: Partial<Record<Field, string>>, line: number): Bu
   const bad = emailProblem(email);
   if (bad) {
     const why = bad.problem === 'empty' ? t('bulkEmailMissing') : describeEmailProblem(bad);
-    return email ? { line, message: `${email}: ${why}`, email } : { line, message: why };
+    return email ? { line, message: `${email}: ${why}`, email, cells } : { line, message: why, cells };
   }
   const sendEmail = sendEmailOf(cells.sendEmail ?? '');
-  if (typeof sendEmail === 'string') return { line, message: sendEmail, email };
+  if (typeof sendEmail === 'string') return { line, message: sendEmail, email, cells };
   const row: BulkRow = { line, email, sendEmail };
   for (const field of Object.keys(TEXT_LIMITS) as TextField[]) {
     const value = cells[field]?.trim();
     if (!value) continue;
     const { max, tooLong } = TEXT_LIMITS[field];
-    if (value.length > max) return { line, message: tooLong(count(max)), email };
+    if (value.length > max) return { line, message: tooLong(count(max)), email, cells };
     row[field] = value;
   }
   const redirectBad = row.redirectUrl ? redirectProblemOnce(row.redirectUrl) : null;
-  if (redirectBad) return { line, message: redirectBad, email };
+  if (redirectBad) return { line, message: redirectBad, email, cells };
   return row;
 }

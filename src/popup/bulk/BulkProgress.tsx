@@ -19,9 +19,10 @@ function statusWords(status: JobSummary['status']): string {
 
 /** Where the job is: a bar over the rows to send, the counts, the pace and the time left at that pace. */
 export function BulkProgress({ job }: { job: JobSummary }) {
-  const { counts, verdicts } = job;
-  const toSend = verdicts.invite + verdicts.reuse;
-  const sent = toSend - counts.pending - counts.granting;
+  const { counts } = job;
+  // Rows skipped were never to be sent: the bar is over the others, done when answered and given what they owe.
+  const toSend = counts.toSend + counts.sent + counts.failed;
+  const sent = counts.sent + counts.failed - counts.granting;
   const took = job.startedAt && job.finishedAt ? (job.finishedAt - job.startedAt) / 1000 : null;
   const rate = took ? counts.invited / took : job.rate;
   const pace =
@@ -44,8 +45,7 @@ export function BulkProgress({ job }: { job: JobSummary }) {
         {left}
       </p>
       <p data-testid="bulk-counts" class="muted">
-        {t('bulkCounts', counts.invited, counts.reused, counts.failed)}
-        {counts.skipped ? ` · ${t('bulkSkipped', counts.skipped)}` : ''}
+        {t('bulkCounts', counts.sent, counts.skipped, counts.failed)}
       </p>
     </div>
   );

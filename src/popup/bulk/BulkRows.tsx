@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../common/i18n.ts';
 import type { BackgroundProtocol } from '../../common/protocol.ts';
 import { send } from '../../common/send.ts';
-import { describeRow, type JobRow } from '../../logic/bulk/job.ts';
+import { describeRow, type JobRow, rowState, stateWords } from '../../logic/bulk/job.ts';
 
 export type Show = BackgroundProtocol['getBulkRows']['request']['show'];
 
@@ -12,11 +12,10 @@ const shows = (): [Show, string][] => [
   ['all', t('bulkShowAll')],
   ['problems', t('bulkShowProblems')],
   ['custom', t('bulkShowCustom')],
-  ['pending', t('bulkShowPending')],
-  ['invited', t('bulkShowInvited')],
-  ['reused', t('bulkShowReused')],
-  ['failed', t('bulkShowFailed')],
-  ['skipped', t('bulkShowSkipped')],
+  ['toSend', t('bulkStateToSend')],
+  ['sent', t('bulkStateSent')],
+  ['skipped', t('bulkStateSkipped')],
+  ['failed', t('bulkStateFailed')],
 ];
 
 /** The file's own words a row's invitation carries: the guest reads them, so the preview shows them. */
@@ -80,10 +79,11 @@ export function BulkRows({ version, show, onShow }: { version: string; show: Sho
         </thead>
         <tbody>
           {page?.rows.map((r) => (
-            <tr key={r.line} data-outcome={r.outcome}>
+            <tr key={r.line} data-outcome={rowState(r)}>
               <td>{r.line}</td>
               <td class="email">{r.email || '—'}</td>
               <td>
+                {rowState(r) === 'toSend' ? null : <strong>{stateWords(rowState(r))}: </strong>}
                 {describeRow(r)}
                 <CustomText row={r} />
               </td>

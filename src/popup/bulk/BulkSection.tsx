@@ -5,12 +5,12 @@ import { AppError, ErrorCodes } from '../../common/errors.ts';
 import { t } from '../../common/i18n.ts';
 import type { PageInfo } from '../../common/model.ts';
 import { describeScope } from '../../common/page-context.ts';
+import type { PageData } from '../../common/page-data.ts';
 import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
 import { scheduleProblem } from '../../logic/azure.ts';
 import type { JobSummary } from '../../logic/bulk/job.ts';
 import { formatNumber } from '../../logic/format.ts';
-import { MAX_BULK_ROWS } from '../../logic/inputs.ts';
 import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from '../parts/azure-choice.ts';
 import { download } from '../parts/download.ts';
 import { ScheduleFields } from '../parts/ScheduleFields.tsx';
@@ -18,6 +18,7 @@ import { BulkCancel } from './BulkCancel.tsx';
 import { BulkGrants } from './BulkGrants.tsx';
 import { BulkProgress } from './BulkProgress.tsx';
 import { BulkRows, type Show } from './BulkRows.tsx';
+import { BulkStart } from './BulkStart.tsx';
 
 /**
  * How long a running job may stay unchanged in storage before the popup asks after it anyway: asking wakes the
@@ -28,19 +29,25 @@ const QUIET_MS = 2000;
 const MAX_FILE_BYTES = 20_000_000;
 
 function PreviewCounts({ job }: { job: JobSummary }) {
-  const v = job.verdicts;
+  const { verdicts: v, counts } = job;
+  // Skipped rows by why: guests with nothing to give are the rows skipped for no reason of the file's.
+  const guests = counts.skipped - v.duplicate - v.member - v.invalid;
+  const why = [
+    guests ? t('bulkPreviewAlreadyGuests', guests) : '',
+    v.duplicate ? t('bulkPreviewDuplicates', v.duplicate) : '',
+    v.member ? t('bulkPreviewMembers', v.member) : '',
+    v.invalid ? t('bulkPreviewInvalid', v.invalid) : '',
+  ].filter(Boolean);
   return (
     <p data-testid="bulk-preview">
-      {t('bulkPreviewCounts', job.counts.total, v.invite, v.reuse)}
-      {v.duplicate ? `, ${t('bulkPreviewDuplicates', v.duplicate)}` : ''}
-      {v.member ? `, ${t('bulkPreviewMembers', v.member)}` : ''}
-      {v.invalid ? `, ${t('bulkPreviewInvalid', v.invalid)}` : ''}.
+      {t('bulkPreviewCounts', counts.total, counts.toSend, counts.skipped)}
+      {why.length ? `: ${why.join(', ')}` : ''}.
     </p>
   );
 }
 
 /** Bulk invitations from Entra's CSV template: pick a file, preview, run in the background, read the results. */
-export function BulkSection({ page }: { page: PageInfo }) {
+export function BulkSection({ page, data }: { page: PageInfo; data: PageData | null }) {
   const [job, setJob] = useState<JobSummary | null | undefined>(undefined);
   const [roleChoice, setRoleChoice] = useState<AzureChoice>(DEFAULT_AZURE_CHOICE);
   const [error, setError] = useState<unknown>(null);
@@ -85,8 +92,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
     }
   };
 
-  const pick = (file: File | undefined) => {
-    if (!file) return;
+  const pick = (file: File, audienceGroupId: string | undefined) => {
     if (file.size > MAX_FILE_BYTES) {
       setError(
         new AppError(
@@ -104,6 +110,7 @@ export function BulkSection({ page }: { page: PageInfo }) {
         defaultRedirectUrl: page.url ?? DEFAULT_REDIRECT_URL,
         ...(scope ? { scope } : {}),
         ...(page.context?.kind === 'power-platform-environment' ? { environmentId: page.context.environmentId } : {}),
+        ...(audienceGroupId ? { audienceGroupId } : {}),
       }),
     );
   };
@@ -111,22 +118,11 @@ export function BulkSection({ page }: { page: PageInfo }) {
   if (job === undefined) return <p class="muted">{t('bulkLoading')}</p>;
   const scheduleReady = !job?.roleRows || scheduleProblem(toSchedule(roleChoice), Date.now()) === null;
   const c = job?.counts;
-  const version = job && c ? `${job.status}:${c.pending}:${c.invited}:${c.reused}:${c.failed}:${c.granting}` : '';
+  const version = job && c ? `${job.status}:${c.toSend}:${c.sent}:${c.skipped}:${c.failed}:${c.granting}` : '';
   return (
     <section class="bulk" aria-label={t('bulkInvitations')}>
       {!job ? (
-        <>
-          <label for="bulk-file">{t('bulkCsvFile')}</label>
-          <input
-            id="bulk-file"
-            type="file"
-            accept=".csv,text/csv"
-            disabled={busy}
-            onChange={(e) => pick((e.target as HTMLInputElement).files?.[0])}
-          />
-          <p class="muted">{t('bulkFileHelp', formatNumber(MAX_BULK_ROWS))}</p>
-          {busy ? <p aria-busy="true">{t('bulkReadingFile')}</p> : null}
-        </>
+        <BulkStart data={data} busy={busy} onPick={pick} />
       ) : (
         <>
           <h2>{job.fileName}</h2>
@@ -207,6 +203,18 @@ export function BulkSection({ page }: { page: PageInfo }) {
                 >
                   {t('bulkDownloadResults')}
                 </button>
+                {job.counts.failed > 0 ? (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => {
+                      setShow('all');
+                      void act(() => send('retryFailedBulk', {}));
+                    }}
+                  >
+                    {t('bulkRetryFailed', job.counts.failed)}
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   class="secondary"

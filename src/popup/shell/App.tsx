@@ -127,7 +127,7 @@ export function App() {
             ) : shown === 'activity' ? (
               <ActivityView />
             ) : shown === 'bulk' ? (
-              <BulkSection page={page} />
+              <BulkSection page={page} data={data} />
             ) : (
               <>
                 {notes}

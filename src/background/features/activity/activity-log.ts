@@ -69,10 +69,7 @@ export function recordBulkJob(job: Owner & { fileName: string }, counts: JobCoun
       ...ownerFields(job),
       action: 'bulk',
       subject: job.fileName,
-      detail: t(
-        'loggedBulk',
-        ...[counts.total, counts.invited, counts.reused, counts.failed, counts.skipped].map((n) => formatNumber(n)),
-      ),
+      detail: t('loggedBulk', ...[counts.total, counts.sent, counts.skipped, counts.failed].map((n) => formatNumber(n))),
       outcome: failed ? 'failed' : 'succeeded',
       ...(failed ? { error: t('loggedBulkFailed', formatNumber(counts.failed)) } : {}),
     },

@@ -3,22 +3,27 @@ import { t } from '../../../common/i18n.ts';
 import type { SignedInAccount } from '../../../common/model.ts';
 import type { AzureSchedule } from '../../../logic/azure.ts';
 import { parseBulkInviteCsv } from '../../../logic/bulk/csv.ts';
-import { countOutcomes, countVerdicts, type JobRow, type JobSummary, type Outcome, planRows } from '../../../logic/bulk/job.ts';
+import {
+  countOutcomes,
+  countVerdicts,
+  type JobRow,
+  type JobSummary,
+  type RowState,
+  rowAsRead,
+  rowState,
+} from '../../../logic/bulk/job.ts';
 import { currentAccount } from '../../core/auth.ts';
 import { bulkFeatures, ensureConsent } from '../../core/consent.ts';
-import { ownedBy, ownerOf } from '../../core/owner.ts';
+import { ownedBy } from '../../core/owner.ts';
 import { usableSettings } from '../../core/settings.ts';
 import { driveWork } from '../../engine/driver.ts';
-import { planLookups } from '../invite/lookup.ts';
-import { bulkEnvironment } from './bulk-environment.ts';
 import { owesWork, skipUnsent, stopOwedGrants } from './bulk-pool.ts';
 import { summarizeGrants } from './grants.ts';
+import { type JobPlace, planJob } from './plan.ts';
 import { resultsCsv } from './results.ts';
-import { createJob, discardJob, type LoadedJob, loadJob, saveJob } from './store.ts';
+import { discardJob, type LoadedJob, loadJob, saveJob } from './store.ts';
 
 const PACE_WINDOW_MS = 15_000;
-/** Roles in bulk are bounded unless the person chooses otherwise: eligible through PIM for 7 days, from now. */
-const DEFAULT_BULK_SCHEDULE: AzureSchedule = { kind: 'eligible', start: null, end: { afterDays: 7 } };
 
 function summary(job: LoadedJob): JobSummary {
   const counts = countOutcomes(job.rows);
@@ -56,6 +61,10 @@ function summary(job: LoadedJob): JobSummary {
   };
 }
 
+const baseName = (fileName: string) => fileName.replace(/\.csv$/i, '');
+/** A retry's file name: the file's own, said once however often it is retried. */
+const retryName = (fileName: string) => `${baseName(fileName).replace(/-retry$/, '')}-retry.csv`;
+
 /** The account signed in; bulk work is prepared, shown and controlled by one account. */
 async function signedIn() {
   const account = await currentAccount(await usableSettings());
@@ -77,13 +86,7 @@ async function current(): Promise<LoadedJob> {
 }
 
 /** Reads the file, asks Graph who already exists and which groups it names, and keeps the plan for the preview. */
-export async function prepareBulk(
-  fileName: string,
-  text: string,
-  defaultRedirectUrl: string,
-  scope?: string,
-  environmentId?: string,
-): Promise<JobSummary> {
+export async function prepareBulk(fileName: string, text: string, place: JobPlace): Promise<JobSummary> {
   const account = await signedIn();
   const existing = await loadJob();
   if (existing && (existing.meta.status === 'running' || existing.meta.status === 'paused' || owesWork(existing))) {
@@ -103,36 +106,7 @@ export async function prepareBulk(
         .join(' '),
     );
   }
-  const settings = await usableSettings();
-  const lookups = await planLookups(settings, {
-    emails: parsed.rows.map((r) => r.email),
-    groups: parsed.rows.flatMap((r) => (r.group ? [r.group] : [])),
-    roles: parsed.rows.flatMap((r) => (r.role ? [r.role] : [])),
-    scope,
-  });
-  const wantsEnvironment = environmentId && parsed.rows.some((r) => r.environmentRole !== undefined || r.license !== undefined);
-  const environment = wantsEnvironment ? await bulkEnvironment(settings, environmentId) : undefined;
-  const rows = planRows(
-    parsed,
-    environment ? { ...lookups, environmentRoles: environment.roles, environmentLicenses: environment.licenses } : lookups,
-    defaultRedirectUrl,
-  );
-  const job = await createJob(
-    {
-      id: crypto.randomUUID(),
-      fileName,
-      ...ownerOf(account),
-      status: 'preview',
-      rowCount: rows.length,
-      defaultRedirectUrl,
-      ...(scope ? { roleScope: scope, roleSchedule: DEFAULT_BULK_SCHEDULE } : {}),
-      ...(environment ? { environment: environment.grant } : {}),
-      createdAt: Date.now(),
-      sentAt: [],
-      pace: [],
-    },
-    rows,
-  );
+  const job = await planJob(account, fileName, parsed, place);
   return summary(job);
 }
 
@@ -184,23 +158,53 @@ export async function controlBulk(
   return summary(job);
 }
 
-export type RowFilter = 'all' | 'problems' | 'custom' | Outcome;
+export type RowFilter = 'all' | 'problems' | 'custom' | RowState;
 
 export async function bulkRows(show: RowFilter, offset: number, limit: number): Promise<{ rows: JobRow[]; total: number }> {
   const job = await current();
   const keep = (r: JobRow) =>
     show === 'all' ||
-    r.outcome === show ||
-    (show === 'problems' && (r.outcome === 'failed' || r.outcome === 'skipped' || r.steps.some((s) => s.state === 'failed'))) ||
+    rowState(r) === show ||
+    // Problems: what failed, and what was skipped for a reason other than "already a guest, nothing to give".
+    (show === 'problems' &&
+      (rowState(r) === 'failed' ||
+        (rowState(r) === 'skipped' && r.verdict !== 'reuse') ||
+        r.steps.some((s) => s.state === 'failed'))) ||
     (show === 'custom' && !!(r.message || r.displayName));
   const rows = job.rows.filter(keep);
   return { rows: rows.slice(offset, offset + limit), total: rows.length };
 }
 
+/**
+ * "Retry the failed rows" (issue 25): a new job of the ended job's failed rows only, not the skipped ones nor the
+ * sent ones, each as the file gave it and at its own line, planned again (a guest a failed row created is found) and
+ * previewed, to be confirmed like any file. It takes the old job's place, as one job is kept at a time.
+ */
+export async function retryFailedBulk(): Promise<JobSummary> {
+  const account = await signedIn();
+  const job = await current();
+  const ended = job.meta.status === 'done' || job.meta.status === 'cancelled';
+  if (job.refused || !ended || owesWork(job)) throw new AppError(ErrorCodes.bulkJobState, `retry while ${job.meta.status}`);
+  const rows = job.rows.filter((r) => rowState(r) === 'failed').map(rowAsRead);
+  if (rows.length === 0) throw new AppError(ErrorCodes.bulkJobState, 'retry with no failed rows');
+  const { defaultRedirectUrl, roleScope, environment, audienceGroupId } = job.meta;
+  const retry = await planJob(
+    account,
+    retryName(job.meta.fileName),
+    { rows, errors: [] },
+    {
+      defaultRedirectUrl,
+      scope: roleScope,
+      environmentId: environment?.environmentId,
+      audienceGroupId,
+    },
+  );
+  return summary(retry);
+}
+
 export async function bulkResults(): Promise<{ fileName: string; csv: string }> {
   const job = await current();
-  const base = job.meta.fileName.replace(/\.csv$/i, '');
-  return { fileName: `${base}-results.csv`, csv: resultsCsv(job.rows) };
+  return { fileName: `${baseName(job.meta.fileName)}-results.csv`, csv: resultsCsv(job.rows) };
 }
 
 export async function clearBulk(): Promise<Record<string, never>> {

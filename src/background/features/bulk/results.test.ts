@@ -73,7 +73,7 @@ describe('resultsCsv', () => {
     expect(cells[2]?.slice(0, 7)).toEqual([
       `'=HYPERLINK("https://evil.example")`,
       `https://x.example/;'=cmd|" /C calc"!A0`,
-      '',
+      'true',
       "Hello;'-)\n'- report A\r\n'+ report B",
       "'@SUM(1+1)",
       "Sales\t'=1+2",

@@ -1,23 +1,38 @@
 import Papa from 'papaparse';
-import { t } from '../../../common/i18n.ts';
-import { describeRow, type JobRow } from '../../../logic/bulk/job.ts';
+import { type JobRow, reasonOf, rowState, stateWords } from '../../../logic/bulk/job.ts';
+import { ENTRA_TEMPLATE_COLUMNS } from '../../../logic/bulk/template.ts';
 
-/** Entra's bulk-invite columns, then what happened to the row, as Entra's bulk results list it. */
+type OptionalField = 'displayName' | 'group' | 'role' | 'environmentRole' | 'license' | 'usageLocation';
+
+/** The optional columns this extension reads besides Entra's, each under a header the parser reads back. */
+const OPTIONAL_COLUMNS: [OptionalField, string][] = [
+  ['displayName', 'Display name [inviteeDisplayName]'],
+  ['group', 'Group [group]'],
+  ['role', 'Azure role [role]'],
+  ['environmentRole', 'Environment role [environmentRole]'],
+  ['license', 'License [license]'],
+  ['usageLocation', 'Usage location [usageLocation]'],
+];
+
+/** Entra's columns in Entra's order, the optional ones, then what happened to the row, as Entra's bulk results do. */
 const HEADER = [
-  'Email address to invite [inviteeEmail] Required',
-  'Redirection url [inviteRedirectURL] Required',
-  'Send invitation message (true or false) [sendEmail]',
-  'Customized invitation message [customizedMessageBody]',
-  'Display name [inviteeDisplayName]',
-  'Group [group]',
-  'Azure role [role]',
+  ...ENTRA_TEMPLATE_COLUMNS,
+  ...OPTIONAL_COLUMNS.map(([, header]) => header),
   'Line [line]',
   'Outcome [outcome]',
-  'Details [details]',
+  'Reason [reason]',
   'User id [userId]',
   'Redeem link [inviteRedeemUrl]',
-  'Error [error]',
 ];
+
+const INPUT_FIELDS = ['email', 'redirectUrl', 'sendEmail', 'message', ...OPTIONAL_COLUMNS.map(([f]) => f)] as const;
+
+/**
+ * The row's input under the header's columns: an invalid row's cells as the file gave them, so it can be fixed and
+ * read again; a row read whole, as read (its redirect the one used, its send flag true or false).
+ */
+const inputOf = (r: JobRow): string[] =>
+  INPUT_FIELDS.map((f) => (r.input ? (r.input[f] ?? '') : f === 'sendEmail' ? String(r.sendEmail) : (r[f] ?? '')));
 
 /**
  * A piece of a cell that a spreadsheet may read as a cell of its own, and that then starts a formula: at the cell's
@@ -39,40 +54,10 @@ export function neutralizeCell(value: string): string {
   return /^[\t\r]/.test(safe) ? `'${safe}` : safe;
 }
 
-/** The outcome column: words for the person reading the file (the header above stays Entra's, a file format). */
-function outcomeWords(outcome: JobRow['outcome']): string {
-  switch (outcome) {
-    case 'pending':
-      return t('bulkRowNotSent');
-    case 'invited':
-      return t('bulkRowInvited');
-    case 'reused':
-      return t('bulkRowAlreadyGuest');
-    case 'failed':
-      return t('bulkRowFailed');
-    case 'skipped':
-      return t('bulkShowSkipped');
-  }
-}
-
-/** The results file: a version row and a header like Entra's template, then one row per input row. */
+/** The results file: Entra's version row and header, then one row per input row, with its outcome and reason. */
 export function resultsCsv(rows: JobRow[]): string {
   const data = rows.map((r) =>
-    [
-      r.email,
-      r.redirectUrl,
-      r.verdict === 'invalid' ? '' : String(r.sendEmail),
-      r.message ?? '',
-      r.displayName ?? '',
-      r.group ?? '',
-      r.role ?? '',
-      String(r.line),
-      outcomeWords(r.outcome),
-      describeRow(r),
-      r.userId ?? '',
-      r.redeemUrl ?? '',
-      r.outcome === 'failed' ? (r.error ?? r.reason ?? '') : '',
-    ].map(neutralizeCell),
+    [...inputOf(r), String(r.line), stateWords(rowState(r)), reasonOf(r), r.userId ?? '', r.redeemUrl ?? ''].map(neutralizeCell),
   );
   // The byte-order mark makes Excel read the file as UTF-8 (names with accents); Entra's own files carry none.
   return `\uFEFFversion:v1.0\r\n${Papa.unparse({ fields: HEADER, data }, { newline: '\r\n', quotes: false })}\r\n`;
