@@ -159,12 +159,12 @@ describe('invitations that finish without the popup', () => {
     expect(texts.some((t) => /^Azure role closed@partner\.example · succeeded/.test(t))).toBe(true);
     expect(texts.some((t) => /^Group joined pbi-closed@partner\.example · succeeded/.test(t))).toBe(true);
     // The licence asked for on the card is one more entry of the same operation; the failed first try its own.
-    const license = texts.flatMap((t) => /^Licence pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
+    const license = texts.flatMap((t) => /^License pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
     expect(license).toEqual(['succeeded', 'failed']);
     await popup.getByLabel('Show').selectOption('failed');
     // The bulk job (one bad row) and the licence's first try (no usage location yet).
     await expect.poll(() => list.count()).toBe(2);
-    expect((await list.allTextContents()).map((t) => t.split(' ')[0])).toEqual(['Bulk', 'Licence']);
+    expect((await list.allTextContents()).map((t) => t.split(' ')[0])).toEqual(['Bulk', 'License']);
     await popup.getByLabel('Show').selectOption('all');
     await expect.poll(() => list.count()).toBe(texts.length);
 

@@ -285,7 +285,7 @@ describe('Admins: a guest on one card', () => {
     const popup = await cardOn(PORTAL_PAGE, NORA);
     await popup.getByRole('button', { name: 'Delete user' }).click();
     const confirm = popup.getByRole('group', { name: 'Delete user' });
-    expect(await confirm.getByTestId('still-has').textContent()).toContain('Licence POWER_BI_PRO');
+    expect(await confirm.getByTestId('still-has').textContent()).toContain('License POWER_BI_PRO');
     expect(await confirm.textContent()).toContain('restored from Deleted users for 30 days');
     await confirm.getByRole('button', { name: 'Confirm: delete user' }).click();
     await expect.poll(() => user(NORA), { timeout: 30_000 }).toBeUndefined();
