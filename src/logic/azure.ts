@@ -85,8 +85,7 @@ export function scheduleEnd(s: AzureSchedule, start: Date): string | null {
 
 /**
  * "eligible (PIM) from 28 Nov 2026 until 5 Dec 2026", "active from 28 Nov 2026, with no end": the days in the
- * language of the words (Intl). The activity record passes `isoDay` instead: its CSV keeps the days as Azure's
- * assignment lists them, the same in every language.
+ * language of the words (Intl), on the card and in Activity alike, the way every date is shown.
  */
 export function describeSchedule(
   a: { kind: 'eligible' | 'active'; startDateTime: string | null; endDateTime: string | null },

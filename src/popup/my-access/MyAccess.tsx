@@ -8,6 +8,7 @@ import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
 import { formatDateTime } from '../../logic/format.ts';
 import { notReadWords } from '../../logic/listed.ts';
+import { ScopeId } from '../parts/ScopeId.tsx';
 import { useStored } from '../parts/use-stored.ts';
 import { ActivateForm } from './ActivateForm.tsx';
 
@@ -76,7 +77,10 @@ function RoleRow(props: {
     <li class="my-role" data-testid={`${role.kind}-role`} data-role={role.roleName}>
       <strong>{role.roleName}</strong>
       {role.words ? <span class="muted"> — {role.words}</span> : null}
-      <div class="muted">{role.scopeWords}</div>
+      <div class="muted" data-testid="role-scope">
+        {role.scopeWords}
+      </div>
+      <ScopeId scope={role.scope} />
       <div data-testid="role-window">
         {role.kind === 'eligible'
           ? role.end

@@ -112,7 +112,7 @@ describe('the Activity entries of a single invitation', () => {
         at: FINISHED,
         ...who,
         action: 'role',
-        detail: 'Reader at Resource group rg-data, eligible (PIM) from 2026-12-07 until 2027-01-06',
+        detail: 'Reader at Resource group rg-data, eligible (PIM) from Dec 7, 2026 until Jan 6, 2027',
         scope: SCOPE,
         outcome: 'succeeded',
       },

@@ -8,7 +8,7 @@ import type { Operation, OperationStep } from '../../../common/operation.ts';
 import { describeScope } from '../../../common/page-context.ts';
 import { local } from '../../../common/storage.ts';
 import type { JobCounts } from '../../../logic/bulk/job.ts';
-import { formatNumber } from '../../../logic/format.ts';
+import { formatDateTime, formatNumber } from '../../../logic/format.ts';
 import { oneAtATime } from '../../../logic/one-at-a-time.ts';
 import { type Owner, ownedBy } from '../../core/owner.ts';
 import { type EntryBase, stepDefinition } from '../../engine/registry.ts';
@@ -132,8 +132,11 @@ export function recordActivation(a: Activation): Promise<void> {
   for (const s of a.steps) s.logged = true;
   const failed = a.steps.find((s) => s.state === 'failed');
   const r = a.result;
-  const window =
-    a.kind === 'activate' && r?.end ? `, until ${new Date(r.end).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+  const scope = describeScope(a.draft.scope);
+  const what =
+    a.kind === 'activate' && r?.end
+      ? t('loggedActivationUntil', a.draft.roleName, scope, formatDateTime(r.end))
+      : t('loggedActivation', a.draft.roleName, scope);
   const status = r && !failed ? ` (${r.status})` : '';
   return record([
     {
@@ -141,7 +144,7 @@ export function recordActivation(a: Activation): Promise<void> {
       ...ownerFields(a),
       action: a.kind === 'activate' ? 'activated' : 'deactivated',
       subject: a.username,
-      detail: `${a.draft.roleName} at ${describeScope(a.draft.scope)}${window}${status}`,
+      detail: `${what}${status}`,
       scope: a.draft.scope,
       outcome: failed ? 'failed' : 'succeeded',
       error: failed?.error,

@@ -4,8 +4,8 @@ import type { CardAzureRole, CardUnreadableRole } from '../../../common/guest-ca
 import { t } from '../../../common/i18n.ts';
 import { scopeParts } from '../../../common/page-context.ts';
 import { isArmScope, parseArmId, scopePath } from '../../../logic/arm-id.ts';
+import { scopeWords } from '../../../logic/scope-words.ts';
 import { arm, armGet, armList } from '../../services/arm/client.ts';
-import { scopeWords } from '../../services/arm/scope.ts';
 import { path } from '../../services/url-path.ts';
 import { AUTH, assignmentPath, confirmGone, holdsOwn, isOwn, PIM } from './guest-role-holder.ts';
 
