@@ -1,4 +1,5 @@
 import { formatAgo, formatTime } from '../logic/format.ts';
+import { licenseName } from '../logic/license-names.ts';
 import type { ReadExtent } from '../logic/listed.ts';
 import type { ActivityEntry } from './activity-entry.ts';
 import type {
@@ -182,7 +183,7 @@ export function changeSentence(change: GuestChange, who: string): string {
         ? t('changeSentenceRemoveEligibleRole', who, change.role.roleName, change.role.scopeWords)
         : t('changeSentenceRemoveActiveRole', who, change.role.roleName, change.role.scopeWords);
     case 'removeLicense':
-      return t('changeSentenceRemoveLicense', change.license.skuPartNumber, who);
+      return t('changeSentenceRemoveLicense', licenseName(change.license), who);
     case 'deleteUser':
       return t('changeSentenceDeleteUser', changedUserWords(change.user));
     case 'createGroup':
@@ -204,7 +205,7 @@ export function changeWords(change: GuestChange): string {
     case 'removeAzureRole':
       return t('changeRemoveAzureRole', change.role.roleName, change.role.scopeWords);
     case 'removeLicense':
-      return t('changeRemoveLicense', change.license.skuPartNumber);
+      return t('changeRemoveLicense', licenseName(change.license));
     case 'deleteUser':
       return t('changeDeleteUser');
     case 'createGroup':

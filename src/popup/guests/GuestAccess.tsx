@@ -1,6 +1,7 @@
 import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
 import { formatDate } from '../../logic/format.ts';
+import { licenseName } from '../../logic/license-names.ts';
 import { notReadWords } from '../../logic/listed.ts';
 import { AudiencesRead } from './AudiencesRead.tsx';
 import { ConfirmChange } from './ConfirmChange.tsx';
@@ -129,7 +130,7 @@ export function GuestAccess({
       <ul class="access" data-testid="card-licenses">
         {card.licenses.map((l) => (
           <li key={l.skuId}>
-            <strong>{l.skuPartNumber}</strong>
+            <strong>{licenseName(l)}</strong>
             <ConfirmChange
               label={t('cardRemoveLicense')}
               confirmLabel={t('cardConfirmRemoveLicense')}
@@ -164,7 +165,7 @@ export function StillHas({ card }: { card: GuestCard }) {
       key: `${r.scope}|${r.roleName}|${r.eligible}`,
       text: r.eligible ? t('cardStillEligibleRole', r.roleName, r.scope) : t('cardStillActiveRole', r.roleName, r.scope),
     })),
-    ...card.licenses.map((l) => ({ key: l.skuId, text: t('cardStillLicense', l.skuPartNumber) })),
+    ...card.licenses.map((l) => ({ key: l.skuId, text: t('cardStillLicense', licenseName(l)) })),
   ];
 
   return (
