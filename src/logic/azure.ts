@@ -1,6 +1,7 @@
 import { t } from '../common/i18n.ts';
 import { dateText, type Infer, integer, isRecord, literal, nullable, object } from '../common/schema.ts';
 import { formatDate, formatNumber } from './format.ts';
+import { own } from './own.ts';
 
 /** Azure roles as the popup offers them. */
 export interface AzureRoleOption {
@@ -95,4 +96,22 @@ export function describeSchedule(
   const { startDateTime: start, endDateTime: end } = a;
   if (start) return end ? t('scheduleFromUntil', kind, day(start), day(end)) : t('scheduleFromNoEnd', kind, day(start));
   return end ? t('scheduleNowUntil', kind, day(end)) : t('scheduleNowNoEnd', kind);
+}
+
+/** ARM's request statuses in the words Microsoft's portal uses for the role's state; getters, read when shown. */
+const REQUEST_STATUS_WORDS: Record<string, () => string> = {
+  revoked: () => t('statusRemoved'),
+  provisioned: () => t('statusActive'),
+  granted: () => t('statusActive'),
+  adminapproved: () => t('statusActive'),
+  accepted: () => t('statusActive'),
+  pendingapproval: () => t('statusPendingApproval'),
+  pendingadmindecision: () => t('statusPendingApproval'),
+  denied: () => t('statusDenied'),
+  canceled: () => t('statusCanceled'),
+};
+
+/** "Removed" for ARM's `Revoked`, "Pending approval" for `PendingApproval`; a status not listed as ARM spells it. */
+export function requestStatusWords(status: string): string {
+  return own(REQUEST_STATUS_WORDS, status.toLowerCase())?.() ?? status;
 }

@@ -7,6 +7,7 @@ import type { Activation } from '../../../common/my-access.ts';
 import type { Operation, OperationStep } from '../../../common/operation.ts';
 import { describeScope } from '../../../common/page-context.ts';
 import { local } from '../../../common/storage.ts';
+import { requestStatusWords } from '../../../logic/azure.ts';
 import type { JobCounts } from '../../../logic/bulk/job.ts';
 import { formatDateTime, formatNumber } from '../../../logic/format.ts';
 import { oneAtATime } from '../../../logic/one-at-a-time.ts';
@@ -137,7 +138,7 @@ export function recordActivation(a: Activation): Promise<void> {
     a.kind === 'activate' && r?.end
       ? t('loggedActivationUntil', a.draft.roleName, scope, formatDateTime(r.end))
       : t('loggedActivation', a.draft.roleName, scope);
-  const status = r && !failed ? ` (${r.status})` : '';
+  const status = r && !failed ? ` (${requestStatusWords(r.status)})` : '';
   return record([
     {
       at: a.finishedAt ?? Date.now(),

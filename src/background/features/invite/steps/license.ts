@@ -1,5 +1,6 @@
 import { t } from '../../../../common/i18n.ts';
 import type { LicenseRequest } from '../../../../common/operation.ts';
+import { licenseName } from '../../../../logic/license-names.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
 import { type Guest, licenseGuest } from '../grants.ts';
 
@@ -17,7 +18,7 @@ export const licenseStep = defineStep('license', {
   }),
   // Asked for later, on the result card: an entry of its own when it ends.
   entry: (op, base) => {
-    const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
+    const sku = op.granted?.licensePath.sku?.name ?? (op.license ? licenseName(op.license) : '');
     const at = op.license?.usageLocation;
     return [{ ...base, action: 'license', detail: at ? t('loggedLicenseAt', sku, at) : sku }];
   },
