@@ -51,7 +51,7 @@ export function PowerPlatformSection({
         </p>
       ) : null}
       {env.instanceUrl && env.asAdmin ? (
-        <fieldset>
+        <fieldset data-testid="pp-roles">
           <legend>{t('ppSecurityRole')}</legend>
           {page.roles.map((r) => (
             <label class="check role-option" key={r.id}>
@@ -61,7 +61,10 @@ export function PowerPlatformSection({
                 checked={choice.roleId === r.id}
                 onChange={() => set({ roleId: r.id, confirmed: false })}
               />
-              {r.name} {r.note ? <span class="muted">{r.note}</span> : null}
+              <span class="role-text">
+                <span class="role-name">{r.name}</span>
+                {r.note ? <span class="muted">{r.note}</span> : null}
+              </span>
             </label>
           ))}
         </fieldset>
