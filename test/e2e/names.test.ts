@@ -78,14 +78,18 @@ describe.each(['en', 'de', 'fr'])('names, not ids, in %s', (language) => {
       const roles = pp.getByTestId('pp-roles');
       await roles.waitFor({ timeout: 15_000 });
       // Each role's name on one line at 400 px: wrapped between words if at all, never letter by letter.
-      const lines = await roles
-        .locator('.role-name')
-        .evaluateAll((names) =>
-          names.map((n) => [
-            n.textContent,
-            Math.round(n.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(n).lineHeight)),
-          ]),
-        );
+      const lines = await roles.locator('label').evaluateAll((labels) =>
+        labels.map((label) => {
+          // The name is the label's first words; a range over them has one box per line it is laid out on.
+          const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT, {
+            acceptNode: (n) => (n.textContent?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+          });
+          const name = walker.nextNode();
+          const range = document.createRange();
+          if (name) range.selectNodeContents(name);
+          return [name?.textContent?.trim(), range.getClientRects().length] as const;
+        }),
+      );
       expect(lines.length).toBeGreaterThan(3);
       for (const [name, count] of lines) expect(count, String(name)).toBe(1);
       expect(await idsShown(pp)).toEqual([]);
