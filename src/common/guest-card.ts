@@ -24,8 +24,7 @@ export type { CardAzureRole, CardLicense, CardWorkspaceRole, ChangedUser, GuestC
  */
 
 /** A user found by name or address. */
-/** A directory search shows this many at most: the person types more to narrow it, and the view says so. */
-export const SEARCH_HITS = 15;
+export { SEARCH_HITS } from '../logic/inputs.ts';
 
 export interface DirectoryHit {
   id: string;
