@@ -46,6 +46,8 @@ export const ErrorCodes = {
   domainBlocked: 'domain_blocked',
   crossTenantBlocked: 'cross_tenant_blocked',
   pageLinkRefused: 'page_link_refused',
+  /** Power BI answers an app the caller may not see as it answers one that does not exist: 404. */
+  powerBiAppNotFound: 'powerbi_app_not_found',
   unknown: 'unknown',
 } as const;
 
@@ -142,6 +144,8 @@ export function errorMessage(code: ErrorCode): string {
       return t('errorCrossTenantBlocked');
     case 'page_link_refused':
       return t('errorPageLinkRefused');
+    case 'powerbi_app_not_found':
+      return t('errorPowerBiAppNotFound');
     case 'unknown':
       return t('errorUnknown');
   }

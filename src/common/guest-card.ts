@@ -1,4 +1,5 @@
 import { formatAgo, formatTime } from '../logic/format.ts';
+import { licenseName } from '../logic/license-names.ts';
 import type { ReadExtent } from '../logic/listed.ts';
 import type { ActivityEntry } from './activity-entry.ts';
 import type {
@@ -23,8 +24,7 @@ export type { CardAzureRole, CardLicense, CardWorkspaceRole, ChangedUser, GuestC
  */
 
 /** A user found by name or address. */
-/** A directory search shows this many at most: the person types more to narrow it, and the view says so. */
-export const SEARCH_HITS = 15;
+export { SEARCH_HITS } from '../logic/inputs.ts';
 
 export interface DirectoryHit {
   id: string;
@@ -204,7 +204,7 @@ export function changeSentence(change: GuestChange, who: string): string {
         ? t('changeSentenceRemoveEligibleAndActivation', who, change.role.roleName, change.role.scopeWords)
         : t('changeSentenceRemoveEligibleRole', who, change.role.roleName, change.role.scopeWords);
     case 'removeLicense':
-      return t('changeSentenceRemoveLicense', change.license.skuPartNumber, who);
+      return t('changeSentenceRemoveLicense', licenseName(change.license), who);
     case 'deleteUser':
       return t('changeSentenceDeleteUser', changedUserWords(change.user));
     case 'createGroup':
@@ -230,7 +230,7 @@ export function changeWords(change: GuestChange): string {
         ? t('changeRemoveAzureRoleAndActivation', change.role.roleName, change.role.scopeWords)
         : t('changeRemoveAzureRole', change.role.roleName, change.role.scopeWords);
     case 'removeLicense':
-      return t('changeRemoveLicense', change.license.skuPartNumber);
+      return t('changeRemoveLicense', licenseName(change.license));
     case 'deleteUser':
       return t('changeDeleteUser');
     case 'createGroup':

@@ -70,10 +70,10 @@ describe('my licence path', () => {
     capacity: sku ? { id: 'c', name: 'Contoso Premium P1', sku } : undefined,
   });
   it('needs nothing on a Premium capacity', () => {
-    expect(myLicensePath(ws('P1'), [])).toMatchObject({ kind: 'capacity', headline: 'No licence needed' });
+    expect(myLicensePath(ws('P1'), [])).toMatchObject({ kind: 'capacity', headline: 'No license needed' });
   });
   it('says whether my own licences here cover a Pro or PPU workspace', () => {
-    expect(myLicensePath(ws(), [POWER_BI_PRO]).headline).toBe('Covered by your Power BI Pro licence here');
+    expect(myLicensePath(ws(), [POWER_BI_PRO]).headline).toBe('Covered by your Power BI Pro license here');
     expect(myLicensePath(ws('PP3'), [POWER_BI_PRO]).headline).toBe('Needs Premium Per User: none is assigned to you here');
   });
   it('says plainly when the capacity cannot be read and the home licence cannot be checked', () => {

@@ -45,8 +45,8 @@ describe('the progress list', () => {
       'Set first and last name',
       'Add to Sales readers',
       'Give Reader (Azure)',
-      'Workspace Viewer role and licence path',
-      'Assign the licence',
+      'Workspace Viewer role and license path',
+      'Assign the license',
       'Assign Dynamics 365 Sales',
       'Add to Sales (prod) as Basic User',
       // Not steps of an invitation: never in its progress list, named by their kind.
@@ -60,9 +60,9 @@ describe('the progress list', () => {
       'Set first and last name',
       'Add to the group',
       'Give the role (Azure)',
-      'Licence path',
-      'Assign the licence',
-      'Assign the licence',
+      'License path',
+      'Assign the license',
+      'Assign the license',
       'Add to the environment',
     ]);
   });
@@ -81,7 +81,7 @@ describe('the progress list', () => {
       ...Array(4).fill(azure),
     ]);
     expect(waitingWords(waiting('envLicense', 'user_not_licensed'))).toBe(
-      'The licence is still reaching Power Platform; this can take several minutes.',
+      'The license is still reaching Power Platform; this can take several minutes.',
     );
     expect(waitingWords(waiting('azureRole', 'throttled'))).toBeUndefined();
     expect(waitingWords({ kind: 'azureRole', state: 'done' })).toBeUndefined();

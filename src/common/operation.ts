@@ -125,7 +125,7 @@ export interface Operation extends InviteStart, OperationRecord {
   /** Asked for on the result card, after the invitation: a step added to the same operation. */
   license?: LicenseRequest;
   invited?: InvitationResult;
-  assignment?: AzureAssignment & { roleName: string };
+  assignment?: GivenRole;
   /** The guest was added to the audience group now (false: already a member). */
   joined?: boolean;
   granted?: PowerBiGrant;
@@ -134,6 +134,12 @@ export interface Operation extends InviteStart, OperationRecord {
   /** The person closed the result card, or started another from the popup. */
   dismissed?: boolean;
 }
+
+/**
+ * The Azure role an invitation gave, with the subscription's name as ARM gave it to the inviter (null: it could not
+ * be read; absent in records of earlier versions and in bulk rows, which do not ask), so the card names the scope.
+ */
+export type GivenRole = AzureAssignment & { roleName: string; subscriptionName?: string | null };
 
 /** The steps an invitation with these grants takes, in order. */
 export function plannedSteps(start: {

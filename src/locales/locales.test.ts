@@ -35,6 +35,11 @@ describe('locales', () => {
     },
   );
 
+  it('English spells "license" in every message, never "licence"', () => {
+    const found = Object.entries(english).filter(([, e]) => /licence/i.test(e.message));
+    expect(found.map(([key]) => key)).toEqual([]);
+  });
+
   it('keys are names Chrome takes, distinct without regard to case', () => {
     const keys = Object.keys(english);
     for (const key of keys) expect(key).toMatch(/^[a-z][A-Za-z0-9_]*$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, isoDay, scheduleEnd, scheduleProblem } from './azure.ts';
+import { describeSchedule, isoDay, requestStatusWords, scheduleEnd, scheduleProblem } from './azure.ts';
 import { formatDate } from './format.ts';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
@@ -52,5 +52,14 @@ describe('describeSchedule', () => {
 
   it('ends a schedule of days that many days after its start', () => {
     expect(scheduleEnd({ kind: 'eligible', start: null, end: { afterDays: 7 } }, new Date(NOW))).toBe(iso(NOW + 7 * day));
+  });
+});
+
+describe("ARM's request statuses in words", () => {
+  it('says Removed for Revoked and Pending approval for PendingApproval, keeping a status it does not know', () => {
+    expect(requestStatusWords('Revoked')).toBe('Removed');
+    expect(requestStatusWords('PendingApproval')).toBe('Pending approval');
+    expect(requestStatusWords('Provisioned')).toBe('Active');
+    expect(requestStatusWords('TimedOut')).toBe('TimedOut');
   });
 });

@@ -1,6 +1,7 @@
 import { t } from '../common/i18n.ts';
 import { dateText, type Infer, integer, isRecord, literal, nullable, object } from '../common/schema.ts';
 import { formatDate, formatNumber } from './format.ts';
+import { own } from './own.ts';
 
 /** Azure roles as the popup offers them. */
 export interface AzureRoleOption {
@@ -85,8 +86,7 @@ export function scheduleEnd(s: AzureSchedule, start: Date): string | null {
 
 /**
  * "eligible (PIM) from 28 Nov 2026 until 5 Dec 2026", "active from 28 Nov 2026, with no end": the days in the
- * language of the words (Intl). The activity record passes `isoDay` instead: its CSV keeps the days as Azure's
- * assignment lists them, the same in every language.
+ * language of the words (Intl), on the card and in Activity alike, the way every date is shown.
  */
 export function describeSchedule(
   a: { kind: 'eligible' | 'active'; startDateTime: string | null; endDateTime: string | null },
@@ -96,4 +96,22 @@ export function describeSchedule(
   const { startDateTime: start, endDateTime: end } = a;
   if (start) return end ? t('scheduleFromUntil', kind, day(start), day(end)) : t('scheduleFromNoEnd', kind, day(start));
   return end ? t('scheduleNowUntil', kind, day(end)) : t('scheduleNowNoEnd', kind);
+}
+
+/** ARM's request statuses in the words Microsoft's portal uses for the role's state; getters, read when shown. */
+const REQUEST_STATUS_WORDS: Record<string, () => string> = {
+  revoked: () => t('statusRemoved'),
+  provisioned: () => t('statusActive'),
+  granted: () => t('statusActive'),
+  adminapproved: () => t('statusActive'),
+  accepted: () => t('statusActive'),
+  pendingapproval: () => t('statusPendingApproval'),
+  pendingadmindecision: () => t('statusPendingApproval'),
+  denied: () => t('statusDenied'),
+  canceled: () => t('statusCanceled'),
+};
+
+/** "Removed" for ARM's `Revoked`, "Pending approval" for `PendingApproval`; a status not listed as ARM spells it. */
+export function requestStatusWords(status: string): string {
+  return own(REQUEST_STATUS_WORDS, status.toLowerCase())?.() ?? status;
 }

@@ -7,8 +7,12 @@ export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
 export const formatDate = (at: string | number | Date) =>
   new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(new Date(at));
 
-export const formatDateTime = (at: string | number | Date, style: 'short' | 'medium' = 'medium') =>
-  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: style, timeStyle: 'short' }).format(new Date(at));
+/**
+ * The one way an instant is shown: the day as `formatDate` shows it, then the time (issue 25: a card showed
+ * "07/12/2026", "2026-12-07" and "7 Dec 2026" side by side). Days and instants share the medium date style.
+ */
+export const formatDateTime = (at: string | number | Date) =>
+  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 
 export const formatTime = (at: string | number | Date) =>
   new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(new Date(at));

@@ -16,3 +16,9 @@ export function httpsUrl(value: unknown): value is string {
     return false;
   }
 }
+
+/**
+ * A directory search shows this many at most: the person types more to narrow it, and the view says so. Here, not
+ * beside the guest card's words, so the invite form's picker does not load the card's module at startup.
+ */
+export const SEARCH_HITS = 15;

@@ -50,7 +50,10 @@ describe('Azure resource owners', () => {
     const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
     await expect
       .poll(() => result.textContent(), { timeout: 45_000 })
-      .toContain(`Reader, active from ${today}, with no end, at ${RG}`);
+      .toContain(`Reader, active from ${today}, with no end, at Resource group rg-data · subscription Contoso Prod`);
+    // The exact id only in the disclosure beneath the words.
+    expect(await result.getByTestId('assignment-words').textContent()).not.toContain(SUB);
+    expect(await result.getByTestId('scope-id').locator('code').textContent()).toBe(RG);
     // The guest was created a moment before: ARM answered PrincipalNotFound first, and the popup waited.
     expect(await result.textContent()).toContain('waiting for Azure to see the new guest');
     expect(await popup.getByRole('alert').count()).toBe(0);

@@ -160,12 +160,12 @@ describe('invitations that finish without the popup', () => {
     }
     expect(texts.some((t) => /^Azure role closed@partner\.example · succeeded/.test(t))).toBe(true);
     expect(texts.some((t) => /^Group joined pbi-closed@partner\.example · succeeded/.test(t))).toBe(true);
-    // The licence asked for on the card is one more entry of the same operation; its first try met a question (no
+    // The license asked for on the card is one more entry of the same operation; its first try met a question (no
     // usage location yet), which is no failure.
-    const license = texts.flatMap((t) => /^Licen[cs]e pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
+    const license = texts.flatMap((t) => /^License pbi-closed@partner\.example · (succeeded|failed)/.exec(t)?.[1] ?? []);
     expect(license).toEqual(['succeeded']);
     await popup.getByLabel('Show').selectOption('failed');
-    // Nothing failed: the bulk job's bad row was skipped, never sent, and the licence's first try was a question.
+    // Nothing failed: the bulk job's bad row was skipped, never sent, and the license's first try was a question.
     await expect.poll(() => list.count()).toBe(0);
     await popup.getByLabel('Show').selectOption('all');
     await expect.poll(() => list.count()).toBe(texts.length);

@@ -107,7 +107,7 @@ describe('Admins: a guest on one card', () => {
       .toContain('Sales Analytics viewers');
     expect(await card.getByTestId('card-groups').textContent()).toContain('audience of Sales Analytics');
     expect(await card.getByTestId('card-roles').textContent()).toContain('Storage Blob Data Reader eligible');
-    expect(await card.getByTestId('card-licenses').textContent()).toContain('POWER_BI_PRO');
+    expect(await card.getByTestId('card-licenses').textContent()).toContain('Power BI Pro');
     expect(await card.getByTestId('card-sponsors').textContent()).toContain('Adele');
     const audits = (await card.getByTestId('card-audits').textContent()) ?? '';
     expect(audits).toContain('Invite external user');
@@ -286,7 +286,7 @@ describe('Admins: a guest on one card', () => {
     const popup = await cardOn(PORTAL_PAGE, NORA);
     await popup.getByRole('button', { name: 'Delete user' }).click();
     const confirm = popup.getByRole('group', { name: 'Delete user' });
-    expect(await confirm.getByTestId('still-has').textContent()).toContain('Licence POWER_BI_PRO');
+    expect(await confirm.getByTestId('still-has').textContent()).toContain('License Power BI Pro');
     expect(await confirm.textContent()).toContain('restored from Deleted users for 30 days');
     await confirm.getByRole('button', { name: 'Confirm: delete user' }).click();
     await expect.poll(() => user(NORA), { timeout: 30_000 }).toBeUndefined();

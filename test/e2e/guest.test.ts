@@ -208,8 +208,8 @@ describe('a guest in the tenant that invited them', () => {
     await expect.poll(() => apps.locator('li').count(), { timeout: 15_000 }).toBe(2);
     expect(await apps.locator('li').first().getAttribute('data-app')).toBe('Finance Reporting');
     const path = (name: string) => apps.locator(`li[data-app="${name}"]`).getByTestId('my-license-path').textContent();
-    expect(await path('Finance Reporting')).toBe('No licence needed');
-    expect(await path('Model Lab')).toBe('No Power BI licence is assigned to you here');
+    expect(await path('Finance Reporting')).toBe('No license needed');
+    expect(await path('Model Lab')).toBe('No Power BI license is assigned to you here');
     expect(await apps.locator('li[data-app="Model Lab"]').textContent()).toContain('cannot be checked from here');
     expect(await popup.getByTestId('my-groups').textContent()).toContain('Partner analysts (PPU)');
     await popup.screenshot({ path: join(RESULTS_DIR, 'guest-powerbi.png'), fullPage: true });

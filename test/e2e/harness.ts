@@ -220,9 +220,9 @@ export async function workerRestarted(browser: TestBrowser): Promise<boolean> {
 }
 
 /** A guest's first sign-in: their home account's password, then Entra's "Review permissions", then the app's consent. */
-export async function signInAsGuest(browser: TestBrowser, popup: Page, user: string): Promise<void> {
+export async function signInAsGuest(browser: TestBrowser, popup: Page, user: string, button = 'Sign in'): Promise<void> {
   const authWindow = browser.context.waitForEvent('page', (p) => p.url().startsWith('https://login.microsoftonline.com/'));
-  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: button }).click();
   const auth = await authWindow;
   const closed = auth.waitForEvent('close', { timeout: 60_000 });
   await auth.getByLabel('Email or phone').fill(user);

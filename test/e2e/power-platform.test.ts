@@ -35,7 +35,7 @@ describe('Power Platform admins', () => {
     await popup.getByLabel('First name').fill('Lena');
     await popup.getByLabel('Last name').fill('Berg');
     expect(await popup.getByLabel('Usage location (two-letter country code)').inputValue()).toBe('NL');
-    await popup.getByLabel('Licence').selectOption(DYNAMICS_SALES);
+    await popup.getByLabel('License').selectOption(DYNAMICS_SALES);
     expect(await popup.getByLabel(/^Basic User/).isChecked()).toBe(true);
     // Both APIs throttle once; the chain waits each out.
     await env.sandbox.control.addFault({
@@ -85,11 +85,11 @@ describe('Power Platform admins', () => {
     await popup.getByLabel('E-mail address').fill('yara@partner.example');
     await popup.getByLabel('First name').fill('Yara');
     await popup.getByLabel('Last name').fill('Haddad');
-    await popup.getByLabel('Licence').selectOption(POWER_APPS_PREMIUM);
+    await popup.getByLabel('License').selectOption(POWER_APPS_PREMIUM);
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect
       .poll(() => popup.getByTestId('step-waiting').textContent(), { timeout: 30_000 })
-      .toBe('The licence is still reaching Power Platform; this can take several minutes.');
+      .toBe('The license is still reaching Power Platform; this can take several minutes.');
     const link = popup.getByLabel('Send them the link to Contoso Sales');
     await expect.poll(() => link.inputValue(), { timeout: 60_000 }).toBe('https://contoso-sales.crm.dynamics.com/');
     await expect
@@ -173,7 +173,7 @@ describe('Power Platform admins', () => {
     const popup = await popupOnEnvironment();
     await popup.getByLabel('E-mail address').fill('omar@partner.example');
     await popup.getByLabel('Usage location (two-letter country code)').fill('');
-    await popup.getByLabel('Licence').selectOption(POWER_APPS_PREMIUM);
+    await popup.getByLabel('License').selectOption(POWER_APPS_PREMIUM);
     expect(await popup.getByTestId('pp-problem').textContent()).toContain('usage location');
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
     expect(await user('omar@partner.example')).toBeUndefined();

@@ -16,7 +16,7 @@ const RG = `/subscriptions/${SUB}/resourceGroups/rg-data`;
 const STORAGE = `${RG}/providers/Microsoft.Storage/storageAccounts/stdata01`;
 const PORTAL = 'https://portal.azure.com/#@contoso.onmicrosoft.com/resource';
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
-const NO_CONTEXT = 'This page is not a Power BI app, workspace or Azure resource.';
+const NO_CONTEXT = 'This page is not a Power BI app or workspace, an Azure resource or a Power Platform environment.';
 
 describe('the built extension', () => {
   it('asks for exactly the permissions, hosts, pages and policy in the checked-in snapshot', () => {

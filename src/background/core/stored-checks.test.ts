@@ -122,7 +122,7 @@ describe('a stored bulk job', () => {
   it('is refused, without throwing, when its environment has a null licence', () => {
     const meta = job({ environment: { ...environment, license: null } as never });
     expect(() => jobProblem(meta, 10)).not.toThrow();
-    expect(jobProblem(meta, 10)).toBe('its licence is not a SKU id');
+    expect(jobProblem(meta, 10)).toBe('its license is not a SKU id');
   });
 
   it('is refused when its role schedule has no end', () => {

@@ -13,6 +13,7 @@ import { local } from '../../common/storage.ts';
 import { formatDateTime } from '../../logic/format.ts';
 import { download } from '../parts/download.ts';
 import { OpenCard } from '../parts/open-card.ts';
+import { ScopeId } from '../parts/ScopeId.tsx';
 import { useStored } from '../parts/use-stored.ts';
 import { RestoreFromActivity, restorable } from './RestoreFromActivity.tsx';
 
@@ -66,9 +67,10 @@ export function ActivityView() {
               <strong>{ACTION_WORDS[e.action]}</strong> {e.subject} · {outcomeWords(e.outcome)}
             </div>
             <div class="muted">
-              {formatDateTime(e.at, 'short')} · {e.username}
+              {formatDateTime(e.at)} · {e.username}
             </div>
             {e.detail ? <div>{e.detail}</div> : null}
+            {e.scope ? <ScopeId scope={e.scope} /> : null}
             {e.error ? <div class="field-error">{e.error}</div> : null}
             {e.redeemUrl ? <input readOnly aria-label={t('activityRedeemLinkFor', e.subject)} value={e.redeemUrl} /> : null}
             {restorable(e, entries ?? []) ? <RestoreFromActivity entry={e} /> : null}

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_REDIRECT_URL } from '../../common/config.ts';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { AppError, ErrorCodes } from '../../common/errors.ts';
 import { t } from '../../common/i18n.ts';
@@ -11,6 +10,8 @@ import { local } from '../../common/storage.ts';
 import { scheduleProblem } from '../../logic/azure.ts';
 import type { JobSummary } from '../../logic/bulk/job.ts';
 import { formatNumber } from '../../logic/format.ts';
+import { MAX_BULK_ROWS } from '../../logic/inputs.ts';
+import { guestRedirect } from '../../logic/redirect.ts';
 import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from '../parts/azure-choice.ts';
 import { download } from '../parts/download.ts';
 import { ScheduleFields } from '../parts/ScheduleFields.tsx';
@@ -107,7 +108,7 @@ export function BulkSection({ page, data }: { page: PageInfo; data: PageData | n
       send('prepareBulk', {
         fileName: file.name,
         text: await file.text(),
-        defaultRedirectUrl: page.url ?? DEFAULT_REDIRECT_URL,
+        defaultRedirectUrl: guestRedirect(page, null),
         ...(scope ? { scope } : {}),
         ...(page.context?.kind === 'power-platform-environment' ? { environmentId: page.context.environmentId } : {}),
         ...(audienceGroupId ? { audienceGroupId } : {}),

@@ -27,7 +27,7 @@ function readWords(azure: CardAzure): string[] {
 function activationWords(r: CardAzureRole): string | null {
   if (!r.activation) return null;
   return r.activation.end
-    ? t('cardActivationRunning', formatDateTime(r.activation.end, 'short'))
+    ? t('cardActivationRunning', formatDateTime(r.activation.end))
     : t('cardActivationRunningNoEnd');
 }
 

@@ -1,5 +1,7 @@
 import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
+import { formatDate } from '../../logic/format.ts';
+import { licenseName } from '../../logic/license-names.ts';
 import { notReadWords } from '../../logic/listed.ts';
 import { AudiencesRead } from './AudiencesRead.tsx';
 import { AzureRoles, azureStillLines } from './AzureRoles.tsx';
@@ -97,7 +99,7 @@ export function GuestAccess({
       <ul class="access" data-testid="card-licenses">
         {card.licenses.map((l) => (
           <li key={l.skuId}>
-            <strong>{l.skuPartNumber}</strong>
+            <strong>{licenseName(l)}</strong>
             <ConfirmChange
               label={t('cardRemoveLicense')}
               confirmLabel={t('cardConfirmRemoveLicense')}
@@ -122,7 +124,7 @@ export function StillHas({ card }: { card: GuestCard }) {
       text: t('cardStillWorkspace', w.role, w.workspaceName),
     })),
     ...azureStillLines(card),
-    ...card.licenses.map((l) => ({ key: l.skuId, text: t('cardStillLicense', l.skuPartNumber) })),
+    ...card.licenses.map((l) => ({ key: l.skuId, text: t('cardStillLicense', licenseName(l)) })),
   ];
 
   return (

@@ -3,7 +3,7 @@ import type { GuestCard } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
 import { formatDateTime } from '../../logic/format.ts';
 
-const when = (at: string | number) => formatDateTime(at, 'short');
+const when = (at: string | number) => formatDateTime(at);
 /** Entra's audit result in words; a value it adds later as Entra gives it. */
 const resultWords = (result: string) =>
   result === 'success' ? t('cardAuditSuccess') : result === 'failure' ? t('cardAuditFailure') : result;

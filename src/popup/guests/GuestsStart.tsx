@@ -82,7 +82,7 @@ function RecentList({ onOpen }: { onOpen: (wanted: CardWanted) => void }) {
           </button>
           <div class="muted">
             {r.name ? `${r.email} · ` : ''}
-            {formatDateTime(r.at, 'short')} · {STATE_WORDS[r.state]()}
+            {formatDateTime(r.at)} · {STATE_WORDS[r.state]()}
           </div>
           {r.error ? <div class="field-error">{r.error}</div> : null}
         </li>

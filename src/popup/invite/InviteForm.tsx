@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_REDIRECT_URL } from '../../common/config.ts';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import type { AppError } from '../../common/errors.ts';
@@ -10,6 +10,7 @@ import { send } from '../../common/send.ts';
 import { session } from '../../common/storage.ts';
 import { describeEmailProblem, emailProblem } from '../../logic/email.ts';
 import { LIMITS } from '../../logic/inputs.ts';
+import { guestRedirect } from '../../logic/redirect.ts';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 import { ActionBar, describeAction } from './ActionBar.tsx';
 import type { GrantPayload } from './grant-section.ts';
@@ -91,13 +92,14 @@ export function InviteForm({
   // A draft survives the popup closing, for the same account on the same page; elsewhere a fresh one follows the
   // page the tab is on (its redirect too), and nothing typed for another account or page is offered.
   const pageUrl = page.url ?? '';
+  const redirect = guestRedirect(page, data);
   useEffect(() => {
     if (retry) return;
     session.inviteDraft.get().then((saved) => {
       const ours = saved && saved.accountId === accountId && saved.page === pageUrl && saved.draft?.email;
-      setDraft(ours ? saved.draft : blank(page.url ?? DEFAULT_REDIRECT_URL));
+      setDraft(ours ? saved.draft : blank(redirect));
     });
-  }, [page.url, pageUrl, accountId, retry]);
+  }, [redirect, pageUrl, accountId, retry]);
 
   if (!draft) return null;
   const update = (patch: Partial<InviteDraft>) => {

@@ -1,14 +1,31 @@
 import { useContext, useState } from 'preact/hooks';
 import { t } from '../../common/i18n.ts';
 import { guestStateWords, type InvitationResult } from '../../common/model.ts';
-import type { OperationStep } from '../../common/operation.ts';
+import type { GivenRole, OperationStep } from '../../common/operation.ts';
 import type { PowerPlatformGrantRequest } from '../../common/power-platform-schema.ts';
 import type { PowerBiGrant } from '../../common/powerbi.ts';
-import { type AzureAssignment, describeSchedule } from '../../logic/azure.ts';
+import { describeSchedule } from '../../logic/azure.ts';
 import { formatNumber } from '../../logic/format.ts';
+import { scopeWords } from '../../logic/scope-words.ts';
 import { OpenCard } from '../parts/open-card.ts';
+import { ScopeId } from '../parts/ScopeId.tsx';
 import { EnvironmentLink } from './EnvironmentLink.tsx';
 import { PowerBiGrantCard } from './LicenseAction.tsx';
+
+/** The role given, its schedule and its scope in words; the exact id folded away beneath. */
+function AssignmentLine({ assignment: a }: { assignment: GivenRole }) {
+  const scope = scopeWords(a.scope, a.subscriptionName);
+  return (
+    <div class="pbi" data-testid="azure-assignment">
+      <div data-testid="assignment-words">
+        {a.waitedMs > 0
+          ? t('resultAssignmentWaited', a.roleName, describeSchedule(a), scope, formatNumber(Math.round(a.waitedMs / 1000)))
+          : t('resultAssignment', a.roleName, describeSchedule(a), scope)}
+      </div>
+      <ScopeId scope={a.scope} />
+    </div>
+  );
+}
 
 /** The result card's heading; the live region says the same words. */
 export const resultHeading = (result: InvitationResult) =>
@@ -28,7 +45,7 @@ export function InviteResult({
   environment?: PowerPlatformGrantRequest | null;
   result: InvitationResult;
   grant: PowerBiGrant | null;
-  assignment: (AzureAssignment & { roleName: string }) | null;
+  assignment: GivenRole | null;
   operationId: string;
   license?: OperationStep;
   /** The tenant's country, which a licence's question for a usage location proposes. */
@@ -67,19 +84,7 @@ export function InviteResult({
           {copied ? t('copied') : t('copy')}
         </button>
       </div>
-      {assignment ? (
-        <div class="pbi" data-testid="azure-assignment">
-          {assignment.waitedMs > 0
-            ? t(
-                'resultAssignmentWaited',
-                assignment.roleName,
-                describeSchedule(assignment),
-                assignment.scope,
-                formatNumber(Math.round(assignment.waitedMs / 1000)),
-              )
-            : t('resultAssignment', assignment.roleName, describeSchedule(assignment), assignment.scope)}
-        </div>
-      ) : null}
+      {assignment ? <AssignmentLine assignment={assignment} /> : null}
       {environment ? <EnvironmentLink environment={environment} /> : null}
       {grant ? <PowerBiGrantCard grant={grant} operationId={operationId} license={license} country={country} /> : null}
       <div class="row">

@@ -31,7 +31,7 @@ export function PowerPlatformSection({
         </p>
       ) : null}
       {env.instanceUrl && env.asAdmin ? (
-        <fieldset>
+        <fieldset data-testid="pp-roles">
           <legend>{t('ppSecurityRole')}</legend>
           {page.roles.map((r) => (
             // The name on its own line beside its radio, the note under it: a long note never squeezes the name.

@@ -7,7 +7,9 @@ import { type Activation, MIN_ACTIVE_MS, type MyAccess, type MyRole } from '../.
 import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
 import { formatDateTime } from '../../logic/format.ts';
+import { licenseName } from '../../logic/license-names.ts';
 import { notReadWords } from '../../logic/listed.ts';
+import { ScopeId } from '../parts/ScopeId.tsx';
 import { useStored } from '../parts/use-stored.ts';
 import { ActivateForm } from './ActivateForm.tsx';
 
@@ -76,7 +78,10 @@ function RoleRow(props: {
     <li class="my-role" data-testid={`${role.kind}-role`} data-role={role.roleName}>
       <strong>{role.roleName}</strong>
       {role.words ? <span class="muted"> — {role.words}</span> : null}
-      <div class="muted">{role.scopeWords}</div>
+      <div class="muted" data-testid="role-scope">
+        {role.scopeWords}
+      </div>
+      <ScopeId scope={role.scope} />
       <div data-testid="role-window">
         {role.kind === 'eligible'
           ? role.end
@@ -232,7 +237,7 @@ export function MyAccessView({ page }: { page: PageInfo }) {
       </ul>
       <h3>{t('myAccessLicensesGroups')}</h3>
       <p data-testid="my-licenses">
-        {access.licenses.length ? access.licenses.map((l) => l.skuPartNumber || l.skuId).join(', ') : t('myAccessNoLicenses')}
+        {access.licenses.length ? access.licenses.map(licenseName).join(', ') : t('myAccessNoLicenses')}
       </p>
       <p data-testid="my-groups">
         {access.groups.length ? t('myAccessGroups', access.groups.map((g) => g.displayName).join(', ')) : t('myAccessNoGroups')}

@@ -1,9 +1,10 @@
 import { useId, useState } from 'preact/hooks';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
-import { type DirectoryHit, SEARCH_HITS } from '../../common/guest-card.ts';
+import type { DirectoryHit } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { formatNumber } from '../../logic/format.ts';
+import { SEARCH_HITS } from '../../logic/inputs.ts';
 import { useSearch } from './use-search.ts';
 
 /** Finds users of this directory by words of their name or address, as they are typed. */

@@ -51,7 +51,7 @@ function Queued({
   return (
     <li>
       <strong>{item.what}</strong>
-      <div class="muted">{t('queuedBy', item.queuedBy, formatDateTime(item.createdAt, 'short'))}</div>
+      <div class="muted">{t('queuedBy', item.queuedBy, formatDateTime(item.createdAt))}</div>
       {asking ? (
         <fieldset class="confirm" aria-label={t('queuedRunAsMe')}>
           <p>{t('queuedRunSentence', me, item.queuedBy)}</p>

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storage } from '../../../../test/support/fake-extension.ts';
 import type { ActivityEntry } from '../../../common/activity-entry.ts';
+import type { Activation } from '../../../common/my-access.ts';
 import type { Operation, OperationStep, StepKind } from '../../../common/operation.ts';
-import { recordOperation } from './activity-log.ts';
+import { recordActivation, recordOperation } from './activity-log.ts';
 // The worker's start installs every step kind's definition, whose Activity entry the recording reads.
 import '../registry.ts';
 
@@ -112,7 +113,7 @@ describe('the Activity entries of a single invitation', () => {
         at: FINISHED,
         ...who,
         action: 'role',
-        detail: 'Reader at Resource group rg-data, eligible (PIM) from 2026-12-07 until 2027-01-06',
+        detail: 'Reader at Resource group rg-data, eligible (PIM) from Dec 7, 2026 until Jan 6, 2027',
         scope: SCOPE,
         outcome: 'succeeded',
       },
@@ -182,5 +183,38 @@ describe('the Activity entries of a single invitation', () => {
     await recordOperation(op);
     expect(recorded()).toHaveLength(7);
     expect(op.steps.every((s) => s.logged)).toBe(true);
+  });
+});
+
+describe('the Activity entry of an activation', () => {
+  beforeEach(() => {
+    storage.clear();
+  });
+
+  const activation = (kind: Activation['kind'], status: string, end: string | null): Activation => ({
+    id: 'act-1',
+    tenantId: CONTOSO,
+    principalId: ME,
+    username: 'pat@partner.example',
+    createdAt: FINISHED - 60_000,
+    finishedAt: FINISHED,
+    status: 'done',
+    steps: [{ kind: 'activate', state: 'done' }],
+    requestName: 'r-1',
+    kind,
+    draft: {
+      scope: SCOPE,
+      roleDefinitionId: `/subscriptions/x/providers/Microsoft.Authorization/roleDefinitions/r`,
+      roleName: 'Reader',
+    },
+    result: { status, start: null, end },
+  });
+
+  it("says an ended role is Removed, in Microsoft's word, and its end as every date is shown", async () => {
+    await recordActivation(activation('activate', 'Provisioned', '2026-12-07T11:30:00Z'));
+    await recordActivation(activation('deactivate', 'Revoked', null));
+    const [on, off] = recorded().map((e) => e.detail);
+    expect(on).toMatch(/^Reader at Resource group rg-data, until Dec 7, 2026, \d{1,2}:30 [AP]M \(Active\)$/);
+    expect(off).toBe('Reader at Resource group rg-data (Removed)');
   });
 });

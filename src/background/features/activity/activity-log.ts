@@ -7,8 +7,9 @@ import type { Activation } from '../../../common/my-access.ts';
 import type { Operation, OperationStep } from '../../../common/operation.ts';
 import { describeScope } from '../../../common/page-context.ts';
 import { local } from '../../../common/storage.ts';
+import { requestStatusWords } from '../../../logic/azure.ts';
 import type { JobCounts } from '../../../logic/bulk/job.ts';
-import { formatNumber } from '../../../logic/format.ts';
+import { formatDateTime, formatNumber } from '../../../logic/format.ts';
 import { oneAtATime } from '../../../logic/one-at-a-time.ts';
 import { type Owner, ownedBy } from '../../core/owner.ts';
 import { type EntryBase, stepDefinition } from '../../engine/registry.ts';
@@ -129,16 +130,19 @@ export function recordActivation(a: Activation): Promise<void> {
   for (const s of a.steps) s.logged = true;
   const failed = a.steps.find((s) => s.state === 'failed');
   const r = a.result;
-  const window =
-    a.kind === 'activate' && r?.end ? `, until ${new Date(r.end).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
-  const status = r && !failed ? ` (${r.status})` : '';
+  const scope = describeScope(a.draft.scope);
+  const what =
+    a.kind === 'activate' && r?.end
+      ? t('loggedActivationUntil', a.draft.roleName, scope, formatDateTime(r.end))
+      : t('loggedActivation', a.draft.roleName, scope);
+  const status = r && !failed ? ` (${requestStatusWords(r.status)})` : '';
   return record([
     {
       at: a.finishedAt ?? Date.now(),
       ...ownerFields(a),
       action: a.kind === 'activate' ? 'activated' : 'deactivated',
       subject: a.username,
-      detail: `${a.draft.roleName} at ${describeScope(a.draft.scope)}${window}${status}`,
+      detail: `${what}${status}`,
       scope: a.draft.scope,
       outcome: failed ? 'failed' : 'succeeded',
       error: failed?.error,

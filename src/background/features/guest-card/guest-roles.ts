@@ -2,8 +2,8 @@ import type { Settings } from '../../../common/config.ts';
 import type { CardAzureRole, CardUnreadableRole } from '../../../common/guest-card.ts';
 import { scopeParts } from '../../../common/page-context.ts';
 import { isArmScope, parseArmId, scopePath } from '../../../logic/arm-id.ts';
-import { armGet, armList } from '../../services/arm/client.ts';
-import { placeWords, scopeWords } from '../../services/arm/scope.ts';
+import { placeWords, scopeWords } from '../../../logic/scope-words.ts';
+import { arm, armGet, armList } from '../../services/arm/client.ts';
 import { path } from '../../services/url-path.ts';
 import { AUTH, isOwn, PIM } from './guest-role-holder.ts';
 

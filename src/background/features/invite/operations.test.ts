@@ -457,7 +457,7 @@ describe('failures that pass with time', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(10 * MINUTE);
     expect(stored().steps[1]).toMatchObject({ state: 'failed', code: 'user_not_licensed' });
     expect(stored().steps[1]?.error).toBe(
-      "The guest's licence has not reached Power Platform yet. Add them to the environment again in a few minutes; the invitation and the licence were done. (userNotLicensed) (still so after 10 minutes of trying)",
+      "The guest's license has not reached Power Platform yet. Add them to the environment again in a few minutes; the invitation and the license were done. (userNotLicensed) (still so after 10 minutes of trying)",
     );
   });
 

@@ -2,8 +2,8 @@ import type { Settings } from '../../../common/config.ts';
 import { durationMinutes, type MyRole, type ReachableTenant, type RolePolicy } from '../../../common/my-access.ts';
 import { scopeParts } from '../../../common/page-context.ts';
 import { isArmScope, scopePath } from '../../../logic/arm-id.ts';
+import { scopeWords } from '../../../logic/scope-words.ts';
 import { armList } from '../../services/arm/client.ts';
-import { scopeWords } from '../../services/arm/scope.ts';
 import { commonJobs } from '../invite/role-jobs.ts';
 
 const AUTH = '/providers/Microsoft.Authorization';
@@ -27,10 +27,14 @@ interface Instance {
   };
 }
 
-/** The scope in words; the subscription named as ARM lists it, or by the scope itself when that is the subscription. */
+/**
+ * The scope in words; the subscription named as ARM lists it to me, or by the scope itself when that is the
+ * subscription. ARM lists only the subscriptions I hold an active role in, so a guest with only an eligible role
+ * there is told that its name cannot be read (the card keeps the id in a disclosure), never shown a bare GUID.
+ */
 function scopeInWords(scope: string, subscriptions: Map<string, string>, name?: string): string {
   const p = scopeParts(scope);
-  return scopeWords(scope, subscriptions.get(p.subscriptionId) ?? (!p.resourceGroup ? name : undefined));
+  return scopeWords(scope, subscriptions.get(p.subscriptionId) ?? (!p.resourceGroup && name ? name : null));
 }
 
 function myRole(kind: MyRole['kind'], i: Instance, subscriptions: Map<string, string>): MyRole | null {

@@ -1,5 +1,5 @@
 import type { Settings } from '../../../common/config.ts';
-import { AppError } from '../../../common/errors.ts';
+import { AppError, ErrorCodes, hasCode } from '../../../common/errors.ts';
 import type { PowerBiApp, PowerBiWorkspace } from '../../../common/powerbi.ts';
 import { path } from '../url-path.ts';
 import { powerBi } from './client.ts';
@@ -11,7 +11,10 @@ interface Capacity {
 }
 
 export async function getApp(settings: Settings, appId: string): Promise<PowerBiApp> {
-  const app = await powerBi<PowerBiApp & { workspaceId?: string }>(settings, 'GET', path`/apps/${appId}`);
+  // Apps - Get App answers 404 both for an app that is gone and for one not shared with the caller: said as both.
+  const app = await powerBi<PowerBiApp & { workspaceId?: string }>(settings, 'GET', path`/apps/${appId}`).catch((e: unknown) => {
+    throw hasCode(e, ErrorCodes.notFound) ? new AppError(ErrorCodes.powerBiAppNotFound, undefined, { cause: e }) : e;
+  });
   return { id: app.id, name: app.name, workspaceId: app.workspaceId };
 }
 

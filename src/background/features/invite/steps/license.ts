@@ -1,5 +1,6 @@
 import { t } from '../../../../common/i18n.ts';
 import { asksCountry, type LicenseRequest, stepOf } from '../../../../common/operation.ts';
+import { licenseName } from '../../../../logic/license-names.ts';
 import { defineStep, type StepCall } from '../../../engine/steps.ts';
 import { type Guest, licenseGuest } from '../grants.ts';
 
@@ -22,7 +23,7 @@ export const licenseStep = defineStep('license', {
   // licence: Activity lists it as waiting (operation-store.ts), and the answer's step writes the entry.
   entry: (op, base) => {
     if (asksCountry(stepOf(op.steps, 'license'))) return [];
-    const sku = op.granted?.licensePath.sku?.name ?? op.license?.skuId ?? '';
+    const sku = op.granted?.licensePath.sku?.name ?? (op.license ? licenseName(op.license) : '');
     const at = op.license?.usageLocation;
     return [{ ...base, action: 'license', detail: at ? t('loggedLicenseAt', sku, at) : sku }];
   },
