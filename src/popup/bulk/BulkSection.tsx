@@ -10,7 +10,6 @@ import { local } from '../../common/storage.ts';
 import { scheduleProblem } from '../../logic/azure.ts';
 import type { JobSummary } from '../../logic/bulk/job.ts';
 import { formatNumber } from '../../logic/format.ts';
-import { MAX_BULK_ROWS } from '../../logic/inputs.ts';
 import { guestRedirect } from '../../logic/redirect.ts';
 import { type AzureChoice, DEFAULT_AZURE_CHOICE, toSchedule } from '../parts/azure-choice.ts';
 import { download } from '../parts/download.ts';

@@ -26,9 +26,7 @@ function readWords(azure: CardAzure): string[] {
  */
 function activationWords(r: CardAzureRole): string | null {
   if (!r.activation) return null;
-  return r.activation.end
-    ? t('cardActivationRunning', formatDateTime(r.activation.end))
-    : t('cardActivationRunningNoEnd');
+  return r.activation.end ? t('cardActivationRunning', formatDateTime(r.activation.end)) : t('cardActivationRunningNoEnd');
 }
 
 function RoleRow({ r, guest, onStarted }: { r: CardAzureRole; guest: GuestChangeRecord['guest']; onStarted: () => void }) {

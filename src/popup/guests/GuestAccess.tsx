@@ -1,6 +1,5 @@
 import { type GuestCard, type GuestChangeRecord, workspacesNotReadWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
-import { formatDate } from '../../logic/format.ts';
 import { licenseName } from '../../logic/license-names.ts';
 import { notReadWords } from '../../logic/listed.ts';
 import { AudiencesRead } from './AudiencesRead.tsx';

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_REDIRECT_URL } from '../../common/config.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import type { AppError } from '../../common/errors.ts';
 import { t } from '../../common/i18n.ts';

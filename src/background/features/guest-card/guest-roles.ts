@@ -3,7 +3,7 @@ import type { CardAzureRole, CardUnreadableRole } from '../../../common/guest-ca
 import { scopeParts } from '../../../common/page-context.ts';
 import { isArmScope, parseArmId, scopePath } from '../../../logic/arm-id.ts';
 import { placeWords, scopeWords } from '../../../logic/scope-words.ts';
-import { arm, armGet, armList } from '../../services/arm/client.ts';
+import { armGet, armList } from '../../services/arm/client.ts';
 import { path } from '../../services/url-path.ts';
 import { AUTH, isOwn, PIM } from './guest-role-holder.ts';
 
