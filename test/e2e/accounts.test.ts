@@ -63,7 +63,7 @@ describe('queued work and the account that confirmed it', () => {
     const popup = await queueAsMegan(mail);
     const queued = await adeleSignsInAfter(popup);
     expect(await queued.textContent()).toContain('Give Reader');
-    // B's One guest tab is B's: a blank form, not A's result card with the guest's redeem link.
+    // B's Invite tab is B's: a blank form, not A's result card with the guest's redeem link.
     await popup.getByLabel('E-mail address').waitFor();
     expect(await popup.getByLabel('E-mail address').inputValue()).toBe('');
     expect(await popup.getByTestId('azure-assignment').count()).toBe(0);

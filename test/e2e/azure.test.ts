@@ -142,7 +142,7 @@ describe('Azure resource owners', () => {
     expect(await waiting.textContent()).toContain('Azure has not seen the new guest yet; this usually takes a minute or two.');
     await expect.poll(() => waiting.count(), { timeout: 60_000 }).toBe(0);
     expect(await popup.getByTestId('activity-list').textContent()).toContain('ravi@partner.example · succeeded');
-    await popup.getByRole('tab', { name: 'One guest' }).click();
+    await popup.getByRole('tab', { name: 'Invite', exact: true }).click();
     const result = popup.getByTestId('azure-assignment');
     await expect.poll(() => result.textContent(), { timeout: 60_000 }).toContain(`Storage Blob Data Reader, eligible (PIM) from`);
     expect(await result.textContent()).toContain('waiting for Azure to see the new guest');

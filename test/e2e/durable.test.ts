@@ -139,7 +139,7 @@ describe('invitations that finish without the popup', () => {
 
   it('lists these invitations and a bulk job in Activity, newest first, and exports the same as CSV', async () => {
     const popup = await openPopupOn(env.browser, APP_PAGE);
-    await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await popup.getByRole('tab', { name: 'Bulk', exact: true }).click();
     await popup.getByLabel('CSV file').setInputFiles({
       name: 'act.csv',
       mimeType: 'text/csv',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLocale } from '../../scripts/locales.ts';
 import { launchBrowser, type TestBrowser } from './harness.ts';
 import { freshSandbox, RESULTS_DIR, type TestSandbox } from './sandbox.ts';
-import { tourViews, wordsIn } from './views.ts';
+import { tabsOnOneLine, tourViews, wordsIn } from './views.ts';
 
 let sandbox: TestSandbox;
 let browser: TestBrowser;
@@ -45,9 +45,11 @@ describe('the browser in German', () => {
     const silent: string[] = [];
     const seen: string[] = [];
     const notGerman: string[] = [];
+    const wrapped: string[] = [];
     await tourViews(browser, wordsIn('de'), async (view, page) => {
       seen.push(view);
       if ((await page.evaluate(() => document.documentElement.lang)) !== 'de') notGerman.push(view);
+      if (!(await tabsOnOneLine(page))) wrapped.push(view);
       // biome-ignore lint/performance/useDomNodeTextContent: the words a person sees, not hidden ones
       const text = await page.evaluate(() => document.body.innerText);
       await page.screenshot({ path: join(RESULTS_DIR, 'views', `${view}-de.png`), fullPage: true });
@@ -59,5 +61,6 @@ describe('the browser in German', () => {
     expect(silent).toEqual([]);
     // The page says its language, so a screen reader reads it with a German voice.
     expect(notGerman).toEqual([]);
+    expect(wrapped).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RESULTS_DIR, sandboxAndBrowser } from './sandbox.ts';
-import { tourViews, wordsIn } from './views.ts';
+import { tabsOnOneLine, tourViews, wordsIn } from './views.ts';
 
 const env = sandboxAndBrowser();
 const SHOTS = join(RESULTS_DIR, 'views');
@@ -43,6 +43,7 @@ describe('every view, in light and dark', () => {
       // Body text at Fluent's base size (fontSizeBase300, 14 px), not Chrome's 75 % for extension pages.
       const size = await page.evaluate(() => getComputedStyle(document.body).fontSize);
       if (size !== '14px') small.push(`${view}: ${size}`);
+      if (!(await tabsOnOneLine(page))) small.push(`${view}: tabs on two lines`);
       for (const theme of THEMES) {
         await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
         const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

@@ -131,7 +131,7 @@ describe('Power Platform admins', () => {
 
   it('grants the same chain to each row of a CSV with an environment column', async () => {
     const popup = await openPopupOn(env.browser, ADMIN_PAGE);
-    await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await popup.getByRole('tab', { name: 'Bulk', exact: true }).click();
     const file = [
       'email,environment role,licence,usage location',
       'pp1@partner.example,Basic User,Dynamics 365 Sales Enterprise,nl',

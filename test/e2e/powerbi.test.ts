@@ -73,7 +73,7 @@ describe('Power BI app publishers', () => {
       .poll(() => popup.getByTestId('activity-waiting').textContent(), { timeout: 15_000 })
       .toContain('Waiting for a country');
     expect(await popup.getByTestId('activity-list').locator('li[data-outcome="failed"]').count()).toBe(0);
-    await popup.getByRole('tab', { name: 'One guest' }).click();
+    await popup.getByRole('tab', { name: 'Invite', exact: true }).click();
     await popup.getByLabel('Usage location', { exact: true }).selectOption({ label: 'Belgium' });
     await popup.getByRole('button', { name: 'Assign Power BI Pro' }).click();
     await expect

@@ -139,7 +139,7 @@ describe('what a page or a link can make the extension do', () => {
     await expect.poll(() => popup.getByTestId('existing-user').textContent(), { timeout: 10_000 }).toContain(markup);
     expect(await popup.locator('main img').count()).toBe(0);
 
-    await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await popup.getByRole('tab', { name: 'Bulk', exact: true }).click();
     const group = '<b onmouseover=alert(1)>Partners</b>';
     await popup.getByLabel('CSV file').setInputFiles({
       name: 'm.csv',
@@ -155,7 +155,7 @@ describe('what a page or a link can make the extension do', () => {
 
   it('names, in the bulk preview, the scope the job will use, not the page the popup is on now', async () => {
     const onStorage = await openPopupOn(env.browser, `${PORTAL}${STORAGE}/overview`);
-    await onStorage.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await onStorage.getByRole('tab', { name: 'Bulk', exact: true }).click();
     const again = onStorage.getByRole('button', { name: 'New bulk invitation' });
     await onStorage.getByLabel('CSV file').or(again).first().waitFor();
     if (await again.isVisible()) await again.click();
@@ -165,7 +165,7 @@ describe('what a page or a link can make the extension do', () => {
     await onStorage.getByTestId('bulk-role-scope').waitFor({ timeout: 20_000 });
     await onStorage.close();
     const onApp = await openPopupOn(env.browser, APP_PAGE);
-    await onApp.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await onApp.getByRole('tab', { name: 'Bulk', exact: true }).click();
     await expect.poll(() => onApp.getByTestId('bulk-role-scope').textContent()).toBe('Storage account stdata01 in rg-data');
     await onApp.getByRole('button', { name: 'Cancel' }).click();
     await onApp.close();
@@ -173,7 +173,7 @@ describe('what a page or a link can make the extension do', () => {
 
   it('leaves no token or refresh token in any storage after signing in, inviting and a bulk job', async () => {
     const popup = await openPopupOn(env.browser, APP_PAGE);
-    await popup.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await popup.getByRole('tab', { name: 'Bulk', exact: true }).click();
     await popup.getByRole('button', { name: 'New bulk invitation' }).click();
     await popup.getByLabel('CSV file').setInputFiles({
       name: 't.csv',

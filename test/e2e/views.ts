@@ -127,3 +127,14 @@ export async function tourViews(browser: TestBrowser, say: (english: string) => 
   await visit('options-check', options);
   await options.close();
 }
+
+/**
+ * Whether the popup's tabs sit on one line (true where a view has none): at 14 px, longer names wrapped the last
+ * tab onto a second line and pushed the form down.
+ */
+export async function tabsOnOneLine(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const tabs = [...document.querySelectorAll('[role="tab"]')].map((t) => t.getBoundingClientRect().top);
+    return new Set(tabs.map(Math.round)).size <= 1;
+  });
+}

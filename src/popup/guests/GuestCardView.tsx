@@ -72,7 +72,7 @@ export function GuestCardView({ id, onInvitation }: { id: string; onInvitation: 
     userType: u.userType,
     external: !!u.externalUserState || /#EXT#/i.test(u.userPrincipalName),
   };
-  // Resend and reset are invitations like any other: the One guest tab shows the result card with the redeem link.
+  // Resend and reset are invitations like any other: the Invite tab shows the result card with the redeem link.
   // They send the guest to the default page, never to whatever page the tab shows (the card offers no field for it).
   const invite = (reset: boolean) =>
     send('startInvitation', {

@@ -11,7 +11,7 @@ import { InviteForm } from './InviteForm.tsx';
 import { OperationCard, operationAnnouncement } from './OperationCard.tsx';
 
 /**
- * The "One guest" tab: the invitation the background is running or has finished, else the form. Reopened, the popup
+ * The Invite tab: the invitation the background is running or has finished, else the form. Reopened, the popup
  * shows the truth from storage, watched for changes rather than polled.
  */
 export function OneGuest(props: { accountId: string; page: PageInfo; data: PageData | null }) {
