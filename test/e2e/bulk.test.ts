@@ -135,7 +135,7 @@ describe('bulk invitations from a CSV file', () => {
     expect(await popup.getByTestId('bulk-rows').textContent()).toContain('"Send invitation message" must be true or false');
 
     await popup.getByLabel('I have read what this file grants').check();
-    await popup.getByRole('button', { name: 'Send 192 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (192)' }).click();
     // Stopped twice mid-run, as Chrome stops an idle worker; the open popup's next question wakes it.
     // Each stop lands while a batch is on its way, the hardest moment: were those guests created or not?
     for (const after of [40, 110]) {
@@ -205,7 +205,7 @@ describe('bulk invitations from a CSV file', () => {
       .poll(() => first.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
       .toBe('150 rows: 150 to send, 0 skipped.');
     await first.getByLabel('I have read what this file grants').check();
-    await first.getByRole('button', { name: 'Send 150 invitations' }).click();
+    await first.getByRole('button', { name: 'Send invitations (150)' }).click();
     await expect.poll(() => doneCount(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
     await first.getByRole('button', { name: 'Pause' }).click();
     await first.getByRole('button', { name: 'Resume' }).waitFor();
@@ -275,7 +275,7 @@ describe('bulk invitations from a CSV file', () => {
     await expect.poll(() => popup.getByTestId('bulk-rows').textContent()).toContain('Owner can do everything here');
     expect(await popup.getByLabel('Eligible (PIM)').isChecked()).toBe(true);
     await popup.getByLabel('I have read what this file grants').check();
-    await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (2)' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     expect(await popup.getByTestId('bulk-progress').textContent()).toMatch(/^3 of 3 done/);
     await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 sent · 1 skipped · 0 failed');
@@ -346,7 +346,7 @@ describe('bulk invitations from a CSV file', () => {
     expect(problems).toContain('No group "0f0e0d0c-0b0a-4908-8706-050403020100" in this tenant.');
 
     // Start waits for the acknowledgement, and the background refuses a start that skips it.
-    const start = popup.getByRole('button', { name: 'Send 2 invitations' });
+    const start = popup.getByRole('button', { name: 'Send invitations (2)' });
     expect(await start.isDisabled()).toBe(true);
     const forged = await popup.evaluate(() =>
       chrome.runtime.sendMessage({ mark: 'invite-here/1', to: 'background', name: 'controlBulk', payload: { action: 'start' } }),
@@ -383,7 +383,7 @@ describe('bulk invitations from a CSV file', () => {
     await popup.getByLabel('CSV file').setInputFiles({ name: 'owed.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     expect(await popup.getByTestId('bulk-grant-azure-roles').textContent()).toBe('Storage Blob Data Reader · 3 rows');
     await popup.getByLabel(ACKNOWLEDGE).check();
-    await popup.getByRole('button', { name: 'Send 3 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (3)' }).click();
     await expect
       .poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 })
       .toBe('Sending · adding 3 to their group or role');
@@ -439,7 +439,7 @@ describe('bulk invitations from a CSV file', () => {
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
       .toBe('7 rows: 4 to send, 3 skipped: 3 with errors.');
     await popup.getByLabel(ACKNOWLEDGE).check();
-    await popup.getByRole('button', { name: 'Send 4 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (4)' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     // Rows never sent are skipped, not failed; the two Graph refused are the failures.
     await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('2 sent · 3 skipped · 2 failed');
@@ -481,7 +481,7 @@ describe('bulk invitations from a CSV file', () => {
       .poll(() => popup.locator('[data-testid=bulk-rows] tbody td.email').allTextContents())
       .toEqual(['one@blocked.example', 'two@blocked.example']);
     await popup.getByLabel(ACKNOWLEDGE).check();
-    await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (2)' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('2 sent · 0 skipped · 0 failed');
 
@@ -524,7 +524,7 @@ describe('bulk invitations from a CSV file', () => {
       .poll(() => popup.getByTestId('bulk-grant-groups').locator('li').first().textContent(), { timeout: 20_000 })
       .toMatch(/^Sales Analytics viewers · Security group · 2 rows/);
     await popup.getByLabel(ACKNOWLEDGE).check();
-    await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (2)' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('2 sent · 0 skipped · 0 failed');
     const tenant = await contoso();

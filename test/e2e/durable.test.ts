@@ -146,7 +146,7 @@ describe('invitations that finish without the popup', () => {
       buffer: Buffer.from('email\nact1@partner.example\nnot-an-address\n'),
     });
     await popup.getByLabel('I have read what this file grants').check();
-    await popup.getByRole('button', { name: 'Send 1 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (1)' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     await popup.getByRole('tab', { name: 'Activity' }).click();
     const list = popup.getByTestId('activity-list').locator('li');

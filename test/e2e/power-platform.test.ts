@@ -145,7 +145,7 @@ describe('Power Platform admins', () => {
       .poll(() => popup.getByTestId('bulk-preview').textContent(), { timeout: 20_000 })
       .toBe('3 rows: 3 to send, 0 skipped.');
     await popup.getByLabel('I have read what this file grants').check();
-    await popup.getByRole('button', { name: 'Send 3 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (3)' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     await expect.poll(() => popup.getByTestId('bulk-counts').textContent()).toBe('3 sent · 0 skipped · 0 failed');
     const t = await contoso();

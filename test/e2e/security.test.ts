@@ -181,7 +181,7 @@ describe('what a page or a link can make the extension do', () => {
       buffer: Buffer.from('email\ntok1@partner.example\ntok2@partner.example\n'),
     });
     await popup.getByLabel('I have read what this file grants').check();
-    await popup.getByRole('button', { name: 'Send 2 invitations' }).click();
+    await popup.getByRole('button', { name: 'Send invitations (2)' }).click();
     await expect.poll(() => popup.getByTestId('bulk-status').textContent(), { timeout: 60_000 }).toBe('Done');
     await popup.screenshot({ path: join(RESULTS_DIR, 'security-bulk-done.png') });
 
