@@ -35,6 +35,44 @@ function registry(text: string): Map<string, Record<string, string>> {
   return keys;
 }
 
+type Plist = string | number | boolean | Plist[] | { [key: string]: Plist };
+
+/** A property list (a macOS configuration profile) as values: dict, array, string, integer, true and false. */
+function plist(text: string): Plist {
+  const tokens = [...text.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)(\w+)[^>]*?(\/?)>([^<]*)/g)];
+  let i = tokens.findIndex((m) => m[2] === 'plist') + 1;
+  const entity = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const value = (): Plist => {
+    const [, , tag, selfClosing, content = ''] = tokens[i++] as RegExpMatchArray;
+    if (tag === 'true' || tag === 'false') return tag === 'true' && selfClosing === '/';
+    if (tag === 'string' || tag === 'integer') {
+      i++; // its closing tag
+      return tag === 'string' ? entity(content) : Number(content);
+    }
+    const items: Plist[] = [];
+    const dict: Record<string, Plist> = {};
+    while (tokens[i]?.[1] !== '/') {
+      if (tag === 'dict') {
+        const key = entity(tokens[i]?.[4] ?? '');
+        i += 2;
+        dict[key] = value();
+      } else items.push(value());
+    }
+    i++;
+    return tag === 'dict' ? dict : items;
+  };
+  return value();
+}
+
+/** A configuration profile's payload of one preference domain. */
+function payload(path: string, domain: string): Record<string, Plist> {
+  const content = (plist(read(path)) as Record<string, Plist>).PayloadContent as Record<string, Plist>[];
+  return content.find((p) => p.PayloadType === domain) ?? {};
+}
+
+/** A payload's own settings, without the Payload* keys that describe it. */
+const settingsOf = (p: Record<string, Plist>) => Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('Payload')));
+
 /** The extension's managed values in each kit file, as the browser hands them to chrome.storage.managed. */
 const kits: [string, () => Record<string, unknown>][] = [
   ['chrome/invite-here.json', () => json('chrome/invite-here.json')['3rdparty'].extensions[CHROMIUM_ID]],
@@ -54,6 +92,14 @@ const kits: [string, () => Record<string, unknown>][] = [
       ) ?? {},
   ],
   ['firefox/policies.json', () => json('firefox/policies.json').policies['3rdparty'].Extensions[GECKO_ID]],
+  [
+    'chrome/invite-here.mobileconfig',
+    () => settingsOf(payload('chrome/invite-here.mobileconfig', `com.google.Chrome.extensions.${CHROMIUM_ID}`)),
+  ],
+  [
+    'edge/invite-here.mobileconfig',
+    () => settingsOf(payload('edge/invite-here.mobileconfig', `com.microsoft.Edge.extensions.${EDGE_ID}`)),
+  ],
 ];
 
 describe('the fleet kit (deploy/)', () => {
@@ -81,6 +127,12 @@ describe('the fleet kit (deploy/)', () => {
     const edgeReg = registry(read('edge/invite-here.reg'));
     expect(edgeReg.get('HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\ExtensionInstallForcelist')).toEqual({
       1: `${EDGE_ID};${EDGE_ADD_ONS}`,
+    });
+    expect(settingsOf(payload('chrome/invite-here.mobileconfig', 'com.google.Chrome'))).toEqual({
+      ExtensionInstallForcelist: [`${CHROMIUM_ID};${CHROME_WEB_STORE}`],
+    });
+    expect(settingsOf(payload('edge/invite-here.mobileconfig', 'com.microsoft.Edge'))).toEqual({
+      ExtensionInstallForcelist: [`${EDGE_ID};${EDGE_ADD_ONS}`],
     });
     expect(json('firefox/policies.json').policies.ExtensionSettings[GECKO_ID]).toEqual({
       installation_mode: 'force_installed',
