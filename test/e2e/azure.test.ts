@@ -112,7 +112,9 @@ describe('Azure resource owners', () => {
     await popup.getByRole('button', { name: 'Invite' }).click();
     await expect
       .poll(() => popup.getByTestId('azure-assignment').textContent(), { timeout: 45_000 })
-      .toContain(`Storage Blob Data Reader, active from ${shown(3)} until ${shown(10)}, at ${STORAGE}`);
+      .toContain(
+        `Storage Blob Data Reader, active from ${shown(3)} until ${shown(10)}, at Storage account stdata01 · resource group rg-data · subscription Contoso Prod`,
+      );
     const contoso = (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
     const tomas = contoso?.users.find((u) => u.mail === 'tomas@partner.example');
     const [assignment] = contoso?.azure?.roleAssignments.filter((a) => a.principalId === tomas?.id) ?? [];
