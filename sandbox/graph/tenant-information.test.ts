@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxPerFile } from '../../test/support/node-sandbox.ts';
-import { graphClient, PARTNER_LTD, SCOPES } from './graph-test-client.ts';
+import { control } from '../../test/e2e/control.ts';
+import { CONTOSO, sandboxPerFile } from '../../test/support/node-sandbox.ts';
+import { graphClient, PARTNER_LTD, rowsOf, SCOPES } from './graph-test-client.ts';
 
 const sandbox = sandboxPerFile();
 const graph = graphClient(sandbox);
@@ -27,5 +28,14 @@ describe("another organization's tenant information by tenant id", () => {
   it('refuses a token without CrossTenantInformation.ReadBasic.All', async () => {
     const scopes = SCOPES.filter((s) => !s.endsWith('/CrossTenantInformation.ReadBasic.All'));
     expect((await graph('GET', find(PARTNER_LTD), { scopes })).status).toBe(403);
+  });
+});
+
+describe("the organization's country", () => {
+  it('is the Netherlands unless a test registers the tenant in none', async () => {
+    const country = async () => rowsOf(await graph('GET', '/organization?$select=id,countryLetterCode'))[0]?.countryLetterCode;
+    expect(await country()).toBe('NL');
+    await control(sandbox().controlPort, sandbox().controlToken).setTenantCountry(CONTOSO, null);
+    expect(await country()).toBeNull();
   });
 });

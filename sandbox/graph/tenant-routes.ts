@@ -37,8 +37,9 @@ function organization(t: SandboxTenant): Record<string, unknown> {
     id: t.id,
     displayName: t.displayName,
     tenantType: 'AAD',
-    // The sandbox's tenants are all registered in the Netherlands (the usage location a guest is offered).
-    countryLetterCode: 'NL',
+    // The sandbox's tenants are registered in the Netherlands unless a test says otherwise (the usage location a
+    // guest is offered).
+    countryLetterCode: t.countryLetterCode === undefined ? 'NL' : t.countryLetterCode,
     verifiedDomains: t.verifiedDomains.map((name) => ({
       name,
       capabilities: 'Email, OfficeCommunicationsOnline',
