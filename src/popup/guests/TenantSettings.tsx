@@ -5,6 +5,7 @@ import { t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { SETTINGS_PAGES } from '../../logic/tenant-settings.ts';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
+import { ScopeId } from '../parts/ScopeId.tsx';
 
 /** Who may invite, what guests may see, and the cross-tenant access settings, in plain words with where to change them. */
 export function TenantSettings() {
@@ -46,10 +47,7 @@ export function TenantSettings() {
             <dd>
               {t('settingsPartnerDirections', p.inbound, p.outbound)}
               {p.unread ? <span class="muted"> {p.unread}</span> : null}
-              <details>
-                <summary>{t('settingsTenantId')}</summary>
-                <code>{p.tenantId}</code>
-              </details>
+              <ScopeId scope={p.tenantId} label={t('settingsTenantId')} />
             </dd>
           </div>
         ))}
