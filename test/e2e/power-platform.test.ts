@@ -206,7 +206,7 @@ describe('Power Platform admins', () => {
       expect((await label.boundingBox())?.height, name).toBeLessThan(30);
     }
     await popup.getByLabel('E-mail address').fill('ines@partner.example');
-    await popup.getByLabel('Licence').selectOption(DYNAMICS_SALES);
+    await popup.getByLabel('License').selectOption(DYNAMICS_SALES);
     await expect
       .poll(() => popup.getByTestId('action-sentence').textContent())
       .toMatch(/^Invite ines@partner\.example and add them to Contoso Sales as Basic User and assign them \S/);
