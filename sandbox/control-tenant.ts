@@ -109,11 +109,19 @@ function addEligibility(tenant: SandboxTenant, body: Body): TenantAnswer {
   return { status: 200, body: made };
 }
 
-/** The tenant's settings: who may invite, the allow/deny list, cross-tenant access, Power Platform's for guests. Null: not a settings route. */
+/** The tenant's settings: who may invite, its country, the allow/deny list, cross-tenant access, Power Platform's for guests. Null: not a settings route. */
 export function tenantSettingsRoute(tenant: SandboxTenant, method: string, rest: string, body: Body): TenantAnswer | null {
   if (method === 'PATCH' && rest === '/authorizationPolicy') {
     Object.assign(tenant.authorizationPolicy, body);
     return { status: 200, body: tenant.authorizationPolicy };
+  }
+  if (method === 'PATCH' && rest === '/organization') {
+    const code = body.countryLetterCode;
+    if (code !== null && !(typeof code === 'string' && /^[A-Z]{2}$/.test(code))) {
+      return { status: 400, body: { error: 'countryLetterCode must be two capital letters or null' } };
+    }
+    tenant.countryLetterCode = code;
+    return { status: 200, body: { countryLetterCode: code } };
   }
   if (method === 'PUT' && rest === '/collaborationRestrictions') return setRestrictions(tenant, body);
   if (method === 'PATCH' && rest === '/crossTenantAccess') return setCrossTenant(tenant, body);

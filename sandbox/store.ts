@@ -194,6 +194,8 @@ export interface SandboxTenant {
   displayName: string;
   initialDomain: string;
   verifiedDomains: string[];
+  /** Where the tenant is registered (Graph's organization `countryLetterCode`); unset: the Netherlands, null: none. */
+  countryLetterCode?: string | null;
   authorizationPolicy: { allowInvitesFrom: string; guestUserRoleId: string };
   applications: SandboxApplication[];
   users: SandboxUser[];

@@ -31,6 +31,7 @@ export const SCOPES = [
   'Group.ReadWrite.All',
   'AuditLog.Read.All',
   'Domain.Read.All',
+  'CrossTenantInformation.ReadBasic.All',
 ].map((s) => `${G}${s}`);
 
 let contract: ContractCheck | undefined;

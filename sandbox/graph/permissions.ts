@@ -6,6 +6,9 @@ interface PermissionFile {
   operations: Record<string, { DelegatedWork?: { permission: string }[] }>;
 }
 
+/** Graph's function that reads another organization by tenant id, as its Learn page writes the request. */
+export const FIND_TENANT_BY_ID = "GET /tenantRelationships/findTenantInformationByTenantId(tenantId='{id}')";
+
 const file = JSON.parse(readFileSync(join(contractsDir, 'graph', 'graph-permissions.json'), 'utf8')) as PermissionFile;
 
 /**
@@ -20,7 +23,8 @@ const file = JSON.parse(readFileSync(join(contractsDir, 'graph', 'graph-permissi
  *   Group.ManageProtection.All, which its table also lists);
  * - crosstenantaccesspolicyconfigurationpartner-get, and domain-list;
  * - directory-deleteditems-get and directory-deleteditems-restore, for users (Learn: User.ReadWrite.All to restore;
- *   kibali adds User.DeleteRestore.All, least privileged, as for user-delete).
+ *   kibali adds User.DeleteRestore.All, least privileged, as for user-delete);
+ * - tenantrelationship-findtenantinformationbytenantid (CrossTenantInformation.ReadBasic.All, its only one).
  */
 const MISSING: Record<string, string[]> = {
   'GET /me/transitiveMemberOf': ['User.Read', 'Directory.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'User.Read.All'],
@@ -65,6 +69,7 @@ const MISSING: Record<string, string[]> = {
     'Directory.ReadWrite.All',
   ],
   'POST /directory/deletedItems/{directoryObject-id}/restore': ['User.DeleteRestore.All', 'User.ReadWrite.All'],
+  [FIND_TENANT_BY_ID]: ['CrossTenantInformation.ReadBasic.All'],
 };
 
 /** True when one of the token's delegated scopes is listed for the operation (e.g. `POST /invitations`). */

@@ -1,9 +1,10 @@
 import type { ApiResponse } from '../api.ts';
 import type { SandboxTenant } from '../store.ts';
 import { entity, type GraphCall } from './call.ts';
-import { insufficientPrivileges } from './errors.ts';
+import { graphError, insufficientPrivileges } from './errors.ts';
 import { compileFilter, project } from './odata.ts';
 import { page, WHOLE_PAGE } from './paging.ts';
+import { FIND_TENANT_BY_ID } from './permissions.ts';
 
 /** The tenant's default domain: its first custom verified domain, else the initial one. */
 const defaultDomain = (t: SandboxTenant) => t.verifiedDomains.find((d) => d !== t.initialDomain) ?? t.initialDomain;
@@ -36,8 +37,9 @@ function organization(t: SandboxTenant): Record<string, unknown> {
     id: t.id,
     displayName: t.displayName,
     tenantType: 'AAD',
-    // The sandbox's tenants are all registered in the Netherlands (the usage location a guest is offered).
-    countryLetterCode: 'NL',
+    // The sandbox's tenants are registered in the Netherlands unless a test says otherwise (the usage location a
+    // guest is offered).
+    countryLetterCode: t.countryLetterCode === undefined ? 'NL' : t.countryLetterCode,
     verifiedDomains: t.verifiedDomains.map((name) => ({
       name,
       capabilities: 'Email, OfficeCommunicationsOnline',
@@ -68,9 +70,33 @@ function domain(t: SandboxTenant, name: string): Record<string, unknown> {
   };
 }
 
-/** The organization, its authorization policy and its domains. Null: not mine. */
+const FIND_BY_ID = /^\/tenantRelationships\/findTenantInformationByTenantId\(tenantId='([^']*)'\)$/;
+
+/**
+ * Any organization by tenant id (learn: tenantrelationship-findtenantinformationbytenantid): its tenantInformation,
+ * its default domain as /organization marks it, federationBrandName null as in Learn's example (no company branding). Learn documents no error;
+ * for a tenant Entra does not know Graph answers 404 Directory_ObjectNotFound with these words (pnp/cli-microsoft365's
+ * `tenant info get` test records them), which the sandbox gives too.
+ */
+function tenantInformation(c: GraphCall, id: string): ApiResponse {
+  if (!c.allowed(FIND_TENANT_BY_ID)) return insufficientPrivileges();
+  const t = c.tenantOf(id);
+  if (!t || t.id.toLowerCase() !== id.toLowerCase()) {
+    return graphError(404, 'Directory_ObjectNotFound', 'Unable to read the company information from the directory.');
+  }
+  return entity('microsoft.graph.tenantInformation', {
+    tenantId: t.id,
+    federationBrandName: null,
+    displayName: t.displayName,
+    defaultDomainName: defaultDomain(t),
+  });
+}
+
+/** The organization, its authorization policy and its domains; another organization by id. Null: not mine. */
 export function tenantRoute(c: GraphCall): ApiResponse | null {
   if (c.method !== 'GET') return null;
+  const byId = FIND_BY_ID.exec(decodeURIComponent(c.path));
+  if (byId) return tenantInformation(c, byId[1] ?? '');
   const select = c.req.query.get('$select');
   const t = c.tenant;
   switch (c.path) {

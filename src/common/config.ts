@@ -37,7 +37,7 @@ const graph = (s: string) => `${GRAPH_ORIGIN}/${s}`;
 const powerBi = (s: string) => `${POWERBI_RESOURCE}/${s}`;
 
 /** What a person can do with the extension, each needing its own delegated scopes (the table below). */
-export type Feature = 'myAccess' | 'invite' | 'powerBiAccess' | 'guestCard' | 'azureRoles' | 'powerPlatform';
+export type Feature = 'myAccess' | 'invite' | 'powerBiAccess' | 'guestCard' | 'partnerNames' | 'azureRoles' | 'powerPlatform';
 
 /**
  * The one table of delegated scopes, by feature, least privilege for what each does. Sign-in asks for My access's,
@@ -71,6 +71,8 @@ export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
   },
   // A guest's card (issue 11): the directory audit log, and creating a dynamic group for a partner's guests.
   { feature: 'guestCard', scopes: ['AuditLog.Read.All', 'Group.ReadWrite.All'].map(graph) },
+  // The collaboration settings' partner organizations by name rather than tenant id (issue 25); asked for only there.
+  { feature: 'partnerNames', scopes: [graph('CrossTenantInformation.ReadBasic.All')] },
   // Azure Resource Manager acts as the signed-in user; ARM has this one delegated scope.
   { feature: 'azureRoles', scopes: [`${ARM_ORIGIN}/user_impersonation`] },
   { feature: 'powerPlatform', scopes: [`${POWER_PLATFORM_RESOURCE}/User`] },
@@ -110,6 +112,7 @@ const ADMIN_CONSENT = new Set(
       'Group.ReadWrite.All',
       'GroupMember.ReadWrite.All',
       'AuditLog.Read.All',
+      'CrossTenantInformation.ReadBasic.All',
     ].map(graph),
     ...['Tenant.Read.All'].map(powerBi),
   ].map((s) => s.toLowerCase()),

@@ -352,6 +352,13 @@ export interface ExternalSettings {
   allowInvitesFrom: { value: string; words: string } | null;
   guestAccess: { value: string; words: string } | null;
   crossTenantDefault: { inbound: string; outbound: string } | null;
-  partners: { tenantId: string; inbound: string; outbound: string }[];
+  partners: ({ tenantId: string; inbound: string; outbound: string } & PartnerName)[];
   problems: string[];
+}
+
+/** A partner organization's name and default domain; or, when they cannot be read, why, in words. */
+export interface PartnerName {
+  name: string | null;
+  domain: string | null;
+  unread: string | null;
 }

@@ -64,6 +64,7 @@ describe('the setup check', () => {
       invite: 'adminConsent',
       powerBiAccess: 'adminConsent',
       guestCard: 'adminConsent',
+      partnerNames: 'adminConsent',
       azureRoles: 'granted',
       powerPlatform: 'yourConsent',
     });

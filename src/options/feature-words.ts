@@ -12,6 +12,8 @@ export function featureWords(feature: Feature): { name: string; does: string } {
       return { name: t('featurePowerBi'), does: t('featurePowerBiDoes') };
     case 'guestCard':
       return { name: t('featureGuestCard'), does: t('featureGuestCardDoes') };
+    case 'partnerNames':
+      return { name: t('featurePartnerNames'), does: t('featurePartnerNamesDoes') };
     case 'azureRoles':
       return { name: t('featureAzure'), does: t('featureAzureDoes') };
     case 'powerPlatform':

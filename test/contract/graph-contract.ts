@@ -75,6 +75,40 @@ const DELETED_ITEMS = {
   },
 };
 
+/**
+ * Reading another organization by tenant id, which the subset leaves out: the path as Learn writes the request
+ * (tenantrelationship-findtenantinformationbytenantid), the answer held to tenantInformation as the CSDL under
+ * ../shared/contracts/graph/v1.0.csdl.xml defines it (tenantId not nullable; the other three nullable strings).
+ * Learn documents no error; any error is held to ODataError, as every Graph error is.
+ */
+const TENANT_INFORMATION = {
+  "/tenantRelationships/findTenantInformationByTenantId(tenantId='{tenantId}')": {
+    get: {
+      responses: {
+        '2XX': {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['tenantId'],
+                properties: {
+                  '@odata.context': { type: 'string' },
+                  tenantId: { type: 'string' },
+                  displayName: { type: 'string', nullable: true },
+                  defaultDomainName: { type: 'string', nullable: true },
+                  federationBrandName: { type: 'string', nullable: true },
+                },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        '4XX': { $ref: '#/components/responses/error' },
+      },
+    },
+  },
+};
+
 /** Graph's OpenAPI subset, with the `@odata.type` required marker stripped (msgraph-metadata#1166, contracts README). */
 function loadGraphDocument(): Json {
   const text = readFileSync(join(CONTRACTS, 'graph', 'graph-v1.0.subset.json'), 'utf8');
@@ -82,7 +116,7 @@ function loadGraphDocument(): Json {
     if (v && Array.isArray(v.required)) v.required = v.required.filter((r: string) => r !== '@odata.type');
     return v;
   }) as Json;
-  Object.assign(doc.paths as Json, DELETED_ITEMS);
+  Object.assign(doc.paths as Json, DELETED_ITEMS, TENANT_INFORMATION);
   return doc;
 }
 

@@ -58,6 +58,23 @@ describe('the contract check itself', () => {
     expect(contract.response('GET', '/v1.0/users', 200, { value: [{ id: '1', userType: 7 }] })).not.toEqual([]);
   });
 
+  it('reads an organization by tenant id as Learn writes it, and holds the answer to tenantInformation', () => {
+    const path = "/v1.0/tenantRelationships/findTenantInformationByTenantId(tenantId='9d4c2b1a-6e5f-4a3b-8c2d-1e0f9a8b7c6d')";
+    expect(contract.request('GET', path, '', undefined, undefined)).toEqual([]);
+    const info = {
+      tenantId: '9d4c2b1a-6e5f-4a3b-8c2d-1e0f9a8b7c6d',
+      displayName: 'Partner Ltd',
+      defaultDomainName: 'partner.example',
+      federationBrandName: null,
+    };
+    expect(contract.response('GET', path, 200, info)).toEqual([]);
+    expect(contract.response('GET', path, 200, { ...info, displayName: 7 })).not.toEqual([]);
+    const notFound = {
+      error: { code: 'Directory_ObjectNotFound', message: 'Unable to read the company information from the directory.' },
+    };
+    expect(contract.response('GET', path, 404, notFound)).toEqual([]);
+  });
+
   it('rejects an error body that is not an ODataError', () => {
     expect(contract.response('POST', '/v1.0/invitations', 403, { message: 'nope' })).not.toEqual([]);
   });

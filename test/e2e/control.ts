@@ -67,6 +67,9 @@ export function control(port: number, token: string) {
     patchApplication: (tenant: string, appId: string, patch: object) =>
       call('PATCH', `/tenants/${tenant}/applications/${appId}`, patch),
     patchAuthorizationPolicy: (tenant: string, patch: object) => call('PATCH', `/tenants/${tenant}/authorizationPolicy`, patch),
+    /** The country the tenant is registered in (Graph's organization `countryLetterCode`), or null for none. */
+    setTenantCountry: (tenant: string, countryLetterCode: string | null) =>
+      call('PATCH', `/tenants/${tenant}/organization`, { countryLetterCode }),
     /** The B2B allow/deny list (External collaboration settings > Collaboration restrictions). */
     setCollaborationRestrictions: (tenant: string, restrictions: CollaborationRestrictions) =>
       call('PUT', `/tenants/${tenant}/collaborationRestrictions`, restrictions) as Promise<CollaborationRestrictions>,

@@ -249,7 +249,7 @@ describe('Admins: a guest on one card', () => {
     // The settings view says the same in words.
     await popup.getByRole('tab', { name: 'Guests' }).click();
     await popup.getByRole('button', { name: /External collaboration settings/ }).click();
-    await expect.poll(() => popup.getByTestId('tenant-settings').textContent()).toContain(`Organization ${PARTNER_LTD}`);
+    await expect.poll(() => popup.getByTestId('tenant-settings').textContent()).toContain('Partner Ltd (partner.example)');
     expect(await popup.getByTestId('tenant-settings').textContent()).toContain('Blocked: all users of the other organization');
     await env.sandbox.control.patchCrossTenantAccess(CONTOSO, { partners: seeded });
     await popup.close();
@@ -265,6 +265,15 @@ describe('Admins: a guest on one card', () => {
     expect(await settings.getByRole('link', { name: 'Cross-tenant access settings' }).getAttribute('href')).toMatch(
       /^https:\/\/entra\.microsoft\.com\//,
     );
+    // The partner by its organization's name and domain; its tenant id only once the disclosure is opened.
+    const partner = settings.getByTestId('partner');
+    await expect.poll(() => partner.textContent()).toContain('Partner Ltd (partner.example)');
+    const guid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, which leaves out a closed disclosure
+    expect(await settings.innerText()).not.toMatch(guid);
+    expect(await partner.getByText(PARTNER_LTD).isVisible()).toBe(false);
+    await partner.getByText('Tenant ID').click();
+    expect(await partner.getByText(PARTNER_LTD).isVisible()).toBe(true);
     await popup.close();
   });
 

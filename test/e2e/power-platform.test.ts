@@ -34,7 +34,10 @@ describe('Power Platform admins', () => {
     await popup.getByLabel('E-mail address').fill('lena@partner.example');
     await popup.getByLabel('First name').fill('Lena');
     await popup.getByLabel('Last name').fill('Berg');
-    expect(await popup.getByLabel('Usage location (two-letter country code)').inputValue()).toBe('NL');
+    // The usage location is a country by name, preset from the tenant's own (the picker the Power BI section uses).
+    const country = popup.getByLabel('Usage location', { exact: true });
+    await expect.poll(() => country.inputValue()).toBe('NL');
+    expect(await country.locator('option:checked').textContent()).toBe('Netherlands');
     await popup.getByLabel('License').selectOption(DYNAMICS_SALES);
     expect(await popup.getByLabel(/^Basic User/).isChecked()).toBe(true);
     // Both APIs throttle once; the chain waits each out.
@@ -170,13 +173,20 @@ describe('Power Platform admins', () => {
   });
 
   it('does not attempt a licence without a usage location, and says why', async () => {
+    // A tenant registered without a country: the picker starts with none chosen.
+    await env.sandbox.control.setTenantCountry(CONTOSO, null);
     const popup = await popupOnEnvironment();
     await popup.getByLabel('E-mail address').fill('omar@partner.example');
-    await popup.getByLabel('Usage location (two-letter country code)').fill('');
+    const country = popup.getByLabel('Usage location', { exact: true });
+    await expect.poll(() => country.locator('option:checked').textContent()).toBe('Choose a country');
+    await env.sandbox.control.setTenantCountry(CONTOSO, 'NL');
     await popup.getByLabel('License').selectOption(POWER_APPS_PREMIUM);
     expect(await popup.getByTestId('pp-problem').textContent()).toContain('usage location');
     expect(await popup.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
     expect(await user('omar@partner.example')).toBeUndefined();
+    // Choosing a country is all it takes.
+    await country.selectOption('NO');
+    expect(await popup.getByTestId('pp-problem').count()).toBe(0);
     await popup.close();
   });
 

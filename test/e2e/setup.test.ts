@@ -64,7 +64,7 @@ describe('first run and Check my setup', () => {
     const ready = await report
       .locator('[data-ok="yes"]')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-feature')));
-    expect(ready).toEqual(['myAccess', 'invite', 'powerBiAccess', 'azureRoles', 'powerPlatform']);
+    expect(ready).toEqual(['myAccess', 'invite', 'powerBiAccess', 'partnerNames', 'azureRoles', 'powerPlatform']);
     // Every API host the extension calls is granted (a host permission: none of its calls leans on CORS).
     const hosts = options.getByTestId('host-access');
     expect(await hosts.locator('p').textContent()).toBe('The browser lets the extension reach every API it calls.');

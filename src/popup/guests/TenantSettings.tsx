@@ -4,14 +4,19 @@ import type { ExternalSettings } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { SETTINGS_PAGES } from '../../logic/tenant-settings.ts';
+import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
+import { ScopeId } from '../parts/ScopeId.tsx';
 
 /** Who may invite, what guests may see, and the cross-tenant access settings, in plain words with where to change them. */
 export function TenantSettings() {
   const [settings, setSettings] = useState<ExternalSettings | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const read = () => send('getExternalSettings', {}).then(setSettings, setError);
   useEffect(() => {
-    send('getExternalSettings', {}).then(setSettings, setError);
+    read();
   }, []);
+  // Partner names need a scope of their own (issue 25): asked for here, where they are shown, and read again once given.
+  const consent = useConsent(['partnerNames'], { active: !!settings?.partners.length, onGranted: read });
   if (error) return <ErrorNote error={error} />;
   if (!settings) return <p class="muted">{t('settingsReading')}</p>;
   const link = (href: string, text: string) => (
@@ -37,12 +42,17 @@ export function TenantSettings() {
         <dt>{t('settingsDefaultOutbound')}</dt>
         <dd>{settings.crossTenantDefault?.outbound ?? t('settingsNotReadable')}</dd>
         {settings.partners.map((p) => (
-          <div key={p.tenantId}>
-            <dt>{t('settingsOrganization', p.tenantId)}</dt>
-            <dd>{t('settingsPartnerDirections', p.inbound, p.outbound)}</dd>
+          <div key={p.tenantId} data-testid="partner">
+            <dt>{p.name ? (p.domain ? t('settingsPartnerNamed', p.name, p.domain) : p.name) : t('settingsPartnerUnnamed')}</dt>
+            <dd>
+              {t('settingsPartnerDirections', p.inbound, p.outbound)}
+              {p.unread ? <span class="muted"> {p.unread}</span> : null}
+              <ScopeId scope={p.tenantId} label={t('settingsTenantId')} />
+            </dd>
           </div>
         ))}
       </dl>
+      <ConsentLine consent={consent} words={t('consentPartnerNames')} />
       <p class="muted">
         {t('settingsChangedIn')} {link(SETTINGS_PAGES.crossTenant, t('settingsCrossTenant'))} {t('settingsDefaultOrOwn')}
       </p>

@@ -1,6 +1,7 @@
 import { t } from '../../common/i18n.ts';
 import { formatNumber } from '../../logic/format.ts';
 import type { PowerPlatformPage } from '../../logic/power-platform.ts';
+import { CountryPicker } from '../parts/LazyCountryPicker.tsx';
 import { andList, type GrantSection } from './grant-section.ts';
 import { choiceProblem, initialChoice, type PowerPlatformChoice, toGrant } from './power-platform-choice.ts';
 
@@ -70,13 +71,7 @@ export function PowerPlatformSection({
           </option>
         ))}
       </select>
-      <label for="ppUsage">{t('usageLocationLabel')}</label>
-      <input
-        id="ppUsage"
-        maxLength={2}
-        value={choice.usageLocation}
-        onInput={(e) => set({ usageLocation: e.currentTarget.value })}
-      />
+      <CountryPicker id="ppUsage" value={choice.usageLocation} onChange={(usageLocation) => set({ usageLocation })} />
       <label for="givenName">{t('ppGivenName')}</label>
       <input id="givenName" value={choice.givenName} onInput={(e) => set({ givenName: e.currentTarget.value })} />
       <label for="surname">{t('ppSurname')}</label>

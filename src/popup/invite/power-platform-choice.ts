@@ -7,6 +7,7 @@ import { environmentUrl } from '../../logic/power-platform.ts';
 export interface PowerPlatformChoice {
   givenName: string;
   surname: string;
+  /** The country picker's two-letter code, preset from the tenant's country; empty until chosen when that is unknown. */
   usageLocation: string;
   skuId: string;
   roleId: string;
@@ -25,7 +26,7 @@ export const initialChoice = (page: PowerPlatformPage): PowerPlatformChoice => (
 
 /** Why the choice cannot be sent as it is, in words, or null. */
 export function choiceProblem(page: PowerPlatformPage, c: PowerPlatformChoice): string | null {
-  if (c.skuId && !isUsageLocation(c.usageLocation.trim().toUpperCase())) return t('ppNeedsUsageLocation');
+  if (c.skuId && !isUsageLocation(c.usageLocation)) return t('ppNeedsUsageLocation');
   const role = page.roles.find((r) => r.id === c.roleId);
   if (role?.confirm && !c.confirmed) return t('ppConfirmRole', role.name);
   return null;
@@ -38,7 +39,7 @@ export function toGrant(page: PowerPlatformPage, c: PowerPlatformChoice): PowerP
   const enters = !!env.instanceUrl && env.asAdmin;
   const role = page.roles.find((r) => r.id === c.roleId);
   const sku = page.licenses.find((l) => l.skuId === c.skuId);
-  const usageLocation = c.usageLocation.trim().toUpperCase();
+  const { usageLocation } = c;
   return {
     environmentId: env.id,
     environmentName: env.displayName,

@@ -1,13 +1,13 @@
 import { t } from '../../common/i18n.ts';
 
 /**
- * The exact Azure id of a scope the card names in words, folded away (issue 25): a person reads names, and whoever
- * needs the id for a script or a ticket opens it.
+ * The exact id of what a view names in words (an Azure scope on a card, a partner's tenant), folded away (issue 25):
+ * a person reads names, and whoever needs the id for a script or a ticket opens it. `label`: what the id is.
  */
-export function ScopeId({ scope }: { scope: string }) {
+export function ScopeId({ scope, label = t('scopeExactId') }: { scope: string; label?: string }) {
   return (
     <details class="scope-id" data-testid="scope-id">
-      <summary>{t('scopeExactId')}</summary>
+      <summary>{label}</summary>
       <code>{scope}</code>
     </details>
   );

@@ -5,6 +5,7 @@ import { t } from '../../../common/i18n.ts';
 import { type B2bSetting, b2bWords, guestAccessWords, invitesFromWords } from '../../../logic/tenant-settings.ts';
 import { itemError, sendBatch } from '../../services/graph/batch.ts';
 import { graphList } from '../../services/graph/list.ts';
+import { partnerNames } from './partner-names.ts';
 
 interface CrossTenant {
   tenantId?: string;
@@ -19,7 +20,8 @@ const both = (c: CrossTenant) => ({
 
 /**
  * Who may invite, what guests may see, and the cross-tenant access default and partner entries, read in one JSON
- * batch (Policy.Read.All). A part that cannot be read is said in words.
+ * batch (Policy.Read.All), and each partner's name (CrossTenantInformation.ReadBasic.All). A part that cannot be
+ * read is said in words.
  */
 export async function externalSettings(client: Client): Promise<ExternalSettings> {
   const answers = await sendBatch(client, [
@@ -46,6 +48,11 @@ export async function externalSettings(client: Client): Promise<ExternalSettings
         return null;
       })
     : null;
+  const entries = (partners?.items ?? []).map((p) => ({ tenantId: p.tenantId ?? '', ...both(p) }));
+  const names = await partnerNames(
+    client,
+    entries.map((p) => p.tenantId),
+  );
   return {
     allowInvitesFrom: policy?.allowInvitesFrom
       ? { value: policy.allowInvitesFrom, words: invitesFromWords(policy.allowInvitesFrom) }
@@ -54,7 +61,10 @@ export async function externalSettings(client: Client): Promise<ExternalSettings
       ? { value: policy.guestUserRoleId, words: guestAccessWords(policy.guestUserRoleId) }
       : null,
     crossTenantDefault: def ? both(def) : null,
-    partners: (partners?.items ?? []).map((p) => ({ tenantId: p.tenantId ?? '', ...both(p) })),
+    partners: entries.map((p) => ({
+      ...p,
+      ...(names.get(p.tenantId) ?? { name: null, domain: null, unread: t('partnerNameNoAnswer') }),
+    })),
     problems,
   };
 }

@@ -34,6 +34,29 @@ describe('the directory reads behind the guest card and the partner group', () =
     expect(settings.partners.map((p) => p.tenantId)).toEqual(['t1', 't2']);
   });
 
+  it('names each partner organization by its tenant information, and says why a name could not be read', async () => {
+    const { asked } = serveGraph((url) => {
+      if (url.endsWith('/partners')) return { body: { value: [{ tenantId: 't1' }, { tenantId: 't2' }, { tenantId: 't3' }] } };
+      if (url.includes("(tenantId='t1')"))
+        return { body: { tenantId: 't1', displayName: 'Partner Ltd', defaultDomainName: 'partner.example' } };
+      if (url.includes("(tenantId='t2')"))
+        return { status: 404, body: { error: { code: 'Directory_ObjectNotFound', message: 'Unable to read' } } };
+      if (url.includes("(tenantId='t3')"))
+        return { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } } };
+      return { body: {} };
+    });
+    const { partners } = await externalSettings(graphSession(SANDBOX_SETTINGS).client);
+    expect(asked).toContain("/tenantRelationships/findTenantInformationByTenantId(tenantId='t1')");
+    expect(partners.map((p) => [p.tenantId, p.name, p.domain])).toEqual([
+      ['t1', 'Partner Ltd', 'partner.example'],
+      ['t2', null, null],
+      ['t3', null, null],
+    ]);
+    expect(partners[0]?.unread).toBeNull();
+    expect(partners[1]?.unread).toContain('knows no organization with this tenant ID');
+    expect(partners[2]?.unread).toContain('CrossTenantInformation.ReadBasic.All');
+  });
+
   it('finds an inviter role on a later page of memberOf, so a guest inviter in many groups may invite', async () => {
     serveGraph((url) =>
       url === NEXT

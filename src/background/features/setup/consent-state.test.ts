@@ -39,6 +39,7 @@ describe('which features the account granted, from the tokens held', () => {
       invite: 'adminConsent',
       powerBiAccess: 'adminConsent',
       guestCard: 'adminConsent',
+      partnerNames: 'adminConsent',
       powerPlatform: 'yourConsent',
     });
   });

@@ -22,3 +22,20 @@ export async function tenantCountry(client: Client): Promise<string | null> {
   const orgs = (await client.api('/organization').select('id,countryLetterCode').get()) as { value: Organization[] };
   return orgs.value[0]?.countryLetterCode ?? null;
 }
+
+/** Another organization's name and default domain, as Graph's tenantInformation gives them. */
+export interface TenantInformation {
+  tenantId: string;
+  displayName?: string | null;
+  defaultDomainName?: string | null;
+}
+
+/**
+ * The batch item that reads an organization by its tenant id (learn: tenantrelationship-findtenantinformationbytenantid,
+ * CrossTenantInformation.ReadBasic.All; a tenant Entra does not know is answered 404 Directory_ObjectNotFound).
+ */
+export const tenantInformationItem = (id: string, tenantId: string) => ({
+  id,
+  method: 'GET' as const,
+  url: `/tenantRelationships/findTenantInformationByTenantId(tenantId='${encodeURIComponent(tenantId)}')`,
+});
