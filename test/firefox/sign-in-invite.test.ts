@@ -32,9 +32,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS_
 const POPUP = 'src/popup/index.html';
 const APP_PAGE = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98/ReportSection?ctid=${CONTOSO}`;
 
-/** A button by its words, as a person finds it. */
+/** A button by its words, as a person finds it: a tab of the same name ("Invite") is a tab, not a button. */
 async function button(page: Page, name: string) {
-  const found = await page.waitForSelector(`xpath/.//button[normalize-space()="${name}"]`);
+  const found = await page.waitForSelector(`xpath/.//button[not(@role="tab")][normalize-space()="${name}"]`);
   if (!found) throw new Error(`no "${name}" button`);
   return found;
 }
