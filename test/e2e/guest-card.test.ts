@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxRequest } from '../support/https.ts';
-import { inviteFormIn, moreOptionsIn, openPopupOn, signInAs, signInThroughPopup, stopServiceWorker } from './harness.ts';
+import {
+  inviteFormIn,
+  moreOptionsIn,
+  openGuestCard,
+  openPopupOn,
+  signInAs,
+  signInThroughPopup,
+  stopServiceWorker,
+} from './harness.ts';
 import { CONTOSO, PASSWORD, RESULTS_DIR, SALES_APP, sandboxAndBrowser, trafficMark, trafficSince } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -19,18 +27,7 @@ const env = sandboxAndBrowser();
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
 const user = async (mail: string) => (await contoso())?.users.find((u) => u.mail === mail);
 
-/** The guest's card, opened from the Guests tab by typing their address, as a person would. */
-async function cardOn(url: string, mail: string): Promise<Page> {
-  const popup = await openPopupOn(env.browser, url);
-  await popup.getByRole('tab', { name: 'Guests' }).click();
-  await popup.getByLabel('Find a guest').fill(mail);
-  await popup
-    .getByTestId('guest-hits')
-    .getByRole('button', { name: new RegExp(mail) })
-    .click();
-  await popup.getByTestId('guest-card').waitFor();
-  return popup;
-}
+const cardOn = (url: string, mail: string) => openGuestCard(env.browser, url, mail);
 
 /**
  * A change on the card: its button, the one sentence, then Confirm; waits until the card says it is done. For a

@@ -91,6 +91,19 @@ export async function openPopupOn(browser: TestBrowser, url: string): Promise<Pa
   return browser.openPopup();
 }
 
+/** A guest's card, opened on a page from the Guests tab by typing their address, as a person would. */
+export async function openGuestCard(browser: TestBrowser, url: string, mail: string): Promise<Page> {
+  const popup = await openPopupOn(browser, url);
+  await popup.getByRole('tab', { name: 'Guests' }).click();
+  await popup.getByLabel('Find a guest').fill(mail);
+  await popup
+    .getByTestId('guest-hits')
+    .getByRole('button', { name: new RegExp(mail) })
+    .click();
+  await popup.getByTestId('guest-card').waitFor();
+  return popup;
+}
+
 /**
  * The popup opened in a tab of its own shows the last page a content script reported; that report comes a moment
  * after the page loads, so wait for it rather than catch the page before.

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxRequest } from '../support/https.ts';
-import { openPopupOn, signInThroughPopup } from './harness.ts';
+import { openGuestCard, signInThroughPopup } from './harness.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
@@ -16,18 +16,7 @@ const env = sandboxAndBrowser();
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
 const user = async (mail: string) => (await contoso())?.users.find((u) => u.mail === mail);
 
-/** The guest's card, opened from the Guests tab by typing their address, as a person would. */
-async function cardOf(mail: string): Promise<Page> {
-  const popup = await openPopupOn(env.browser, PORTAL_PAGE);
-  await popup.getByRole('tab', { name: 'Guests' }).click();
-  await popup.getByLabel('Find a guest').fill(mail);
-  await popup
-    .getByTestId('guest-hits')
-    .getByRole('button', { name: new RegExp(mail) })
-    .click();
-  await popup.getByTestId('guest-card').waitFor();
-  return popup;
-}
+const cardOf = (mail: string) => openGuestCard(env.browser, PORTAL_PAGE, mail);
 
 /** Confirms a change whose button is showing: the sentence, then its Confirm. */
 async function confirm(popup: Page, button: string) {
