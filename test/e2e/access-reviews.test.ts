@@ -57,6 +57,7 @@ describe('Access reviews of an Azure page (issue 27)', () => {
 
     const review = view.getByTestId('review');
     await expect.poll(() => review.count(), { timeout: 30_000 }).toBe(1);
+    expect(await review.getByTestId('review-status').textContent()).toBe('running');
     expect(await review.getByTestId('review-progress').textContent()).toBe('0 of 2 decided');
     const reviews = await reviewsOf();
     expect(reviews).toHaveLength(1);
@@ -73,6 +74,16 @@ describe('Access reviews of an Azure page (issue 27)', () => {
     expect(await review.getByTestId('review-decision').allTextContents()).toContainEqual(
       expect.stringContaining('Pat Ortiz (Storage Blob Data Reader): denied · by Adele Vance'),
     );
+
+    // Decisions are not applied automatically here: the owner applies them, and the denied role is gone.
+    await review.getByRole('button', { name: 'Apply the decisions' }).click();
+    await expect
+      .poll(() => review.getByTestId('review-decision').allTextContents())
+      .toContainEqual(expect.stringContaining('denied · by Adele Vance · applied'));
+    const eligible = (await env.sandbox.control.state()).tenants
+      .find((t) => t.id === CONTOSO)
+      ?.azure?.eligibilitySchedules.filter((e) => e.principalId === PAT && e.scope === STORAGE);
+    expect(eligible).toHaveLength(1);
     await popup.close();
   });
 });

@@ -13,11 +13,24 @@ const decisionWords = (decision: string): string =>
     decision
   ] ?? decision;
 
+/** ARM's review statuses a person meets, in words; another, as ARM gives it. */
+const statusWords = (status: string): string =>
+  ({
+    InProgress: t('reviewRunning'),
+    NotStarted: t('reviewScheduled'),
+    Scheduled: t('reviewScheduled'),
+    Completed: t('reviewEnded'),
+    Applied: t('reviewEndedApplied'),
+  })[status] ?? status;
+
 function Review({ review, onApply }: { review: RunningReview; onApply: () => void }) {
   const unapplied = review.decisions.some((d) => d.decision !== 'NotReviewed' && !d.applied);
   return (
     <li data-testid="review">
-      <strong>{review.displayName}</strong> <span class="muted">{review.status}</span>
+      <strong>{review.displayName}</strong>{' '}
+      <span class="muted" data-testid="review-status">
+        {statusWords(review.status)}
+      </span>
       <div data-testid="review-progress">{t('reviewProgress', review.decided, review.total)}</div>
       <ul class="steps">
         {review.decisions.map((d) => (
