@@ -20,4 +20,6 @@ export const reviewCreateStep = defineStep('reviewCreate', {
   },
   // A review writes one Activity entry of its own (recordAccessReview).
   entry: noEntry,
+  // It reviews the scope's guests, none of them in particular (the kind's guestId is undefined).
+  needsGuest: false,
 });
