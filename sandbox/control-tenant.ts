@@ -70,6 +70,23 @@ export function tenantSeedRoute(tenant: SandboxTenant, method: string, rest: str
     return { status: 200, body: made };
   }
   if (method === 'POST' && rest === '/azure/subscriptions') return addSubscription(tenant, body);
+  const sponsored = /^\/users\/([^/]+)\/sponsors$/.exec(rest);
+  if (method === 'POST' && sponsored?.[1]) {
+    const user = tenant.users.find((u) => u.id === sponsored[1]);
+    const sponsorId = (body as { sponsorId?: unknown }).sponsorId;
+    if (!user || !tenant.users.some((u) => u.id === sponsorId))
+      return { status: 404, body: { error: 'no such user or sponsor' } };
+    user.sponsors = [...new Set([...(user.sponsors ?? []), sponsorId as string])];
+    return { status: 200, body: user };
+  }
+  // A licence bought (Microsoft 365 admin center, Billing): its SKU id and enabled units, as subscribedSkus answers.
+  if (method === 'POST' && rest === '/licenses') {
+    const { skuId, enabled } = body as { skuId?: unknown; enabled?: unknown };
+    if (typeof skuId !== 'string' || typeof enabled !== 'number')
+      return { status: 400, body: { error: 'a licence needs skuId and enabled' } };
+    tenant.subscriptions = [...(tenant.subscriptions ?? []).filter((s) => s.skuId !== skuId), { skuId, enabled }];
+    return { status: 200, body: tenant.subscriptions };
+  }
   if (method === 'POST' && rest === '/azure/eligibilitySchedules') return addEligibility(tenant, body);
   return null;
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recordDecision } from './arm/access-review-decisions.ts';
 import { approveRequest, requestsOf } from './arm/requests.ts';
 import { tenantSeedRoute, tenantSettingsRoute } from './control-tenant.ts';
 import { CORS_REFUSALS, isCorsRefusal } from './cors.ts';
@@ -195,6 +196,14 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
       if (typeof approved === 'string') return reply(approved.startsWith('no ') ? 404 : 409, { error: approved });
       store.save();
       return reply(200, approved);
+    }
+    // A reviewer's decision in an access review, as the reviewer would record it in My Access.
+    const decision = /^\/azure\/accessReviews\/([^/]+)\/decisions$/.exec(rest);
+    if (method === 'POST' && decision?.[1]) {
+      const made = recordDecision(tenant, decision[1], body);
+      if (typeof made === 'string') return reply(made.startsWith('no ') ? 404 : 400, { error: made });
+      store.save();
+      return reply(200, made);
     }
     const settings = tenantSettingsRoute(tenant, method, rest, body) ?? tenantSeedRoute(tenant, method, rest, body);
     if (settings) {

@@ -187,6 +187,35 @@ export interface SandboxAzure {
   eligibilityRequests?: SandboxAssignmentRequest[];
   /** The tenant's own custom roles beside ARM's list (the large profile's, sandbox/profile/azure.ts). */
   customRoles?: RoleDefinition[];
+  /** Access review schedule definitions at a scope, each with its one instance (sandbox/arm/access-reviews.ts). */
+  accessReviews?: SandboxAccessReview[];
+}
+
+/** One access review schedule definition as ARM keeps it, its first instance and that instance's decisions. */
+export interface SandboxAccessReview {
+  name: string;
+  /** The scope it was made at, as written in the path. */
+  scope: string;
+  /** What the PUT said (displayName, descriptions, settings, scope filter, reviewers), kept as sent. */
+  properties: Record<string, unknown>;
+  createdBy: string;
+  createdOn: string;
+  instance: { name: string; startDateTime: string; endDateTime: string };
+  decisions: SandboxReviewDecision[];
+}
+
+export interface SandboxReviewDecision {
+  name: string;
+  principalId: string;
+  /** The role definition GUID of the access under review, and whether it is active or eligible. */
+  roleDefinitionId: string;
+  assignmentState: 'active' | 'eligible';
+  decision: 'Approve' | 'Deny' | 'NotReviewed' | 'DontKnow';
+  justification?: string;
+  reviewedBy?: string;
+  reviewedDateTime?: string;
+  applyResult: 'New' | 'AppliedSuccessfully';
+  appliedDateTime?: string;
 }
 
 export interface SandboxTenant {

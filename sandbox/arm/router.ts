@@ -2,6 +2,7 @@ import type { ApiRequest, ApiResponse } from '../api.ts';
 import type { Faults } from '../faults.ts';
 import type { Login } from '../login.ts';
 import type { Store } from '../store.ts';
+import { accessReviewRoute } from './access-reviews.ts';
 import { adminRemove } from './admin-remove.ts';
 import { type AdminKind, adminRequest } from './admin-requests.ts';
 import { AUTH, armError, type Caller } from './caller.ts';
@@ -144,5 +145,8 @@ async function routed(req: ApiRequest, deps: ArmDeps): Promise<ApiResponse> {
     if (answer.status < 300) deps.store.save();
     return answer;
   }
+  const review = accessReviewRoute(c, req.method, scope, rest, req.body);
+  if (review && review.status < 300 && req.method !== 'GET') deps.store.save();
+  if (review) return review;
   return armError(404, 'NotFound', `No ARM operation at ${req.method} ${req.path} in the sandbox.`);
 }

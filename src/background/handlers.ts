@@ -33,6 +33,10 @@ import { precheck } from './features/invite/prechecks.ts';
 import { claimsOf, ownActivations, retryWithClaims } from './features/my-access/activations.ts';
 import { checkedActivation, myAccess } from './features/my-access/index.ts';
 import { rolePolicy } from './features/my-access/roles.ts';
+import { applyReviewDecisions } from './features/owners/reviews.ts';
+import { reviewsHere } from './features/owners/reviews-here.ts';
+import { ownAccessReviews } from './features/owners/reviews-kind.ts';
+import { reviewStart } from './features/owners/reviews-start.ts';
 import { readPage } from './features/page/read.ts';
 import { pageInfo, syncTab } from './features/page/tabs.ts';
 import { discardQueued, endOwnWork, queuedView, runQueued } from './features/queued/queued.ts';
@@ -193,6 +197,14 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return start('guestChange', { guest, change });
   },
   getGuestChanges: async () => ownGuestChanges(await me()),
+  getReviewsHere: async ({ scope }) => reviewsHere(await usableSettings(), scope),
+  startAccessReview: async (draft) => start('accessReview', await reviewStart(await usableSettings(), await me(), draft)),
+  getAccessReviews: async () => ownAccessReviews(await me()),
+  applyReviewDecisions: async ({ scope, id, instanceId }) => {
+    const settings = await usableSettings();
+    await applyReviewDecisions(settings, scope, id, instanceId);
+    return reviewsHere(settings, scope);
+  },
   getSettings: () => settingsView(),
   saveSettings: (settings) => saveSettings(settings),
   checkSetup: async () => checkSetup(await usableSettings()),

@@ -26,7 +26,8 @@ export interface ActivityEntry {
     | 'deleted'
     | 'groupCreated'
     | 'environment'
-    | 'restored';
+    | 'restored'
+    | 'review';
   /** Whom or what it concerned: the guest's address, or the bulk file's name. */
   subject: string;
   /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
@@ -104,6 +105,9 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   },
   get restored() {
     return t('activityRestored');
+  },
+  get review() {
+    return t('activityReview');
   },
 };
 

@@ -48,6 +48,10 @@ export const ErrorCodes = {
   pageLinkRefused: 'page_link_refused',
   /** Power BI answers an app the caller may not see as it answers one that does not exist: 404. */
   powerBiAppNotFound: 'powerbi_app_not_found',
+  /** Access reviews need Microsoft Entra ID P2 or ID Governance, and the tenant holds neither (issue 27). */
+  reviewNotLicensed: 'review_not_licensed',
+  /** An access review with nobody to review it (no guest here has a sponsor, no one named). */
+  noReviewers: 'no_reviewers',
   unknown: 'unknown',
 } as const;
 
@@ -58,6 +62,10 @@ export function errorMessage(code: ErrorCode): string {
   switch (code) {
     case 'not_signed_in':
       return t('errorNotSignedIn');
+    case 'review_not_licensed':
+      return t('errorReviewNotLicensed');
+    case 'no_reviewers':
+      return t('errorNoReviewers');
     case 'interaction_required':
       return t('errorInteractionRequired');
     case 'sign_in_cancelled':

@@ -27,7 +27,8 @@ export type StepKind =
   | 'change'
   | 'profile'
   | 'envLicense'
-  | 'environment';
+  | 'environment'
+  | 'reviewCreate';
 /**
  * The operation kinds the background runs: single invitations, bulk jobs, activations of one's own roles, changes
  * from a guest's card. Each has its definition in background/features/registry.ts.
@@ -49,12 +50,13 @@ const TAKEN_BY_INVITATION: Record<StepKind, boolean> = {
   deactivate: false,
   approval: false,
   change: false,
+  reviewCreate: false,
 };
 /** The step kinds a single invitation or a bulk row may hold. */
 export const INVITATION_STEP_KINDS = (Object.keys(TAKEN_BY_INVITATION) as StepKind[]).filter((k) => TAKEN_BY_INVITATION[k]);
 
 /** The operation kinds, as messages and stored records name them (each defined in background/features/registry.ts). */
-export const OPERATION_KINDS = ['operation', 'bulk', 'activation', 'guestChange'] as const;
+export const OPERATION_KINDS = ['operation', 'bulk', 'activation', 'guestChange', 'accessReview'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 export type StepState = 'pending' | 'done' | 'failed';
 
@@ -190,6 +192,7 @@ const AWAITS: Record<StepKind, 'azure' | 'dataverse'> = {
   deactivate: 'azure',
   approval: 'azure',
   change: 'azure',
+  reviewCreate: 'azure',
 };
 
 /**
@@ -230,6 +233,7 @@ export const STEP_WORDS = {
   deactivate: () => 'deactivate',
   approval: () => 'approval',
   change: () => 'change',
+  reviewCreate: () => 'reviewCreate',
 } satisfies StepWords;
 
 /** Step names as the progress list shows them; a kind this version did not write, by its name. */

@@ -3,6 +3,7 @@ import { azureSchedule } from '../logic/azure.ts';
 import { isEnvironmentId } from '../logic/environment-id.ts';
 import { isOwnGuid } from '../logic/guid.ts';
 import { LIMITS } from '../logic/inputs.ts';
+import { reviewDraft } from './access-review-schema.ts';
 import { FEATURE_SCOPES, type Feature } from './config.ts';
 import { isPartnerDomain } from './guest-card.ts';
 import { changedGuest, guestChange } from './guest-change-schema.ts';
@@ -96,6 +97,10 @@ export const backgroundRequests = {
   getDeletedUser: object({ id: isOwnGuid }),
   startGuestChange: object({ guest: changedGuest, change: guestChange }),
   getGuestChanges: empty,
+  getReviewsHere: object({ scope: isArmScope }),
+  startAccessReview: reviewDraft,
+  getAccessReviews: empty,
+  applyReviewDecisions: object({ scope: isArmScope, id: isOwnGuid, instanceId: isOwnGuid }),
   getSettings: empty,
   saveSettings: object({ cloud: literal('sandbox', 'microsoft'), tenant: string(256), clientId: string(64) }),
   checkSetup: empty,

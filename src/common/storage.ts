@@ -1,4 +1,5 @@
 import type { JobMeta, JobRow } from '../logic/bulk/job.ts';
+import type { AccessReviewRecord } from './access-review.ts';
 import type { ActivityEntry } from './activity-entry.ts';
 import { browser } from './browser.ts';
 import { DEFAULT_SETTINGS, type Settings } from './config.ts';
@@ -81,6 +82,8 @@ export const local = {
   operations: item<Operation[]>('local', 'operations', []),
   /** Activations and early ends of the signed-in person's own Azure roles (src/background/features/my-access/activations.ts). */
   activations: item<Activation[]>('local', 'activations', []),
+  /** Access reviews being created at an Azure scope (src/background/features/owners/reviews-kind.ts). */
+  accessReviews: item<AccessReviewRecord[]>('local', 'accessReviews', []),
   /** Changes made from a guest's card: conversions, sponsors, access taken back, deletions (src/background/features/guest-card/changes.ts). */
   guestChanges: item<GuestChangeRecord[]>('local', 'guestChanges', []),
   /** What this browser has done, oldest first, bounded (src/background/features/activity/activity-log.ts). */

@@ -85,6 +85,20 @@ describe('the contract check itself', () => {
     expect(contract.response('GET', sub, 'api-version=2022-12-01', 200, body)).not.toEqual([]);
   });
 
+  it("accepts an access review of a resource's guests, its scope filter sent though the swagger marks it read-only", () => {
+    const path = `${storage}/providers/Microsoft.Authorization/accessReviewScheduleDefinitions/4f1c2a3b-5d6e-4f70-8a9b-0c1d2e3f4a5b`;
+    const review = {
+      displayName: 'Guests',
+      scope: { principalType: 'guestUser' },
+      reviewers: [{ principalId: properties.principalId }],
+    };
+    expect(put(path, 'api-version=2021-12-01-preview', review)).toEqual([]);
+    // Other read-only fields stay refused: the reviewer's principalType is the service's to set.
+    const typed = { ...review, reviewers: [{ principalId: properties.principalId, principalType: 'user' }] };
+    expect(put(path, 'api-version=2021-12-01-preview', typed)).not.toEqual([]);
+    expect(put(path, 'api-version=2021-12-01-preview', { ...review, scope: { principalType: 'guests' } })).not.toEqual([]);
+  });
+
   it('rejects an error body whose code is not a string', () => {
     expect(contract.response('PUT', assignment, 'api-version=2022-04-01', 403, { error: { code: 403 } })).not.toEqual([]);
   });

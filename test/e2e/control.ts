@@ -37,6 +37,18 @@ export function control(port: number, token: string) {
     consentPages: () => call('GET', '/login/consent-pages') as Promise<ConsentPageShown[]>,
     issuedTokens: () => call('GET', '/tokens/issued') as Promise<{ accessTokens: string[]; refreshTokens: string[] }>,
     addFault: (rule: FaultRule) => call('POST', '/faults', rule),
+    /** A licence bought: its SKU's enabled units, as subscribedSkus then lists them. */
+    addLicense: (tenant: string, skuId: string, enabled: number) =>
+      call('POST', `/tenants/${tenant}/licenses`, { skuId, enabled }),
+    /** A sponsor added to a user, as an admin would in the Entra admin center. */
+    addSponsor: (tenant: string, userId: string, sponsorId: string) =>
+      call('POST', `/tenants/${tenant}/users/${userId}/sponsors`, { sponsorId }),
+    /** A reviewer's decision in an ARM access review, as the reviewer makes it in My Access. */
+    recordReviewDecision: (
+      tenant: string,
+      definition: string,
+      decision: { principalId: string; decision: string; reviewerId?: string },
+    ) => call('POST', `/tenants/${tenant}/azure/accessReviews/${definition}/decisions`, decision),
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),

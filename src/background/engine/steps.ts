@@ -32,6 +32,8 @@ export interface UnitStepSpec<I, R> {
   run(call: StepCall<I>): Promise<R | null>;
   /** Its entries in the Activity list when a single invitation ended it (StepDefinition.entry). */
   entry: StepEntry;
+  /** False for a step that acts for no one guest (an access review of a scope's guests); true unless said. */
+  needsGuest?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export function defineStep<K extends string, I, R>(kind: K, spec: UnitStepSpec<I
   return {
     kind,
     limit: spec.limit ?? 5,
-    needsGuest: true,
+    needsGuest: spec.needsGuest ?? true,
     entry: spec.entry,
     take: async (pool, units, s) => {
       let signIn = false;

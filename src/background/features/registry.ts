@@ -16,6 +16,8 @@ import { profileStep } from './invite/steps/profile.ts';
 import { activationKind } from './my-access/activations.ts';
 import { activateStep, deactivateStep } from './my-access/steps/activate.ts';
 import { approvalStep } from './my-access/steps/approval.ts';
+import { accessReviewKind } from './owners/reviews-kind.ts';
+import { reviewCreateStep } from './owners/steps/review-create.ts';
 
 /**
  * The one place that lists every step kind and operation kind with its definition (issue 24). The engine imports no
@@ -36,6 +38,7 @@ export const STEPS = {
   deactivate: deactivateStep,
   approval: approvalStep,
   change: changeStep,
+  reviewCreate: reviewCreateStep,
 } satisfies StepRegistry<StepKind>;
 
 /** In the order their pools take their turns. */
@@ -44,6 +47,7 @@ export const KINDS = {
   bulk: bulkKind,
   activation: activationKind,
   guestChange: guestChangeKind,
+  accessReview: accessReviewKind,
 } satisfies KindRegistry<OperationKind>;
 
 // At the top level, on every worker start, before any listener runs (background/index.ts imports this first).

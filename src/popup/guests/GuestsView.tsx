@@ -3,20 +3,33 @@ import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { userTypeWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
 import { MoreHits, useDirectorySearch } from '../parts/UserPicker.tsx';
+import { lazyView } from '../shell/lazy.tsx';
 import { GuestCardView } from './GuestCardView.tsx';
 import { type CardWanted, GuestsStart } from './GuestsStart.tsx';
 import { TenantSettings } from './TenantSettings.tsx';
+
+const ReviewsHere = lazyView(() => import('../owners/ReviewsHere.tsx').then((m) => m.ReviewsHere));
 
 /**
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
  * guests who have not accepted (issue 25); the tenant's collaboration settings below.
  */
-export function GuestsView({ open, onInvitation }: { open?: string; onInvitation: () => void }) {
+export function GuestsView({
+  open,
+  onInvitation,
+  scope,
+}: {
+  open?: string;
+  onInvitation: () => void;
+  /** The Azure resource, resource group or subscription on the page: its access reviews are offered (issue 27). */
+  scope?: string;
+}) {
   const [text, setText] = useState(open ?? '');
   const [chosen, setChosen] = useState<string | null>(null);
   // Opened for one address (from Activity, a result card, an invitation known by address): their card once found.
   const [openFor, setOpenFor] = useState(open);
   const [settings, setSettings] = useState(false);
+  const [reviews, setReviews] = useState(false);
   const { hits, error } = useDirectorySearch(text);
   const exact = hits?.find((h) => h.mail?.toLowerCase() === text.trim().toLowerCase());
   const shown = chosen ?? (openFor && exact ? exact.id : null);
@@ -79,6 +92,15 @@ export function GuestsView({ open, onInvitation }: { open?: string; onInvitation
       ) : null}
       {error ? <ErrorNote error={error} /> : null}
       {shown ? <GuestCardView key={shown} id={shown} onInvitation={onInvitation} /> : null}
+      {scope && !shown && !searching ? (
+        reviews ? (
+          <ReviewsHere scope={scope} />
+        ) : (
+          <button type="button" class="link" onClick={() => setReviews(true)}>
+            {t('reviewsOpen')}
+          </button>
+        )
+      ) : null}
       {settings ? (
         <TenantSettings />
       ) : (

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { AccessReviewRecord } from '../../../common/access-review.ts';
 import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../../../common/activity-entry.ts';
 import { changeWords, type GuestChangeRecord } from '../../../common/guest-card.ts';
 import { t } from '../../../common/i18n.ts';
@@ -178,6 +179,28 @@ export function recordGuestChange(r: GuestChangeRecord): Promise<void> {
       detail: `${changeWords(r.change)}${r.outcome && !failed ? `: ${r.outcome}` : ''}`,
       ...(scope ? { scope } : {}),
       ...(deleted ? { deletedUser: { id: r.guest.id, displayName: r.guest.displayName, user: deleted } } : {}),
+      outcome: failed ? 'failed' : 'succeeded',
+      error: failed?.error,
+    },
+  ]);
+}
+
+/** A review created at an Azure scope (issue 27), or found there already by its name: one entry. */
+export function recordAccessReview(r: AccessReviewRecord): Promise<void> {
+  if (r.steps.every((s) => s.logged)) return Promise.resolve();
+  for (const s of r.steps) s.logged = true;
+  const failed = r.steps.find((s) => s.state === 'failed');
+  const scope = describeScope(r.draft.scope);
+  return record([
+    {
+      at: r.finishedAt ?? Date.now(),
+      ...ownerFields(r),
+      action: 'review',
+      subject: r.draft.displayName,
+      detail: r.created?.found
+        ? t('loggedReviewFound', r.draft.displayName, scope)
+        : t('loggedReview', r.draft.displayName, scope),
+      scope: r.draft.scope,
       outcome: failed ? 'failed' : 'succeeded',
       error: failed?.error,
     },

@@ -34,7 +34,7 @@ export function armUrl(path: string, apiVersion: string): string {
 /** One Azure Resource Manager call; `path` may carry its own query (`?$filter=…`). */
 export function arm<T>(
   settings: Settings,
-  method: 'GET' | 'PUT' | 'DELETE',
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
   path: string,
   apiVersion: string,
   body?: unknown,

@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CONTOSO, sandboxPerFile } from '../../test/support/node-sandbox.ts';
+import { recordDecision } from './access-review-decisions.ts';
+import { ADELE, AUTH, armClient, MEGAN, PAT, ROLES, STORAGE } from './arm-test-client.ts';
+
+const sandbox = sandboxPerFile();
+const arm = armClient(sandbox);
+const V = 'api-version=2021-12-01-preview';
+const P2 = '84a661c4-e949-4bd2-a560-ed7766fcaf2b';
+const definitions = `${STORAGE}${AUTH}/accessReviewScheduleDefinitions`;
+const tenant = () => {
+  const t = sandbox().store.tenant(CONTOSO);
+  if (!t) throw new Error('no Contoso');
+  return t;
+};
+
+/** A review of the storage account's guests, active and eligible, as the extension sends it. */
+const body = (displayName = 'Guests of stdata01') => ({
+  displayName,
+  descriptionForReviewers: 'Does this guest still need access?',
+  settings: {
+    defaultDecisionEnabled: true,
+    defaultDecision: 'Deny',
+    autoApplyDecisionsEnabled: false,
+    instanceDurationInDays: 14,
+    recurrence: {
+      pattern: { type: 'absoluteMonthly', interval: 3 },
+      range: { type: 'noEnd', startDate: new Date().toISOString() },
+    },
+  },
+  scope: { principalType: 'guestUser', includeInheritedAccess: true, includeAccessBelowResource: false },
+  reviewers: [{ principalId: ADELE }],
+});
+
+beforeEach(() => {
+  tenant().subscriptions = [...(tenant().subscriptions ?? []).filter((s) => s.skuId !== P2), { skuId: P2, enabled: 5 }];
+  if (tenant().azure) (tenant().azure as { accessReviews?: unknown[] }).accessReviews = [];
+});
+
+describe('ARM access reviews at a scope', () => {
+  it('creates a review of the scope for guests, lists it there, and starts its instance with a decision per guest', async () => {
+    const name = crypto.randomUUID();
+    const made = await arm('PUT', `${definitions}/${name}?${V}`, MEGAN, body());
+    expect(made).toMatchObject({
+      status: 200,
+      body: { name, properties: { status: 'InProgress', scope: { principalType: 'guestUser', resourceId: STORAGE } } },
+    });
+    const listed = await arm('GET', `${definitions}?${V}`, MEGAN);
+    expect((listed.body as { value: { name: string }[] }).value.map((d) => d.name)).toEqual([name]);
+    const instances = await arm('GET', `${definitions}/${name}/instances?${V}`, MEGAN);
+    const [instance] = (instances.body as { value: { name: string }[] }).value;
+    const decisions = await arm('GET', `${definitions}/${name}/instances/${instance?.name}/decisions?${V}`, MEGAN);
+    const who = (decisions.body as { value: { properties: { principal: { id: string } } }[] }).value.map(
+      (d) => d.properties.principal.id,
+    );
+    // Pat is the storage account's guest (two eligible roles); Megan and Adele, members above it, are not reviewed.
+    expect(new Set(who)).toEqual(new Set([PAT]));
+  });
+
+  it('puts the same definition again without a second one', async () => {
+    const name = crypto.randomUUID();
+    await arm('PUT', `${definitions}/${name}?${V}`, MEGAN, body());
+    await arm('PUT', `${definitions}/${name}?${V}`, MEGAN, body());
+    expect(tenant().azure?.accessReviews).toHaveLength(1);
+  });
+
+  it('refuses a tenant without Entra ID P2 or ID Governance, and creates nothing', async () => {
+    tenant().subscriptions = (tenant().subscriptions ?? []).filter((s) => s.skuId !== P2);
+    const refused = await arm('PUT', `${definitions}/${crypto.randomUUID()}?${V}`, MEGAN, body());
+    expect(refused.status).toBe(403);
+    expect(tenant().azure?.accessReviews).toHaveLength(0);
+  });
+
+  it('refuses a caller who may not write role assignments at the scope', async () => {
+    const refused = await arm('PUT', `${definitions}/${crypto.randomUUID()}?${V}`, PAT, body());
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'AuthorizationFailed' } } });
+  });
+
+  it('shows a reviewer decision and applies a denial: the guest loses the access reviewed', async () => {
+    const name = crypto.randomUUID();
+    await arm('PUT', `${definitions}/${name}?${V}`, MEGAN, body());
+    expect(recordDecision(tenant(), name, { principalId: PAT, decision: 'Deny', reviewerId: ADELE })).not.toBeTypeOf('string');
+    const review = tenant().azure?.accessReviews?.[0];
+    const path = `${definitions}/${name}/instances/${review?.instance.name}`;
+    const decided = await arm('GET', `${path}/decisions?${V}`, MEGAN);
+    expect((decided.body as { value: { properties: { decision: string } }[] }).value.map((d) => d.properties.decision)).toContain(
+      'Deny',
+    );
+    expect((await arm('POST', `${path}/applyDecisions?${V}`, MEGAN)).status).toBe(204);
+    const left = tenant().azure?.eligibilitySchedules.filter((e) => e.principalId === PAT && e.scope === STORAGE) ?? [];
+    expect(left.map((e) => e.roleDefinitionId)).not.toContain(ROLES.blobReader);
+  });
+});

@@ -1,0 +1,25 @@
+import type { AccessReviewRecord } from '../../../../common/access-review.ts';
+import { defineStep, noEntry, type StepCall } from '../../../engine/steps.ts';
+import { createReview } from '../reviews.ts';
+
+/** An access review of one scope (issue 27), created once: looked for by its display name and scope before each send. */
+export interface ReviewCreateInput {
+  review: AccessReviewRecord;
+}
+
+export interface ReviewCreateResult {
+  kind: 'reviewCreate';
+  created: { name: string; found: boolean };
+}
+
+export const reviewCreateStep = defineStep('reviewCreate', {
+  run: async ({ input, session, markSent }: StepCall<ReviewCreateInput>): Promise<ReviewCreateResult> => {
+    // Whether or not it may have left before, createReview looks for it first.
+    await markSent();
+    return { kind: 'reviewCreate', created: await createReview(session.settings, input.review) };
+  },
+  // A review writes one Activity entry of its own (recordAccessReview).
+  entry: noEntry,
+  // It reviews the scope's guests, none of them in particular (the kind's guestId is undefined).
+  needsGuest: false,
+});
