@@ -39,6 +39,7 @@ import { discardQueued, endOwnWork, queuedView, runQueued } from './features/que
 import { resumeAll, start } from './features/registry.ts';
 import { consentView, giveConsent } from './features/setup/consent-state.ts';
 import { checkSetup } from './features/setup/setup-check.ts';
+import { externalAccessAzure } from './features/owners/external-access-azure.ts';
 import { graphSession } from './services/graph/client.ts';
 import { searchGroups } from './services/graph/groups.ts';
 import { searchDirectory } from './services/graph/guests.ts';
@@ -179,6 +180,10 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
   getRecentInvitations: async () => recentInvitations(await me()),
   getPendingGuests: async () => pendingGuests(graphSession(await usableSettings()).client),
+  getExternalAccess: async ({ scope }) => {
+    const settings = await usableSettings();
+    return externalAccessAzure(settings, graphSession(settings).client, scope);
+  },
   getGuestCard: async ({ id, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {
       allWorkspaces: allWorkspaces === true,

@@ -66,6 +66,7 @@ describe('the setup check', () => {
       guestCard: 'adminConsent',
       azureRoles: 'granted',
       powerPlatform: 'yourConsent',
+      externalAccess: 'adminConsent',
     });
   });
 });

@@ -40,6 +40,7 @@ describe('which features the account granted, from the tokens held', () => {
       powerBiAccess: 'adminConsent',
       guestCard: 'adminConsent',
       powerPlatform: 'yourConsent',
+      externalAccess: 'adminConsent',
     });
   });
 
