@@ -3,15 +3,20 @@ import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { userTypeWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
 import { MoreHits, useDirectorySearch } from '../parts/UserPicker.tsx';
+import { lazyView } from '../shell/lazy.tsx';
 import { GuestCardView } from './GuestCardView.tsx';
 import { type CardWanted, GuestsStart } from './GuestsStart.tsx';
 import { TenantSettings } from './TenantSettings.tsx';
 
+// Issue 27: loaded only on an Azure page's Guests tab.
+const ExternalAccessHere = lazyView(() => import('../owners/ExternalAccessHere.tsx').then((m) => m.ExternalAccessHere));
+
 /**
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
- * guests who have not accepted (issue 25); the tenant's collaboration settings below.
+ * guests who have not accepted (issue 25); the tenant's collaboration settings below. On an Azure resource, resource
+ * group or subscription (`scope`), who from outside can get in there comes first (issue 27).
  */
-export function GuestsView({ open, onInvitation }: { open?: string; onInvitation: () => void }) {
+export function GuestsView({ open, onInvitation, scope }: { open?: string; onInvitation: () => void; scope?: string }) {
   const [text, setText] = useState(open ?? '');
   const [chosen, setChosen] = useState<string | null>(null);
   // Opened for one address (from Activity, a result card, an invitation known by address): their card once found.
@@ -31,6 +36,7 @@ export function GuestsView({ open, onInvitation }: { open?: string; onInvitation
   };
   return (
     <section aria-label={t('guestsTitle')}>
+      {scope && !shown && !searching ? <ExternalAccessHere scope={scope} /> : null}
       <label for="guestSearch">{t('guestsFind')}</label>
       <input
         id="guestSearch"

@@ -123,7 +123,12 @@ export function App() {
             {shown === 'access' ? (
               <MyAccessView page={page} />
             ) : shown === 'guests' ? (
-              <GuestsView key={cardFor} open={cardFor || undefined} onInvitation={() => setMode('one')} />
+              <GuestsView
+                key={cardFor}
+                open={cardFor || undefined}
+                onInvitation={() => setMode('one')}
+                scope={page.context?.kind === 'azure-resource' ? page.context.scope : undefined}
+              />
             ) : shown === 'activity' ? (
               <ActivityView />
             ) : shown === 'bulk' ? (
