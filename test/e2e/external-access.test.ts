@@ -11,7 +11,7 @@ const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource
 const INES = '8d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a';
 const TOMAS = '9e3f4a5b-6c7d-4e8f-a09b-1c2d3e4f5a6b';
 const YUKI = 'af4a5b6c-7d8e-4f9a-b1ac-2d3e4f5a6b7c';
-const TAILSPIN = 'c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d';
+const RELECLOUD = 'c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d';
 
 const env = sandboxAndBrowser();
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
@@ -47,11 +47,11 @@ describe('Owners: external access here', () => {
     const popup = await externalAccessOn(PORTAL_PAGE);
     const rows = await rowTexts(popup);
     const of = (name: string) => rows.filter((r) => r.includes(name));
-    // Rafael: his own role here, and the Tailspin contractors group's; Ines through the group only.
+    // Rafael: his own role here, and the Relecloud contractors group's; Ines through the group only.
     expect(of('Rafael Costa')).toHaveLength(2);
     expect(of('Rafael Costa').some((r) => r.includes('Storage Blob Data Reader · directly · active, permanent'))).toBe(true);
-    expect(of('Rafael Costa').some((r) => r.includes('Reader · through group Tailspin contractors'))).toBe(true);
-    expect(of('Ines Moreau')).toEqual([expect.stringContaining('through group Tailspin contractors')]);
+    expect(of('Rafael Costa').some((r) => r.includes('Reader · through group Relecloud contractors'))).toBe(true);
+    expect(of('Ines Moreau')).toEqual([expect.stringContaining('through group Relecloud contractors')]);
     expect(of('Ines Moreau')[0]).toContain('no sponsor');
     expect(of('Tomás Ruiz')).toEqual([expect.stringContaining('Reader · inherited from Subscription Contoso Prod')]);
     expect(of('Yuki Tanaka')).toEqual([expect.stringContaining('Storage Blob Data Contributor · directly · eligible until')]);
@@ -76,13 +76,13 @@ describe('Owners: external access here', () => {
 
   it('takes three guests back at once, each by its own removal, and Activity lists the three', async () => {
     const popup = await externalAccessOn(PORTAL_PAGE);
-    await rowOf(popup, 'Ines Moreau', 'Tailspin contractors').getByRole('checkbox').check();
+    await rowOf(popup, 'Ines Moreau', 'Relecloud contractors').getByRole('checkbox').check();
     await rowOf(popup, 'Tomás Ruiz', 'inherited').getByRole('checkbox').check();
     await rowOf(popup, 'Yuki Tanaka', 'eligible').getByRole('checkbox').check();
     await popup.getByRole('button', { name: 'Take back selected (3)' }).click();
     const confirm = popup.getByRole('group', { name: 'Take back selected (3)' });
     const sentence = (await confirm.getByTestId('external-sentence').textContent()) ?? '';
-    expect(sentence).toContain('Ines Moreau leaves Tailspin contractors');
+    expect(sentence).toContain('Ines Moreau leaves Relecloud contractors');
     expect(sentence).toContain('Tomás Ruiz loses Reader at Subscription Contoso Prod');
     expect(sentence).toContain('Yuki Tanaka loses Storage Blob Data Contributor');
     expect(sentence).toContain('Stays: the other 4 paths');
@@ -93,7 +93,7 @@ describe('Owners: external access here', () => {
       const tenant = await contoso();
       const azure = tenant?.azure;
       return {
-        ines: tenant?.groups.find((g) => g.id === TAILSPIN)?.members.includes(INES),
+        ines: tenant?.groups.find((g) => g.id === RELECLOUD)?.members.includes(INES),
         tomas: azure?.roleAssignments.some((a) => a.principalId === TOMAS),
         yuki: azure?.eligibilitySchedules.some(
           (e) => e.principalId === YUKI && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
@@ -106,7 +106,7 @@ describe('Owners: external access here', () => {
     const list = popup.getByTestId('activity-list');
     await expect.poll(() => list.locator('li', { hasText: 'Access taken back' }).count(), { timeout: 30_000 }).toBe(3);
     const text = (await list.textContent()) ?? '';
-    expect(text).toContain('Remove from Tailspin contractors');
+    expect(text).toContain('Remove from Relecloud contractors');
     expect(text).toContain('Remove Reader');
     expect(text).toContain('Remove Storage Blob Data Contributor');
     await popup.close();

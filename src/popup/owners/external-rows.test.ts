@@ -12,7 +12,7 @@ const role = (o: Partial<ExternalGrant['role']> = {}): ExternalGrant['role'] => 
   end: null,
   ...o,
 });
-const group = { id: 'g', displayName: 'Tailspin contractors' };
+const group = { id: 'g', displayName: 'Relecloud contractors' };
 const person = (o: Partial<ExternalPerson>): ExternalPerson => ({
   id: 'p',
   displayName: 'P',
@@ -87,7 +87,7 @@ describe('taking back many at once', () => {
     expect(changesOf(rafaelsGroup).map((c) => c.change.kind)).toEqual(['leaveGroup']);
     // Leaving the group takes both of its rows: the direct Reader, Ines and Pat stay.
     expect(takeBackSentence(rows, rafaelsGroup)).toBe(
-      'Goes: Rafael leaves Tailspin contractors (and everything that group gives). Stays: the other 3 paths listed here, and everything these people hold elsewhere.',
+      'Goes: Rafael leaves Relecloud contractors (and everything that group gives). Stays: the other 3 paths listed here, and everything these people hold elsewhere.',
     );
     const twice = rows.filter((r) => r.person.id === 'rafael' && r.grant.path.kind === 'group');
     expect(changesOf(twice)).toHaveLength(1);

@@ -24,7 +24,7 @@ const instance = (scope: string, principalId: string, role: string, o: Record<st
     originRoleAssignmentId: `${scope}${AUTH}/roleAssignments/a-${principalId}`,
     expandedProperties: {
       roleDefinition: { displayName: role === READER ? 'Reader' : 'Owner' },
-      principal: { displayName: principalId === GROUP ? 'Tailspin contractors' : 'someone' },
+      principal: { displayName: principalId === GROUP ? 'Relecloud contractors' : 'someone' },
     },
     ...o,
   },
@@ -68,7 +68,7 @@ const users: Record<string, Record<string, unknown>> = {
   [YUKI]: {
     displayName: 'Yuki Tanaka',
     userType: 'Member',
-    userPrincipalName: 'yuki_litware.example#EXT#@contoso.onmicrosoft.com',
+    userPrincipalName: 'yuki_treyresearch.example#EXT#@contoso.onmicrosoft.com',
   },
   [LEE]: { displayName: 'Lee Gu', userType: 'Member', userPrincipalName: 'lee@contoso.example' },
 };
@@ -118,8 +118,8 @@ describe('external access at an Azure scope', () => {
       ),
     ]);
     expect(paths).toEqual([
-      ['Ines Moreau', ['Owner Tailspin contractors']],
-      ['Rafael Costa', ['Reader direct', 'Owner Tailspin contractors']],
+      ['Ines Moreau', ['Owner Relecloud contractors']],
+      ['Rafael Costa', ['Reader direct', 'Owner Relecloud contractors']],
       ['Tomás Ruiz', ['Reader inherited']],
       ['Yuki Tanaka', ['Reader direct eligible']],
     ]);
