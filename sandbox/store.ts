@@ -31,6 +31,8 @@ export interface SandboxUser {
   directoryRoles: string[];
   /** Ids of the users who sponsor this (guest) user (learn: user-list-sponsors). */
   sponsors?: string[];
+  /** Graph's signInActivity (learn: signinactivity); none: never signed in (graph/sign-in-activity.ts). */
+  signInActivity?: { lastSignInDateTime?: string | null; lastNonInteractiveSignInDateTime?: string | null };
 }
 
 /** A soft-deleted user (learn: user-delete): kept 30 days with what a restore gives back. */
@@ -240,7 +242,11 @@ export interface SandboxTenant {
   collaborationRestrictions?: CollaborationRestrictions;
   /** Power Platform environments and their Dataverse (sandbox/powerplatform/model.ts). */
   powerPlatform?: SandboxPowerPlatform;
+  /** The tenant's Entra ID plan (graph/sign-in-activity.ts); none: P1, which the seed's Microsoft 365 E3 includes. */
+  entraIdPlan?: EntraIdPlan;
 }
+
+export type EntraIdPlan = 'Free' | 'P1' | 'P2';
 
 export interface SandboxState {
   tenants: SandboxTenant[];

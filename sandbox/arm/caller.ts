@@ -76,11 +76,15 @@ export function roleDetails(azure: SandboxAzure, scope: string, guid: string) {
 
 /** What PIM adds to its schedules, requests and instances: who, which role, where. */
 export function expanded(c: Caller, scope: string, principalId: string, roleGuid: string) {
+  const group = c.tenant.groups.find((g) => g.id === principalId);
   return {
-    principal: principalDetails(
-      c.tenant.users.find((u) => u.id === principalId),
-      principalId,
-    ),
+    // A group's grant names the group (its members reach the scope through it).
+    principal: group
+      ? { id: principalId, displayName: group.displayName, email: '', type: 'Group' }
+      : principalDetails(
+          c.tenant.users.find((u) => u.id === principalId),
+          principalId,
+        ),
     roleDefinition: roleDetails(c.azure, scope, roleGuid),
     scope: scopeDetails(c.azure, scope),
   };

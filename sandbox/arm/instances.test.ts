@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CONTOSO, sandboxPerFile } from '../../test/support/node-sandbox.ts';
 import { AUTH, armClient, KIM, MEGAN, PAT, PAT_ELIGIBLE, RG_WEB, ROLES, roleId, STORAGE, SUB, WEB } from './arm-test-client.ts';
 
+/** Yuki Tanaka, an external member made eligible at the storage account (issue 27's seed). */
+const YUKI = 'af4a5b6c-7d8e-4f9a-b1ac-2d3e4f5a6b7c';
+
 const sandbox = sandboxPerFile();
 const arm = armClient(sandbox);
 
@@ -75,7 +78,7 @@ describe('PIM schedule instances', () => {
       instances(res.body)
         .map((i) => i.properties.principalId)
         .sort(),
-    ).toEqual([KIM, PAT, PAT].sort());
+    ).toEqual([KIM, PAT, PAT, YUKI].sort());
   });
 
   it('with principalId eq, shows only that principal’s, at, above and below the scope', async () => {

@@ -28,7 +28,7 @@ function eligibilityInstance(c: Caller, e: SandboxEligibility, m: Membership) {
       scope: e.scope,
       roleDefinitionId: roleDetails(c.azure, e.scope, e.roleDefinitionId).id,
       principalId: m.principalId,
-      principalType: 'User',
+      principalType: m.memberType !== 'Group' && c.tenant.groups.some((g) => g.id === e.principalId) ? 'Group' : 'User',
       roleEligibilityScheduleId: `${e.scope}${AUTH}roleEligibilitySchedules/${e.name}`,
       status: 'Provisioned',
       startDateTime: e.startDateTime,

@@ -14,7 +14,7 @@ const AUDIT_PAGE: PageRule = { fallback: 1000, max: 1000, top: true };
  * whose least privileged roles are Reports Reader, Security Administrator and Security Reader; Security Operator,
  * Global Reader and Global Administrator read it too).
  */
-const AUDIT_READERS = new Set([
+export const AUDIT_READERS = new Set([
   '4a5d8f65-41da-4de4-8968-e035b65339cf', // Reports Reader
   '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
   '5d6b6bb7-de71-4623-b4af-96380a352509', // Security Reader

@@ -6,6 +6,7 @@ import { insufficientPrivileges, notFound } from './errors.ts';
 import { licenseDetails } from './licenses.ts';
 import { project } from './odata.ts';
 import { page, WHOLE_PAGE } from './paging.ts';
+import { signInActivityRefusal } from './sign-in-activity.ts';
 import { BASIC_USER_PROPERTIES, DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
 
 type Row = Record<string, unknown>;
@@ -37,6 +38,8 @@ const oneUser = (c: GraphCall, user: SandboxUser) => entity('users/$entity', sho
 /** `/me`, `/users` (searched, counted, sorted, paged), `/users/$count`, `/users/{id}`. Null: not mine. */
 export function userRoute(c: GraphCall): ApiResponse | null {
   if (c.method !== 'GET') return null;
+  const refused = /^\/(me|users(\/[^/]+)?)$/.test(c.path) ? signInActivityRefusal(c) : null;
+  if (refused) return refused;
   const users = () => c.tenant.users.map(userResource);
   switch (c.path) {
     case '/me':

@@ -43,6 +43,15 @@ export function userResource(user: SandboxUser): Record<string, unknown> {
     usageLocation: user.usageLocation ?? null,
     assignedLicenses: (user.assignedLicenses ?? []).map((l) => ({ disabledPlans: l.disabledPlans ?? [], skuId: l.skuId })),
     proxyAddresses: user.mail ? [`SMTP:${user.mail}`] : [],
+    // Never signed in: Graph gives the object with null dates (learn: signinactivity).
+    signInActivity: {
+      lastSignInDateTime: user.signInActivity?.lastSignInDateTime ?? null,
+      lastSignInRequestId: null,
+      lastNonInteractiveSignInDateTime: user.signInActivity?.lastNonInteractiveSignInDateTime ?? null,
+      lastNonInteractiveSignInRequestId: null,
+      lastSuccessfulSignInDateTime: user.signInActivity?.lastSignInDateTime ?? null,
+      lastSuccessfulSignInRequestId: null,
+    },
   };
 }
 

@@ -37,6 +37,7 @@ import { applyReviewDecisions } from './features/owners/reviews.ts';
 import { reviewsHere } from './features/owners/reviews-here.ts';
 import { ownAccessReviews } from './features/owners/reviews-kind.ts';
 import { reviewStart } from './features/owners/reviews-start.ts';
+import { externalAccessAzure } from './features/owners/external-access-azure.ts';
 import { readPage } from './features/page/read.ts';
 import { pageInfo, syncTab } from './features/page/tabs.ts';
 import { discardQueued, endOwnWork, queuedView, runQueued } from './features/queued/queued.ts';
@@ -183,6 +184,10 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   searchDirectory: async ({ text, only }) => searchDirectory(graphSession(await usableSettings()).client, text, only),
   getRecentInvitations: async () => recentInvitations(await me()),
   getPendingGuests: async () => pendingGuests(graphSession(await usableSettings()).client),
+  getExternalAccess: async ({ scope }) => {
+    const settings = await usableSettings();
+    return externalAccessAzure(settings, graphSession(settings).client, scope);
+  },
   getGuestCard: async ({ id, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {
       allWorkspaces: allWorkspaces === true,

@@ -37,7 +37,15 @@ const graph = (s: string) => `${GRAPH_ORIGIN}/${s}`;
 const powerBi = (s: string) => `${POWERBI_RESOURCE}/${s}`;
 
 /** What a person can do with the extension, each needing its own delegated scopes (the table below). */
-export type Feature = 'myAccess' | 'invite' | 'powerBiAccess' | 'guestCard' | 'partnerNames' | 'azureRoles' | 'powerPlatform';
+export type Feature =
+  | 'myAccess'
+  | 'invite'
+  | 'powerBiAccess'
+  | 'guestCard'
+  | 'partnerNames'
+  | 'azureRoles'
+  | 'powerPlatform'
+  | 'externalAccess';
 
 /**
  * The one table of delegated scopes, by feature, least privilege for what each does. Sign-in asks for My access's,
@@ -76,6 +84,12 @@ export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
   // Azure Resource Manager acts as the signed-in user; ARM has this one delegated scope.
   { feature: 'azureRoles', scopes: [`${ARM_ORIGIN}/user_impersonation`] },
   { feature: 'powerPlatform', scopes: [`${POWER_PLATFORM_RESOURCE}/User`] },
+  // External access here (issue 27): the people and their state, a group's members (transitively), sign-in activity
+  // (learn: user-list, signInActivity: AuditLog.Read.All besides a user-read permission), and ARM's grants.
+  {
+    feature: 'externalAccess',
+    scopes: [...['User.Read.All', 'GroupMember.Read.All', 'AuditLog.Read.All'].map(graph), `${ARM_ORIGIN}/user_impersonation`],
+  },
 ];
 
 /** The resource a scope belongs to: all before its last segment (`https://graph.microsoft.com/User.Read`). */
@@ -111,6 +125,7 @@ const ADMIN_CONSENT = new Set(
       'Group.ReadBasic.All',
       'Group.ReadWrite.All',
       'GroupMember.ReadWrite.All',
+      'GroupMember.Read.All',
       'AuditLog.Read.All',
       'CrossTenantInformation.ReadBasic.All',
     ].map(graph),

@@ -2,6 +2,7 @@ import type { JobRow, JobSummary } from '../logic/bulk/job.ts';
 import type { AccessReviewRecord, ReviewsHere } from './access-review.ts';
 import type { ActivityEntry, WaitingStep } from './activity-entry.ts';
 import type { Settings, SettingsView } from './config.ts';
+import type { ExternalAccess } from './external-access.ts';
 import type {
   DeletedUser,
   DirectoryHit,
@@ -105,6 +106,7 @@ export type BackgroundProtocol = {
   getRecentInvitations: { request: In<'getRecentInvitations'>; response: RecentInvitations };
   /** The Guests tab before a search: the tenant's guests who have not accepted, newest first, to a cap, with their count. */
   getPendingGuests: { request: In<'getPendingGuests'>; response: PendingGuests };
+  getExternalAccess: { request: In<'getExternalAccess'>; response: ExternalAccess };
   /**
    * `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked.
    * `readAudiencesAgain`: read the apps' audiences again where they are a few minutes old (the person asked).

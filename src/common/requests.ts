@@ -87,6 +87,8 @@ export const backgroundRequests = {
   searchDirectory: object({ text: string(LIMITS.search), only: optional(literal('Member', 'Guest')) }),
   getRecentInvitations: empty,
   getPendingGuests: empty,
+  // Issue 27: who from outside can get in at this Azure scope.
+  getExternalAccess: object({ scope: isArmScope }),
   getGuestCard: object({
     id: isOwnGuid,
     allWorkspaces: optional(boolean),

@@ -67,6 +67,7 @@ describe('the setup check', () => {
       partnerNames: 'adminConsent',
       azureRoles: 'granted',
       powerPlatform: 'yourConsent',
+      externalAccess: 'adminConsent',
     });
   });
 });

@@ -18,6 +18,8 @@ export function featureWords(feature: Feature): { name: string; does: string } {
       return { name: t('featureAzure'), does: t('featureAzureDoes') };
     case 'powerPlatform':
       return { name: t('featurePowerPlatform'), does: t('featurePowerPlatformDoes') };
+    case 'externalAccess':
+      return { name: t('featureExternalAccess'), does: t('featureExternalAccessDoes') };
   }
 }
 

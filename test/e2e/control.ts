@@ -109,6 +109,8 @@ export function control(port: number, token: string) {
     addEligibility: (tenant: string, eligibility: Omit<SandboxEligibility, 'startDateTime' | 'endDateTime' | 'requestName'>) =>
       call('POST', `/tenants/${tenant}/azure/eligibilitySchedules`, eligibility),
     /** Every PIM role assignment schedule request the tenant has taken, as the sandbox keeps them. */
+    /** The tenant's Entra ID plan (sandbox/graph/sign-in-activity.ts): `Free` refuses `signInActivity`. */
+    setEntraIdPlan: (tenant: string, plan: 'Free' | 'P1' | 'P2') => call('PATCH', `/tenants/${tenant}/entraIdPlan`, { plan }),
     pimRequests: (tenant: string) => call('GET', `/tenants/${tenant}/pim/requests`) as Promise<SandboxAssignmentRequest[]>,
     /** An approver's yes to a request waiting for approval: it becomes Provisioned and the role holds from now. */
     approveRequest: (tenant: string, name: string) =>

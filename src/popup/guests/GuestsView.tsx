@@ -9,10 +9,13 @@ import { type CardWanted, GuestsStart } from './GuestsStart.tsx';
 import { TenantSettings } from './TenantSettings.tsx';
 
 const ReviewsHere = lazyView(() => import('../owners/ReviewsHere.tsx').then((m) => m.ReviewsHere));
+// Issue 27: loaded only on an Azure page's Guests tab.
+const ExternalAccessHere = lazyView(() => import('../owners/ExternalAccessHere.tsx').then((m) => m.ExternalAccessHere));
 
 /**
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
- * guests who have not accepted (issue 25); the tenant's collaboration settings below.
+ * guests who have not accepted (issue 25); the tenant's collaboration settings below. On an Azure resource, resource
+ * group or subscription (`scope`), who from outside can get in there comes first (issue 27).
  */
 export function GuestsView({
   open,
@@ -44,6 +47,7 @@ export function GuestsView({
   };
   return (
     <section aria-label={t('guestsTitle')}>
+      {scope && !shown && !searching ? <ExternalAccessHere scope={scope} /> : null}
       <label for="guestSearch">{t('guestsFind')}</label>
       <input
         id="guestSearch"

@@ -41,6 +41,7 @@ describe('which features the account granted, from the tokens held', () => {
       guestCard: 'adminConsent',
       partnerNames: 'adminConsent',
       powerPlatform: 'yourConsent',
+      externalAccess: 'adminConsent',
     });
   });
 

@@ -1,0 +1,129 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { ExternalPerson, SignInRead } from '../../../common/external-access.ts';
+import { t } from '../../../common/i18n.ts';
+import { BATCH_LIMIT, type BatchAnswer, itemError, sendBatch } from '../../services/graph/batch.ts';
+import { itemAppError } from '../../services/graph/errors.ts';
+import { graphList } from '../../services/graph/list.ts';
+import { path } from '../../services/url-path.ts';
+
+/**
+ * The directory's part of "External access here" (issue 27): a group's members to its end (transitively: a nested
+ * group's people reach the scope too), and each person's state, sponsors and last sign-in, three reads a person in
+ * JSON batches of 20, a few batches at a time.
+ */
+
+const PERSON = 'id,displayName,mail,userPrincipalName,userType,externalUserState,externalUserStateChangeDateTime,creationType';
+/** Batches in flight at once: Graph throttles per app and tenant; a busy resource's people come in a few rounds. */
+export const BATCHES_AT_ONCE = 3;
+/** Graph's code for a tenant without Entra ID P1 (learn: signinactivity; user-list, "signInActivity" note). */
+const NOT_PREMIUM = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
+
+interface RawUser {
+  '@odata.type'?: string;
+  id: string;
+  displayName?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+  userType?: string | null;
+  externalUserState?: string | null;
+  externalUserStateChangeDateTime?: string | null;
+  creationType?: string | null;
+}
+
+/** From outside the tenant: a guest, or a member whose account was invited (`#EXT#` name, invitation, state). */
+export function externalKind(u: RawUser): ExternalPerson['kind'] | null {
+  if (u.userType === 'Guest') return 'guest';
+  const invited = (u.userPrincipalName ?? '').includes('#EXT#') || u.creationType === 'Invitation' || !!u.externalUserState;
+  return invited ? 'externalMember' : null;
+}
+
+/** The users among a group's members, nested groups' included, read to the end of the list (the one pager). */
+export async function groupMembers(client: Client, groupId: string): Promise<string[]> {
+  const first = client.api(`${path`/groups/${groupId}/transitiveMembers`}?$select=id&$top=999`).get();
+  const { items } = await graphList<RawUser>(client, first);
+  return items.filter((m) => m['@odata.type'] === '#microsoft.graph.user').map((m) => m.id);
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, results in order. */
+export async function atMost<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+const body = <T>(a: BatchAnswer | undefined): T => {
+  if (!a || a.status >= 300) throw itemAppError(a?.status ?? 0, a ? itemError(a) : t('graphNoAnswer'), a?.body);
+  return a.body as T;
+};
+
+/** What sign-in activity's refusal means: the tenant's licence, else the caller's permission or role. */
+const refusalOf = (a: BatchAnswer): SignInRead =>
+  (a.body as { error?: { code?: string } } | undefined)?.error?.code === NOT_PREMIUM ? 'needsP1' : 'notPermitted';
+
+interface Read {
+  person: Omit<ExternalPerson, 'grants'> | null;
+  signIn: SignInRead;
+}
+
+/** One batch: each user, their sponsors (to the end of the list) and sign-in activity. */
+async function readBatch(client: Client, ids: string[]): Promise<Read[]> {
+  const answers = await sendBatch(
+    client,
+    ids.flatMap((id) => [
+      { id: `u${id}`, method: 'GET' as const, url: `${path`/users/${id}`}?$select=${PERSON}` },
+      { id: `s${id}`, method: 'GET' as const, url: path`/users/${id}/sponsors` },
+      { id: `a${id}`, method: 'GET' as const, url: `${path`/users/${id}`}?$select=id,signInActivity` },
+    ]),
+  );
+  return Promise.all(
+    ids.map(async (id): Promise<Read> => {
+      const user = body<RawUser>(answers.get(`u${id}`));
+      const kind = externalKind(user);
+      const activity = answers.get(`a${id}`);
+      const signIn: SignInRead =
+        activity && activity.status < 300 ? 'read' : activity?.status === 403 ? refusalOf(activity) : 'read';
+      if (!kind) return { person: null, signIn };
+      if (activity && activity.status >= 300 && activity.status !== 403) body(activity);
+      const sponsors = await graphList<RawUser>(client, body(answers.get(`s${id}`)));
+      const last = (activity?.body as { signInActivity?: Record<string, string | null> } | undefined)?.signInActivity;
+      const dates = [last?.lastSignInDateTime, last?.lastNonInteractiveSignInDateTime].filter((d): d is string => !!d).sort();
+      return {
+        signIn,
+        person: {
+          id: user.id,
+          displayName: user.displayName ?? user.id,
+          mail: user.mail ?? user.userPrincipalName ?? '',
+          kind,
+          invitation: { state: user.externalUserState ?? null, since: user.externalUserStateChangeDateTime ?? null },
+          sponsors: sponsors.items.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id })),
+          lastSignIn: dates.at(-1) ?? null,
+        },
+      };
+    }),
+  );
+}
+
+/**
+ * The people from outside among these users, with how sign-in activity was read: `read`, or refused once for the
+ * tenant's licence (`needsP1`) or the caller's permission, said once for the whole list.
+ */
+export async function externalPeople(
+  client: Client,
+  ids: string[],
+): Promise<{ people: Omit<ExternalPerson, 'grants'>[]; signIn: SignInRead }> {
+  const perBatch = Math.floor(BATCH_LIMIT / 3);
+  const chunks = Array.from({ length: Math.ceil(ids.length / perBatch) }, (_, i) => ids.slice(i * perBatch, (i + 1) * perBatch));
+  const reads = (await atMost(chunks, BATCHES_AT_ONCE, (chunk) => readBatch(client, chunk))).flat();
+  const refused = reads.find((r) => r.signIn !== 'read');
+  return {
+    people: reads.flatMap((r) => (r.person ? [r.person] : [])),
+    signIn: refused?.signIn ?? 'read',
+  };
+}

@@ -1,0 +1,202 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNote } from '../../common/ErrorNote.tsx';
+import {
+  EXTERNAL_FILTER_NAMES,
+  type ExternalAccess,
+  type ExternalFilter,
+  type ExternalPerson,
+} from '../../common/external-access.ts';
+import { t } from '../../common/i18n.ts';
+import { send } from '../../common/send.ts';
+import { formatDate } from '../../logic/format.ts';
+import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
+import { changesOf, filtered, pathWords, type Row, rowsOf, standingWords, takeBackSentence } from './external-rows.ts';
+
+const FILTER_WORDS: Record<ExternalFilter, () => string> = {
+  neverSignedIn: () => t('externalFilterNeverSignedIn'),
+  inactive90: () => t('externalFilterInactive90'),
+  pending30: () => t('externalFilterPending30'),
+  noSponsor: () => t('externalFilterNoSponsor'),
+  permanent: () => t('externalFilterPermanent'),
+  broadRole: () => t('externalFilterBroadRole'),
+};
+
+/**
+ * "External access here" (issue 27): on an Azure resource, resource group or subscription, everyone from outside the
+ * tenant who can get in, once per path, with the filters owners use; rows chosen are taken back at once, each by the
+ * guest card's own removal (an operation of the engine, listed in Activity).
+ */
+export function ExternalAccessHere({ scope }: { scope: string }) {
+  const [access, setAccess] = useState<ExternalAccess | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [chosenFilters, setChosenFilters] = useState<ExternalFilter[]>([]);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [reads, setReads] = useState(0);
+  const [started, setStarted] = useState(0);
+  const consent = useConsent(['externalAccess'], { onGranted: () => setReads((n) => n + 1) });
+  useEffect(() => {
+    if (consent.state !== 'granted') return;
+    let live = true;
+    setError(null);
+    send('getExternalAccess', { scope }).then(
+      (a) => live && setAccess(a),
+      (e) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [scope, consent.state, reads]);
+  const all = access ? rowsOf(access) : [];
+  const shown = access ? filtered(all, access, chosenFilters, Date.now()) : [];
+  const toggle = <T,>(set: T[], v: T) => (set.includes(v) ? set.filter((x) => x !== v) : [...set, v]);
+  return (
+    <section aria-labelledby="externalTitle" data-testid="external-access">
+      <h2 id="externalTitle">{t('externalTitle')}</h2>
+      <ConsentLine consent={consent} words={t('externalConsent')} />
+      {error ? <ErrorNote error={error} /> : null}
+      {consent.state === 'granted' && !access && !error ? (
+        <p class="muted" aria-busy="true">
+          {t('externalReading')}
+        </p>
+      ) : null}
+      {access ? (
+        <>
+          {access.signIn !== 'read' ? (
+            <p class="muted" data-testid="external-sign-in">
+              {access.signIn === 'needsP1' ? t('externalSignInNeedsP1') : t('externalSignInNotPermitted')}
+            </p>
+          ) : null}
+          {access.groupsNotRead.length ? <p class="muted">{t('externalGroupsNotRead', access.groupsNotRead.length)}</p> : null}
+          <fieldset class="filters">
+            <legend>{t('externalFilters')}</legend>
+            {EXTERNAL_FILTER_NAMES.map((f) => (
+              <label key={f}>
+                <input
+                  type="checkbox"
+                  checked={chosenFilters.includes(f)}
+                  onChange={() => setChosenFilters((c) => toggle(c, f))}
+                />{' '}
+                {FILTER_WORDS[f]()}
+              </label>
+            ))}
+          </fieldset>
+          {shown.length === 0 ? <p class="muted">{all.length ? t('externalNoneFiltered') : t('externalNone')}</p> : null}
+          <ul class="choices" data-testid="external-rows">
+            {shown.map((r) => (
+              <li key={r.key} data-testid="external-row">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={picked.has(r.key)}
+                    onChange={() => setPicked((p) => new Set(toggle([...p], r.key)))}
+                  />{' '}
+                  <RowWords row={r} access={access} />
+                </label>
+              </li>
+            ))}
+          </ul>
+          {started ? (
+            <p role="status" data-testid="external-started">
+              {t('externalStarted', started)}{' '}
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  setStarted(0);
+                  setAccess(null);
+                  setReads((n) => n + 1);
+                }}
+              >
+                {t('externalReadAgain')}
+              </button>
+            </p>
+          ) : null}
+          <TakeBack
+            all={all}
+            chosen={all.filter((r) => picked.has(r.key))}
+            onStarted={(count) => {
+              setPicked(new Set());
+              setStarted(count);
+            }}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function personWords(p: ExternalPerson, access: ExternalAccess): string {
+  const kind = p.kind === 'guest' ? t('externalGuest') : t('externalMember');
+  const invitation =
+    p.invitation.state === 'PendingAcceptance'
+      ? t('externalPendingSince', p.invitation.since ? formatDate(p.invitation.since) : '?')
+      : t('externalRedeemed');
+  const sponsors = p.sponsors.length
+    ? t('externalSponsors', p.sponsors.map((s) => s.displayName).join(', '))
+    : t('externalNoSponsor');
+  const signIn =
+    access.signIn !== 'read'
+      ? t('externalSignInUnknown')
+      : p.lastSignIn
+        ? t('externalLastSignIn', formatDate(p.lastSignIn))
+        : t('externalNeverSignedIn');
+  return [kind, invitation, sponsors, signIn].join(' · ');
+}
+
+function RowWords({ row, access }: { row: Row; access: ExternalAccess }) {
+  const g = row.grant;
+  return (
+    <span>
+      <strong>{row.person.displayName}</strong> <span class="muted">{row.person.mail}</span>
+      <br />
+      {g.role.roleName} · {pathWords(g)} · {standingWords(g)}
+      {g.broad ? ` · ${t('externalBroad')}` : ''}
+      <br />
+      <span class="muted">{personWords(row.person, access)}</span>
+    </span>
+  );
+}
+
+/** The chosen rows' one sentence, its confirmation, and each removal handed to the engine. */
+function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onStarted: (count: number) => void }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!asking)
+    return (
+      <button type="button" class="secondary danger" disabled={chosen.length === 0} onClick={() => setAsking(true)}>
+        {t('externalTakeBack', chosen.length)}
+      </button>
+    );
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const changes = changesOf(chosen);
+      for (const { row, change } of changes) {
+        const guest = { id: row.person.id, mail: row.person.mail, displayName: row.person.displayName };
+        await send('startGuestChange', { guest, change });
+      }
+      setAsking(false);
+      onStarted(changes.length);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <fieldset class="confirm danger" aria-label={t('externalTakeBack', chosen.length)}>
+      <p data-testid="external-sentence">{takeBackSentence(all, chosen)}</p>
+      <div class="row">
+        <button type="button" class="destructive" disabled={busy} onClick={confirm}>
+          {t('externalConfirm', changesOf(chosen).length)}
+        </button>
+        <button type="button" class="link" onClick={() => setAsking(false)}>
+          {t('cardCancel')}
+        </button>
+      </div>
+      {error ? <ErrorNote error={error} /> : null}
+    </fieldset>
+  );
+}
