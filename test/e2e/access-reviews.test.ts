@@ -51,8 +51,9 @@ describe('Access reviews of an Azure page (issue 27)', () => {
     await view.getByText('No access review runs here.').waitFor({ timeout: 20_000 });
     await view.getByRole('button', { name: 'Start an access review' }).click();
     const summary = await view.getByTestId('review-summary').textContent();
-    expect(summary).toContain('reviews the 1 guests with a role at Storage account stdata01');
-    expect(summary).toContain('by their sponsors (1 reviewers)');
+    expect(summary).toContain('reviews the guests with a role at Storage account stdata01');
+    expect(summary).toContain('(guests: 1; active and eligible)');
+    expect(summary).toContain('by their sponsors (reviewers: 1)');
     await view.getByRole('button', { name: 'Confirm' }).click();
 
     const review = view.getByTestId('review');
