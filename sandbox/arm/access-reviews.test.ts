@@ -37,6 +37,9 @@ beforeEach(() => {
   if (tenant().azure) (tenant().azure as { accessReviews?: unknown[] }).accessReviews = [];
 });
 
+const RAFAEL = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+const TOMAS = '9e3f4a5b-6c7d-4e8f-a09b-1c2d3e4f5a6b';
+
 describe('ARM access reviews at a scope', () => {
   it('creates a review of the scope for guests, lists it there, and starts its instance with a decision per guest', async () => {
     const name = crypto.randomUUID();
@@ -53,8 +56,9 @@ describe('ARM access reviews at a scope', () => {
     const who = (decisions.body as { value: { properties: { principal: { id: string } } }[] }).value.map(
       (d) => d.properties.principal.id,
     );
-    // Pat is the storage account's guest (two eligible roles); Megan and Adele, members above it, are not reviewed.
-    expect(new Set(who)).toEqual(new Set([PAT]));
+    // The storage account's guests: Pat (two eligible roles), Rafael (a direct role) and Tomás (Reader inherited from
+    // the subscription); Megan and Adele, members above it, are not reviewed.
+    expect(new Set(who)).toEqual(new Set([PAT, RAFAEL, TOMAS]));
   });
 
   it('puts the same definition again without a second one', async () => {
