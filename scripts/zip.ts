@@ -23,6 +23,24 @@ const STORE = 0;
 const UTF8_NAMES = 1 << 11;
 
 /**
+ * The fields the local and the central header share, in the same order (APPNOTE 4.3.7 and 4.3.12): version needed,
+ * flags, method, time, date, CRC-32, compressed and uncompressed sizes, name length.
+ */
+function entryFields(method: number, crc: number, compressed: number, size: number, nameLength: number): Buffer {
+  const fields = Buffer.alloc(24);
+  fields.writeUInt16LE(20, 0);
+  fields.writeUInt16LE(UTF8_NAMES, 2);
+  fields.writeUInt16LE(method, 4);
+  fields.writeUInt16LE(DOS_TIME, 6);
+  fields.writeUInt16LE(DOS_DATE, 8);
+  fields.writeUInt32LE(crc, 10);
+  fields.writeUInt32LE(compressed, 14);
+  fields.writeUInt32LE(size, 18);
+  fields.writeUInt16LE(nameLength, 22);
+  return fields;
+}
+
+/**
  * A zip of `entries`, sorted by name, deflated at zlib's highest level (stored when that does not shrink a file).
  * The same entries give the same bytes on every run and machine with the same zlib.
  */
@@ -38,30 +56,15 @@ export function zip(entries: ZipEntry[]): Buffer {
     const method = deflated.length < data.length ? DEFLATE : STORE;
     const body = method === DEFLATE ? deflated : data;
     const crc = crc32(data);
+    const fields = entryFields(method, crc, body.length, data.length, nameBytes.length);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields.copy(local, 4);
+    // The local header's extra-field length stays 0.
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(MADE_BY, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(data.length, 24);
-    header.writeUInt16LE(nameBytes.length, 28);
+    fields.copy(header, 6);
     // Extra field, comment, disk number and internal attributes stay 0.
     header.writeUInt32LE(UNIX_FILE_MODE * 0x10000, 38);
     header.writeUInt32LE(offset, 42);
