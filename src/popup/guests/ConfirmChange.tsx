@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { changeSentence, type GuestChange, type GuestChangeRecord, isMember } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
+import { ConfirmBox } from '../parts/ConfirmBox.tsx';
 
 /**
  * A change from the card: its button, then the one sentence that says what changes and what does not, and only
@@ -32,8 +32,6 @@ export function ConfirmChange({
   onStarted?: () => void;
 }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   // Deleting or converting a member (an employee, or a B2B member) takes a second, explicit step.
   const [acknowledged, setAcknowledged] = useState(false);
   const [chosen, setChosen] = useState(false);
@@ -54,18 +52,20 @@ export function ConfirmChange({
         {label}
       </button>
     );
-  const confirm = () => {
-    setBusy(true);
-    setError(null);
-    send('startGuestChange', { guest, change: member ? { ...change, memberAcknowledged: true } : asked })
-      .then(() => {
-        setAsking(false);
-        onStarted?.();
-      }, setError)
-      .finally(() => setBusy(false));
-  };
+  const confirm = () =>
+    send('startGuestChange', { guest, change: member ? { ...change, memberAcknowledged: true } : asked }).then(() => {
+      setAsking(false);
+      onStarted?.();
+    });
   return (
-    <fieldset class={danger ? 'confirm danger' : 'confirm'} aria-label={label}>
+    <ConfirmBox
+      label={label}
+      confirmLabel={confirmLabel}
+      danger={danger}
+      blocked={member && !acknowledged}
+      onConfirm={confirm}
+      onCancel={() => setAsking(false)}
+    >
       {summary}
       {choice ? (
         <label>
@@ -84,20 +84,6 @@ export function ConfirmChange({
           {t('cardMemberAcknowledge')}
         </label>
       ) : null}
-      <div class="row">
-        <button
-          type="button"
-          class={danger ? 'destructive' : undefined}
-          disabled={busy || (member && !acknowledged)}
-          onClick={confirm}
-        >
-          {confirmLabel}
-        </button>
-        <button type="button" class="link" onClick={() => setAsking(false)}>
-          {t('cardCancel')}
-        </button>
-      </div>
-      {error ? <ErrorNote error={error} /> : null}
-    </fieldset>
+    </ConfirmBox>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { formatDate } from '../../logic/format.ts';
+import { ConfirmBox } from '../parts/ConfirmBox.tsx';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 import { changesOf, filtered, pathWords, type Row, rowsOf, standingWords, takeBackSentence } from './external-rows.ts';
 
@@ -160,8 +161,6 @@ function RowWords({ row, access }: { row: Row; access: ExternalAccess }) {
 /** The chosen rows' one sentence, its confirmation, and each removal handed to the engine. */
 function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onStarted: (count: number) => void }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   if (!asking)
     return (
       <button type="button" class="secondary danger" disabled={chosen.length === 0} onClick={() => setAsking(true)}>
@@ -169,34 +168,23 @@ function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onSta
       </button>
     );
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const changes = changesOf(chosen);
-      for (const { row, change } of changes) {
-        const guest = { id: row.person.id, mail: row.person.mail, displayName: row.person.displayName };
-        await send('startGuestChange', { guest, change });
-      }
-      setAsking(false);
-      onStarted(changes.length);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
+    const changes = changesOf(chosen);
+    for (const { row, change } of changes) {
+      const guest = { id: row.person.id, mail: row.person.mail, displayName: row.person.displayName };
+      await send('startGuestChange', { guest, change });
     }
+    setAsking(false);
+    onStarted(changes.length);
   };
   return (
-    <fieldset class="confirm danger" aria-label={t('externalTakeBack', chosen.length)}>
+    <ConfirmBox
+      label={t('externalTakeBack', chosen.length)}
+      confirmLabel={t('externalConfirm', changesOf(chosen).length)}
+      danger
+      onConfirm={confirm}
+      onCancel={() => setAsking(false)}
+    >
       <p data-testid="external-sentence">{takeBackSentence(all, chosen)}</p>
-      <div class="row">
-        <button type="button" class="destructive" disabled={busy} onClick={confirm}>
-          {t('externalConfirm', changesOf(chosen).length)}
-        </button>
-        <button type="button" class="link" onClick={() => setAsking(false)}>
-          {t('cardCancel')}
-        </button>
-      </div>
-      {error ? <ErrorNote error={error} /> : null}
-    </fieldset>
+    </ConfirmBox>
   );
 }
