@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { userTypeWords } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
+import type { PageContext } from '../../common/page-context.ts';
 import { MoreHits, useDirectorySearch } from '../parts/UserPicker.tsx';
 import { lazyView } from '../shell/lazy.tsx';
 import { GuestCardView } from './GuestCardView.tsx';
@@ -14,19 +15,20 @@ const ExternalAccessHere = lazyView(() => import('../owners/ExternalAccessHere.t
 
 /**
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
- * guests who have not accepted (issue 25); the tenant's collaboration settings below. On an Azure resource, resource
- * group or subscription (`scope`), who from outside can get in there comes first (issue 27).
+ * guests who have not accepted (issue 25); the tenant's collaboration settings below. On a page the extension knows
+ * (`context`), who from outside can get in there comes first, and its access reviews below (issue 27).
  */
 export function GuestsView({
   open,
   onInvitation,
-  scope,
+  context,
 }: {
   open?: string;
   onInvitation: () => void;
-  /** The Azure resource, resource group or subscription on the page: its access reviews are offered (issue 27). */
-  scope?: string;
+  /** The page the tab is on, from its URL: what "External access here" and the access reviews are about. */
+  context?: PageContext | null;
 }) {
+  const scope = context?.kind === 'azure-resource' ? context.scope : undefined;
   const [text, setText] = useState(open ?? '');
   const [chosen, setChosen] = useState<string | null>(null);
   // Opened for one address (from Activity, a result card, an invitation known by address): their card once found.

@@ -127,7 +127,7 @@ export function App() {
                 key={cardFor}
                 open={cardFor || undefined}
                 onInvitation={() => setMode('one')}
-                scope={page.context?.kind === 'azure-resource' ? page.context.scope : undefined}
+                context={page.context}
               />
             ) : shown === 'activity' ? (
               <ActivityView />
