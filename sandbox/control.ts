@@ -5,6 +5,7 @@ import { approveRequest, requestsOf } from './arm/requests.ts';
 import { tenantSeedRoute, tenantSettingsRoute } from './control-tenant.ts';
 import { CORS_REFUSALS, isCorsRefusal } from './cors.ts';
 import type { FaultRule, Faults } from './faults.ts';
+import { recordGroupDecision } from './graph/access-review-items.ts';
 import { entraIdPlanRoute } from './graph/sign-in-activity.ts';
 import type { Login } from './login.ts';
 import { isProfileName, PROFILE_NAMES } from './profile/profiles.ts';
@@ -202,6 +203,14 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     const decision = /^\/azure\/accessReviews\/([^/]+)\/decisions$/.exec(rest);
     if (method === 'POST' && decision?.[1]) {
       const made = recordDecision(tenant, decision[1], body);
+      if (typeof made === 'string') return reply(made.startsWith('no ') ? 404 : 400, { error: made });
+      store.save();
+      return reply(200, made);
+    }
+    // The same for a Graph access review of a group, or its instance ended (`complete: true`).
+    const groupDecision = /^\/groupReviews\/([^/]+)\/decisions$/.exec(rest);
+    if (method === 'POST' && groupDecision?.[1]) {
+      const made = recordGroupDecision(tenant, groupDecision[1], body);
       if (typeof made === 'string') return reply(made.startsWith('no ') ? 404 : 400, { error: made });
       store.save();
       return reply(200, made);

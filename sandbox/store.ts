@@ -220,6 +220,30 @@ export interface SandboxReviewDecision {
   appliedDateTime?: string;
 }
 
+/** One Graph access review definition of a group's members (sandbox/graph/access-reviews.ts), with its one instance. */
+export interface SandboxGroupReview {
+  id: string;
+  /** What the POST said (displayName, descriptions, scope, reviewers, settings), kept as sent. */
+  body: Record<string, unknown>;
+  /** The group the scope's query names. */
+  groupId: string;
+  createdBy: string;
+  createdDateTime: string;
+  instance: { id: string; startDateTime: string; endDateTime: string; status: 'InProgress' | 'Completed' };
+  decisions: SandboxGroupDecision[];
+}
+
+export interface SandboxGroupDecision {
+  id: string;
+  principalId: string;
+  decision: 'Approve' | 'Deny' | 'NotReviewed' | 'DontKnow';
+  justification?: string;
+  reviewedBy?: string;
+  reviewedDateTime?: string;
+  applyResult: 'New' | 'AppliedSuccessfully' | 'AppliedSuccessfullyButObjectNotFound';
+  appliedDateTime?: string;
+}
+
 export interface SandboxTenant {
   id: string;
   displayName: string;
@@ -244,6 +268,8 @@ export interface SandboxTenant {
   powerPlatform?: SandboxPowerPlatform;
   /** The tenant's Entra ID plan (graph/sign-in-activity.ts); none: P1, which the seed's Microsoft 365 E3 includes. */
   entraIdPlan?: EntraIdPlan;
+  /** Graph's access review definitions (`/identityGovernance/accessReviews/definitions`) of groups' members. */
+  groupReviews?: SandboxGroupReview[];
 }
 
 export type EntraIdPlan = 'Free' | 'P1' | 'P2';

@@ -24,7 +24,10 @@ const file = JSON.parse(readFileSync(join(contractsDir, 'graph', 'graph-permissi
  * - crosstenantaccesspolicyconfigurationpartner-get, and domain-list;
  * - directory-deleteditems-get and directory-deleteditems-restore, for users (Learn: User.ReadWrite.All to restore;
  *   kibali adds User.DeleteRestore.All, least privileged, as for user-delete);
- * - tenantrelationship-findtenantinformationbytenantid (CrossTenantInformation.ReadBasic.All, its only one).
+ * - tenantrelationship-findtenantinformationbytenantid (CrossTenantInformation.ReadBasic.All, its only one);
+ * - accessreviewset-list-definitions, accessreviewscheduledefinition-get, accessreviewscheduledefinition-list-instances,
+ *   accessreviewinstance-list-decisions (AccessReview.Read.All, AccessReview.ReadWrite.All), and
+ *   accessreviewset-post-definitions, accessreviewinstance-applydecisions (AccessReview.ReadWrite.All only).
  */
 const MISSING: Record<string, string[]> = {
   'GET /me/transitiveMemberOf': ['User.Read', 'Directory.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'User.Read.All'],
@@ -70,7 +73,26 @@ const MISSING: Record<string, string[]> = {
   ],
   'POST /directory/deletedItems/{directoryObject-id}/restore': ['User.DeleteRestore.All', 'User.ReadWrite.All'],
   [FIND_TENANT_BY_ID]: ['CrossTenantInformation.ReadBasic.All'],
+  ...accessReviewPermissions(),
 };
+
+/** The access review operations of sandbox/graph/access-reviews.ts and the permissions their Learn pages list. */
+function accessReviewPermissions(): Record<string, string[]> {
+  const read = ['AccessReview.Read.All', 'AccessReview.ReadWrite.All'];
+  const write = ['AccessReview.ReadWrite.All'];
+  const def = '/identityGovernance/accessReviews/definitions';
+  const one = `${def}/{accessReviewScheduleDefinition-id}`;
+  const instance = `${one}/instances/{accessReviewInstance-id}`;
+  return {
+    [`GET ${def}`]: read,
+    [`POST ${def}`]: write,
+    [`GET ${one}`]: read,
+    [`GET ${one}/instances`]: read,
+    [`GET ${instance}`]: read,
+    [`GET ${instance}/decisions`]: read,
+    [`POST ${instance}/applyDecisions`]: write,
+  };
+}
 
 /** True when one of the token's delegated scopes is listed for the operation (e.g. `POST /invitations`). */
 export function scopeAllows(operation: string, tokenScopes: string[]): boolean {

@@ -2,6 +2,7 @@ import type { ApiRequest, ApiResponse } from '../api.ts';
 import type { Faults } from '../faults.ts';
 import type { Login, TokenInfo } from '../login.ts';
 import type { SandboxUser, Store } from '../store.ts';
+import { accessReviewRoute } from './access-reviews.ts';
 import { auditRoute } from './audit-routes.ts';
 import { batch } from './batch.ts';
 import { type GraphCall, querying, type Route } from './call.ts';
@@ -59,6 +60,7 @@ const ROUTES: Route[] = [
   auditRoute,
   crossTenantRoute,
   tenantRoute,
+  accessReviewRoute,
 ];
 
 /** Routes one Graph v1.0 request (a top-level one or an item of a JSON batch); every answer carries its request ids. */

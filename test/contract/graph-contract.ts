@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { governanceAdditions } from './graph-governance.ts';
 
 export const CONTRACTS = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'contracts');
 const LOOSE_FORMATS = [
@@ -116,7 +117,9 @@ function loadGraphDocument(): Json {
     if (v && Array.isArray(v.required)) v.required = v.required.filter((r: string) => r !== '@odata.type');
     return v;
   }) as Json;
-  Object.assign(doc.paths as Json, DELETED_ITEMS, TENANT_INFORMATION);
+  const governance = governanceAdditions(CONTRACTS, (doc.components as { schemas: Json }).schemas);
+  Object.assign(doc.paths as Json, DELETED_ITEMS, TENANT_INFORMATION, governance.paths);
+  Object.assign((doc.components as { schemas: Json }).schemas, governance.schemas);
   return doc;
 }
 

@@ -75,6 +75,29 @@ describe('the contract check itself', () => {
     expect(contract.response('GET', path, 404, notFound)).toEqual([]);
   });
 
+  it("holds Graph's access reviews to the CSDL's accessReviewScheduleDefinition (the subset leaves them out)", () => {
+    const path = '/v1.0/identityGovernance/accessReviews/definitions';
+    const definition = {
+      displayName: 'Guests of Sales Analytics viewers',
+      scope: {
+        '@odata.type': '#microsoft.graph.accessReviewQueryScope',
+        query: '/groups/g/transitiveMembers',
+        queryType: 'MicrosoftGraph',
+      },
+      reviewers: [{ query: '/users/u', queryType: 'MicrosoftGraph' }],
+      settings: {
+        instanceDurationInDays: 14,
+        recurrence: { range: { type: 'numbered', numberOfOccurrences: 1, startDate: '2026-12-08' } },
+      },
+    };
+    expect(contract.request('POST', path, '', 'application/json', definition)).toEqual([]);
+    expect(contract.request('GET', path, '%24top=100&%24skip=0', undefined, undefined)).toEqual([]);
+    // A nullable complex property is `anyOf` its type or any object, as the subset writes it: its own fields are held.
+    expect(contract.request('POST', path, '', 'application/json', { ...definition, displayName: 7 })).not.toEqual([]);
+    expect(contract.response('GET', path, 200, { value: [{ ...definition, createdDateTime: 'yesterday' }] })).not.toEqual([]);
+    expect(contract.request('POST', `${path}/d/instances/i/applyDecisions`, '', undefined, undefined)).toEqual([]);
+  });
+
   it('rejects an error body that is not an ODataError', () => {
     expect(contract.response('POST', '/v1.0/invitations', 403, { message: 'nope' })).not.toEqual([]);
   });
