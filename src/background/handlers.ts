@@ -1,3 +1,4 @@
+import { groupOfScope } from '../common/access-review-schema.ts';
 import type { Settings } from '../common/config.ts';
 import { AppError, ErrorCodes, hasCode } from '../common/errors.ts';
 import type { SessionState, SignedInAccount } from '../common/model.ts';
@@ -34,6 +35,8 @@ import { claimsOf, ownActivations, retryWithClaims } from './features/my-access/
 import { checkedActivation, myAccess } from './features/my-access/index.ts';
 import { rolePolicy } from './features/my-access/roles.ts';
 import { externalAccessAzure } from './features/owners/external-access-azure.ts';
+import { applyGroupDecisions } from './features/owners/group-reviews.ts';
+import { pageGroup } from './features/owners/page-group.ts';
 import { applyReviewDecisions } from './features/owners/reviews.ts';
 import { reviewsHere } from './features/owners/reviews-here.ts';
 import { ownAccessReviews } from './features/owners/reviews-kind.ts';
@@ -202,12 +205,19 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return start('guestChange', { guest, change });
   },
   getGuestChanges: async () => ownGuestChanges(await me()),
-  getReviewsHere: async ({ scope }) => reviewsHere(await usableSettings(), scope),
+  getReviewsHere: async (asked) => {
+    const settings = await usableSettings();
+    const scope = 'scope' in asked ? asked.scope : `/groups/${await pageGroup(settings, await me(), asked.page)}`;
+    return reviewsHere(settings, scope);
+  },
   startAccessReview: async (draft) => start('accessReview', await reviewStart(await usableSettings(), await me(), draft)),
   getAccessReviews: async () => ownAccessReviews(await me()),
   applyReviewDecisions: async ({ scope, id, instanceId }) => {
     const settings = await usableSettings();
-    await applyReviewDecisions(settings, scope, id, instanceId);
+    // A group's review is Graph's (an app's audience, an environment's security group); an Azure scope's ARM's.
+    const group = groupOfScope(scope);
+    if (group) await applyGroupDecisions(graphSession(settings).client, id, instanceId);
+    else await applyReviewDecisions(settings, scope, id, instanceId);
     return reviewsHere(settings, scope);
   },
   getSettings: () => settingsView(),

@@ -1,9 +1,22 @@
 import { isArmScope } from '../logic/arm-id.ts';
 import { isOwnGuid } from '../logic/guid.ts';
 import { LIMITS } from '../logic/inputs.ts';
-import { array, boolean, type Infer, integer, literal, object, string } from './schema.ts';
+import { array, boolean, type Infer, integer, literal, object, optional, string, union } from './schema.ts';
 
-/** An access review of one Azure scope's guests (issue 27), as the popup's form asks for it. */
+/** An access review of one Azure scope's guests, or one group's (issue 27), as the popup's form asks for it. */
+
+/**
+ * A group whose guests a review covers, by Graph's path of it (`/groups/{id}`, as the review's
+ * instanceEnumerationScope names it): a Power BI app's audience or an environment's security group.
+ */
+export const isGroupReviewScope = (v: unknown): v is string =>
+  typeof v === 'string' && v.startsWith('/groups/') && v.length === 44 && isOwnGuid(v.slice(8));
+
+/** The group a review scope names, or null for an Azure scope. */
+export const groupOfScope = (scope: string): string | null => (isGroupReviewScope(scope) ? scope.slice(8).toLowerCase() : null);
+
+/** What a review covers: an Azure scope (ARM's access reviews there) or a group (Graph's). */
+export const isReviewScope = union(isArmScope, isGroupReviewScope);
 
 /** Who reviews: each guest's sponsors, the person starting it (the owner), or people named in the form. */
 export const REVIEWERS = ['sponsors', 'owner', 'named'] as const;
@@ -13,7 +26,9 @@ export const RECURRENCES = ['once', 'monthly', 'quarterly', 'halfYearly', 'yearl
 export const NOT_REVIEWED = ['keep', 'remove', 'recommendation'] as const;
 
 export const reviewDraft = object({
-  scope: isArmScope,
+  scope: isReviewScope,
+  /** A group's name as read when the form was shown, for the words of Activity; an Azure scope says itself. */
+  scopeName: optional(string(LIMITS.displayName)),
   displayName: string(LIMITS.displayName),
   reviewers: literal(...REVIEWERS),
   /** For `named`: the people; for `sponsors` and `owner` the background finds them, whatever is sent. */

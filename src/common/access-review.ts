@@ -1,5 +1,7 @@
-import type { ReviewDraft } from './access-review-schema.ts';
+import { groupOfScope, type ReviewDraft } from './access-review-schema.ts';
+import { t } from './i18n.ts';
 import type { OperationRecord } from './operation.ts';
+import { describeScope } from './page-context.ts';
 
 export type { ReviewDraft };
 
@@ -31,11 +33,16 @@ export interface RunningReview {
   decided: number;
   total: number;
   decisions: ReviewDecisionView[];
+  /** Whether its decisions may be applied now (Graph's only once its instance is Completed). */
+  canApply: boolean;
 }
 
 /** What the access review view reads before anything is created: the licence, the scope's guests, its reviews. */
 export interface ReviewsHere {
+  /** An Azure scope, or `/groups/{id}`: the group of the page (an app's audience, an environment's security group). */
   scope: string;
+  /** The group's display name, for a group's reviews. */
+  scopeName?: string;
   /** False: the tenant holds neither Microsoft Entra ID P2 nor Microsoft Entra ID Governance; nothing can be created. */
   licensed: boolean;
   guests: ReviewGuest[];
@@ -50,3 +57,9 @@ export interface AccessReviewRecord extends OperationRecord {
   /** Set when ARM holds it (made now, or found by its display name and scope after a lost answer). */
   created?: { name: string; found: boolean };
 }
+
+/** What a review covers, in words: the Azure scope, or the group by name. */
+export const reviewScopeWords = (scope: string, name?: string): string => {
+  const group = groupOfScope(scope);
+  return group ? t('reviewGroupWords', name ?? group) : describeScope(scope);
+};

@@ -45,7 +45,8 @@ export type Feature =
   | 'partnerNames'
   | 'azureRoles'
   | 'powerPlatform'
-  | 'externalAccess';
+  | 'externalAccess'
+  | 'groupReviews';
 
 /**
  * The one table of delegated scopes, by feature, least privilege for what each does. Sign-in asks for My access's,
@@ -90,6 +91,10 @@ export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
     feature: 'externalAccess',
     scopes: [...['User.Read.All', 'GroupMember.Read.All', 'AuditLog.Read.All'].map(graph), `${ARM_ORIGIN}/user_impersonation`],
   },
+  // Access reviews of a Power BI app's audience or an environment's security group (issue 27): Graph's access reviews
+  // (learn: accessreviewset-post-definitions, AccessReview.ReadWrite.All, an admin's consent), the group's members
+  // and their sponsors. Asked for only when someone opens the reviews of such a page.
+  { feature: 'groupReviews', scopes: ['AccessReview.ReadWrite.All', 'GroupMember.Read.All', 'User.Read.All'].map(graph) },
 ];
 
 /** The resource a scope belongs to: all before its last segment (`https://graph.microsoft.com/User.Read`). */
@@ -128,6 +133,7 @@ const ADMIN_CONSENT = new Set(
       'GroupMember.Read.All',
       'AuditLog.Read.All',
       'CrossTenantInformation.ReadBasic.All',
+      'AccessReview.ReadWrite.All',
     ].map(graph),
     ...['Tenant.Read.All'].map(powerBi),
   ].map((s) => s.toLowerCase()),

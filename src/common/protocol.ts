@@ -124,12 +124,15 @@ export type BackgroundProtocol = {
   /** A user in Deleted users (restorable for 30 days), or null. */
   getDeletedUser: { request: In<'getDeletedUser'>; response: DeletedUser | null };
   getGuestChanges: { request: In<'getGuestChanges'>; response: GuestChangeRecord[] };
-  /** Access reviews of an Azure scope (issue 27): the licence, the scope's guests with sponsors, its reviews. */
+  /**
+   * Access reviews of an Azure scope, or of the group of a Power BI app or environment page (issue 27): the licence,
+   * the guests there with their sponsors, its reviews.
+   */
   getReviewsHere: { request: In<'getReviewsHere'>; response: ReviewsHere };
   /** A review of the scope's guests, created by the engine; never twice (looked for by its name and scope first). */
   startAccessReview: { request: In<'startAccessReview'>; response: AccessReviewRecord };
   getAccessReviews: { request: In<'getAccessReviews'>; response: AccessReviewRecord[] };
-  /** ARM's applyDecisions for a review's instance whose decisions are not applied automatically. */
+  /** ARM's or Graph's applyDecisions for a review's instance whose decisions are not applied automatically. */
   applyReviewDecisions: { request: In<'applyReviewDecisions'>; response: ReviewsHere };
   /** Options: the settings in use, which of them the organization's policy sets, and what is wrong with them. */
   getSettings: { request: In<'getSettings'>; response: SettingsView };

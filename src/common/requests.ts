@@ -3,7 +3,7 @@ import { azureSchedule } from '../logic/azure.ts';
 import { isEnvironmentId } from '../logic/environment-id.ts';
 import { isOwnGuid } from '../logic/guid.ts';
 import { LIMITS } from '../logic/inputs.ts';
-import { reviewDraft } from './access-review-schema.ts';
+import { isReviewScope, reviewDraft } from './access-review-schema.ts';
 import { FEATURE_SCOPES, type Feature } from './config.ts';
 import { isPartnerDomain } from './guest-card.ts';
 import { changedGuest, guestChange } from './guest-change-schema.ts';
@@ -11,7 +11,7 @@ import { audienceGroup, inviteStart, licenseRequestFields } from './invite-schem
 import { activationDraft, deactivationDraft } from './my-access-schema.ts';
 import { OPERATION_KINDS } from './operation.ts';
 import { pageContext } from './page-context-schema.ts';
-import { array, boolean, integer, isRecord, literal, nullable, object, optional, type Schema, string } from './schema.ts';
+import { array, boolean, integer, isRecord, literal, nullable, object, optional, type Schema, string, union } from './schema.ts';
 
 /**
  * One schema per message the background takes (issue 24): the protocol's request types are read from these
@@ -99,10 +99,11 @@ export const backgroundRequests = {
   getDeletedUser: object({ id: isOwnGuid }),
   startGuestChange: object({ guest: changedGuest, change: guestChange }),
   getGuestChanges: empty,
-  getReviewsHere: object({ scope: isArmScope }),
+  // An Azure scope, or a page whose group is reviewed (a Power BI app's audience, an environment's security group).
+  getReviewsHere: union(object({ scope: isReviewScope }), object({ page: pageContext })),
   startAccessReview: reviewDraft,
   getAccessReviews: empty,
-  applyReviewDecisions: object({ scope: isArmScope, id: isOwnGuid, instanceId: isOwnGuid }),
+  applyReviewDecisions: object({ scope: isReviewScope, id: isOwnGuid, instanceId: isOwnGuid }),
   getSettings: empty,
   saveSettings: object({ cloud: literal('sandbox', 'microsoft'), tenant: string(256), clientId: string(64) }),
   checkSetup: empty,

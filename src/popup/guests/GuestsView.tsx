@@ -29,6 +29,8 @@ export function GuestsView({
   context?: PageContext | null;
 }) {
   const scope = context?.kind === 'azure-resource' ? context.scope : undefined;
+  // A Power BI app's audience and an environment's security group are reviewed through Graph (issue 27).
+  const groupPage = context?.kind === 'powerbi-app' || context?.kind === 'power-platform-environment' ? context : undefined;
   const [text, setText] = useState(open ?? '');
   const [chosen, setChosen] = useState<string | null>(null);
   // Opened for one address (from Activity, a result card, an invitation known by address): their card once found.
@@ -98,9 +100,9 @@ export function GuestsView({
       ) : null}
       {error ? <ErrorNote error={error} /> : null}
       {shown ? <GuestCardView key={shown} id={shown} onInvitation={onInvitation} /> : null}
-      {scope && !shown && !searching ? (
+      {(scope || groupPage) && !shown && !searching ? (
         reviews ? (
-          <ReviewsHere scope={scope} />
+          <ReviewsHere scope={scope} page={groupPage} />
         ) : (
           <button type="button" class="link" onClick={() => setReviews(true)}>
             {t('reviewsOpen')}

@@ -1,6 +1,6 @@
-import type { ReviewDraft, ReviewsHere } from '../../common/access-review.ts';
+import { type ReviewDraft, type ReviewsHere, reviewScopeWords } from '../../common/access-review.ts';
+import { groupOfScope } from '../../common/access-review-schema.ts';
 import { t } from '../../common/i18n.ts';
-import { describeScope } from '../../common/page-context.ts';
 import { NOT_REVIEWED_SUMMARY, RECURRENCE_WORDS } from './review-words.ts';
 
 /** Whom the reviewers are, in words: the sponsors (how many people), the owner, or those named. */
@@ -14,19 +14,20 @@ function reviewerWords(draft: ReviewDraft, here: ReviewsHere, named: number): st
 
 /** One sentence saying what Confirm creates, before anything is sent. */
 export function ReviewSummary({ draft, here, named }: { draft: ReviewDraft; here: ReviewsHere; named: number }) {
+  const parts = [
+    draft.displayName,
+    here.guests.length,
+    reviewScopeWords(draft.scope, here.scopeName),
+    reviewerWords(draft, here, named),
+    RECURRENCE_WORDS[draft.recurrence]().toLowerCase(),
+    draft.durationDays,
+    NOT_REVIEWED_SUMMARY[draft.notReviewed](),
+    draft.autoApply ? t('reviewSummaryAutoApply') : t('reviewSummaryApplyByYou'),
+  ] as const;
+  // A group's review covers its guest members; an Azure scope's, the guests with a role there.
   return (
     <p data-testid="review-summary">
-      {t(
-        'reviewSummary',
-        draft.displayName,
-        here.guests.length,
-        describeScope(draft.scope),
-        reviewerWords(draft, here, named),
-        RECURRENCE_WORDS[draft.recurrence]().toLowerCase(),
-        draft.durationDays,
-        NOT_REVIEWED_SUMMARY[draft.notReviewed](),
-        draft.autoApply ? t('reviewSummaryAutoApply') : t('reviewSummaryApplyByYou'),
-      )}
+      {groupOfScope(draft.scope) ? t('reviewSummaryGroup', ...parts) : t('reviewSummary', ...parts)}
     </p>
   );
 }

@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ReviewsHere as Here, RunningReview } from '../../common/access-review.ts';
+import type { Feature } from '../../common/config.ts';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { t } from '../../common/i18n.ts';
+import type { PageContext } from '../../common/page-context.ts';
 import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
+import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 import { useStored } from '../parts/use-stored.ts';
 import { StartReview } from './StartReview.tsx';
 
@@ -41,7 +44,7 @@ function Review({ review, onApply }: { review: RunningReview; onApply: () => voi
           </li>
         ))}
       </ul>
-      {!review.autoApply && unapplied && review.instanceId ? (
+      {!review.autoApply && unapplied && review.canApply && review.instanceId ? (
         <button type="button" onClick={onApply}>
           {t('reviewApply')}
         </button>
@@ -50,27 +53,44 @@ function Review({ review, onApply }: { review: RunningReview; onApply: () => voi
   );
 }
 
+/** The features a group page's reviews read with: Graph's access reviews, and what finds the page's group. */
+const pageFeatures = (page: PageContext | undefined): Feature[] =>
+  !page ? [] : ['groupReviews', page.kind === 'powerbi-app' ? 'powerBiAccess' : 'powerPlatform'];
+
 /**
- * Access reviews of the Azure scope on the page (issue 27): the reviews running here with their progress and
- * decisions, and a form to start one of this scope's guests. The licence is said before anything can be created.
+ * Access reviews of the page (issue 27): of the Azure scope (`scope`), or of the group of a Power BI app or an
+ * environment (`page`: its audience, its security group; their scopes asked for here first). The reviews running
+ * there with their progress and decisions, and a form to start one of its guests. The licence is said before anything
+ * can be created.
  */
-export function ReviewsHere({ scope }: { scope: string }) {
+export function ReviewsHere({ scope, page }: { scope?: string; page?: PageContext }) {
   const [here, setHere] = useState<Here | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const read = () =>
-    void send('getReviewsHere', { scope }).then((h) => {
+  const [reads, setReads] = useState(0);
+  const consent = useConsent(pageFeatures(page), { active: !!page, onGranted: () => setReads((n) => n + 1) });
+  const ready = !page || consent.state === 'granted';
+  const read = () => {
+    if (!ready) return;
+    const asked = scope ? { scope } : page ? { page } : null;
+    if (!asked) return;
+    void send('getReviewsHere', asked).then((h) => {
       setHere(h);
       setError(null);
     }, setError);
+  };
   // Read again whenever a review this account started here ends (created, or found already there).
-  useStored([local.accessReviews], read, [scope]);
+  useStored([local.accessReviews], read, [scope, page?.kind, ready, reads]);
   const apply = (r: RunningReview) =>
-    r.instanceId && void send('applyReviewDecisions', { scope, id: r.id, instanceId: r.instanceId }).then(setHere, setError);
+    here &&
+    r.instanceId &&
+    void send('applyReviewDecisions', { scope: here.scope, id: r.id, instanceId: r.instanceId }).then(setHere, setError);
   return (
     <section aria-label={t('reviewsTitle')} data-testid="reviews-here">
       <h3>{t('reviewsTitle')}</h3>
+      {page ? <ConsentLine consent={consent} words={t('reviewsGroupConsent')} /> : null}
+      {here?.scopeName ? <p class="muted">{t('reviewsOfGroup', here.scopeName)}</p> : null}
       {error ? <ErrorNote error={error} /> : null}
-      {!here && !error ? (
+      {ready && !here && !error ? (
         <p class="muted" aria-busy="true">
           {t('reviewsReading')}
         </p>

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { AccessReviewRecord, ReviewsHere } from '../../common/access-review.ts';
-import type { ReviewDraft } from '../../common/access-review-schema.ts';
+import { type AccessReviewRecord, type ReviewsHere, reviewScopeWords } from '../../common/access-review.ts';
+import { groupOfScope, type ReviewDraft } from '../../common/access-review-schema.ts';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import { t } from '../../common/i18n.ts';
-import { describeScope } from '../../common/page-context.ts';
 import { send } from '../../common/send.ts';
 import { UserPicker } from '../parts/UserPicker.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
@@ -37,7 +36,8 @@ function Choice<K extends string>(p: {
 export function StartReview({ here }: { here: ReviewsHere }) {
   const [draft, setDraft] = useState<ReviewDraft>({
     scope: here.scope,
-    displayName: t('reviewDefaultName', describeScope(here.scope)),
+    ...(here.scopeName ? { scopeName: here.scopeName } : {}),
+    displayName: t('reviewDefaultName', reviewScopeWords(here.scope, here.scopeName)),
     reviewers: 'sponsors',
     reviewerIds: [],
     recurrence: 'quarterly',
@@ -57,7 +57,11 @@ export function StartReview({ here }: { here: ReviewsHere }) {
     setError(null);
     void send('startAccessReview', { ...draft, reviewerIds: named.map((p) => p.id) }).then(setStarted, setError);
   };
-  if (started) return <p data-testid="review-started">{t('reviewStarted', started.draft.displayName)}</p>;
+  if (started) {
+    const name = started.draft.displayName;
+    const words = groupOfScope(started.draft.scope) ? t('reviewStartedGroup', name) : t('reviewStarted', name);
+    return <p data-testid="review-started">{words}</p>;
+  }
   return (
     <form onSubmit={(e) => e.preventDefault()} aria-label={t('reviewStart')}>
       <h4>{t('reviewStart')}</h4>

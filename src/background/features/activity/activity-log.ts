@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import type { AccessReviewRecord } from '../../../common/access-review.ts';
+import { type AccessReviewRecord, reviewScopeWords } from '../../../common/access-review.ts';
+import { groupOfScope } from '../../../common/access-review-schema.ts';
 import { ACTION_WORDS, type ActivityEntry, type ActivityFilter } from '../../../common/activity-entry.ts';
 import { changeWords, type GuestChangeRecord } from '../../../common/guest-card.ts';
 import { t } from '../../../common/i18n.ts';
@@ -190,7 +191,7 @@ export function recordAccessReview(r: AccessReviewRecord): Promise<void> {
   if (r.steps.every((s) => s.logged)) return Promise.resolve();
   for (const s of r.steps) s.logged = true;
   const failed = r.steps.find((s) => s.state === 'failed');
-  const scope = describeScope(r.draft.scope);
+  const scope = reviewScopeWords(r.draft.scope, r.draft.scopeName);
   return record([
     {
       at: r.finishedAt ?? Date.now(),
@@ -200,7 +201,8 @@ export function recordAccessReview(r: AccessReviewRecord): Promise<void> {
       detail: r.created?.found
         ? t('loggedReviewFound', r.draft.displayName, scope)
         : t('loggedReview', r.draft.displayName, scope),
-      scope: r.draft.scope,
+      // The exact id Activity shows is an Azure scope's; a group's review names its group in the words.
+      ...(groupOfScope(r.draft.scope) ? {} : { scope: r.draft.scope }),
       outcome: failed ? 'failed' : 'succeeded',
       error: failed?.error,
     },

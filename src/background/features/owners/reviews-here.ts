@@ -1,27 +1,14 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ReviewGuest, ReviewsHere } from '../../../common/access-review.ts';
+import { groupOfScope } from '../../../common/access-review-schema.ts';
 import type { Settings } from '../../../common/config.ts';
 import { scopePath } from '../../../logic/arm-id.ts';
 import { armList } from '../../services/arm/client.ts';
 import { graphSession } from '../../services/graph/client.ts';
-import { subscribedSkus } from '../../services/graph/licenses.ts';
-import { graphList } from '../../services/graph/list.ts';
-import { path } from '../../services/url-path.ts';
 import { AUTH, PIM } from '../guest-card/guest-role-holder.ts';
+import { groupReviewsHere } from './group-reviews-here.ts';
+import { guestsAmong, licensed } from './review-guests.ts';
 import { runningReviews } from './reviews.ts';
-
-/**
- * Licences that carry access reviews (learn: id-governance/licensing-fundamentals): Microsoft Entra ID P2 and
- * Microsoft Entra ID Governance, and the suites holding P2 (Microsoft 365 E5, EMS E5), by Graph's part numbers.
- */
-const GOVERNANCE = new Set(['AAD_PREMIUM_P2', 'SPE_E5', 'EMSPREMIUM', 'MICROSOFT_ENTRA_ID_GOVERNANCE']);
-
-/** Whether the tenant holds such a licence; null when its licences cannot be read (the service then decides). */
-async function licensed(client: Client): Promise<boolean | null> {
-  const skus = await subscribedSkus(client).catch(() => null);
-  if (!skus) return null;
-  return skus.some((s) => GOVERNANCE.has(s.skuPartNumber.toUpperCase()) && s.enabled > 0);
-}
 
 interface Instance {
   properties: { scope: string; principalId?: string; principalType?: string };
@@ -40,29 +27,16 @@ async function guestsAt(settings: Settings, client: Client, scope: string): Prom
       .filter((i) => i.properties.principalType === 'User' && i.properties.scope.toLowerCase() === scope.toLowerCase())
       .map((i) => i.properties.principalId ?? ''),
   );
-  const users = await Promise.all(
-    [...ids].map(async (id) => {
-      const u = (await client.api(path`/users/${id}`).select('id,displayName,userType').get()) as {
-        displayName?: string;
-        userType?: string;
-      };
-      if (u.userType !== 'Guest') return null;
-      const sponsors = await graphList<{ id: string; displayName?: string | null }>(
-        client,
-        client.api(path`/users/${id}/sponsors`).get(),
-      );
-      return {
-        id,
-        displayName: u.displayName ?? id,
-        sponsors: sponsors.items.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id })),
-      };
-    }),
-  );
-  return users.filter((u): u is ReviewGuest => u !== null);
+  return guestsAmong(client, [...ids]);
 }
 
-/** What the view of this scope's reviews reads first: the licence (said before anything is created), guests, reviews. */
+/**
+ * What the view of this scope's reviews reads first: the licence (said before anything is created), guests, reviews.
+ * A group's (`/groups/{id}`) are Graph's access reviews of that group (group-reviews-here.ts).
+ */
 export async function reviewsHere(settings: Settings, scope: string): Promise<ReviewsHere> {
+  const group = groupOfScope(scope);
+  if (group) return groupReviewsHere(settings, group);
   const { client } = graphSession(settings);
   const [license, guests, reviews] = await Promise.all([
     licensed(client),

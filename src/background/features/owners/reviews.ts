@@ -87,6 +87,7 @@ export async function runningReviews(settings: Settings, scope: string): Promise
         decided: views.filter((v) => v.decision !== 'NotReviewed' && v.decision !== 'NotNotified').length,
         total: views.length,
         decisions: views,
+        canApply: instance !== undefined,
       };
     }),
   );
