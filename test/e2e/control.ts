@@ -49,6 +49,12 @@ export function control(port: number, token: string) {
       definition: string,
       decision: { principalId: string; decision: string; reviewerId?: string },
     ) => call('POST', `/tenants/${tenant}/azure/accessReviews/${definition}/decisions`, decision),
+    /** A reviewer's decision in a Graph access review of a group, or (`{ complete: true }`) its instance ended. */
+    recordGroupReviewDecision: (
+      tenant: string,
+      definition: string,
+      decision: { principalId: string; decision: string; reviewerId?: string } | { complete: true },
+    ) => call('POST', `/tenants/${tenant}/groupReviews/${definition}/decisions`, decision),
     clearFaults: () => call('DELETE', '/faults'),
     faultHits: () => call('GET', '/faults/hits') as Promise<{ path: string; status: number }[]>,
     expireTokens: () => call('POST', '/faults/expire-tokens'),
