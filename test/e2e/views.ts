@@ -105,6 +105,12 @@ export async function tourViews(browser: TestBrowser, say: (english: string) => 
   await powerBi.getByTestId('pbi-title').waitFor();
   await powerBi.getByTestId('audience-group').waitFor();
   await visit('invite-powerbi', powerBi);
+  // The app audience's access reviews (issue 27): their consent asked for in place, or the missing license said.
+  await powerBi.locator('[role=tab][data-tab="guests"]').click();
+  await powerBi.getByRole('button', { name: say('Access reviews of this page') }).click();
+  const groupReviews = powerBi.getByTestId('reviews-here');
+  await groupReviews.getByTestId('consent-line').or(groupReviews.getByRole('alert')).first().waitFor({ timeout: 20_000 });
+  await visit('reviews-group', powerBi);
   await powerBi.close();
 
   const azure = await popupSized(await openPopupOn(browser, PAGES.azure));
