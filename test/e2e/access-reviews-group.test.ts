@@ -66,7 +66,7 @@ describe("Access reviews of a Power BI app's audience (issue 27)", () => {
     await popup.close();
   });
 
-  it("creates one review of the audience group's guests through a throttled creation, and shows a decision made since", async () => {
+  it("creates one review of the audience group's guests through a throttled creation, shows a decision made since, and applies it once the review ended", async () => {
     const c = env.sandbox.control;
     await c.addLicense(CONTOSO, P2, 5);
     await c.addSponsor(CONTOSO, KIM, ADELE);
@@ -107,6 +107,18 @@ describe("Access reviews of a Power BI app's audience (issue 27)", () => {
     expect(await review.getByTestId('review-decision').allTextContents()).toContainEqual(
       expect.stringContaining('Kim Akers (Sales Analytics viewers): denied · by Adele Vance'),
     );
+    // Graph applies decisions once the review has ended, and not before: then the owner applies them, and Kim leaves.
+    expect(await review.getByRole('button', { name: 'Apply the decisions' }).count()).toBe(0);
+    await c.recordGroupReviewDecision(CONTOSO, reviews[0]?.id ?? '', { complete: true });
+    await view.getByRole('button', { name: 'Read again' }).click();
+    await review.getByRole('button', { name: 'Apply the decisions' }).click();
+    await expect
+      .poll(() => review.getByTestId('review-decision').allTextContents())
+      .toContainEqual(expect.stringContaining('denied · by Adele Vance · applied'));
+    const group = (await env.sandbox.control.state()).tenants
+      .find((t) => t.id === CONTOSO)
+      ?.groups.find((g) => g.id === SALES_GROUP);
+    expect(group?.members).not.toContain(KIM);
     await popup.close();
   });
 });
