@@ -93,8 +93,12 @@ export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
   },
   // Access reviews of a Power BI app's audience or an environment's security group (issue 27): Graph's access reviews
   // (learn: accessreviewset-post-definitions, AccessReview.ReadWrite.All, an admin's consent), the group's members
-  // and their sponsors. Asked for only when someone opens the reviews of such a page.
-  { feature: 'groupReviews', scopes: ['AccessReview.ReadWrite.All', 'GroupMember.Read.All', 'User.Read.All'].map(graph) },
+  // and their sponsors, and the tenant's licences (subscribedsku-list), so the missing one is said before anything is
+  // created. Asked for only when someone opens the reviews of such a page.
+  {
+    feature: 'groupReviews',
+    scopes: ['AccessReview.ReadWrite.All', 'GroupMember.Read.All', 'User.Read.All', 'LicenseAssignment.Read.All'].map(graph),
+  },
 ];
 
 /** The resource a scope belongs to: all before its last segment (`https://graph.microsoft.com/User.Read`). */

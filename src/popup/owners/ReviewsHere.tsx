@@ -79,7 +79,7 @@ export function ReviewsHere({ scope, page }: { scope?: string; page?: PageContex
     }, setError);
   };
   // Read again whenever a review this account started here ends (created, or found already there).
-  useStored([local.accessReviews], read, [scope, page?.kind, ready, reads]);
+  useStored([local.accessReviews], read, [scope, page && JSON.stringify(page), ready, reads]);
   const apply = (r: RunningReview) =>
     here &&
     r.instanceId &&
