@@ -5,6 +5,7 @@ import { approveRequest, requestsOf } from './arm/requests.ts';
 import { tenantSeedRoute, tenantSettingsRoute } from './control-tenant.ts';
 import { CORS_REFUSALS, isCorsRefusal } from './cors.ts';
 import type { FaultRule, Faults } from './faults.ts';
+import { lifecycleControlRoute } from './graph/lifecycle-policies.ts';
 import { entraIdPlanRoute } from './graph/sign-in-activity.ts';
 import type { Login } from './login.ts';
 import { isProfileName, PROFILE_NAMES } from './profile/profiles.ts';
@@ -209,7 +210,8 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     const settings =
       tenantSettingsRoute(tenant, method, rest, body) ??
       tenantSeedRoute(tenant, method, rest, body) ??
-      entraIdPlanRoute(tenant, method, rest, body);
+      entraIdPlanRoute(tenant, method, rest, body) ??
+      lifecycleControlRoute(tenant, method, rest, body);
     if (settings) {
       if (settings.status < 300) store.save();
       return reply(settings.status, settings.body);

@@ -11,6 +11,7 @@ import { directoryRoute } from './directory-routes.ts';
 import { badRequest, graphError, insufficientPrivileges, withRequestIds } from './errors.ts';
 import { groupRoute } from './group-routes.ts';
 import { invite } from './invitations.ts';
+import { lifecycleRoute } from './lifecycle-policies.ts';
 import { membershipRoute } from './memberships.ts';
 import { scopeAllows } from './permissions.ts';
 import { sponsorRoute } from './sponsors.ts';
@@ -59,6 +60,7 @@ const ROUTES: Route[] = [
   auditRoute,
   crossTenantRoute,
   tenantRoute,
+  lifecycleRoute,
 ];
 
 /** Routes one Graph v1.0 request (a top-level one or an item of a JSON batch); every answer carries its request ids. */
