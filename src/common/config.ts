@@ -45,7 +45,8 @@ export type Feature =
   | 'partnerNames'
   | 'azureRoles'
   | 'powerPlatform'
-  | 'externalAccess';
+  | 'externalAccess'
+  | 'guestLifecycle';
 
 /**
  * The one table of delegated scopes, by feature, least privilege for what each does. Sign-in asks for My access's,
@@ -90,6 +91,9 @@ export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
     feature: 'externalAccess',
     scopes: [...['User.Read.All', 'GroupMember.Read.All', 'AuditLog.Read.All'].map(graph), `${ARM_ORIGIN}/user_impersonation`],
   },
+  // Guest lifecycle policies (issue 27): the tenant's policies, a guest's standing, and attesting to their need
+  // (learn: user-attest, delegated only). Asked for only when a card, the list or the Guests tab reads them.
+  { feature: 'guestLifecycle', scopes: [graph('LifecyclePolicies-Guests.ReadWrite.All')] },
 ];
 
 /** The resource a scope belongs to: all before its last segment (`https://graph.microsoft.com/User.Read`). */
@@ -128,6 +132,7 @@ const ADMIN_CONSENT = new Set(
       'GroupMember.Read.All',
       'AuditLog.Read.All',
       'CrossTenantInformation.ReadBasic.All',
+      'LifecyclePolicies-Guests.ReadWrite.All',
     ].map(graph),
     ...['Tenant.Read.All'].map(powerBi),
   ].map((s) => s.toLowerCase()),

@@ -11,6 +11,7 @@ import type {
   GuestChangeRecord,
   PartnerGroupPreview,
 } from './guest-card.ts';
+import type { Governance, GuestLifecycle, PoliciesRead } from './guest-lifecycle.ts';
 import type { PendingGuests, RecentInvitations } from './guests-start.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
@@ -124,6 +125,12 @@ export type BackgroundProtocol = {
   /** A user in Deleted users (restorable for 30 days), or null. */
   getDeletedUser: { request: In<'getDeletedUser'>; response: DeletedUser | null };
   getGuestChanges: { request: In<'getGuestChanges'>; response: GuestChangeRecord[] };
+  /** The tenant's guest lifecycle policies, or why they cannot be read (the licence, the role or consent). */
+  getLifecyclePolicies: { request: In<'getLifecyclePolicies'>; response: PoliciesRead };
+  /** One guest under the policy that governs them, with what their standing is derived from. */
+  getGuestLifecycle: { request: In<'getGuestLifecycle'>; response: GuestLifecycle };
+  /** The people of a list, each under the policy that governs them, by id. */
+  getGuestStandings: { request: In<'getGuestStandings'>; response: Record<string, Governance> };
   /** Access reviews of an Azure scope (issue 27): the licence, the scope's guests with sponsors, its reviews. */
   getReviewsHere: { request: In<'getReviewsHere'>; response: ReviewsHere };
   /** A review of the scope's guests, created by the engine; never twice (looked for by its name and scope first). */

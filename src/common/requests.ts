@@ -99,6 +99,10 @@ export const backgroundRequests = {
   getDeletedUser: object({ id: isOwnGuid }),
   startGuestChange: object({ guest: changedGuest, change: guestChange }),
   getGuestChanges: empty,
+  // Issue 27: guest lifecycle policies, one guest's standing under them, or the standing of the people of a list.
+  getLifecyclePolicies: empty,
+  getGuestLifecycle: object({ id: isOwnGuid }),
+  getGuestStandings: object({ ids: array(isOwnGuid, { max: 500 }) }),
   getReviewsHere: object({ scope: isArmScope }),
   startAccessReview: reviewDraft,
   getAccessReviews: empty,

@@ -20,6 +20,8 @@ export function featureWords(feature: Feature): { name: string; does: string } {
       return { name: t('featurePowerPlatform'), does: t('featurePowerPlatformDoes') };
     case 'externalAccess':
       return { name: t('featureExternalAccess'), does: t('featureExternalAccessDoes') };
+    case 'guestLifecycle':
+      return { name: t('featureGuestLifecycle'), does: t('featureGuestLifecycleDoes') };
   }
 }
 
