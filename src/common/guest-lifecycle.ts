@@ -81,7 +81,8 @@ export function standings(l: Governed, person: PersonFacts, now: number): Standi
   const from = l.lastAttestation ?? l.since;
   if (p.attestationDays !== null && from) {
     const due = Date.parse(from) + p.attestationDays * DAY;
-    out.push(due < now || l.complianceState === 'nonCompliant' ? { kind: 'overdue', since: due } : { kind: 'due', on: due });
+    // complianceState says the guest broke some rule, not which: the attestation's own date decides this one.
+    out.push(due < now ? { kind: 'overdue', since: due } : { kind: 'due', on: due });
   }
   if (p.inactiveDays !== null && person.signIn === 'read') {
     const seen = person.lastSignIn ?? l.since;
