@@ -1,6 +1,9 @@
 import { formatDate } from '../logic/format.ts';
-import type { SignInRead } from './external-access.ts';
+import type { ExternalPerson, SignInRead } from './external-access.ts';
 import { t } from './i18n.ts';
+import type { Governance, Governed, GuestPolicy } from './lifecycle-governance.ts';
+
+export type { Governance, Governed, GuestPolicy };
 
 /**
  * Guest lifecycle policies (issue 27, "Sponsors keep guests honest"): the tenant's policies in words and a guest's
@@ -8,44 +11,11 @@ import { t } from './i18n.ts';
  * the Guests tab and beside each guest of "External access here".
  */
 
-/** A guest lifecycle policy, as far as the extension says it (learn: identitygovernance-guestlifecyclepolicy). */
-export interface GuestPolicy {
-  id: string;
-  displayName: string;
-  isEnabled: boolean;
-  /** Days between a rule broken and the enforcement action. */
-  gracePeriodInDays: number;
-  /** The enforcement action: disable, then delete after this many days (disableThenDeleteEnforcementAction); else null. */
-  deleteAfterDays: number | null;
-  /** Each enabled rule's threshold (learn: identitygovernance-lifecyclepolicyrule and its derived types); null: no such rule. */
-  attestationDays: number | null;
-  minimumSponsors: number | null;
-  inactiveDays: number | null;
-  redemptionDays: number | null;
-}
-
 /** What reading the tenant's policies gave: the policies, or why not (the licence, or the caller's role or consent). */
 export type PoliciesRead =
   | { kind: 'read'; policies: GuestPolicy[] }
   | { kind: 'unlicensed' }
   | { kind: 'notPermitted'; message: string };
-
-/** How the policies stand to one guest: governed by a policy (and their attestation), or why nothing is said. */
-export type Governance =
-  | {
-      kind: 'governed';
-      policy: GuestPolicy;
-      /** Graph's userIdentityLifecycle.complianceState (compliant, warning, warningNotify, nonCompliant). */
-      complianceState: string | null;
-      lastAttestation: string | null;
-      /** Where a first attestation period starts for a guest never attested (the account's creation). */
-      since: string | null;
-    }
-  | { kind: 'notGoverned' }
-  | { kind: 'unlicensed' }
-  | { kind: 'notPermitted'; message: string };
-
-export type Governed = Extract<Governance, { kind: 'governed' }>;
 
 /** What counts without the licence too: sponsors, and inactivity from sign-in activity. */
 export interface PersonFacts {
@@ -118,3 +88,16 @@ export function policyWords(p: GuestPolicy): string {
       : t('lifecyclePolicyEnforced', p.gracePeriodInDays);
   return `${parts.join('; ')}; ${action}`;
 }
+
+/**
+ * A row of "External access here" under the policies, in words: the guest's standing where a policy governs them
+ * ("Attestation due on 18 Dec 2026 · No sponsor"), else null. The row's own sponsors and sign-in are the facts.
+ */
+export function personStandingWords(p: ExternalPerson, signIn: SignInRead, now: number): string | null {
+  if (p.governance?.kind !== 'governed') return null;
+  const s = standings(p.governance, { sponsors: p.sponsors.length, lastSignIn: p.lastSignIn, signIn }, now);
+  return s.length ? s.map(standingWords).join(' · ') : t('lifecycleInGoodStanding');
+}
+
+/** Whether the list met a tenant without Microsoft Entra ID Governance (said once, above the rows). */
+export const listUnlicensed = (people: ExternalPerson[]) => people.some((p) => p.governance?.kind === 'unlicensed');

@@ -68,6 +68,7 @@ describe('the setup check', () => {
       azureRoles: 'granted',
       powerPlatform: 'yourConsent',
       externalAccess: 'adminConsent',
+      guestLifecycle: 'adminConsent',
     });
   });
 });

@@ -42,6 +42,7 @@ describe('which features the account granted, from the tokens held', () => {
       partnerNames: 'adminConsent',
       powerPlatform: 'yourConsent',
       externalAccess: 'adminConsent',
+      guestLifecycle: 'adminConsent',
     });
   });
 
