@@ -6,6 +6,9 @@ const MEGAN = 'c1a0e4b2-7d3f-4a51-9b62-0e8f1d2c3b4a';
 const RAFAEL = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const RAFAEL_MAIL = 'rafael@relecloud.example';
 const DAY = 86_400_000;
+const STORAGE =
+  '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01';
+const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
 const appUrl = `https://app.powerbi.com/groups/me/apps/${SALES_APP}/reports/0f4e3d2c-1b0a-4987-8654-3210fedcba98?ctid=${CONTOSO}`;
 const env = sandboxAndBrowser();
 
@@ -89,5 +92,14 @@ describe('Sponsors keep guests honest (issue 27)', () => {
     await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(1);
     expect(await entry.textContent()).toContain(RAFAEL_MAIL);
     await card.close();
+
+    // External access here, on a storage account Rafael holds a role at, says his standing beside him.
+    const owner = await openPopupOn(env.browser, PORTAL_PAGE);
+    await owner.getByRole('tab', { name: 'Guests' }).click();
+    const row = owner.getByTestId('external-row').filter({ hasText: 'Rafael Costa' }).first();
+    await expect
+      .poll(() => row.getByTestId('external-standing').textContent(), { timeout: 30_000 })
+      .toContain('Attestation due on');
+    await owner.close();
   });
 });
