@@ -51,6 +51,14 @@ describe('Sponsors keep guests honest (issue 27)', () => {
     await c.setIdGovernance(CONTOSO, true);
     // Rafael was last attested 80 days ago: the next attestation is due in 10 days.
     await c.addAttestation(CONTOSO, { userId: RAFAEL, by: MEGAN, at: new Date(Date.now() - 80 * DAY).toISOString() });
+    // The attestation meets a 503 once: sent again, it is one attestation (a resend is harmless: attest is idempotent).
+    await c.addFault({
+      host: 'graph.microsoft.com',
+      method: 'POST',
+      path: 'identityGovernance\\.attest$',
+      status: 503,
+      times: 1,
+    });
     const started = Date.now();
 
     const popup = await openPopupOn(env.browser, appUrl);
@@ -82,6 +90,7 @@ describe('Sponsors keep guests honest (issue 27)', () => {
     const attestations = (await c.attestations(CONTOSO)).filter((a) => a.userId === RAFAEL && Date.parse(a.at) >= started);
     expect(attestations).toHaveLength(1);
     expect(attestations[0]?.by).toBe(MEGAN);
+    expect((await c.faultHits()).filter((h) => h.status === 503)).toHaveLength(1);
     // Read again after the change: the next attestation is due a whole period from now.
     await expect.poll(() => standing.textContent(), { timeout: 20_000 }).not.toBe(before);
     expect(await standing.textContent()).toContain('Attestation due on');
