@@ -38,6 +38,9 @@ describe('guest lifecycle policies', () => {
     const rules = rowsOf<{ rules: { attestationIntervalInDays?: number }[] }>(await graph('GET', `${POLICIES}?$expand=rules`))[0]
       ?.rules;
     expect(rules).toContainEqual(expect.objectContaining({ attestationIntervalInDays: 90 }));
+    const one = await graph('GET', `${POLICIES}/${(plain[0] as { id: string }).id}?$expand=rules`);
+    expect(one.body).toMatchObject({ gracePeriodInDays: 30, rules: expect.any(Array) });
+    expect((await graph('GET', `${POLICIES}/no-such-policy`)).status).toBe(404);
   });
 
   it("reads a guest's standing, and a sponsor's attestation is recorded with who and when, then read back", async () => {

@@ -9,8 +9,8 @@ import { findUser } from './users.ts';
  * Guest lifecycle policies (issue 27), as Learn describes Graph v1.0 (test/contract/graph/lifecycle-policies.learn.json
  * names each page): the tenant's policies, a user's `lifecycle`, and a sponsor's or admin's attestation.
  *
- * - `GET /identityGovernance/lifecycleWorkflows/lifecyclePolicies` (identitygovernance-lifecycleworkflowscontainer-
- *   list-lifecyclepolicies): guest policies need LifecyclePolicies-Guests.Read.All or .ReadWrite.All and, signed in,
+ * - `GET /identityGovernance/lifecycleWorkflows/lifecyclePolicies` and `…/{id}` (identitygovernance-
+ *   lifecycleworkflowscontainer-list-lifecyclepolicies, identitygovernance-lifecyclepolicy-get): guest policies need LifecyclePolicies-Guests.Read.All or .ReadWrite.All and, signed in,
  *   a supported Entra role. `rules` are entities reached through the policy, so shown only when `$expand`ed.
  * - `GET /users/{id}/lifecycle` (identitygovernance-useridentitylifecycle: "through the lifecycle relationship on a
  *   user"): Learn names no permission of its own; the sandbox asks what attest asks (the scope, and a sponsor of this
@@ -114,6 +114,15 @@ function listPolicies(c: GraphCall): ApiResponse {
   return page(c, 'identityGovernance/lifecycleWorkflows/lifecyclePolicies', value, WHOLE_PAGE);
 }
 
+/** `GET …/lifecyclePolicies/{id}` (identitygovernance-lifecyclepolicy-get): one policy, as the list shows it. */
+function getPolicy(c: GraphCall, id: string): ApiResponse {
+  if (!holds(c, READ_SCOPES) || !isAdmin(c)) return insufficientPrivileges();
+  if (!c.tenant.idGovernance) return noLicense();
+  const p = (c.tenant.lifecyclePolicies ?? []).find((x) => x.id === decodeURIComponent(id));
+  if (!p) return notFound(id);
+  return entity('identityGovernance/lifecycleWorkflows/lifecyclePolicies/$entity', policyResource(p, expands(c, 'rules')));
+}
+
 /** Who may act on this guest's lifecycle: the scope, and a supported admin role or sponsorship of the guest. */
 const mayActOn = (c: GraphCall, user: SandboxUser, scopes: string[]) =>
   holds(c, scopes) && (isAdmin(c) || (user.sponsors ?? []).includes(c.caller.id));
@@ -165,6 +174,8 @@ function attest(c: GraphCall, user: SandboxUser): ApiResponse {
  */
 export function lifecycleRoute(c: GraphCall): ApiResponse | null {
   if (c.path === '/identityGovernance/lifecycleWorkflows/lifecyclePolicies') return c.method === 'GET' ? listPolicies(c) : null;
+  const one = /^\/identityGovernance\/lifecycleWorkflows\/lifecyclePolicies\/([^/]+)$/.exec(c.path)?.[1];
+  if (one) return c.method === 'GET' ? getPolicy(c, one) : null;
   const m = /^\/users\/([^/]+)\/(lifecycle|microsoft\.graph\.identityGovernance\.attest)$/.exec(c.path);
   if (!m?.[1]) return null;
   const reading = m[2] === 'lifecycle';
