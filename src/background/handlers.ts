@@ -26,7 +26,7 @@ import { ownGuestChanges } from './features/guest-card/changes.ts';
 import { deletedUser } from './features/guest-card/directory-changes.ts';
 import { externalSettings } from './features/guest-card/external-settings.ts';
 import { partnerGroupPreview } from './features/guest-card/partner-groups.ts';
-import { governanceOfMany, guestLifecycle, lifecyclePolicies } from './features/guest-lifecycle/reads.ts';
+import { guestLifecycle, lifecyclePolicies } from './features/guest-lifecycle/reads.ts';
 import { shownOperation, waitingSteps } from './features/invite/operation-store.ts';
 import { addLicense, dismissOperation } from './features/invite/operations.ts';
 import { forgetAudiences, rememberAudience } from './features/invite/powerbi-access.ts';
@@ -205,7 +205,6 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getGuestChanges: async () => ownGuestChanges(await me()),
   getLifecyclePolicies: async () => lifecyclePolicies(graphSession(await usableSettings()).client),
   getGuestLifecycle: async ({ id }) => guestLifecycle(graphSession(await usableSettings()).client, id),
-  getGuestStandings: async ({ ids }) => governanceOfMany(graphSession(await usableSettings()).client, ids),
   getReviewsHere: async ({ scope }) => reviewsHere(await usableSettings(), scope),
   startAccessReview: async (draft) => start('accessReview', await reviewStart(await usableSettings(), await me(), draft)),
   getAccessReviews: async () => ownAccessReviews(await me()),

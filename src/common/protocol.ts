@@ -11,7 +11,7 @@ import type {
   GuestChangeRecord,
   PartnerGroupPreview,
 } from './guest-card.ts';
-import type { Governance, GuestLifecycle, PoliciesRead } from './guest-lifecycle.ts';
+import type { GuestLifecycle, PoliciesRead } from './guest-lifecycle.ts';
 import type { PendingGuests, RecentInvitations } from './guests-start.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
@@ -129,8 +129,6 @@ export type BackgroundProtocol = {
   getLifecyclePolicies: { request: In<'getLifecyclePolicies'>; response: PoliciesRead };
   /** One guest under the policy that governs them, with what their standing is derived from. */
   getGuestLifecycle: { request: In<'getGuestLifecycle'>; response: GuestLifecycle };
-  /** The people of a list, each under the policy that governs them, by id. */
-  getGuestStandings: { request: In<'getGuestStandings'>; response: Record<string, Governance> };
   /** Access reviews of an Azure scope (issue 27): the licence, the scope's guests with sponsors, its reviews. */
   getReviewsHere: { request: In<'getReviewsHere'>; response: ReviewsHere };
   /** A review of the scope's guests, created by the engine; never twice (looked for by its name and scope first). */

@@ -99,10 +99,9 @@ export const backgroundRequests = {
   getDeletedUser: object({ id: isOwnGuid }),
   startGuestChange: object({ guest: changedGuest, change: guestChange }),
   getGuestChanges: empty,
-  // Issue 27: guest lifecycle policies, one guest's standing under them, or the standing of the people of a list.
+  // Issue 27: guest lifecycle policies, and one guest's standing under them.
   getLifecyclePolicies: empty,
   getGuestLifecycle: object({ id: isOwnGuid }),
-  getGuestStandings: object({ ids: array(isOwnGuid, { max: 500 }) }),
   getReviewsHere: object({ scope: isArmScope }),
   startAccessReview: reviewDraft,
   getAccessReviews: empty,

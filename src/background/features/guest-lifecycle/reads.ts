@@ -173,7 +173,7 @@ const AT_ONCE = 3;
 const PER_BATCH = Math.floor(BATCH_LIMIT / 2);
 
 /** The people of a list, each under the policy that governs them: by id, in batches, a few at a time. */
-export async function governanceOfMany(client: Client, ids: string[]): Promise<Record<string, Governance>> {
+async function governanceOfMany(client: Client, ids: string[]): Promise<Record<string, Governance>> {
   const chunks = Array.from({ length: Math.ceil(ids.length / PER_BATCH) }, (_, i) =>
     ids.slice(i * PER_BATCH, (i + 1) * PER_BATCH),
   );
