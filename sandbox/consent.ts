@@ -37,6 +37,9 @@ export const ADMIN_CONSENT_SCOPES = new Set(
       'AuditLog.Read.All',
       'Directory.Read.All',
       'Directory.ReadWrite.All',
+      // learn: user-attest, lifecyclepolicies list: admin consent.
+      'LifecyclePolicies-Guests.Read.All',
+      'LifecyclePolicies-Guests.ReadWrite.All',
     ].map((s) => `${GRAPH}/${s}`),
     ...['Tenant.Read.All', 'Tenant.ReadWrite.All'].map((s) => `${POWERBI}/${s}`),
   ].map((s) => s.toLowerCase()),

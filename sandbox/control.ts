@@ -6,6 +6,7 @@ import { tenantSeedRoute, tenantSettingsRoute } from './control-tenant.ts';
 import { CORS_REFUSALS, isCorsRefusal } from './cors.ts';
 import type { FaultRule, Faults } from './faults.ts';
 import { recordGroupDecision } from './graph/access-review-items.ts';
+import { lifecycleControlRoute } from './graph/lifecycle-policies.ts';
 import { entraIdPlanRoute } from './graph/sign-in-activity.ts';
 import type { Login } from './login.ts';
 import { isProfileName, PROFILE_NAMES } from './profile/profiles.ts';
@@ -218,7 +219,8 @@ export async function controlApi(req: IncomingMessage, res: ServerResponse, deps
     const settings =
       tenantSettingsRoute(tenant, method, rest, body) ??
       tenantSeedRoute(tenant, method, rest, body) ??
-      entraIdPlanRoute(tenant, method, rest, body);
+      entraIdPlanRoute(tenant, method, rest, body) ??
+      lifecycleControlRoute(tenant, method, rest, body);
     if (settings) {
       if (settings.status < 300) store.save();
       return reply(settings.status, settings.body);

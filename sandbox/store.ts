@@ -270,6 +270,25 @@ export interface SandboxTenant {
   entraIdPlan?: EntraIdPlan;
   /** Graph's access review definitions (`/identityGovernance/accessReviews/definitions`) of groups' members. */
   groupReviews?: SandboxGroupReview[];
+  /** Whether the tenant has Microsoft Entra ID Governance (graph/lifecycle-policies.ts); none: it has not. */
+  idGovernance?: boolean;
+  /** Guest lifecycle policies (learn: identitygovernance-guestlifecyclepolicy), in priority order. */
+  lifecyclePolicies?: SandboxLifecyclePolicy[];
+  /** Every attestation of a guest's continued need: who attested, when (learn: user-attest). */
+  attestations?: { userId: string; by: string; at: string }[];
+}
+
+/** A guest lifecycle policy as Graph shows it, its rules and enforcement action as Learn's JSON representations. */
+export interface SandboxLifecyclePolicy {
+  id: string;
+  displayName: string;
+  description: string | null;
+  isEnabled: boolean;
+  gracePeriodInDays: number;
+  enforcementAction: Record<string, unknown> & { '@odata.type': string };
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  rules: (Record<string, unknown> & { '@odata.type': string; id: string; isEnabled: boolean })[];
 }
 
 export type EntraIdPlan = 'Free' | 'P1' | 'P2';

@@ -32,6 +32,7 @@ export const SCOPES = [
   'AuditLog.Read.All',
   'Domain.Read.All',
   'CrossTenantInformation.ReadBasic.All',
+  'LifecyclePolicies-Guests.ReadWrite.All',
 ].map((s) => `${G}${s}`);
 
 let contract: ContractCheck | undefined;

@@ -12,6 +12,7 @@ import { directoryRoute } from './directory-routes.ts';
 import { badRequest, graphError, insufficientPrivileges, withRequestIds } from './errors.ts';
 import { groupRoute } from './group-routes.ts';
 import { invite } from './invitations.ts';
+import { lifecycleRoute } from './lifecycle-policies.ts';
 import { membershipRoute } from './memberships.ts';
 import { scopeAllows } from './permissions.ts';
 import { sponsorRoute } from './sponsors.ts';
@@ -61,6 +62,7 @@ const ROUTES: Route[] = [
   crossTenantRoute,
   tenantRoute,
   accessReviewRoute,
+  lifecycleRoute,
 ];
 
 /** Routes one Graph v1.0 request (a top-level one or an item of a JSON batch); every answer carries its request ids. */

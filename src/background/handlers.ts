@@ -27,6 +27,7 @@ import { ownGuestChanges } from './features/guest-card/changes.ts';
 import { deletedUser } from './features/guest-card/directory-changes.ts';
 import { externalSettings } from './features/guest-card/external-settings.ts';
 import { partnerGroupPreview } from './features/guest-card/partner-groups.ts';
+import { guestLifecycle, lifecyclePolicies } from './features/guest-lifecycle/reads.ts';
 import { shownOperation, waitingSteps } from './features/invite/operation-store.ts';
 import { addLicense, dismissOperation } from './features/invite/operations.ts';
 import { forgetAudiences, rememberAudience } from './features/invite/powerbi-access.ts';
@@ -205,6 +206,8 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     return start('guestChange', { guest, change });
   },
   getGuestChanges: async () => ownGuestChanges(await me()),
+  getLifecyclePolicies: async () => lifecyclePolicies(graphSession(await usableSettings()).client),
+  getGuestLifecycle: async ({ id }) => guestLifecycle(graphSession(await usableSettings()).client, id),
   getReviewsHere: async (asked) => {
     const settings = await usableSettings();
     const scope = 'scope' in asked ? asked.scope : `/groups/${await pageGroup(settings, await me(), asked.page)}`;

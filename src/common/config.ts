@@ -46,7 +46,8 @@ export type Feature =
   | 'azureRoles'
   | 'powerPlatform'
   | 'externalAccess'
-  | 'groupReviews';
+  | 'groupReviews'
+  | 'guestLifecycle';
 
 /**
  * The one table of delegated scopes, by feature, least privilege for what each does. Sign-in asks for My access's,
@@ -99,6 +100,9 @@ export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
     feature: 'groupReviews',
     scopes: ['AccessReview.ReadWrite.All', 'GroupMember.Read.All', 'User.Read.All', 'LicenseAssignment.Read.All'].map(graph),
   },
+  // Guest lifecycle policies (issue 27): the tenant's policies, a guest's standing, and attesting to their need
+  // (learn: user-attest, delegated only). Asked for only when a card, the list or the Guests tab reads them.
+  { feature: 'guestLifecycle', scopes: [graph('LifecyclePolicies-Guests.ReadWrite.All')] },
 ];
 
 /** The resource a scope belongs to: all before its last segment (`https://graph.microsoft.com/User.Read`). */
@@ -138,6 +142,7 @@ const ADMIN_CONSENT = new Set(
       'AuditLog.Read.All',
       'CrossTenantInformation.ReadBasic.All',
       'AccessReview.ReadWrite.All',
+      'LifecyclePolicies-Guests.ReadWrite.All',
     ].map(graph),
     ...['Tenant.Read.All'].map(powerBi),
   ].map((s) => s.toLowerCase()),

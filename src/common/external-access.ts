@@ -1,4 +1,5 @@
 import type { CardAzureRole } from './guest-card.ts';
+import type { Governance } from './lifecycle-governance.ts';
 
 /**
  * Who from outside the tenant can get in at an Azure scope (issue 27, "External access here"): each person once per
@@ -35,6 +36,8 @@ export interface ExternalPerson {
   sponsors: { id: string; displayName: string }[];
   /** The last sign-in, interactive or not; null: never (when `signIn` is `read`). */
   lastSignIn: string | null;
+  /** A guest under the guest lifecycle policies (issue 27): their standing is said beside them; none for a member. */
+  governance?: Governance;
   grants: ExternalGrant[];
 }
 

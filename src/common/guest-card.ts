@@ -211,6 +211,8 @@ export function changeSentence(change: GuestChange, who: string): string {
       return t('changeSentenceCreateGroup', change.group.displayName);
     case 'restoreUser':
       return t('changeSentenceRestoreUser', changedUserWords(change.user));
+    case 'attest':
+      return t('changeSentenceAttest', who);
   }
 }
 
@@ -237,6 +239,8 @@ export function changeWords(change: GuestChange): string {
       return t('changeCreateGroup', change.group.displayName);
     case 'restoreUser':
       return t('changeRestoreUser');
+    case 'attest':
+      return t('changeAttest');
   }
 }
 

@@ -77,6 +77,8 @@ export const guestChange = variants('kind', {
   createGroup: object({ group: partnerGroupDraft }),
   /** A user deleted from the card, back from Deleted users (within Entra's 30 days). */
   restoreUser: object({ user: changedUser }),
+  /** A sponsor's or admin's attestation that the guest still needs access (issue 27, guest lifecycle policies). */
+  attest: object({}),
 });
 export type GuestChange = Infer<typeof guestChange>;
 

@@ -11,6 +11,7 @@ import type {
   GuestChangeRecord,
   PartnerGroupPreview,
 } from './guest-card.ts';
+import type { GuestLifecycle, PoliciesRead } from './guest-lifecycle.ts';
 import type { PendingGuests, RecentInvitations } from './guests-start.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
@@ -124,6 +125,10 @@ export type BackgroundProtocol = {
   /** A user in Deleted users (restorable for 30 days), or null. */
   getDeletedUser: { request: In<'getDeletedUser'>; response: DeletedUser | null };
   getGuestChanges: { request: In<'getGuestChanges'>; response: GuestChangeRecord[] };
+  /** The tenant's guest lifecycle policies, or why they cannot be read (the licence, the role or consent). */
+  getLifecyclePolicies: { request: In<'getLifecyclePolicies'>; response: PoliciesRead };
+  /** One guest under the policy that governs them, with what their standing is derived from. */
+  getGuestLifecycle: { request: In<'getGuestLifecycle'>; response: GuestLifecycle };
   /**
    * Access reviews of an Azure scope, or of the group of a Power BI app or environment page (issue 27): the licence,
    * the guests there with their sponsors, its reviews.

@@ -99,6 +99,9 @@ export const backgroundRequests = {
   getDeletedUser: object({ id: isOwnGuid }),
   startGuestChange: object({ guest: changedGuest, change: guestChange }),
   getGuestChanges: empty,
+  // Issue 27: guest lifecycle policies, and one guest's standing under them.
+  getLifecyclePolicies: empty,
+  getGuestLifecycle: object({ id: isOwnGuid }),
   // An Azure scope, or a page whose group is reviewed (a Power BI app's audience, an environment's security group).
   getReviewsHere: union(object({ scope: isReviewScope }), object({ page: pageContext })),
   startAccessReview: reviewDraft,

@@ -69,6 +69,7 @@ describe('the setup check', () => {
       powerPlatform: 'yourConsent',
       externalAccess: 'adminConsent',
       groupReviews: 'adminConsent',
+      guestLifecycle: 'adminConsent',
     });
   });
 });

@@ -22,6 +22,8 @@ export function featureWords(feature: Feature): { name: string; does: string } {
       return { name: t('featureExternalAccess'), does: t('featureExternalAccessDoes') };
     case 'groupReviews':
       return { name: t('featureGroupReviews'), does: t('featureGroupReviewsDoes') };
+    case 'guestLifecycle':
+      return { name: t('featureGuestLifecycle'), does: t('featureGuestLifecycleDoes') };
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -110,6 +110,24 @@ const TENANT_INFORMATION = {
   },
 };
 
+/**
+ * Extracts kept beside these tests for operations the subset predates (each names the Learn pages it was written
+ * from in `x-extract-of`): their paths and schemas join the subset's.
+ */
+const LOCAL_EXTRACTS = join(import.meta.dirname, 'graph');
+
+function addExtracts(doc: Json): void {
+  const schemas = (doc.components as { schemas: Json }).schemas;
+  for (const file of readdirSync(LOCAL_EXTRACTS).filter((f) => f.endsWith('.json'))) {
+    const extract = JSON.parse(readFileSync(join(LOCAL_EXTRACTS, file), 'utf8')) as {
+      paths: Json;
+      components: { schemas: Json };
+    };
+    Object.assign(doc.paths as Json, extract.paths);
+    Object.assign(schemas, extract.components.schemas);
+  }
+}
+
 /** Graph's OpenAPI subset, with the `@odata.type` required marker stripped (msgraph-metadata#1166, contracts README). */
 function loadGraphDocument(): Json {
   const text = readFileSync(join(CONTRACTS, 'graph', 'graph-v1.0.subset.json'), 'utf8');
@@ -119,6 +137,7 @@ function loadGraphDocument(): Json {
   }) as Json;
   const governance = governanceAdditions(CONTRACTS, (doc.components as { schemas: Json }).schemas);
   Object.assign(doc.paths as Json, DELETED_ITEMS, TENANT_INFORMATION, governance.paths);
+  addExtracts(doc);
   Object.assign((doc.components as { schemas: Json }).schemas, governance.schemas);
   return doc;
 }

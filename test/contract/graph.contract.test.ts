@@ -98,6 +98,19 @@ describe('the contract check itself', () => {
     expect(contract.request('POST', `${path}/d/instances/i/applyDecisions`, '', undefined, undefined)).toEqual([]);
   });
 
+  it('holds guest lifecycle to the extract written from Learn: attest takes no body, a lifecycle its documented states', () => {
+    const attest = '/v1.0/users/7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/microsoft.graph.identityGovernance.attest';
+    expect(contract.request('POST', attest, '', undefined, undefined)).toEqual([]);
+    expect(contract.request('POST', attest, '', 'application/json', { justification: 'still needed' })).not.toEqual([]);
+    expect(contract.response('POST', attest, 204, undefined)).toEqual([]);
+    const lifecycle = '/v1.0/users/7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/lifecycle';
+    expect(
+      contract.request('GET', lifecycle, '%24expand=effectiveGoverningPolicy%28%24expand%3Drules%29', undefined, undefined),
+    ).toEqual([]);
+    expect(contract.response('GET', lifecycle, 200, { id: 'x', complianceState: 'warning' })).toEqual([]);
+    expect(contract.response('GET', lifecycle, 200, { id: 'x', complianceState: 'overdue' })).not.toEqual([]);
+  });
+
   it('rejects an error body that is not an ODataError', () => {
     expect(contract.response('POST', '/v1.0/invitations', 403, { message: 'nope' })).not.toEqual([]);
   });

@@ -117,6 +117,14 @@ export function control(port: number, token: string) {
     /** Every PIM role assignment schedule request the tenant has taken, as the sandbox keeps them. */
     /** The tenant's Entra ID plan (sandbox/graph/sign-in-activity.ts): `Free` refuses `signInActivity`. */
     setEntraIdPlan: (tenant: string, plan: 'Free' | 'P1' | 'P2') => call('PATCH', `/tenants/${tenant}/entraIdPlan`, { plan }),
+    /** Whether the tenant has Microsoft Entra ID Governance (guest lifecycle policies; none in the seed). */
+    setIdGovernance: (tenant: string, enabled: boolean) => call('PATCH', `/tenants/${tenant}/idGovernance`, { enabled }),
+    /** Every attestation of a guest's continued need: who attested, when. */
+    attestations: (tenant: string) =>
+      call('GET', `/tenants/${tenant}/attestations`) as Promise<{ userId: string; by: string; at: string }[]>,
+    /** An attestation made elsewhere (My Access), as if at `at`. */
+    addAttestation: (tenant: string, attestation: { userId: string; by: string; at: string }) =>
+      call('POST', `/tenants/${tenant}/attestations`, attestation),
     pimRequests: (tenant: string) => call('GET', `/tenants/${tenant}/pim/requests`) as Promise<SandboxAssignmentRequest[]>,
     /** An approver's yes to a request waiting for approval: it becomes Provisioned and the role holds from now. */
     approveRequest: (tenant: string, name: string) =>

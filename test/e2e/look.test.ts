@@ -63,6 +63,7 @@ describe('every view, in light and dark', () => {
       'bulk-preview',
       'activity',
       'guests-start',
+      'guests-lifecycle-policies',
       'guests',
       'guest-card',
       'my-access',

@@ -69,6 +69,7 @@ export function bulkFeatures(job: {
 export function changeFeature(change: GuestChange): Feature {
   if (change.kind === 'createGroup') return 'guestCard';
   if (change.kind === 'removeAzureRole') return 'azureRoles';
+  if (change.kind === 'attest') return 'guestLifecycle';
   // Users, memberships, licences and workspace roles: the scopes that grant Power BI access write them.
   return 'powerBiAccess';
 }

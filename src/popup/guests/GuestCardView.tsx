@@ -9,12 +9,16 @@ import { send } from '../../common/send.ts';
 import { formatDateTime } from '../../logic/format.ts';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 import { UserPicker } from '../parts/UserPicker.tsx';
+import { lazyView } from '../shell/lazy.tsx';
 import { ConfirmChange } from './ConfirmChange.tsx';
 import { GuestAccess, StillHas } from './GuestAccess.tsx';
 import { GuestChanges } from './GuestChanges.tsx';
 import { GuestHistory } from './GuestHistory.tsx';
 import { PartnerGroup } from './PartnerGroup.tsx';
 import { RestoreUser } from './RestoreUser.tsx';
+
+// Issue 27: a guest's standing under the guest lifecycle policies, read after the card, in a chunk of its own.
+const GuestLifecycle = lazyView(() => import('./GuestLifecycle.tsx').then((m) => m.GuestLifecycle));
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
 
@@ -135,6 +139,7 @@ export function GuestCardView({ id, onInvitation }: { id: string; onInvitation: 
           onStarted={() => setSponsor(undefined)}
         />
       ) : null}
+      {u.userType === 'Guest' ? <GuestLifecycle guest={guest} readAgain={card} /> : null}
       <GuestChanges guestId={u.id} onSettled={load} />
       <GuestAccess
         card={card}

@@ -12,6 +12,8 @@ import { TenantSettings } from './TenantSettings.tsx';
 const ReviewsHere = lazyView(() => import('../owners/ReviewsHere.tsx').then((m) => m.ReviewsHere));
 // Issue 27: loaded only on an Azure page's Guests tab.
 const ExternalAccessHere = lazyView(() => import('../owners/ExternalAccessHere.tsx').then((m) => m.ExternalAccessHere));
+// Issue 27: the tenant's guest lifecycle policies in words, loaded when asked for.
+const LifecyclePolicies = lazyView(() => import('./LifecyclePolicies.tsx').then((m) => m.LifecyclePolicies));
 
 /**
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
@@ -37,6 +39,7 @@ export function GuestsView({
   const [openFor, setOpenFor] = useState(open);
   const [settings, setSettings] = useState(false);
   const [reviews, setReviews] = useState(false);
+  const [policies, setPolicies] = useState(false);
   const { hits, error } = useDirectorySearch(text);
   const exact = hits?.find((h) => h.mail?.toLowerCase() === text.trim().toLowerCase());
   const shown = chosen ?? (openFor && exact ? exact.id : null);
@@ -106,6 +109,15 @@ export function GuestsView({
         ) : (
           <button type="button" class="link" onClick={() => setReviews(true)}>
             {t('reviewsOpen')}
+          </button>
+        )
+      ) : null}
+      {!shown && !searching ? (
+        policies ? (
+          <LifecyclePolicies />
+        ) : (
+          <button type="button" class="link" onClick={() => setPolicies(true)}>
+            {t('lifecyclePoliciesOpen')}
           </button>
         )
       ) : null}

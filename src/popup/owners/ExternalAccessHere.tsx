@@ -6,6 +6,7 @@ import {
   type ExternalFilter,
   type ExternalPerson,
 } from '../../common/external-access.ts';
+import { listUnlicensed, personStandingWords } from '../../common/guest-lifecycle.ts';
 import { t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { formatDate } from '../../logic/format.ts';
@@ -67,6 +68,7 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
               {access.signIn === 'needsP1' ? t('externalSignInNeedsP1') : t('externalSignInNotPermitted')}
             </p>
           ) : null}
+          {listUnlicensed(access.people) ? <p class="muted">{t('lifecycleNeedsGovernance')}</p> : null}
           {access.groupsNotRead.length ? <p class="muted">{t('externalGroupsNotRead', access.groupsNotRead.length)}</p> : null}
           <fieldset class="filters">
             <legend>{t('externalFilters')}</legend>
@@ -146,6 +148,7 @@ function personWords(p: ExternalPerson, access: ExternalAccess): string {
 
 function RowWords({ row, access }: { row: Row; access: ExternalAccess }) {
   const g = row.grant;
+  const standing = personStandingWords(row.person, access.signIn, Date.now());
   return (
     <span>
       <strong>{row.person.displayName}</strong> <span class="muted">{row.person.mail}</span>
@@ -154,6 +157,12 @@ function RowWords({ row, access }: { row: Row; access: ExternalAccess }) {
       {g.broad ? ` · ${t('externalBroad')}` : ''}
       <br />
       <span class="muted">{personWords(row.person, access)}</span>
+      {standing ? (
+        <>
+          <br />
+          <span data-testid="external-standing">{standing}</span>
+        </>
+      ) : null}
     </span>
   );
 }

@@ -162,6 +162,7 @@ const CHANGE_ACTIONS: Record<GuestChangeRecord['change']['kind'], ActivityEntry[
   deleteUser: 'deleted',
   createGroup: 'groupCreated',
   restoreUser: 'restored',
+  attest: 'attested',
 };
 
 /** A change made from a guest's card: one entry, with what it did ("removed", "was not a member any more"). */

@@ -69,7 +69,8 @@ export function changeProblem(
         return 'the stored group rule is not one the extension proposes';
       return sentNickname(c.group.mailNickname, r.requestName) ? null : NICKNAME_TOO_LONG;
     case 'restoreUser':
-      // Restoring gives back what the user had: nothing more to hold it to than the guest's id.
+    case 'attest':
+      // Restoring gives back what the user had, attesting names only the guest: nothing more than the guest's id.
       return null;
   }
 }

@@ -72,6 +72,23 @@ describe('changes made from a guest card', () => {
     ]);
   });
 
+  it("attests to a guest's continued need once, listed in Activity as an attestation of that guest", async () => {
+    answers = [() => ({ outcome: 'attested' })];
+    await startGuestChange(GUEST, { kind: 'attest' });
+    // A second click while the first is under way is refused: one attestation.
+    await expect(startGuestChange(GUEST, { kind: 'attest' })).rejects.toMatchObject({ code: 'request_pending' });
+    await driveWork();
+    expect(calls).toEqual([{ kind: 'attest', mayExist: false }]);
+    expect(activity()).toEqual([
+      expect.objectContaining({
+        action: 'attested',
+        subject: GUEST.mail,
+        detail: 'Attest continued need: attested',
+        username: 'megan@contoso.example',
+      }),
+    ]);
+  });
+
   it('ends a stored step of a kind this version does not know, saying nothing was done, and carries on', async () => {
     await startGuestChange(GUEST, { kind: 'leaveGroup', group: GROUP });
     const [record] = storage.get('guestChanges') as GuestChangeRecord[];

@@ -33,6 +33,7 @@ const target = (c: GuestChange): string => {
       return c.license.skuId;
     case 'deleteUser':
     case 'restoreUser':
+    case 'attest':
       return '';
     case 'createGroup':
       return c.group.mailNickname;

@@ -5,6 +5,7 @@ import { BATCH_LIMIT, type BatchAnswer, itemError, sendBatch } from '../../servi
 import { itemAppError } from '../../services/graph/errors.ts';
 import { graphList } from '../../services/graph/list.ts';
 import { path } from '../../services/url-path.ts';
+import { listGovernance } from '../guest-lifecycle/reads.ts';
 
 /**
  * The directory's part of "External access here" (issue 27): a group's members to its end (transitively: a nested
@@ -122,8 +123,14 @@ export async function externalPeople(
   const chunks = Array.from({ length: Math.ceil(ids.length / perBatch) }, (_, i) => ids.slice(i * perBatch, (i + 1) * perBatch));
   const reads = (await atMost(chunks, BATCHES_AT_ONCE, (chunk) => readBatch(client, chunk))).flat();
   const refused = reads.find((r) => r.signIn !== 'read');
+  const people = reads.flatMap((r) => (r.person ? [r.person] : []));
+  // Each guest's standing under the guest lifecycle policies, said beside them wherever the list is shown.
+  const governance = await listGovernance(
+    client,
+    people.filter((p) => p.kind === 'guest').map((p) => p.id),
+  );
   return {
-    people: reads.flatMap((r) => (r.person ? [r.person] : [])),
+    people: people.map((p) => (governance[p.id] ? { ...p, governance: governance[p.id] } : p)),
     signIn: refused?.signIn ?? 'read',
   };
 }

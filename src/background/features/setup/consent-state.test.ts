@@ -43,6 +43,7 @@ describe('which features the account granted, from the tokens held', () => {
       powerPlatform: 'yourConsent',
       externalAccess: 'adminConsent',
       groupReviews: 'adminConsent',
+      guestLifecycle: 'adminConsent',
     });
   });
 
