@@ -112,4 +112,18 @@ describe('external access on a Power BI app', () => {
     expect(access.notes).toEqual([expect.stringContaining('The users of workspace Data Science could not be read')]);
     expect(access.people.map((p) => p.displayName)).toEqual(['Pat Ortiz', 'Yuki Tanaka']);
   });
+
+  it("on a workspace's page, lists its access list alone, each with its role, under the workspace's name", async () => {
+    audience = null;
+    const access = await externalAccessPowerBi(SANDBOX_SETTINGS, account, fakeGraph(), {
+      kind: 'powerbi-workspace',
+      workspaceId: WS,
+    });
+    expect(access.scopeWords).toBe('Data Science');
+    expect(access.notes).toEqual([]);
+    expect(access.people.map((p) => [p.displayName, paths(p.grants)])).toEqual([
+      ['Ola Nordmann', ['Viewer workspace']],
+      ['Pat Ortiz', ['Contributor workspace Partner team']],
+    ]);
+  });
 });
