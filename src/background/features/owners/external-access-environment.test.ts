@@ -27,9 +27,16 @@ const people: Record<string, Record<string, unknown>> = {
   [MEGAN]: { displayName: 'Megan Bowen', userType: 'Member', userPrincipalName: 'megan@contoso.example' },
 };
 
+/** What Graph was asked in batches. */
+const batched: string[] = [];
+
 /** Graph: the security group (its name, its members), and each person's reads in a batch. */
 function fakeGraph(): Client {
   const item = ({ id, url }: { id: string; url: string }) => {
+    batched.push(decodeURIComponent(url));
+    // Who is from outside, 15 to a request; then each one's reads.
+    const kinds = [...decodeURIComponent(url).matchAll(/'([^']+)'/g)].map((m) => m[1] as string);
+    if (url.startsWith('/users?')) return { id, status: 200, body: { value: kinds.map((k) => ({ id: k, ...people[k] })) } };
     const user = /\/users\/([^/?]+)/.exec(url)?.[1] as string;
     if (id.startsWith('s')) return { id, status: 200, body: { value: [] } };
     if (id.startsWith('a')) return { id, status: 200, body: { id: user, signInActivity: null } };

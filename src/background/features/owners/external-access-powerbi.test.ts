@@ -33,9 +33,16 @@ const people: Record<string, Record<string, unknown>> = {
 };
 const members: Record<string, string[]> = { [AUDIENCE]: [PAT, YUKI, LEE], [TEAM]: [PAT] };
 
+/** What Graph was asked in batches. */
+const batched: string[] = [];
+
 /** Graph: users found by address, groups' members, and each person's reads in a batch. */
 function fakeGraph(): Client {
   const item = ({ id, url }: { id: string; url: string }) => {
+    batched.push(decodeURIComponent(url));
+    // Who is from outside, 15 to a request; then each one's reads.
+    const kinds = [...decodeURIComponent(url).matchAll(/'([^']+)'/g)].map((m) => m[1] as string);
+    if (url.startsWith('/users?')) return { id, status: 200, body: { value: kinds.map((k) => ({ id: k, ...people[k] })) } };
     const user = /\/users\/([^/?]+)/.exec(url)?.[1] as string;
     if (id.startsWith('s')) return { id, status: 200, body: { value: [] } };
     if (id.startsWith('a')) return { id, status: 200, body: { id: user, signInActivity: null } };
@@ -80,6 +87,17 @@ describe('external access on a Power BI app', () => {
     ]);
     expect(access.scopeWords).toBe('Model Lab');
     expect(access.notes).toEqual([]);
+  });
+
+  it("reads in full only the people from outside: the tenant's own are told apart by one look at their kind", async () => {
+    batched.length = 0;
+    await read();
+    const looks = batched.filter((u) => u.startsWith('/users?'));
+    expect(looks).toHaveLength(1);
+    for (const id of [LEE, MEGAN, PAT]) expect(looks[0]).toContain(id);
+    const inFull = batched.filter((u) => /^\/users\/[^?]+\?\$select=id,displayName/.test(u));
+    expect(inFull.map((u) => u.slice(7, 15))).toEqual(expect.arrayContaining(['pppppppp', 'yyyyyyyy', 'oooooooo']));
+    expect(inFull).toHaveLength(3);
   });
 
   it('names a workspace user as the card removes them, and calls Admin and Member broad for what they permit', async () => {

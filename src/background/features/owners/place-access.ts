@@ -2,7 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ExternalAccess, PlaceGrant, PlacePath } from '../../../common/external-access.ts';
 import type { CardWorkspaceRole } from '../../../common/guest-card.ts';
 import { GROUPS_CAP } from './external-access-azure.ts';
-import { atMost, externalPeople, groupMembers } from './external-people.ts';
+import { atMost, externalPeople, groupMembers, outsiders } from './external-people.ts';
 
 /**
  * What Power BI and Power Platform pages share in "External access here" (issue 27): each way in (an app's audience,
@@ -52,7 +52,8 @@ export async function placeAccess(
       paths.set(person, [...(paths.get(person) ?? []), grant]);
     }
   }
-  const { people, signIn } = await externalPeople(client, [...paths.keys()]);
+  // Groups reach the tenant's own people too: only those from outside are read in full.
+  const { people, signIn } = await externalPeople(client, await outsiders(client, [...paths.keys()]));
   return {
     scopeWords,
     people: people
