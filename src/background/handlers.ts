@@ -36,6 +36,8 @@ import { claimsOf, ownActivations, retryWithClaims } from './features/my-access/
 import { checkedActivation, myAccess } from './features/my-access/index.ts';
 import { rolePolicy } from './features/my-access/roles.ts';
 import { externalAccessAzure } from './features/owners/external-access-azure.ts';
+import { externalAccessEnvironment } from './features/owners/external-access-environment.ts';
+import { externalAccessPowerBi } from './features/owners/external-access-powerbi.ts';
 import { applyGroupDecisions } from './features/owners/group-reviews.ts';
 import { pageGroup } from './features/owners/page-group.ts';
 import { applyReviewDecisions } from './features/owners/reviews.ts';
@@ -191,6 +193,12 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
   getExternalAccess: async ({ scope }) => {
     const settings = await usableSettings();
     return externalAccessAzure(settings, graphSession(settings).client, scope);
+  },
+  getExternalAccessPlace: async ({ context }) => {
+    const settings = await usableSettings();
+    const client = graphSession(settings).client;
+    if (context.kind === 'power-platform-environment') return externalAccessEnvironment(settings, client, context);
+    return externalAccessPowerBi(settings, await me(), client, context);
   },
   getGuestCard: async ({ id, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {

@@ -108,6 +108,8 @@ export type BackgroundProtocol = {
   /** The Guests tab before a search: the tenant's guests who have not accepted, newest first, to a cap, with their count. */
   getPendingGuests: { request: In<'getPendingGuests'>; response: PendingGuests };
   getExternalAccess: { request: In<'getExternalAccess'>; response: ExternalAccess };
+  /** External access on a Power BI app or workspace, or a Power Platform environment (an Azure page: refused). */
+  getExternalAccessPlace: { request: In<'getExternalAccessPlace'>; response: ExternalAccess };
   /**
    * `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked.
    * `readAudiencesAgain`: read the apps' audiences again where they are a few minutes old (the person asked).

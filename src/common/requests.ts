@@ -89,6 +89,8 @@ export const backgroundRequests = {
   getPendingGuests: empty,
   // Issue 27: who from outside can get in at this Azure scope.
   getExternalAccess: object({ scope: isArmScope }),
+  // The same on a Power BI app or workspace, or a Power Platform environment: the page as the detector made it.
+  getExternalAccessPlace: object({ context: pageContext }),
   getGuestCard: object({
     id: isOwnGuid,
     allWorkspaces: optional(boolean),

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPopupOn, signInThroughPopup } from './harness.ts';
+import { filter, externalAccessOn as on, rowTexts } from './external-access-view.ts';
+import { signInThroughPopup } from './harness.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 /** Issue 27, "External access here": the storage account's people from outside, and three taken back at once. */
@@ -14,25 +15,9 @@ const YUKI = 'af4a5b6c-7d8e-4f9a-b1ac-2d3e4f5a6b7c';
 const RELECLOUD = 'c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d';
 
 const env = sandboxAndBrowser();
+const externalAccessOn = (url: string) => on(env.browser, url);
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
 
-/** The Guests tab on the storage account, its external access read (the feature's scopes allowed when asked). */
-async function externalAccessOn(url: string): Promise<Page> {
-  const popup = await openPopupOn(env.browser, url);
-  await popup.getByRole('tab', { name: 'Guests' }).click();
-  const view = popup.getByTestId('external-access');
-  const rows = view.getByTestId('external-row');
-  const allow = view.getByTestId('consent-line').getByRole('button', { name: 'Allow' });
-  await expect.poll(async () => (await rows.count()) > 0 || (await allow.isVisible()), { timeout: 30_000 }).toBe(true);
-  if (await allow.isVisible()) await allow.click();
-  await rows.first().waitFor({ timeout: 30_000 });
-  return popup;
-}
-
-const rowTexts = async (popup: Page) =>
-  (await popup.getByTestId('external-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-/** A filter, by its words in the filters' group. */
-const filter = (popup: Page, words: string) => popup.getByRole('group', { name: 'Show only' }).getByLabel(words);
 const rowOf = (popup: Page, name: string, how: string) =>
   popup.getByTestId('external-row').filter({ hasText: name }).filter({ hasText: how });
 

@@ -68,6 +68,7 @@ describe('every view, in light and dark', () => {
       'guest-card',
       'my-access',
       'invite-powerbi',
+      'external-powerbi',
       'reviews-group',
       'invite-azure',
       'reviews-azure',

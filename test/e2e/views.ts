@@ -109,6 +109,14 @@ export async function tourViews(browser: TestBrowser, say: (english: string) => 
   await powerBi.getByTestId('pbi-title').waitFor();
   await powerBi.getByTestId('audience-group').waitFor();
   await visit('invite-powerbi', powerBi);
+  // Who from outside can get in at the app (issue 27), in the Guests tab: its scopes allowed when asked.
+  await powerBi.locator('[role=tab][data-tab="guests"]').click();
+  const external = powerBi.getByTestId('external-access');
+  const allow = external.getByTestId('consent-line').getByRole('button', { name: say('Allow') });
+  await external.getByTestId('external-row').or(allow).first().waitFor({ timeout: 30_000 });
+  if (await allow.isVisible()) await allow.click();
+  await external.getByTestId('external-row').first().waitFor({ timeout: 30_000 });
+  await visit('external-powerbi', powerBi);
   // The app audience's access reviews (issue 27): their consent asked for in place, or the missing license said.
   await powerBi.locator('[role=tab][data-tab="guests"]').click();
   await powerBi.getByRole('button', { name: say('Access reviews of this page') }).click();

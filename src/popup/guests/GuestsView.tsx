@@ -10,7 +10,7 @@ import { type CardWanted, GuestsStart } from './GuestsStart.tsx';
 import { TenantSettings } from './TenantSettings.tsx';
 
 const ReviewsHere = lazyView(() => import('../owners/ReviewsHere.tsx').then((m) => m.ReviewsHere));
-// Issue 27: loaded only on an Azure page's Guests tab.
+// Issue 27: loaded only on the Guests tab of a page the extension knows.
 const ExternalAccessHere = lazyView(() => import('../owners/ExternalAccessHere.tsx').then((m) => m.ExternalAccessHere));
 // Issue 27: the tenant's guest lifecycle policies in words, loaded when asked for.
 const LifecyclePolicies = lazyView(() => import('./LifecyclePolicies.tsx').then((m) => m.LifecyclePolicies));
@@ -54,7 +54,7 @@ export function GuestsView({
   };
   return (
     <section aria-label={t('guestsTitle')}>
-      {scope && !shown && !searching ? <ExternalAccessHere scope={scope} /> : null}
+      {context && !shown && !searching ? <ExternalAccessHere context={context} /> : null}
       <label for="guestSearch">{t('guestsFind')}</label>
       <input
         id="guestSearch"

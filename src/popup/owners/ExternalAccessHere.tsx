@@ -8,11 +8,22 @@ import {
 } from '../../common/external-access.ts';
 import { listUnlicensed, personStandingWords } from '../../common/guest-lifecycle.ts';
 import { t } from '../../common/i18n.ts';
+import type { PageContext } from '../../common/page-context.ts';
 import { send } from '../../common/send.ts';
 import { formatDate } from '../../logic/format.ts';
 import { ConfirmBox } from '../parts/ConfirmBox.tsx';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
-import { changesOf, filtered, pathWords, type Row, rowsOf, standingWords, takeBackSentence } from './external-rows.ts';
+import {
+  changeOf,
+  changesOf,
+  filtered,
+  pathWords,
+  type Row,
+  roleWords,
+  rowsOf,
+  standingWords,
+  takeBackSentence,
+} from './external-rows.ts';
 
 const FILTER_WORDS: Record<ExternalFilter, () => string> = {
   neverSignedIn: () => t('externalFilterNeverSignedIn'),
@@ -23,34 +34,45 @@ const FILTER_WORDS: Record<ExternalFilter, () => string> = {
   broadRole: () => t('externalFilterBroadRole'),
 };
 
+/** The page's external access: Azure's by its scope, the others' by the page itself. */
+const readAccess = (context: PageContext): Promise<ExternalAccess> =>
+  context.kind === 'azure-resource'
+    ? send('getExternalAccess', { scope: context.scope })
+    : send('getExternalAccessPlace', { context });
+
 /**
- * "External access here" (issue 27): on an Azure resource, resource group or subscription, everyone from outside the
- * tenant who can get in, once per path, with the filters owners use; rows chosen are taken back at once, each by the
- * guest card's own removal (an operation of the engine, listed in Activity).
+ * "External access here" (issue 27): on an Azure resource, resource group or subscription, a Power BI app or
+ * workspace, a Power Platform environment, everyone from outside the tenant who can get in, once per path, with the
+ * filters owners use; rows chosen are taken back at once, each by the guest card's own removal (an operation of the
+ * engine, listed in Activity).
  */
-export function ExternalAccessHere({ scope }: { scope: string }) {
+export function ExternalAccessHere({ context }: { context: PageContext }) {
   const [access, setAccess] = useState<ExternalAccess | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [chosenFilters, setChosenFilters] = useState<ExternalFilter[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [reads, setReads] = useState(0);
   const [started, setStarted] = useState(0);
+  // By its words: the shell hands a new object at each render.
+  const here = JSON.stringify(context);
   const consent = useConsent(['externalAccess'], { onGranted: () => setReads((n) => n + 1) });
   useEffect(() => {
     if (consent.state !== 'granted') return;
     let live = true;
     setError(null);
-    send('getExternalAccess', { scope }).then(
+    readAccess(context).then(
       (a) => live && setAccess(a),
       (e) => live && setError(e),
     );
     return () => {
       live = false;
     };
-  }, [scope, consent.state, reads]);
+  }, [here, consent.state, reads]);
   const all = access ? rowsOf(access) : [];
   const shown = access ? filtered(all, access, chosenFilters, Date.now()) : [];
   const toggle = <T,>(set: T[], v: T) => (set.includes(v) ? set.filter((x) => x !== v) : [...set, v]);
+  // Only Azure's grants end: elsewhere "permanent" would keep every row.
+  const filters = EXTERNAL_FILTER_NAMES.filter((f) => f !== 'permanent' || context.kind === 'azure-resource');
   return (
     <section aria-labelledby="externalTitle" data-testid="external-access">
       <h2 id="externalTitle">{t('externalTitle')}</h2>
@@ -69,10 +91,15 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
             </p>
           ) : null}
           {listUnlicensed(access.people) ? <p class="muted">{t('lifecycleNeedsGovernance')}</p> : null}
+          {(access.notes ?? []).map((note) => (
+            <p key={note} class="muted" data-testid="external-note">
+              {note}
+            </p>
+          ))}
           {access.groupsNotRead.length ? <p class="muted">{t('externalGroupsNotRead', access.groupsNotRead.length)}</p> : null}
           <fieldset class="filters">
             <legend>{t('externalFilters')}</legend>
-            {EXTERNAL_FILTER_NAMES.map((f) => (
+            {filters.map((f) => (
               <label key={f}>
                 <input
                   type="checkbox"
@@ -90,6 +117,7 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
                 <label>
                   <input
                     type="checkbox"
+                    disabled={!changeOf(r)}
                     checked={picked.has(r.key)}
                     onChange={() => setPicked((p) => new Set(toggle([...p], r.key)))}
                   />{' '}
@@ -149,12 +177,15 @@ function personWords(p: ExternalPerson, access: ExternalAccess): string {
 function RowWords({ row, access }: { row: Row; access: ExternalAccess }) {
   const g = row.grant;
   const standing = personStandingWords(row.person, access.signIn, Date.now());
+  const grantStanding = standingWords(g);
   return (
     <span>
       <strong>{row.person.displayName}</strong> <span class="muted">{row.person.mail}</span>
       <br />
-      {g.role.roleName} · {pathWords(g)} · {standingWords(g)}
+      {roleWords(g)} · {pathWords(g)}
+      {grantStanding ? ` · ${grantStanding}` : ''}
       {g.broad ? ` · ${t('externalBroad')}` : ''}
+      {changeOf(row) ? '' : ` · ${t('externalNoRemoval')}`}
       <br />
       <span class="muted">{personWords(row.person, access)}</span>
       {standing ? (

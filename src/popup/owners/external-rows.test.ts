@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExternalAccess, ExternalGrant, ExternalPerson } from '../../common/external-access.ts';
-import { changesOf, filtered, rowsOf, takeBackSentence } from './external-rows.ts';
+import type { AzureGrant, ExternalAccess, ExternalGrant, ExternalPerson } from '../../common/external-access.ts';
+import { changeOf, changesOf, filtered, pathWords, roleWords, rowsOf, takeBackSentence } from './external-rows.ts';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');
-const role = (o: Partial<ExternalGrant['role']> = {}): ExternalGrant['role'] => ({
+const role = (o: Partial<AzureGrant['role']> = {}): AzureGrant['role'] => ({
   removal: 'assignment',
   roleDefinitionId: '/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/r',
   roleName: 'Reader',
@@ -73,9 +73,7 @@ describe('the filters of External access here', () => {
   });
 
   it('keeps only the rows every chosen filter keeps: a permanent broad role, no sponsor', () => {
-    expect(filtered(rowsOf(access), access, ['permanent', 'broadRole'], NOW).map((r) => r.grant.role.roleName)).toEqual([
-      'Owner',
-    ]);
+    expect(filtered(rowsOf(access), access, ['permanent', 'broadRole'], NOW).map((r) => roleWords(r.grant))).toEqual(['Owner']);
     expect(names(['noSponsor'])).toEqual(['Ines']);
   });
 });
@@ -91,5 +89,44 @@ describe('taking back many at once', () => {
     );
     const twice = rows.filter((r) => r.person.id === 'rafael' && r.grant.path.kind === 'group');
     expect(changesOf(twice)).toHaveLength(1);
+  });
+});
+
+describe('taking back on a Power BI or Power Platform page', () => {
+  const workspaceRole = { workspaceId: 'ws', workspaceName: 'Data Science', identifier: 'ola@partner.example', role: 'Viewer' };
+  const place: ExternalAccess = {
+    scopeWords: 'Model Lab',
+    signIn: 'read',
+    groupsNotRead: [],
+    people: [
+      person({
+        id: 'ola',
+        displayName: 'Ola',
+        grants: [
+          { path: { kind: 'workspace', workspace: 'Data Science' }, roleName: 'Viewer', broad: null, workspaceRole },
+          { path: { kind: 'audience', app: 'Model Lab', group }, roleName: 'Opens the app', broad: null },
+        ],
+      }),
+      person({
+        id: 'ines',
+        displayName: 'Ines',
+        grants: [{ path: { kind: 'dataverse', environment: 'Contoso Dev' }, roleName: 'In Dataverse', broad: null }],
+      }),
+    ],
+  };
+
+  it("takes a workspace role back by the card's removal, an audience by leaving its group, and a Dataverse user not at all", () => {
+    const rows = rowsOf(place);
+    expect(rows.map((r) => changeOf(r))).toEqual([
+      { kind: 'removeWorkspaceRole', role: workspaceRole },
+      { kind: 'leaveGroup', group },
+      null,
+    ]);
+    expect(pathWords(rows[1]?.grant as ExternalGrant)).toBe('audience of Model Lab, through group Relecloud contractors');
+    // Chosen with the others, the Dataverse user is no change, and stays.
+    expect(changesOf(rows)).toHaveLength(2);
+    expect(takeBackSentence(rows, rows)).toBe(
+      'Goes: Ola loses Viewer in workspace Data Science; Ola leaves Relecloud contractors (and everything that group gives). Stays: the other 1 paths listed here, and everything these people hold elsewhere.',
+    );
   });
 });

@@ -4,6 +4,8 @@ import {
   type ExternalFilter,
   type ExternalGrant,
   type ExternalPerson,
+  isAzureGrant,
+  type PlacePath,
 } from '../../common/external-access.ts';
 import type { GuestChange } from '../../common/guest-card.ts';
 import { t } from '../../common/i18n.ts';
@@ -24,8 +26,22 @@ export function filtered(rows: Row[], access: ExternalAccess, chosen: ExternalFi
   return rows.filter((r) => chosen.every((f) => EXTERNAL_FILTERS[f](r.person, r.grant, access.signIn, now)));
 }
 
+/** How a Power BI or Power Platform grant reaches the person, in words. */
+function placeWords(p: PlacePath): string {
+  const where =
+    p.kind === 'audience'
+      ? t('externalPathAudience', p.app)
+      : p.kind === 'workspace'
+        ? t('externalPathWorkspace', p.workspace)
+        : p.kind === 'securityGroup'
+          ? t('externalPathSecurityGroup', p.environment)
+          : t('externalPathDataverse', p.environment);
+  return 'group' in p && p.group ? `${where}, ${t('externalPathGroup', p.group.displayName)}` : where;
+}
+
 /** How the grant reaches the person, in words. */
 export function pathWords(g: ExternalGrant): string {
+  if (!isAzureGrant(g)) return placeWords(g.path);
   switch (g.path.kind) {
     case 'direct':
       return t('externalPathDirect');
@@ -36,8 +52,12 @@ export function pathWords(g: ExternalGrant): string {
   }
 }
 
-/** Active or eligible, and until when or for good. */
-export function standingWords(g: ExternalGrant): string {
+/** What the grant gives, in the service's words: the role's name. */
+export const roleWords = (g: ExternalGrant): string => (isAzureGrant(g) ? g.role.roleName : g.roleName);
+
+/** Active or eligible, and until when or for good; nothing for Power BI's and Power Platform's, which never end. */
+export function standingWords(g: ExternalGrant): string | null {
+  if (!isAzureGrant(g)) return null;
   if (g.role.end) {
     const end = formatDate(g.role.end);
     return g.eligible ? t('externalEligibleUntil', end) : t('externalActiveUntil', end);
@@ -46,23 +66,29 @@ export function standingWords(g: ExternalGrant): string {
 }
 
 /**
- * The guest card's own removal for a row: the role at its scope (here, or the scope above it comes from), or, for a
- * group's grant, leaving that group.
+ * The guest card's own removal for a row: for a group's grant (an Azure role, an app's audience, a workspace, an
+ * environment's security group), leaving that group; a workspace role of their own; the Azure role at its scope
+ * (here, or the scope above it comes from). None for what no API takes back (a person in an app's audience, a
+ * Dataverse user): null.
  */
-export const changeOf = (r: Row): GuestChange =>
-  r.grant.path.kind === 'group'
-    ? { kind: 'leaveGroup', group: r.grant.path.group }
-    : { kind: 'removeAzureRole', role: r.grant.role };
+export function changeOf(r: Row): GuestChange | null {
+  const g = r.grant;
+  if ('group' in g.path && g.path.group) return { kind: 'leaveGroup', group: g.path.group };
+  if (isAzureGrant(g)) return { kind: 'removeAzureRole', role: g.role };
+  return g.workspaceRole ? { kind: 'removeWorkspaceRole', role: g.workspaceRole } : null;
+}
 
 /** What a row's removal acts on: two rows through the same group are one leaving. */
 function targetOf(r: Row): string {
   const c = changeOf(r);
   const what =
-    c.kind === 'leaveGroup'
+    c?.kind === 'leaveGroup'
       ? c.group.id
-      : c.kind === 'removeAzureRole'
+      : c?.kind === 'removeAzureRole'
         ? `${c.role.scope}|${c.role.roleDefinitionId}|${c.role.removal}`
-        : '';
+        : c?.kind === 'removeWorkspaceRole'
+          ? `${c.role.workspaceId}|${c.role.identifier}`
+          : `${r.key}|none`;
   return `${r.person.id}|${what}`.toLowerCase();
 }
 
@@ -71,12 +97,16 @@ export function changesOf(rows: Row[]): { row: Row; change: GuestChange }[] {
   const seen = new Set<string>();
   return rows
     .filter((row) => {
+      if (!changeOf(row)) return false;
       const key = targetOf(row);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })
-    .map((row) => ({ row, change: changeOf(row) }));
+    .flatMap((row) => {
+      const change = changeOf(row);
+      return change ? [{ row, change }] : [];
+    });
 }
 
 /** What one change takes away, in words. */
@@ -84,6 +114,8 @@ function goesWords({ row, change }: { row: Row; change: GuestChange }): string {
   if (change.kind === 'leaveGroup') return t('externalGoesGroup', row.person.displayName, change.group.displayName);
   if (change.kind === 'removeAzureRole')
     return t('externalGoesRole', row.person.displayName, change.role.roleName, change.role.scopeWords);
+  if (change.kind === 'removeWorkspaceRole')
+    return t('externalGoesWorkspace', row.person.displayName, change.role.role, change.role.workspaceName);
   return '';
 }
 
@@ -91,7 +123,7 @@ function goesWords({ row, change }: { row: Row; change: GuestChange }): string {
 export function takeBackSentence(all: Row[], chosen: Row[]): string {
   const changes = changesOf(chosen);
   // A row goes when its removal is one of these (the same group left takes all that group gives them here).
-  const going = new Set(chosen.map(targetOf));
+  const going = new Set(changes.map(({ row }) => targetOf(row)));
   const stays = all.filter((r) => !going.has(targetOf(r))).length;
   return t('externalTakeBackSentence', changes.map(goesWords).join('; '), stays);
 }

@@ -8,6 +8,7 @@ import { own } from '../../../logic/own.ts';
 import { inTurns } from '../../core/in-turns.ts';
 import { appAudiences } from '../../services/powerbi/audience-cache.ts';
 import { powerBi, powerBiList } from '../../services/powerbi/client.ts';
+import type { GroupUser } from '../../services/powerbi/workspaces.ts';
 import { path } from '../../services/url-path.ts';
 
 /** Enough for any one person's view; a tenant with more workspaces shows the first ones, and says so. */
@@ -18,14 +19,6 @@ const APPS_PAGE = 100;
 /** Workspaces asked per page when all are read, and how many workspaces' users are asked for at once. */
 const ALL_PAGE = 100;
 const AT_ONCE = 8;
-
-interface GroupUser {
-  identifier?: string;
-  emailAddress?: string;
-  graphId?: string;
-  principalType?: string;
-  groupUserAccessRight?: string;
-}
 
 const sameAs = (who: string[], u: GroupUser) =>
   u.principalType !== 'Group' && [u.identifier, u.emailAddress].some((x) => x && who.includes(x.toLowerCase()));

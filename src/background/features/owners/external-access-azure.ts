@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Settings } from '../../../common/config.ts';
-import type { AccessPath, ExternalAccess, ExternalGrant } from '../../../common/external-access.ts';
+import type { AccessPath, AzureGrant, ExternalAccess } from '../../../common/external-access.ts';
 import type { CardAzureRole } from '../../../common/guest-card.ts';
 import { scopeParts } from '../../../common/page-context.ts';
 import { isArmScope, parseArmId, scopePath } from '../../../logic/arm-id.ts';
@@ -59,7 +59,11 @@ function cardRole(i: Instance, eligible: boolean, subscription: string | undefin
 }
 
 /** Read and put together; `client` is Graph's, for the people and the groups. */
-export async function externalAccessAzure(settings: Settings, client: Client, scope: string): Promise<ExternalAccess> {
+export async function externalAccessAzure(
+  settings: Settings,
+  client: Client,
+  scope: string,
+): Promise<ExternalAccess<AzureGrant>> {
   const base = `${scopePath(scope)}${AUTH}`;
   const atScope = `$filter=${encodeURIComponent('atScope()')}`;
   const [active, eligible, definitions, subscription] = await Promise.all([
@@ -82,7 +86,7 @@ export async function externalAccessAzure(settings: Settings, client: Client, sc
   const expanded = groupIds.slice(0, GROUPS_CAP);
   const members = new Map(await atMost(expanded, GROUPS_AT_ONCE, async (id) => [id, await groupMembers(client, id)] as const));
   // Each person's paths: their own grant (here or above), or each group's.
-  const paths = new Map<string, ExternalGrant[]>();
+  const paths = new Map<string, AzureGrant[]>();
   const seen = new Set<string>();
   for (const { i, eligible: isEligible } of grants) {
     const role = cardRole(i, isEligible, subscription.displayName);
@@ -107,7 +111,7 @@ export async function externalAccessAzure(settings: Settings, client: Client, sc
         .toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      const grant: ExternalGrant = {
+      const grant: AzureGrant = {
         path: how,
         role,
         eligible: isEligible,

@@ -4,6 +4,16 @@ import type { PowerBiApp, PowerBiWorkspace } from '../../../common/powerbi.ts';
 import { path } from '../url-path.ts';
 import { powerBi } from './client.ts';
 
+/** One entry of a workspace's access list (Groups - Get Group Users, GroupUser): a user by address or UPN, a group by id. */
+export interface GroupUser {
+  identifier?: string;
+  emailAddress?: string;
+  displayName?: string;
+  graphId?: string;
+  principalType?: string;
+  groupUserAccessRight?: string;
+}
+
 interface Capacity {
   id: string;
   displayName?: string;
