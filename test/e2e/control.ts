@@ -102,6 +102,9 @@ export function control(port: number, token: string) {
     /** A role assignment stored as given: its scope may be one the extension cannot read (a DNS record set named `*`). */
     addRoleAssignment: (tenant: string, assignment: Omit<SandboxRoleAssignment, 'createdOn' | 'principalType'>) =>
       call('POST', `/tenants/${tenant}/azure/roleAssignments`, assignment),
+    /** A security group made in the admin center; its members users or groups (a group nested in it). */
+    addGroup: (tenant: string, group: { id: string; displayName: string; members: string[] }) =>
+      call('POST', `/tenants/${tenant}/groups`, group),
     /** A subscription more in the tenant's Azure, with its resource groups. */
     addSubscription: (tenant: string, subscription: SandboxAzure['subscriptions'][number]) =>
       call('POST', `/tenants/${tenant}/azure/subscriptions`, subscription),

@@ -5,9 +5,8 @@ import { scopePath } from '../../../logic/arm-id.ts';
 import { armList } from '../../services/arm/client.ts';
 import { graphSession } from '../../services/graph/client.ts';
 import { subscribedSkus } from '../../services/graph/licenses.ts';
-import { graphList } from '../../services/graph/list.ts';
-import { path } from '../../services/url-path.ts';
 import { AUTH, PIM } from '../guest-card/guest-role-holder.ts';
+import { atMost, externalPeople, groupMembers } from './external-people.ts';
 import { runningReviews } from './reviews.ts';
 
 /**
@@ -27,38 +26,28 @@ interface Instance {
   properties: { scope: string; principalId?: string; principalType?: string };
 }
 
-/** The guests holding a role (active or eligible) at exactly this scope, each with their sponsors. */
+/** Groups holding a role here expanded at once. */
+const GROUPS_AT_ONCE = 4;
+
+/**
+ * The guests holding a role (active or eligible) at exactly this scope, themselves or through a group (its members,
+ * nested groups' included: ARM's review counts them as indirect), each with their sponsors: everyone the review
+ * reviews, so that the sponsors of each are its reviewers.
+ */
 async function guestsAt(settings: Settings, client: Client, scope: string): Promise<ReviewGuest[]> {
   const base = `${scopePath(scope)}${AUTH}`;
   const lists = await Promise.all([
     armList<Instance>(settings, `${base}/roleAssignmentScheduleInstances`, PIM),
     armList<Instance>(settings, `${base}/roleEligibilityScheduleInstances`, PIM),
   ]);
-  const ids = new Set(
-    lists
-      .flatMap((l) => l.items)
-      .filter((i) => i.properties.principalType === 'User' && i.properties.scope.toLowerCase() === scope.toLowerCase())
-      .map((i) => i.properties.principalId ?? ''),
-  );
-  const users = await Promise.all(
-    [...ids].map(async (id) => {
-      const u = (await client.api(path`/users/${id}`).select('id,displayName,userType').get()) as {
-        displayName?: string;
-        userType?: string;
-      };
-      if (u.userType !== 'Guest') return null;
-      const sponsors = await graphList<{ id: string; displayName?: string | null }>(
-        client,
-        client.api(path`/users/${id}/sponsors`).get(),
-      );
-      return {
-        id,
-        displayName: u.displayName ?? id,
-        sponsors: sponsors.items.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id })),
-      };
-    }),
-  );
-  return users.filter((u): u is ReviewGuest => u !== null);
+  const here = lists.flatMap((l) => l.items).filter((i) => i.properties.scope.toLowerCase() === scope.toLowerCase());
+  const held = (type: string) => [
+    ...new Set(here.filter((i) => i.properties.principalType === type).map((i) => i.properties.principalId ?? '')),
+  ];
+  const members = await atMost(held('Group'), GROUPS_AT_ONCE, (id) => groupMembers(client, id));
+  const ids = [...new Set([...held('User'), ...members.flat()].map((id) => id.toLowerCase()))];
+  const { people } = await externalPeople(client, ids);
+  return people.filter((p) => p.kind === 'guest').map((p) => ({ id: p.id, displayName: p.displayName, sponsors: p.sponsors }));
 }
 
 /** What the view of this scope's reviews reads first: the licence (said before anything is created), guests, reviews. */
