@@ -9,7 +9,11 @@ import type { CardAzureRole } from './guest-card.ts';
 /** How a grant reaches the person: their own at this scope, through a group, or from a scope above. */
 export type AccessPath =
   | { kind: 'direct' }
-  | { kind: 'group'; group: { id: string; displayName: string } }
+  /**
+   * Through the group holding the role; `nested`: the group inside it the person is a member of, which is the one
+   * they leave (leaving the outer group would end nothing for them).
+   */
+  | { kind: 'group'; group: { id: string; displayName: string }; nested?: { id: string; displayName: string } }
   | { kind: 'inherited'; scopeWords: string };
 
 export interface ExternalGrant {

@@ -12,6 +12,7 @@ import { formatDate } from '../../logic/format.ts';
 import { ConfirmBox } from '../parts/ConfirmBox.tsx';
 import { ConsentLine, useConsent } from '../parts/ConsentLine.tsx';
 import { changesOf, filtered, pathWords, type Row, rowsOf, standingWords, takeBackSentence } from './external-rows.ts';
+import { TakeBackProgress } from './TakeBackProgress.tsx';
 
 const FILTER_WORDS: Record<ExternalFilter, () => string> = {
   neverSignedIn: () => t('externalFilterNeverSignedIn'),
@@ -33,7 +34,7 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
   const [chosenFilters, setChosenFilters] = useState<ExternalFilter[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [reads, setReads] = useState(0);
-  const [started, setStarted] = useState(0);
+  const [started, setStarted] = useState<string[]>([]);
   const consent = useConsent(['externalAccess'], { onGranted: () => setReads((n) => n + 1) });
   useEffect(() => {
     if (consent.state !== 'granted') return;
@@ -96,14 +97,14 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
               </li>
             ))}
           </ul>
-          {started ? (
+          {started.length ? (
             <p role="status" data-testid="external-started">
-              {t('externalStarted', started)}{' '}
+              {t('externalStarted', started.length)}{' '}
               <button
                 type="button"
                 class="link"
                 onClick={() => {
-                  setStarted(0);
+                  setStarted([]);
                   setAccess(null);
                   setReads((n) => n + 1);
                 }}
@@ -112,12 +113,13 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
               </button>
             </p>
           ) : null}
+          <TakeBackProgress ids={started} />
           <TakeBack
             all={all}
             chosen={all.filter((r) => picked.has(r.key))}
-            onStarted={(count) => {
+            onStarted={(ids) => {
               setPicked(new Set());
-              setStarted(count);
+              setStarted(ids);
             }}
           />
         </>
@@ -159,7 +161,7 @@ function RowWords({ row, access }: { row: Row; access: ExternalAccess }) {
 }
 
 /** The chosen rows' one sentence, its confirmation, and each removal handed to the engine. */
-function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onStarted: (count: number) => void }) {
+function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onStarted: (ids: string[]) => void }) {
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
@@ -168,13 +170,13 @@ function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onSta
       </button>
     );
   const confirm = async () => {
-    const changes = changesOf(chosen);
-    for (const { row, change } of changes) {
+    const ids: string[] = [];
+    for (const { row, change } of changesOf(chosen)) {
       const guest = { id: row.person.id, mail: row.person.mail, displayName: row.person.displayName };
-      await send('startGuestChange', { guest, change });
+      ids.push((await send('startGuestChange', { guest, change })).id);
     }
     setAsking(false);
-    onStarted(changes.length);
+    onStarted(ids);
   };
   return (
     <ConfirmBox

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExternalAccess, ExternalGrant, ExternalPerson } from '../../common/external-access.ts';
-import { changesOf, filtered, rowsOf, takeBackSentence } from './external-rows.ts';
+import { changesOf, filtered, pathWords, rowsOf, takeBackSentence } from './external-rows.ts';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');
 const role = (o: Partial<ExternalGrant['role']> = {}): ExternalGrant['role'] => ({
@@ -91,5 +91,25 @@ describe('taking back many at once', () => {
     );
     const twice = rows.filter((r) => r.person.id === 'rafael' && r.grant.path.kind === 'group');
     expect(changesOf(twice)).toHaveLength(1);
+  });
+
+  it("has a person reached through a group nested in the role's group leave the nested one", () => {
+    const nested = { id: 'n', displayName: 'Relecloud data team' };
+    const through: ExternalAccess = {
+      ...access,
+      people: [
+        person({
+          id: 'ines',
+          displayName: 'Ines',
+          grants: [{ path: { kind: 'group', group, nested }, role: role(), eligible: false, broad: null }],
+        }),
+      ],
+    };
+    const rows = rowsOf(through);
+    expect(changesOf(rows).map((c) => c.change)).toEqual([{ kind: 'leaveGroup', group: nested }]);
+    expect(pathWords(rows[0]?.grant as ExternalGrant)).toBe(
+      'through group Relecloud data team, a member of group Relecloud contractors',
+    );
+    expect(takeBackSentence(rows, rows)).toContain('Ines leaves Relecloud data team');
   });
 });

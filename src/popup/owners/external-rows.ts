@@ -30,7 +30,9 @@ export function pathWords(g: ExternalGrant): string {
     case 'direct':
       return t('externalPathDirect');
     case 'group':
-      return t('externalPathGroup', g.path.group.displayName);
+      return g.path.nested
+        ? t('externalPathNestedGroup', g.path.nested.displayName, g.path.group.displayName)
+        : t('externalPathGroup', g.path.group.displayName);
     case 'inherited':
       return t('externalPathInherited', g.path.scopeWords);
   }
@@ -47,11 +49,11 @@ export function standingWords(g: ExternalGrant): string {
 
 /**
  * The guest card's own removal for a row: the role at its scope (here, or the scope above it comes from), or, for a
- * group's grant, leaving that group.
+ * group's grant, leaving the group they are a member of (the nested one, when the role's group holds theirs).
  */
 export const changeOf = (r: Row): GuestChange =>
   r.grant.path.kind === 'group'
-    ? { kind: 'leaveGroup', group: r.grant.path.group }
+    ? { kind: 'leaveGroup', group: r.grant.path.nested ?? r.grant.path.group }
     : { kind: 'removeAzureRole', role: r.grant.role };
 
 /** What a row's removal acts on: two rows through the same group are one leaving. */

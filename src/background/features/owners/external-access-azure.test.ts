@@ -156,4 +156,34 @@ describe('external access at an Azure scope', () => {
     expect(access.signIn).toBe('needsP1');
     expect(access.people.map((p) => p.displayName)).toEqual(['Ines Moreau', 'Rafael Costa', 'Tomás Ruiz', 'Yuki Tanaka']);
   });
+
+  it('says which nested group a person is a member of, the one they would leave', async () => {
+    serveArm();
+    const NESTED = `${'n'.repeat(8)}-0000-4000-8000-000000000000`;
+    const graph = fakeGraph(signedIn);
+    const typed = (type: string, id: string, displayName?: string) => ({
+      '@odata.type': `#microsoft.graph.${type}`,
+      id,
+      displayName,
+    });
+    const lists: Record<string, unknown[]> = {
+      transitiveMembers: [typed('user', RAFAEL), typed('group', NESTED, 'Relecloud data team'), typed('user', INES)],
+      [`${GROUP}/members`]: [typed('user', RAFAEL), typed('group', NESTED)],
+      [`${NESTED}/members`]: [typed('user', INES), typed('user', RAFAEL)],
+    };
+    const client = {
+      api: (url: string) => ({
+        get: async () => ({ value: Object.entries(lists).find(([k]) => url.includes(k))?.[1] ?? [] }),
+        post: graph.api(url).post,
+      }),
+    } as unknown as Client;
+    const access = await externalAccessAzure(SANDBOX_SETTINGS, client, STORAGE);
+    const groupPaths = (name: string) =>
+      access.people
+        .find((p) => p.displayName === name)
+        ?.grants.flatMap((g) => (g.path.kind === 'group' ? [g.path.nested?.displayName ?? g.path.group.displayName] : []));
+    expect(groupPaths('Ines Moreau')).toEqual(['Relecloud data team']);
+    // Rafael is a member of both: each is a way in, and leaving one leaves the other.
+    expect(groupPaths('Rafael Costa')).toEqual(['Relecloud contractors', 'Relecloud data team']);
+  });
 });

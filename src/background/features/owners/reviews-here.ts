@@ -45,7 +45,7 @@ async function guestsAt(settings: Settings, client: Client, scope: string): Prom
     ...new Set(here.filter((i) => i.properties.principalType === type).map((i) => i.properties.principalId ?? '')),
   ];
   const members = await atMost(held('Group'), GROUPS_AT_ONCE, (id) => groupMembers(client, id));
-  const ids = [...new Set([...held('User'), ...members.flat()].map((id) => id.toLowerCase()))];
+  const ids = [...new Set([...held('User'), ...members.flat().map((m) => m.userId)].map((id) => id.toLowerCase()))];
   const { people } = await externalPeople(client, ids);
   return people.filter((p) => p.kind === 'guest').map((p) => ({ id: p.id, displayName: p.displayName, sponsors: p.sponsors }));
 }
