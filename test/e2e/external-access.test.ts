@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPopupOn, signInThroughPopup } from './harness.ts';
+import { signInThroughPopup } from './harness.ts';
+import { externalAccessOn, rowOf, STORAGE_PAGE } from './owners.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 /** Issue 27, "External access here": the storage account's people from outside, and three taken back at once. */
 
-const SUB = '/subscriptions/11111111-2222-4333-8444-555555555555';
-const STORAGE = `${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`;
-const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
 const INES = '8d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a';
 const TOMAS = '9e3f4a5b-6c7d-4e8f-a09b-1c2d3e4f5a6b';
 const YUKI = 'af4a5b6c-7d8e-4f9a-b1ac-2d3e4f5a6b7c';
@@ -16,26 +14,10 @@ const RELECLOUD = 'c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d';
 const env = sandboxAndBrowser();
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
 
-/** The Guests tab on the storage account, its external access read (the feature's scopes allowed when asked). */
-async function externalAccessOn(url: string): Promise<Page> {
-  const popup = await openPopupOn(env.browser, url);
-  await popup.getByRole('tab', { name: 'Guests' }).click();
-  const view = popup.getByTestId('external-access');
-  const rows = view.getByTestId('external-row');
-  const allow = view.getByTestId('consent-line').getByRole('button', { name: 'Allow' });
-  await expect.poll(async () => (await rows.count()) > 0 || (await allow.isVisible()), { timeout: 30_000 }).toBe(true);
-  if (await allow.isVisible()) await allow.click();
-  await rows.first().waitFor({ timeout: 30_000 });
-  return popup;
-}
-
 const rowTexts = async (popup: Page) =>
   (await popup.getByTestId('external-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 /** A filter, by its words in the filters' group. */
 const filter = (popup: Page, words: string) => popup.getByRole('group', { name: 'Show only' }).getByLabel(words);
-const rowOf = (popup: Page, name: string, how: string) =>
-  popup.getByTestId('external-row').filter({ hasText: name }).filter({ hasText: how });
-
 beforeAll(async () => {
   const popup = await env.browser.openPopup();
   await signInThroughPopup(env.browser, popup, 'megan@contoso.example', PASSWORD);
@@ -44,7 +26,7 @@ beforeAll(async () => {
 
 describe('Owners: external access here', () => {
   it("lists the storage account's people from outside once per path, and finds the one who never signed in", async () => {
-    const popup = await externalAccessOn(PORTAL_PAGE);
+    const popup = await externalAccessOn(env.browser, STORAGE_PAGE);
     const rows = await rowTexts(popup);
     const of = (name: string) => rows.filter((r) => r.includes(name));
     // Rafael: his own role here, and the Relecloud contractors group's; Ines through the group only.
@@ -75,7 +57,7 @@ describe('Owners: external access here', () => {
   });
 
   it('takes three guests back at once, each by its own removal, and Activity lists the three', async () => {
-    const popup = await externalAccessOn(PORTAL_PAGE);
+    const popup = await externalAccessOn(env.browser, STORAGE_PAGE);
     await rowOf(popup, 'Ines Moreau', 'Relecloud contractors').getByRole('checkbox').check();
     await rowOf(popup, 'Tomás Ruiz', 'inherited').getByRole('checkbox').check();
     await rowOf(popup, 'Yuki Tanaka', 'eligible').getByRole('checkbox').check();

@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { openPopupOn, type TestBrowser } from './harness.ts';
+
+/** The storage account of the seed whose guests hold roles directly, through a group and from the subscription. */
+export const SUB = '/subscriptions/11111111-2222-4333-8444-555555555555';
+export const STORAGE = `${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`;
+export const STORAGE_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
+
+/** The Guests tab on a page, its external access read (the feature's scopes allowed when asked). */
+export async function externalAccessOn(browser: TestBrowser, url: string): Promise<Page> {
+  const popup = await openPopupOn(browser, url);
+  await popup.getByRole('tab', { name: 'Guests' }).click();
+  const view = popup.getByTestId('external-access');
+  const rows = view.getByTestId('external-row');
+  const allow = view.getByTestId('consent-line').getByRole('button', { name: 'Allow' });
+  await expect.poll(async () => (await rows.count()) > 0 || (await allow.isVisible()), { timeout: 30_000 }).toBe(true);
+  if (await allow.isVisible()) await allow.click();
+  await rows.first().waitFor({ timeout: 30_000 });
+  return popup;
+}
+
+/** A row of the view: a person, on a path its words name. */
+export const rowOf = (popup: Page, name: string, how: string) =>
+  popup.getByTestId('external-row').filter({ hasText: name }).filter({ hasText: how });
