@@ -53,7 +53,7 @@ describe('Access reviews of an Azure page (issue 27)', () => {
     const summary = await view.getByTestId('review-summary').textContent();
     // Pat and Rafael hold roles there themselves, each with a sponsor (Adele is Pat's); Ines holds one through the
     // Relecloud contractors group, and has no sponsor: the owner reviews her.
-    expect(summary).toContain('reviews the 3 guests with a role at Storage account stdata01 (active and eligible)');
+    expect(summary).toContain('reviews the 3 guests with a role at Storage account stdata01 in rg-data (active and eligible)');
     expect(summary).toContain('by their sponsors (2 reviewers), and you for 1 guest without one');
     await view.getByRole('button', { name: 'Confirm' }).click();
 

@@ -1,15 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInThroughPopup } from './harness.ts';
-import { externalAccessOn, rowOf, STORAGE_PAGE } from './owners.ts';
+import { ExternalPeople, externalAccessOn, rowOf, STORAGE_PAGE } from './owners.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 /** Issue 27, "External access here": the storage account's people from outside, and three taken back at once. */
-
-const INES = '8d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a';
-const TOMAS = '9e3f4a5b-6c7d-4e8f-a09b-1c2d3e4f5a6b';
-const YUKI = 'af4a5b6c-7d8e-4f9a-b1ac-2d3e4f5a6b7c';
-const RELECLOUD = 'c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d';
 
 const env = sandboxAndBrowser();
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
@@ -75,10 +70,10 @@ describe('Owners: external access here', () => {
       const tenant = await contoso();
       const azure = tenant?.azure;
       return {
-        ines: tenant?.groups.find((g) => g.id === RELECLOUD)?.members.includes(INES),
-        tomas: azure?.roleAssignments.some((a) => a.principalId === TOMAS),
+        ines: tenant?.groups.find((g) => g.id === ExternalPeople.RELECLOUD)?.members.includes(ExternalPeople.INES),
+        tomas: azure?.roleAssignments.some((a) => a.principalId === ExternalPeople.TOMAS),
         yuki: azure?.eligibilitySchedules.some(
-          (e) => e.principalId === YUKI && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
+          (e) => e.principalId === ExternalPeople.YUKI && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
         ),
       };
     };

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../sandbox/traffic.ts';
 import { openPopupOn, signInThroughPopup, stopServiceWorker, workerRestarted } from './harness.ts';
-import { externalAccessOn, rowOf, STORAGE, STORAGE_PAGE } from './owners.ts';
+import { ExternalPeople, externalAccessOn, rowOf, STORAGE, STORAGE_PAGE } from './owners.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser, trafficMark, trafficSince } from './sandbox.ts';
 
 /**
@@ -10,12 +10,7 @@ import { CONTOSO, PASSWORD, sandboxAndBrowser, trafficMark, trafficSince } from 
  * review is created. Nothing is removed twice, a review is never created twice, and the view says what happened.
  */
 
-const INES = '8d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a';
-const TOMAS = '9e3f4a5b-6c7d-4e8f-a09b-1c2d3e4f5a6b';
-const YUKI = 'af4a5b6c-7d8e-4f9a-b1ac-2d3e4f5a6b7c';
-const PAT = 'f4d3b7e5-0a6c-4d84-8e95-3b1c4a5f6e7d';
 const RAFAEL = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
-const RELECLOUD = 'c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d';
 const MEGAN = 'megan@contoso.example';
 /** Microsoft Entra ID P2 (Microsoft's product names and service plan identifiers for licensing). */
 const P2 = '84a661c4-e949-4bd2-a560-ed7766fcaf2b';
@@ -37,7 +32,7 @@ const removals = (exchanges: Exchange[]) =>
 /** Per request path, its answers in order: one success each, and nothing sent after it. */
 function answersByPath(exchanges: Exchange[]): Record<string, number[]> {
   const by: Record<string, number[]> = {};
-  for (const e of removals(exchanges)) (by[e.path] ??= []).push(e.status);
+  for (const e of removals(exchanges)) by[e.path] = [...(by[e.path] ?? []), e.status];
   return by;
 }
 const onceEach = (by: Record<string, number[]>) =>
@@ -84,10 +79,10 @@ describe('Owners: taking back and reviewing through faults', () => {
     const holds = async () => {
       const tenant = await contoso();
       return {
-        ines: tenant?.groups.find((g) => g.id === RELECLOUD)?.members.includes(INES),
-        tomas: tenant?.azure?.roleAssignments.some((a) => a.principalId === TOMAS),
+        ines: tenant?.groups.find((g) => g.id === ExternalPeople.RELECLOUD)?.members.includes(ExternalPeople.INES),
+        tomas: tenant?.azure?.roleAssignments.some((a) => a.principalId === ExternalPeople.TOMAS),
         yuki: tenant?.azure?.eligibilitySchedules.some(
-          (e) => e.principalId === YUKI && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
+          (e) => e.principalId === ExternalPeople.YUKI && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
         ),
       };
     };
