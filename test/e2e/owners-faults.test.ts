@@ -11,6 +11,8 @@ import { CONTOSO, PASSWORD, sandboxAndBrowser, trafficMark, trafficSince } from 
  */
 
 const RAFAEL = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+const KIM = 'a5e4c8f6-1b7d-4e95-9fa6-4c2d5b6a7f8e';
+const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 const MEGAN = 'megan@contoso.example';
 /** Microsoft Entra ID P2 (Microsoft's product names and service plan identifiers for licensing). */
 const P2 = '84a661c4-e949-4bd2-a560-ed7766fcaf2b';
@@ -177,5 +179,33 @@ describe('Owners: taking back and reviewing through faults', () => {
       .toContain('it was there already; not created again');
     await page.close();
     await popup.close();
+  });
+
+  it('has a guest reached through a group nested in the role holder leave the nested group, which ends their access here', async () => {
+    const [inner, outer] = ['a1b2c3d4-0000-4000-8000-0000000000a1', 'a1b2c3d4-0000-4000-8000-0000000000a2'];
+    await c().addGroup(CONTOSO, { id: inner, displayName: 'Fabrikam auditors', members: [KIM] });
+    await c().addGroup(CONTOSO, { id: outer, displayName: 'Partner access', members: [inner] });
+    await c().addRoleAssignment(CONTOSO, {
+      name: crypto.randomUUID(),
+      scope: STORAGE,
+      principalId: outer,
+      principalType: 'Group',
+      roleDefinitionId: READER,
+    });
+    const popup = await externalAccessOn(env.browser, STORAGE_PAGE);
+    expect(await rowOf(popup, 'Kim Akers', 'Partner access').textContent()).toContain(
+      'Reader · through group Fabrikam auditors, a member of group Partner access',
+    );
+    await takeBack(popup, [['Kim Akers', 'Partner access']], async () => {
+      const sentence = await popup.getByTestId('external-sentence').textContent();
+      expect(sentence).toContain('Kim Akers leaves Fabrikam auditors');
+    });
+    await expect.poll(() => states(popup), { timeout: 60_000 }).toEqual(['done']);
+    expect((await contoso())?.groups.find((g) => g.id === inner)?.members).toEqual([]);
+    await popup.close();
+    // Read again: Kim no longer reaches the storage account.
+    const again = await externalAccessOn(env.browser, STORAGE_PAGE);
+    expect(await again.getByTestId('external-row').filter({ hasText: 'Kim Akers' }).count()).toBe(0);
+    await again.close();
   });
 });

@@ -45,6 +45,8 @@ export interface Membership {
 
 const GROUP_TYPE = '#microsoft.graph.group';
 const USER_TYPE = '#microsoft.graph.user';
+/** What a member list says of each: enough to tell who is from outside (externalKind), and a nested group's name. */
+const MEMBER = 'id,displayName,userType,userPrincipalName,creationType,externalUserState';
 /** Nested groups whose own members are read at once. */
 const NESTED_AT_ONCE = 4;
 
@@ -52,15 +54,16 @@ const directMembers = async (client: Client, groupId: string) =>
   (await graphList<RawUser>(client, client.api(`${path`/groups/${groupId}/members`}?$select=id&$top=999`).get())).items;
 
 /**
- * The users a group reaches, read to the end of the list (the one pager), each with the group they are a member of:
- * the group itself, or a group nested in it. Leaving the outer group ends nothing for a nested group's people, and
- * `transitiveMembers` does not say the way, so when it lists nested groups each one's direct members are read too
- * (a group without nesting costs the one list, as before).
+ * The people from outside the tenant a group reaches, read to the end of the list (the one pager), each with the group
+ * they are a member of: the group itself, or a group nested in it. The list says who is from outside (`userType`,
+ * name, creation), so the tenant's own people, most of a large group, cost no read of their own. Leaving the outer
+ * group ends nothing for a nested group's people, and `transitiveMembers` does not say the way, so when it lists
+ * nested groups each one's direct members are read too (a group without nesting costs the one list).
  */
 export async function groupMembers(client: Client, groupId: string): Promise<Membership[]> {
-  const first = client.api(`${path`/groups/${groupId}/transitiveMembers`}?$select=id,displayName&$top=999`).get();
+  const first = client.api(`${path`/groups/${groupId}/transitiveMembers`}?$select=${MEMBER}&$top=999`).get();
   const { items } = await graphList<RawUser>(client, first);
-  const users = items.filter((m) => m['@odata.type'] === USER_TYPE).map((m) => m.id);
+  const users = items.filter((m) => m['@odata.type'] === USER_TYPE && externalKind(m)).map((m) => m.id);
   const nested = items.filter((m) => m['@odata.type'] === GROUP_TYPE);
   if (nested.length === 0) return users.map((userId) => ({ userId }));
   const [own, ...inner] = await atMost([groupId, ...nested.map((g) => g.id)], NESTED_AT_ONCE, (id) => directMembers(client, id));

@@ -28,7 +28,7 @@ const client = {
   api: (url: string) => ({
     get: async () => {
       expect(url).toContain(`/groups/${GROUP}/`);
-      return { value: [INES, LEE].map((id) => ({ '@odata.type': '#microsoft.graph.user', id })) };
+      return { value: [INES, LEE].map((id) => ({ '@odata.type': '#microsoft.graph.user', id, ...users[id] })) };
     },
     post: async ({ requests }: { requests: { id: string; url: string }[] }) => ({
       responses: requests.map(({ id, url }) => {
