@@ -6,7 +6,7 @@ import {
   type ExternalFilter,
   type ExternalPerson,
 } from '../../common/external-access.ts';
-import { t } from '../../common/i18n.ts';
+import { plural, t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { formatDate } from '../../logic/format.ts';
 import { ConfirmBox } from '../parts/ConfirmBox.tsx';
@@ -68,7 +68,14 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
               {access.signIn === 'needsP1' ? t('externalSignInNeedsP1') : t('externalSignInNotPermitted')}
             </p>
           ) : null}
-          {access.groupsNotRead.length ? <p class="muted">{t('externalGroupsNotRead', access.groupsNotRead.length)}</p> : null}
+          {access.groupsNotRead.length ? (
+            <p class="muted">
+              {plural(access.groupsNotRead.length, {
+                one: () => t('externalGroupsNotReadOne'),
+                other: () => t('externalGroupsNotRead', access.groupsNotRead.length),
+              })}
+            </p>
+          ) : null}
           <fieldset class="filters">
             <legend>{t('externalFilters')}</legend>
             {EXTERNAL_FILTER_NAMES.map((f) => (
@@ -99,7 +106,10 @@ export function ExternalAccessHere({ scope }: { scope: string }) {
           </ul>
           {started.length ? (
             <p role="status" data-testid="external-started">
-              {t('externalStarted', started.length)}{' '}
+              {plural(started.length, {
+                one: () => t('externalStartedOne'),
+                other: () => t('externalStarted', started.length),
+              })}{' '}
               <button
                 type="button"
                 class="link"

@@ -6,7 +6,7 @@ import {
   type ExternalPerson,
 } from '../../common/external-access.ts';
 import type { GuestChange } from '../../common/guest-card.ts';
-import { t } from '../../common/i18n.ts';
+import { plural, t } from '../../common/i18n.ts';
 import { formatDate } from '../../logic/format.ts';
 
 /** One person on one path: a row of "External access here". */
@@ -94,6 +94,11 @@ export function takeBackSentence(all: Row[], chosen: Row[]): string {
   const changes = changesOf(chosen);
   // A row goes when its removal is one of these (the same group left takes all that group gives them here).
   const going = new Set(chosen.map(targetOf));
-  const stays = all.filter((r) => !going.has(targetOf(r))).length;
+  const n = all.filter((r) => !going.has(targetOf(r))).length;
+  const stays = plural(n, {
+    zero: () => t('externalStaysNone'),
+    one: () => t('externalStaysOne'),
+    other: () => t('externalStaysOther', n),
+  });
   return t('externalTakeBackSentence', changes.map(goesWords).join('; '), stays);
 }
