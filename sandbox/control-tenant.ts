@@ -1,5 +1,12 @@
 import { setTenantSettings } from './powerplatform/tenant-settings.ts';
-import type { SandboxAzure, SandboxEligibility, SandboxRoleAssignment, SandboxTenant, SandboxWorkspace } from './store.ts';
+import type {
+  SandboxAzure,
+  SandboxEligibility,
+  SandboxGroup,
+  SandboxRoleAssignment,
+  SandboxTenant,
+  SandboxWorkspace,
+} from './store.ts';
 import type { CollaborationRestrictions, CrossTenantAccess } from './tenant-policies.ts';
 
 type Body = Record<string, unknown>;
@@ -88,6 +95,7 @@ export function tenantSeedRoute(tenant: SandboxTenant, method: string, rest: str
     return { status: 200, body: tenant.subscriptions };
   }
   if (method === 'POST' && rest === '/azure/eligibilitySchedules') return addEligibility(tenant, body);
+  if (method === 'POST' && rest === '/groups') return addGroup(tenant, body);
   return null;
 }
 
@@ -103,6 +111,28 @@ function addSubscription(tenant: SandboxTenant, body: Body): TenantAnswer {
     resourceGroups: s.resourceGroups ?? [],
   };
   tenant.azure.subscriptions.push(made);
+  return { status: 200, body: made };
+}
+
+/**
+ * A security group made in the admin center, its members users or other groups (a group nested in it), as given.
+ */
+function addGroup(tenant: SandboxTenant, body: Body): TenantAnswer {
+  const { id, displayName, members } = body as { id?: unknown; displayName?: unknown; members?: unknown };
+  const known = (m: unknown) => tenant.users.some((u) => u.id === m) || tenant.groups.some((g) => g.id === m);
+  if (typeof id !== 'string' || typeof displayName !== 'string' || !Array.isArray(members) || !members.every(known))
+    return { status: 400, body: { error: 'a group needs an id, a displayName and members that are users or groups' } };
+  const made: SandboxGroup = {
+    id: id.toLowerCase(),
+    displayName,
+    mailNickname: displayName.replace(/[^A-Za-z0-9]/g, ''),
+    securityEnabled: true,
+    mailEnabled: false,
+    members: members as string[],
+    owners: [],
+    createdDateTime: new Date().toISOString(),
+  };
+  tenant.groups.push(made);
   return { status: 200, body: made };
 }
 

@@ -18,3 +18,13 @@ describe('the delays the sandbox models', () => {
     expect(faults.scaled(faults.principalReplicationMs)).toBe(90_000);
   });
 });
+
+describe('a delay counted out', () => {
+  it('delays only as many requests as its times say, each a hit a test can wait for', () => {
+    const faults = new Faults();
+    faults.add({ host: 'management.azure.com', method: 'PUT', latencyMs: 3000, times: 1 });
+    expect(faults.check('management.azure.com', 'PUT', '/x').latencyMs).toBe(3000);
+    expect(faults.check('management.azure.com', 'PUT', '/x').latencyMs).toBe(0);
+    expect(faults.hits).toEqual([{ host: 'management.azure.com', method: 'PUT', path: '/x', status: 0 }]);
+  });
+});

@@ -121,6 +121,12 @@ export class Faults {
     for (const rule of this.rules) {
       if (!this.matches(rule, host, method, path)) continue;
       outcome.latencyMs += rule.latencyMs ?? 0;
+      // A delay alone counted out by `times` is a hit too (status 0: delayed, not refused), so a test knows the
+      // request is on its way before the answer comes.
+      if (!rule.status && rule.times !== undefined) {
+        rule.times -= 1;
+        this.hits.push({ host, method, path, status: 0 });
+      }
       if (rule.status && !outcome.failure) {
         outcome.failure = { status: rule.status, retryAfterSeconds: rule.retryAfterSeconds };
         if (rule.times !== undefined) rule.times -= 1;

@@ -212,6 +212,8 @@ export interface SandboxReviewDecision {
   /** The role definition GUID of the access under review, and whether it is active or eligible. */
   roleDefinitionId: string;
   assignmentState: 'active' | 'eligible';
+  /** How the access reaches them: their own assignment, through a group, or both (absent: direct, as stored before). */
+  membershipTypes?: ('direct' | 'indirect')[];
   decision: 'Approve' | 'Deny' | 'NotReviewed' | 'DontKnow';
   justification?: string;
   reviewedBy?: string;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bulkJobRate, CEILING_PER_SECOND, LARGE_ROWS, parseTiming, plainLoopRate } from './bench-bulk.ts';
 import { flowCounts } from './bench-flows.ts';
+import { ownersAzureRows } from './bench-owners-azure.ts';
 import { ownersPowerBiRows } from './bench-owners-powerbi.ts';
 import { scaleRows } from './bench-scale.ts';
 import { CONTENT_BUDGET, POPUP_BUDGET, startupSizes } from './bench-sizes.ts';
@@ -73,6 +74,9 @@ for (const profile of ['small', 'large'] as const) rows.push(...(await scaleRows
 
 // External access here on the large profile's busiest Power BI app (issue 27).
 rows.push(...(await ownersPowerBiRows()));
+// "External access here" on the large profile's busiest Azure resource (issue 27).
+rows.push(['external access here, Azure (large profile)', '']);
+rows.push(...(await ownersAzureRows()));
 
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`${'measure'.padEnd(width)}  value`);

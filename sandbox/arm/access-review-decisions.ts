@@ -1,4 +1,5 @@
 import type { ApiResponse } from '../api.ts';
+import { transitiveMembers } from '../graph/groups.ts';
 import type { SandboxAccessReview, SandboxReviewDecision, SandboxTenant } from '../store.ts';
 import { AUTH, ancestors, type Caller } from './caller.ts';
 import { roleIn, within } from './roles.ts';
@@ -28,7 +29,11 @@ function principalIn(tenant: SandboxTenant, id: string, type: string | undefined
   return true;
 }
 
-/** One decision, not reviewed yet, for each user holding (or eligible for) a role in the review's reach as it starts. */
+/**
+ * One decision, not reviewed yet, for each user holding (or eligible for) a role in the review's reach as it starts:
+ * held themselves (`direct`), or through a group holding it, nested groups' members included (`indirect`), one
+ * decision a user and role however many ways it reaches them (AccessReviewDecisionPrincipalResourceMembership).
+ */
 export function reviewDecisions(c: Caller, review: SandboxAccessReview): SandboxReviewDecision[] {
   const f = (review.properties.scope ?? {}) as ReviewFilter;
   const held = [
@@ -37,16 +42,30 @@ export function reviewDecisions(c: Caller, review: SandboxAccessReview): Sandbox
       : c.azure.roleAssignments.filter((a) => holdsNow(a)).map((a) => ({ ...a, state: 'active' as const }))),
     ...(f.assignmentState === 'active' ? [] : c.azure.eligibilitySchedules.map((e) => ({ ...e, state: 'eligible' as const }))),
   ];
-  return held
-    .filter((a) => inReview(a.scope, review.scope, f) && principalIn(c.tenant, a.principalId, f.principalType))
-    .map((a) => ({
-      name: crypto.randomUUID(),
-      principalId: a.principalId,
-      roleDefinitionId: a.roleDefinitionId,
-      assignmentState: a.state,
-      decision: 'NotReviewed',
-      applyResult: 'New',
-    }));
+  const decisions = new Map<string, SandboxReviewDecision>();
+  for (const a of held.filter((x) => inReview(x.scope, review.scope, f))) {
+    const group = c.tenant.groups.find((g) => g.id === a.principalId);
+    const reached = group ? transitiveMembers(c.tenant, group).users : [a.principalId];
+    const membership = group ? ('indirect' as const) : ('direct' as const);
+    for (const principalId of reached.filter((id) => principalIn(c.tenant, id, f.principalType))) {
+      const key = `${principalId}|${a.roleDefinitionId}|${a.state}`;
+      const known = decisions.get(key);
+      if (known) {
+        known.membershipTypes = [...new Set([...(known.membershipTypes ?? []), membership])];
+        continue;
+      }
+      decisions.set(key, {
+        name: crypto.randomUUID(),
+        principalId,
+        roleDefinitionId: a.roleDefinitionId,
+        assignmentState: a.state,
+        membershipTypes: [membership],
+        decision: 'NotReviewed',
+        applyResult: 'New',
+      });
+    }
+  }
+  return [...decisions.values()];
 }
 
 export function decisionList(c: Caller, review: SandboxAccessReview) {
@@ -83,7 +102,7 @@ export function decisionList(c: Caller, review: SandboxAccessReview) {
           : null,
         applyResult: d.applyResult,
         appliedDateTime: d.appliedDateTime ?? null,
-        principalResourceMembership: { membershipTypes: ['direct'] },
+        principalResourceMembership: { membershipTypes: d.membershipTypes ?? ['direct'] },
       },
     };
   });

@@ -39,6 +39,7 @@ beforeEach(() => {
 
 const RAFAEL = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const TOMAS = '9e3f4a5b-6c7d-4e8f-a09b-1c2d3e4f5a6b';
+const INES = '8d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a';
 
 describe('ARM access reviews at a scope', () => {
   it('creates a review of the scope for guests, lists it there, and starts its instance with a decision per guest', async () => {
@@ -53,12 +54,15 @@ describe('ARM access reviews at a scope', () => {
     const instances = await arm('GET', `${definitions}/${name}/instances?${V}`, MEGAN);
     const [instance] = (instances.body as { value: { name: string }[] }).value;
     const decisions = await arm('GET', `${definitions}/${name}/instances/${instance?.name}/decisions?${V}`, MEGAN);
-    const who = (decisions.body as { value: { properties: { principal: { id: string } } }[] }).value.map(
-      (d) => d.properties.principal.id,
-    );
-    // The storage account's guests: Pat (two eligible roles), Rafael (a direct role) and Tomás (Reader inherited from
-    // the subscription); Megan and Adele, members above it, are not reviewed.
-    expect(new Set(who)).toEqual(new Set([PAT, RAFAEL, TOMAS]));
+    type Decision = { properties: { principal: { id: string }; principalResourceMembership: { membershipTypes: string[] } } };
+    const value = (decisions.body as { value: Decision[] }).value;
+    const who = value.map((d) => d.properties.principal.id);
+    // The storage account's guests: Pat (two eligible roles), Rafael (a direct role, and Reader through Relecloud
+    // contractors), Ines (through that group only) and Tomás (Reader inherited from the subscription); Megan and
+    // Adele, members above it, are not reviewed.
+    expect(new Set(who)).toEqual(new Set([PAT, RAFAEL, INES, TOMAS]));
+    const ines = value.filter((d) => d.properties.principal.id === INES);
+    expect(ines.map((d) => d.properties.principalResourceMembership.membershipTypes)).toEqual([['indirect']]);
   });
 
   it('puts the same definition again without a second one', async () => {

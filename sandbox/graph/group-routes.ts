@@ -1,10 +1,11 @@
 import type { ApiResponse } from '../api.ts';
+import type { SandboxGroup } from '../store.ts';
 import { entity, type GraphCall } from './call.ts';
 import { countOf, directoryList, GROUP_QUERY, RELATED_QUERY } from './directory-query.ts';
 import { insufficientPrivileges, notFound } from './errors.ts';
 import { addMember, removeMember } from './group-members.ts';
 import { createGroup, updateGroup } from './group-writes.ts';
-import { currentMembers, DEFAULT_GROUP_PROPERTIES, groupResource } from './groups.ts';
+import { currentMembers, DEFAULT_GROUP_PROPERTIES, groupResource, memberGroups, transitiveMembers } from './groups.ts';
 import { project, projectTyped } from './odata.ts';
 import { DEFAULT_USER_PROPERTIES, userResource } from './users.ts';
 
@@ -27,15 +28,18 @@ function listGroups(c: GraphCall): ApiResponse {
 }
 
 /**
- * A group's members as directoryObjects (learn: group-list-members, group-list-transitivemembers). The sandbox's
- * groups hold users only, never groups, so the transitive members are the direct ones.
+ * A group's members as directoryObjects (learn: group-list-members, group-list-transitivemembers): users, and the
+ * groups nested in it, each typed.
  */
-function members(c: GraphCall, ids: string[]): ApiResponse {
+function members(c: GraphCall, ids: string[], groups: SandboxGroup[]): ApiResponse {
   const users = c.tenant.users.filter((u) => ids.includes(u.id));
   return directoryList(
     c,
     { context: 'directoryObjects', ...RELATED_QUERY, show: (r) => projectTyped(r, select(c), DEFAULT_USER_PROPERTIES) },
-    users.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userResource(u) })),
+    [
+      ...users.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userResource(u) })),
+      ...groups.map((g) => ({ '@odata.type': '#microsoft.graph.group', ...groupResource(g) })),
+    ],
   );
 }
 
@@ -71,7 +75,11 @@ export function groupRoute(c: GraphCall): ApiResponse | null {
       return done(c, addMember(tenant, caller, group, c.req.body));
     case '/members/{directoryObject-id}/$ref':
       return done(c, removeMember(tenant, caller, group, m?.[3] ?? ''));
+    case '/transitiveMembers': {
+      const all = transitiveMembers(tenant, group);
+      return members(c, all.users, all.groups);
+    }
     default:
-      return members(c, currentMembers(tenant, group));
+      return members(c, currentMembers(tenant, group), memberGroups(tenant, group));
   }
 }

@@ -130,3 +130,19 @@ describe('group members and memberships', () => {
     );
   });
 });
+
+describe('nested groups', () => {
+  it('lists a nested group among the direct members, and its people among the transitive ones only', async () => {
+    const c = control(sandbox().controlPort, sandbox().controlToken);
+    const inner = 'a1b2c3d4-0000-4000-8000-00000000000a';
+    const outer = 'a1b2c3d4-0000-4000-8000-00000000000b';
+    await c.addGroup(CONTOSO, { id: inner, displayName: 'Inner', members: [PAT] });
+    await c.addGroup(CONTOSO, { id: outer, displayName: 'Outer', members: [LEE, inner] });
+    const direct = rowsOf(await graph('GET', `/groups/${outer}/members?$select=id`));
+    expect(direct).toEqual([
+      { '@odata.type': '#microsoft.graph.user', id: LEE },
+      { '@odata.type': '#microsoft.graph.group', id: inner },
+    ]);
+    expect((await memberIds(outer, 'transitiveMembers')).sort()).toEqual([LEE, PAT, inner].sort());
+  });
+});

@@ -62,6 +62,33 @@ export function currentMembers(tenant: SandboxTenant, g: SandboxGroup): string[]
   return g.members.filter((id) => users.has(id));
 }
 
+/** The groups among a group's direct members: an assigned security group may hold groups, a dynamic one users only. */
+export function memberGroups(tenant: SandboxTenant, g: SandboxGroup): SandboxGroup[] {
+  if (isDynamic(g)) return [];
+  return tenant.groups.filter((x) => g.members.includes(x.id));
+}
+
+/**
+ * Everyone under a group, nested groups' members included, and those groups (learn: group-list-transitivemembers):
+ * each group is read once, so a cycle ends.
+ */
+export function transitiveMembers(tenant: SandboxTenant, g: SandboxGroup): { users: string[]; groups: SandboxGroup[] } {
+  const users = new Set<string>();
+  const seen = new Set<string>([g.id]);
+  const groups: SandboxGroup[] = [];
+  const walk = (group: SandboxGroup) => {
+    for (const id of currentMembers(tenant, group)) users.add(id);
+    for (const inner of memberGroups(tenant, group)) {
+      if (seen.has(inner.id)) continue;
+      seen.add(inner.id);
+      groups.push(inner);
+      walk(inner);
+    }
+  };
+  walk(g);
+  return { users: [...users], groups };
+}
+
 /**
  * Whether one user is a member now: a dynamic group's rule is asked about that user alone (a large tenant's guest in
  * 3,000 groups would otherwise have every dynamic rule run over all 25,000 users on each read of their groups).

@@ -11,7 +11,14 @@ import type { Governance } from './lifecycle-governance.ts';
 type Named = { id: string; displayName: string };
 
 /** How an Azure grant reaches the person: their own at this scope, through a group, or from a scope above. */
-export type AccessPath = { kind: 'direct' } | { kind: 'group'; group: Named } | { kind: 'inherited'; scopeWords: string };
+export type AccessPath =
+  | { kind: 'direct' }
+  /**
+   * Through the group holding the role; `nested`: the group inside it the person is a member of, which is the one
+   * they leave (leaving the outer group would end nothing for them).
+   */
+  | { kind: 'group'; group: Named; nested?: Named }
+  | { kind: 'inherited'; scopeWords: string };
 
 /**
  * How a Power BI or Power Platform grant reaches the person: the app's audience, the workspace's users, the

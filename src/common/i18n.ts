@@ -17,3 +17,20 @@ export function uiLanguage(): string {
   const tag = t('localeTag');
   return tag === 'localeTag' ? 'en' : tag;
 }
+
+/** A sentence's forms for a count, each its own key asked for by name: `zero` (when given) for none. */
+export interface PluralForms {
+  zero?: () => string;
+  one: () => string;
+  other: () => string;
+}
+
+/**
+ * The form the extension's language uses for `count` ("1 guest", "2 guests"), chosen by Intl.PluralRules: French
+ * says 0 and 1 alike ("0 invité"), German and English do not. Categories other than `one` (French `many`) take
+ * `other`; `zero`, when given, is said for none in every language ("no guest").
+ */
+export function plural(count: number, forms: PluralForms): string {
+  if (count === 0 && forms.zero) return forms.zero();
+  return new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? forms.one() : forms.other();
+}

@@ -198,14 +198,22 @@ export function graphContract(): ContractCheck {
     ];
   };
 
-  /** What `$select` may name: the properties of the entity the operation returns (the items of a collection). */
+  /**
+   * What `$select` may name: the properties of the entity the operation returns (the items of a collection). A list of
+   * directoryObjects (a group's members) holds users and groups, and Graph answers their own properties when asked
+   * (`members?$select=id,displayName,userPrincipalName`), so theirs may be named too.
+   */
+  const DERIVED: Record<string, string[]> = {
+    'microsoft.graph.directoryObject': ['microsoft.graph.user', 'microsoft.graph.group'],
+  };
   const selectable = (op: Operation): string[] => {
     const ref = responseSchemaRef(op, 200)?.replace(/^graph/, '');
     const schema = ref ? { $ref: ref } : undefined;
     const items = ((components.schemas?.[ref?.split('/').pop() ?? ''] as Json | undefined)?.allOf as Json[] | undefined)
       ?.map((part) => ((part.properties as Json | undefined)?.value as Json | undefined)?.items as Json | undefined)
       .find(Boolean);
-    return propertyNames(items ?? schema);
+    const derived = DERIVED[((items?.$ref as string | undefined) ?? '').split('/').pop() ?? ''] ?? [];
+    return [...propertyNames(items ?? schema), ...derived.flatMap((d) => propertyNames({ $ref: `#/components/schemas/${d}` }))];
   };
 
   /** OData query options must be declared by the operation; `$select` names must be properties it knows. */

@@ -50,6 +50,12 @@ describe('the contract check itself', () => {
     expect(contract.request('GET', '/v1.0/users', '%24select=id%2CfavouriteColour', undefined, undefined)).not.toEqual([]);
   });
 
+  it("takes a $select of a user's properties on a group's members, and refuses one no member type has", () => {
+    const members = '/v1.0/groups/c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d/transitiveMembers';
+    expect(contract.request('GET', members, '%24select=id%2CuserType%2CcreationType', undefined, undefined)).toEqual([]);
+    expect(contract.request('GET', members, '%24select=id%2CfavouriteColour', undefined, undefined)).not.toEqual([]);
+  });
+
   it('rejects an operation the contract does not describe', () => {
     expect(contract.request('DELETE', '/v1.0/invitations', '', undefined, undefined)).not.toEqual([]);
   });

@@ -51,16 +51,16 @@ describe('Access reviews of an Azure page (issue 27)', () => {
     await view.getByText('No access review runs here.').waitFor({ timeout: 20_000 });
     await view.getByRole('button', { name: 'Start an access review' }).click();
     const summary = await view.getByTestId('review-summary').textContent();
-    expect(summary).toContain('reviews the guests with a role at Storage account stdata01');
-    // Pat and Rafael hold roles there themselves, each with a sponsor (Adele is Pat's).
-    expect(summary).toContain('(guests: 2; active and eligible)');
-    expect(summary).toContain('by their sponsors (reviewers: 2)');
+    // Pat and Rafael hold roles there themselves, each with a sponsor (Adele is Pat's); Ines holds one through the
+    // Relecloud contractors group, and has no sponsor: the owner reviews her.
+    expect(summary).toContain('reviews the 3 guests with a role at Storage account stdata01 in rg-data (active and eligible)');
+    expect(summary).toContain('by their sponsors (2 reviewers), and you for 1 guest without one');
     await view.getByRole('button', { name: 'Confirm' }).click();
 
     const review = view.getByTestId('review');
     await expect.poll(() => review.count(), { timeout: 30_000 }).toBe(1);
     expect(await review.getByTestId('review-status').textContent()).toBe('running');
-    expect(await review.getByTestId('review-progress').textContent()).toBe('0 of 3 decided');
+    expect(await review.getByTestId('review-progress').textContent()).toBe('0 of 5 decided');
     const reviews = await reviewsOf();
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ scope: STORAGE, properties: { scope: { principalType: 'guestUser' } } });
@@ -70,7 +70,7 @@ describe('Access reviews of an Azure page (issue 27)', () => {
     // Adele, the sponsor, denies one of Pat's two roles in My Access.
     await c.recordReviewDecision(CONTOSO, reviews[0]?.name ?? '', { principalId: PAT, decision: 'Deny', reviewerId: ADELE });
     await view.getByRole('button', { name: 'Read again' }).click();
-    await expect.poll(() => review.getByTestId('review-progress').textContent()).toBe('1 of 3 decided');
+    await expect.poll(() => review.getByTestId('review-progress').textContent()).toBe('1 of 5 decided');
     expect(await review.getByTestId('review-decision').allTextContents()).toContainEqual(
       expect.stringContaining('Pat Ortiz (Storage Blob Data Reader): denied · by Adele Vance'),
     );

@@ -106,8 +106,13 @@ export function control(port: number, token: string) {
     addWorkspace: (tenant: string, workspace: SandboxWorkspace) =>
       call('POST', `/tenants/${tenant}/powerbi/workspaces`, workspace),
     /** A role assignment stored as given: its scope may be one the extension cannot read (a DNS record set named `*`). */
-    addRoleAssignment: (tenant: string, assignment: Omit<SandboxRoleAssignment, 'createdOn' | 'principalType'>) =>
-      call('POST', `/tenants/${tenant}/azure/roleAssignments`, assignment),
+    addRoleAssignment: (
+      tenant: string,
+      assignment: Omit<SandboxRoleAssignment, 'createdOn' | 'principalType'> & { principalType?: 'User' | 'Group' },
+    ) => call('POST', `/tenants/${tenant}/azure/roleAssignments`, assignment),
+    /** A security group made in the admin center; its members users or groups (a group nested in it). */
+    addGroup: (tenant: string, group: { id: string; displayName: string; members: string[] }) =>
+      call('POST', `/tenants/${tenant}/groups`, group),
     /** A subscription more in the tenant's Azure, with its resource groups. */
     addSubscription: (tenant: string, subscription: SandboxAzure['subscriptions'][number]) =>
       call('POST', `/tenants/${tenant}/azure/subscriptions`, subscription),

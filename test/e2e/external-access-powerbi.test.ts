@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filter, externalAccessOn as on, rowTexts } from './external-access-view.ts';
 import { signInThroughPopup } from './harness.ts';
+import { filter, externalAccessOn as on, rowTexts } from './owners.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 /**

@@ -1,25 +1,12 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filter, externalAccessOn as on, rowTexts } from './external-access-view.ts';
 import { signInThroughPopup } from './harness.ts';
+import { ExternalPeople, externalAccessOn, filter, rowOf, rowTexts, STORAGE_PAGE } from './owners.ts';
 import { CONTOSO, PASSWORD, sandboxAndBrowser } from './sandbox.ts';
 
 /** Issue 27, "External access here": the storage account's people from outside, and three taken back at once. */
 
-const SUB = '/subscriptions/11111111-2222-4333-8444-555555555555';
-const STORAGE = `${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdata01`;
-const PORTAL_PAGE = `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${STORAGE}/overview`;
-const INES = '8d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a';
-const TOMAS = '9e3f4a5b-6c7d-4e8f-a09b-1c2d3e4f5a6b';
-const YUKI = 'af4a5b6c-7d8e-4f9a-b1ac-2d3e4f5a6b7c';
-const RELECLOUD = 'c05b6c7d-8e9f-4a0b-82cd-3e4f5a6b7c8d';
-
 const env = sandboxAndBrowser();
-const externalAccessOn = (url: string) => on(env.browser, url);
 const contoso = async () => (await env.sandbox.control.state()).tenants.find((t) => t.id === CONTOSO);
-
-const rowOf = (popup: Page, name: string, how: string) =>
-  popup.getByTestId('external-row').filter({ hasText: name }).filter({ hasText: how });
 
 beforeAll(async () => {
   const popup = await env.browser.openPopup();
@@ -29,7 +16,7 @@ beforeAll(async () => {
 
 describe('Owners: external access here', () => {
   it("lists the storage account's people from outside once per path, and finds the one who never signed in", async () => {
-    const popup = await externalAccessOn(PORTAL_PAGE);
+    const popup = await externalAccessOn(env.browser, STORAGE_PAGE);
     const rows = await rowTexts(popup);
     const of = (name: string) => rows.filter((r) => r.includes(name));
     // Rafael: his own role here, and the Relecloud contractors group's; Ines through the group only.
@@ -60,7 +47,7 @@ describe('Owners: external access here', () => {
   });
 
   it('takes three guests back at once, each by its own removal, and Activity lists the three', async () => {
-    const popup = await externalAccessOn(PORTAL_PAGE);
+    const popup = await externalAccessOn(env.browser, STORAGE_PAGE);
     await rowOf(popup, 'Ines Moreau', 'Relecloud contractors').getByRole('checkbox').check();
     await rowOf(popup, 'Tomás Ruiz', 'inherited').getByRole('checkbox').check();
     await rowOf(popup, 'Yuki Tanaka', 'eligible').getByRole('checkbox').check();
@@ -78,10 +65,10 @@ describe('Owners: external access here', () => {
       const tenant = await contoso();
       const azure = tenant?.azure;
       return {
-        ines: tenant?.groups.find((g) => g.id === RELECLOUD)?.members.includes(INES),
-        tomas: azure?.roleAssignments.some((a) => a.principalId === TOMAS),
+        ines: tenant?.groups.find((g) => g.id === ExternalPeople.RELECLOUD)?.members.includes(ExternalPeople.INES),
+        tomas: azure?.roleAssignments.some((a) => a.principalId === ExternalPeople.TOMAS),
         yuki: azure?.eligibilitySchedules.some(
-          (e) => e.principalId === YUKI && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
+          (e) => e.principalId === ExternalPeople.YUKI && (!e.endDateTime || Date.parse(e.endDateTime) > Date.now()),
         ),
       };
     };

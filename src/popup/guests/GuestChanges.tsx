@@ -4,6 +4,7 @@ import { t } from '../../common/i18n.ts';
 import { send } from '../../common/send.ts';
 import { local } from '../../common/storage.ts';
 import { useStored } from '../parts/use-stored.ts';
+import { changeState } from './change-state.ts';
 
 /**
  * The changes made to this guest from the card, newest first, as the background carries them out: watched in
@@ -37,16 +38,10 @@ export function GuestChanges({ guestId, onSettled }: { guestId: string; onSettle
       <h3>{t('cardChangesMadeHere')}</h3>
       <ul class="steps" data-testid="guest-changes">
         {changes.slice(0, 8).map((c) => {
-          const failed = c.steps.find((s) => s.state === 'failed');
-          const state = failed ? 'failed' : c.status === 'done' ? 'done' : 'pending';
+          const { state, words } = changeState(c, Date.now());
           return (
-            <li key={c.id} data-state={state} data-kind={c.change.kind}>
-              {changeWords(c.change)}:{' '}
-              {failed
-                ? (failed.error ?? t('cardChangeNotDone'))
-                : c.status === 'done'
-                  ? (c.outcome ?? t('cardChangeDone'))
-                  : (c.waitingFor ?? t('cardChangeUnderWay'))}
+            <li key={c.id} data-state={state === 'waiting' ? 'pending' : state} data-kind={c.change.kind}>
+              {changeWords(c.change)}: {words}
             </li>
           );
         })}

@@ -7,7 +7,7 @@ import {
   type ExternalPerson,
 } from '../../common/external-access.ts';
 import { listUnlicensed, personStandingWords } from '../../common/guest-lifecycle.ts';
-import { t } from '../../common/i18n.ts';
+import { plural, t } from '../../common/i18n.ts';
 import type { PageContext } from '../../common/page-context.ts';
 import { send } from '../../common/send.ts';
 import { formatDate } from '../../logic/format.ts';
@@ -24,6 +24,7 @@ import {
   standingWords,
   takeBackSentence,
 } from './external-rows.ts';
+import { TakeBackProgress } from './TakeBackProgress.tsx';
 
 const FILTER_WORDS: Record<ExternalFilter, () => string> = {
   neverSignedIn: () => t('externalFilterNeverSignedIn'),
@@ -52,7 +53,7 @@ export function ExternalAccessHere({ context }: { context: PageContext }) {
   const [chosenFilters, setChosenFilters] = useState<ExternalFilter[]>([]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [reads, setReads] = useState(0);
-  const [started, setStarted] = useState(0);
+  const [started, setStarted] = useState<string[]>([]);
   // By its words: the shell hands a new object at each render.
   const here = JSON.stringify(context);
   const consent = useConsent(['externalAccess'], { onGranted: () => setReads((n) => n + 1) });
@@ -96,7 +97,14 @@ export function ExternalAccessHere({ context }: { context: PageContext }) {
               {note}
             </p>
           ))}
-          {access.groupsNotRead.length ? <p class="muted">{t('externalGroupsNotRead', access.groupsNotRead.length)}</p> : null}
+          {access.groupsNotRead.length ? (
+            <p class="muted">
+              {plural(access.groupsNotRead.length, {
+                one: () => t('externalGroupsNotReadOne'),
+                other: () => t('externalGroupsNotRead', access.groupsNotRead.length),
+              })}
+            </p>
+          ) : null}
           <fieldset class="filters">
             <legend>{t('externalFilters')}</legend>
             {filters.map((f) => (
@@ -126,14 +134,17 @@ export function ExternalAccessHere({ context }: { context: PageContext }) {
               </li>
             ))}
           </ul>
-          {started ? (
+          {started.length ? (
             <p role="status" data-testid="external-started">
-              {t('externalStarted', started)}{' '}
+              {plural(started.length, {
+                one: () => t('externalStartedOne'),
+                other: () => t('externalStarted', started.length),
+              })}{' '}
               <button
                 type="button"
                 class="link"
                 onClick={() => {
-                  setStarted(0);
+                  setStarted([]);
                   setAccess(null);
                   setReads((n) => n + 1);
                 }}
@@ -142,12 +153,13 @@ export function ExternalAccessHere({ context }: { context: PageContext }) {
               </button>
             </p>
           ) : null}
+          <TakeBackProgress ids={started} />
           <TakeBack
             all={all}
             chosen={all.filter((r) => picked.has(r.key))}
-            onStarted={(count) => {
+            onStarted={(ids) => {
               setPicked(new Set());
-              setStarted(count);
+              setStarted(ids);
             }}
           />
         </>
@@ -199,7 +211,7 @@ function RowWords({ row, access }: { row: Row; access: ExternalAccess }) {
 }
 
 /** The chosen rows' one sentence, its confirmation, and each removal handed to the engine. */
-function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onStarted: (count: number) => void }) {
+function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onStarted: (ids: string[]) => void }) {
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
@@ -208,13 +220,13 @@ function TakeBack({ all, chosen, onStarted }: { all: Row[]; chosen: Row[]; onSta
       </button>
     );
   const confirm = async () => {
-    const changes = changesOf(chosen);
-    for (const { row, change } of changes) {
+    const ids: string[] = [];
+    for (const { row, change } of changesOf(chosen)) {
       const guest = { id: row.person.id, mail: row.person.mail, displayName: row.person.displayName };
-      await send('startGuestChange', { guest, change });
+      ids.push((await send('startGuestChange', { guest, change })).id);
     }
     setAsking(false);
-    onStarted(changes.length);
+    onStarted(ids);
   };
   return (
     <ConfirmBox

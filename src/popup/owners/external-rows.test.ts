@@ -90,6 +90,28 @@ describe('taking back many at once', () => {
     const twice = rows.filter((r) => r.person.id === 'rafael' && r.grant.path.kind === 'group');
     expect(changesOf(twice)).toHaveLength(1);
   });
+
+  it("has a person reached through a group nested in the role's group leave the nested one", () => {
+    const nested = { id: 'n', displayName: 'Relecloud data team' };
+    const through: ExternalAccess = {
+      ...access,
+      people: [
+        person({
+          id: 'ines',
+          displayName: 'Ines',
+          grants: [{ path: { kind: 'group', group, nested }, role: role(), eligible: false, broad: null }],
+        }),
+      ],
+    };
+    const rows = rowsOf(through);
+    expect(changesOf(rows).map((c) => c.change)).toEqual([{ kind: 'leaveGroup', group: nested }]);
+    expect(pathWords(rows[0]?.grant as ExternalGrant)).toBe(
+      'through group Relecloud data team, a member of group Relecloud contractors',
+    );
+    expect(takeBackSentence(rows, rows)).toBe(
+      'Goes: Ines leaves Relecloud data team (and everything that group gives). Stays: no other path listed here, and everything these people hold elsewhere.',
+    );
+  });
 });
 
 describe('taking back on a Power BI or Power Platform page', () => {
@@ -126,7 +148,7 @@ describe('taking back on a Power BI or Power Platform page', () => {
     // Chosen with the others, the Dataverse user is no change, and stays.
     expect(changesOf(rows)).toHaveLength(2);
     expect(takeBackSentence(rows, rows)).toBe(
-      'Goes: Ola loses Viewer in workspace Data Science; Ola leaves Relecloud contractors (and everything that group gives). Stays: the other 1 paths listed here, and everything these people hold elsewhere.',
+      'Goes: Ola loses Viewer in workspace Data Science; Ola leaves Relecloud contractors (and everything that group gives). Stays: the other path listed here, and everything these people hold elsewhere.',
     );
   });
 });

@@ -8,7 +8,7 @@ import {
   type PlacePath,
 } from '../../common/external-access.ts';
 import type { GuestChange } from '../../common/guest-card.ts';
-import { t } from '../../common/i18n.ts';
+import { plural, t } from '../../common/i18n.ts';
 import { formatDate } from '../../logic/format.ts';
 
 /** One person on one path: a row of "External access here". */
@@ -46,7 +46,9 @@ export function pathWords(g: ExternalGrant): string {
     case 'direct':
       return t('externalPathDirect');
     case 'group':
-      return t('externalPathGroup', g.path.group.displayName);
+      return g.path.nested
+        ? t('externalPathNestedGroup', g.path.nested.displayName, g.path.group.displayName)
+        : t('externalPathGroup', g.path.group.displayName);
     case 'inherited':
       return t('externalPathInherited', g.path.scopeWords);
   }
@@ -73,6 +75,8 @@ export function standingWords(g: ExternalGrant): string | null {
  */
 export function changeOf(r: Row): GuestChange | null {
   const g = r.grant;
+  // Through a group nested in the role's group, the nested one is theirs to leave (leaving the outer ends nothing).
+  if (g.path.kind === 'group') return { kind: 'leaveGroup', group: g.path.nested ?? g.path.group };
   if ('group' in g.path && g.path.group) return { kind: 'leaveGroup', group: g.path.group };
   if (isAzureGrant(g)) return { kind: 'removeAzureRole', role: g.role };
   return g.workspaceRole ? { kind: 'removeWorkspaceRole', role: g.workspaceRole } : null;
@@ -124,6 +128,11 @@ export function takeBackSentence(all: Row[], chosen: Row[]): string {
   const changes = changesOf(chosen);
   // A row goes when its removal is one of these (the same group left takes all that group gives them here).
   const going = new Set(changes.map(({ row }) => targetOf(row)));
-  const stays = all.filter((r) => !going.has(targetOf(r))).length;
+  const n = all.filter((r) => !going.has(targetOf(r))).length;
+  const stays = plural(n, {
+    zero: () => t('externalStaysNone'),
+    one: () => t('externalStaysOne'),
+    other: () => t('externalStaysOther', n),
+  });
   return t('externalTakeBackSentence', changes.map(goesWords).join('; '), stays);
 }

@@ -75,7 +75,7 @@ const users: Record<string, Record<string, unknown>> = {
 
 /** Graph: the group's members on two pages (Lee, a member of the tenant, among them); users, sponsors, sign-ins. */
 function fakeGraph(signIn: (id: string) => { status: number; body: unknown }): Client {
-  const member = (id: string) => ({ '@odata.type': '#microsoft.graph.user', id });
+  const member = (id: string) => ({ '@odata.type': '#microsoft.graph.user', id, ...users[id] });
   const item = ({ id, url }: { id: string; url: string }) => {
     const user = /\/users\/([^/?]+)/.exec(url)?.[1] as string;
     if (id.startsWith('s'))
@@ -92,11 +92,19 @@ function fakeGraph(signIn: (id: string) => { status: number; body: unknown }): C
               value: [member(INES), member(LEE)],
               '@odata.nextLink': `https://graph.microsoft.com/v1.0/groups/${GROUP}/transitiveMembers?page2=1`,
             },
-      post: async ({ requests }: { requests: { id: string; url: string }[] }) => ({ responses: requests.map(item) }),
+      post: async ({ requests }: { requests: { id: string; url: string }[] }) => {
+        batched.push(...requests.map((r) => r.url));
+        return { responses: requests.map(item) };
+      },
     }),
   } as unknown as Client;
 }
-afterEach(() => vi.unstubAllGlobals());
+/** Every request the fake Graph took in a JSON batch. */
+const batched: string[] = [];
+afterEach(() => {
+  vi.unstubAllGlobals();
+  batched.length = 0;
+});
 
 const signedIn = (id: string) => ({
   status: 200,
@@ -127,6 +135,8 @@ describe('external access at an Azure scope', () => {
     expect(access.people.find((p) => p.displayName === 'Rafael Costa')?.sponsors).toEqual([
       { id: 'm', displayName: 'Megan Bowen' },
     ]);
+    // Lee, of the tenant, was told apart by the member list itself: nothing more was read of him.
+    expect(batched.filter((u) => u.includes(LEE))).toEqual([]);
     // ARM asked for what applies here (at and above), on every page.
     expect(asked.filter((a) => a.includes('atScope()'))).toHaveLength(2);
     expect(asked.some((a) => a.includes('page2'))).toBe(true);
@@ -155,5 +165,36 @@ describe('external access at an Azure scope', () => {
     const access = await externalAccessAzure(SANDBOX_SETTINGS, fakeGraph(refused), STORAGE);
     expect(access.signIn).toBe('needsP1');
     expect(access.people.map((p) => p.displayName)).toEqual(['Ines Moreau', 'Rafael Costa', 'Tomás Ruiz', 'Yuki Tanaka']);
+  });
+
+  it('says which nested group a person is a member of, the one they would leave', async () => {
+    serveArm();
+    const NESTED = `${'n'.repeat(8)}-0000-4000-8000-000000000000`;
+    const graph = fakeGraph(signedIn);
+    const typed = (type: string, id: string, displayName?: string) => ({
+      '@odata.type': `#microsoft.graph.${type}`,
+      id,
+      displayName,
+      ...users[id],
+    });
+    const lists: Record<string, unknown[]> = {
+      transitiveMembers: [typed('user', RAFAEL), typed('group', NESTED, 'Relecloud data team'), typed('user', INES)],
+      [`${GROUP}/members`]: [typed('user', RAFAEL), typed('group', NESTED)],
+      [`${NESTED}/members`]: [typed('user', INES), typed('user', RAFAEL)],
+    };
+    const client = {
+      api: (url: string) => ({
+        get: async () => ({ value: Object.entries(lists).find(([k]) => url.includes(k))?.[1] ?? [] }),
+        post: graph.api(url).post,
+      }),
+    } as unknown as Client;
+    const access = await externalAccessAzure(SANDBOX_SETTINGS, client, STORAGE);
+    const groupPaths = (name: string) =>
+      access.people
+        .find((p) => p.displayName === name)
+        ?.grants.flatMap((g) => (g.path.kind === 'group' ? [g.path.nested?.displayName ?? g.path.group.displayName] : []));
+    expect(groupPaths('Ines Moreau')).toEqual(['Relecloud data team']);
+    // Rafael is a member of both: each is a way in, and leaving one leaves the other.
+    expect(groupPaths('Rafael Costa')).toEqual(['Relecloud contractors', 'Relecloud data team']);
   });
 });

@@ -8,7 +8,7 @@ import { placeWords, scopeWords } from '../../../logic/scope-words.ts';
 import { armGet, armList } from '../../services/arm/client.ts';
 import { path } from '../../services/url-path.ts';
 import { type AzureRole, riskyRole } from '../invite/role-ranking.ts';
-import { atMost, externalPeople, groupMembers } from './external-people.ts';
+import { atMost, externalPeople, groupMembers, type Membership } from './external-people.ts';
 
 /**
  * Everyone from outside the tenant who can get in at an Azure scope (issue 27), each once per path. ARM gives the
@@ -92,21 +92,21 @@ export async function externalAccessAzure(
     const role = cardRole(i, isEligible, subscription.displayName);
     const above = role.scope.toLowerCase() !== here;
     const isGroup = i.properties.principalType === 'Group';
-    const how: AccessPath = isGroup
-      ? {
-          kind: 'group',
-          group: {
-            id: i.properties.principalId,
-            displayName: i.properties.expandedProperties?.principal?.displayName ?? i.properties.principalId,
-          },
-        }
-      : above
-        ? { kind: 'inherited', scopeWords: role.scopeWords }
-        : { kind: 'direct' };
-    const people = isGroup ? (members.get(i.properties.principalId) ?? []) : [i.properties.principalId];
-    for (const person of people) {
+    const holder = {
+      id: i.properties.principalId,
+      displayName: i.properties.expandedProperties?.principal?.displayName ?? i.properties.principalId,
+    };
+    const reached: Membership[] = isGroup
+      ? (members.get(i.properties.principalId) ?? [])
+      : [{ userId: i.properties.principalId }];
+    for (const { userId: person, nested } of reached) {
+      const how: AccessPath = isGroup
+        ? { kind: 'group', group: holder, ...(nested ? { nested } : {}) }
+        : above
+          ? { kind: 'inherited', scopeWords: role.scopeWords }
+          : { kind: 'direct' };
       // Once per path: the same role, reached the same way, at the same scope, in the same state.
-      const key = [person, how.kind, i.properties.principalId, role.scope, guidOf(role.roleDefinitionId), isEligible]
+      const key = [person, how.kind, i.properties.principalId, nested?.id, role.scope, guidOf(role.roleDefinitionId), isEligible]
         .join('|')
         .toLowerCase();
       if (seen.has(key)) continue;

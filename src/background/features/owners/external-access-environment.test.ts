@@ -44,7 +44,7 @@ function fakeGraph(): Client {
   };
   const get = async (url: string) =>
     url.includes('transitiveMembers')
-      ? { value: [MEGAN, INES].map((id) => ({ '@odata.type': '#microsoft.graph.user', id })) }
+      ? { value: [MEGAN, INES].map((id) => ({ '@odata.type': '#microsoft.graph.user', id, ...people[id] })) }
       : { id: GROUP, displayName: 'Sales environment users' };
   return {
     api: (url: string) => {

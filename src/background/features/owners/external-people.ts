@@ -39,11 +39,45 @@ export function externalKind(u: RawUser): ExternalPerson['kind'] | null {
   return invited ? 'externalMember' : null;
 }
 
-/** The users among a group's members, nested groups' included, read to the end of the list (the one pager). */
-export async function groupMembers(client: Client, groupId: string): Promise<string[]> {
-  const first = client.api(`${path`/groups/${groupId}/transitiveMembers`}?$select=id&$top=999`).get();
+/** A user a group reaches: a member of it, or of a group nested in it (`nested`: the group they are a member of). */
+export interface Membership {
+  userId: string;
+  nested?: { id: string; displayName: string };
+}
+
+const GROUP_TYPE = '#microsoft.graph.group';
+const USER_TYPE = '#microsoft.graph.user';
+/** What a member list says of each: enough to tell who is from outside (externalKind), and a nested group's name. */
+const MEMBER = 'id,displayName,userType,userPrincipalName,creationType,externalUserState';
+/** Nested groups whose own members are read at once. */
+const NESTED_AT_ONCE = 4;
+
+const directMembers = async (client: Client, groupId: string) =>
+  (await graphList<RawUser>(client, client.api(`${path`/groups/${groupId}/members`}?$select=id&$top=999`).get())).items;
+
+/**
+ * The people from outside the tenant a group reaches, read to the end of the list (the one pager), each with the group
+ * they are a member of: the group itself, or a group nested in it. The list says who is from outside (`userType`,
+ * name, creation), so the tenant's own people, most of a large group, cost no read of their own. Leaving the outer
+ * group ends nothing for a nested group's people, and `transitiveMembers` does not say the way, so when it lists
+ * nested groups each one's direct members are read too (a group without nesting costs the one list).
+ */
+export async function groupMembers(client: Client, groupId: string): Promise<Membership[]> {
+  const first = client.api(`${path`/groups/${groupId}/transitiveMembers`}?$select=${MEMBER}&$top=999`).get();
   const { items } = await graphList<RawUser>(client, first);
-  return items.filter((m) => m['@odata.type'] === '#microsoft.graph.user').map((m) => m.id);
+  const users = items.filter((m) => m['@odata.type'] === USER_TYPE && externalKind(m)).map((m) => m.id);
+  const nested = items.filter((m) => m['@odata.type'] === GROUP_TYPE);
+  if (nested.length === 0) return users.map((userId) => ({ userId }));
+  const [own, ...inner] = await atMost([groupId, ...nested.map((g) => g.id)], NESTED_AT_ONCE, (id) => directMembers(client, id));
+  const direct = new Set((own ?? []).map((m) => m.id));
+  return users.flatMap((userId) => {
+    const ways: Membership[] = direct.has(userId) ? [{ userId }] : [];
+    nested.forEach((g, i) => {
+      if (inner[i]?.some((m) => m.id === userId)) ways.push({ userId, nested: { id: g.id, displayName: g.displayName ?? g.id } });
+    });
+    // Listed transitively yet in no list read since (a change in between): the outer group is all that is known.
+    return ways.length ? ways : [{ userId }];
+  });
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, results in order. */

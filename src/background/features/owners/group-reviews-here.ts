@@ -16,7 +16,12 @@ export async function groupReviewsHere(settings: Settings, groupId: string): Pro
   const [license, group, guests, reviews] = await Promise.all([
     licensed(client),
     client.api(path`/groups/${groupId}`).select('id,displayName').get() as Promise<{ displayName?: string | null }>,
-    groupMembers(client, groupId).then((ids) => guestsAmong(client, ids)),
+    groupMembers(client, groupId).then((ms) =>
+      guestsAmong(
+        client,
+        ms.map((m) => m.userId),
+      ),
+    ),
     // A tenant without the licence may be refused the list too: the licence is then what the view says.
     runningGroupReviews(client, groupId).catch((e: unknown) => e as Error),
   ]);

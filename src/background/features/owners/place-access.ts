@@ -34,17 +34,20 @@ export async function placeAccess(
     await atMost(groupIds.slice(0, GROUPS_CAP), GROUPS_AT_ONCE, async (id) => [id, await groupMembers(client, id)] as const),
   );
   const paths = new Map<string, PlaceGrant[]>();
+  const fromGroups = new Set([...members.values()].flatMap((ms) => ms.map((m) => m.userId)));
   const seen = new Set<string>();
   for (const way of ways) {
     const group = groupOf(way.path);
-    const people = group ? (members.get(group.id) ?? []) : way.user ? [way.user.id] : [];
-    for (const person of people) {
+    const people = group ? (members.get(group.id) ?? []) : way.user ? [{ userId: way.user.id }] : [];
+    for (const { userId: person, nested } of people) {
+      // Through a group nested in this one, that group is the way in, and the one to leave.
+      const path = nested ? { ...way.path, group: nested } : way.path;
       // Once per path: the same way in, through the same group (or their own), with the same role.
-      const key = [person, way.path.kind, group?.id ?? '', way.roleName].join('|').toLowerCase();
+      const key = [person, way.path.kind, groupOf(path)?.id ?? '', way.roleName].join('|').toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
       const grant: PlaceGrant = {
-        path: way.path,
+        path,
         roleName: way.roleName,
         broad: way.broad,
         ...(!group && way.user?.workspaceRole ? { workspaceRole: way.user.workspaceRole } : {}),
@@ -52,8 +55,10 @@ export async function placeAccess(
       paths.set(person, [...(paths.get(person) ?? []), grant]);
     }
   }
-  // Groups reach the tenant's own people too: only those from outside are read in full.
-  const { people, signIn } = await externalPeople(client, await outsiders(client, [...paths.keys()]));
+  // A group's members come with their kind (groupMembers keeps those from outside); a user of their own gets one look,
+  // so that only people from outside are read in full.
+  const own = [...paths.keys()].filter((id) => !fromGroups.has(id));
+  const { people, signIn } = await externalPeople(client, [...fromGroups, ...(await outsiders(client, own))]);
   return {
     scopeWords,
     people: people

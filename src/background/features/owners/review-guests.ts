@@ -1,8 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ReviewGuest } from '../../../common/access-review.ts';
 import { subscribedSkus } from '../../services/graph/licenses.ts';
-import { graphList } from '../../services/graph/list.ts';
-import { path } from '../../services/url-path.ts';
+import { externalPeople } from './external-people.ts';
 
 /**
  * Licences that carry access reviews (learn: id-governance/licensing-fundamentals): Microsoft Entra ID P2 and
@@ -17,26 +16,11 @@ export async function licensed(client: Client): Promise<boolean | null> {
   return skus.some((s) => GOVERNANCE.has(s.skuPartNumber.toUpperCase()) && s.enabled > 0);
 }
 
-/** The guests among these users, each with their sponsors (the reviewers of a sponsors' review), read side by side. */
+/**
+ * The guests among these users, each with their sponsors (the reviewers of a sponsors' review): read in JSON batches
+ * by External access here's one reader.
+ */
 export async function guestsAmong(client: Client, ids: string[]): Promise<ReviewGuest[]> {
-  const users = await Promise.all(
-    ids.map(async (id) => {
-      const u = (await client.api(path`/users/${id}`).select('id,displayName,userType').get()) as {
-        displayName?: string;
-        userType?: string;
-      };
-      return u.userType === 'Guest' ? { id, displayName: u.displayName ?? id } : null;
-    }),
-  );
-  return Promise.all(
-    users
-      .filter((u) => u !== null)
-      .map(async (g) => {
-        const sponsors = await graphList<{ id: string; displayName?: string | null }>(
-          client,
-          client.api(path`/users/${g.id}/sponsors`).get(),
-        );
-        return { ...g, sponsors: sponsors.items.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id })) };
-      }),
-  );
+  const { people } = await externalPeople(client, [...new Set(ids.map((id) => id.toLowerCase()))]);
+  return people.filter((p) => p.kind === 'guest').map((p) => ({ id: p.id, displayName: p.displayName, sponsors: p.sponsors }));
 }

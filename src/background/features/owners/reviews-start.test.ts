@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { reviewDraftAt, reviewGuest } from '../../../../test/support/review-draft.ts';
 import type { ReviewsHere } from '../../../common/access-review.ts';
 import { SANDBOX_SETTINGS } from '../../../common/config.ts';
 import { ErrorCodes } from '../../../common/errors.ts';
@@ -13,21 +14,8 @@ vi.mock('./reviews-here.ts', () => ({ reviewsHere: async () => here }));
 const { reviewStart } = await import('./reviews-start.ts');
 
 const account = { id: ME, username: 'megan@contoso.example', name: 'Megan', tenantId: 't' };
-const draft = {
-  scope: SCOPE,
-  displayName: 'Guests of rg-data',
-  reviewers: 'sponsors' as const,
-  reviewerIds: [],
-  recurrence: 'once' as const,
-  durationDays: 7,
-  notReviewed: 'keep' as const,
-  autoApply: false,
-};
-const guest = (id: string, sponsors: string[]) => ({
-  id,
-  displayName: id,
-  sponsors: sponsors.map((s) => ({ id: s, displayName: s })),
-});
+const draft = reviewDraftAt(SCOPE);
+const guest = reviewGuest;
 
 describe('starting an access review', () => {
   it('refuses, naming the license, when the tenant has neither Entra ID P2 nor ID Governance', async () => {
