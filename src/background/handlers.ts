@@ -34,6 +34,7 @@ import { claimsOf, ownActivations, retryWithClaims } from './features/my-access/
 import { checkedActivation, myAccess } from './features/my-access/index.ts';
 import { rolePolicy } from './features/my-access/roles.ts';
 import { externalAccessAzure } from './features/owners/external-access-azure.ts';
+import { inactiveGuests } from './features/owners/inactive-guests.ts';
 import { applyReviewDecisions } from './features/owners/reviews.ts';
 import { reviewsHere } from './features/owners/reviews-here.ts';
 import { ownAccessReviews } from './features/owners/reviews-kind.ts';
@@ -188,6 +189,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     const settings = await usableSettings();
     return externalAccessAzure(settings, graphSession(settings).client, scope);
   },
+  getInactiveGuests: async (days) => inactiveGuests(graphSession(await usableSettings()).client, days),
   getGuestCard: async ({ id, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {
       allWorkspaces: allWorkspaces === true,

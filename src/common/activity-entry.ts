@@ -27,7 +27,9 @@ export interface ActivityEntry {
     | 'groupCreated'
     | 'environment'
     | 'restored'
-    | 'review';
+    | 'review'
+    | 'disabled'
+    | 'enabled';
   /** Whom or what it concerned: the guest's address, or the bulk file's name. */
   subject: string;
   /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
@@ -108,6 +110,12 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   },
   get review() {
     return t('activityReview');
+  },
+  get disabled() {
+    return t('activityDisabled');
+  },
+  get enabled() {
+    return t('activityEnabled');
   },
 };
 

@@ -211,6 +211,10 @@ export function changeSentence(change: GuestChange, who: string): string {
       return t('changeSentenceCreateGroup', change.group.displayName);
     case 'restoreUser':
       return t('changeSentenceRestoreUser', changedUserWords(change.user));
+    case 'disableUser':
+      return t('changeSentenceDisableUser', who);
+    case 'enableUser':
+      return t('changeSentenceEnableUser', who);
   }
 }
 
@@ -237,6 +241,10 @@ export function changeWords(change: GuestChange): string {
       return t('changeCreateGroup', change.group.displayName);
     case 'restoreUser':
       return t('changeRestoreUser');
+    case 'disableUser':
+      return t('changeDisableUser');
+    case 'enableUser':
+      return t('changeEnableUser');
   }
 }
 

@@ -77,6 +77,9 @@ export const guestChange = variants('kind', {
   createGroup: object({ group: partnerGroupDraft }),
   /** A user deleted from the card, back from Deleted users (within Entra's 30 days). */
   restoreUser: object({ user: changedUser }),
+  /** An inactive guest's account turned off (`accountEnabled: false`), and back on: reversible, unlike a deletion. */
+  disableUser: object({}),
+  enableUser: object({}),
 });
 export type GuestChange = Infer<typeof guestChange>;
 

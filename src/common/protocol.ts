@@ -12,6 +12,7 @@ import type {
   PartnerGroupPreview,
 } from './guest-card.ts';
 import type { PendingGuests, RecentInvitations } from './guests-start.ts';
+import type { InactiveGuests } from './inactive-guests.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
 import type { Operation } from './operation.ts';
@@ -107,6 +108,7 @@ export type BackgroundProtocol = {
   /** The Guests tab before a search: the tenant's guests who have not accepted, newest first, to a cap, with their count. */
   getPendingGuests: { request: In<'getPendingGuests'>; response: PendingGuests };
   getExternalAccess: { request: In<'getExternalAccess'>; response: ExternalAccess };
+  getInactiveGuests: { request: In<'getInactiveGuests'>; response: InactiveGuests };
   /**
    * `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked.
    * `readAudiencesAgain`: read the apps' audiences again where they are a few minutes old (the person asked).

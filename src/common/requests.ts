@@ -89,6 +89,8 @@ export const backgroundRequests = {
   getPendingGuests: empty,
   // Issue 27: who from outside can get in at this Azure scope.
   getExternalAccess: object({ scope: isArmScope }),
+  // Issue 27: the tenant's guests who never redeemed after N days, or have not signed in for N days.
+  getInactiveGuests: object({ redeemDays: integer(1, 3650), signInDays: integer(1, 3650) }),
   getGuestCard: object({
     id: isOwnGuid,
     allWorkspaces: optional(boolean),

@@ -12,6 +12,7 @@ import { TenantSettings } from './TenantSettings.tsx';
 const ReviewsHere = lazyView(() => import('../owners/ReviewsHere.tsx').then((m) => m.ReviewsHere));
 // Issue 27: loaded only on an Azure page's Guests tab.
 const ExternalAccessHere = lazyView(() => import('../owners/ExternalAccessHere.tsx').then((m) => m.ExternalAccessHere));
+const InactiveGuests = lazyView(() => import('../owners/InactiveGuests.tsx').then((m) => m.InactiveGuests));
 
 /**
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
@@ -75,6 +76,7 @@ export function GuestsView({
         </button>
       ) : null}
       {!shown && !searching ? <GuestsStart onOpen={openCard} /> : null}
+      {!shown && !searching ? <InactiveGuests /> : null}
       {!shown && searching && !hits && !error ? (
         <p class="muted" aria-busy="true">
           {t('guestsSearching')}

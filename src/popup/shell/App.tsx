@@ -123,12 +123,7 @@ export function App() {
             {shown === 'access' ? (
               <MyAccessView page={page} />
             ) : shown === 'guests' ? (
-              <GuestsView
-                key={cardFor}
-                open={cardFor || undefined}
-                onInvitation={() => setMode('one')}
-                context={page.context}
-              />
+              <GuestsView key={cardFor} open={cardFor || undefined} onInvitation={() => setMode('one')} context={page.context} />
             ) : shown === 'activity' ? (
               <ActivityView />
             ) : shown === 'bulk' ? (

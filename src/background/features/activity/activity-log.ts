@@ -161,6 +161,8 @@ const CHANGE_ACTIONS: Record<GuestChangeRecord['change']['kind'], ActivityEntry[
   deleteUser: 'deleted',
   createGroup: 'groupCreated',
   restoreUser: 'restored',
+  disableUser: 'disabled',
+  enableUser: 'enabled',
 };
 
 /** A change made from a guest's card: one entry, with what it did ("removed", "was not a member any more"). */

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../common/config.ts';
 import type { GuestChangeRecord } from '../../../common/guest-card.ts';
 import type { GraphSession } from '../../services/graph/client.ts';
+import { setAccountEnabled } from './account-enabled.ts';
 import { addSponsor, convertUser, deleteUser, leaveGroup, removeLicense, restoreUser } from './directory-changes.ts';
 import { removeWorkspaceRole } from './guest-access.ts';
 import { endActivation, removeRole } from './guest-role-removal.ts';
@@ -31,6 +32,9 @@ export async function applyChange(
       return { outcome: await deleteUser(client, r.guest.id) };
     case 'restoreUser':
       return { outcome: await restoreUser(client, r.guest.id) };
+    case 'disableUser':
+    case 'enableUser':
+      return { outcome: await setAccountEnabled(client, r.guest.id, c.kind === 'enableUser') };
     case 'removeWorkspaceRole':
       return { outcome: await removeWorkspaceRole(settings, c.role) };
     case 'removeAzureRole': {

@@ -69,7 +69,9 @@ export function changeProblem(
         return 'the stored group rule is not one the extension proposes';
       return sentNickname(c.group.mailNickname, r.requestName) ? null : NICKNAME_TOO_LONG;
     case 'restoreUser':
-      // Restoring gives back what the user had: nothing more to hold it to than the guest's id.
+    case 'disableUser':
+    case 'enableUser':
+      // Restoring gives back what the user had, and an account turned off or on holds nothing else: the guest's id is all.
       return null;
   }
 }

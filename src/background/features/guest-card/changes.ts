@@ -33,6 +33,8 @@ const target = (c: GuestChange): string => {
       return c.license.skuId;
     case 'deleteUser':
     case 'restoreUser':
+    case 'disableUser':
+    case 'enableUser':
       return '';
     case 'createGroup':
       return c.group.mailNickname;
