@@ -78,6 +78,16 @@ describe('Admins: inactive guests across the tenant', () => {
     await again.close();
   });
 
+  it('says plainly that sign-in activity needs Entra ID P1, and still lists who never redeemed', async () => {
+    await env.sandbox.control.setEntraIdPlan(CONTOSO, 'Free');
+    const popup = await inactiveGuests();
+    expect(await popup.getByTestId('inactive-sign-in').textContent()).toContain('needs Entra ID P1');
+    expect(await rowText(popup, 'Wanda Okafor')).toContain('last sign-in not known');
+    expect(await row(popup, 'Ines Moreau').count()).toBe(0);
+    await env.sandbox.control.setEntraIdPlan(CONTOSO, 'P1');
+    await popup.close();
+  });
+
   it('disables each guest once when the worker stops in the middle of a bulk disable, and says what happened', async () => {
     // Graph takes its time over each PATCH, so the worker stops while the changes are on their way.
     await env.sandbox.control.addFault({ host: 'graph.microsoft.com', method: 'PATCH', path: '^/v1.0/users/', latencyMs: 4000 });
