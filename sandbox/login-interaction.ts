@@ -41,6 +41,14 @@ export async function interaction(
       html(res, 200, signInPage({ action, tenantName: tenant.displayName, loginHint: login, error }));
       return;
     }
+    // A disabled account (accountEnabled false, in this tenant) is refused after its password, as Entra does.
+    if (found.user.accountEnabled === false) {
+      await provider.interactionFinished(req, res, {
+        error: 'access_denied',
+        error_description: 'AADSTS50057: The user account is disabled.',
+      });
+      return;
+    }
     // An authentication context asked for (login.ts turns the claims request into acr_values) is met by this
     // fresh sign-in: the sandbox's stand-in for the multi-factor step Entra would add.
     const acr = typeof details.params.acr_values === 'string' ? details.params.acr_values : undefined;

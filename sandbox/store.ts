@@ -33,6 +33,8 @@ export interface SandboxUser {
   sponsors?: string[];
   /** Graph's signInActivity (learn: signinactivity); none: never signed in (graph/sign-in-activity.ts). */
   signInActivity?: { lastSignInDateTime?: string | null; lastNonInteractiveSignInDateTime?: string | null };
+  /** False: the account is disabled (learn: user-update `accountEnabled`); its sign-in is refused (AADSTS50057). */
+  accountEnabled?: boolean;
 }
 
 /** A soft-deleted user (learn: user-delete): kept 30 days with what a restore gives back. */

@@ -1,7 +1,7 @@
 import type { ApiResponse } from '../api.ts';
 import type { GraphCall } from './call.ts';
 import { compileFilter, UnsupportedQuery } from './odata.ts';
-import { DIRECTORY_PAGE, page } from './paging.ts';
+import { DIRECTORY_PAGE, type PageRule, page } from './paging.ts';
 import { searchPredicate } from './search.ts';
 
 type Row = Record<string, unknown>;
@@ -16,6 +16,8 @@ export interface DirectoryList {
   orderBy: { basic: string[]; advanced: string[] };
   /** How one row is shown (`$select`, what the caller may see). */
   show: (row: Row) => Row;
+  /** The list's page sizes, when not the directory's (100 a page, up to 999). */
+  pageRule?: PageRule;
 }
 
 /** Users' lists (learn: aad-advanced-queries, "Support for sorting"; user-list `$search`). */
@@ -85,7 +87,10 @@ export function directoryList(c: GraphCall, list: DirectoryList, rows: Row[]): A
   const sort = sorter(c, list, advancedQuery(c));
   if (sort) found.sort(sort);
   const counted = c.req.query.get('$count') === 'true' && isEventual(c);
-  return page(c, list.context, found, DIRECTORY_PAGE, { count: counted ? found.length : undefined, show: list.show });
+  return page(c, list.context, found, list.pageRule ?? DIRECTORY_PAGE, {
+    count: counted ? found.length : undefined,
+    show: list.show,
+  });
 }
 
 /** `/users/$count`, `/groups/$count`: a plain-text number, only with `ConsistencyLevel: eventual`. */

@@ -14,6 +14,8 @@ export { UnsupportedQuery };
 export interface FilterOptions {
   /** `ConsistencyLevel: eventual` with `$count=true`: Graph's advanced queries, which `endswith` needs. */
   advanced?: boolean;
+  /** Filled with each property path the filter compares (a lambda's collection, not its variable's paths). */
+  paths?: string[];
 }
 
 class Parser {
@@ -99,6 +101,7 @@ class Parser {
     if (name === 'endswith' && !this.options.advanced) throw new UnsupportedQuery('Unsupported Query.');
     this.next('(');
     const prop = this.next();
+    this.options.paths?.push(prop);
     this.next(',');
     const value = String(this.literal()).toLowerCase();
     this.next(')');
@@ -116,10 +119,14 @@ class Parser {
     const lambda = /^(.+)\/(any|all)$/i.exec(name);
     if (lambda?.[1]) {
       const [collection, kind] = [lambda[1], lambda[2]?.toLowerCase()];
+      this.options.paths?.push(collection);
+      const paths = this.options.paths;
+      this.options.paths = undefined;
       this.next('(');
       const variable = this.next();
       this.next(':');
       const inner = this.or();
+      this.options.paths = paths;
       this.next(')');
       return (r) => {
         const items = valueAt(r, collection);
@@ -128,6 +135,7 @@ class Parser {
         return kind === 'any' ? items.some(hit) : items.every(hit);
       };
     }
+    this.options.paths?.push(name);
     const op = this.next().toLowerCase();
     if (op === 'in') {
       const values = this.list();
@@ -148,4 +156,11 @@ class Parser {
 export function compileFilter(text: string | null, options: FilterOptions = {}): Predicate {
   if (!text) return () => true;
   return new Parser(tokenize(text), options).parse();
+}
+
+/** The property paths a `$filter` compares, in order (empty for none): for rules on what may be combined. */
+export function filterPaths(text: string | null): string[] {
+  const paths: string[] = [];
+  if (text) new Parser(tokenize(text), { advanced: true, paths }).parse();
+  return paths;
 }

@@ -3,6 +3,8 @@ import type { EntraIdPlan, SandboxTenant } from '../store.ts';
 import { AUDIT_READERS } from './audit-routes.ts';
 import type { GraphCall } from './call.ts';
 import { graphError, insufficientPrivileges } from './errors.ts';
+import { filterPaths } from './odata-filter.ts';
+import { UnsupportedQuery } from './odata-values.ts';
 
 /**
  * A user's `signInActivity` (learn: signinactivity; user-list, "Permissions"): Graph shows it only in a tenant with
@@ -11,8 +13,30 @@ import { graphError, insufficientPrivileges } from './errors.ts';
  * permission and, signed in, a role that reads sign-in reports (Reports Reader, Security Reader, Global Reader...).
  * It is never in the default property set: only a `$select` that names it asks for it.
  */
-export const asksSignInActivity = (c: GraphCall) =>
+const selectsSignInActivity = (c: GraphCall) =>
   (c.req.query.get('$select') ?? '').split(',').some((p) => p.trim().toLowerCase() === 'signinactivity');
+
+const isSignInPath = (p: string) => /^signInActivity(\/|$)/i.test(p);
+
+/**
+ * A `$filter` on signInActivity (learn: user resource, signInActivity: "Supports $filter (eq, ne, not, ge, le) but not
+ * with any other filterable properties"): refused beside any other property, as Graph refuses it.
+ */
+function filtersSignInActivity(c: GraphCall): boolean {
+  const paths = filterPaths(c.req.query.get('$filter'));
+  if (!paths.some(isSignInPath)) return false;
+  if (!paths.every(isSignInPath)) throw new UnsupportedQuery('Unsupported Query.');
+  return true;
+}
+
+/** A request that selects or filters on signInActivity: it needs the licence and the permission below. */
+export const asksSignInActivity = (c: GraphCall) => filtersSignInActivity(c) || selectsSignInActivity(c);
+
+/**
+ * With signInActivity selected or filtered on, Graph gives at most 120 users a page, whatever `$top` asks (learn:
+ * user-list, "signInActivity" note).
+ */
+export const SIGN_IN_PAGE_MAX = 120;
 
 const plan = (tenant: SandboxTenant): EntraIdPlan => tenant.entraIdPlan ?? 'P1';
 

@@ -5,8 +5,8 @@ import { countOf, directoryList, USER_QUERY } from './directory-query.ts';
 import { insufficientPrivileges, notFound } from './errors.ts';
 import { licenseDetails } from './licenses.ts';
 import { project } from './odata.ts';
-import { page, WHOLE_PAGE } from './paging.ts';
-import { signInActivityRefusal } from './sign-in-activity.ts';
+import { DIRECTORY_PAGE, page, WHOLE_PAGE } from './paging.ts';
+import { asksSignInActivity, SIGN_IN_PAGE_MAX, signInActivityRefusal } from './sign-in-activity.ts';
 import { BASIC_USER_PROPERTIES, DEFAULT_USER_PROPERTIES, findUser, userResource } from './users.ts';
 
 type Row = Record<string, unknown>;
@@ -49,7 +49,16 @@ export function userRoute(c: GraphCall): ApiResponse | null {
       return page(c, `users('${c.caller.id}')/licenseDetails`, licenseDetails(c.caller) as Row[], WHOLE_PAGE);
     case '/users':
       if (!c.allowed('GET /users')) return insufficientPrivileges();
-      return directoryList(c, { context: 'users', ...USER_QUERY, show: shownUser(c) }, users());
+      return directoryList(
+        c,
+        {
+          context: 'users',
+          ...USER_QUERY,
+          show: shownUser(c),
+          ...(asksSignInActivity(c) ? { pageRule: { ...DIRECTORY_PAGE, max: SIGN_IN_PAGE_MAX } } : {}),
+        },
+        users(),
+      );
     case '/users/$count':
       return c.allowed('GET /users') ? countOf(c, USER_QUERY, users()) : insufficientPrivileges();
   }

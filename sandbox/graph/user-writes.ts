@@ -28,18 +28,22 @@ interface UserPatch {
   displayName?: unknown;
   givenName?: unknown;
   surname?: unknown;
+  accountEnabled?: unknown;
 }
+
+const WRITABLE = ['usageLocation', 'userType', 'displayName', 'givenName', 'surname', 'accountEnabled'];
 
 /**
  * `PATCH /users/{id}` (learn: user-update) for the properties granting access needs: usageLocation (before a
- * licence), userType (guest ↔ member) and displayName. 204, and an "Update user" entry whose modified properties
+ * licence), userType (guest ↔ member), displayName, and accountEnabled (an inactive guest disabled, and back). 204, and an "Update user" entry whose modified properties
  * carry old and new values as JSON arrays, the way Entra writes them (e.g. `["Guest"]` → `["Member"]`).
  */
 export function updateUser(tenant: SandboxTenant, by: SandboxUser, user: SandboxUser, patch: UserPatch): ApiResponse {
   const keys = Object.keys(patch) as (keyof UserPatch)[];
-  if (keys.some((k) => !['usageLocation', 'userType', 'displayName', 'givenName', 'surname'].includes(k))) {
-    return badRequest('The sandbox can change usageLocation, userType, displayName, givenName and surname only.');
+  if (keys.some((k) => !WRITABLE.includes(k))) {
+    return badRequest(`The sandbox can change ${WRITABLE.join(', ')} only.`);
   }
+  if ('accountEnabled' in patch && typeof patch.accountEnabled !== 'boolean') return invalid('accountEnabled');
   // Names up to 64 characters (learn: user resource, givenName and surname).
   for (const k of ['givenName', 'surname'] as const)
     if (k in patch && (typeof patch[k] !== 'string' || (patch[k] as string).length > 64)) return invalid(k);
@@ -50,10 +54,10 @@ export function updateUser(tenant: SandboxTenant, by: SandboxUser, user: Sandbox
   if ('displayName' in patch && (typeof patch.displayName !== 'string' || !patch.displayName.trim())) {
     return invalid('displayName');
   }
-  const changed = keys.filter((k) => user[k] !== patch[k]);
+  const changed = keys.filter((k) => (user[k] ?? (k === 'accountEnabled' ? true : undefined)) !== patch[k]);
   const modified = changed.map((k) => ({
     displayName: k[0]?.toUpperCase() + k.slice(1),
-    oldValue: JSON.stringify([user[k] ?? null]),
+    oldValue: JSON.stringify([user[k] ?? (k === 'accountEnabled' ? true : null)]),
     newValue: JSON.stringify([patch[k]]),
   }));
   Object.assign(user, patch);

@@ -23,7 +23,7 @@ export function userResource(user: SandboxUser): Record<string, unknown> {
   const [givenName = null, ...rest] = user.userType === 'Member' ? user.displayName.split(' ') : [];
   return {
     id: user.id,
-    accountEnabled: true,
+    accountEnabled: user.accountEnabled ?? true,
     businessPhones: [],
     displayName: user.displayName,
     givenName: user.givenName ?? givenName,

@@ -23,7 +23,7 @@ describe('choosing a profile through the control API', () => {
       await client().reset();
       expect(contosoUsers()).toBe(LARGE_PROFILE.counts.users);
       await client().profile('small');
-      expect(contosoUsers()).toBe(10);
+      expect(contosoUsers()).toBe(12);
     },
     LARGE_TIMEOUT,
   );

@@ -39,6 +39,7 @@ import { externalAccessAzure } from './features/owners/external-access-azure.ts'
 import { externalAccessEnvironment } from './features/owners/external-access-environment.ts';
 import { externalAccessPowerBi } from './features/owners/external-access-powerbi.ts';
 import { applyGroupDecisions } from './features/owners/group-reviews.ts';
+import { inactiveGuests } from './features/owners/inactive-guests.ts';
 import { pageGroup } from './features/owners/page-group.ts';
 import { applyReviewDecisions } from './features/owners/reviews.ts';
 import { reviewsHere } from './features/owners/reviews-here.ts';
@@ -200,6 +201,7 @@ export const handlers: Handlers<BackgroundProtocol, SenderKind> = {
     if (context.kind === 'power-platform-environment') return externalAccessEnvironment(settings, client, context);
     return externalAccessPowerBi(settings, await me(), client, context);
   },
+  getInactiveGuests: async (days) => inactiveGuests(graphSession(await usableSettings()).client, days),
   getGuestCard: async ({ id, allWorkspaces, readAudiencesAgain }) =>
     guestCard(await usableSettings(), await me(), id, {
       allWorkspaces: allWorkspaces === true,

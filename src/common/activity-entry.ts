@@ -28,7 +28,9 @@ export interface ActivityEntry {
     | 'environment'
     | 'restored'
     | 'review'
-    | 'attested';
+    | 'attested'
+    | 'disabled'
+    | 'enabled';
   /** Whom or what it concerned: the guest's address, or the bulk file's name. */
   subject: string;
   /** What exactly, in words: the role, scope and schedule; the group; the bulk job's counts. */
@@ -112,6 +114,12 @@ export const ACTION_WORDS: Record<ActivityEntry['action'], string> = {
   },
   get attested() {
     return t('activityAttested');
+  },
+  get disabled() {
+    return t('activityDisabled');
+  },
+  get enabled() {
+    return t('activityEnabled');
   },
 };
 

@@ -87,18 +87,13 @@ export const FEATURE_SCOPES: { feature: Feature; scopes: string[] }[] = [
   { feature: 'azureRoles', scopes: [`${ARM_ORIGIN}/user_impersonation`] },
   { feature: 'powerPlatform', scopes: [`${POWER_PLATFORM_RESOURCE}/User`] },
   // External access here (issue 27): the people and their state, a group's members (transitively), sign-in activity
-  // (learn: user-list, signInActivity: AuditLog.Read.All besides a user-read permission), and ARM's grants. On a
-  // Power BI page: the app (App.Read.All), a workspace and its users (Workspace.Read.All, Groups - Get Group Users),
-  // the app's audience through the admin view (Tenant.Read.All, Apps - Get App Users As Admin); on an environment's
-  // page: the environment API (PowerApps Service User), which names its security group.
+  // (learn: user-list, signInActivity: AuditLog.Read.All besides a user-read permission), and ARM's grants. A Power BI
+  // page adds Power BI access's scopes (the app's audience through the admin view, Tenant.Read.All; a workspace's users;
+  // leaving a group and removing a workspace user take their write scopes), an environment's page Power Platform's:
+  // the popup asks for those there only, so an Azure owner is never asked for a Power BI admin scope.
   {
     feature: 'externalAccess',
-    scopes: [
-      ...['User.Read.All', 'GroupMember.Read.All', 'AuditLog.Read.All'].map(graph),
-      `${ARM_ORIGIN}/user_impersonation`,
-      ...['App.Read.All', 'Workspace.Read.All', 'Tenant.Read.All'].map(powerBi),
-      `${POWER_PLATFORM_RESOURCE}/User`,
-    ],
+    scopes: [...['User.Read.All', 'GroupMember.Read.All', 'AuditLog.Read.All'].map(graph), `${ARM_ORIGIN}/user_impersonation`],
   },
   // Access reviews of a Power BI app's audience or an environment's security group (issue 27): Graph's access reviews
   // (learn: accessreviewset-post-definitions, AccessReview.ReadWrite.All, an admin's consent), the group's members

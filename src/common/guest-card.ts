@@ -213,6 +213,10 @@ export function changeSentence(change: GuestChange, who: string): string {
       return t('changeSentenceRestoreUser', changedUserWords(change.user));
     case 'attest':
       return t('changeSentenceAttest', who);
+    case 'disableUser':
+      return t('changeSentenceDisableUser', who);
+    case 'enableUser':
+      return t('changeSentenceEnableUser', who);
   }
 }
 
@@ -241,6 +245,10 @@ export function changeWords(change: GuestChange): string {
       return t('changeRestoreUser');
     case 'attest':
       return t('changeAttest');
+    case 'disableUser':
+      return t('changeDisableUser');
+    case 'enableUser':
+      return t('changeEnableUser');
   }
 }
 

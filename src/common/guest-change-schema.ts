@@ -79,6 +79,9 @@ export const guestChange = variants('kind', {
   restoreUser: object({ user: changedUser }),
   /** A sponsor's or admin's attestation that the guest still needs access (issue 27, guest lifecycle policies). */
   attest: object({}),
+  /** An inactive guest's account turned off (`accountEnabled: false`), and back on: reversible, unlike a deletion. */
+  disableUser: object({}),
+  enableUser: object({}),
 });
 export type GuestChange = Infer<typeof guestChange>;
 

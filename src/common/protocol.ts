@@ -13,6 +13,7 @@ import type {
 } from './guest-card.ts';
 import type { GuestLifecycle, PoliciesRead } from './guest-lifecycle.ts';
 import type { PendingGuests, RecentInvitations } from './guests-start.ts';
+import type { InactiveGuests } from './inactive-guests.ts';
 import type { PageInfo, Precheck, SessionState, SignedInAccount } from './model.ts';
 import type { Activation, MyAccess, RolePolicy } from './my-access.ts';
 import type { Operation } from './operation.ts';
@@ -110,6 +111,7 @@ export type BackgroundProtocol = {
   getExternalAccess: { request: In<'getExternalAccess'>; response: ExternalAccess };
   /** External access on a Power BI app or workspace, or a Power Platform environment (an Azure page: refused). */
   getExternalAccessPlace: { request: In<'getExternalAccessPlace'>; response: ExternalAccess };
+  getInactiveGuests: { request: In<'getInactiveGuests'>; response: InactiveGuests };
   /**
    * `allWorkspaces`: read every Power BI workspace (one request each), not only the first ones: the person asked.
    * `readAudiencesAgain`: read the apps' audiences again where they are a few minutes old (the person asked).

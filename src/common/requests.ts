@@ -91,6 +91,8 @@ export const backgroundRequests = {
   getExternalAccess: object({ scope: isArmScope }),
   // The same on a Power BI app or workspace, or a Power Platform environment: the page as the detector made it.
   getExternalAccessPlace: object({ context: pageContext }),
+  // Issue 27: the tenant's guests who never redeemed after N days, or have not signed in for N days.
+  getInactiveGuests: object({ redeemDays: integer(1, 3650), signInDays: integer(1, 3650) }),
   getGuestCard: object({
     id: isOwnGuid,
     allWorkspaces: optional(boolean),

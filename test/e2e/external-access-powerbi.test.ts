@@ -60,7 +60,7 @@ describe('Owners: external access on a Power BI app and a Power Platform environ
     const sentence = (await confirm.getByTestId('external-sentence').textContent()) ?? '';
     expect(sentence).toContain('Yuki Tanaka leaves Partner analysts (PPU)');
     expect(sentence).toContain('Ola Nordmann loses Viewer in workspace Data Science');
-    expect(sentence).toContain('Stays: the other 1 paths');
+    expect(sentence).toContain('Stays: the other path listed here');
     await confirm.getByRole('button', { name: 'Confirm: take back 2' }).click();
     await popup.getByTestId('external-started').waitFor();
 

@@ -14,6 +14,7 @@ const ReviewsHere = lazyView(() => import('../owners/ReviewsHere.tsx').then((m) 
 const ExternalAccessHere = lazyView(() => import('../owners/ExternalAccessHere.tsx').then((m) => m.ExternalAccessHere));
 // Issue 27: the tenant's guest lifecycle policies in words, loaded when asked for.
 const LifecyclePolicies = lazyView(() => import('./LifecyclePolicies.tsx').then((m) => m.LifecyclePolicies));
+const InactiveGuests = lazyView(() => import('../owners/InactiveGuests.tsx').then((m) => m.InactiveGuests));
 
 /**
  * Find a guest by name or address and open their card; before any search, the admin's recent invitations and the
@@ -80,6 +81,7 @@ export function GuestsView({
         </button>
       ) : null}
       {!shown && !searching ? <GuestsStart onOpen={openCard} /> : null}
+      {!shown && !searching ? <InactiveGuests /> : null}
       {!shown && searching && !hits && !error ? (
         <p class="muted" aria-busy="true">
           {t('guestsSearching')}

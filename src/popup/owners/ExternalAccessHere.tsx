@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Feature } from '../../common/config.ts';
 import { ErrorNote } from '../../common/ErrorNote.tsx';
 import {
   EXTERNAL_FILTER_NAMES,
@@ -47,6 +48,13 @@ const readAccess = (context: PageContext): Promise<ExternalAccess> =>
  * filters owners use; rows chosen are taken back at once, each by the guest card's own removal (an operation of the
  * engine, listed in Activity).
  */
+/** The consent a page's list needs: the directory's and ARM's everywhere, and the service of the page (config.ts). */
+function featuresFor(context: PageContext): Feature[] {
+  if (context.kind === 'powerbi-app' || context.kind === 'powerbi-workspace') return ['externalAccess', 'powerBiAccess'];
+  if (context.kind === 'power-platform-environment') return ['externalAccess', 'powerPlatform'];
+  return ['externalAccess'];
+}
+
 export function ExternalAccessHere({ context }: { context: PageContext }) {
   const [access, setAccess] = useState<ExternalAccess | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -56,7 +64,7 @@ export function ExternalAccessHere({ context }: { context: PageContext }) {
   const [started, setStarted] = useState<string[]>([]);
   // By its words: the shell hands a new object at each render.
   const here = JSON.stringify(context);
-  const consent = useConsent(['externalAccess'], { onGranted: () => setReads((n) => n + 1) });
+  const consent = useConsent(featuresFor(context), { onGranted: () => setReads((n) => n + 1) });
   useEffect(() => {
     if (consent.state !== 'granted') return;
     let live = true;

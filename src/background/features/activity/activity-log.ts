@@ -163,6 +163,8 @@ const CHANGE_ACTIONS: Record<GuestChangeRecord['change']['kind'], ActivityEntry[
   createGroup: 'groupCreated',
   restoreUser: 'restored',
   attest: 'attested',
+  disableUser: 'disabled',
+  enableUser: 'enabled',
 };
 
 /** A change made from a guest's card: one entry, with what it did ("removed", "was not a member any more"). */

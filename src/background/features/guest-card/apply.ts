@@ -2,6 +2,7 @@ import type { Settings } from '../../../common/config.ts';
 import type { GuestChangeRecord } from '../../../common/guest-card.ts';
 import type { GraphSession } from '../../services/graph/client.ts';
 import { attestGuest } from '../guest-lifecycle/reads.ts';
+import { setAccountEnabled } from './account-enabled.ts';
 import { addSponsor, convertUser, deleteUser, leaveGroup, removeLicense, restoreUser } from './directory-changes.ts';
 import { removeWorkspaceRole } from './guest-access.ts';
 import { endActivation, removeRole } from './guest-role-removal.ts';
@@ -34,6 +35,9 @@ export async function applyChange(
       return { outcome: await restoreUser(client, r.guest.id) };
     case 'attest':
       return { outcome: await attestGuest(client, r.guest.id) };
+    case 'disableUser':
+    case 'enableUser':
+      return { outcome: await setAccountEnabled(client, r.guest.id, c.kind === 'enableUser') };
     case 'removeWorkspaceRole':
       return { outcome: await removeWorkspaceRole(settings, c.role) };
     case 'removeAzureRole': {

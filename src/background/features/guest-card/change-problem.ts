@@ -70,7 +70,9 @@ export function changeProblem(
       return sentNickname(c.group.mailNickname, r.requestName) ? null : NICKNAME_TOO_LONG;
     case 'restoreUser':
     case 'attest':
-      // Restoring gives back what the user had, attesting names only the guest: nothing more than the guest's id.
+    case 'disableUser':
+    case 'enableUser':
+      // Restoring gives back what the user had; attesting, and turning an account off or on, name only the guest.
       return null;
   }
 }

@@ -34,6 +34,8 @@ const target = (c: GuestChange): string => {
     case 'deleteUser':
     case 'restoreUser':
     case 'attest':
+    case 'disableUser':
+    case 'enableUser':
       return '';
     case 'createGroup':
       return c.group.mailNickname;

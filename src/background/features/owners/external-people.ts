@@ -106,6 +106,16 @@ const body = <T>(a: BatchAnswer | undefined): T => {
 const refusalOf = (a: BatchAnswer): SignInRead =>
   (a.body as { error?: { code?: string } } | undefined)?.error?.code === NOT_PREMIUM ? 'needsP1' : 'notPermitted';
 
+/**
+ * A batch item that asked for sign-in activity: null when answered, its refusal when Graph refused it (403); any other
+ * failure is thrown as the code a request of its own would get.
+ */
+export function signInRefusal(a: BatchAnswer | undefined): Exclude<SignInRead, 'read'> | null {
+  if (a?.status === 403) return refusalOf(a) as Exclude<SignInRead, 'read'>;
+  body(a);
+  return null;
+}
+
 interface Read {
   person: Omit<ExternalPerson, 'grants'> | null;
   signIn: SignInRead;
