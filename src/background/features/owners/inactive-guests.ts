@@ -13,10 +13,12 @@ import { atMost, BATCHES_AT_ONCE, signInRefusal } from './external-people.ts';
  * - never redeemed: `externalUserState eq 'PendingAcceptance'` created before the cutoff, an advanced query
  *   (ConsistencyLevel: eventual, $count=true; learn: aad-advanced-queries), kept when their state has not changed
  *   since the cutoff either (a reset starts the wait again);
- * - not signed in: `signInActivity/lastSignInDateTime le <cutoff>`. Graph takes signInActivity's filter "but not
- *   with any other filterable properties" (learn: user resource), so guests are told apart here, not in the query;
- *   with signInActivity asked for Graph gives at most 120 users a page (learn: user-list). Without Entra ID P1, or
- *   the permission and role, Graph refuses it: said, and the first question still answered.
+ * - not signed in: the guests (`userType eq 'Guest'`) with their `signInActivity`, judged here: never signed in, or
+ *   last before the cutoff, and invited before it. Not Graph's filter on signInActivity: it takes no other property
+ *   beside it (learn: user resource), so it would read the tenant's inactive members too, and it leaves out whoever
+ *   has no sign-in record at all, a guest who accepted and never came back. With signInActivity asked for Graph gives
+ *   at most 120 users a page (learn: user-list). Without Entra ID P1, or the permission and role, Graph refuses it:
+ *   said, and the first question still answered.
  * Each list is read to its end through the one pager, or to a cap the view states; then each guest's groups are
  * counted (a first page of transitiveMemberOf, 20 to a JSON batch).
  */
@@ -75,9 +77,9 @@ async function neverRedeemed(client: Client, cutoff: string): Promise<Listed<Raw
   return graphList<RawUser>(client, first, INACTIVE_READ_CAP);
 }
 
-/** The first page as a batch item, so a refusal keeps Graph's code (the licence, or the permission). */
-async function notSignedIn(client: Client, cutoff: string): Promise<{ list: Listed<RawUser> | null; signIn: SignInRead }> {
-  const filter = filterParam(`signInActivity/lastSignInDateTime le ${cutoff}`);
+/** The tenant's guests with their sign-in, the first page as a batch item so a refusal keeps Graph's code. */
+async function guestsWithSignIn(client: Client): Promise<{ list: Listed<RawUser> | null; signIn: SignInRead }> {
+  const filter = filterParam(`userType eq ${odataString('Guest')}`);
   const url = `/users?$filter=${filter}&$select=${FIELDS},signInActivity&$top=${SIGN_IN_PAGE}`;
   const answer = (await sendBatch(client, [{ id: 'signIn', method: 'GET', url }])).get('signIn');
   const refused = signInRefusal(answer);
@@ -116,7 +118,7 @@ export async function inactiveGuests(
 ): Promise<InactiveGuests> {
   const redeemCut = new Date(now - days.redeemDays * DAY_MS).toISOString();
   const signInCut = new Date(now - days.signInDays * DAY_MS).toISOString();
-  const [pending, signedIn] = await Promise.all([neverRedeemed(client, redeemCut), notSignedIn(client, signInCut)]);
+  const [pending, signedIn] = await Promise.all([neverRedeemed(client, redeemCut), guestsWithSignIn(client)]);
   const seen = new Set<string>();
   const guests: InactiveGuest[] = [];
   const add = (g: InactiveGuest) => {
@@ -127,7 +129,11 @@ export async function inactiveGuests(
     const g = guestOf(u, 'neverRedeemed');
     if (!g.pendingSince || g.pendingSince <= redeemCut) add(g);
   }
-  for (const u of signedIn.list?.items ?? []) if (u.userType === 'Guest') add(guestOf(u, 'notSignedIn'));
+  for (const u of signedIn.list?.items ?? []) {
+    const last = lastOf(u);
+    const invited = !u.createdDateTime || u.createdDateTime <= signInCut;
+    if (u.userType === 'Guest' && invited && (!last || last <= signInCut)) add(guestOf(u, 'notSignedIn'));
+  }
   await countGroups(client, guests);
   return {
     guests,
