@@ -116,7 +116,7 @@ export function ExternalAccessHere({ context }: { context: PageContext }) {
           <fieldset class="filters">
             <legend>{t('externalFilters')}</legend>
             {filters.map((f) => (
-              <label key={f}>
+              <label key={f} class="check">
                 <input
                   type="checkbox"
                   checked={chosenFilters.includes(f)}
@@ -130,7 +130,7 @@ export function ExternalAccessHere({ context }: { context: PageContext }) {
           <ul class="choices" data-testid="external-rows">
             {shown.map((r) => (
               <li key={r.key} data-testid="external-row">
-                <label>
+                <label class="check top">
                   <input
                     type="checkbox"
                     disabled={!changeOf(r)}

@@ -94,7 +94,7 @@ function InactiveList() {
       ))}
       {read ? <p class="muted">{read.guests.length ? t('inactiveAccessNote') : t('inactiveNone')}</p> : null}
       {guests.length ? (
-        <label>
+        <label class="check">
           <input
             type="checkbox"
             checked={guests.every((g) => picked.has(g.id))}
@@ -137,13 +137,15 @@ function Row(props: {
   const g = props.guest;
   return (
     <li data-testid="inactive-row" data-enabled={String(g.enabled)}>
-      <label>
-        <input type="checkbox" checked={props.picked} onChange={() => props.onToggle(g.id)} /> <strong>{g.displayName}</strong>{' '}
-        <span class="muted">{g.mail}</span>
-        <br />
-        {standingWords(g, props.signInKnown)}
-        <br />
-        <span class="muted">{accessWords(g)}</span>
+      <label class="check top">
+        <input type="checkbox" checked={props.picked} onChange={() => props.onToggle(g.id)} />
+        <span>
+          <strong>{g.displayName}</strong> <span class="muted">{g.mail}</span>
+          <br />
+          {standingWords(g, props.signInKnown)}
+          <br />
+          <span class="muted">{accessWords(g)}</span>
+        </span>
       </label>
       {g.enabled ? null : (
         <button type="button" class="link" onClick={() => void startChanges('enable', [g]).then(props.onStarted)}>

@@ -70,7 +70,7 @@ export function StartReview({ here }: { here: ReviewsHere }) {
       <fieldset>
         <legend>{t('reviewReviewers')}</legend>
         {(['sponsors', 'owner', 'named'] as const).map((r) => (
-          <label key={r}>
+          <label key={r} class="check">
             <input type="radio" name="reviewers" checked={draft.reviewers === r} onChange={() => update({ reviewers: r })} />
             {REVIEWER_CHOICES[r]()}
           </label>
@@ -108,7 +108,7 @@ export function StartReview({ here }: { here: ReviewsHere }) {
         words={NOT_REVIEWED_CHOICES}
         onChange={(notReviewed) => update({ notReviewed })}
       />
-      <label>
+      <label class="check">
         <input type="checkbox" checked={draft.autoApply} onChange={(e) => update({ autoApply: e.currentTarget.checked })} />
         {t('reviewAutoApply')}
       </label>
