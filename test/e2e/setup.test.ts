@@ -60,11 +60,19 @@ describe('first run and Check my setup', () => {
     expect(await guestCard.textContent()).toBe(
       "Guest card: needs an administrator's consent: AuditLog.Read.All (Microsoft Graph)",
     );
-    // The rest of the registration is whole: those features are ready.
+    // The rest of the registration is whole: those features are ready (External access here needs the audit log too).
     const ready = await report
       .locator('[data-ok="yes"]')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-feature')));
-    expect(ready).toEqual(['myAccess', 'invite', 'powerBiAccess', 'partnerNames', 'azureRoles', 'powerPlatform']);
+    expect(ready).toEqual([
+      'myAccess',
+      'invite',
+      'powerBiAccess',
+      'partnerNames',
+      'azureRoles',
+      'powerPlatform',
+      'guestLifecycle',
+    ]);
     // Every API host the extension calls is granted (a host permission: none of its calls leans on CORS).
     const hosts = options.getByTestId('host-access');
     expect(await hosts.locator('p').textContent()).toBe('The browser lets the extension reach every API it calls.');
