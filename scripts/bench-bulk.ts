@@ -63,7 +63,7 @@ export async function bulkJobRate(
     await signInThroughPopup(browser, popup, 'megan@contoso.example', PASSWORD);
     await popup.close();
     const page = await openPopupOn(browser, 'https://app.powerbi.com/home');
-    await page.getByRole('tab', { name: 'Bulk from CSV' }).click();
+    await page.getByRole('tab', { name: 'Bulk' }).click();
     // A large file first: read, checked against the tenant and shown, then put aside.
     const largePreviewMs = await preview(page, 'large.csv', entraFile(LARGE_ROWS, 'large'));
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -72,7 +72,7 @@ export async function bulkJobRate(
     for (const rule of slowGraph()) await sandbox.control.addFault(rule);
     const previewMs = await preview(page, 'bench.csv', entraFile(rows, 'bench'));
     await page.getByLabel('I have read what this file grants').check();
-    await page.getByRole('button', { name: `Send ${rows} invitations` }).click();
+    await page.getByRole('button', { name: `Send invitations (${rows})` }).click();
     await page.getByTestId('bulk-progress').waitFor();
     await page.close();
     // The job runs in the worker with no popup open; read its state where it keeps it.
