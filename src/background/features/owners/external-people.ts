@@ -20,7 +20,8 @@ export const BATCHES_AT_ONCE = 3;
 /** Graph's code for a tenant without Entra ID P1 (learn: signinactivity; user-list, "signInActivity" note). */
 const NOT_PREMIUM = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
 
-interface RawUser {
+/** A user as Graph's reads here return them, each property only when selected. */
+export interface RawUser {
   '@odata.type'?: string;
   id: string;
   displayName?: string | null;
@@ -30,6 +31,15 @@ interface RawUser {
   externalUserState?: string | null;
   externalUserStateChangeDateTime?: string | null;
   creationType?: string | null;
+  signInActivity?: SignInActivity | null;
+}
+
+type SignInActivity = { lastSignInDateTime?: string | null; lastNonInteractiveSignInDateTime?: string | null };
+
+/** The last sign-in, interactive or not, or null: never (or no record). */
+export function lastSignInOf(activity: SignInActivity | null | undefined): string | null {
+  const dates = [activity?.lastSignInDateTime, activity?.lastNonInteractiveSignInDateTime].filter((d): d is string => !!d);
+  return dates.sort().at(-1) ?? null;
 }
 
 /** From outside the tenant: a guest, or a member whose account was invited (`#EXT#` name, invitation, state). */
@@ -141,8 +151,6 @@ async function readBatch(client: Client, ids: string[]): Promise<Read[]> {
       if (!kind) return { person: null, signIn };
       if (activity && activity.status >= 300 && activity.status !== 403) body(activity);
       const sponsors = await graphList<RawUser>(client, body(answers.get(`s${id}`)));
-      const last = (activity?.body as { signInActivity?: Record<string, string | null> } | undefined)?.signInActivity;
-      const dates = [last?.lastSignInDateTime, last?.lastNonInteractiveSignInDateTime].filter((d): d is string => !!d).sort();
       return {
         signIn,
         person: {
@@ -152,7 +160,7 @@ async function readBatch(client: Client, ids: string[]): Promise<Read[]> {
           kind,
           invitation: { state: user.externalUserState ?? null, since: user.externalUserStateChangeDateTime ?? null },
           sponsors: sponsors.items.map((s) => ({ id: s.id, displayName: s.displayName ?? s.id })),
-          lastSignIn: dates.at(-1) ?? null,
+          lastSignIn: lastSignInOf((activity?.body as RawUser | undefined)?.signInActivity),
         },
       };
     }),

@@ -6,7 +6,7 @@ import { BATCH_LIMIT, sendBatch } from '../../services/graph/batch.ts';
 import { graphList } from '../../services/graph/list.ts';
 import { ADVANCED_QUERY, filterParam, odataString } from '../../services/graph/odata.ts';
 import { path } from '../../services/url-path.ts';
-import { atMost, BATCHES_AT_ONCE, signInRefusal } from './external-people.ts';
+import { atMost, BATCHES_AT_ONCE, lastSignInOf, type RawUser as PersonRead, signInRefusal } from './external-people.ts';
 
 /**
  * The tenant's inactive guests (issue 27, Guests tab), two questions the admin sets:
@@ -28,25 +28,12 @@ const FIELDS =
   'id,displayName,mail,userPrincipalName,userType,externalUserState,externalUserStateChangeDateTime,createdDateTime,accountEnabled,assignedLicenses';
 const SIGN_IN_PAGE = 120;
 
-interface RawUser {
-  id: string;
-  displayName?: string | null;
-  mail?: string | null;
-  userPrincipalName?: string | null;
-  userType?: string | null;
-  externalUserState?: string | null;
-  externalUserStateChangeDateTime?: string | null;
+/** What the inactive lists select besides a person's kind and state. */
+interface RawUser extends PersonRead {
   createdDateTime?: string | null;
   accountEnabled?: boolean | null;
   assignedLicenses?: unknown[] | null;
-  signInActivity?: { lastSignInDateTime?: string | null; lastNonInteractiveSignInDateTime?: string | null } | null;
 }
-
-const lastOf = (u: RawUser): string | null => {
-  const a = u.signInActivity;
-  const dates = [a?.lastSignInDateTime, a?.lastNonInteractiveSignInDateTime].filter((d): d is string => !!d).sort();
-  return dates.at(-1) ?? null;
-};
 
 const guestOf = (u: RawUser, found: InactiveGuest['found']): InactiveGuest => ({
   id: u.id,
@@ -57,7 +44,7 @@ const guestOf = (u: RawUser, found: InactiveGuest['found']): InactiveGuest => ({
   state: u.externalUserState ?? null,
   pendingSince:
     u.externalUserState === 'PendingAcceptance' ? (u.externalUserStateChangeDateTime ?? u.createdDateTime ?? null) : null,
-  lastSignIn: lastOf(u),
+  lastSignIn: lastSignInOf(u.signInActivity),
   enabled: u.accountEnabled ?? true,
   licenses: u.assignedLicenses?.length ?? 0,
   groups: null,
@@ -130,7 +117,7 @@ export async function inactiveGuests(
     if (!g.pendingSince || g.pendingSince <= redeemCut) add(g);
   }
   for (const u of signedIn.list?.items ?? []) {
-    const last = lastOf(u);
+    const last = lastSignInOf(u.signInActivity);
     const invited = !u.createdDateTime || u.createdDateTime <= signInCut;
     if (u.userType === 'Guest' && invited && (!last || last <= signInCut)) add(guestOf(u, 'notSignedIn'));
   }
