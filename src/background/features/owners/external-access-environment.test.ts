@@ -2,6 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it, vi } from 'vitest';
 import { SANDBOX_SETTINGS } from '../../../common/config.ts';
 import type { PowerPlatformEnvironment } from '../../../logic/power-platform.ts';
+import { peopleBatch } from './people-batch.fake.ts';
 
 vi.mock('../../../common/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
 const ENV = '9e3b7d2f-5c4e-4f6a-8b81-2c3d4e5f6a02';
@@ -32,16 +33,7 @@ const batched: string[] = [];
 
 /** Graph: the security group (its name, its members), and each person's reads in a batch. */
 function fakeGraph(): Client {
-  const item = ({ id, url }: { id: string; url: string }) => {
-    batched.push(decodeURIComponent(url));
-    // Who is from outside, 15 to a request; then each one's reads.
-    const kinds = [...decodeURIComponent(url).matchAll(/'([^']+)'/g)].map((m) => m[1] as string);
-    if (url.startsWith('/users?')) return { id, status: 200, body: { value: kinds.map((k) => ({ id: k, ...people[k] })) } };
-    const user = /\/users\/([^/?]+)/.exec(url)?.[1] as string;
-    if (id.startsWith('s')) return { id, status: 200, body: { value: [] } };
-    if (id.startsWith('a')) return { id, status: 200, body: { id: user, signInActivity: null } };
-    return { id, status: 200, body: { id: user, ...people[user] } };
-  };
+  const item = peopleBatch(people, batched);
   const get = async (url: string) =>
     url.includes('transitiveMembers')
       ? { value: [MEGAN, INES].map((id) => ({ '@odata.type': '#microsoft.graph.user', id, ...people[id] })) }

@@ -4,6 +4,7 @@ import { SANDBOX_SETTINGS } from '../../../common/config.ts';
 import { AppError, ErrorCodes } from '../../../common/errors.ts';
 import type { PlaceGrant } from '../../../common/external-access.ts';
 import type { SignedInAccount } from '../../../common/model.ts';
+import { peopleBatch } from './people-batch.fake.ts';
 
 vi.mock('../../../common/browser.ts', () => import('../../../../test/support/fake-extension.ts'));
 const APP = '7a9e3c5d-0f4b-4e8a-9c3d-4e5f6a7b8c9d';
@@ -38,16 +39,7 @@ const batched: string[] = [];
 
 /** Graph: users found by address, groups' members, and each person's reads in a batch. */
 function fakeGraph(): Client {
-  const item = ({ id, url }: { id: string; url: string }) => {
-    batched.push(decodeURIComponent(url));
-    // Who is from outside, 15 to a request; then each one's reads.
-    const kinds = [...decodeURIComponent(url).matchAll(/'([^']+)'/g)].map((m) => m[1] as string);
-    if (url.startsWith('/users?')) return { id, status: 200, body: { value: kinds.map((k) => ({ id: k, ...people[k] })) } };
-    const user = /\/users\/([^/?]+)/.exec(url)?.[1] as string;
-    if (id.startsWith('s')) return { id, status: 200, body: { value: [] } };
-    if (id.startsWith('a')) return { id, status: 200, body: { id: user, signInActivity: null } };
-    return { id, status: 200, body: { id: user, ...people[user] } };
-  };
+  const item = peopleBatch(people, batched);
   return {
     api: (url: string) => ({
       get: async () => {
